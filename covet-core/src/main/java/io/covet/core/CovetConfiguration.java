@@ -1,0 +1,236 @@
+package io.covet.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.covet.core.error.ConfigurationException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Database settings read from a file and the environment, turned into validated {@link DatabaseConfig}s.
+ *
+ * <p>A file is either {@code covet.properties}:
+ * <pre>
+ * covet.databases.default.url=postgresql://app@db:5432/app
+ * covet.databases.default.query-timeout=5s
+ * covet.databases.analytics.url=sqlite:analytics.db
+ * </pre>
+ * or {@code covet.yaml} with the same keys nested ({@code covet: databases: default: url: …}).
+ *
+ * <p>Environment variables override the file: {@code COVET_DATABASE_URL} sets the default database's URL;
+ * {@code COVET_DATABASES_<NAME>_<KEY>} sets any key of any database ({@code COVET_DATABASES_ANALYTICS_PASSWORD}).
+ * Keys: {@code url, user, password, max-pool-size, min-idle, connection-timeout, query-timeout,
+ * stream-fetch-size, sqlite-busy-timeout} and {@code driver.<property>}. Durations are {@code 500ms}, {@code 5s},
+ * {@code 2m} or ISO-8601 ({@code PT5S}). Unknown keys are errors, so typos do not pass silently.
+ */
+public final class CovetConfiguration {
+    private static final String PREFIX = "covet.databases.";
+    private static final Pattern ENV = Pattern.compile("COVET_DATABASES_([A-Z][A-Z0-9]*)_([A-Z_]+)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final List<String> KEYS = List.of("url", "user", "password", "max-pool-size", "min-idle",
+            "connection-timeout", "query-timeout", "stream-fetch-size", "sqlite-busy-timeout");
+
+    private final Map<String, DatabaseConfig> databases;
+    private final Optional<Path> source;
+
+    private CovetConfiguration(Map<String, DatabaseConfig> databases, Optional<Path> source) {
+        this.databases = databases;
+        this.source = source;
+    }
+
+    /**
+     * Reads {@code covet.properties}, {@code covet.yaml} or {@code covet.yml} from the working directory if one
+     * exists, then applies the process environment.
+     */
+    public static CovetConfiguration discover() {
+        for (String name : List.of("covet.properties", "covet.yaml", "covet.yml")) {
+            Path p = Path.of(name);
+            if (Files.isRegularFile(p)) {
+                return load(p, System.getenv());
+            }
+        }
+        return fromSettings(new TreeMap<>(), System.getenv(), Optional.empty());
+    }
+
+    /**
+     * Reads a properties or YAML file (by extension) and applies {@code env} on top.
+     *
+     * @throws ConfigurationException listing every problem in the file and environment
+     */
+    public static CovetConfiguration load(Path file, Map<String, String> env) {
+        Map<String, String> settings = new TreeMap<>();
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (Reader r = Files.newBufferedReader(file)) {
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(r);
+                if (root != null) {
+                    flatten("", root, settings);
+                }
+            } else {
+                Properties p = new Properties();
+                p.load(r);
+                p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        return fromSettings(settings, env, Optional.of(file));
+    }
+
+    /** Builds the configuration from flat settings ({@code covet.databases.NAME.KEY}) and the environment. */
+    public static CovetConfiguration fromSettings(Map<String, String> settings, Map<String, String> env,
+                                                  Optional<Path> source) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, String>> perDb = new TreeMap<>();
+        settings.forEach((k, v) -> {
+            if (!k.startsWith("covet.")) {
+                return;
+            }
+            if (!k.startsWith(PREFIX)) {
+                problems.add("unknown setting '" + k + "': database settings are covet.databases.<name>.<key>");
+                return;
+            }
+            String rest = k.substring(PREFIX.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) {
+                problems.add("setting '" + k + "' names no key: use covet.databases.<name>.<key>");
+                return;
+            }
+            perDb.computeIfAbsent(rest.substring(0, dot), n -> new LinkedHashMap<>()).put(rest.substring(dot + 1), v);
+        });
+        String defaultUrl = env.get("COVET_DATABASE_URL");
+        if (defaultUrl != null && !defaultUrl.isBlank()) {
+            perDb.computeIfAbsent("default", n -> new LinkedHashMap<>()).put("url", defaultUrl);
+        }
+        env.forEach((k, v) -> {
+            Matcher m = ENV.matcher(k);
+            if (m.matches()) {
+                String key = m.group(2).toLowerCase(Locale.ROOT).replace('_', '-');
+                perDb.computeIfAbsent(m.group(1).toLowerCase(Locale.ROOT), n -> new LinkedHashMap<>()).put(key, v);
+            }
+        });
+        Map<String, DatabaseConfig> out = new LinkedHashMap<>();
+        perDb.forEach((name, keys) -> {
+            try {
+                out.put(name, build(name, keys, problems));
+            } catch (ConfigurationException e) {
+                e.problems().forEach(p -> problems.add("database '" + name + "': " + p));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new CovetConfiguration(out, source);
+    }
+
+    private static DatabaseConfig build(String name, Map<String, String> keys, List<String> problems) {
+        DatabaseConfig.Builder b = DatabaseConfig.builder(name);
+        int before = problems.size();
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue().strip();
+            if (key.startsWith("driver.")) {
+                b.driverProperty(key.substring("driver.".length()), value);
+                continue;
+            }
+            switch (key) {
+                case "url" -> b.url(value);
+                case "user" -> b.user(value);
+                case "password" -> b.password(e.getValue());
+                case "max-pool-size" -> b.maxPoolSize(integer(name, key, value, problems));
+                case "min-idle" -> b.minIdle(integer(name, key, value, problems));
+                case "stream-fetch-size" -> b.streamFetchSize(integer(name, key, value, problems));
+                case "connection-timeout" -> duration(name, key, value, problems).ifPresent(b::connectionTimeout);
+                case "query-timeout" -> duration(name, key, value, problems).ifPresent(b::queryTimeout);
+                case "sqlite-busy-timeout" -> duration(name, key, value, problems).ifPresent(b::sqliteBusyTimeout);
+                default -> problems.add("database '" + name + "': unknown key '" + key + "'; known keys are "
+                        + String.join(", ", KEYS) + " and driver.<property>");
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return b.build();
+    }
+
+    private static int integer(String db, String key, String value, List<String> problems) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            problems.add("database '" + db + "': " + key + " must be a whole number, was '" + value + "'");
+            return 1;
+        }
+    }
+
+    /** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT5S}). */
+    static Optional<Duration> parseDuration(String value) {
+        Matcher m = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return Optional.of(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            });
+        }
+        try {
+            return Optional.of(Duration.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Duration> duration(String db, String key, String value, List<String> problems) {
+        Optional<Duration> d = parseDuration(value);
+        if (d.isEmpty()) {
+            problems.add("database '" + db + "': " + key + " must be a duration such as 500ms, 5s or PT5S, was '"
+                    + value + "'");
+        }
+        return d;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (!node.isNull()) {
+            out.put(prefix, node.asText());
+        }
+    }
+
+    /** The configured databases by name, in name order; unmodifiable. */
+    public Map<String, DatabaseConfig> databases() {
+        return java.util.Collections.unmodifiableMap(databases);
+    }
+
+    /** The named database's configuration, if configured. */
+    public Optional<DatabaseConfig> database(String name) {
+        return Optional.ofNullable(databases.get(name));
+    }
+
+    /** The file the settings came from, if any. */
+    public Optional<Path> source() {
+        return source;
+    }
+}

@@ -1,0 +1,207 @@
+package io.covet.core;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Engine;
+import io.covet.core.dialect.Feature;
+import io.covet.core.dialect.ServerInfo;
+import io.covet.core.error.CovetException;
+import io.covet.core.internal.BulkLoader;
+import io.covet.core.internal.Lease;
+import io.covet.core.internal.Pools;
+import io.covet.core.internal.ServerProbe;
+import io.covet.core.internal.StatementExecutor;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One logical database: a HikariCP pool, the dialect of the live server, and every way Covet runs SQL on it.
+ * Thread-safe; open once and share. Closing it closes its pool.
+ *
+ * <p>The server is asked what it is when the database opens (engine, version, {@link Feature}s), so an
+ * unreachable server fails {@link #open} at once with {@link io.covet.core.error.ConnectionFailure} naming host and
+ * port.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open("sqlite:app.db")) {
+ *     db.sql("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)").execute();
+ *     db.sql("INSERT INTO t (name) VALUES (?)", "Ada").execute();
+ *     List<Row> rows = db.sql("SELECT * FROM t").list();
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private final DatabaseConfig config;
+    private final DataSource dataSource;
+    private final boolean ownsDataSource;
+    private final ServerInfo server;
+    private final Dialect dialect;
+    private final StatementExecutor executor;
+    private final String location;
+
+    private Database(DatabaseConfig config, DataSource dataSource, boolean ownsDataSource, String location) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.ownsDataSource = ownsDataSource;
+        this.location = location;
+        ServerInfo probed;
+        Engine engine = config.url().map(DatabaseUrl::engine).orElse(null);
+        try (Connection c = dataSource.getConnection()) {
+            probed = ServerProbe.probe(c);
+        } catch (SQLException e) {
+            if (ownsDataSource) {
+                ((HikariDataSource) dataSource).close();
+            }
+            StatementExecutor failing = new StatementExecutor(config.name(),
+                    engine == null ? Engine.POSTGRESQL : engine, dataSource, location);
+            throw failing.connectionFailure(e);
+        }
+        this.server = probed;
+        this.dialect = Dialect.of(probed);
+        this.executor = new StatementExecutor(config.name(), probed.engine(), dataSource, location);
+    }
+
+    /**
+     * Opens the {@code default} database at a URL with default settings.
+     *
+     * @throws io.covet.core.error.ConfigurationException when the URL is malformed
+     * @throws io.covet.core.error.ConnectionFailure      when the server cannot be reached
+     */
+    public static Database open(String url) {
+        return open(DatabaseConfig.builder("default").url(url).build());
+    }
+
+    /**
+     * Opens a database from its configuration: builds its pool (or adopts the given data source) and probes
+     * the server.
+     *
+     * @throws io.covet.core.error.ConnectionFailure when the server cannot be reached
+     */
+    public static Database open(DatabaseConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (config.dataSource().isPresent()) {
+            return new Database(config, config.dataSource().get(), false, "a caller-provided DataSource");
+        }
+        DatabaseUrl url = config.url().orElseThrow();
+        return new Database(config, Pools.create(config, url), true, url.location());
+    }
+
+    /** Adopts a caller's data source under the given name; Covet neither pools it again nor closes it. */
+    public static Database of(String name, DataSource dataSource) {
+        return open(DatabaseConfig.builder(name).dataSource(dataSource).build());
+    }
+
+    /** A statement with bound parameters; nothing runs until one of its terminal methods is called. */
+    public SqlStatement sql(String sql, Object... params) {
+        return new SqlStatement(executor, sql, SqlStatement.copyParams(params), config.queryTimeout(), 0,
+                config.streamFetchSize());
+    }
+
+    /** A statement with its parameters given as a list. */
+    public SqlStatement sql(String sql, List<?> params) {
+        return sql(sql, params.toArray());
+    }
+
+    /**
+     * Runs one statement for each parameter row as a JDBC batch, all or nothing: a failing row rolls the whole
+     * batch back.
+     *
+     * @return the driver's update counts; {@link java.sql.Statement#SUCCESS_NO_INFO} where it reports none
+     */
+    public int[] batch(String sql, List<? extends List<?>> rows) {
+        return executor.batch(sql, rows, config.queryTimeout());
+    }
+
+    /**
+     * Loads rows into a table with the engine's fastest path, all or nothing: PostgreSQL {@code COPY FROM STDIN},
+     * MariaDB multi-row {@code INSERT}s in one transaction, SQLite a prepared batch in one transaction.
+     * Rows are consumed as they are sent, so an iterator over a huge source streams.
+     *
+     * @param table   the table name (validated and quoted)
+     * @param columns the columns each row fills, in order (validated and quoted)
+     * @param rows    one array per row, one value per column
+     * @return the number of rows loaded
+     */
+    public long bulkLoad(String table, List<String> columns, Iterator<Object[]> rows) {
+        return BulkLoader.load(executor, dialect, table, columns, rows);
+    }
+
+    /** {@link #bulkLoad(String, List, Iterator)} over an iterable. */
+    public long bulkLoad(String table, List<String> columns, Iterable<Object[]> rows) {
+        return bulkLoad(table, columns, rows.iterator());
+    }
+
+    /**
+     * Runs {@code work} on a pooled connection and returns it to the pool afterwards. The escape hatch for
+     * what the API does not cover; SQL exceptions are translated.
+     */
+    public <T> T withConnection(ConnectionCallback<T> work) {
+        try (Lease lease = executor.lease()) {
+            return work.run(lease.connection());
+        } catch (SQLException e) {
+            throw executor.translate(null, e);
+        }
+    }
+
+    /** The name of this database in its registry ({@code default} unless configured). */
+    public String name() {
+        return config.name();
+    }
+
+    /** The engine. */
+    public Engine engine() {
+        return server.engine();
+    }
+
+    /** What the server is and can do, as detected when the database opened. */
+    public ServerInfo server() {
+        return server;
+    }
+
+    /** The dialect: identifier validation and quoting for this server. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Whether the server has the feature. */
+    public boolean supports(Feature feature) {
+        return server.supports(feature);
+    }
+
+    /** The configuration this database was opened with. */
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** The default statement timeout; {@link Duration#ZERO} for none. */
+    public Duration queryTimeout() {
+        return config.queryTimeout();
+    }
+
+    /**
+     * The underlying data source, for libraries that need one (e.g. a migration tool run beside Covet).
+     * Connections taken from it bypass Covet's error translation.
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Closes the pool Covet created; a caller-provided data source is left open. Idempotent. */
+    @Override
+    public void close() {
+        if (ownsDataSource) {
+            ((HikariDataSource) dataSource).close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + config.name() + ", " + server + " at " + location + "]";
+    }
+}

@@ -1,0 +1,276 @@
+package io.covet.core;
+
+import io.covet.core.dialect.Engine;
+import io.covet.core.error.ConfigurationException;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The immutable settings of one named database. Build with {@link #builder(String)}; {@link Builder#build()}
+ * validates every setting at once and reports all problems in one {@link ConfigurationException}.
+ *
+ * <p>Defaults: pool of 10 connections for servers, 4 for a SQLite file (one writer at a time, readers in
+ * parallel under WAL) and 1 for {@code sqlite::memory:}; 10 s to obtain a connection; no query timeout; streams
+ * fetch 1,000 rows per round trip; SQLite waits up to 5 s for a busy lock.
+ */
+public final class DatabaseConfig {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final String name;
+    private final DatabaseUrl url;
+    private final DataSource dataSource;
+    private final int maxPoolSize;
+    private final int minIdle;
+    private final Duration connectionTimeout;
+    private final Duration queryTimeout;
+    private final int streamFetchSize;
+    private final Duration sqliteBusyTimeout;
+    private final Map<String, String> driverProperties;
+
+    private DatabaseConfig(Builder b, DatabaseUrl url) {
+        this.name = b.name;
+        this.url = url;
+        this.dataSource = b.dataSource;
+        this.maxPoolSize = b.maxPoolSize > 0 ? b.maxPoolSize : defaultPoolSize(url);
+        this.minIdle = b.minIdle >= 0 ? Math.min(b.minIdle, this.maxPoolSize) : Math.min(2, this.maxPoolSize);
+        this.connectionTimeout = b.connectionTimeout;
+        this.queryTimeout = b.queryTimeout;
+        this.streamFetchSize = b.streamFetchSize;
+        this.sqliteBusyTimeout = b.sqliteBusyTimeout;
+        this.driverProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.driverProperties));
+    }
+
+    private static int defaultPoolSize(DatabaseUrl url) {
+        if (url == null || url.engine() != Engine.SQLITE) {
+            return 10;
+        }
+        return url.inMemory() ? 1 : 4;
+    }
+
+    /** A builder for the database called {@code name} ({@code default} for the main one). */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder for the database called {@code name} at {@code url}. */
+    public static Builder builder(String name, String url) {
+        return new Builder(name).url(url);
+    }
+
+    /** The database's name in the registry. */
+    public String name() {
+        return name;
+    }
+
+    /** The URL, unless the database was given as a {@link DataSource}. */
+    public Optional<DatabaseUrl> url() {
+        return Optional.ofNullable(url);
+    }
+
+    /** The caller's own data source, when one was given instead of a URL; Covet does not pool it again. */
+    public Optional<DataSource> dataSource() {
+        return Optional.ofNullable(dataSource);
+    }
+
+    /** The most connections the pool opens. */
+    public int maxPoolSize() {
+        return maxPoolSize;
+    }
+
+    /** The idle connections the pool keeps open. */
+    public int minIdle() {
+        return minIdle;
+    }
+
+    /** How long a caller waits for a free connection before {@code ConnectionFailure}. */
+    public Duration connectionTimeout() {
+        return connectionTimeout;
+    }
+
+    /** The default timeout of every statement; {@link Duration#ZERO} for none. */
+    public Duration queryTimeout() {
+        return queryTimeout;
+    }
+
+    /** Rows fetched per round trip when streaming. */
+    public int streamFetchSize() {
+        return streamFetchSize;
+    }
+
+    /** How long SQLite waits for a lock held by another connection before {@code LockTimeout}. */
+    public Duration sqliteBusyTimeout() {
+        return sqliteBusyTimeout;
+    }
+
+    /** Extra JDBC driver properties; unmodifiable. */
+    public Map<String, String> driverProperties() {
+        return driverProperties;
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[name=" + name + ", " + (url != null ? "url=" + url : "dataSource=" + dataSource.getClass().getName())
+                + ", maxPoolSize=" + maxPoolSize + ", queryTimeout=" + queryTimeout + "]";
+    }
+
+    /** Collects settings; {@link #build()} checks them all at once. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private String urlText;
+        private DatabaseUrl parsedUrl;
+        private DataSource dataSource;
+        private String user;
+        private String password;
+        private int maxPoolSize;
+        private int minIdle = -1;
+        private Duration connectionTimeout = Duration.ofSeconds(10);
+        private Duration queryTimeout = Duration.ZERO;
+        private int streamFetchSize = 1000;
+        private Duration sqliteBusyTimeout = Duration.ofSeconds(5);
+        private final Map<String, String> driverProperties = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** The database URL (see {@link DatabaseUrl}). */
+        public Builder url(String url) {
+            this.urlText = url;
+            this.parsedUrl = null;
+            return this;
+        }
+
+        /** The database URL, already parsed. */
+        public Builder url(DatabaseUrl url) {
+            this.parsedUrl = Objects.requireNonNull(url, "url");
+            this.urlText = null;
+            return this;
+        }
+
+        /** Use the caller's data source instead of a URL; the engine is detected from it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** The user name; overrides one in the URL. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The password; overrides one in the URL. Never logged or printed. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** The pool's maximum size (at least 1). */
+        public Builder maxPoolSize(int maxPoolSize) {
+            this.maxPoolSize = maxPoolSize;
+            if (maxPoolSize <= 0) {
+                this.maxPoolSize = Integer.MIN_VALUE; // remembered as invalid for build()
+            }
+            return this;
+        }
+
+        /** Idle connections to keep open (at most the pool size). */
+        public Builder minIdle(int minIdle) {
+            this.minIdle = minIdle;
+            return this;
+        }
+
+        /** How long to wait for a free connection (at least 250 ms, HikariCP's floor). */
+        public Builder connectionTimeout(Duration timeout) {
+            this.connectionTimeout = timeout;
+            return this;
+        }
+
+        /** The default statement timeout; {@link Duration#ZERO} for none. */
+        public Builder queryTimeout(Duration timeout) {
+            this.queryTimeout = timeout;
+            return this;
+        }
+
+        /** Rows per round trip when streaming (at least 1). */
+        public Builder streamFetchSize(int rows) {
+            this.streamFetchSize = rows;
+            return this;
+        }
+
+        /** How long SQLite waits on a busy lock. */
+        public Builder sqliteBusyTimeout(Duration timeout) {
+            this.sqliteBusyTimeout = timeout;
+            return this;
+        }
+
+        /** An extra JDBC driver property, e.g. {@code sslmode=require}. */
+        public Builder driverProperty(String key, String value) {
+            driverProperties.put(key, value);
+            return this;
+        }
+
+        /**
+         * Validates every setting and returns the immutable configuration.
+         *
+         * @throws ConfigurationException listing every problem found
+         */
+        public DatabaseConfig build() {
+            List<String> problems = new ArrayList<>();
+            if (name == null || !NAME.matcher(name).matches()) {
+                problems.add("database name '" + name + "' is invalid: use lower-case letters, digits and '_', "
+                        + "starting with a letter");
+            }
+            DatabaseUrl url = parsedUrl;
+            if (urlText != null) {
+                try {
+                    url = DatabaseUrl.parse(urlText);
+                } catch (ConfigurationException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (url == null && dataSource == null && urlText == null) {
+                problems.add("database '" + name + "' has neither a URL nor a DataSource: set url (e.g. sqlite:covet.db)");
+            }
+            if ((urlText != null || parsedUrl != null) && dataSource != null) {
+                problems.add("database '" + name + "' has both a URL and a DataSource: give one");
+            }
+            if (url != null && (user != null || password != null)) {
+                url = url.withCredentials(user != null ? user : url.user().orElse(null),
+                        password != null ? password : url.password().orElse(null));
+            }
+            if (maxPoolSize < 0) {
+                problems.add("maxPoolSize must be at least 1");
+            }
+            if (url != null && url.inMemory() && maxPoolSize > 1) {
+                problems.add("maxPoolSize must be 1 for sqlite::memory: (every connection would see its own empty "
+                        + "database); use a file for a larger pool");
+            }
+            if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
+                problems.add("connectionTimeout must be at least 250ms, was " + connectionTimeout);
+            }
+            if (queryTimeout == null || queryTimeout.isNegative()) {
+                problems.add("queryTimeout must be zero (none) or positive, was " + queryTimeout);
+            }
+            if (streamFetchSize < 1) {
+                problems.add("streamFetchSize must be at least 1, was " + streamFetchSize);
+            }
+            if (sqliteBusyTimeout == null || sqliteBusyTimeout.isNegative()) {
+                problems.add("sqliteBusyTimeout must be zero or positive, was " + sqliteBusyTimeout);
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new DatabaseConfig(this, url);
+        }
+    }
+}

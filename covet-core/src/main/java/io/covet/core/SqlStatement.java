@@ -1,0 +1,150 @@
+package io.covet.core;
+
+import io.covet.core.internal.StatementExecutor;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One SQL statement with its bound parameters, ready to run against a {@link Database}. Immutable: the
+ * {@code timeout} and {@code fetchSize} methods return new statements.
+ *
+ * <p>Parameters are always bound ({@code ?} placeholders), never spliced into the text.
+ *
+ * <pre>{@code
+ * List<Row> rows = db.sql("SELECT id, email FROM users WHERE country = ?", "NO")
+ *                    .timeout(Duration.ofSeconds(2))
+ *                    .list();
+ * }</pre>
+ */
+public final class SqlStatement {
+    private final StatementExecutor executor;
+    private final String sql;
+    private final List<Object> params;
+    private final Duration timeout;
+    private final int fetchSize;
+    private final int streamFetchSize;
+
+    SqlStatement(StatementExecutor executor, String sql, List<Object> params, Duration timeout, int fetchSize,
+                 int streamFetchSize) {
+        this.executor = executor;
+        this.sql = Objects.requireNonNull(sql, "sql");
+        this.params = params;
+        this.timeout = timeout;
+        this.fetchSize = fetchSize;
+        this.streamFetchSize = streamFetchSize;
+    }
+
+    static List<Object> copyParams(Object[] params) {
+        return params == null || params.length == 0 ? Collections.emptyList()
+                : Collections.unmodifiableList(Arrays.asList(params.clone()));
+    }
+
+    /** The SQL text. */
+    public String sql() {
+        return sql;
+    }
+
+    /** The bound parameters, in placeholder order; unmodifiable. */
+    public List<Object> params() {
+        return params;
+    }
+
+    /**
+     * This statement with its own timeout, overriding the database default. The engine cancels the statement
+     * when it runs longer, and {@link io.covet.core.error.QueryTimeout} is thrown. PostgreSQL and MariaDB count
+     * whole seconds (rounded up); SQLite counts milliseconds.
+     */
+    public SqlStatement timeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be zero (none) or positive, was " + timeout);
+        }
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize);
+    }
+
+    /** This statement with a fetch size (rows per round trip) for {@link #list()} and {@link #stream(RowMapper)}. */
+    public SqlStatement fetchSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("fetch size must be at least 1, was " + rows);
+        }
+        return new SqlStatement(executor, sql, params, timeout, rows, rows);
+    }
+
+    /** Runs the query and returns every row. */
+    public List<Row> list() {
+        return list(Row.mapper());
+    }
+
+    /** Runs the query and maps every row. */
+    public <T> List<T> list(RowMapper<T> mapper) {
+        return executor.query(sql, params, mapper, timeout, fetchSize);
+    }
+
+    /**
+     * Runs the query and returns its only row, or empty when there is none.
+     *
+     * @throws IllegalStateException when the query returns more than one row
+     */
+    public <T> Optional<T> optional(RowMapper<T> mapper) {
+        List<T> rows = list(mapper);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row but the query returned " + rows.size()
+                    + ": " + sql);
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /** Runs the query and returns its only row, or empty. */
+    public Optional<Row> optional() {
+        return optional(Row.mapper());
+    }
+
+    /**
+     * Streams the rows without loading them all into memory. The stream holds a connection until closed:
+     * use try-with-resources.
+     */
+    public <T> Stream<T> stream(RowMapper<T> mapper) {
+        return executor.stream(sql, params, mapper, timeout, streamFetchSize);
+    }
+
+    /** Streams every row to {@code consumer} and closes the stream; returns the row count. */
+    public <T> long forEach(RowMapper<T> mapper, Consumer<? super T> consumer) {
+        long[] n = {0};
+        try (Stream<T> s = stream(mapper)) {
+            s.forEach(v -> {
+                consumer.accept(v);
+                n[0]++;
+            });
+        }
+        return n[0];
+    }
+
+    /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the number of rows changed. */
+    public int execute() {
+        return executor.update(sql, params, timeout);
+    }
+
+    /**
+     * Runs an INSERT and returns the generated keys, one row per inserted row.
+     *
+     * @param keyColumns the generated columns to return (PostgreSQL returns exactly these; MariaDB and SQLite
+     *                   return the auto-increment key)
+     */
+    public List<Row> executeReturningKeys(String... keyColumns) {
+        if (keyColumns.length == 0) {
+            throw new IllegalArgumentException("name the generated key column(s), e.g. executeReturningKeys(\"id\")");
+        }
+        return executor.updateReturningKeys(sql, params, keyColumns, Row.mapper(), timeout);
+    }
+
+    @Override
+    public String toString() {
+        return sql + " [" + params.size() + " parameter(s)]";
+    }
+}

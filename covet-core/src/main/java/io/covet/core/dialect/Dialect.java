@@ -1,0 +1,122 @@
+package io.covet.core.dialect;
+
+import java.util.Objects;
+
+/**
+ * How one engine spells identifiers: validation and quoting.
+ *
+ * <p>Every identifier Covet writes into SQL goes through {@link #quote(String)}, which first validates it and
+ * then always quotes it, so a name can never be read as SQL. Values never pass through here: they are bound
+ * parameters.
+ */
+public final class Dialect {
+    private final ServerInfo server;
+    private final char open;
+    private final char close;
+    private final int maxIdentifierLength;
+
+    private Dialect(ServerInfo server) {
+        this.server = server;
+        Engine family = server.engine().family();
+        this.open = family == Engine.MARIADB ? '`' : '"';
+        this.close = open;
+        // PostgreSQL truncates at NAMEDATALEN-1 = 63 bytes; MariaDB refuses more than 64 characters.
+        this.maxIdentifierLength = switch (family) {
+            case POSTGRESQL -> 63;
+            case MARIADB -> 64;
+            default -> 128;
+        };
+    }
+
+    /** The dialect of a live or assumed server. */
+    public static Dialect of(ServerInfo server) {
+        return new Dialect(Objects.requireNonNull(server, "server"));
+    }
+
+    /** The dialect of an engine at a recent version, without a server (for offline rendering). */
+    public static Dialect of(Engine engine) {
+        return switch (engine) {
+            case POSTGRESQL -> of(ServerInfo.assumed(engine, 15, 0));
+            case MARIADB -> of(ServerInfo.assumed(engine, 10, 11));
+            case MYSQL -> of(ServerInfo.assumed(engine, 8, 0));
+            case SQLITE -> of(ServerInfo.assumed(engine, 3, 45));
+        };
+    }
+
+    /** The server this dialect speaks to. */
+    public ServerInfo server() {
+        return server;
+    }
+
+    /** The engine. */
+    public Engine engine() {
+        return server.engine();
+    }
+
+    /** The dialect family (MySQL renders as MariaDB). */
+    public Engine family() {
+        return server.engine().family();
+    }
+
+    /** Whether the server has the feature. */
+    public boolean supports(Feature feature) {
+        return server.supports(feature);
+    }
+
+    /** The longest identifier the engine accepts without truncating it. */
+    public int maxIdentifierLength() {
+        return maxIdentifierLength;
+    }
+
+    /**
+     * Validates an identifier and returns it quoted for this engine ({@code "name"} or {@code `name`}).
+     *
+     * @throws InvalidIdentifierException if the name is empty, too long, or holds a quote character, a
+     *                                    backslash, a NUL or another control character
+     */
+    public String quote(String identifier) {
+        validate(identifier);
+        return open + identifier + close;
+    }
+
+    /** Appends a validated, quoted identifier to {@code sb}; the allocation-free form of {@link #quote(String)}. */
+    public StringBuilder quoteInto(StringBuilder sb, String identifier) {
+        validate(identifier);
+        return sb.append(open).append(identifier).append(close);
+    }
+
+    /**
+     * Checks that a name can be used as an identifier on this engine.
+     *
+     * <p>Names are always quoted, so case and reserved words are safe; what is refused are characters that could
+     * end the quoted name ({@code " ` '}), backslashes (MariaDB treats them specially in some modes), control
+     * characters, and names longer than the engine keeps.
+     *
+     * @throws InvalidIdentifierException describing the first problem found
+     */
+    public void validate(String identifier) {
+        if (identifier == null || identifier.isEmpty()) {
+            throw new InvalidIdentifierException(String.valueOf(identifier), "an identifier must not be empty");
+        }
+        if (identifier.length() > maxIdentifierLength) {
+            throw new InvalidIdentifierException(identifier, "it is " + identifier.length() + " characters long and "
+                    + server.engine().displayName() + " keeps at most " + maxIdentifierLength);
+        }
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c == '"' || c == '`' || c == '\'' || c == '\\') {
+                throw new InvalidIdentifierException(identifier, "it contains the character " + c
+                        + " at position " + i + ", which could end a quoted name");
+            }
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new InvalidIdentifierException(identifier, "it contains control character U+"
+                        + String.format("%04X", (int) c) + " at position " + i);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dialect[" + server + "]";
+    }
+}

@@ -1,0 +1,107 @@
+package io.covet.core.internal;
+
+import io.covet.core.dialect.Engine;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.UUID;
+
+/**
+ * Binds Java values to statement parameters the way each engine stores them. Every value Covet sends goes
+ * through here; nothing is ever spliced into SQL text.
+ *
+ * <p>Instants are stored in UTC: {@code timestamptz} on PostgreSQL, a UTC {@code DATETIME} on MariaDB, ISO-8601
+ * text on SQLite (which sorts correctly). UUIDs are native on PostgreSQL and text elsewhere; enums bind by name.
+ */
+public final class Binder {
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    private Binder() {
+    }
+
+    /** Binds {@code params} to positions 1…n. */
+    public static void bindAll(PreparedStatement ps, Engine engine, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            bind(ps, i + 1, params.get(i), engine);
+        }
+    }
+
+    /** Binds {@code params} to positions 1…n. */
+    public static void bindAll(PreparedStatement ps, Engine engine, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            bind(ps, i + 1, params[i], engine);
+        }
+    }
+
+    /** Binds one value at a one-based position. */
+    public static void bind(PreparedStatement ps, int index, Object v, Engine engine) throws SQLException {
+        if (v == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (v instanceof String s) {
+            ps.setString(index, s);
+        } else if (v instanceof Integer n) {
+            ps.setInt(index, n);
+        } else if (v instanceof Long n) {
+            ps.setLong(index, n);
+        } else if (v instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else if (v instanceof Double d) {
+            ps.setDouble(index, d);
+        } else if (v instanceof BigDecimal d) {
+            ps.setBigDecimal(index, d);
+        } else if (v instanceof Short n) {
+            ps.setShort(index, n);
+        } else if (v instanceof Float f) {
+            ps.setFloat(index, f);
+        } else if (v instanceof Byte n) {
+            ps.setShort(index, n);
+        } else if (v instanceof byte[] bytes) {
+            ps.setBytes(index, bytes);
+        } else if (v instanceof Instant t) {
+            bindInstant(ps, index, t, engine);
+        } else if (v instanceof OffsetDateTime t) {
+            bindInstant(ps, index, t.toInstant(), engine);
+        } else if (v instanceof ZonedDateTime t) {
+            bindInstant(ps, index, t.toInstant(), engine);
+        } else if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime) {
+            if (engine == Engine.SQLITE) {
+                ps.setString(index, v.toString());
+            } else {
+                ps.setObject(index, v);
+            }
+        } else if (v instanceof UUID u) {
+            if (engine == Engine.POSTGRESQL) {
+                ps.setObject(index, u);
+            } else {
+                ps.setString(index, u.toString());
+            }
+        } else if (v instanceof Enum<?> e) {
+            ps.setString(index, e.name());
+        } else if (v instanceof Character c) {
+            ps.setString(index, c.toString());
+        } else {
+            ps.setObject(index, v);
+        }
+    }
+
+    private static void bindInstant(PreparedStatement ps, int index, Instant t, Engine engine) throws SQLException {
+        switch (engine.family()) {
+            case POSTGRESQL -> ps.setObject(index, t.atOffset(ZoneOffset.UTC));
+            case SQLITE -> ps.setString(index, t.toString());
+            default -> ps.setTimestamp(index, Timestamp.from(t), Calendar.getInstance(UTC));
+        }
+    }
+}
