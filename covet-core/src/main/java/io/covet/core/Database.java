@@ -89,7 +89,13 @@ public final class Database implements AutoCloseable {
             return new Database(config, config.dataSource().get(), false, "a caller-provided DataSource");
         }
         DatabaseUrl url = config.url().orElseThrow();
-        return new Database(config, Pools.create(config, url), true, url.location());
+        HikariDataSource pool;
+        try {
+            pool = Pools.create(config, url);
+        } catch (SQLException e) {
+            throw new StatementExecutor(config.name(), url.engine(), null, url.location()).connectionFailure(e);
+        }
+        return new Database(config, pool, true, url.location());
     }
 
     /** Adopts a caller's data source under the given name; Covet neither pools it again nor closes it. */

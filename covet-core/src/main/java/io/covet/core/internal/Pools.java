@@ -2,9 +2,11 @@ package io.covet.core.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,17 +19,19 @@ public final class Pools {
     }
 
     /**
-     * Creates a pool; the first connection is opened lazily by the caller's probe, so the failure of an
-     * unreachable server surfaces there with a Covet message rather than from HikariCP's constructor.
+     * Creates a pool and opens its first connection at once, so an unreachable server or a wrong password fails
+     * here, fast, with the driver's own reason.
+     *
+     * @throws SQLException the driver's reason when the first connection cannot be opened
      */
-    public static HikariDataSource create(DatabaseConfig config, DatabaseUrl url) {
+    public static HikariDataSource create(DatabaseConfig config, DatabaseUrl url) throws SQLException {
         HikariConfig h = new HikariConfig();
         h.setPoolName("covet-" + config.name());
         h.setMaximumPoolSize(config.maxPoolSize());
         h.setMinimumIdle(config.minIdle());
         h.setConnectionTimeout(config.connectionTimeout().toMillis());
-        // Fail on first use rather than in the constructor: the probe reports it with host and port.
-        h.setInitializationFailTimeout(-1);
+        // Open one connection in the constructor and fail at once if that is impossible (HikariCP's default).
+        h.setInitializationFailTimeout(1);
         url.user().ifPresent(h::setUsername);
         url.password().ifPresent(h::setPassword);
         switch (url.engine().family()) {
@@ -72,7 +76,15 @@ public final class Pools {
         for (Map.Entry<String, String> e : config.driverProperties().entrySet()) {
             h.addDataSourceProperty(e.getKey(), e.getValue());
         }
-        return new HikariDataSource(h);
+        try {
+            return new HikariDataSource(h);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            throw cause instanceof SQLException se ? se : new SQLException(e.getMessage(), "08001", e);
+        }
     }
 
     private static String hostPort(DatabaseUrl url) {

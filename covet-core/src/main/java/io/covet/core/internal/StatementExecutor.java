@@ -59,9 +59,19 @@ public final class StatementExecutor {
 
     /** A {@link ConnectionFailure} that names the database and location, never credentials. */
     public ConnectionFailure connectionFailure(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String hint;
+        if (state.startsWith("28") || e.getErrorCode() == 1045 || e.getErrorCode() == 1698) {
+            hint = "check the user name and password";
+        } else if (state.equals("3D000") || e.getErrorCode() == 1049) {
+            hint = "the database does not exist; create it or fix the name in the URL";
+        } else if (engine == Engine.SQLITE) {
+            hint = "check that the file's directory exists and is writable";
+        } else {
+            hint = "check that the server is running and reachable";
+        }
         return new ConnectionFailure("cannot get a connection to " + engine.displayName() + " database '"
-                + databaseName + "' at " + location + "; check that the server is running and reachable",
-                engine, null, e);
+                + databaseName + "' at " + location + "; " + hint, engine, null, e);
     }
 
     /** Runs a query and maps every row. */
