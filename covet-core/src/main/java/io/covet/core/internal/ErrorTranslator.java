@@ -32,7 +32,7 @@ public final class ErrorTranslator {
     // MariaDB names the key in "Duplicate entry 'x' for key 'name'" and the FK in "CONSTRAINT `fk` FOREIGN KEY".
     private static final Pattern MARIADB_KEY = Pattern.compile("for key '([^']+)'");
     private static final Pattern MARIADB_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
-    private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: (.+)$");
+    private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^)]+)");
 
     private ErrorTranslator() {
     }

@@ -1,0 +1,98 @@
+package io.covet.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs named benchmarks and ends each with {@code RATIO <name> <covet/baseline>} lines, the baseline measured
+ * in the same run (lower is better). {@code --quick} runs fewer iterations. Called by {@code bench/run}.
+ */
+public final class BenchMain {
+    /** A JMH comparison: the benchmark class, Covet's method, and each baseline with the name of its ratio. */
+    private record Comparison(String benchmarkClass, String covetMethod, Map<String, String> ratioToBaseline) {
+    }
+
+    private static final Map<String, Comparison> JMH = new LinkedHashMap<>();
+
+    static {
+        Map<String, String> bulk = new LinkedHashMap<>();
+        bulk.put("bulk-insert-pg", "rawCopy");
+        bulk.put("bulk-insert-pg-vs-jdbc-batch", "jdbcBatch");
+        JMH.put("bulk-insert-pg", new Comparison("BulkInsertPgBenchmark", "covet", bulk));
+        JMH.put("render", new Comparison("RenderBenchmark", "covet", Map.of("render", "jooq")));
+    }
+
+    private BenchMain() {
+    }
+
+    /** {@code [--quick] NAME…}; exits 2 on an unknown name. */
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        List<String> names = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--quick")) {
+                quick = true;
+            } else {
+                names.add(a);
+            }
+        }
+        if (names.isEmpty()) {
+            System.err.println("usage: bench/run [--quick] NAME...   names: " + String.join(" ", JMH.keySet()));
+            System.exit(2);
+        }
+        for (String name : names) {
+            if (!JMH.containsKey(name)) {
+                System.err.println("bench: unknown benchmark '" + name + "'; known: " + String.join(" ", JMH.keySet()));
+                System.exit(2);
+            }
+        }
+        for (String name : names) {
+            runJmh(name, JMH.get(name), quick);
+        }
+    }
+
+    private static void runJmh(String name, Comparison c, boolean quick) throws RunnerException {
+        List<String> methods = new ArrayList<>(c.ratioToBaseline().values());
+        methods.add(0, c.covetMethod());
+        ChainedOptionsBuilder o = new OptionsBuilder()
+                .include(BenchMain.class.getPackageName() + "." + c.benchmarkClass() + "\\.("
+                        + String.join("|", methods) + ")$")
+                .forks(1)
+                .shouldFailOnError(true);
+        if (quick) {
+            o.warmupIterations(1).measurementIterations(3).warmupTime(TimeValue.seconds(1))
+                    .measurementTime(TimeValue.seconds(1));
+        } else {
+            o.warmupIterations(3).measurementIterations(5).warmupTime(TimeValue.seconds(2))
+                    .measurementTime(TimeValue.seconds(2));
+        }
+        Collection<RunResult> results = new Runner(o.build()).run();
+        Map<String, Double> score = new HashMap<>();
+        Map<String, String> unit = new HashMap<>();
+        for (RunResult r : results) {
+            String method = r.getParams().getBenchmark();
+            method = method.substring(method.lastIndexOf('.') + 1);
+            score.put(method, r.getPrimaryResult().getScore());
+            unit.put(method, r.getPrimaryResult().getScoreUnit());
+        }
+        System.out.println();
+        for (String m : methods) {
+            System.out.printf(Locale.ROOT, "SCORE %s %s %.3f %s%n", name, m, score.get(m), unit.get(m));
+        }
+        double covet = score.get(c.covetMethod());
+        c.ratioToBaseline().forEach((ratioName, baseline) ->
+                System.out.printf(Locale.ROOT, "RATIO %s %.3f%n", ratioName, covet / score.get(baseline)));
+    }
+}
