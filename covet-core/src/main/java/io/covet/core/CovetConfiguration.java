@@ -128,10 +128,9 @@ public final class CovetConfiguration {
         });
         Map<String, DatabaseConfig> out = new LinkedHashMap<>();
         perDb.forEach((name, keys) -> {
-            try {
-                out.put(name, build(name, keys, problems));
-            } catch (ConfigurationException e) {
-                e.problems().forEach(p -> problems.add("database '" + name + "': " + p));
+            DatabaseConfig config = build(name, keys, problems);
+            if (config != null) {
+                out.put(name, config);
             }
         });
         if (!problems.isEmpty()) {
@@ -164,10 +163,13 @@ public final class CovetConfiguration {
                         + String.join(", ", KEYS) + " and driver.<property>");
             }
         }
-        if (problems.size() > before) {
+        try {
+            DatabaseConfig config = b.build();
+            return problems.size() > before ? null : config;
+        } catch (ConfigurationException e) {
+            e.problems().forEach(p -> problems.add("database '" + name + "': " + p));
             return null;
         }
-        return b.build();
     }
 
     private static int integer(String db, String key, String value, List<String> problems) {
