@@ -11,6 +11,11 @@ import io.covet.core.internal.Lease;
 import io.covet.core.internal.Pools;
 import io.covet.core.internal.ServerProbe;
 import io.covet.core.internal.StatementExecutor;
+import io.covet.core.tx.Transaction;
+import io.covet.core.tx.TxAction;
+import io.covet.core.tx.TxOptions;
+import io.covet.core.tx.TxWork;
+import io.covet.core.tx.internal.TransactionManager;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One logical database: a HikariCP pool, the dialect of the live server, and every way Covet runs SQL on it.
@@ -44,6 +50,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final StatementExecutor executor;
     private final String location;
+    private final TransactionManager transactions;
 
     private Database(DatabaseConfig config, DataSource dataSource, boolean ownsDataSource, String location) {
         this.config = config;
@@ -65,6 +72,7 @@ public final class Database implements AutoCloseable {
         this.server = probed;
         this.dialect = Dialect.of(probed);
         this.executor = new StatementExecutor(config.name(), probed.engine(), dataSource, location);
+        this.transactions = new TransactionManager(config, probed.engine(), dataSource, executor);
     }
 
     /**
@@ -155,6 +163,92 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} as one atomic unit with the default {@link TxOptions}: it joins the transaction current on
+     * this thread (under a savepoint, so a failure the caller catches undoes only this block) or begins one,
+     * commits when the outermost block returns, and rolls back when a failure escapes it. Every statement of
+     * this database run by the work, on this thread, runs in the transaction. The whole block is retried on
+     * serialization failures and deadlocks ({@link io.covet.core.tx.RetryPolicy#defaults()}), so it may run more
+     * than once: put side effects in {@link Transaction#onCommit(Runnable)}.
+     *
+     * <pre>{@code
+     * long id = db.atomic(tx -> {
+     *     db.sql("UPDATE account SET balance = balance - ? WHERE id = ?", 10, from).execute();
+     *     db.sql("UPDATE account SET balance = balance + ? WHERE id = ?", 10, to).execute();
+     *     tx.onCommit(() -> audit.log("moved 10"));
+     *     return from;
+     * });
+     * }</pre>
+     *
+     * @param <X> the checked exception the work may throw; it rolls the block back and reaches the caller as is
+     */
+    public <T, X extends Exception> T atomic(TxWork<T, X> work) throws X {
+        return transactions.atomic(TxOptions.defaults(), work);
+    }
+
+    /**
+     * Runs {@code work} as one atomic unit with the given options (isolation, read-only, timeout, propagation,
+     * durable, retry policy, name); see {@link TxOptions} and {@link io.covet.core.tx.Propagation}.
+     *
+     * @throws io.covet.core.tx.TransactionException when the options cannot apply here (e.g. a durable block
+     *                                               inside a transaction, or a joined block asking for another
+     *                                               isolation)
+     */
+    public <T, X extends Exception> T atomic(TxOptions options, TxWork<T, X> work) throws X {
+        return transactions.atomic(Objects.requireNonNull(options, "options"), work);
+    }
+
+    /** {@link #atomic(TxWork)} for work that returns nothing. */
+    public <X extends Exception> void atomicRun(TxAction<X> work) throws X {
+        atomicRun(TxOptions.defaults(), work);
+    }
+
+    /** {@link #atomic(TxOptions, TxWork)} for work that returns nothing. */
+    public <X extends Exception> void atomicRun(TxOptions options, TxAction<X> work) throws X {
+        transactions.atomic(Objects.requireNonNull(options, "options"), tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /** The transaction block of this database current on the calling thread, if any. */
+    public Optional<Transaction> currentTransaction() {
+        return transactions.current();
+    }
+
+    /**
+     * Runs {@code action} once the current transaction of this database commits; outside a transaction it runs
+     * at once (there is nothing left to commit). See {@link Transaction#onCommit(Runnable)}.
+     */
+    public void onCommit(Runnable action) {
+        transactions.onCommit(Objects.requireNonNull(action, "action"));
+    }
+
+    /**
+     * Runs {@code action} if the current transaction of this database rolls back.
+     *
+     * @throws io.covet.core.tx.TransactionException outside a transaction, where it could never run
+     */
+    public void onRollback(Runnable action) {
+        transactions.onRollback(Objects.requireNonNull(action, "action"));
+    }
+
+    /**
+     * Covet's own internals, for other Covet modules (e.g. {@code TransactionManager} for two-phase commit).
+     * Not an API: what it returns may change in any release.
+     *
+     * @throws IllegalArgumentException for a type this database does not have
+     */
+    public <T> T unwrap(Class<T> type) {
+        if (type == TransactionManager.class) {
+            return type.cast(transactions);
+        }
+        if (type == StatementExecutor.class) {
+            return type.cast(executor);
+        }
+        throw new IllegalArgumentException("a Database cannot be unwrapped to " + type.getName());
+    }
+
     /** The name of this database in its registry ({@code default} unless configured). */
     public String name() {
         return config.name();
@@ -201,6 +295,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pool Covet created; a caller-provided data source is left open. Idempotent. */
     @Override
     public void close() {
+        transactions.close();
         if (ownsDataSource) {
             ((HikariDataSource) dataSource).close();
         }

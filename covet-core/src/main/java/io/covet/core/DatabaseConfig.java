@@ -2,6 +2,8 @@ package io.covet.core;
 
 import io.covet.core.dialect.Engine;
 import io.covet.core.error.ConfigurationException;
+import io.covet.core.tx.LongTransactionListener;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -35,6 +37,9 @@ public final class DatabaseConfig {
     private final int streamFetchSize;
     private final Duration sqliteBusyTimeout;
     private final Map<String, String> driverProperties;
+    private final MeterRegistry meterRegistry;
+    private final Duration longTransactionThreshold;
+    private final LongTransactionListener longTransactionListener;
 
     private DatabaseConfig(Builder b, DatabaseUrl url) {
         this.name = b.name;
@@ -47,6 +52,9 @@ public final class DatabaseConfig {
         this.streamFetchSize = b.streamFetchSize;
         this.sqliteBusyTimeout = b.sqliteBusyTimeout;
         this.driverProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.driverProperties));
+        this.meterRegistry = b.meterRegistry;
+        this.longTransactionThreshold = b.longTransactionThreshold;
+        this.longTransactionListener = b.longTransactionListener;
     }
 
     private static int defaultPoolSize(DatabaseUrl url) {
@@ -116,6 +124,21 @@ public final class DatabaseConfig {
         return driverProperties;
     }
 
+    /** Where transaction metrics go ({@code covet.tx.*}); empty when none was given (nothing is recorded). */
+    public Optional<MeterRegistry> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
+    }
+
+    /** How long a transaction may stay open before it is reported as long; {@link Duration#ZERO} turns it off. */
+    public Duration longTransactionThreshold() {
+        return longTransactionThreshold;
+    }
+
+    /** Who is told about long transactions besides the log and the metric, when set. */
+    public Optional<LongTransactionListener> longTransactionListener() {
+        return Optional.ofNullable(longTransactionListener);
+    }
+
     @Override
     public String toString() {
         return "DatabaseConfig[name=" + name + ", " + (url != null ? "url=" + url : "dataSource=" + dataSource.getClass().getName())
@@ -137,6 +160,9 @@ public final class DatabaseConfig {
         private int streamFetchSize = 1000;
         private Duration sqliteBusyTimeout = Duration.ofSeconds(5);
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
+        private MeterRegistry meterRegistry;
+        private Duration longTransactionThreshold = Duration.ofSeconds(60);
+        private LongTransactionListener longTransactionListener;
 
         private Builder(String name) {
             this.name = name;
@@ -219,6 +245,28 @@ public final class DatabaseConfig {
             return this;
         }
 
+        /** The Micrometer registry for transaction metrics (attempts, retries, commits, rollbacks, long ones). */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = registry;
+            return this;
+        }
+
+        /**
+         * Report transactions open longer than this (log, metric {@code covet.tx.long}, listener), with the
+         * block name and the stack where each began. Default 60 s; {@link Duration#ZERO} turns the monitor off
+         * (and the capture of a stack per transaction with it).
+         */
+        public Builder longTransactionThreshold(Duration threshold) {
+            this.longTransactionThreshold = threshold;
+            return this;
+        }
+
+        /** Also tell {@code listener} about each long transaction. */
+        public Builder longTransactionListener(LongTransactionListener listener) {
+            this.longTransactionListener = listener;
+            return this;
+        }
+
         /**
          * Validates every setting and returns the immutable configuration.
          *
@@ -266,6 +314,9 @@ public final class DatabaseConfig {
             }
             if (sqliteBusyTimeout == null || sqliteBusyTimeout.isNegative()) {
                 problems.add("sqliteBusyTimeout must be zero or positive, was " + sqliteBusyTimeout);
+            }
+            if (longTransactionThreshold == null || longTransactionThreshold.isNegative()) {
+                problems.add("longTransactionThreshold must be zero (off) or positive, was " + longTransactionThreshold);
             }
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);

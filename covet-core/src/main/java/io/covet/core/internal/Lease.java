@@ -2,18 +2,41 @@ package io.covet.core.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A connection borrowed for one operation. Closing the lease returns a pooled connection; a connection that
- * belongs to a surrounding unit of work (a transaction, later) is left open for it.
+ * belongs to a surrounding transaction is left open for it, and the transaction is told the statement finished.
  */
 public final class Lease implements AutoCloseable {
     private final Connection connection;
     private final boolean owned;
+    private final Binding binding;
 
     Lease(Connection connection, boolean owned) {
         this.connection = connection;
         this.owned = owned;
+        this.binding = null;
+    }
+
+    private Lease(Connection connection, Binding binding) {
+        this.connection = connection;
+        this.owned = false;
+        this.binding = binding;
+    }
+
+    /** What a transaction lends with its connection: a deadline for statements, and the end of one use. */
+    public interface Binding {
+        /** The timeout a statement may have: {@code requested} bounded by what remains of the transaction. */
+        Duration timeout(Duration requested);
+
+        /** Called once when the lease closes: the statement no longer uses the connection. */
+        void release();
+    }
+
+    /** A non-owned lease on a transaction's connection; closing it calls {@link Binding#release()}. */
+    public static Lease bound(Connection connection, Binding binding) {
+        return new Lease(connection, binding);
     }
 
     /** The connection; valid until {@link #close()}. */
@@ -26,10 +49,17 @@ public final class Lease implements AutoCloseable {
         return owned;
     }
 
+    /** The timeout a statement run on this lease gets; {@link Duration#ZERO} for none. */
+    public Duration timeout(Duration requested) {
+        return binding == null ? requested : binding.timeout(requested);
+    }
+
     @Override
     public void close() throws SQLException {
         if (owned) {
             connection.close();
+        } else if (binding != null) {
+            binding.release();
         }
     }
 }

@@ -29,6 +29,7 @@ public final class StatementExecutor {
     private final Engine engine;
     private final DataSource dataSource;
     private final String location;
+    private volatile TransactionBinding transactions;
 
     /**
      * @param databaseName the registry name, for messages
@@ -48,8 +49,33 @@ public final class StatementExecutor {
         return engine;
     }
 
-    /** Borrows a connection, translating a failure into {@link ConnectionFailure} naming where it failed. */
+    /**
+     * Supplies the connection of the transaction current on the calling thread, so that every statement inside
+     * a transaction runs on the transaction's connection.
+     */
+    @FunctionalInterface
+    public interface TransactionBinding {
+        /** A non-owned lease on the current transaction's connection, or null outside a transaction. */
+        Lease current();
+    }
+
+    /** Routes statements through {@code binding} first; set once by the transaction manager. */
+    public void bindTransactions(TransactionBinding binding) {
+        this.transactions = binding;
+    }
+
+    /**
+     * The current transaction's connection (a non-owned lease) when the calling thread is in one; otherwise
+     * borrows a connection, translating a failure into {@link ConnectionFailure} naming where it failed.
+     */
     public Lease lease() {
+        TransactionBinding binding = transactions;
+        if (binding != null) {
+            Lease bound = binding.current();
+            if (bound != null) {
+                return bound;
+            }
+        }
         try {
             return new Lease(dataSource.getConnection(), true);
         } catch (SQLException e) {
@@ -82,7 +108,7 @@ public final class StatementExecutor {
             if (fetchSize > 0) {
                 ps.setFetchSize(fetchSize);
             }
-            try (Timeouts.Guard g = Timeouts.apply(ps, engine, timeout); ResultSet rs = ps.executeQuery()) {
+            try (Timeouts.Guard g = Timeouts.apply(ps, engine, lease.timeout(timeout)); ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(mapper.map(rs));
@@ -99,7 +125,7 @@ public final class StatementExecutor {
         try (Lease lease = lease();
              PreparedStatement ps = lease.connection().prepareStatement(sql)) {
             Binder.bindAll(ps, engine, params);
-            try (Timeouts.Guard g = Timeouts.apply(ps, engine, timeout)) {
+            try (Timeouts.Guard g = Timeouts.apply(ps, engine, lease.timeout(timeout))) {
                 return ps.executeUpdate();
             }
         } catch (SQLException e) {
@@ -120,7 +146,7 @@ public final class StatementExecutor {
                      ? lease.connection().prepareStatement(sql, keyColumns)
                      : lease.connection().prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
             Binder.bindAll(ps, engine, params);
-            try (Timeouts.Guard g = Timeouts.apply(ps, engine, timeout)) {
+            try (Timeouts.Guard g = Timeouts.apply(ps, engine, lease.timeout(timeout))) {
                 ps.executeUpdate();
             }
             List<T> keys = new ArrayList<>();
@@ -144,7 +170,7 @@ public final class StatementExecutor {
         try (Lease lease = lease()) {
             return inTransaction(lease, sql, c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql);
-                     Timeouts.Guard g = Timeouts.apply(ps, engine, timeout)) {
+                     Timeouts.Guard g = Timeouts.apply(ps, engine, lease.timeout(timeout))) {
                     for (List<?> row : rows) {
                         Binder.bindAll(ps, engine, row);
                         ps.addBatch();
@@ -212,7 +238,7 @@ public final class StatementExecutor {
             ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(fetchSize);
             Binder.bindAll(ps, engine, params);
-            guard = Timeouts.apply(ps, engine, timeout);
+            guard = Timeouts.apply(ps, engine, lease.timeout(timeout));
             rs = ps.executeQuery();
         } catch (SQLException | RuntimeException e) {
             CovetException failure = e instanceof SQLException se ? translate(sql, se) : null;

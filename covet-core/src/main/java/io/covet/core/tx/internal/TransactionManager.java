@@ -1,0 +1,505 @@
+package io.covet.core.tx.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.covet.core.DatabaseConfig;
+import io.covet.core.dialect.Engine;
+import io.covet.core.error.ConnectionFailure;
+import io.covet.core.error.DeadlockDetected;
+import io.covet.core.internal.Lease;
+import io.covet.core.internal.StatementExecutor;
+import io.covet.core.tx.Isolation;
+import io.covet.core.tx.Propagation;
+import io.covet.core.tx.RetryPolicy;
+import io.covet.core.tx.Transaction;
+import io.covet.core.tx.TransactionException;
+import io.covet.core.tx.TxOptions;
+import io.covet.core.tx.TxWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs the transaction blocks of one database: propagation, savepoints, retries, callbacks, and the binding of
+ * the current transaction to the thread (per database, never shared between databases). Internal: reached
+ * through {@code Database.atomic} and {@code TwoPhaseCommit}.
+ */
+public final class TransactionManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionManager.class);
+
+    final String database;
+    final Engine engine;
+    final StatementExecutor executor;
+    private final DataSource dataSource;
+    private final int poolSize;
+    private final ThreadLocal<Block> current = new ThreadLocal<>();
+    private final TxMetrics metrics;
+    private final LongTransactionMonitor monitor;
+
+    /**
+     * @param config     the database's configuration (pool size, metrics registry, long-transaction monitor)
+     * @param engine     the live engine
+     * @param dataSource where transactions borrow their connections
+     * @param executor   the database's statement path, which this manager binds to the current transaction
+     */
+    public TransactionManager(DatabaseConfig config, Engine engine, DataSource dataSource, StatementExecutor executor) {
+        this.database = config.name();
+        this.engine = engine;
+        this.executor = executor;
+        this.dataSource = dataSource;
+        this.poolSize = config.dataSource().isPresent() ? -1 : config.maxPoolSize();
+        this.metrics = new TxMetrics(config.meterRegistry().orElse(null), database);
+        this.monitor = new LongTransactionMonitor(database, config.longTransactionThreshold(),
+                config.longTransactionListener().orElse(null), metrics);
+        executor.bindTransactions(this::currentLease);
+    }
+
+    private Lease currentLease() {
+        Block b = current.get();
+        return b == null ? null : b.lease();
+    }
+
+    /** The transaction current on the calling thread for this database. */
+    public Optional<Transaction> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** Runs {@code action} after the current transaction commits, or at once outside a transaction. */
+    public void onCommit(Runnable action) {
+        Block b = current.get();
+        if (b == null) {
+            action.run();
+        } else {
+            b.onCommit(action);
+        }
+    }
+
+    /** Runs {@code action} if the current transaction rolls back; refused outside a transaction. */
+    public void onRollback(Runnable action) {
+        Block b = current.get();
+        if (b == null) {
+            throw noRollbackOutside("(none)");
+        }
+        b.onRollback(action);
+    }
+
+    static TransactionException noRollbackOutside(String block) {
+        return new TransactionException("onRollback outside a transaction (block " + block + ") would never run: "
+                + "nothing is rolled back there. Register it inside an atomic block");
+    }
+
+    /** Runs a block with the given options; see {@code Database.atomic}. */
+    public <T, X extends Exception> T atomic(TxOptions o, TxWork<T, X> work) throws X {
+        Block cur = current.get();
+        Propagation p = o.propagation();
+        if (o.durable() && cur != null && p != Propagation.REQUIRES_NEW) {
+            throw new TransactionException("durable block '" + o.name() + "' must be the outermost transaction, "
+                    + "but it is nested in transaction '" + cur.state.name + "' (block '" + cur.name + "'), whose "
+                    + "rollback would undo it. Call it outside any atomic block, or drop durable");
+        }
+        switch (p) {
+            case NEVER -> {
+                if (cur != null) {
+                    throw new TransactionException("block '" + o.name() + "' must run outside a transaction "
+                            + "(Propagation.NEVER), but transaction '" + cur.state.name + "' is current on this "
+                            + "thread for database '" + database + "'");
+                }
+                return work.run(new Unbound(database, o.name(), EngineTx.defaultIsolation(engine)));
+            }
+            case MANDATORY -> {
+                if (cur == null) {
+                    throw new TransactionException("block '" + o.name() + "' must join a transaction "
+                            + "(Propagation.MANDATORY), but none is current on this thread for database '"
+                            + database + "'. Call it from inside an atomic block");
+                }
+                return joined(cur, o, work);
+            }
+            case REQUIRES_NEW -> {
+                return outermost(o, work, cur);
+            }
+            default -> {
+                return cur == null ? outermost(o, work, null) : joined(cur, o, work);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- outermost blocks and retries
+
+    private <T, X extends Exception> T outermost(TxOptions o, TxWork<T, X> work, Block suspended) throws X {
+        RetryPolicy policy = o.retry();
+        for (int attempt = 1; ; attempt++) {
+            metrics.attempt(o.name());
+            TxState st;
+            try {
+                st = begin(o, attempt, suspended);
+            } catch (TransactionException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (!pauseBeforeRetry(policy, e, attempt, o.name())) {
+                    throw e;
+                }
+                continue;
+            }
+            Block root = new Block(st, null, o.name(), null, o.timeout());
+            current.set(root);
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = work.run(root);
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                restore(suspended);
+            }
+            failure = root.timeoutFailure(failure);
+            boolean mayRetry = failure != null && policy.shouldRetry(failure, attempt);
+            Outcome out = finish(st, failure, !mayRetry);
+            if (out.committed) {
+                metrics.commit(o.name());
+                Callbacks.afterCommit(o.name(), root.commitActions());
+                return result;
+            }
+            metrics.rollback(o.name());
+            Throwable f = out.failure;
+            Callbacks.afterRollback(o.name(), root.rollbackActions(), f);
+            if (f == null) {
+                return result; // setRollbackOnly: the work asked for the rollback
+            }
+            if (!pauseBeforeRetry(policy, f, attempt, o.name())) {
+                throw Callbacks.<RuntimeException>sneaky(f);
+            }
+        }
+    }
+
+    private boolean pauseBeforeRetry(RetryPolicy policy, Throwable failure, int attempt, String name) {
+        if (!policy.shouldRetry(failure, attempt)) {
+            return false;
+        }
+        metrics.retry(name);
+        Duration pause = policy.backoff(attempt);
+        LOG.debug("transaction '{}' attempt {} failed ({}); retrying in {} ms", name, attempt, failure, pause.toMillis());
+        try {
+            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.addSuppressed(e);
+            return false;
+        }
+    }
+
+    private TxState begin(TxOptions o, int attempt, Block suspended) {
+        boolean readOnly = o.readOnly().orElse(false);
+        Isolation asked = o.isolation().orElse(null);
+        boolean immediate = engine == Engine.SQLITE && o.sqliteImmediate().orElse(!readOnly);
+        Connection c = borrow(o.name(), suspended, !readOnly);
+        try {
+            EngineTx.begin(engine, c, engine == Engine.SQLITE ? null : asked, readOnly, immediate);
+        } catch (SQLException e) {
+            RuntimeException failure = executor.translate("BEGIN (transaction '" + o.name() + "')", e);
+            release(c, readOnly, false);
+            throw failure;
+        }
+        TxState st = new TxState(this, c, o.name(), EngineTx.effective(engine, asked), readOnly, immediate, attempt,
+                monitor.enabled(), suspended);
+        monitor.opened(st);
+        return st;
+    }
+
+    private Connection borrow(String name, Block suspended, boolean writes) {
+        int held = 0;
+        StringBuilder chain = new StringBuilder();
+        for (Block b = suspended; b != null; b = b.state.suspended) {
+            held++;
+            chain.insert(0, "'" + b.state.name + "' > ");
+            if (engine == Engine.SQLITE && writes && b.state.writeLock) {
+                throw new TransactionException("REQUIRES_NEW block '" + name + "' would wait for itself: SQLite lets "
+                        + "one transaction write at a time, and the suspended transaction '" + b.state.name + "' on "
+                        + "this thread holds the write lock (BEGIN IMMEDIATE). Make the new block read-only, begin "
+                        + "the outer one with sqliteImmediate(false) and no writes before this block, or use NESTED");
+            }
+        }
+        if (held > 0 && poolSize > 0 && held >= poolSize) {
+            throw new TransactionException("REQUIRES_NEW block '" + name + "' needs its own connection, but this "
+                    + "thread already holds " + held + " of the pool's " + poolSize + " connection(s) in the "
+                    + "suspended transaction(s) " + chain + "'" + name + "', so it would wait for itself until the "
+                    + "connection timeout. Always-new blocks nested N deep need maxPoolSize above N (here at least "
+                    + (held + 1) + ", plus what other threads use): raise maxPoolSize, or use NESTED (a savepoint)");
+        }
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            ConnectionFailure cf = executor.connectionFailure(e);
+            if (held > 0) {
+                throw new TransactionException("REQUIRES_NEW block '" + name + "' timed out waiting for a second "
+                        + "connection while this thread holds " + held + " in the suspended transaction(s) " + chain
+                        + "'" + name + "' (" + poolState() + "). Always-new nesting needs a pool larger than its "
+                        + "depth plus other threads' use: raise maxPoolSize, or use NESTED (a savepoint)", cf);
+            }
+            throw cf;
+        }
+    }
+
+    private String poolState() {
+        if (dataSource instanceof HikariDataSource h && h.getHikariPoolMXBean() != null) {
+            HikariPoolMXBean p = h.getHikariPoolMXBean();
+            return "pool: max=" + poolSize + ", active=" + p.getActiveConnections() + ", idle="
+                    + p.getIdleConnections() + ", waiting=" + p.getThreadsAwaitingConnection();
+        }
+        return "pool size " + (poolSize > 0 ? poolSize : "unknown");
+    }
+
+    private void restore(Block previous) {
+        if (previous == null) {
+            current.remove();
+        } else {
+            current.set(previous);
+        }
+    }
+
+    private record Outcome(boolean committed, Throwable failure) {
+    }
+
+    /** Commits or rolls back the attempt, then returns its connection reset to the pool. */
+    private Outcome finish(TxState st, Throwable failure, boolean diagnose) {
+        Thread busy = st.endAndAwaitIdle();
+        Throwable f = failure;
+        if (busy != null && f == null) {
+            f = new TransactionException("transaction '" + st.name + "' ended while thread '" + busy.getName()
+                    + "' was still running a statement in it, so it was rolled back. Wait for work carried to "
+                    + "other threads (join its futures) before the block returns");
+        }
+        if (f == null && st.doomed != null) {
+            f = st.doomed;
+        }
+        boolean committed = false;
+        Connection c = st.connection;
+        if (f == null && !st.rollbackOnly) {
+            try {
+                EngineTx.commit(engine, c);
+                committed = true;
+            } catch (SQLException e) {
+                f = executor.translate("COMMIT (transaction '" + st.name + "')", e);
+            }
+        }
+        boolean broken = false;
+        if (!committed) {
+            try {
+                EngineTx.rollback(engine, c);
+            } catch (SQLException e) {
+                broken = true;
+                if (f != null) {
+                    f.addSuppressed(e);
+                } else {
+                    f = executor.translate("ROLLBACK (transaction '" + st.name + "')", e);
+                }
+            }
+            if (diagnose && f instanceof DeadlockDetected d && !broken) {
+                f = d.withDiagnostics(DeadlockDiagnostics.capture(engine, c));
+            }
+        }
+        monitor.closed(st);
+        Throwable resetFailure = release(c, st.readOnly, broken);
+        if (resetFailure != null && f == null && !committed) {
+            f = resetFailure;
+        }
+        return new Outcome(committed, f);
+    }
+
+    /**
+     * Resets a transaction's connection and gives it back; a connection that cannot be reset (or whose rollback
+     * failed: {@code evict}) is evicted from the pool instead of lent to the next borrower.
+     *
+     * @return the reset failure, or null
+     */
+    private Throwable release(Connection c, boolean readOnly, boolean evict) {
+        Throwable problem = null;
+        try {
+            EngineTx.reset(engine, c, readOnly);
+        } catch (SQLException | RuntimeException e) {
+            problem = e;
+        }
+        try {
+            if ((problem != null || evict) && dataSource instanceof HikariDataSource h) {
+                h.evictConnection(c);
+            } else {
+                c.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("returning a transaction's connection of database '{}' failed", database, e);
+        }
+        if (problem != null) {
+            LOG.warn("resetting a transaction's connection of database '{}' failed; it was evicted", database, problem);
+        }
+        return problem;
+    }
+
+    // ---------------------------------------------------------------- joined blocks and savepoints
+
+    private <T, X extends Exception> T joined(Block outer, TxOptions o, TxWork<T, X> work) throws X {
+        TxState st = outer.state;
+        o.isolation().map(i -> EngineTx.effective(engine, i)).filter(i -> i != st.isolation).ifPresent(i -> {
+            throw new TransactionException("block '" + o.name() + "' asks for " + i.sql() + " isolation but joins "
+                    + "transaction '" + st.name + "', which runs at " + st.isolation.sql() + ": a transaction has "
+                    + "one isolation level. Ask for it on the outermost block, or use Propagation.REQUIRES_NEW for "
+                    + "an independent transaction");
+        });
+        o.readOnly().filter(r -> r != st.readOnly).ifPresent(r -> {
+            throw new TransactionException("block '" + o.name() + "' asks to be " + (r ? "read-only" : "read-write")
+                    + " but joins transaction '" + st.name + "', which is " + (st.readOnly ? "read-only" : "read-write")
+                    + ". Set readOnly on the outermost block, or use Propagation.REQUIRES_NEW");
+        });
+        boolean useSavepoint = o.savepoint() || o.propagation() == Propagation.NESTED;
+        String sp = useSavepoint ? st.nextSavepoint() : null;
+        if (sp != null) {
+            st.control("SAVEPOINT " + sp, () -> EngineTx.savepoint(st.connection, sp));
+        }
+        Block b = new Block(st, outer, o.name(), sp, o.timeout());
+        current.set(b);
+        T result;
+        try {
+            result = work.run(b);
+        } catch (Throwable t) {
+            current.set(outer);
+            throw Callbacks.<RuntimeException>sneaky(failJoined(b, b.timeoutFailure(t)));
+        }
+        current.set(outer);
+        Throwable late = b.timeoutFailure(null);
+        if (late != null) {
+            throw Callbacks.<RuntimeException>sneaky(failJoined(b, late));
+        }
+        if (sp != null) {
+            try {
+                st.control("RELEASE SAVEPOINT " + sp, () -> EngineTx.release(st.connection, sp));
+            } catch (RuntimeException e) {
+                throw Callbacks.<RuntimeException>sneaky(failJoined(b, e));
+            }
+        }
+        b.mergeIntoParent();
+        return result;
+    }
+
+    /**
+     * Undoes a failed joined block: back to its savepoint when it has one and the failure leaves the transaction
+     * usable; otherwise the whole transaction is condemned to roll back at its end.
+     */
+    private Throwable failJoined(Block b, Throwable t) {
+        TxState st = b.state;
+        if (RetryPolicy.retryableByDefault(t)) {
+            // MariaDB has already rolled the whole transaction back on a deadlock, and a PostgreSQL
+            // serialization failure invalidates the snapshot: only a fresh attempt of the outermost block helps.
+            st.doom(t);
+        }
+        if (b.savepoint != null && st.doomed == null && !st.ended) {
+            try {
+                st.control("ROLLBACK TO SAVEPOINT " + b.savepoint, () -> EngineTx.rollbackTo(st.connection, b.savepoint));
+                b.discardCallbacks();
+                return t;
+            } catch (RuntimeException e) {
+                t.addSuppressed(e);
+            }
+        }
+        if (st.doomed == null) {
+            st.doom(new TransactionException("transaction '" + st.name + "' must roll back: its block '" + b.name
+                    + "' failed" + (b.savepoint == null ? " without a savepoint of its own" : " and its savepoint "
+                    + "could not be restored") + ", so its partial work cannot be undone alone (" + t + ")", t));
+        }
+        b.mergeIntoParent();
+        return t;
+    }
+
+    // ---------------------------------------------------------------- context propagation
+
+    Runnable carry(Block b, Runnable task) {
+        return () -> {
+            Block previous = enterCarried(b);
+            try {
+                task.run();
+            } finally {
+                restore(previous);
+            }
+        };
+    }
+
+    <T> Callable<T> carry(Block b, Callable<T> task) {
+        return () -> {
+            Block previous = enterCarried(b);
+            try {
+                return task.call();
+            } finally {
+                restore(previous);
+            }
+        };
+    }
+
+    private Block enterCarried(Block b) {
+        Block previous = current.get();
+        if (previous != null && previous.state != b.state) {
+            throw new TransactionException("cannot carry transaction '" + b.state.name + "' to thread '"
+                    + Thread.currentThread().getName() + "': transaction '" + previous.state.name + "' of database '"
+                    + database + "' is already current there");
+        }
+        current.set(b);
+        return previous;
+    }
+
+    // ---------------------------------------------------------------- two-phase commit branches
+
+    /** Begins a branch of global transaction {@code gid} on this database and makes it current on this thread. */
+    Branch beginBranch(String gid, String name) {
+        Block cur = current.get();
+        if (cur != null) {
+            throw new TransactionException("two-phase transaction '" + name + "' cannot start on database '" + database
+                    + "': transaction '" + cur.state.name + "' is already current on this thread");
+        }
+        Connection c = borrow(name, null, true);
+        try {
+            EngineTx.beginBranch(engine, c, gid);
+        } catch (SQLException e) {
+            RuntimeException failure = executor.translate("begin branch " + gid, e);
+            release(c, false, false);
+            throw failure;
+        }
+        TxState st = new TxState(this, c, name, EngineTx.defaultIsolation(engine), false, false, 1,
+                monitor.enabled(), null);
+        monitor.opened(st);
+        Block root = new Block(st, null, name, null, Duration.ZERO);
+        current.set(root);
+        return new Branch(this, st, root, gid);
+    }
+
+    void unbind() {
+        current.remove();
+    }
+
+    void ended(TxState st, Connection c, boolean evict) {
+        monitor.closed(st);
+        release(c, false, evict);
+    }
+
+    /** Runs {@code work} on a fresh pooled connection, outside any transaction (recovery). */
+    <T> T onFreshConnection(EngineTx.SqlFunction<T> work, String what) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw executor.translate(what, e);
+        }
+    }
+
+    /** Stops the long-transaction monitor. */
+    @Override
+    public void close() {
+        monitor.close();
+    }
+
+    List<String> inDoubt(String prefix) {
+        return onFreshConnection(c -> EngineTx.inDoubt(engine, c, prefix), "list prepared transactions");
+    }
+}
