@@ -1,0 +1,126 @@
+package io.covet.backup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a backup is taken. Immutable; build with {@link #builder()}. Defaults: no encryption, one job, 4 MiB chunks,
+ * zstd level 3, no progress listener.
+ */
+public final class BackupOptions {
+    private final BackupKey key;
+    private final int jobs;
+    private final int chunkBytes;
+    private final int compressionLevel;
+    private final ProgressListener listener;
+
+    private BackupOptions(Builder b) {
+        this.key = b.key;
+        this.jobs = b.jobs;
+        this.chunkBytes = b.chunkBytes;
+        this.compressionLevel = b.compressionLevel;
+        this.listener = b.listener;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: unencrypted, one job. */
+    public static BackupOptions defaults() {
+        return builder().build();
+    }
+
+    /** The encryption key, or null for an unencrypted backup. */
+    public BackupKey key() {
+        return key;
+    }
+
+    /** Tables dumped in parallel (PostgreSQL only, through an exported snapshot). */
+    public int jobs() {
+        return jobs;
+    }
+
+    /** Uncompressed bytes per chunk; also bounds the memory one job uses. */
+    public int chunkBytes() {
+        return chunkBytes;
+    }
+
+    /** The zstd level (1–19). */
+    public int compressionLevel() {
+        return compressionLevel;
+    }
+
+    /** Receives progress; never null. */
+    public ProgressListener listener() {
+        return listener;
+    }
+
+    /** Receives progress while a backup runs (from the dumping threads). */
+    @FunctionalInterface
+    public interface ProgressListener {
+        /** {@code rows} of table {@code table} ({@code index} of {@code count}) are stored so far. */
+        void progress(String table, int index, int count, long rows);
+    }
+
+    /** Builds {@link BackupOptions}; {@link #build()} reports every invalid setting at once. */
+    public static final class Builder {
+        private BackupKey key;
+        private int jobs = 1;
+        private int chunkBytes = 4 << 20;
+        private int compressionLevel = 3;
+        private ProgressListener listener = (t, i, n, r) -> { };
+
+        private Builder() {
+        }
+
+        /** Encrypts every chunk with AES-256-GCM under this key; null for none. */
+        public Builder key(BackupKey key) {
+            this.key = key;
+            return this;
+        }
+
+        /** Parallel table dumps (PostgreSQL only); default 1. */
+        public Builder jobs(int jobs) {
+            this.jobs = jobs;
+            return this;
+        }
+
+        /** Uncompressed bytes per chunk, 64 KiB to 64 MiB; default 4 MiB. */
+        public Builder chunkBytes(int bytes) {
+            this.chunkBytes = bytes;
+            return this;
+        }
+
+        /** zstd level 1–19; default 3. */
+        public Builder compressionLevel(int level) {
+            this.compressionLevel = level;
+            return this;
+        }
+
+        /** Receives progress. */
+        public Builder listener(ProgressListener listener) {
+            this.listener = listener == null ? (t, i, n, r) -> { } : listener;
+            return this;
+        }
+
+        /** @throws BackupException (INVALID) listing every invalid setting */
+        public BackupOptions build() {
+            List<String> problems = new ArrayList<>();
+            if (jobs < 1 || jobs > 64) {
+                problems.add("jobs must be 1 to 64, was " + jobs);
+            }
+            if (chunkBytes < (64 << 10) || chunkBytes > (64 << 20)) {
+                problems.add("chunk size must be 64 KiB to 64 MiB, was " + chunkBytes + " bytes");
+            }
+            if (compressionLevel < 1 || compressionLevel > 19) {
+                problems.add("zstd level must be 1 to 19, was " + compressionLevel);
+            }
+            if (!problems.isEmpty()) {
+                throw new BackupException(BackupException.Reason.INVALID, String.join("; ", problems));
+            }
+            return new BackupOptions(this);
+        }
+    }
+}

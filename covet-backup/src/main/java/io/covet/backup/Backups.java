@@ -1,0 +1,301 @@
+package io.covet.backup;
+
+import io.covet.backup.BackupException.Reason;
+import io.covet.backup.internal.ChunkCodec;
+import io.covet.backup.internal.ChunkReader;
+import io.covet.backup.internal.Creator;
+import io.covet.backup.internal.Dumper;
+import io.covet.backup.internal.Manifest;
+import io.covet.backup.internal.Restorer;
+import io.covet.backup.internal.Storage;
+import io.covet.core.Database;
+import io.covet.core.dialect.Engine;
+import io.covet.core.error.UnsupportedFeature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * Logical backups of PostgreSQL, MariaDB and SQLite: {@link #create}, {@link #list}, {@link #verify} and
+ * {@link #restore}. Thread-safe (stateless).
+ *
+ * <pre>{@code
+ * try (BackupRepository repo = BackupRepository.open("/var/backups/shop")) {
+ *     BackupKey key = BackupKey.fromFile(Path.of("/etc/covet/backup.key"));
+ *     BackupInfo b = Backups.create(db, repo, BackupOptions.builder().key(key).build());
+ *     Backups.verify(repo, b.id(), key, VerifyReport.Mode.FAST);
+ *     Backups.restore(repo, b.id(), key, emptyDb, false);
+ * }
+ * }</pre>
+ */
+public final class Backups {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Backups() {
+    }
+
+    /**
+     * Takes a consistent backup of every table in {@code db}'s current schema/database while writes go on, and
+     * stores it in {@code repo}. The manifest is stored last, so an interrupted backup never looks complete.
+     *
+     * @return the new backup; its id is what {@link #restore} takes
+     * @throws UnsupportedFeature when {@code jobs > 1} on an engine without exportable snapshots (MariaDB, SQLite)
+     * @throws BackupException    (STORAGE) when the repository cannot be written
+     */
+    public static BackupInfo create(Database db, BackupRepository repo, BackupOptions options) {
+        if (options.jobs() > 1 && db.engine().family() != Engine.POSTGRESQL) {
+            throw new UnsupportedFeature(db.engine(), "parallel backup (--jobs " + options.jobs() + ")",
+                    "Only PostgreSQL can share one snapshot between connections; use --jobs 1.");
+        }
+        Instant now = Instant.now();
+        String id = ID_TIME.format(now) + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(2));
+        byte[] key = options.key() == null ? null : options.key().bytes();
+        ChunkCodec codec = new ChunkCodec(key, options.compressionLevel());
+        Manifest header = new Manifest(Manifest.FORMAT, id, now.toString(), null, null, covetVersion(), null,
+                new Manifest.Compression("zstd", options.compressionLevel()),
+                key == null ? null : new Manifest.Encryption("AES-256-GCM", 12, 128, "<backup id>/<chunk name>",
+                        ChunkCodec.keyCheck(key)), List.of());
+        Storage storage = repo.storage();
+        Creator creator = new Creator(storage, codec, options.chunkBytes(), options.jobs(),
+                (t, i, n, rows) -> options.listener().progress(t, i, n, rows));
+        Manifest m;
+        try {
+            m = creator.dump(db, id, header);
+            byte[] json = m.toJson();
+            storage.put(Dumper.object(id, "manifest.json"), json);
+            storage.put(Dumper.object(id, "manifest.sig"), signature(json, key).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException | UncheckedIOException e) {
+            deleteQuietly(storage, id);
+            throw new BackupException(Reason.STORAGE, "backup " + id + " could not be stored in " + repo.location()
+                    + ": " + e.getMessage() + "; nothing usable was left behind", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(storage, id);
+            throw e;
+        }
+        return info(m, true);
+    }
+
+    /** The backups in a repository, oldest first; interrupted ones are listed with {@code complete = false}. */
+    public static List<BackupInfo> list(BackupRepository repo) {
+        Storage storage = repo.storage();
+        Map<String, Boolean> ids = new LinkedHashMap<>();
+        try {
+            for (String name : storage.list("backups/")) {
+                String[] parts = name.split("/");
+                if (parts.length >= 3) {
+                    ids.merge(parts[1], name.endsWith("/manifest.sig") && parts.length == 3, Boolean::logicalOr);
+                }
+            }
+            List<BackupInfo> out = new ArrayList<>();
+            for (Map.Entry<String, Boolean> e : ids.entrySet()) {
+                if (e.getValue()) {
+                    out.add(info(Manifest.fromJson(storage.get(Dumper.object(e.getKey(), "manifest.json"))), true));
+                } else {
+                    out.add(new BackupInfo(e.getKey(), null, null, null, List.of(), 0, 0, false, false));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot list " + repo.location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Verifies a backup. Never throws for a damaged backup: the report says what is wrong.
+     *
+     * @param key        the key, or null for an unencrypted backup
+     * @param scratchUrl for {@link VerifyReport.Mode#RESTORE}: an empty database to restore into (its restored
+     *                   tables are dropped afterwards); null for a temporary SQLite file
+     * @throws BackupException (NOT_FOUND, KEY_REQUIRED, WRONG_KEY, STORAGE) when verification cannot start
+     */
+    public static VerifyReport verify(BackupRepository repo, String id, BackupKey key, VerifyReport.Mode mode,
+                                      String scratchUrl) {
+        Manifest m;
+        try {
+            m = load(repo, id, key);
+        } catch (BackupException e) {
+            if (e.reason() == Reason.CORRUPT) {
+                return new VerifyReport(id, mode, false, 0, 0, List.of(e.getMessage()));
+            }
+            throw e;
+        }
+        ChunkCodec codec = new ChunkCodec(key == null ? null : key.bytes(), 3);
+        List<String> problems = new ArrayList<>();
+        long rows = 0;
+        for (Manifest.Table t : m.tables()) {
+            ChunkReader r = new ChunkReader(repo.storage(), codec, id, t);
+            try {
+                while (r.hasNext()) {
+                    r.next();
+                }
+                if (r.digest().rows() != t.rows() || !r.digest().value().equals(t.checksum())) {
+                    problems.add("table " + t.name() + " decodes to " + r.digest().rows() + " rows with checksum "
+                            + r.digest().value() + ", the manifest says " + t.rows() + " rows, " + t.checksum());
+                }
+            } catch (ChunkCodec.CorruptChunk | ChunkReader.MissingChunk e) {
+                problems.add(e.getMessage());
+            }
+            rows += r.digest().rows();
+        }
+        if (problems.isEmpty() && mode == VerifyReport.Mode.RESTORE) {
+            problems.addAll(Verifier.restoreAndCompare(repo, m, codec, scratchUrl));
+        }
+        return new VerifyReport(id, mode, problems.isEmpty(), m.tables().size(), rows, List.copyOf(problems));
+    }
+
+    /** {@link #verify(BackupRepository, String, BackupKey, VerifyReport.Mode, String)} into a temporary SQLite file. */
+    public static VerifyReport verify(BackupRepository repo, String id, BackupKey key, VerifyReport.Mode mode) {
+        return verify(repo, id, key, mode, null);
+    }
+
+    /**
+     * Restores a backup into {@code target}, which may be of another engine than the source. All or nothing:
+     * when this throws, the target is as it was.
+     *
+     * @param clean replace the backup's tables when the target already has tables; without it a non-empty
+     *              target is refused
+     * @throws BackupException NOT_FOUND, KEY_REQUIRED, WRONG_KEY, CORRUPT (the backup is damaged), TARGET_NOT_EMPTY
+     */
+    public static RestoreReport restore(BackupRepository repo, String id, BackupKey key, Database target, boolean clean) {
+        return restore(repo, id, key, target, clean, s -> { });
+    }
+
+    /** {@link #restore(BackupRepository, String, BackupKey, Database, boolean)} reporting each table to {@code log}. */
+    public static RestoreReport restore(BackupRepository repo, String id, BackupKey key, Database target, boolean clean,
+                                        Consumer<String> log) {
+        Manifest m = load(repo, id, key);
+        ChunkCodec codec = new ChunkCodec(key == null ? null : key.bytes(), 3);
+        Restorer restorer = new Restorer(repo.storage(), codec, m, log);
+        try {
+            Restorer.Result r = target.withConnection(c -> restorer.restore(c, target.engine(), clean));
+            return new RestoreReport(id, r.tables(), r.rows(), r.warnings());
+        } catch (Restorer.NotEmpty e) {
+            throw new BackupException(Reason.TARGET_NOT_EMPTY, "restore of " + id + " refused: " + e.getMessage());
+        } catch (ChunkCodec.CorruptChunk | ChunkReader.MissingChunk | Restorer.Mismatch e) {
+            throw new BackupException(Reason.CORRUPT, "backup " + id + " is damaged: " + e.getMessage()
+                    + "; nothing was restored. Restore an older backup (`covet backup list`).", e);
+        } catch (UncheckedIOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot read backup " + id + " from " + repo.location() + ": "
+                    + e.getMessage() + "; nothing was restored", e);
+        }
+    }
+
+    /**
+     * Reads and authenticates a manifest: with a key, an HMAC under a key derived from it; without, a SHA-256.
+     */
+    static Manifest load(BackupRepository repo, String id, BackupKey key) {
+        if (id == null || !id.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new BackupException(Reason.INVALID, "'" + id + "' is not a backup id; `covet backup list` shows them");
+        }
+        Storage storage = repo.storage();
+        byte[] json;
+        String sig;
+        try {
+            json = storage.get(Dumper.object(id, "manifest.json"));
+            sig = new String(storage.get(Dumper.object(id, "manifest.sig")), java.nio.charset.StandardCharsets.US_ASCII).strip();
+        } catch (NoSuchFileException e) {
+            boolean partial;
+            try {
+                partial = !storage.list("backups/" + id + "/").isEmpty();
+            } catch (IOException io) {
+                partial = false;
+            }
+            if (partial) {
+                throw new BackupException(Reason.CORRUPT, "backup " + id + " in " + repo.location()
+                        + " is incomplete (its manifest is missing): it was interrupted or damaged");
+            }
+            throw new BackupException(Reason.NOT_FOUND, "no backup '" + id + "' in " + repo.location()
+                    + "; `covet backup list` shows the ids there");
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot read backup " + id + " from " + repo.location() + ": "
+                    + e.getMessage(), e);
+        }
+        Manifest m;
+        try {
+            m = Manifest.fromJson(json);
+        } catch (IOException e) {
+            throw new BackupException(Reason.CORRUPT, "the manifest of backup " + id + " is not valid JSON: it was "
+                    + "altered or truncated");
+        }
+        byte[] k = null;
+        if (m.encryption() != null) {
+            if (key == null) {
+                throw new BackupException(Reason.KEY_REQUIRED, "backup " + id + " is encrypted: give its key with "
+                        + "--key-file FILE or " + BackupKey.ENVIRONMENT_VARIABLE);
+            }
+            k = key.bytes();
+            if (!ChunkCodec.keyCheck(k).equals(m.encryption().keyCheck())) {
+                throw new BackupException(Reason.WRONG_KEY, "the key given is not the one backup " + id
+                        + " was encrypted with; nothing was read. Use the key file it was created with.");
+            }
+        }
+        if (!java.security.MessageDigest.isEqual(signature(json, k).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                sig.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw new BackupException(Reason.CORRUPT, "the manifest of backup " + id + " fails its "
+                    + (k == null ? "SHA-256" : "HMAC") + " check: it was altered");
+        }
+        if (!Manifest.FORMAT.equals(m.format()) || !id.equals(m.id())) {
+            throw new BackupException(Reason.CORRUPT, "backup " + id + " has format " + m.format() + " and id "
+                    + m.id() + "; this Covet reads " + Manifest.FORMAT);
+        }
+        return m;
+    }
+
+    static String signature(byte[] json, byte[] key) {
+        return key == null ? "sha256:" + ChunkCodec.sha256(json)
+                : "hmac-sha256:" + HexFormat.of().formatHex(ChunkCodec.mac(key, "manifest", json));
+    }
+
+    static BackupInfo info(Manifest m, boolean complete) {
+        return new BackupInfo(m.id(), Instant.parse(m.createdAt()), m.engine(), m.serverVersion(),
+                m.tables().stream().map(Manifest.Table::name).toList(), m.totalRows(), m.storedBytes(),
+                m.encryption() != null, complete);
+    }
+
+    /** Removes every object of a backup; used after a failed create and by prune. */
+    static void deleteQuietly(Storage storage, String id) {
+        try {
+            List<String> names = storage.list("backups/" + id + "/");
+            // the manifest goes first, so a half-deleted backup is never taken for a complete one
+            names.sort((a, b) -> Boolean.compare(!a.contains("manifest"), !b.contains("manifest")));
+            for (String n : names) {
+                storage.delete(n);
+            }
+        } catch (IOException ignored) {
+            // best effort: the backup has no manifest, so it is listed as incomplete and prune removes it later
+        }
+    }
+
+    /** The Covet version, recorded in manifests. */
+    static String covetVersion() {
+        try (InputStream in = Backups.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static boolean alreadyExists(IOException e) {
+        return e instanceof FileAlreadyExistsException;
+    }
+}

@@ -1,0 +1,121 @@
+package io.covet.backup.internal;
+
+import io.covet.backup.internal.Manifest.Chunk;
+import io.covet.backup.internal.Manifest.Table;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Iterates a table's rows from its chunks, one chunk in memory at a time. Each chunk's stored bytes are checked
+ * against the manifest's SHA-256 before they are decrypted; each chunk must hold exactly the rows the manifest
+ * says. Every row passes through the table digest, so {@link #digest()} can be compared with the manifest at the end.
+ */
+public final class ChunkReader implements Iterator<Object[]> {
+    private final Storage storage;
+    private final ChunkCodec codec;
+    private final String backupId;
+    private final Table table;
+    private final TableDigest digest;
+    private int nextChunk;
+    private DataInputStream in;
+    private long leftInChunk;
+    private Chunk current;
+
+    public ChunkReader(Storage storage, ChunkCodec codec, String backupId, Table table) {
+        this.storage = storage;
+        this.codec = codec;
+        this.backupId = backupId;
+        this.table = table;
+        this.digest = new TableDigest(table.types());
+    }
+
+    /** The digest of the rows returned so far. */
+    public TableDigest digest() {
+        return digest;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (leftInChunk == 0) {
+            if (in != null) {
+                requireEnd();
+                in = null;
+            }
+            if (nextChunk == table.chunks().size()) {
+                return false;
+            }
+            load(table.chunks().get(nextChunk++));
+        }
+        return true;
+    }
+
+    @Override
+    public Object[] next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Object[] row = new Object[table.columns().size()];
+        try {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = RowCodec.read(in);
+            }
+        } catch (EOFException e) {
+            throw new ChunkCodec.CorruptChunk(where() + " ends in the middle of a row");
+        } catch (IOException | RuntimeException e) {
+            throw new ChunkCodec.CorruptChunk(where() + " holds an undecodable row: " + e.getMessage());
+        }
+        leftInChunk--;
+        digest.add(row);
+        return row;
+    }
+
+    private void load(Chunk chunk) {
+        current = chunk;
+        byte[] stored;
+        try {
+            stored = storage.get(Dumper.object(backupId, chunk.name()));
+        } catch (NoSuchFileException e) {
+            throw new MissingChunk(where() + " is missing from the repository");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + where() + ": " + e.getMessage(), e);
+        }
+        if (stored.length != chunk.storedBytes()) {
+            throw new ChunkCodec.CorruptChunk(where() + " is " + stored.length + " bytes, the manifest says "
+                    + chunk.storedBytes() + ": it is truncated or altered");
+        }
+        if (!ChunkCodec.sha256(stored).equals(chunk.sha256())) {
+            throw new ChunkCodec.CorruptChunk(where() + " does not match its SHA-256 in the manifest: it was altered");
+        }
+        byte[] plain = codec.open(stored, chunk.plainBytes(), backupId + "/" + chunk.name());
+        in = new DataInputStream(new ByteArrayInputStream(plain));
+        leftInChunk = chunk.rows();
+    }
+
+    private void requireEnd() {
+        try {
+            if (in.read() >= 0) {
+                throw new ChunkCodec.CorruptChunk(where() + " holds more rows than the manifest says");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String where() {
+        return "chunk " + current.name() + " of table " + table.name();
+    }
+
+    /** A chunk named in the manifest is not in the repository. */
+    public static final class MissingChunk extends RuntimeException {
+        public MissingChunk(String message) {
+            super(message);
+        }
+    }
+}

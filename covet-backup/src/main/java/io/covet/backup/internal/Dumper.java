@@ -1,0 +1,111 @@
+package io.covet.backup.internal;
+
+import io.covet.backup.internal.Manifest.Chunk;
+import io.covet.backup.internal.Manifest.Column;
+import io.covet.backup.internal.Manifest.Table;
+import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * Streams one table into chunks: rows are read with a bounded fetch size, encoded into a buffer of at most about
+ * {@code chunkBytes}, and each full buffer is compressed, encrypted, hashed and stored before the next rows are
+ * read, so memory stays flat whatever the table's size.
+ */
+public final class Dumper {
+    private final Storage storage;
+    private final ChunkCodec codec;
+    private final String backupId;
+    private final int chunkBytes;
+
+    public Dumper(Storage storage, ChunkCodec codec, String backupId, int chunkBytes) {
+        this.storage = storage;
+        this.codec = codec;
+        this.backupId = backupId;
+        this.chunkBytes = chunkBytes;
+    }
+
+    /** The object name of a backup's file. */
+    public static String object(String backupId, String name) {
+        return "backups/" + backupId + "/" + name;
+    }
+
+    /** Dumps the table's rows on {@code c}, which already holds the snapshot; returns the table with its data. */
+    public Table dump(Connection c, Engine engine, Dialect dialect, int tableIndex, Table table, LongConsumer rowsDone)
+            throws SQLException, IOException {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Column> cols = table.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            dialect.quoteInto(sql, cols.get(i).name());
+        }
+        sql.append(" FROM ");
+        dialect.quoteInto(sql, table.name());
+        List<PortableType> types = table.types();
+        TableDigest digest = new TableDigest(types);
+        List<Chunk> chunks = new ArrayList<>();
+        Buffer buf = new Buffer(chunkBytes + (chunkBytes >> 2));
+        DataOutputStream out = new DataOutputStream(buf);
+        long chunkRows = 0;
+        Object[] row = new Object[cols.size()];
+        try (PreparedStatement ps = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = Values.read(rs, i + 1, types.get(i), engine);
+                        RowCodec.write(out, row[i]);
+                    }
+                    digest.add(row);
+                    chunkRows++;
+                    if (buf.size() >= chunkBytes) {
+                        out.flush();
+                        chunks.add(flush(tableIndex, chunks.size(), buf, chunkRows));
+                        chunkRows = 0;
+                        rowsDone.accept(digest.rows());
+                    }
+                }
+            }
+        }
+        out.flush();
+        if (chunkRows > 0) {
+            chunks.add(flush(tableIndex, chunks.size(), buf, chunkRows));
+        }
+        rowsDone.accept(digest.rows());
+        return table.withData(digest.rows(), digest.value(), chunks);
+    }
+
+    private Chunk flush(int tableIndex, int seq, Buffer buf, long rows) throws IOException {
+        String name = String.format(Locale.ROOT, "data/%04d/%06d.chunk", tableIndex, seq);
+        byte[] stored = codec.seal(buf.array(), buf.size(), backupId + "/" + name);
+        storage.put(object(backupId, name), stored);
+        Chunk chunk = new Chunk(name, rows, buf.size(), stored.length, ChunkCodec.sha256(stored));
+        buf.reset();
+        return chunk;
+    }
+
+    /** A byte buffer whose array can be read without a copy. */
+    static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.covet.backup.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The manifest of one backup, stored as {@code backups/<id>/manifest.json}; its layout is documented in
+ * docs/backup.md. It never contains the key: only {@code keyCheck}, a keyed MAC that tells a wrong key from
+ * damaged data.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Manifest(String format, String id, String createdAt, String engine, String serverVersion,
+                       String covetVersion, String snapshot, Compression compression, Encryption encryption,
+                       List<Table> tables) {
+    public static final String FORMAT = "covet-backup/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Compression parameters. */
+    public record Compression(String algorithm, int level) {
+    }
+
+    /** Encryption parameters; never the key. */
+    public record Encryption(String algorithm, int nonceBytes, int tagBits, String associatedData, String keyCheck) {
+    }
+
+    /** One table: its schema as introspected, its row count and checksum, and its chunks in order. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Table(String name, List<Column> columns, List<String> primaryKey, List<Index> indexes,
+                        List<ForeignKey> foreignKeys, AutoIncrement autoIncrement, long rows, String checksum,
+                        List<Chunk> chunks) {
+        public Table withData(long rows, String checksum, List<Chunk> chunks) {
+            return new Table(name, columns, primaryKey, indexes, foreignKeys, autoIncrement, rows, checksum, chunks);
+        }
+
+        public List<PortableType> types() {
+            return columns.stream().map(Column::type).toList();
+        }
+    }
+
+    /** A column. {@code length}, {@code precision} and {@code scale} are null when the type has none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Column(String name, String nativeType, PortableType type, Integer length, Integer precision,
+                         Integer scale, boolean nullable, String defaultValue, boolean autoIncrement) {
+    }
+
+    /** An index; unique indexes also stand for unique constraints. */
+    public record Index(String name, List<String> columns, boolean unique) {
+    }
+
+    /** A foreign key; rules are SQL words such as {@code CASCADE} or {@code NO ACTION}. */
+    public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
+                             String onDelete, String onUpdate) {
+    }
+
+    /** The next value the column's sequence or auto-increment counter would hand out; null when unknown. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AutoIncrement(String column, Long next) {
+    }
+
+    /** One chunk of a table's rows. */
+    public record Chunk(String name, long rows, int plainBytes, long storedBytes, String sha256) {
+    }
+
+    /** Total rows. */
+    public long totalRows() {
+        return tables.stream().mapToLong(Table::rows).sum();
+    }
+
+    /** Total stored chunk bytes. */
+    public long storedBytes() {
+        return tables.stream().flatMap(t -> t.chunks().stream()).mapToLong(Chunk::storedBytes).sum();
+    }
+
+    public byte[] toJson() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Manifest fromJson(byte[] json) throws IOException {
+        return JSON.readValue(json, Manifest.class);
+    }
+}
