@@ -1,0 +1,26 @@
+package io.covet.sql;
+
+/**
+ * A typed column of a {@link Table}. Obtained from a table class ({@code USERS.EMAIL}) or, as the explicit raw
+ * form, from {@link Sql#field(Table, String, Class)}. Renders qualified by its table's alias or name
+ * ({@code "u"."email"}); the name is validated and quoted for the engine when rendered.
+ *
+ * @param <T> the Java type of the column's values
+ */
+public sealed interface Column<T> extends Field<T> permits ColumnImpl {
+    /** The table (or table alias) this column belongs to; null for an unqualified column. */
+    Table table();
+
+    /** The column name, unquoted. */
+    String name();
+
+    /** An assignment {@code column = ?} for UPDATE SET, INSERT … SET and upsert updates. */
+    default Assignment set(T value) {
+        return new Assignment(this, Param.of(value, type()));
+    }
+
+    /** An assignment {@code column = expression}. */
+    default Assignment set(Field<T> value) {
+        return new Assignment(this, value);
+    }
+}

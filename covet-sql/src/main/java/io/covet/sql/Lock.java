@@ -1,0 +1,39 @@
+package io.covet.sql;
+
+import io.covet.core.dialect.Engine;
+import io.covet.core.dialect.Feature;
+
+/**
+ * A row-lock clause: {@code FOR UPDATE} / {@code FOR SHARE} with {@code NOWAIT} or {@code SKIP LOCKED}. MariaDB
+ * spells the shared lock {@code LOCK IN SHARE MODE}; SQLite has no row locks and refuses the clause.
+ */
+record Lock(boolean share, Wait waitPolicy) implements Node {
+    enum Wait { WAIT, NOWAIT, SKIP_LOCKED }
+
+    @Override
+    public void render(Ctx ctx) {
+        String what = share ? "FOR SHARE" : "FOR UPDATE";
+        if (!ctx.supports(Feature.ROW_LOCKS)) {
+            throw ctx.unsupported(what, "SQLite locks the whole database for writing, not rows: run the read "
+                    + "and the write in one transaction begun with BEGIN IMMEDIATE, which takes the write lock at once.");
+        }
+        if (waitPolicy == Wait.NOWAIT && !ctx.supports(Feature.NOWAIT)) {
+            throw ctx.unsupported(what + " NOWAIT", "Set a short lock wait timeout instead.");
+        }
+        if (waitPolicy == Wait.SKIP_LOCKED && !ctx.supports(Feature.SKIP_LOCKED)) {
+            throw ctx.unsupported(what + " SKIP LOCKED", "Upgrade the server (MariaDB 10.6+, MySQL 8), or claim rows "
+                    + "with an UPDATE … WHERE claimed_by IS NULL instead.");
+        }
+        if (share && ctx.dialect().engine() == Engine.MARIADB) {
+            ctx.sql(" LOCK IN SHARE MODE");
+        } else {
+            ctx.sql(share ? " FOR SHARE" : " FOR UPDATE");
+        }
+        switch (waitPolicy) {
+            case NOWAIT -> ctx.sql(" NOWAIT");
+            case SKIP_LOCKED -> ctx.sql(" SKIP LOCKED");
+            default -> {
+            }
+        }
+    }
+}
