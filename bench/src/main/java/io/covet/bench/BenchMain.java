@@ -79,20 +79,32 @@ public final class BenchMain {
                     .measurementTime(TimeValue.seconds(2));
         }
         Collection<RunResult> results = new Runner(o.build()).run();
-        Map<String, Double> score = new HashMap<>();
-        Map<String, String> unit = new HashMap<>();
+        // One score per (parameter set, method); ratios are taken within each parameter set.
+        Map<String, Map<String, RunResult>> byParams = new LinkedHashMap<>();
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark();
             method = method.substring(method.lastIndexOf('.') + 1);
-            score.put(method, r.getPrimaryResult().getScore());
-            unit.put(method, r.getPrimaryResult().getScoreUnit());
+            StringBuilder key = new StringBuilder();
+            for (String p : r.getParams().getParamsKeys()) {
+                if (!p.equals("rows")) {
+                    key.append('-').append(r.getParams().getParam(p));
+                }
+            }
+            byParams.computeIfAbsent(key.toString(), k -> new HashMap<>()).put(method, r);
         }
         System.out.println();
-        for (String m : methods) {
-            System.out.printf(Locale.ROOT, "SCORE %s %s %.3f %s%n", name, m, score.get(m), unit.get(m));
-        }
-        double covet = score.get(c.covetMethod());
-        c.ratioToBaseline().forEach((ratioName, baseline) ->
-                System.out.printf(Locale.ROOT, "RATIO %s %.3f%n", ratioName, covet / score.get(baseline)));
+        byParams.forEach((suffix, scores) -> {
+            for (String m : methods) {
+                RunResult r = scores.get(m);
+                System.out.printf(Locale.ROOT, "SCORE %s%s %s %.3f %s%n", name, suffix, m,
+                        r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreUnit());
+            }
+            double covet = scores.get(c.covetMethod()).getPrimaryResult().getScore();
+            c.ratioToBaseline().forEach((ratioName, baseline) -> {
+                String full = suffix.isEmpty() ? ratioName : ratioName.replaceFirst("^" + name, name + suffix);
+                System.out.printf(Locale.ROOT, "RATIO %s %.3f%n", full,
+                        covet / scores.get(baseline).getPrimaryResult().getScore());
+            });
+        });
     }
 }
