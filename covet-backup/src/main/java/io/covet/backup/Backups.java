@@ -197,6 +197,28 @@ public final class Backups {
     }
 
     /**
+     * Deletes the backups {@code policy} does not keep. The newest complete backup is never deleted.
+     *
+     * @param dryRun report what would be deleted without deleting
+     */
+    public static PruneReport prune(BackupRepository repo, RetentionPolicy policy, boolean dryRun) {
+        List<BackupInfo> all = list(repo);
+        java.util.Set<String> keep = policy.keep(all, Instant.now());
+        List<String> kept = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            String id = all.get(i).id();
+            (keep.contains(id) ? kept : deleted).add(id);
+        }
+        if (!dryRun) {
+            for (String id : deleted) {
+                deleteQuietly(repo.storage(), id);
+            }
+        }
+        return new PruneReport(kept, deleted, dryRun);
+    }
+
+    /**
      * Reads and authenticates a manifest: with a key, an HMAC under a key derived from it; without, a SHA-256.
      */
     static Manifest load(BackupRepository repo, String id, BackupKey key) {

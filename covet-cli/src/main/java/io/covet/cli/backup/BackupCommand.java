@@ -1,0 +1,255 @@
+package io.covet.cli.backup;
+
+import io.covet.backup.BackupException;
+import io.covet.backup.BackupInfo;
+import io.covet.backup.BackupOptions;
+import io.covet.backup.BackupRepository;
+import io.covet.backup.Backups;
+import io.covet.backup.PruneReport;
+import io.covet.backup.RestoreReport;
+import io.covet.backup.RetentionPolicy;
+import io.covet.backup.VerifyReport;
+import io.covet.cli.DatabaseOption;
+import io.covet.cli.ExitCode;
+import io.covet.core.Database;
+import io.covet.core.error.UnsupportedFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code covet backup …}: logical backups of PostgreSQL, MariaDB and SQLite. Exit codes: 0 success; 1 a verified
+ * backup is damaged; 2 bad input (unknown id, damaged backup on restore, wrong or missing key, non-empty target,
+ * bad option); 3 runtime failure (server or storage).
+ */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Take, list, verify, restore, prune and schedule encrypted, compressed logical backups.",
+        subcommands = {BackupCommand.Create.class, BackupCommand.ListBackups.class, BackupCommand.Verify.class,
+                BackupCommand.Restore.class, BackupCommand.Prune.class, ScheduleCommand.class})
+public final class BackupCommand {
+
+    /** Base for the subcommands: output streams and error handling. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RepoOptions repo;
+
+        @Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        @Override
+        public final Integer call() {
+            try {
+                return run();
+            } catch (BackupException e) {
+                return Output.fail(err(), e);
+            }
+        }
+
+        abstract int run();
+    }
+
+    /** {@code covet backup create}. */
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Back up every table of the database; prints the backup id on the last line.")
+    static final class Create extends Base {
+        @Mixin
+        DatabaseOption database;
+
+        @Option(names = "--jobs", defaultValue = "1", description = "Tables dumped in parallel (PostgreSQL only).")
+        int jobs;
+
+        @Override
+        int run() {
+            BackupOptions.Builder options = BackupOptions.builder().key(repo.key()).jobs(jobs);
+            Output.Progress progress = new Output.Progress(out(), json);
+            options.listener(progress::update);
+            if (options.build().key() == null && !json) {
+                err().println("covet: warning: this backup is not encrypted (no --key-file or COVET_BACKUP_KEY)");
+            }
+            try (Database db = database.open(); BackupRepository r = repo.open()) {
+                BackupInfo b;
+                try {
+                    b = Backups.create(db, r, options.build());
+                } catch (UnsupportedFeature e) {
+                    err().println("covet: " + e.getMessage());
+                    return ExitCode.USAGE;
+                } finally {
+                    progress.done();
+                }
+                if (json) {
+                    out().println(Output.json(Output.map(b)));
+                } else {
+                    out().printf("backed up %d tables, %d rows, %s stored%s%n", b.tables().size(), b.rows(),
+                            Output.bytes(b.storedBytes()), b.encrypted() ? ", encrypted" : "");
+                    out().println(b.id());
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code covet backup list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the backups in a repository.")
+    static final class ListBackups extends Base {
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open()) {
+                List<BackupInfo> all = Backups.list(r);
+                if (json) {
+                    out().println(Output.json(all.stream().map(Output::map).toList()));
+                    return ExitCode.OK;
+                }
+                if (all.isEmpty()) {
+                    out().println("no backups in " + r.location());
+                }
+                for (BackupInfo b : all) {
+                    out().println(b.complete()
+                            ? String.format("%s  %-10s %3d tables %10d rows %10s%s", b.id(), b.engine(),
+                            b.tables().size(), b.rows(), Output.bytes(b.storedBytes()), b.encrypted() ? "  encrypted" : "")
+                            : b.id() + "  INCOMPLETE (interrupted; prune removes it)");
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code covet backup verify}. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Verify a backup: exit 0 when intact, 1 when not. By default restores it into a scratch "
+                    + "database and compares row counts and checksums; --fast only checks and decodes every chunk.")
+    static final class Verify extends Base {
+        @Parameters(paramLabel = "ID", description = "The backup id.")
+        String id;
+
+        @Option(names = "--fast", description = "Only check chunk hashes, decryption and checksums (no restore).")
+        boolean fast;
+
+        @Option(names = "--scratch", paramLabel = "URL",
+                description = "Empty database to test-restore into (default: a temporary SQLite file).")
+        String scratch;
+
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open()) {
+                VerifyReport v = Backups.verify(r, id, repo.key(),
+                        fast ? VerifyReport.Mode.FAST : VerifyReport.Mode.RESTORE, scratch);
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", v.backupId());
+                    m.put("mode", v.mode().name().toLowerCase());
+                    m.put("intact", v.intact());
+                    m.put("tables", v.tables());
+                    m.put("rows", v.rows());
+                    m.put("problems", v.problems());
+                    out().println(Output.json(m));
+                } else if (v.intact()) {
+                    out().printf("backup %s is intact: %d tables, %d rows checked (%s)%n", id, v.tables(), v.rows(),
+                            fast ? "chunks and checksums" : "test restore");
+                }
+                if (!v.intact()) {
+                    err().println("covet: backup " + id + " is damaged: " + v.problems().get(0)
+                            + (v.problems().size() > 1 ? " (and " + (v.problems().size() - 1) + " more)" : ""));
+                    return ExitCode.CHECK_FAILED;
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code covet backup restore}. */
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Restore a backup into an empty database of any engine, all or nothing.")
+    static final class Restore extends Base {
+        @Parameters(paramLabel = "ID", description = "The backup id.")
+        String id;
+
+        @Mixin
+        DatabaseOption database;
+
+        @Option(names = "--clean", description = "Replace the backup's tables when the target is not empty.")
+        boolean clean;
+
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open(); Database db = database.open()) {
+                RestoreReport rep = Backups.restore(r, id, repo.key(), db, clean,
+                        line -> {
+                            if (!json) {
+                                out().println(line);
+                            }
+                        });
+                for (String w : rep.warnings()) {
+                    err().println("covet: warning: " + w);
+                }
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", rep.backupId());
+                    m.put("tables", rep.tables());
+                    m.put("rows", rep.rows());
+                    m.put("warnings", rep.warnings());
+                    out().println(Output.json(m));
+                } else {
+                    out().printf("restored backup %s: %d tables, %d rows%n", id, rep.tables().size(), rep.rows());
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code covet backup prune}. */
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Delete the backups a retention policy does not keep; the newest good backup always stays.")
+    static final class Prune extends Base {
+        @Mixin
+        RetentionOptions retention;
+
+        @Option(names = "--dry-run", description = "Show what would be deleted, delete nothing.")
+        boolean dryRun;
+
+        @Override
+        int run() {
+            RetentionPolicy policy = retention.policy();
+            if (policy == null) {
+                throw new BackupException(BackupException.Reason.INVALID, "prune needs a policy: give --keep-last, "
+                        + "--keep-daily, --keep-weekly or --keep-monthly");
+            }
+            try (BackupRepository r = repo.open()) {
+                PruneReport p = Backups.prune(r, policy, dryRun);
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("kept", p.kept());
+                    m.put("deleted", p.deleted());
+                    m.put("dryRun", p.dryRun());
+                    out().println(Output.json(m));
+                } else {
+                    for (String id : p.deleted()) {
+                        out().println((dryRun ? "would delete " : "deleted ") + id);
+                    }
+                    out().printf("kept %d backup(s), %s %d%n", p.kept().size(), dryRun ? "would delete" : "deleted",
+                            p.deleted().size());
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+}

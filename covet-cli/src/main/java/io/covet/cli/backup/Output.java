@@ -1,0 +1,106 @@
+package io.covet.cli.backup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.covet.backup.BackupException;
+import io.covet.cli.ExitCode;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Shared output helpers: one-line errors with their exit codes, JSON, a terminal progress bar. */
+final class Output {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Output() {
+    }
+
+    /** A backup as a JSON-ready map. */
+    static java.util.Map<String, Object> map(io.covet.backup.BackupInfo b) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("createdAt", b.createdAt() == null ? null : b.createdAt().toString());
+        m.put("engine", b.engine());
+        m.put("serverVersion", b.serverVersion());
+        m.put("tables", b.tables());
+        m.put("rows", b.rows());
+        m.put("storedBytes", b.storedBytes());
+        m.put("encrypted", b.encrypted());
+        m.put("complete", b.complete());
+        return m;
+    }
+
+    /** One JSON line. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Prints a backup failure as one line and returns its exit code: 2 for anything about the input (unknown id,
+     * damaged backup, wrong or missing key, non-empty target, bad option), 3 when storage failed.
+     */
+    static int fail(PrintWriter err, BackupException e) {
+        String m = e.getMessage();
+        int nl = m.indexOf('\n');
+        err.println("covet: " + (nl < 0 ? m : m.substring(0, nl)));
+        err.flush();
+        return e.reason() == BackupException.Reason.STORAGE ? ExitCode.FAILURE : ExitCode.USAGE;
+    }
+
+    /** Human-readable bytes. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        double v = n;
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** Progress: a redrawn bar on a terminal, plain lines otherwise, nothing in JSON mode. */
+    static final class Progress {
+        private final PrintWriter out;
+        private final boolean terminal;
+        private final boolean quiet;
+        private String last = "";
+
+        Progress(PrintWriter out, boolean quiet) {
+            this.out = out;
+            this.terminal = System.console() != null;
+            this.quiet = quiet;
+        }
+
+        synchronized void update(String table, int index, int count, long rows) {
+            if (quiet) {
+                return;
+            }
+            if (terminal) {
+                int width = 30;
+                int filled = count == 0 ? width : (int) ((long) width * index / count);
+                String line = String.format(Locale.ROOT, "\r[%s%s] %d/%d %s: %,d rows", "#".repeat(filled),
+                        " ".repeat(width - filled), index + 1, count, table, rows);
+                System.console().writer().print(line + " ".repeat(Math.max(0, last.length() - line.length())));
+                System.console().writer().flush();
+                last = line;
+            } else {
+                out.printf(Locale.ROOT, "table %d/%d %s: %d rows%n", index + 1, count, table, rows);
+            }
+        }
+
+        synchronized void done() {
+            if (terminal && !quiet && !last.isEmpty()) {
+                System.console().writer().println();
+                System.console().writer().flush();
+            }
+        }
+    }
+}
