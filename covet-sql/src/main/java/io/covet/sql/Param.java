@@ -41,6 +41,10 @@ record Param<T>(Class<T> type, boolean cast, T value) implements FieldNode<T> {
                 case POSTGRESQL -> ctx.sql("CAST(").param(text).sql(" AS jsonb)");
                 default -> ctx.param(text);
             }
+        } else if (type == java.math.BigDecimal.class && ctx.family() == Engine.SQLITE) {
+            // The SQLite driver binds a BigDecimal as text, and text compares greater than every number unless a
+            // column's affinity converts it (it does not for SUM(…) > ?): make it a number again.
+            ctx.sql("CAST(").param(value).sql(" AS NUMERIC)");
         } else if (cast && ctx.family() == Engine.POSTGRESQL) {
             ctx.sql("CAST(").param(value).sql(" AS ").sql(SqlTypes.name(ctx.family(), type)).sql(')');
         } else {
