@@ -61,7 +61,7 @@ public final class Windows {
         if (buckets < 1) {
             throw new IllegalArgumentException("ntile needs at least one bucket, was " + buckets);
         }
-        return fn("NTILE", Integer.class, Param.of((long) buckets, Long.class));
+        return fn("NTILE", Integer.class, Param.of(buckets, Integer.class));
     }
 
     /** {@code LAG(field)}: the value of the previous row, NULL on the first. */
@@ -112,11 +112,12 @@ public final class Windows {
         return fn("LAST_VALUE", field.type(), field);
     }
 
-    private static Field<Long> offset(int offset) {
+    /** An int parameter: PostgreSQL's NTILE, LAG and LEAD take {@code integer}, not {@code bigint}. */
+    private static Field<Integer> offset(int offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, was " + offset);
         }
-        return Param.of((long) offset, Long.class);
+        return Param.of(offset, Integer.class);
     }
 
     private static <T> WindowFunction<T> fn(String name, Class<T> type, Field<?>... args) {
