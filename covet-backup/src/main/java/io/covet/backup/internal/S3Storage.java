@@ -3,6 +3,8 @@ package io.covet.backup.internal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -67,7 +69,10 @@ public final class S3Storage implements Storage {
             b.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         if (endpoint != null) {
-            b.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+            // S3-compatible servers often lack the SDK's newer default checksums; send them only when S3 requires them
+            b.endpointOverride(URI.create(endpoint)).forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
         return new S3Storage(b.build(), bucket, prefix, location);
     }
