@@ -116,14 +116,26 @@ class ErrorClassificationTest {
 
     /** Locks row {@code first}, waits for the other transaction to lock its row, then updates {@code second}. */
     private static Throwable transfer(Database db, int first, int second, CountDownLatch bothLocked) {
+        return twoStepTransaction(db, Connection.TRANSACTION_READ_COMMITTED, bothLocked,
+                "UPDATE acct SET bal = bal - 10 WHERE id = " + first,
+                "UPDATE acct SET bal = bal + 10 WHERE id = " + second);
+    }
+
+    /**
+     * Runs {@code first}, waits at {@code barrier} until the concurrent transaction has run its first statement
+     * too, runs {@code second} and commits. Returns the translated failure, or null when it committed.
+     */
+    private static Throwable twoStepTransaction(Database db, int isolation, CountDownLatch barrier, String first,
+                                                String second) {
         try {
             return db.withConnection(c -> {
                 c.setAutoCommit(false);
+                c.setTransactionIsolation(isolation);
                 try (Statement st = c.createStatement()) {
-                    st.executeUpdate("UPDATE acct SET bal = bal - 10 WHERE id = " + first);
-                    bothLocked.countDown();
-                    bothLocked.await(10, TimeUnit.SECONDS);
-                    st.executeUpdate("UPDATE acct SET bal = bal + 10 WHERE id = " + second);
+                    st.execute(first);
+                    barrier.countDown();
+                    barrier.await(10, TimeUnit.SECONDS);
+                    st.execute(second);
                     c.commit();
                     return null;
                 } catch (SQLException | InterruptedException e) {
@@ -134,6 +146,7 @@ class ErrorClassificationTest {
                     throw new IllegalStateException(e);
                 } finally {
                     c.setAutoCommit(true);
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
             });
         } catch (DataAccessException e) {
@@ -204,31 +217,9 @@ class ErrorClassificationTest {
     }
 
     private static Throwable goOffDuty(Database db, int id, CountDownLatch bothRead) {
-        try {
-            return db.withConnection(c -> {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-                try (Statement st = c.createStatement()) {
-                    st.executeQuery("SELECT COUNT(*) FROM oncall WHERE on_duty = TRUE").close();
-                    bothRead.countDown();
-                    bothRead.await(10, TimeUnit.SECONDS);
-                    st.executeUpdate("UPDATE oncall SET on_duty = FALSE WHERE id = " + id);
-                    c.commit();
-                    return null;
-                } catch (SQLException | InterruptedException e) {
-                    c.rollback();
-                    if (e instanceof SQLException se) {
-                        throw se;
-                    }
-                    throw new IllegalStateException(e);
-                } finally {
-                    c.setAutoCommit(true);
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
-            });
-        } catch (DataAccessException e) {
-            return e;
-        }
+        return twoStepTransaction(db, Connection.TRANSACTION_SERIALIZABLE, bothRead,
+                "SELECT COUNT(*) FROM oncall WHERE on_duty = TRUE",
+                "UPDATE oncall SET on_duty = FALSE WHERE id = " + id);
     }
 
     @AllEngines
