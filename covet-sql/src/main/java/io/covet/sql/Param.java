@@ -43,8 +43,9 @@ record Param<T>(Class<T> type, boolean cast, T value) implements FieldNode<T> {
             }
         } else if (type == java.math.BigDecimal.class && ctx.family() == Engine.SQLITE) {
             // The SQLite driver binds a BigDecimal as text, and text compares greater than every number unless a
-            // column's affinity converts it (it does not for SUM(…) > ?): make it a number again.
-            ctx.sql("CAST(").param(value).sql(" AS NUMERIC)");
+            // column's affinity converts it (it does not for SUM(…) > ?). REAL, not NUMERIC: NUMERIC turns 3.00
+            // into the integer 3 and x / 3 would then divide as integers.
+            ctx.sql("CAST(").param(value).sql(" AS REAL)");
         } else if (cast && ctx.family() == Engine.POSTGRESQL) {
             ctx.sql("CAST(").param(value).sql(" AS ").sql(SqlTypes.name(ctx.family(), type)).sql(')');
         } else {

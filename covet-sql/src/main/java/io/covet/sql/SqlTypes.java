@@ -38,8 +38,9 @@ final class SqlTypes {
             return pg ? "DOUBLE PRECISION" : maria ? "DOUBLE" : "REAL";
         }
         if (type == BigDecimal.class) {
-            // MariaDB's bare DECIMAL is DECIMAL(10,0) and would round away every fraction.
-            return pg ? "NUMERIC" : maria ? "DECIMAL(65,30)" : "NUMERIC";
+            // MariaDB's bare DECIMAL is DECIMAL(10,0) and would round away every fraction; SQLite's NUMERIC turns
+            // 3.00 into the integer 3, so REAL, its only non-integer number.
+            return pg ? "NUMERIC" : maria ? "DECIMAL(65,30)" : "REAL";
         }
         if (type == Boolean.class) {
             return pg ? "BOOLEAN" : maria ? "SIGNED" : "INTEGER";
