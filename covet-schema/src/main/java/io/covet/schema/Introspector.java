@@ -1,0 +1,46 @@
+package io.covet.schema;
+
+import io.covet.core.Database;
+import io.covet.core.dialect.Engine;
+import io.covet.schema.internal.MariaDbReader;
+import io.covet.schema.internal.PostgresReader;
+import io.covet.schema.internal.SqliteReader;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Reads the live schema into a {@link Schema}: PostgreSQL from {@code pg_catalog} (the connection's current
+ * schema), MariaDB from {@code information_schema} (the current database), SQLite from {@code sqlite_master} and
+ * its PRAGMA table functions. Views, expression indexes and engine-internal tables are left out.
+ */
+public final class Introspector {
+    private Introspector() {
+    }
+
+    /** Reads every table of the database. */
+    public static Schema read(Database db) {
+        return read(db, name -> true);
+    }
+
+    /** Reads the tables whose names {@code include} accepts. */
+    public static Schema read(Database db, Predicate<String> include) {
+        return db.withConnection(c -> read(c, db.engine(), include));
+    }
+
+    /**
+     * Reads the tables whose names {@code include} accepts over a raw connection.
+     *
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static Schema read(Connection c, Engine engine, Predicate<String> include) throws SQLException {
+        List<Table> tables = switch (engine.family()) {
+            case POSTGRESQL -> new PostgresReader(c).read();
+            case MARIADB -> new MariaDbReader(c).read();
+            default -> new SqliteReader(c).read();
+        };
+        return Schema.of(tables.stream().filter(t -> include.test(t.name())).toList());
+    }
+}

@@ -1,0 +1,145 @@
+package io.covet.schema;
+
+import io.covet.core.dialect.Engine;
+import io.covet.schema.internal.Values;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Compares two schemas as one engine sees them. Engines blur some distinctions (MariaDB has no zone-aware
+ * timestamp and keeps unique constraints as unique indexes; SQLite's auto-increment key is always INTEGER; each
+ * engine echoes expressions back in its own spelling), so both sides are first mapped to the
+ * {@linkplain #comparable(Schema, Engine) comparable form} for that engine.
+ */
+public final class SchemaComparison {
+    private SchemaComparison() {
+    }
+
+    /**
+     * The schema as the engine can tell it apart: columns, constraints and indexes sorted by name, primary-key
+     * columns NOT NULL, defaults and expressions in canonical form, and the engine's type merges applied.
+     * Meant for comparison only (canonical expressions are not valid SQL).
+     */
+    public static Schema comparable(Schema schema, Engine engine) {
+        Engine family = engine.family();
+        List<Table> out = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            List<Column> cols = new ArrayList<>();
+            for (Column c : t.columns()) {
+                ColumnType type = c.type();
+                if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.TIMESTAMPTZ) {
+                    type = ColumnType.of(ColumnType.Kind.TIMESTAMP);
+                }
+                if (family == Engine.SQLITE && c.autoIncrement()) {
+                    type = ColumnType.of(ColumnType.Kind.INTEGER);
+                }
+                ColumnDefault d = c.defaultValue();
+                if (d != null) {
+                    d = d.expression() ? ColumnDefault.expression(Values.expressionKey(d.text()))
+                            : ColumnDefault.value(Values.canonicalValue(type, d.text()));
+                }
+                cols.add(new Column(c.name(), type, c.nullable() && !t.primaryKey().contains(c.name()), d,
+                        c.autoIncrement()));
+            }
+            cols.sort(Comparator.comparing(Column::name));
+            List<UniqueConstraint> uniques = new ArrayList<>(t.uniques());
+            List<Index> indexes = new ArrayList<>();
+            for (Index i : t.indexes()) {
+                if (family == Engine.MARIADB && i.unique() && i.where() == null) {
+                    uniques.add(new UniqueConstraint(i.name(), i.columns()));
+                } else {
+                    indexes.add(new Index(i.name(), i.columns(), i.unique(),
+                            i.where() == null ? null : Values.expressionKey(i.where())));
+                }
+            }
+            uniques.sort(Comparator.comparing(UniqueConstraint::name));
+            indexes.sort(Comparator.comparing(Index::name));
+            List<CheckConstraint> checks = t.checks().stream()
+                    .map(c -> new CheckConstraint(c.name(), Values.expressionKey(c.expression())))
+                    .sorted(Comparator.comparing(CheckConstraint::name)).toList();
+            List<ForeignKey> fks = t.foreignKeys().stream().sorted(Comparator.comparing(ForeignKey::name)).toList();
+            out.add(new Table(t.name(), cols, t.primaryKey(), uniques, checks, indexes, fks));
+        }
+        return Schema.of(out);
+    }
+
+    /**
+     * Every difference between what was expected and what is, one human-readable line each (empty when equal on
+     * this engine), e.g. {@code column order.note: expected varchar(200) NULL, found text NULL}.
+     */
+    public static List<String> differences(Schema expected, Schema actual, Engine engine) {
+        Schema e = comparable(expected, engine);
+        Schema a = comparable(actual, engine);
+        List<String> out = new ArrayList<>();
+        for (String name : union(e.tableNames(), a.tableNames())) {
+            Table et = e.table(name).orElse(null);
+            Table at = a.table(name).orElse(null);
+            if (at == null) {
+                out.add("table " + name + ": missing from the database");
+            } else if (et == null) {
+                out.add("table " + name + ": in the database but not in the migrations");
+            } else {
+                tableDifferences(et, at, out);
+            }
+        }
+        return out;
+    }
+
+    private static void tableDifferences(Table e, Table a, List<String> out) {
+        String t = e.name();
+        if (!e.primaryKey().equals(a.primaryKey())) {
+            out.add("primary key of " + t + ": expected " + e.primaryKey() + ", found " + a.primaryKey());
+        }
+        compare("column " + t + ".", e.columns(), a.columns(), Column::name, SchemaComparison::describe, out);
+        compare("unique constraint " + t + ".", e.uniques(), a.uniques(), UniqueConstraint::name,
+                u -> "UNIQUE " + u.columns(), out);
+        compare("check constraint " + t + ".", e.checks(), a.checks(), CheckConstraint::name,
+                CheckConstraint::expression, out);
+        compare("index " + t + ".", e.indexes(), a.indexes(), Index::name,
+                i -> (i.unique() ? "UNIQUE " : "") + i.columns() + (i.where() == null ? "" : " WHERE " + i.where()), out);
+        compare("foreign key " + t + ".", e.foreignKeys(), a.foreignKeys(), ForeignKey::name,
+                f -> f.columns() + " -> " + f.refTable() + f.refColumns() + " ON DELETE " + f.onDelete().sql(), out);
+    }
+
+    /** A column as one line: {@code varchar(100) NOT NULL DEFAULT 'x'}. */
+    public static String describe(Column c) {
+        return c.type() + (c.nullable() ? " NULL" : " NOT NULL")
+                + (c.defaultValue() == null ? "" : " DEFAULT " + c.defaultValue())
+                + (c.autoIncrement() ? " AUTO_INCREMENT" : "");
+    }
+
+    private static <T> void compare(String what, List<T> expected, List<T> actual, Function<T, String> name,
+                                    Function<T, String> describe, List<String> out) {
+        Map<String, T> e = index(expected, name);
+        Map<String, T> a = index(actual, name);
+        for (String n : union(List.copyOf(e.keySet()), List.copyOf(a.keySet()))) {
+            T x = e.get(n);
+            T y = a.get(n);
+            if (y == null) {
+                out.add(what + n + ": missing from the database (expected " + describe.apply(x) + ")");
+            } else if (x == null) {
+                out.add(what + n + ": in the database but not in the migrations (" + describe.apply(y) + ")");
+            } else if (!Objects.equals(x, y)) {
+                out.add(what + n + ": expected " + describe.apply(x) + ", found " + describe.apply(y));
+            }
+        }
+    }
+
+    private static <T> Map<String, T> index(List<T> l, Function<T, String> name) {
+        Map<String, T> m = new TreeMap<>();
+        l.forEach(x -> m.put(name.apply(x), x));
+        return m;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.TreeSet<String> s = new java.util.TreeSet<>(a);
+        s.addAll(b);
+        return List.copyOf(s);
+    }
+}

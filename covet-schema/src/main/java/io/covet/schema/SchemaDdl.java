@@ -1,0 +1,110 @@
+package io.covet.schema;
+
+import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Engine;
+import io.covet.schema.internal.MariaDbDdl;
+import io.covet.schema.internal.PostgresDdl;
+import io.covet.schema.internal.SqliteDdl;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders schema changes as DDL for one engine. Every identifier passes through {@link Dialect#quote(String)};
+ * default values are rendered as literals of the column's type (strings quoted and escaped, numbers validated).
+ *
+ * <p>Each method returns the statements in order, without running anything. Changes that take both the table
+ * before and after let SQLite fall back to its table-rebuild procedure (new table, copy, drop, rename, recreate
+ * indexes) where it cannot alter in place; the caller must then run them with foreign keys off
+ * ({@link #needsForeignKeysOff(List)}).
+ *
+ * <p>Engine support: partial indexes need PostgreSQL or SQLite; elsewhere {@code addIndex} throws
+ * {@link io.covet.core.error.UnsupportedFeature}.
+ */
+public interface SchemaDdl {
+
+    /** The renderer for a dialect (a live server's or {@link Dialect#of(Engine)} offline). */
+    static SchemaDdl of(Dialect dialect) {
+        return switch (dialect.family()) {
+            case POSTGRESQL -> new PostgresDdl(dialect);
+            case MARIADB -> new MariaDbDdl(dialect);
+            default -> new SqliteDdl(dialect);
+        };
+    }
+
+    /** The renderer for an engine at a recent version, without a server. */
+    static SchemaDdl of(Engine engine) {
+        return of(Dialect.of(engine));
+    }
+
+    /** The dialect this renders for. */
+    Dialect dialect();
+
+    /** The native SQL type of a portable type on this engine. */
+    String typeSql(ColumnType type);
+
+    /** CREATE TABLE with columns, keys and constraints, then CREATE INDEX for each index. */
+    List<String> createTable(Table table);
+
+    /** DROP TABLE. */
+    List<String> dropTable(Table table);
+
+    /** Renames a table. */
+    List<String> renameTable(String from, String to);
+
+    /**
+     * Adds {@code column} (already part of {@code after}); with a {@code oneOffDefault}, existing rows get that
+     * value and the column keeps the default of its definition afterwards.
+     */
+    List<String> addColumn(Table before, Table after, Column column, ColumnDefault oneOffDefault);
+
+    /** Drops a column ({@code after} no longer has it). */
+    List<String> dropColumn(Table before, Table after, String column);
+
+    /** Renames a column. */
+    List<String> renameColumn(Table before, String from, String to);
+
+    /** Changes a column's type, nullability or default to its definition in {@code after}. */
+    List<String> alterColumn(Table before, Table after, String column);
+
+    /** CREATE INDEX. */
+    List<String> addIndex(Table table, Index index);
+
+    /** DROP INDEX. */
+    List<String> dropIndex(Table table, Index index);
+
+    /** Adds a unique constraint (present in {@code after}). */
+    List<String> addUnique(Table before, Table after, UniqueConstraint unique);
+
+    /** Drops a unique constraint. */
+    List<String> dropUnique(Table before, Table after, UniqueConstraint unique);
+
+    /** Adds a check constraint. */
+    List<String> addCheck(Table before, Table after, CheckConstraint check);
+
+    /** Drops a check constraint. */
+    List<String> dropCheck(Table before, Table after, CheckConstraint check);
+
+    /** Adds a foreign key. */
+    List<String> addForeignKey(Table before, Table after, ForeignKey fk);
+
+    /** Drops a foreign key. */
+    List<String> dropForeignKey(Table before, Table after, ForeignKey fk);
+
+    /**
+     * Rebuilds {@code before} into {@code after} by copying rows (SQLite); columns of {@code after} absent from
+     * {@code before} take the SQL expression in {@code fill}, or their default.
+     */
+    List<String> rebuild(Table before, Table after, Map<String, String> fill);
+
+    /** A column default rendered as SQL for this engine. */
+    String defaultSql(ColumnType type, ColumnDefault value);
+
+    /** Whether these statements contain a SQLite table rebuild, which must run with foreign keys off. */
+    default boolean needsForeignKeysOff(List<String> statements) {
+        return statements.stream().anyMatch(s -> s.startsWith("CREATE TABLE \"" + REBUILD_PREFIX));
+    }
+
+    /** The name prefix of the temporary table of a SQLite rebuild. */
+    String REBUILD_PREFIX = "__covet_new_";
+}

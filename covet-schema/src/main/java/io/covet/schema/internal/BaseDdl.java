@@ -1,0 +1,209 @@
+package io.covet.schema.internal;
+
+import io.covet.core.dialect.Dialect;
+import io.covet.core.error.UnsupportedFeature;
+import io.covet.schema.CheckConstraint;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnDefault;
+import io.covet.schema.ColumnType;
+import io.covet.schema.ForeignKey;
+import io.covet.schema.Index;
+import io.covet.schema.SchemaDdl;
+import io.covet.schema.Table;
+import io.covet.schema.UniqueConstraint;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** What the three engines render alike; each subclass overrides where its engine differs. */
+public abstract class BaseDdl implements SchemaDdl {
+    private static final Pattern KEYWORD_DEFAULT = Pattern.compile(
+            "(?i)current_timestamp|current_date|current_time|true|false|null");
+    protected final Dialect d;
+
+    protected BaseDdl(Dialect dialect) {
+        this.d = dialect;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return d;
+    }
+
+    protected String q(String name) {
+        return d.quote(name);
+    }
+
+    protected String cols(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            d.quoteInto(sb, n);
+        }
+        return sb.toString();
+    }
+
+    /** One column definition inside CREATE TABLE or ADD COLUMN. */
+    protected abstract String columnSql(Table table, Column c);
+
+    @Override
+    public List<String> createTable(Table t) {
+        List<String> parts = new ArrayList<>();
+        for (Column c : t.columns()) {
+            parts.add(columnSql(t, c));
+        }
+        if (!t.primaryKey().isEmpty() && !inlinePrimaryKey(t)) {
+            parts.add("PRIMARY KEY (" + cols(t.primaryKey()) + ")");
+        }
+        for (UniqueConstraint u : t.uniques()) {
+            parts.add("CONSTRAINT " + q(u.name()) + " UNIQUE (" + cols(u.columns()) + ")");
+        }
+        for (CheckConstraint c : t.checks()) {
+            parts.add("CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")");
+        }
+        for (ForeignKey f : t.foreignKeys()) {
+            parts.add(fkSql(f));
+        }
+        List<String> out = new ArrayList<>();
+        out.add("CREATE TABLE " + q(t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        for (Index i : t.indexes()) {
+            out.addAll(addIndex(t, i));
+        }
+        return out;
+    }
+
+    /** Whether the primary key is declared on its column (SQLite AUTOINCREMENT). */
+    protected boolean inlinePrimaryKey(Table t) {
+        return false;
+    }
+
+    protected String fkSql(ForeignKey f) {
+        return "CONSTRAINT " + q(f.name()) + " FOREIGN KEY (" + cols(f.columns()) + ") REFERENCES " + q(f.refTable())
+                + " (" + cols(f.refColumns()) + ") ON DELETE " + f.onDelete().sql();
+    }
+
+    @Override
+    public List<String> dropTable(Table t) {
+        return List.of("DROP TABLE " + q(t.name()));
+    }
+
+    @Override
+    public List<String> renameTable(String from, String to) {
+        return List.of("ALTER TABLE " + q(from) + " RENAME TO " + q(to));
+    }
+
+    @Override
+    public List<String> addColumn(Table before, Table after, Column column, ColumnDefault oneOffDefault) {
+        if (oneOffDefault == null) {
+            return List.of("ALTER TABLE " + q(after.name()) + " ADD COLUMN " + columnSql(after, column));
+        }
+        List<String> out = new ArrayList<>();
+        out.add("ALTER TABLE " + q(after.name()) + " ADD COLUMN " + columnSql(after, column.withDefault(oneOffDefault)));
+        out.add(column.defaultValue() == null
+                ? "ALTER TABLE " + q(after.name()) + " ALTER COLUMN " + q(column.name()) + " DROP DEFAULT"
+                : "ALTER TABLE " + q(after.name()) + " ALTER COLUMN " + q(column.name()) + " SET DEFAULT "
+                + defaultSql(column.type(), column.defaultValue()));
+        return out;
+    }
+
+    @Override
+    public List<String> dropColumn(Table before, Table after, String column) {
+        return List.of("ALTER TABLE " + q(before.name()) + " DROP COLUMN " + q(column));
+    }
+
+    @Override
+    public List<String> renameColumn(Table before, String from, String to) {
+        return List.of("ALTER TABLE " + q(before.name()) + " RENAME COLUMN " + q(from) + " TO " + q(to));
+    }
+
+    @Override
+    public List<String> addIndex(Table t, Index i) {
+        if (i.where() != null && !d.supports(io.covet.core.dialect.Feature.PARTIAL_INDEXES)) {
+            throw new UnsupportedFeature(d.engine(), "partial index " + i.name(),
+                    "Drop the WHERE clause, or enforce the condition in a unique constraint on a generated column.");
+        }
+        return List.of("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + q(i.name()) + " ON " + q(t.name())
+                + " (" + cols(i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where()));
+    }
+
+    @Override
+    public List<String> dropIndex(Table t, Index i) {
+        return List.of("DROP INDEX " + q(i.name()));
+    }
+
+    @Override
+    public List<String> addUnique(Table before, Table after, UniqueConstraint u) {
+        return List.of("ALTER TABLE " + q(after.name()) + " ADD CONSTRAINT " + q(u.name()) + " UNIQUE ("
+                + cols(u.columns()) + ")");
+    }
+
+    @Override
+    public List<String> dropUnique(Table before, Table after, UniqueConstraint u) {
+        return List.of("ALTER TABLE " + q(after.name()) + " DROP CONSTRAINT " + q(u.name()));
+    }
+
+    @Override
+    public List<String> addCheck(Table before, Table after, CheckConstraint c) {
+        return List.of("ALTER TABLE " + q(after.name()) + " ADD CONSTRAINT " + q(c.name()) + " CHECK ("
+                + c.expression() + ")");
+    }
+
+    @Override
+    public List<String> dropCheck(Table before, Table after, CheckConstraint c) {
+        return List.of("ALTER TABLE " + q(after.name()) + " DROP CONSTRAINT " + q(c.name()));
+    }
+
+    @Override
+    public List<String> addForeignKey(Table before, Table after, ForeignKey fk) {
+        return List.of("ALTER TABLE " + q(after.name()) + " ADD " + fkSql(fk));
+    }
+
+    @Override
+    public List<String> dropForeignKey(Table before, Table after, ForeignKey fk) {
+        return List.of("ALTER TABLE " + q(after.name()) + " DROP CONSTRAINT " + q(fk.name()));
+    }
+
+    @Override
+    public List<String> rebuild(Table before, Table after, Map<String, String> fill) {
+        throw new UnsupportedFeature(d.engine(), "table rebuild", "Alter the table in place.");
+    }
+
+    @Override
+    public String defaultSql(ColumnType type, ColumnDefault v) {
+        if (v.expression()) {
+            String e = v.text().strip();
+            return KEYWORD_DEFAULT.matcher(e).matches() ? e.toUpperCase(Locale.ROOT) : "(" + e + ")";
+        }
+        if (type.kind().numeric()) {
+            try {
+                return new BigDecimal(v.text().strip()).toPlainString();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("default '" + v.text() + "' is not a number, but the column is "
+                        + type);
+            }
+        }
+        if (type.kind() == ColumnType.Kind.BOOLEAN) {
+            return booleanSql(Values.parseBoolean(v.text()));
+        }
+        return stringLiteral(v.text());
+    }
+
+    protected String booleanSql(boolean b) {
+        return b ? "1" : "0";
+    }
+
+    protected String stringLiteral(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** {@code DEFAULT x} or empty. */
+    protected String defaultClause(Column c) {
+        return c.defaultValue() == null ? "" : " DEFAULT " + defaultSql(c.type(), c.defaultValue());
+    }
+}

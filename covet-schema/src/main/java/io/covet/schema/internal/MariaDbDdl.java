@@ -1,0 +1,82 @@
+package io.covet.schema.internal;
+
+import io.covet.core.dialect.Dialect;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnType;
+import io.covet.schema.ForeignKey;
+import io.covet.schema.Index;
+import io.covet.schema.Table;
+import io.covet.schema.UniqueConstraint;
+
+import java.util.List;
+
+/** MariaDB/MySQL DDL: MODIFY COLUMN with the full definition, DROP INDEX … ON, DROP FOREIGN KEY. */
+public final class MariaDbDdl extends BaseDdl {
+    public MariaDbDdl(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    public String typeSql(ColumnType t) {
+        return switch (t.kind()) {
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INT";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> "DECIMAL(" + t.precision() + "," + t.scale() + ")";
+            case REAL -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case CHAR -> "CHAR(" + t.length() + ")";
+            case VARCHAR -> "VARCHAR(" + t.length() + ")";
+            case TEXT -> "LONGTEXT";
+            case BYTES -> "LONGBLOB";
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+            // MariaDB has no zone-aware timestamp: both map to DATETIME(6) (see SchemaComparison).
+            case TIMESTAMP, TIMESTAMPTZ -> "DATETIME(6)";
+            case UUID -> "UUID";
+            case JSON -> "JSON";
+            case RAW -> t.raw();
+        };
+    }
+
+    @Override
+    protected String columnSql(Table table, Column c) {
+        return q(c.name()) + " " + typeSql(c.type()) + (c.nullable() ? " NULL" : " NOT NULL") + defaultClause(c)
+                + (c.autoIncrement() ? " AUTO_INCREMENT" : "");
+    }
+
+    @Override
+    protected String stringLiteral(String s) {
+        // MariaDB reads backslash escapes inside literals unless NO_BACKSLASH_ESCAPES is set.
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    public List<String> renameTable(String from, String to) {
+        return List.of("RENAME TABLE " + q(from) + " TO " + q(to));
+    }
+
+    @Override
+    public List<String> alterColumn(Table before, Table after, String column) {
+        return List.of("ALTER TABLE " + q(after.name()) + " MODIFY COLUMN " + columnSql(after,
+                after.requireColumn(column)));
+    }
+
+    @Override
+    public List<String> dropIndex(Table t, Index i) {
+        return List.of("DROP INDEX " + q(i.name()) + " ON " + q(t.name()));
+    }
+
+    @Override
+    public List<String> dropUnique(Table before, Table after, UniqueConstraint u) {
+        return List.of("ALTER TABLE " + q(after.name()) + " DROP INDEX " + q(u.name()));
+    }
+
+    @Override
+    public List<String> dropForeignKey(Table before, Table after, ForeignKey fk) {
+        // MariaDB creates an index named after the key when none covers its columns, and keeps it afterwards.
+        return List.of("ALTER TABLE " + q(after.name()) + " DROP FOREIGN KEY " + q(fk.name()),
+                "DROP INDEX IF EXISTS " + q(fk.name()) + " ON " + q(after.name()));
+    }
+}

@@ -1,0 +1,140 @@
+package io.covet.schema.internal;
+
+import io.covet.schema.CheckConstraint;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnType;
+import io.covet.schema.OnDelete;
+import io.covet.schema.SchemaDdl;
+import io.covet.schema.Table;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a SQLite file from sqlite_master, the PRAGMA table functions, and the CREATE TABLE text for names. */
+public final class SqliteReader {
+    private static final Pattern SIZED = Pattern.compile("^([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)$");
+    private final Connection c;
+
+    public SqliteReader(Connection c) {
+        this.c = c;
+    }
+
+    public List<Table> read() throws SQLException {
+        List<Table> out = new ArrayList<>();
+        for (String[] r : Rows.query(c, "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+            if (!r[0].startsWith(SchemaDdl.REBUILD_PREFIX)) {
+                out.add(table(r[0], r[1]));
+            }
+        }
+        return out;
+    }
+
+    private Table table(String name, String sql) throws SQLException {
+        TableBuilder t = new TableBuilder(name);
+        List<CreateTableScanner.Item> items = CreateTableScanner.constraints(sql);
+        List<String[]> info = Rows.query(c, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) "
+                + "ORDER BY cid", name);
+        List<String[]> pkRows = new ArrayList<>(info.stream().filter(r -> !"0".equals(r[4])).toList());
+        pkRows.sort((a, b) -> Integer.compare(Integer.parseInt(a[4]), Integer.parseInt(b[4])));
+        pkRows.forEach(r -> t.pk.add(r[0]));
+        boolean autoinc = sql != null && sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
+        for (String[] r : info) {
+            boolean auto = autoinc && t.pk.size() == 1 && t.pk.get(0).equals(r[0])
+                    && "INTEGER".equalsIgnoreCase(r[1].strip());
+            t.columns.add(new Column(r[0], type(r[1]), "0".equals(r[2]), Defaults.parse(r[3], false), auto));
+        }
+        for (String[] l : Rows.query(c, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?) "
+                + "ORDER BY name", name)) {
+            if ("pk".equals(l[2])) {
+                continue;
+            }
+            List<String> cols = Rows.query(c, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", l[0]).stream()
+                    .map(x -> x[0]).toList();
+            if ("u".equals(l[2])) {
+                String n = items.stream().filter(i -> i.kind().equals("UNIQUE") && i.columns().equals(cols)
+                        && i.name() != null).map(CreateTableScanner.Item::name).findFirst()
+                        .orElse(name + "_" + String.join("_", cols) + "_uniq");
+                t.uniques.put(n, new ArrayList<>(cols));
+            } else {
+                String where = null;
+                if ("1".equals(l[3])) {
+                    List<String[]> s = Rows.query(c, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", l[0]);
+                    where = s.isEmpty() ? null : CreateTableScanner.indexWhere(s.get(0)[0]);
+                }
+                for (String col : cols) {
+                    t.index(l[0], col, "1".equals(l[1]), where);
+                }
+            }
+        }
+        List<String[]> fks = Rows.query(c, "SELECT id, \"table\", \"from\", \"to\", on_delete FROM "
+                + "pragma_foreign_key_list(?) ORDER BY id, seq", name);
+        java.util.Map<String, List<String>> fromById = new java.util.LinkedHashMap<>();
+        for (String[] f : fks) {
+            fromById.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[2]);
+        }
+        for (String[] f : fks) {
+            List<String> from = fromById.get(f[0]);
+            String fkName = items.stream().filter(i -> i.kind().equals("FOREIGN") && i.columns().equals(from)
+                    && i.name() != null).map(CreateTableScanner.Item::name).findFirst()
+                    .orElse(name + "_" + String.join("_", from) + "_fk");
+            String to = f[3];
+            if (to == null) {
+                int pos = from.indexOf(f[2]);
+                List<String[]> parentPk = Rows.query(c, "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", f[1]);
+                to = pos < parentPk.size() ? parentPk.get(pos)[0] : f[2];
+            }
+            t.fk(fkName, f[2], f[1], to, OnDelete.parse(f[4]));
+        }
+        int unnamed = 0;
+        for (CreateTableScanner.Item i : items) {
+            if (i.kind().equals("CHECK")) {
+                t.checks.add(new CheckConstraint(i.name() != null ? i.name() : name + "_check_" + (++unnamed),
+                        i.expression()));
+            }
+        }
+        return t.build();
+    }
+
+    static ColumnType type(String declared) {
+        String t = declared == null ? "" : declared.toLowerCase(Locale.ROOT).strip();
+        Matcher m = SIZED.matcher(t);
+        if (m.matches()) {
+            String base = m.group(1).strip();
+            int a = Integer.parseInt(m.group(2));
+            if (base.equals("decimal") || base.equals("numeric")) {
+                return ColumnType.decimal(a, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+            }
+            if (base.equals("varchar") || base.equals("nvarchar") || base.equals("character varying")
+                    || base.equals("varying character") || base.equals("nvarchar2")) {
+                return ColumnType.varchar(a);
+            }
+            if (base.equals("char") || base.equals("nchar") || base.equals("character")) {
+                return ColumnType.fixedChar(a);
+            }
+            return ColumnType.raw(declared.strip());
+        }
+        return switch (t) {
+            case "smallint" -> ColumnType.of(ColumnType.Kind.SMALLINT);
+            case "integer", "int" -> ColumnType.of(ColumnType.Kind.INTEGER);
+            case "bigint" -> ColumnType.of(ColumnType.Kind.BIGINT);
+            case "real", "float" -> ColumnType.of(ColumnType.Kind.REAL);
+            case "double", "double precision" -> ColumnType.of(ColumnType.Kind.DOUBLE);
+            case "boolean", "bool" -> ColumnType.of(ColumnType.Kind.BOOLEAN);
+            case "text", "clob" -> ColumnType.of(ColumnType.Kind.TEXT);
+            case "blob", "bytes" -> ColumnType.of(ColumnType.Kind.BYTES);
+            case "date" -> ColumnType.of(ColumnType.Kind.DATE);
+            case "time" -> ColumnType.of(ColumnType.Kind.TIME);
+            case "timestamp", "datetime" -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
+            case "timestamptz" -> ColumnType.of(ColumnType.Kind.TIMESTAMPTZ);
+            case "uuid" -> ColumnType.of(ColumnType.Kind.UUID);
+            case "json", "jsonb" -> ColumnType.of(ColumnType.Kind.JSON);
+            default -> t.isEmpty() ? ColumnType.raw("BLOB") : ColumnType.raw(declared.strip());
+        };
+    }
+}
