@@ -22,7 +22,9 @@ final class TestSchema {
         Engine e = db.dialect().family();
         String bool = e == Engine.POSTGRESQL ? "BOOLEAN" : e == Engine.MARIADB ? "BOOLEAN" : "INTEGER";
         String json = e == Engine.POSTGRESQL ? "JSONB" : e == Engine.MARIADB ? "JSON" : "TEXT";
-        String longText = e == Engine.MARIADB ? "LONGTEXT" : "TEXT";
+        // Exact comparison on MariaDB: its default collation equates look-alike and ignorable characters, and
+        // PAD SPACE collations equate 'a' with 'a '.
+        String longText = e == Engine.MARIADB ? "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin" : "TEXT";
         List<String> ddl = List.of(
                 "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL UNIQUE, name VARCHAR(100), "
                         + "country VARCHAR(2), active " + bool + " NOT NULL)",
