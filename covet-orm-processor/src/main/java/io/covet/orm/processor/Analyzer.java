@@ -1,0 +1,434 @@
+package io.covet.orm.processor;
+
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads one model class into a {@link ModelInfo}, reporting each problem as a compile error on its element. */
+final class Analyzer {
+    private static final String ORM = ModelProcessor.ORM;
+    private final ProcessingEnvironment env;
+    private final Elements elements;
+    private final Types types;
+    private final TypeElement type;
+    private boolean failed;
+
+    Analyzer(ProcessingEnvironment env, TypeElement type) {
+        this.env = env;
+        this.elements = env.getElementUtils();
+        this.types = env.getTypeUtils();
+        this.type = type;
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    private void error(Element e, String message) {
+        failed = true;
+        env.getMessager().printMessage(Diagnostic.Kind.ERROR, message, e);
+    }
+
+    ModelInfo analyze() {
+        String pkg = ModelProcessor.packageOf(type);
+        String simple = type.getSimpleName().toString();
+        String qualified = type.getQualifiedName().toString();
+        TypeElement entity = elements.getTypeElement(ORM + "Entity");
+        if (!types.isSubtype(type.asType(), entity.asType())) {
+            error(type, simple + " is annotated @Model but does not extend io.covet.orm.Entity");
+        }
+        if (type.getNestingKind().isNested() && !type.getModifiers().contains(Modifier.STATIC)) {
+            error(type, simple + " is an inner class: make it a top-level or static nested class");
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            error(type, simple + " is abstract: annotate abstract bases with @AbstractModel instead of @Model");
+        }
+        if (!ModelProcessor.hasNoArgConstructor(type)) {
+            error(type, simple + " needs a non-private constructor without parameters: the generated row mapper "
+                    + "creates instances with it");
+        }
+        AnnotationMirror m = mirror(type, "Model");
+        Map<String, Object> mv = values(m);
+        String table = str(mv.get("table"));
+        if (table.isEmpty()) {
+            table = Names.snake(simple);
+        }
+        List<FieldInfo> fields = new ArrayList<>();
+        List<RelationInfo> relations = new ArrayList<>();
+        Set<String> members = new HashSet<>();
+        for (VariableElement f : ModelProcessor.fields(type, elements.getTypeElement(ORM + "AbstractModel"))) {
+            checkAccess(f, pkg);
+            if (mirror(f, "ManyToMany") != null || mirror(f, "Reverse") != null) {
+                RelationInfo r = relation(f, table, simple);
+                if (r != null) {
+                    relations.add(r);
+                }
+                continue;
+            }
+            FieldInfo fi = field(f);
+            if (fi != null) {
+                if (!members.add(fi.member()) || !members.add(Names.constant(fi.member()))) {
+                    error(f, "field " + fi.name() + " clashes with another metamodel member named " + fi.member());
+                }
+                fields.add(fi);
+            }
+        }
+        Map<String, String> columnOf = new HashMap<>();
+        fields.forEach(fi -> columnOf.put(fi.name(), fi.column()));
+        List<String> ordering = new ArrayList<>();
+        for (Object o : list(mv.get("ordering"))) {
+            ordering.add(str(o));
+        }
+        List<String[]> indexes = groups(mv.get("indexes"), columnOf, table, "idx");
+        List<String[]> uniques = groups(mv.get("uniqueTogether"), columnOf, table, "uniq");
+        List<String[]> checks = new ArrayList<>();
+        for (Object o : list(mv.get("checks"))) {
+            Map<String, Object> c = values((AnnotationMirror) o);
+            checks.add(new String[]{str(c.get("name")), str(c.get("expression"))});
+        }
+        return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks);
+    }
+
+    private void checkAccess(VariableElement f, String pkg) {
+        String where = type.getSimpleName() + "." + f.getSimpleName();
+        if (f.getModifiers().contains(Modifier.PRIVATE)) {
+            error(f, "field " + where + " is private: the generated " + type.getSimpleName() + "_ reads and assigns "
+                    + "persistent fields directly (no reflection), so make it package-private, or mark it transient "
+                    + "if it is not persistent");
+        } else if (f.getModifiers().contains(Modifier.FINAL) && mirror(f, "ManyToMany") == null
+                && mirror(f, "Reverse") == null) {
+            error(f, "field " + where + " is final: the generated mapper must assign it; remove final");
+        } else if (!ModelProcessor.packageOf(f).equals(pkg) && !f.getModifiers().contains(Modifier.PUBLIC)) {
+            error(f, "field " + where + " is declared in " + f.getEnclosingElement().getSimpleName() + " in another "
+                    + "package, so the generated " + type.getSimpleName() + "_ cannot reach it: make it public");
+        }
+    }
+
+    private List<String[]> groups(Object value, Map<String, String> columnOf, String table, String suffix) {
+        List<String[]> out = new ArrayList<>();
+        for (Object o : list(value)) {
+            Map<String, Object> g = values((AnnotationMirror) o);
+            List<String> cols = new ArrayList<>();
+            for (Object f : list(g.get("fields"))) {
+                String c = columnOf.get(str(f));
+                if (c == null) {
+                    error(type, type.getSimpleName() + ": index or unique-together names '" + str(f)
+                            + "', which is not a field; fields: " + columnOf.keySet());
+                    return out;
+                }
+                cols.add(c);
+            }
+            String name = str(g.get("name"));
+            if (name.isEmpty()) {
+                name = table + "_" + String.join("_", cols) + "_" + suffix;
+            }
+            List<String> row = new ArrayList<>();
+            row.add(name);
+            row.addAll(cols);
+            out.add(row.toArray(String[]::new));
+        }
+        return out;
+    }
+
+    private RelationInfo relation(VariableElement f, String table, String simple) {
+        String name = f.getSimpleName().toString();
+        TypeMirror t = f.asType();
+        if (!isType(t, ORM + "Related") || ((DeclaredType) t).getTypeArguments().size() != 1) {
+            error(f, "field " + simple + "." + name + " must be declared as Related<Target>");
+            return null;
+        }
+        TypeElement target = (TypeElement) types.asElement(((DeclaredType) t).getTypeArguments().get(0));
+        if (mirror(target, "Model") == null) {
+            error(f, "field " + simple + "." + name + " relates to " + target.getSimpleName()
+                    + ", which is not annotated @Model");
+            return null;
+        }
+        String tq = target.getQualifiedName().toString();
+        AnnotationMirror rev = mirror(f, "Reverse");
+        if (rev != null) {
+            return new RelationInfo(name, false, tq, null, null, null, null, str(values(rev).get("field")));
+        }
+        Map<String, Object> v = values(mirror(f, "ManyToMany"));
+        TypeMirror through = (TypeMirror) v.get("through");
+        String throughName = ((TypeElement) types.asElement(through)).getQualifiedName().toString();
+        if (throughName.equals(ORM + "Entity")) {
+            String jt = str(v.get("table"));
+            String s = Names.snake(simple) + "_id";
+            String tc = Names.snake(target.getSimpleName().toString()) + "_id";
+            if (s.equals(tc)) {
+                s = "from_" + s;
+                tc = "to_" + tc;
+            }
+            return new RelationInfo(name, true, tq, null, jt.isEmpty() ? table + "_" + Names.snake(name) : jt, s,
+                    tc, null);
+        }
+        return new RelationInfo(name, true, tq, throughName, null, null, null, null);
+    }
+
+    private FieldInfo field(VariableElement f) {
+        String name = f.getSimpleName().toString();
+        String where = type.getSimpleName() + "." + name;
+        TypeMirror t = f.asType();
+        boolean primitive = t.getKind().isPrimitive();
+        Map<String, Object> col = values(mirror(f, "Column"));
+        AnnotationMirror pkm = mirror(f, "PrimaryKey");
+        AnnotationMirror fkm = mirror(f, "ForeignKey");
+        AnnotationMirror o2o = mirror(f, "OneToOne");
+        String column = str(col.get("name"));
+        boolean nullable = !primitive && Boolean.TRUE.equals(col.get("nullable"));
+        boolean unique = Boolean.TRUE.equals(col.get("unique"));
+        boolean indexed = Boolean.TRUE.equals(col.get("index"));
+        String explicit = col.containsKey("type") ? str(col.get("type")) : "INFER";
+        String typeArg = null;
+        String fkTarget = null;
+        String onDelete = null;
+        String queryType;
+        String fieldType;
+        String binary = types.erasure(t).toString();
+        if (fkm != null || o2o != null) {
+            Map<String, Object> fv = values(fkm != null ? fkm : o2o);
+            if (!isType(t, ORM + "Ref") || ((DeclaredType) t).getTypeArguments().size() != 1) {
+                error(f, "foreign key " + where + " must be declared as Ref<Target>");
+                return null;
+            }
+            TypeElement target = (TypeElement) types.asElement(((DeclaredType) t).getTypeArguments().get(0));
+            if (mirror(target, "Model") == null) {
+                error(f, "foreign key " + where + " points at " + target.getSimpleName()
+                        + ", which is not annotated @Model");
+                return null;
+            }
+            String[] key = targetKey(target);
+            if (key == null) {
+                error(f, "foreign key " + where + " points at " + target.getSimpleName()
+                        + ", which has no @PrimaryKey field");
+                return null;
+            }
+            fkTarget = target.getQualifiedName().toString();
+            typeArg = fkTarget;
+            onDelete = str(fv.get("onDelete"));
+            nullable = Boolean.TRUE.equals(fv.get("nullable"));
+            indexed = !fv.containsKey("index") || Boolean.TRUE.equals(fv.get("index"));
+            if (o2o != null) {
+                unique = true;
+                indexed = false;
+            }
+            String c = str(fv.get("column"));
+            column = c.isEmpty() ? Names.snake(name) + "_id" : c;
+            fieldType = key[0];
+            queryType = key[1];
+            binary = key[1];
+        } else {
+            String[] inferred = infer(f, t, explicit, pkm != null && autoKey(pkm));
+            if (inferred == null) {
+                return null;
+            }
+            fieldType = inferred[0];
+            queryType = inferred[1];
+            typeArg = inferred[2];
+            if (typeArg != null) {
+                binary = elements.getBinaryName((TypeElement) types.asElement(t)).toString();
+            }
+        }
+        if (column.isEmpty()) {
+            column = pkm != null && !str(values(pkm).get("column")).isEmpty() ? str(values(pkm).get("column"))
+                    : Names.snake(name);
+        }
+        int maxLength = ((Number) col.getOrDefault("maxLength", 0)).intValue();
+        boolean bounded = Set.of("STRING", "EMAIL", "URL", "SLUG", "ENUM_STRING", "INET").contains(fieldType);
+        if (maxLength == 0 && bounded) {
+            maxLength = switch (fieldType) {
+                case "EMAIL" -> 254;
+                case "URL" -> 200;
+                case "SLUG" -> 50;
+                case "INET" -> 39;
+                default -> 255;
+            };
+        }
+        boolean decimal = fieldType.equals("DECIMAL");
+        List<String> choices = new ArrayList<>();
+        list(col.get("choices")).forEach(c -> choices.add(str(c)));
+        List<String> validators = new ArrayList<>();
+        for (Object v : list(col.get("validators"))) {
+            TypeElement ve = (TypeElement) types.asElement((TypeMirror) v);
+            if (!ModelProcessor.hasNoArgConstructor(ve)) {
+                error(f, "validator " + ve.getSimpleName() + " on " + where + " needs a public no-argument constructor");
+            }
+            validators.add(ve.getQualifiedName().toString());
+        }
+        String def = str(col.get("defaultValue"));
+        String dbDef = str(col.get("dbDefault"));
+        String member = fkTarget != null ? name + "Id" : name;
+        return new FieldInfo(name, member, t.toString(), primitive, fieldType, queryType, binary, column, nullable,
+                pkm != null, unique, indexed, bounded ? maxLength : 0,
+                decimal ? ((Number) col.getOrDefault("precision", 19)).intValue() : 0,
+                decimal ? ((Number) col.getOrDefault("scale", 2)).intValue() : 0,
+                def.isEmpty() ? null : def, dbDef.isEmpty() ? null : dbDef, choices, str(col.get("help")),
+                validators, fkTarget, onDelete, o2o != null, typeArg);
+    }
+
+    private boolean autoKey(AnnotationMirror pk) {
+        Object v = values(pk).get("auto");
+        return v == null || Boolean.TRUE.equals(v);
+    }
+
+    /** {fieldType, queryType, typeArgument-or-null} for a plain field, or null after reporting an error. */
+    private String[] infer(VariableElement f, TypeMirror t, String explicit, boolean auto) {
+        String where = type.getSimpleName() + "." + f.getSimpleName();
+        String boxed = t.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) t)
+                .getQualifiedName().toString() : types.erasure(t).toString();
+        if (auto) {
+            return switch (boxed) {
+                case "java.lang.Long" -> new String[]{"BIG_AUTO", boxed, null};
+                case "java.lang.Integer" -> new String[]{"AUTO", boxed, null};
+                case "java.lang.Short" -> new String[]{"SMALL_AUTO", boxed, null};
+                default -> {
+                    error(f, "auto primary key " + where + " must be Long, Integer or Short; for another type use "
+                            + "@PrimaryKey(auto = false) and assign it yourself");
+                    yield null;
+                }
+            };
+        }
+        Element te = types.asElement(t);
+        if (te != null && te.getKind() == ElementKind.ENUM) {
+            String en = ((TypeElement) te).getQualifiedName().toString();
+            if (explicit.equals("ENUM_INT")) {
+                return new String[]{"ENUM_INT", "java.lang.Integer", en};
+            }
+            return new String[]{"ENUM_STRING", en, en};
+        }
+        if (explicit.equals("JSON")) {
+            if (boxed.equals("com.fasterxml.jackson.databind.JsonNode")) {
+                return new String[]{"JSON", "io.covet.sql.Json", null};
+            }
+            return new String[]{"JSON", "io.covet.sql.Json", boxed};
+        }
+        String ft = switch (boxed) {
+            case "java.lang.Integer" -> "INTEGER";
+            case "java.lang.Long" -> "LONG";
+            case "java.lang.Short" -> "SHORT";
+            case "java.math.BigDecimal" -> "DECIMAL";
+            case "java.lang.Double" -> "DOUBLE";
+            case "java.lang.Float" -> "FLOAT";
+            case "java.lang.Boolean" -> "BOOLEAN";
+            case "java.lang.String" -> "STRING";
+            case "java.util.UUID" -> "UUID";
+            case "java.time.LocalDate" -> "DATE";
+            case "java.time.LocalTime" -> "TIME";
+            case "java.time.Instant" -> "INSTANT";
+            case "java.time.OffsetDateTime" -> "OFFSET_DATETIME";
+            case "java.time.Duration" -> "DURATION";
+            case "com.fasterxml.jackson.databind.JsonNode" -> "JSON";
+            case "java.net.InetAddress" -> "INET";
+            default -> t.getKind() == TypeKind.ARRAY && t.toString().equals("byte[]") ? "BINARY" : null;
+        };
+        if (ft == null) {
+            error(f, "field " + where + " has type " + t + ", which has no column mapping; supported: Integer, Long, "
+                    + "Short, BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, Instant, "
+                    + "OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "
+                    + "InetAddress, Ref<Model>; mark it transient if it is not persistent");
+            return null;
+        }
+        if (ft.equals("STRING") && Set.of("TEXT", "EMAIL", "URL", "SLUG").contains(explicit)) {
+            ft = explicit;
+        } else if (!explicit.equals("INFER") && !explicit.equals(ft)) {
+            error(f, "field " + where + " of type " + t + " cannot be stored as " + explicit);
+            return null;
+        }
+        String q = switch (ft) {
+            case "DURATION" -> "java.lang.Long";
+            case "INET" -> "java.lang.String";
+            case "JSON" -> "io.covet.sql.Json";
+            case "BINARY" -> "byte[]";
+            default -> boxed;
+        };
+        return new String[]{ft, q, null};
+    }
+
+    /** {fieldType, queryType} of the columns pointing at {@code target}'s primary key, or null. */
+    private String[] targetKey(TypeElement target) {
+        for (VariableElement f : ModelProcessor.fields(target, elements.getTypeElement(ORM + "AbstractModel"))) {
+            AnnotationMirror pk = mirror(f, "PrimaryKey");
+            if (pk == null) {
+                continue;
+            }
+            TypeMirror t = f.asType();
+            String boxed = t.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) t)
+                    .getQualifiedName().toString() : types.erasure(t).toString();
+            String ft = switch (boxed) {
+                case "java.lang.Long" -> "LONG";
+                case "java.lang.Integer" -> "INTEGER";
+                case "java.lang.Short" -> "SHORT";
+                case "java.util.UUID" -> "UUID";
+                case "java.lang.String" -> "STRING";
+                default -> null;
+            };
+            return ft == null ? null : new String[]{ft, boxed};
+        }
+        return null;
+    }
+
+    private boolean isType(TypeMirror t, String qualified) {
+        return t.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().contentEquals(qualified);
+    }
+
+    private AnnotationMirror mirror(Element e, String simpleName) {
+        for (AnnotationMirror m : e.getAnnotationMirrors()) {
+            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(ORM + simpleName)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> values(AnnotationMirror m) {
+        Map<String, Object> out = new HashMap<>();
+        if (m == null) {
+            return out;
+        }
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+                : elements.getElementValuesWithDefaults(m).entrySet()) {
+            out.put(e.getKey().getSimpleName().toString(), e.getValue().getValue());
+        }
+        return out;
+    }
+
+    private static List<?> list(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object o : (List<?>) v) {
+            out.add(o instanceof AnnotationValue av ? av.getValue() : o);
+        }
+        return out;
+    }
+
+    private static String str(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof VariableElement ve) {
+            return ve.getSimpleName().toString(); // an enum constant
+        }
+        return v.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package io.covet.orm.processor;
+
+import java.util.List;
+
+/** One persistent field as analysed from the model's source. */
+record FieldInfo(
+        String name,            // Java field name
+        String member,          // the metamodel's instance column name (customerId for a foreign key customer)
+        String sourceType,      // the field's declared type as source text
+        boolean primitive,
+        String fieldType,       // FieldType constant
+        String queryType,       // Java type of the metamodel column, as source text
+        String binaryType,      // FieldMeta.javaType
+        String column,
+        boolean nullable,
+        boolean primaryKey,
+        boolean unique,
+        boolean indexed,
+        int maxLength,
+        int precision,
+        int scale,
+        String defaultValue,
+        String dbDefault,
+        List<String> choices,
+        String help,
+        List<String> validators,
+        String fkTarget,        // qualified name of the target model, or null
+        String onDelete,
+        boolean oneToOne,
+        String typeArgument) {  // enum class, JSON-mapped class or foreign-key target, as source text
+}

@@ -1,0 +1,314 @@
+package io.covet.orm.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.covet.orm.processor.JavaWriter.lit;
+
+/** Writes {@code Name_}: the metamodel table, relation paths, metadata and the ModelType with the row mapper. */
+final class SourceGenerator {
+    private static final String ORM = ModelProcessor.ORM;
+    private final ModelInfo m;
+
+    SourceGenerator(ModelInfo m) {
+        this.m = m;
+    }
+
+    String generate() {
+        JavaWriter w = new JavaWriter();
+        String cls = m.simpleName() + "_";
+        String model = m.simpleName();
+        if (!m.packageName().isEmpty()) {
+            w.line("package " + m.packageName() + ";").line("");
+        }
+        w.line("/**");
+        w.line(" * The metamodel of {@link " + model + "} (table {@code " + m.table().replace("*/", "") + "}), generated "
+                + "by the Covet ORM processor: typed columns,");
+        w.line(" * relation paths for lookups and eager loading, and {@link #TYPE} for {@code orm.objects(...)}. Do "
+                + "not edit.");
+        w.line(" */");
+        w.line("@javax.annotation.processing.Generated(\"io.covet.orm.processor.ModelProcessor\")");
+        w.open("public final class " + cls + " extends io.covet.sql.Table");
+        w.line("/** The table, without alias; {@code TABLE.as(\"x\")} for an aliased copy. */");
+        w.line("public static final " + cls + " TABLE = new " + cls + "(null);");
+        for (FieldInfo f : m.fields()) {
+            w.line("/** Column {@code " + f.column() + "} of field {@code " + f.name() + "}. */");
+            w.line("public static final io.covet.sql.Column<" + f.queryType() + "> " + Names.constant(f.member())
+                    + " = TABLE." + f.member() + ";");
+        }
+        for (FieldInfo f : m.fields()) {
+            if (f.fkTarget() != null) {
+                w.line("/** The relation {@code " + f.name() + "} to {@link " + f.fkTarget() + "}. */");
+                w.line("public static final " + ORM + "Path<" + model + ", " + f.fkTarget() + ", " + f.fkTarget()
+                        + "_> " + Names.constant(f.name()) + " = " + ORM + "Path.forward(" + lit(m.qualifiedName())
+                        + ", " + lit(f.name()) + ", " + lit(f.fkTarget()) + ", a -> " + f.fkTarget()
+                        + "_.TABLE.as(a));");
+            }
+        }
+        for (RelationInfo r : m.relations()) {
+            w.line("/** The relation {@code " + r.name() + "} to {@link " + r.target() + "}. */");
+            String head = "public static final " + ORM + "Path<" + model + ", " + r.target() + ", " + r.target()
+                    + "_> " + Names.constant(r.name()) + " = " + ORM + "Path.";
+            if (r.manyToMany()) {
+                w.line(head + "manyToMany(" + lit(m.qualifiedName()) + ", " + lit(r.name()) + ", " + lit(r.target())
+                        + ", a -> " + r.target() + "_.TABLE.as(a));");
+            } else {
+                w.line(head + "reverse(" + lit(m.qualifiedName()) + ", " + lit(r.name()) + ", " + lit(r.target())
+                        + ", " + lit(r.remoteField()) + ", a -> " + r.target() + "_.TABLE.as(a));");
+            }
+        }
+        meta(w);
+        w.line("/** The model's handle: {@code orm.objects(" + cls + ".TYPE)}. */");
+        w.line("public static final " + ORM + "ModelType<" + model + "> TYPE = new Type();");
+        w.line("");
+        for (FieldInfo f : m.fields()) {
+            w.line("/** Column {@code " + f.column() + "} of this (possibly aliased) table. */");
+            w.line("public final io.covet.sql.Column<" + f.queryType() + "> " + f.member() + ";");
+        }
+        w.line("");
+        w.open("private " + cls + "(String alias)");
+        w.line("super(null, " + lit(m.table()) + ", alias);");
+        for (FieldInfo f : m.fields()) {
+            w.line(f.member() + " = column(" + lit(f.column()) + ", " + f.queryType() + ".class);");
+        }
+        w.close();
+        w.line("");
+        w.line("@Override");
+        w.open("public " + cls + " as(String alias)");
+        w.line("return new " + cls + "(alias);");
+        w.close();
+        type(w, cls, model);
+        w.close();
+        return w.toString();
+    }
+
+    private void meta(JavaWriter w) {
+        List<String> fields = new ArrayList<>();
+        for (FieldInfo f : m.fields()) {
+            String fk = f.fkTarget() == null ? "null" : "new " + ORM + "ForeignKeyMeta(" + lit(f.fkTarget()) + ", "
+                    + ORM + "OnDelete." + f.onDelete() + ", " + f.oneToOne() + ")";
+            fields.add("new " + ORM + "FieldMeta(" + lit(f.name()) + ", " + lit(f.column()) + ", " + ORM + "FieldType."
+                    + f.fieldType() + ", " + lit(f.binaryType()) + ", " + f.nullable() + ", " + f.primaryKey() + ", "
+                    + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
+                    + ", " + lit(f.defaultValue()) + ", " + lit(f.dbDefault()) + ", " + strings(f.choices()) + ", "
+                    + lit(f.help()) + ", " + fk + ")");
+        }
+        List<String> idx = new ArrayList<>();
+        m.indexes().forEach(g -> idx.add(index(g, false)));
+        List<String> uniq = new ArrayList<>();
+        m.uniques().forEach(g -> uniq.add(index(g, true)));
+        List<String> checks = new ArrayList<>();
+        m.checks().forEach(c -> checks.add("new " + ORM + "CheckMeta(" + lit(c[0]) + ", " + lit(c[1]) + ")"));
+        List<String> m2m = new ArrayList<>();
+        List<String> rev = new ArrayList<>();
+        for (RelationInfo r : m.relations()) {
+            if (r.manyToMany()) {
+                m2m.add("new " + ORM + "ManyToManyMeta(" + lit(r.name()) + ", " + lit(r.target()) + ", "
+                        + lit(r.through()) + ", " + lit(r.table()) + ", " + lit(r.sourceColumn()) + ", "
+                        + lit(r.targetColumn()) + ")");
+            } else {
+                rev.add("new " + ORM + "ReverseMeta(" + lit(r.name()) + ", " + lit(r.target()) + ", "
+                        + lit(r.remoteField()) + ")");
+            }
+        }
+        w.line("/** The model's metadata (schema state for migrations). */");
+        w.line("public static final " + ORM + "ModelMeta META = new " + ORM + "ModelMeta(" + lit(m.qualifiedName())
+                + ", " + lit(m.table()) + ",");
+        w.line("        " + list(fields) + ",");
+        w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
+        w.line("        " + list(m2m) + ", " + list(rev) + ");");
+    }
+
+    private static String index(String[] g, boolean unique) {
+        List<String> cols = new ArrayList<>();
+        for (int i = 1; i < g.length; i++) {
+            cols.add(g[i]);
+        }
+        return "new " + ORM + "IndexMeta(" + lit(g[0]) + ", " + strings(cols) + ", " + unique + ")";
+    }
+
+    private static String strings(List<String> values) {
+        List<String> l = new ArrayList<>();
+        values.forEach(v -> l.add(lit(v)));
+        return "java.util.List.of(" + String.join(", ", l) + ")";
+    }
+
+    private static String list(List<String> items) {
+        if (items.isEmpty()) {
+            return "java.util.List.of()";
+        }
+        return "java.util.List.of(\n            " + String.join(",\n            ", items) + ")";
+    }
+
+    private void type(JavaWriter w, String cls, String model) {
+        w.line("");
+        w.open("private static final class Type extends " + ORM + "ModelType<" + model + ">");
+        for (FieldInfo f : m.fields()) {
+            if (f.fieldType().equals("ENUM_INT")) {
+                w.line("private static final " + f.typeArgument() + "[] " + Names.constant(f.member()) + "_VALUES = "
+                        + f.typeArgument() + ".values();");
+            }
+            if (!f.validators().isEmpty()) {
+                List<String> vs = new ArrayList<>();
+                f.validators().forEach(v -> vs.add("new " + v + "()"));
+                w.line("private static final java.util.List<" + ORM + "Validator> " + Names.constant(f.member())
+                        + "_VALIDATORS = java.util.List.of(" + String.join(", ", vs) + ");");
+            }
+        }
+        w.line("private static final java.util.List<io.covet.sql.Column<?>> BASE_COLUMNS = columnsOf(TABLE);");
+        w.line("");
+        w.open("Type()");
+        w.line("super(" + model + ".class, META);");
+        w.close();
+        w.line("");
+        w.line("@Override");
+        w.open("public io.covet.sql.Table table()");
+        w.line("return TABLE;");
+        w.close();
+        w.line("");
+        w.line("@Override");
+        w.open("public java.util.List<io.covet.sql.Column<?>> columns(io.covet.sql.Table t)");
+        w.line("return t == TABLE ? BASE_COLUMNS : columnsOf((" + cls + ") t);");
+        w.close();
+        w.line("");
+        w.open("private static java.util.List<io.covet.sql.Column<?>> columnsOf(" + cls + " t)");
+        List<String> cols = new ArrayList<>();
+        m.fields().forEach(f -> cols.add("t." + f.member()));
+        w.line("return java.util.List.of(" + String.join(", ", cols) + ");");
+        w.close();
+        w.line("");
+        w.line("@Override");
+        w.open("public " + model + " newInstance()");
+        w.line("return new " + model + "();");
+        w.close();
+        w.line("");
+        w.line("@Override");
+        w.open("public " + model + " read(java.sql.ResultSet rs, int c, io.covet.core.dialect.Engine e, Object[] s) "
+                + "throws java.sql.SQLException");
+        w.line(model + " o = new " + model + "();");
+        for (int i = 0; i < m.fields().size(); i++) {
+            read(w, m.fields().get(i), i);
+        }
+        w.line("return o;");
+        w.close();
+        w.line("");
+        w.line("@Override");
+        w.open("public Object get(" + model + " o, int field)");
+        w.open("switch (field)");
+        for (int i = 0; i < m.fields().size(); i++) {
+            w.line("case " + i + ": return o." + m.fields().get(i).name() + ";");
+        }
+        w.line("default: throw new IndexOutOfBoundsException(\"" + model + " has " + m.fields().size()
+                + " fields, not \" + (field + 1));");
+        w.close();
+        w.close();
+        w.line("");
+        w.line("@Override");
+        w.line("@SuppressWarnings(\"unchecked\")");
+        w.open("public void set(" + model + " o, int field, Object v)");
+        w.open("switch (field)");
+        for (int i = 0; i < m.fields().size(); i++) {
+            FieldInfo f = m.fields().get(i);
+            String cast = f.primitive() ? boxOf(f.sourceType()) : f.sourceType();
+            w.line("case " + i + ": o." + f.name() + " = (" + cast + ") v; break;");
+        }
+        w.line("default: throw new IndexOutOfBoundsException(\"" + model + " has " + m.fields().size()
+                + " fields, not \" + (field + 1));");
+        w.close();
+        w.close();
+        if (!m.relations().isEmpty()) {
+            w.line("");
+            w.line("@Override");
+            w.open("public void bindRelations(" + model + " o)");
+            for (RelationInfo r : m.relations()) {
+                w.line("if (o." + r.name() + " == null) o." + r.name() + " = new " + ORM + "Related<>(o, "
+                        + lit(r.name()) + ");");
+            }
+            w.close();
+        }
+        boolean anyValidators = m.fields().stream().anyMatch(f -> !f.validators().isEmpty());
+        if (anyValidators) {
+            w.line("");
+            w.line("@Override");
+            w.open("public java.util.List<" + ORM + "Validator> validators(int field)");
+            w.open("switch (field)");
+            for (int i = 0; i < m.fields().size(); i++) {
+                FieldInfo f = m.fields().get(i);
+                if (!f.validators().isEmpty()) {
+                    w.line("case " + i + ": return " + Names.constant(f.member()) + "_VALIDATORS;");
+                }
+            }
+            w.line("default: return java.util.List.of();");
+            w.close();
+            w.close();
+        }
+        w.close();
+    }
+
+    private static String boxOf(String primitive) {
+        return switch (primitive) {
+            case "int" -> "Integer";
+            case "long" -> "Long";
+            case "short" -> "Short";
+            case "double" -> "Double";
+            case "float" -> "Float";
+            case "boolean" -> "Boolean";
+            default -> throw new IllegalArgumentException(primitive);
+        };
+    }
+
+    private void read(JavaWriter w, FieldInfo f, int i) {
+        String col = i == 0 ? "c" : "c + " + i;
+        String j = ORM + "internal.Jdbc.";
+        String expr;
+        if (f.primitive()) {
+            String getter = switch (f.sourceType()) {
+                case "int" -> "getInt";
+                case "long" -> "getLong";
+                case "short" -> "getShort";
+                case "double" -> "getDouble";
+                case "float" -> "getFloat";
+                case "boolean" -> "getBoolean";
+                default -> throw new IllegalArgumentException(f.sourceType());
+            };
+            w.line("{ " + f.sourceType() + " v = rs." + getter + "(" + col + "); o." + f.name() + " = v; s[" + i
+                    + "] = v; }");
+            return;
+        }
+        if (f.fkTarget() != null) {
+            String key = f.queryType().substring(f.queryType().lastIndexOf('.') + 1);
+            String getter = switch (key) {
+                case "UUID" -> j + "getUuid(rs, " + col + ", e)";
+                case "String" -> j + "getString(rs, " + col + ")";
+                default -> j + "get" + key + "(rs, " + col + ")";
+            };
+            w.line("{ " + f.queryType() + " v = " + getter + "; o." + f.name() + " = v == null ? null : " + ORM
+                    + "Ref.lazy(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + "); s[" + i + "] = v; }");
+            return;
+        }
+        expr = switch (f.fieldType()) {
+            case "AUTO", "INTEGER" -> j + "getInteger(rs, " + col + ")";
+            case "BIG_AUTO", "LONG" -> j + "getLong(rs, " + col + ")";
+            case "SMALL_AUTO", "SHORT" -> j + "getShort(rs, " + col + ")";
+            case "DECIMAL" -> j + "getDecimal(rs, " + col + ", " + f.scale() + ")";
+            case "DOUBLE" -> j + "getDouble(rs, " + col + ")";
+            case "FLOAT" -> j + "getFloat(rs, " + col + ")";
+            case "BOOLEAN" -> j + "getBoolean(rs, " + col + ")";
+            case "STRING", "TEXT", "EMAIL", "URL", "SLUG" -> "rs.getString(" + col + ")";
+            case "UUID" -> j + "getUuid(rs, " + col + ", e)";
+            case "DATE" -> j + "getDate(rs, " + col + ", e)";
+            case "TIME" -> j + "getTime(rs, " + col + ", e)";
+            case "INSTANT" -> j + "getInstant(rs, " + col + ", e)";
+            case "OFFSET_DATETIME" -> j + "getOffsetDateTime(rs, " + col + ", e)";
+            case "DURATION" -> j + "getDuration(rs, " + col + ")";
+            case "ENUM_STRING" -> j + "getEnum(rs, " + col + ", " + f.typeArgument() + ".class)";
+            case "ENUM_INT" -> j + "getEnumOrdinal(rs, " + col + ", " + Names.constant(f.member()) + "_VALUES)";
+            case "JSON" -> f.typeArgument() == null ? j + "getJson(rs, " + col + ")"
+                    : j + "getJson(rs, " + col + ", " + f.typeArgument() + ".class)";
+            case "BINARY" -> j + "getBytes(rs, " + col + ")";
+            case "INET" -> j + "getInet(rs, " + col + ")";
+            default -> throw new IllegalArgumentException(f.fieldType());
+        };
+        w.line("{ " + f.sourceType() + " v = " + expr + "; o." + f.name() + " = v; s[" + i + "] = v; }");
+    }
+}

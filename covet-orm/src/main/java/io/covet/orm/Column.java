@@ -1,0 +1,54 @@
+package io.covet.orm;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Options of a persistent field. Every non-static, non-transient field of a model is persistent; this annotation
+ * is needed only to change the defaults. The column type follows from the Java type and {@link #type()}; see
+ * {@link FieldType} for the per-engine mapping.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface Column {
+    /** The column name ({@code db_column}); defaults to the field name in snake_case. */
+    String name() default "";
+
+    /** The field type when the Java type alone is ambiguous (TEXT, EMAIL, URL, SLUG, ENUM_INT, JSON…). */
+    FieldType type() default FieldType.INFER;
+
+    /** Whether NULL is allowed. Primitive fields are never nullable. */
+    boolean nullable() default false;
+
+    /** Whether the value must be unique. */
+    boolean unique() default false;
+
+    /** Whether the column gets an index of its own ({@code db_index}). */
+    boolean index() default false;
+
+    /** Maximum length of a string field; 0 for the type's default (255, or 254 for e-mail, 200 for URLs, 50 for slugs). */
+    int maxLength() default 0;
+
+    /** Total digits of a decimal. */
+    int precision() default 19;
+
+    /** Digits after the decimal point of a decimal. */
+    int scale() default 2;
+
+    /** The default as a Java literal of the field's type ("0", "true", "new"); recorded in the schema. */
+    String defaultValue() default "";
+
+    /** The default as a database expression (e.g. {@code CURRENT_TIMESTAMP}); the insert leaves the column out when the value is null. */
+    String dbDefault() default "";
+
+    /** Allowed values, as their text; empty for any. */
+    String[] choices() default {};
+
+    /** Validators run by {@code full_clean}; each needs a public no-argument constructor. */
+    Class<? extends Validator>[] validators() default {};
+
+    /** Help text, for documentation and forms. */
+    String help() default "";
+}

@@ -1,0 +1,160 @@
+package io.covet.orm;
+
+import io.covet.core.Database;
+import io.covet.sql.Column;
+import io.covet.sql.Sql;
+import io.covet.sql.Table;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deletes instances with Covet's on_delete rules: collects cascaded rows recursively and checks PROTECT before
+ * anything changes, then sends PRE_DELETE, applies SET_NULL/SET_DEFAULT, deletes children before parents,
+ * runs hooks and sends POST_DELETE. Runs inside the caller's transaction.
+ */
+final class Deleter {
+    private final Orm orm;
+    private final Database db;
+    private final String dbName;
+    private final Map<ModelType<?>, List<Entity>> collected = new LinkedHashMap<>();
+    private final Set<String> seen = new HashSet<>();
+    private final List<Runnable> fieldUpdates = new ArrayList<>();
+
+    Deleter(Orm orm, Database db, String dbName) {
+        this.orm = orm;
+        this.db = db;
+        this.dbName = dbName;
+    }
+
+    int delete(List<? extends Entity> instances) {
+        if (instances.isEmpty()) {
+            return 0;
+        }
+        ModelType<?> type = orm.typeOf(instances.get(0));
+        collect(type, new ArrayList<>(instances));
+        for (List<Entity> es : collected.values()) {
+            es.forEach(e -> orm.send(Signal.PRE_DELETE, e, false, dbName));
+        }
+        fieldUpdates.forEach(Runnable::run);
+        int n = 0;
+        for (Map.Entry<ModelType<?>, List<Entity>> en : collected.entrySet()) {
+            ModelType<?> t = en.getKey();
+            List<Object> pks = new ArrayList<>();
+            for (Entity e : en.getValue()) {
+                boolean handled = false;
+                for (PersistenceHook h : orm.hooks()) {
+                    handled |= h.interceptDelete(e, db);
+                }
+                if (!handled) {
+                    pks.add(e.primaryKeyValue());
+                }
+            }
+            clearJoinTables(t, pks);
+            if (!pks.isEmpty()) {
+                n += Sql.deleteFrom(t.table()).where(Relations.in(Joins.pk(t, t.table()), pks)).execute(db);
+            }
+        }
+        for (List<Entity> es : collected.values()) {
+            for (Entity e : es) {
+                orm.hooks().forEach(h -> h.afterDelete(e, db));
+                e.covetSnapshot = null;
+                orm.send(Signal.POST_DELETE, e, false, dbName);
+            }
+        }
+        return n;
+    }
+
+    /** Adds {@code rows} after the rows that cascade from them, so that children are deleted first. */
+    private void collect(ModelType<?> type, List<Entity> rows) {
+        List<Entity> fresh = new ArrayList<>();
+        for (Entity e : rows) {
+            if (seen.add(type.meta().name() + "#" + e.primaryKeyValue())) {
+                fresh.add(e);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<Object> pks = fresh.stream().map(Entity::primaryKeyValue).toList();
+        for (ModelType<?> other : orm.types()) {
+            List<FieldMeta> fields = other.meta().fields();
+            for (int i = 0; i < fields.size(); i++) {
+                FieldMeta f = fields.get(i);
+                if (f.foreignKey() == null || !f.foreignKey().targetModel().equals(type.meta().name())) {
+                    continue;
+                }
+                Column<?> fk = other.columns(other.table()).get(i);
+                switch (f.foreignKey().onDelete()) {
+                    case CASCADE -> {
+                        List<? extends Entity> children = orm.objects(other).using(dbName)
+                                .filter(Relations.in(fk, pks)).list();
+                        if (!children.isEmpty()) {
+                            collect(other, new ArrayList<>(children));
+                        }
+                    }
+                    case PROTECT -> {
+                        long n = orm.objects(other).using(dbName).filter(Relations.in(fk, pks)).count();
+                        if (n > 0) {
+                            throw new ProtectedError("cannot delete " + type.meta().simpleName() + " " + pks + ": "
+                                    + n + " " + other.meta().simpleName() + " row(s) point at it through "
+                                    + other.meta().simpleName() + "." + f.name() + " (on_delete=PROTECT); delete "
+                                    + "or reassign them first. Nothing was deleted.");
+                        }
+                    }
+                    case SET_NULL -> fieldUpdates.add(() -> Sql.update(other.table())
+                            .set(Writer.assign(fk, null)).where(Relations.in(fk, pks)).execute(db));
+                    case SET_DEFAULT -> {
+                        Object def = defaultKey(other.columns(other.table()).get(i).type(), f.defaultValue());
+                        fieldUpdates.add(() -> Sql.update(other.table())
+                                .set(Writer.assign(fk, def)).where(Relations.in(fk, pks)).execute(db));
+                    }
+                    case RESTRICT, DO_NOTHING -> {
+                        // left to the database constraint (see OnDelete)
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+        }
+        collected.computeIfAbsent(type, k -> new ArrayList<>()).addAll(fresh);
+    }
+
+    private void clearJoinTables(ModelType<?> t, List<Object> pks) {
+        if (pks.isEmpty()) {
+            return;
+        }
+        for (ModelType<?> other : orm.types()) {
+            for (ManyToManyMeta mm : other.meta().manyToMany()) {
+                if (!mm.automatic()) {
+                    continue;
+                }
+                Table j = Sql.table(mm.table());
+                if (other == t) {
+                    Sql.deleteFrom(j).where(Relations.in(Sql.field(j, mm.sourceColumn(), Object.class), pks))
+                            .execute(db);
+                }
+                if (mm.targetModel().equals(t.meta().name())) {
+                    Sql.deleteFrom(j).where(Relations.in(Sql.field(j, mm.targetColumn(), Object.class), pks))
+                            .execute(db);
+                }
+            }
+        }
+    }
+
+    private static Object defaultKey(Class<?> type, String literal) {
+        if (type == Long.class) {
+            return Long.valueOf(literal);
+        }
+        if (type == Integer.class) {
+            return Integer.valueOf(literal);
+        }
+        if (type == Short.class) {
+            return Short.valueOf(literal);
+        }
+        return literal;
+    }
+}

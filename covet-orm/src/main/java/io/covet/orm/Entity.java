@@ -1,0 +1,110 @@
+package io.covet.orm;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The base class of models. Two instances are equal when they are of the same class and both are saved with
+ * the same primary key; an unsaved instance is equal only to itself. Its hash code is its primary key's once
+ * saved, so do not put unsaved instances in hash sets and save them afterwards.
+ *
+ * <p>Override {@link #clean(ValidationErrors)} for model-level validation (run by {@code full_clean}).
+ */
+public abstract class Entity {
+    transient Object[] covetSnapshot;
+    transient Orm covetOrm;
+    transient String covetDatabase;
+    transient ModelType<?> covetType;
+    transient Map<String, List<? extends Entity>> covetPrefetched;
+    transient Map<String, Object> covetAnnotations;
+
+    /** For subclasses. */
+    protected Entity() {
+    }
+
+    /** Whether this instance was loaded from or saved to a database. */
+    public final boolean persisted() {
+        return covetSnapshot != null;
+    }
+
+    /** The name of the database this instance was loaded from or saved to, or null if it was neither. */
+    public final String database() {
+        return covetDatabase;
+    }
+
+    /**
+     * Model-level validation, run by {@code full_clean} after every field is checked: add a message per problem
+     * (with {@link ValidationErrors#add(String, String)} for a field or {@link ValidationErrors#add(String)} for
+     * the whole instance). The default checks nothing.
+     */
+    protected void clean(ValidationErrors errors) {
+    }
+
+    /**
+     * A value computed by {@code QuerySet.annotate(name, …)} for this instance.
+     *
+     * @throws OrmUsageException when the query set had no such annotation
+     */
+    public final Object annotation(String name) {
+        if (covetAnnotations == null || !covetAnnotations.containsKey(name)) {
+            throw new OrmUsageException(this + " has no annotation '" + name + "': add annotate(\"" + name
+                    + "\", …) to the query set");
+        }
+        return covetAnnotations.get(name);
+    }
+
+    final void annotate(String name, Object value) {
+        if (covetAnnotations == null) {
+            covetAnnotations = new HashMap<>();
+        }
+        covetAnnotations.put(name, value);
+    }
+
+    final Object primaryKeyValue() {
+        if (covetType == null) {
+            return null;
+        }
+        int pk = covetType.meta().primaryKeyIndex();
+        return pk < 0 ? null : covetType.getUnchecked(this, pk);
+    }
+
+    final void attach(Orm orm, String database, ModelType<?> type, Object[] snapshot) {
+        this.covetOrm = orm;
+        this.covetDatabase = database;
+        this.covetType = type;
+        this.covetSnapshot = snapshot;
+    }
+
+    final void prefetched(String relation, List<? extends Entity> values) {
+        if (covetPrefetched == null) {
+            covetPrefetched = new HashMap<>();
+        }
+        covetPrefetched.put(relation, values);
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Entity e) || o.getClass() != getClass() || !persisted() || !e.persisted()) {
+            return false;
+        }
+        Object pk = primaryKeyValue();
+        return pk != null && pk.equals(e.primaryKeyValue());
+    }
+
+    @Override
+    public final int hashCode() {
+        Object pk = persisted() ? primaryKeyValue() : null;
+        return pk == null ? System.identityHashCode(this) : Objects.hashCode(pk);
+    }
+
+    @Override
+    public String toString() {
+        Object pk = primaryKeyValue();
+        return getClass().getSimpleName() + (pk == null ? "(unsaved)" : "#" + pk);
+    }
+}

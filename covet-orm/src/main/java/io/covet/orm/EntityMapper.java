@@ -1,0 +1,116 @@
+package io.covet.orm;
+
+import io.covet.core.RowMapper;
+import io.covet.core.dialect.Engine;
+import io.covet.orm.internal.Jdbc;
+import io.covet.sql.SelectItem;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps a row to an instance (and its select_related targets and annotations) through the generated readers:
+ * columns by index, no reflection. One plan per query; stateless per row, so it may be shared by streams.
+ */
+final class EntityMapper<T extends Entity> implements RowMapper<T> {
+    private final Orm orm;
+    private final ModelType<T> type;
+    private final String db;
+    private final Engine engine;
+    private final int width;
+    private final Step[] steps;
+    private final QuerySet.Annotation[] annotations;
+    private final int annotationsFrom;
+    private final List<SelectItem> items;
+
+    /** A select_related target: read from column {@code from}, stored in field {@code field} of step {@code parent}. */
+    private record Step(int parent, ModelType<Entity> parentType, int field, ModelType<Entity> type, int from,
+                        int width, int pk) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private EntityMapper(QuerySet<T> qs, Engine engine) {
+        this.orm = qs.orm;
+        this.type = qs.type;
+        this.db = orm.databaseName(qs.db);
+        this.engine = engine;
+        this.width = type.meta().fields().size();
+        List<SelectItem> its = new ArrayList<>(type.columns(type.table()));
+        List<Path<?, ?, ?>> order = new ArrayList<>();
+        List<Step> st = new ArrayList<>();
+        int from = width + 1;
+        for (Path<?, ?, ?> p : qs.related) {
+            Path<?, ?, ?> parent = p.parent();
+            int parentIndex = parent == null ? -1 : order.indexOf(parent);
+            ModelType<Entity> parentType = (ModelType<Entity>) orm.type(p.last().sourceModel());
+            ModelType<Entity> target = (ModelType<Entity>) orm.type(p.last().targetModel());
+            int w = target.meta().fields().size();
+            st.add(new Step(parentIndex, parentType, parentType.meta().indexOf(p.last().name()), target, from, w,
+                    target.meta().primaryKeyIndex()));
+            its.addAll(target.columns(p.table()));
+            order.add(p);
+            from += w;
+        }
+        this.steps = st.toArray(Step[]::new);
+        this.annotationsFrom = from;
+        this.annotations = qs.annotations.toArray(QuerySet.Annotation[]::new);
+        for (QuerySet.Annotation a : annotations) {
+            its.add(a.expr().as(a.name()));
+        }
+        this.items = List.copyOf(its);
+    }
+
+    static <T extends Entity> EntityMapper<T> of(QuerySet<T> qs, Engine engine) {
+        return new EntityMapper<>(qs, engine);
+    }
+
+    List<SelectItem> items() {
+        return items;
+    }
+
+    @Override
+    public T map(ResultSet rs) throws SQLException {
+        Object[] snapshot = new Object[width];
+        T o = type.read(rs, 1, engine, snapshot);
+        o.attach(orm, db, type, snapshot);
+        type.bindRelations(o);
+        if (steps.length > 0) {
+            readRelated(rs, o);
+        }
+        for (int i = 0; i < annotations.length; i++) {
+            QuerySet.Annotation a = annotations[i];
+            o.annotate(a.name(), Jdbc.read(rs, annotationsFrom + i, a.expr().type(), engine));
+        }
+        return o;
+    }
+
+    private void readRelated(ResultSet rs, T root) throws SQLException {
+        Entity[] read = new Entity[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            Step s = steps[i];
+            Entity parent = s.parent() < 0 ? root : read[s.parent()];
+            if (parent == null) {
+                continue;
+            }
+            Object[] snapshot = new Object[s.width()];
+            Entity t = s.type().read(rs, s.from(), engine, snapshot);
+            if (snapshot[s.pk()] == null) {
+                continue; // LEFT JOIN found no row: the foreign key is NULL
+            }
+            t.attach(orm, db, s.type(), snapshot);
+            s.type().bindRelations(t);
+            Object ref = s.parentType().get(parent, s.field());
+            if (ref instanceof Ref<?> r) {
+                load(r, t);
+            }
+            read[i] = t;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void load(Ref<?> r, Entity target) {
+        ((Ref<Entity>) r).load(target);
+    }
+}

@@ -1,0 +1,26 @@
+package io.covet.orm;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A many-to-one relation, declared on a field of type {@code Ref<Target>}. The column holds the target's primary
+ * key ({@code <field>_id} unless {@link #column()} says otherwise) with a database foreign-key constraint.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface ForeignKey {
+    /** What deleting the target does to rows pointing at it. */
+    OnDelete onDelete();
+
+    /** Whether the relation is optional (NULL allowed). {@link OnDelete#SET_NULL} requires it. */
+    boolean nullable() default false;
+
+    /** The column name; defaults to {@code <field>_id}. */
+    String column() default "";
+
+    /** Whether the column gets an index (the default, as most lookups go through it). */
+    boolean index() default true;
+}

@@ -1,0 +1,17 @@
+package io.covet.orm;
+
+import java.util.List;
+
+/**
+ * An index or a unique-together constraint over columns.
+ *
+ * @param name    the index name
+ * @param columns the column names, in order
+ * @param unique  whether it is unique
+ */
+public record IndexMeta(String name, List<String> columns, boolean unique) {
+    /** Copies the columns. */
+    public IndexMeta {
+        columns = List.copyOf(columns);
+    }
+}

@@ -1,0 +1,94 @@
+package io.covet.orm;
+
+import io.covet.core.Database;
+import io.covet.sql.Column;
+import io.covet.sql.Insert;
+import io.covet.sql.Sql;
+import io.covet.sql.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** add/remove/clear on an automatic many-to-many join table, built with covet-sql. */
+final class M2mOps {
+    private final Orm orm;
+    private final Entity owner;
+    private final Relations.JoinTable jt;
+    private final Table table;
+    private final Database db;
+
+    M2mOps(Orm orm, Entity owner, String relation) {
+        this.orm = orm;
+        this.owner = owner;
+        ModelType<?> type = orm.typeOf(owner);
+        ManyToManyMeta mm = type.meta().manyToMany().stream().filter(m -> m.name().equals(relation)).findFirst()
+                .orElseThrow(() -> new OrmUsageException(type.meta().simpleName() + "." + relation
+                        + " is not a many-to-many field"));
+        if (!mm.automatic()) {
+            throw new OrmUsageException(type.meta().simpleName() + "." + relation + " goes through "
+                    + Writer.simple(mm.throughModel()) + ": create or delete " + Writer.simple(mm.throughModel())
+                    + " instances instead of add/remove");
+        }
+        this.jt = Relations.joinTable(orm, type, relation);
+        this.table = Sql.table(jt.table());
+        this.db = orm.database(owner.covetDatabase);
+    }
+
+    private Column<Object> source() {
+        return Sql.field(table, jt.sourceColumn(), Object.class);
+    }
+
+    private Column<Object> target() {
+        return Sql.field(table, jt.targetColumn(), Object.class);
+    }
+
+    private List<Object> keys(List<? extends Entity> targets) {
+        List<Object> out = new ArrayList<>();
+        for (Entity t : targets) {
+            if (t.primaryKeyValue() == null || !t.persisted()) {
+                throw new OrmUsageException(t + " is not saved: save it before linking it");
+            }
+            out.add(t.primaryKeyValue());
+        }
+        return out;
+    }
+
+    void add(List<? extends Entity> targets) {
+        List<Object> ids = keys(targets);
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.atomicRun(tx -> {
+            List<Object> existing = Sql.select(target()).from(table)
+                    .where(source().eq(owner.primaryKeyValue()).and(target().in(ids)))
+                    .statement(db).list(rs -> rs.getObject(1).toString());
+            Insert ins = Sql.insertInto(table).columns(source(), target());
+            int n = 0;
+            for (Object id : ids) {
+                if (!existing.contains(id.toString())) {
+                    ins = ins.values(owner.primaryKeyValue(), id);
+                    existing.add(id.toString());
+                    n++;
+                }
+            }
+            if (n > 0) {
+                ins.execute(db);
+            }
+        });
+    }
+
+    void remove(List<? extends Entity> targets) {
+        List<Object> ids = keys(targets);
+        if (!ids.isEmpty()) {
+            Sql.deleteFrom(table).where(source().eq(owner.primaryKeyValue()).and(target().in(ids))).execute(db);
+        }
+    }
+
+    void clear() {
+        Sql.deleteFrom(table).where(source().eq(owner.primaryKeyValue())).execute(db);
+    }
+
+    Orm orm() {
+        return orm;
+    }
+}

@@ -1,0 +1,34 @@
+package io.covet.orm;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class (extending {@link Entity}) as a model: one table. The annotation processor
+ * ({@code covet-orm-processor}) generates {@code Name_} beside it: the typed metamodel (a covet-sql table with one
+ * {@code Column<T>} per field), the row mapper and the model's {@link ModelMeta}.
+ *
+ * <p>Persistent fields must be non-private, non-final, non-static instance fields (package-private is the usual
+ * choice): the generated class assigns them directly, without reflection. The processor refuses a private field
+ * with a compile error naming it.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Model {
+    /** The table name; defaults to the class name in snake_case. */
+    String table() default "";
+
+    /** Default ordering: field names, {@code "-name"} for descending. */
+    String[] ordering() default {};
+
+    /** Indexes over several columns. */
+    Index[] indexes() default {};
+
+    /** Groups of fields whose values must be unique together. */
+    Unique[] uniqueTogether() default {};
+
+    /** Check constraints. */
+    Check[] checks() default {};
+}

@@ -1,0 +1,90 @@
+package io.covet.orm;
+
+import io.covet.core.dialect.Engine;
+import io.covet.sql.Table;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything Covet needs to know about one model, implemented by the generated {@code Name_.TYPE}: the
+ * metadata, the metamodel table, and field access and row reading without reflection. Applications use it as
+ * a handle ({@code orm.objects(Customer_.TYPE)}) and never subclass it by hand.
+ *
+ * <p>Field indexes are positions in {@link ModelMeta#fields()}. A foreign-key field's Java value is its
+ * {@link Ref}; its column value is the target's primary key.
+ *
+ * @param <T> the model class
+ */
+public abstract class ModelType<T extends Entity> {
+    private final Class<T> javaClass;
+    private final ModelMeta meta;
+
+    /** For generated code. */
+    protected ModelType(Class<T> javaClass, ModelMeta meta) {
+        this.javaClass = Objects.requireNonNull(javaClass, "javaClass");
+        this.meta = Objects.requireNonNull(meta, "meta");
+    }
+
+    /** The model class. */
+    public final Class<T> javaClass() {
+        return javaClass;
+    }
+
+    /** The model's metadata. */
+    public final ModelMeta meta() {
+        return meta;
+    }
+
+    /** The metamodel table, without alias. */
+    public abstract Table table();
+
+    /**
+     * The columns of {@code table} (this model's metamodel table, possibly aliased) in field order.
+     *
+     * @throws ClassCastException for a table of another model
+     */
+    public abstract List<io.covet.sql.Column<?>> columns(Table table);
+
+    /** A new, empty instance (the model's no-argument constructor). */
+    public abstract T newInstance();
+
+    /**
+     * Reads one instance from the current row: field {@code i} from column {@code from + i}, by index, with the
+     * engine's representation of each type. Stores each field's column value in {@code snapshot[i]}, from which
+     * Covet later tells which fields changed.
+     */
+    public abstract T read(ResultSet rs, int from, Engine engine, Object[] snapshot) throws SQLException;
+
+    /** The Java value of field {@code field} (a {@link Ref} for a foreign key). */
+    public abstract Object get(T instance, int field);
+
+    /** Sets field {@code field} to a Java value (a {@link Ref} for a foreign key). */
+    public abstract void set(T instance, int field, Object value);
+
+    /** Gives the instance's {@link Related} fields their handles; generated where the model has any. */
+    public void bindRelations(T instance) {
+    }
+
+    /** The validators declared on field {@code field}. */
+    public List<Validator> validators(int field) {
+        return List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    final Object getUnchecked(Entity instance, int field) {
+        return get((T) instance, field);
+    }
+
+    @SuppressWarnings("unchecked")
+    final void setUnchecked(Entity instance, int field, Object value) {
+        set((T) instance, field, value);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelType[" + meta.simpleName() + " -> " + meta.table() + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package io.covet.orm;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A one-to-one relation: a {@link ForeignKey} whose column is also unique. Declared on a {@code Ref<Target>} field. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface OneToOne {
+    /** What deleting the target does to the row pointing at it. */
+    OnDelete onDelete();
+
+    /** Whether the relation is optional. */
+    boolean nullable() default false;
+
+    /** The column name; defaults to {@code <field>_id}. */
+    String column() default "";
+}

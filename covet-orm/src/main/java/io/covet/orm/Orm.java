@@ -1,0 +1,379 @@
+package io.covet.orm;
+
+import io.covet.core.Database;
+import io.covet.core.Databases;
+import io.covet.core.dialect.Engine;
+import io.covet.core.error.ConfigurationException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The model registry bound to its databases: the entry point of the ORM. Built once with {@link #builder()},
+ * which validates every model against every configured engine and reports all problems at once
+ * ({@link ModelValidationException}). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Orm orm = Orm.builder().database(db).models(Customer_.TYPE, Order_.TYPE).build();
+ * orm.createTables();
+ * Customer c = new Customer();
+ * c.email = "ada@example.com";
+ * orm.save(c);
+ * List<Customer> found = orm.objects(Customer_.TYPE).filter(Customer_.EMAIL.endsWith("@example.com")).list();
+ * }</pre>
+ *
+ * <p>Closing the Orm does not close its databases (their owner does); it ends lazy loading for every instance
+ * it read.
+ */
+public final class Orm implements AutoCloseable {
+    /** The database name used when none is given. */
+    public static final String DEFAULT = "default";
+
+    private final Map<String, Database> databases;
+    private final Databases registry;
+    private final String defaultName;
+    private final Map<String, ModelType<?>> types;
+    private final Map<Class<?>, ModelType<?>> byClass;
+    private final Map<Signal, List<Listener>> listeners;
+    private final List<PersistenceHook> hooks;
+    private final boolean validateOnSave;
+    private final Writer writer;
+    private volatile boolean closed;
+
+    record Listener(Class<?> model, SignalListener<Entity> listener) {
+    }
+
+    private Orm(Builder b) {
+        this.databases = Map.copyOf(b.databases);
+        this.registry = b.registry;
+        this.defaultName = b.defaultName;
+        this.types = Map.copyOf(b.types);
+        Map<Class<?>, ModelType<?>> classes = new LinkedHashMap<>();
+        b.types.values().forEach(t -> classes.put(t.javaClass(), t));
+        this.byClass = Map.copyOf(classes);
+        Map<Signal, List<Listener>> ls = new EnumMap<>(Signal.class);
+        b.listeners.forEach((k, v) -> ls.put(k, List.copyOf(v)));
+        this.listeners = ls;
+        this.hooks = List.copyOf(b.hooks);
+        this.validateOnSave = b.validateOnSave;
+        this.writer = new Writer(this);
+    }
+
+    /** A builder: add databases and models, then {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The query set of every row of a model, on the default database. */
+    public <T extends Entity> QuerySet<T> objects(ModelType<T> type) {
+        requireRegistered(type);
+        return QuerySet.all(this, type);
+    }
+
+    /** The query set of every row of a model class. */
+    public <T extends Entity> QuerySet<T> objects(Class<T> model) {
+        return objects(type(model));
+    }
+
+    /**
+     * The registered type of a model class.
+     *
+     * @throws OrmUsageException when the class is not registered
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Entity> ModelType<T> type(Class<T> model) {
+        ModelType<?> t = byClass.get(model);
+        if (t == null) {
+            throw new OrmUsageException(model.getName() + " is not a registered model: add " + model.getSimpleName()
+                    + "_.TYPE to Orm.builder().models(...)");
+        }
+        return (ModelType<T>) t;
+    }
+
+    /** The registered type of a model by class name. */
+    ModelType<?> type(String modelName) {
+        ModelType<?> t = types.get(modelName);
+        if (t == null) {
+            throw new OrmUsageException(modelName + " is not a registered model");
+        }
+        return t;
+    }
+
+    /** Every registered model type. */
+    public Collection<ModelType<?>> types() {
+        return types.values();
+    }
+
+    /** The metadata of every registered model, for migrations: immutable and engine-neutral. */
+    public List<ModelMeta> schema() {
+        List<ModelMeta> out = new ArrayList<>();
+        types.values().forEach(t -> out.add(t.meta()));
+        return List.copyOf(out);
+    }
+
+    /** The default database. */
+    public Database database() {
+        return database(defaultName);
+    }
+
+    /**
+     * A database by name: one given to the builder, else one of its {@link Databases} registry.
+     *
+     * @throws OrmUsageException naming the known databases when there is none of that name
+     */
+    public Database database(String name) {
+        Database db = databases.get(name == null ? defaultName : name);
+        if (db != null) {
+            return db;
+        }
+        if (registry != null && registry.contains(name)) {
+            return registry.get(name);
+        }
+        throw new OrmUsageException("no database named '" + name + "' is known to this Orm; known: "
+                + databases.keySet() + (registry == null ? "" : " and " + registry.names()));
+    }
+
+    String databaseName(String name) {
+        return name == null ? defaultName : name;
+    }
+
+    /**
+     * Inserts a new instance or updates a loaded one (only the fields that changed) on its database, or the
+     * default one. Runs {@link #fullClean} first unless disabled, sends {@link Signal#PRE_SAVE} and
+     * {@link Signal#POST_SAVE}, and runs {@link PersistenceHook}s, all in one transaction.
+     *
+     * @return the instance, with its generated key set after an insert
+     * @throws ValidationException when the instance is not valid; nothing is written
+     */
+    public <T extends Entity> T save(T instance) {
+        return save(instance, instance.covetDatabase);
+    }
+
+    /** {@link #save(Entity)} on the named database. */
+    public <T extends Entity> T save(T instance, String database) {
+        checkOpen();
+        writer.save(Objects.requireNonNull(instance, "instance"), databaseName(database));
+        return instance;
+    }
+
+    /**
+     * Deletes an instance and applies the {@link OnDelete} rules of every foreign key pointing at it (cascades
+     * recursively, with signals), in one transaction.
+     *
+     * @return the number of rows deleted, cascades included
+     * @throws ProtectedError when a PROTECT foreign key points at it or a cascaded row; nothing is deleted
+     */
+    public int delete(Entity instance) {
+        checkOpen();
+        if (!instance.persisted()) {
+            throw new OrmUsageException(instance + " cannot be deleted: it was never saved");
+        }
+        return writer.delete(List.of(instance), instance.covetDatabase);
+    }
+
+    /** Reloads every field of a saved instance from its database, discarding unsaved changes. */
+    public <T extends Entity> T refresh(T instance) {
+        checkOpen();
+        writer.refresh(instance);
+        return instance;
+    }
+
+    /**
+     * Validates an instance: per field (null, length, choices, e-mail/URL/slug format, decimal digits,
+     * validators) and then the model's {@link Entity#clean}; reports every problem at once.
+     *
+     * @throws ValidationException listing the problems
+     */
+    public void fullClean(Entity instance) {
+        Validation.fullClean(typeOf(instance), instance);
+    }
+
+    /**
+     * Creates the registered models' tables, indexes, constraints and join tables on the default database. For
+     * tests and first runs; schema changes belong to migrations.
+     */
+    public void createTables() {
+        createTables(defaultName);
+    }
+
+    /** {@link #createTables()} on the named database. */
+    public void createTables(String database) {
+        Database db = database(database);
+        for (String statement : ddl(db.engine())) {
+            db.sql(statement).execute();
+        }
+    }
+
+    /** The CREATE statements {@link #createTables()} runs, for an engine. */
+    public List<String> ddl(Engine engine) {
+        return Ddl.create(this, engine);
+    }
+
+    /** Whether {@link #close()} was called: lazy loads are refused from then on. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Ends lazy loading for instances read through this Orm; the databases stay open. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new OrmUsageException("this Orm is closed");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends Entity> ModelType<T> typeOf(T instance) {
+        ModelType<?> t = instance.covetType != null ? instance.covetType : byClass.get(instance.getClass());
+        if (t == null) {
+            throw new OrmUsageException(instance.getClass().getName() + " is not a registered model: add "
+                    + instance.getClass().getSimpleName() + "_.TYPE to Orm.builder().models(...)");
+        }
+        return (ModelType<T>) t;
+    }
+
+    void requireRegistered(ModelType<?> type) {
+        if (types.get(type.meta().name()) != type) {
+            throw new OrmUsageException(type.meta().simpleName() + " is not a registered model: add "
+                    + type.meta().simpleName() + "_.TYPE to Orm.builder().models(...)");
+        }
+    }
+
+    void send(Signal signal, Entity instance, boolean created, String database) {
+        List<Listener> ls = listeners.get(signal);
+        if (ls == null) {
+            return;
+        }
+        for (Listener l : ls) {
+            if (l.model().isInstance(instance)) {
+                l.listener().on(instance, created, database);
+            }
+        }
+    }
+
+    List<PersistenceHook> hooks() {
+        return hooks;
+    }
+
+    boolean validateOnSave() {
+        return validateOnSave;
+    }
+
+    Writer writer() {
+        return writer;
+    }
+
+    <T extends Entity> QuerySet<T> relatedQuery(Entity owner, String relation) {
+        return Relations.query(this, owner, relation);
+    }
+
+    M2mOps m2m(Entity owner, String relation) {
+        return new M2mOps(this, owner, relation);
+    }
+
+    /** Builds an {@link Orm}; not thread-safe. */
+    public static final class Builder {
+        private final Map<String, Database> databases = new LinkedHashMap<>();
+        private final Map<String, ModelType<?>> types = new LinkedHashMap<>();
+        private final Map<Signal, List<Listener>> listeners = new EnumMap<>(Signal.class);
+        private final List<PersistenceHook> hooks = new ArrayList<>();
+        private Databases registry;
+        private String defaultName;
+        private boolean validateOnSave = true;
+
+        private Builder() {
+        }
+
+        /** Adds a database under its own name; the first database added is the default. */
+        public Builder database(Database db) {
+            return database(db.name(), db);
+        }
+
+        /** Adds a database under a name ({@code using("name")}); the first database added is the default. */
+        public Builder database(String name, Database db) {
+            if (databases.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(db, "db")) != null) {
+                throw new ConfigurationException("two databases are named '" + name + "'");
+            }
+            if (defaultName == null) {
+                defaultName = name;
+            }
+            return this;
+        }
+
+        /** Resolves names not given to {@link #database} through a registry, opening them on first use. */
+        public Builder databases(Databases dbs) {
+            this.registry = Objects.requireNonNull(dbs, "dbs");
+            if (defaultName == null && dbs.contains(DEFAULT)) {
+                defaultName = DEFAULT;
+            }
+            return this;
+        }
+
+        /** Names the default database (the first one added unless set). */
+        public Builder defaultDatabase(String name) {
+            this.defaultName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Registers models. */
+        public Builder models(ModelType<?>... models) {
+            for (ModelType<?> m : models) {
+                types.put(m.meta().name(), m);
+            }
+            return this;
+        }
+
+        /** Calls {@code listener} for {@code signal} on instances of {@code model} (and its subclasses). */
+        @SuppressWarnings("unchecked")
+        public <T extends Entity> Builder on(Signal signal, Class<T> model, SignalListener<? super T> listener) {
+            listeners.computeIfAbsent(signal, k -> new ArrayList<>())
+                    .add(new Listener(model, (SignalListener<Entity>) listener));
+            return this;
+        }
+
+        /** Adds a hook to the write path (history, audit, soft delete). */
+        public Builder hook(PersistenceHook hook) {
+            hooks.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /** Whether {@code save} runs {@code fullClean} first (default true). Bulk operations never do. */
+        public Builder validateOnSave(boolean validate) {
+            this.validateOnSave = validate;
+            return this;
+        }
+
+        /**
+         * Validates every model against every engine of the databases given to {@link #database} and builds the
+         * Orm.
+         *
+         * @throws ModelValidationException listing every problem
+         * @throws ConfigurationException   when no database is given
+         */
+        public Orm build() {
+            if (defaultName == null) {
+                throw new ConfigurationException("an Orm needs at least one database: call database(db)");
+            }
+            List<Engine> engines = new ArrayList<>();
+            databases.values().forEach(db -> {
+                if (!engines.contains(db.engine().family())) {
+                    engines.add(db.engine().family());
+                }
+            });
+            List<String> problems = RegistryValidator.validate(types, engines);
+            if (!problems.isEmpty()) {
+                throw new ModelValidationException(problems);
+            }
+            return new Orm(this);
+        }
+    }
+}

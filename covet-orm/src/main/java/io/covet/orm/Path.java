@@ -1,0 +1,126 @@
+package io.covet.orm;
+
+import io.covet.sql.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A relation from model {@code S} to model {@code T}, one step or several ({@link #then}), as generated in the
+ * metamodel ({@code Order_.CUSTOMER}, {@code Product_.TAGS}). Used for lookups across relations
+ * ({@code orders.filter(Order_.CUSTOMER, c -> c.country.eq("NO"))}), {@code selectRelated},
+ * {@code prefetchRelated} and joined annotations. Immutable.
+ *
+ * @param <S> the model the path starts at
+ * @param <T> the model it ends at
+ * @param <R> the metamodel table type of {@code T}
+ */
+public final class Path<S extends Entity, T extends Entity, R extends Table> {
+    /** The kind of one step. */
+    public enum Kind {
+        /** A foreign key or one-to-one field of the source. */
+        FORWARD,
+        /** A foreign key of the target pointing at the source (one-to-many). */
+        REVERSE,
+        /** A many-to-many relation. */
+        MANY_TO_MANY
+    }
+
+    /** One step of a path. */
+    record Step(Kind kind, String sourceModel, String name, String targetModel, String remoteField,
+                Function<String, ? extends Table> aliaser) {
+    }
+
+    private final List<Step> steps;
+    private final R table;
+
+    private Path(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+        @SuppressWarnings("unchecked")
+        R t = (R) steps.get(steps.size() - 1).aliaser().apply(alias());
+        this.table = t;
+    }
+
+    /** For generated code: a foreign-key or one-to-one step. */
+    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
+            String sourceModel, String field, String targetModel, Function<String, R> aliaser) {
+        return new Path<>(List.of(new Step(Kind.FORWARD, sourceModel, field, targetModel, null, aliaser)));
+    }
+
+    /** For generated code: a reverse step over {@code remoteField}, the target's foreign key to the source. */
+    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
+            String sourceModel, String name, String targetModel, String remoteField, Function<String, R> aliaser) {
+        return new Path<>(List.of(new Step(Kind.REVERSE, sourceModel, name, targetModel, remoteField, aliaser)));
+    }
+
+    /** For generated code: a many-to-many step. */
+    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
+            String sourceModel, String name, String targetModel, Function<String, R> aliaser) {
+        return new Path<>(List.of(new Step(Kind.MANY_TO_MANY, sourceModel, name, targetModel, null, aliaser)));
+    }
+
+    /** This path followed by {@code next}, which must start where this one ends. */
+    public <U extends Entity, R2 extends Table> Path<S, U, R2> then(Path<T, U, R2> next) {
+        List<Step> all = new ArrayList<>(steps);
+        all.addAll(next.steps);
+        return new Path<>(all);
+    }
+
+    /** The target's metamodel table under this path's alias: its columns qualify as the joined table. */
+    public R table() {
+        return table;
+    }
+
+    /** The alias the target gets in queries: {@code r_} and the step names joined by {@code __}. */
+    public String alias() {
+        StringBuilder sb = new StringBuilder("r");
+        for (Step s : steps) {
+            sb.append('_').append(s.name());
+        }
+        return sb.toString();
+    }
+
+    /** The dotted names of the steps, e.g. {@code customer.default_address}. */
+    public String name() {
+        StringBuilder sb = new StringBuilder();
+        for (Step s : steps) {
+            sb.append(sb.length() == 0 ? "" : ".").append(s.name());
+        }
+        return sb.toString();
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** This path without its last step, or null for a one-step path. */
+    Path<?, ?, ?> parent() {
+        return steps.size() == 1 ? null : new Path<>(steps.subList(0, steps.size() - 1));
+    }
+
+    Step last() {
+        return steps.get(steps.size() - 1);
+    }
+
+    boolean allForward() {
+        return steps.stream().allMatch(s -> s.kind() == Kind.FORWARD);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Path<?, ?, ?> p && p.name().equals(name()) && p.steps.get(0).sourceModel()
+                .equals(steps.get(0).sourceModel());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name(), steps.get(0).sourceModel());
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,105 @@
+package io.covet.orm;
+
+import io.covet.sql.Column;
+import io.covet.sql.Condition;
+import io.covet.sql.Field;
+import io.covet.sql.OrderField;
+import io.covet.sql.Select;
+import io.covet.sql.SortField;
+import io.covet.sql.Sql;
+import io.covet.sql.Table;
+
+import java.util.Collection;
+
+/** Conditions and subqueries for relations, built with covet-sql. */
+final class Relations {
+    private Relations() {
+    }
+
+    /** A many-to-many join table: automatic, or the table of a through model. */
+    record JoinTable(String table, String sourceColumn, String targetColumn) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Condition eq(Field<?> a, Field<?> b) {
+        return ((Field<Object>) a).eq((Field<Object>) b);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Condition eq(Field<?> a, Object value) {
+        return ((Field<Object>) a).eq(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Condition in(Field<?> a, Collection<?> values) {
+        return ((Field<Object>) a).in((Collection<Object>) values);
+    }
+
+    static Condition in(Field<?> a, Select subquery) {
+        return a.in(subquery);
+    }
+
+    static OrderField reverse(OrderField f) {
+        if (f instanceof SortField s) {
+            return s.descending() ? s.field().asc() : s.field().desc();
+        }
+        return ((Field<?>) f).desc();
+    }
+
+    /** {@code root.pk IN (SELECT root.pk FROM root JOIN path… WHERE condition)}: no repeated rows. */
+    static Condition inSubquery(Orm orm, ModelType<?> root, Path<?, ?, ?> path, Condition condition) {
+        Column<?> pk = Joins.pk(root, root.table());
+        Select sub = Sql.select(pk).from(root.table());
+        sub = Joins.EMPTY.with(path, true).apply(orm, root, sub).where(condition);
+        return pk.in(sub);
+    }
+
+    static JoinTable joinTable(Orm orm, ModelType<?> source, String relation) {
+        ManyToManyMeta mm = source.meta().manyToMany().stream().filter(m -> m.name().equals(relation)).findFirst()
+                .orElseThrow(() -> new OrmUsageException(source.meta().simpleName() + " has no many-to-many field '"
+                        + relation + "'"));
+        if (mm.automatic()) {
+            return new JoinTable(mm.table(), mm.sourceColumn(), mm.targetColumn());
+        }
+        ModelMeta through = orm.type(mm.throughModel()).meta();
+        String s = null;
+        String t = null;
+        for (FieldMeta f : through.fields()) {
+            if (f.foreignKey() == null) {
+                continue;
+            }
+            if (s == null && f.foreignKey().targetModel().equals(source.meta().name())) {
+                s = f.column();
+            } else if (t == null && f.foreignKey().targetModel().equals(mm.targetModel())) {
+                t = f.column();
+            }
+        }
+        return new JoinTable(through.table(), s, t);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Entity> QuerySet<T> query(Orm orm, Entity owner, String relation) {
+        ModelType<?> type = orm.typeOf(owner);
+        Object pk = owner.primaryKeyValue();
+        for (ReverseMeta r : type.meta().reverse()) {
+            if (r.name().equals(relation)) {
+                ModelType<T> target = (ModelType<T>) orm.type(r.sourceModel());
+                Column<?> fk = target.columns(target.table()).get(target.meta().indexOf(r.field()));
+                return orm.objects(target).using(owner.covetDatabase).filter(eq(fk, pk));
+            }
+        }
+        for (ManyToManyMeta mm : type.meta().manyToMany()) {
+            if (mm.name().equals(relation)) {
+                ModelType<T> target = (ModelType<T>) orm.type(mm.targetModel());
+                JoinTable jt = joinTable(orm, type, relation);
+                Table j = Sql.table(jt.table());
+                Select sub = Sql.select(Sql.field(j, jt.targetColumn(), Object.class)).from(j)
+                        .where(eq(Sql.field(j, jt.sourceColumn(), Object.class), pk));
+                return orm.objects(target).using(owner.covetDatabase)
+                        .filter(Joins.pk(target, target.table()).in(sub));
+            }
+        }
+        throw new OrmUsageException(type.meta().simpleName() + " has no reverse or many-to-many field '" + relation
+                + "'");
+    }
+}

@@ -1,0 +1,291 @@
+package io.covet.orm;
+
+import io.covet.core.Database;
+import io.covet.orm.internal.Jdbc;
+import io.covet.orm.internal.Values;
+import io.covet.sql.Assignment;
+import io.covet.sql.Column;
+import io.covet.sql.Insert;
+import io.covet.sql.RenderedSql;
+import io.covet.sql.SelectItem;
+import io.covet.sql.Sql;
+import io.covet.sql.Update;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** The write path: insert, update of changed fields, delete with on_delete rules, refresh, bulk writes. */
+final class Writer {
+    private static final int BULK_ROWS = 500;
+
+    private final Orm orm;
+
+    Writer(Orm orm) {
+        this.orm = orm;
+    }
+
+    /** The column value of field {@code i}: a foreign key's target key, else the converted Java value. */
+    static Object columnValue(ModelType<?> type, Entity e, int i) {
+        Object v = type.getUnchecked(e, i);
+        FieldMeta f = type.meta().fields().get(i);
+        if (f.foreignKey() != null) {
+            if (v == null) {
+                return null;
+            }
+            Ref<?> r = (Ref<?>) v;
+            if (r.id() == null) {
+                throw new OrmUsageException(type.meta().simpleName() + "." + f.name() + " points at an unsaved "
+                        + simple(f.foreignKey().targetModel()) + ": save it first");
+            }
+            return r.id();
+        }
+        return v;
+    }
+
+    private static Object bound(FieldMeta f, Object columnValue) {
+        return f.foreignKey() != null ? columnValue : Values.toColumn(f.type(), columnValue);
+    }
+
+    private static Object[] snapshot(ModelType<?> type, Entity e) {
+        Object[] s = new Object[type.meta().fields().size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = columnValue(type, e, i);
+        }
+        return s;
+    }
+
+    <T extends Entity> void save(T e, String dbName) {
+        ModelType<T> type = orm.typeOf(e);
+        if (orm.validateOnSave()) {
+            Validation.fullClean(type, e);
+        }
+        Database db = orm.database(dbName);
+        db.atomicRun(tx -> {
+            boolean insert = !e.persisted() || e.primaryKeyValue() == null;
+            orm.send(Signal.PRE_SAVE, e, insert, dbName);
+            if (insert) {
+                insert(type, e, db, dbName);
+                for (PersistenceHook h : orm.hooks()) {
+                    h.afterInsert(e, db);
+                }
+            } else {
+                Set<String> changed = update(type, e, db);
+                for (PersistenceHook h : orm.hooks()) {
+                    h.afterUpdate(e, changed, db);
+                }
+            }
+            orm.send(Signal.POST_SAVE, e, insert, dbName);
+        });
+    }
+
+    private <T extends Entity> void insert(ModelType<T> type, T e, Database db, String dbName) {
+        ModelMeta m = type.meta();
+        List<Column<?>> cols = type.columns(type.table());
+        List<Column<?>> insertCols = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        List<Integer> returned = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            FieldMeta f = m.fields().get(i);
+            Object v = columnValue(type, e, i);
+            if (v == null && (f.type().auto() || f.dbDefault() != null)) {
+                returned.add(i);
+                continue;
+            }
+            insertCols.add(cols.get(i));
+            values.add(bound(f, v));
+        }
+        Insert ins = insertCols.isEmpty() ? Sql.insertInto(type.table()).defaultValues()
+                : Sql.insertInto(type.table()).columns(insertCols.toArray(Column<?>[]::new)).values(values.toArray());
+        if (returned.isEmpty()) {
+            ins.execute(db);
+        } else {
+            SelectItem[] ret = returned.stream().map(cols::get).toArray(SelectItem[]::new);
+            Object[] got = ins.returning(ret).statement(db).list(rs -> {
+                Object[] out = new Object[returned.size()];
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = Jdbc.read(rs, k + 1, cols.get(returned.get(k)).type(), db.engine());
+                }
+                return out;
+            }).get(0);
+            for (int k = 0; k < got.length; k++) {
+                type.set(e, returned.get(k), fromColumn(m.fields().get(returned.get(k)), got[k]));
+            }
+        }
+        e.attach(orm, dbName, type, snapshot(type, e));
+        type.bindRelations(e);
+    }
+
+    private static Object fromColumn(FieldMeta f, Object v) {
+        return f.foreignKey() != null && v != null ? Ref.id(v) : v;
+    }
+
+    private <T extends Entity> Set<String> update(ModelType<T> type, T e, Database db) {
+        ModelMeta m = type.meta();
+        List<Column<?>> cols = type.columns(type.table());
+        Object[] now = snapshot(type, e);
+        List<Assignment> sets = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
+        for (int i = 0; i < now.length; i++) {
+            if (!m.fields().get(i).primaryKey() && !Objects.deepEquals(now[i], e.covetSnapshot[i])) {
+                sets.add(assign(cols.get(i), bound(m.fields().get(i), now[i])));
+                changed.add(m.fields().get(i).name());
+            }
+        }
+        if (sets.isEmpty()) {
+            return changed;
+        }
+        int pk = m.primaryKeyIndex();
+        int n = Sql.update(type.table()).set(sets.toArray(Assignment[]::new))
+                .where(Relations.eq(cols.get(pk), now[pk])).execute(db);
+        if (n != 1) {
+            throw new DoesNotExist(e + " was not updated: its row is gone from table " + m.table()
+                    + " (deleted since it was loaded?)");
+        }
+        e.covetSnapshot = now;
+        return changed;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Assignment assign(Column<?> c, Object value) {
+        return ((Column<Object>) c).set(value);
+    }
+
+    int delete(List<? extends Entity> instances, String dbName) {
+        Database db = orm.database(dbName);
+        return db.atomic(tx -> new Deleter(orm, db, dbName).delete(instances));
+    }
+
+    <T extends Entity> void refresh(T e) {
+        if (!e.persisted()) {
+            throw new OrmUsageException(e + " cannot be refreshed: it was never saved");
+        }
+        ModelType<T> type = orm.typeOf(e);
+        T fresh = orm.objects(type).using(e.covetDatabase).get(e.primaryKeyValue());
+        for (int i = 0; i < type.meta().fields().size(); i++) {
+            type.set(e, i, type.get(fresh, i));
+        }
+        e.covetSnapshot = fresh.covetSnapshot;
+        e.covetPrefetched = null;
+    }
+
+    <T extends Entity> long bulkCreate(ModelType<T> type, List<T> items, String dbName, boolean keys) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        Database db = orm.database(dbName);
+        ModelMeta m = type.meta();
+        List<Column<?>> cols = type.columns(type.table());
+        List<Integer> fields = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            FieldMeta f = m.fields().get(i);
+            if (!(f.type().auto() && columnValue(type, items.get(0), i) == null)) {
+                fields.add(i);
+            }
+        }
+        if (!keys && db.engine() == io.covet.core.dialect.Engine.POSTGRESQL) {
+            List<String> names = fields.stream().map(i -> m.fields().get(i).column()).toList();
+            List<Object[]> rows = new ArrayList<>(items.size());
+            for (T e : items) {
+                Object[] r = new Object[fields.size()];
+                for (int k = 0; k < r.length; k++) {
+                    Object v = bound(m.fields().get(fields.get(k)), columnValue(type, e, fields.get(k)));
+                    r[k] = v instanceof io.covet.sql.Json j ? j.text() : v;
+                }
+                rows.add(r);
+            }
+            return db.bulkLoad(m.table(), names, rows);
+        }
+        int pk = m.primaryKeyIndex();
+        boolean auto = m.fields().get(pk).type().auto() && !fields.contains(pk);
+        return db.atomic(tx -> {
+            long n = 0;
+            for (int from = 0; from < items.size(); from += BULK_ROWS) {
+                List<T> chunk = items.subList(from, Math.min(items.size(), from + BULK_ROWS));
+                if (keys) {
+                    chunk.forEach(e -> orm.send(Signal.PRE_SAVE, e, true, dbName));
+                }
+                Insert ins = Sql.insertInto(type.table()).columns(fields.stream().map(cols::get)
+                        .toArray(Column<?>[]::new));
+                for (T e : chunk) {
+                    Object[] r = new Object[fields.size()];
+                    for (int k = 0; k < r.length; k++) {
+                        r[k] = bound(m.fields().get(fields.get(k)), columnValue(type, e, fields.get(k)));
+                    }
+                    ins = ins.values(r);
+                }
+                if (keys && auto) {
+                    Class<?> kt = cols.get(pk).type();
+                    List<Object> ids = ins.returning(cols.get(pk)).statement(db)
+                            .list(rs -> Jdbc.read(rs, 1, kt, db.engine()));
+                    // RETURNING lists rows in VALUES order on all three engines for a plain multi-row insert.
+                    for (int k = 0; k < chunk.size(); k++) {
+                        type.set(chunk.get(k), pk, ids.get(k));
+                    }
+                } else {
+                    ins.execute(db);
+                }
+                if (keys) {
+                    for (T e : chunk) {
+                        e.attach(orm, dbName, type, snapshot(type, e));
+                        type.bindRelations(e);
+                        orm.send(Signal.POST_SAVE, e, true, dbName);
+                    }
+                }
+                n += chunk.size();
+            }
+            return n;
+        });
+    }
+
+    <T extends Entity> int bulkUpdate(ModelType<T> type, List<T> items, List<String> fieldNames, String dbName) {
+        ModelMeta m = type.meta();
+        List<Column<?>> cols = type.columns(type.table());
+        int[] idx = new int[fieldNames.size()];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = m.indexOf(fieldNames.get(k));
+            if (idx[k] < 0 || m.fields().get(idx[k]).primaryKey()) {
+                throw new OrmUsageException("bulkUpdate: '" + fieldNames.get(k) + "' is not an updatable field of "
+                        + m.simpleName() + "; fields: " + m.fields().stream().map(FieldMeta::name).toList());
+            }
+        }
+        if (items.isEmpty() || idx.length == 0) {
+            return 0;
+        }
+        Database db = orm.database(dbName);
+        int pk = m.primaryKeyIndex();
+        return db.atomic(tx -> {
+            Map<String, List<List<Object>>> batches = new LinkedHashMap<>();
+            for (T e : items) {
+                if (!e.persisted()) {
+                    throw new OrmUsageException("bulkUpdate: " + e + " was never saved");
+                }
+                orm.send(Signal.PRE_SAVE, e, false, dbName);
+                Update u = Sql.update(type.table());
+                for (int i : idx) {
+                    u = u.set(assign(cols.get(i), bound(m.fields().get(i), columnValue(type, e, i))));
+                }
+                RenderedSql r = u.where(Relations.eq(cols.get(pk), columnValue(type, e, pk))).render(db.dialect());
+                batches.computeIfAbsent(r.sql(), k -> new ArrayList<>()).add(r.params());
+            }
+            int n = 0;
+            for (Map.Entry<String, List<List<Object>>> b : batches.entrySet()) {
+                n += Arrays.stream(db.batch(b.getKey(), b.getValue())).map(c -> c < 0 ? 1 : c).sum();
+            }
+            for (T e : items) {
+                e.covetSnapshot = snapshot(type, e);
+                orm.send(Signal.POST_SAVE, e, false, dbName);
+            }
+            return n;
+        });
+    }
+
+    static String simple(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,213 @@
+package io.covet.orm.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.covet.core.dialect.Engine;
+import io.covet.sql.Json;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Reads one column by index in the representation each engine stores (see {@link io.covet.orm.FieldType}). Called
+ * by generated row mappers; not an API.
+ */
+public final class Jdbc {
+    /** The JSON mapper for JSON fields. */
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private Jdbc() {
+    }
+
+    public static Integer getInteger(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static Long getLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static Short getShort(ResultSet rs, int i) throws SQLException {
+        short v = rs.getShort(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static Double getDouble(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static Float getFloat(ResultSet rs, int i) throws SQLException {
+        float v = rs.getFloat(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static Boolean getBoolean(ResultSet rs, int i) throws SQLException {
+        boolean v = rs.getBoolean(i);
+        return !v && rs.wasNull() ? null : v;
+    }
+
+    public static String getString(ResultSet rs, int i) throws SQLException {
+        return rs.getString(i);
+    }
+
+    /** A decimal at the field's scale (SQLite may hand back fewer fraction digits). */
+    public static BigDecimal getDecimal(ResultSet rs, int i, int scale) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(i);
+        return v == null ? null : v.setScale(scale, RoundingMode.HALF_EVEN);
+    }
+
+    public static UUID getUuid(ResultSet rs, int i, Engine e) throws SQLException {
+        if (e == Engine.POSTGRESQL) {
+            return rs.getObject(i, UUID.class);
+        }
+        String s = rs.getString(i);
+        return s == null ? null : UUID.fromString(s);
+    }
+
+    public static LocalDate getDate(ResultSet rs, int i, Engine e) throws SQLException {
+        if (e == Engine.SQLITE) {
+            String s = rs.getString(i);
+            return s == null ? null : LocalDate.parse(s);
+        }
+        return rs.getObject(i, LocalDate.class);
+    }
+
+    public static LocalTime getTime(ResultSet rs, int i, Engine e) throws SQLException {
+        if (e == Engine.SQLITE) {
+            String s = rs.getString(i);
+            return s == null ? null : LocalTime.parse(s);
+        }
+        return rs.getObject(i, LocalTime.class);
+    }
+
+    public static Instant getInstant(ResultSet rs, int i, Engine e) throws SQLException {
+        switch (e.family()) {
+            case POSTGRESQL -> {
+                OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                return t == null ? null : t.toInstant();
+            }
+            case SQLITE -> {
+                String s = rs.getString(i);
+                return s == null ? null : Instant.parse(s);
+            }
+            default -> {
+                // Written in UTC by the binder, so the wall clock read back is UTC whatever the JVM's zone.
+                LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+                return t == null ? null : t.toInstant(ZoneOffset.UTC);
+            }
+        }
+    }
+
+    public static OffsetDateTime getOffsetDateTime(ResultSet rs, int i, Engine e) throws SQLException {
+        Instant t = getInstant(rs, i, e);
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Duration getDuration(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return v == 0 && rs.wasNull() ? null : Duration.of(v, ChronoUnit.MICROS);
+    }
+
+    public static <E extends Enum<E>> E getEnum(ResultSet rs, int i, Class<E> type) throws SQLException {
+        String s = rs.getString(i);
+        return s == null ? null : Enum.valueOf(type, s);
+    }
+
+    public static <E extends Enum<E>> E getEnumOrdinal(ResultSet rs, int i, E[] values) throws SQLException {
+        int v = rs.getInt(i);
+        return v == 0 && rs.wasNull() ? null : values[v];
+    }
+
+    public static JsonNode getJson(ResultSet rs, int i) throws SQLException {
+        return getJson(rs, i, JsonNode.class);
+    }
+
+    public static <T> T getJson(ResultSet rs, int i, Class<T> type) throws SQLException {
+        String s = rs.getString(i);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(s, type);
+        } catch (JsonProcessingException ex) {
+            throw new SQLException("column " + i + " does not hold valid JSON for " + type.getSimpleName() + ": "
+                    + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    public static byte[] getBytes(ResultSet rs, int i) throws SQLException {
+        return rs.getBytes(i);
+    }
+
+    public static InetAddress getInet(ResultSet rs, int i) throws SQLException {
+        String s = rs.getString(i);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(s); // a literal address: no name lookup happens
+        } catch (UnknownHostException ex) {
+            throw new SQLException("column " + i + " holds '" + s + "', which is not an IP address", ex);
+        }
+    }
+
+    /**
+     * Reads a column as the Java type a query declared ({@code Field.type()}): used for values() and aggregates,
+     * where the engine's own object type would differ between engines (SQLite hands back Integer for BIGINT).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object read(ResultSet rs, int i, Class<?> type, Engine e) throws SQLException {
+        if (type == Long.class) {
+            return getLong(rs, i);
+        } else if (type == Integer.class) {
+            return getInteger(rs, i);
+        } else if (type == Short.class) {
+            return getShort(rs, i);
+        } else if (type == String.class) {
+            return rs.getString(i);
+        } else if (type == BigDecimal.class) {
+            return rs.getBigDecimal(i);
+        } else if (type == Double.class) {
+            return getDouble(rs, i);
+        } else if (type == Float.class) {
+            return getFloat(rs, i);
+        } else if (type == Boolean.class) {
+            return getBoolean(rs, i);
+        } else if (type == UUID.class) {
+            return getUuid(rs, i, e);
+        } else if (type == LocalDate.class) {
+            return getDate(rs, i, e);
+        } else if (type == LocalTime.class) {
+            return getTime(rs, i, e);
+        } else if (type == Instant.class) {
+            return getInstant(rs, i, e);
+        } else if (type == OffsetDateTime.class) {
+            return getOffsetDateTime(rs, i, e);
+        } else if (type == byte[].class) {
+            return rs.getBytes(i);
+        } else if (type == Json.class) {
+            String s = rs.getString(i);
+            return s == null ? null : Json.of(s);
+        } else if (type.isEnum()) {
+            return getEnum(rs, i, (Class) type);
+        }
+        return rs.getObject(i);
+    }
+}

@@ -1,0 +1,82 @@
+package io.covet.examples.shop;
+
+import io.covet.orm.Column;
+import io.covet.orm.FieldType;
+import io.covet.orm.ForeignKey;
+import io.covet.orm.Model;
+import io.covet.orm.OnDelete;
+import io.covet.orm.Ref;
+import io.covet.orm.Related;
+import io.covet.orm.Reverse;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An order: customers with orders cannot be deleted (PROTECT); a deleted address is unset (SET_NULL). */
+@Model(table = "orders", ordering = {"-placedAt", "id"})
+public class Order extends ShopModel {
+    @ForeignKey(onDelete = OnDelete.PROTECT)
+    Ref<Customer> customer;
+    @ForeignKey(onDelete = OnDelete.SET_NULL, nullable = true)
+    Ref<Address> shippingAddress;
+    @Column(maxLength = 20, defaultValue = "NEW")
+    OrderStatus status = OrderStatus.NEW;
+    Instant placedAt;
+    @Column(precision = 12, scale = 2, defaultValue = "0")
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    @Column(type = FieldType.TEXT, nullable = true)
+    String note;
+
+    @Reverse(field = "order")
+    Related<OrderLine> lines;
+
+    /** For the ORM. */
+    public Order() {
+    }
+
+    /** A new order of a customer. */
+    public Order(Customer customer, Instant placedAt) {
+        this.customer = Ref.to(customer);
+        this.placedAt = placedAt;
+    }
+
+    public Ref<Customer> customer() {
+        return customer;
+    }
+
+    public Ref<Address> shippingAddress() {
+        return shippingAddress;
+    }
+
+    public Order shipTo(Address a) {
+        this.shippingAddress = a == null ? null : Ref.to(a);
+        return this;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public Order status(OrderStatus s) {
+        this.status = s;
+        return this;
+    }
+
+    public BigDecimal total() {
+        return total;
+    }
+
+    public Order total(BigDecimal t) {
+        this.total = t;
+        return this;
+    }
+
+    public Instant placedAt() {
+        return placedAt;
+    }
+
+    /** The order's lines. */
+    public Related<OrderLine> lines() {
+        return lines;
+    }
+}

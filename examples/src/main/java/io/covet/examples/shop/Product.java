@@ -1,0 +1,85 @@
+package io.covet.examples.shop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.covet.orm.Check;
+import io.covet.orm.Column;
+import io.covet.orm.FieldType;
+import io.covet.orm.ManyToMany;
+import io.covet.orm.Model;
+import io.covet.orm.Related;
+
+import java.math.BigDecimal;
+
+/** A product for sale. */
+@Model(table = "product", ordering = "sku", checks = @Check(name = "product_price_positive", expression = "price >= 0"))
+public class Product extends ShopModel {
+    @Column(type = FieldType.SLUG, unique = true)
+    String sku;
+    @Column(maxLength = 200)
+    String name;
+    @Column(type = FieldType.TEXT, nullable = true)
+    String description;
+    @Column(precision = 10, scale = 2)
+    BigDecimal price;
+    @Column(defaultValue = "0")
+    int stock;
+    @Column(defaultValue = "true")
+    boolean active = true;
+    @Column(type = FieldType.JSON, nullable = true)
+    JsonNode attributes;
+
+    @ManyToMany
+    Related<Tag> tags;
+
+    /** For the ORM. */
+    public Product() {
+    }
+
+    /** A new product. */
+    public Product(String sku, String name, BigDecimal price, int stock) {
+        this.sku = sku;
+        this.name = name;
+        this.price = price;
+        this.stock = stock;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public Product price(BigDecimal p) {
+        this.price = p;
+        return this;
+    }
+
+    public int stock() {
+        return stock;
+    }
+
+    public Product stock(int s) {
+        this.stock = s;
+        return this;
+    }
+
+    public JsonNode attributes() {
+        return attributes;
+    }
+
+    public Product attributes(JsonNode a) {
+        this.attributes = a;
+        return this;
+    }
+
+    /** The product's tags. */
+    public Related<Tag> tags() {
+        return tags;
+    }
+}
