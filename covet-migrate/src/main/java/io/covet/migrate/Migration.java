@@ -1,0 +1,41 @@
+package io.covet.migrate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One migration: its key, the migrations it depends on, its ordered operations, and (for a squashed migration)
+ * the migrations it replaces. Immutable. {@link #checksum()} identifies its content, so an applied migration
+ * that was edited afterwards is noticed.
+ */
+public record Migration(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations,
+                        List<MigrationKey> replaces) {
+    public Migration {
+        Objects.requireNonNull(key, "key");
+        dependencies = List.copyOf(dependencies);
+        operations = List.copyOf(operations);
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
+    }
+
+    public Migration(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations) {
+        this(key, dependencies, operations, List.of());
+    }
+
+    public String app() {
+        return key.app();
+    }
+
+    public String name() {
+        return key.name();
+    }
+
+    /** SHA-256 (hex) of the canonical JSON form: whitespace and key order in the file do not matter. */
+    public String checksum() {
+        return MigrationFiles.checksum(this);
+    }
+
+    /** Whether every operation can run backwards. */
+    public boolean reversible() {
+        return operations.stream().allMatch(Operation::reversible);
+    }
+}

@@ -1,0 +1,14 @@
+package io.covet.migrate;
+
+import io.covet.core.error.CovetException;
+
+/** A migration cannot be loaded, planned or applied; the message says which one, why, and what to do. */
+public class MigrationException extends CovetException {
+    public MigrationException(String message) {
+        super(message);
+    }
+
+    public MigrationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,131 @@
+package io.covet.migrate.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.covet.migrate.AddConstraint;
+import io.covet.migrate.AddField;
+import io.covet.migrate.AddIndex;
+import io.covet.migrate.AlterField;
+import io.covet.migrate.AlterUniqueTogether;
+import io.covet.migrate.CreateModel;
+import io.covet.migrate.DeleteModel;
+import io.covet.migrate.Operation;
+import io.covet.migrate.RemoveConstraint;
+import io.covet.migrate.RemoveField;
+import io.covet.migrate.RemoveIndex;
+import io.covet.migrate.RenameField;
+import io.covet.migrate.RenameModel;
+import io.covet.migrate.RunJava;
+import io.covet.migrate.RunSql;
+import io.covet.migrate.SeparateDatabaseAndState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.covet.migrate.internal.SchemaJson.F;
+import static io.covet.migrate.internal.SchemaJson.req;
+import static io.covet.migrate.internal.SchemaJson.strings;
+
+/** Operations to and from JSON; the {@code op} field names the operation as Django does. */
+public final class OperationJson {
+    private OperationJson() {
+    }
+
+    public static ObjectNode write(Operation o) {
+        ObjectNode n = F.objectNode();
+        if (o instanceof CreateModel c) {
+            n.put("op", "CreateModel");
+            n.set("table", SchemaJson.table(c.table()));
+        } else if (o instanceof DeleteModel d) {
+            n.put("op", "DeleteModel").put("table", d.table());
+        } else if (o instanceof RenameModel r) {
+            n.put("op", "RenameModel").put("from", r.from()).put("to", r.to());
+        } else if (o instanceof AddField a) {
+            n.put("op", "AddField").put("table", a.table());
+            n.set("column", SchemaJson.column(a.column()));
+            if (a.oneOffDefault() != null) {
+                    n.set("one_off_default", SchemaJson.dflt(a.oneOffDefault()));
+                }
+        } else if (o instanceof RemoveField r) {
+            n.put("op", "RemoveField").put("table", r.table()).put("column", r.column());
+        } else if (o instanceof AlterField a) {
+            n.put("op", "AlterField").put("table", a.table());
+            n.set("column", SchemaJson.column(a.column()));
+        } else if (o instanceof RenameField r) {
+            n.put("op", "RenameField").put("table", r.table()).put("from", r.from())
+                    .put("to", r.to());
+        } else if (o instanceof AddIndex a) {
+            n.put("op", "AddIndex").put("table", a.table());
+            n.set("index", SchemaJson.index(a.index()));
+        } else if (o instanceof RemoveIndex r) {
+            n.put("op", "RemoveIndex").put("table", r.table()).put("name", r.name());
+        } else if (o instanceof AddConstraint a) {
+            n.put("op", "AddConstraint").put("table", a.table());
+            n.set("constraint", SchemaJson.constraint(a.constraint()));
+        } else if (o instanceof RemoveConstraint r) {
+            n.put("op", "RemoveConstraint").put("table", r.table()).put("name", r.name());
+        } else if (o instanceof AlterUniqueTogether a) {
+            n.put("op", "AlterUniqueTogether").put("table", a.table());
+            ArrayNode arr = n.putArray("unique_together");
+            a.together().forEach(l -> arr.add(strings(l)));
+        } else if (o instanceof RunSql r) {
+            n.put("op", "RunSQL");
+            n.set("sql", strings(r.sql()));
+            if (r.reverseSql() != null) {
+                    n.set("reverse_sql", strings(r.reverseSql()));
+                }
+        } else if (o instanceof RunJava r) {
+            n.put("op", "RunJava").put("class", r.className());
+        } else if (o instanceof SeparateDatabaseAndState s) {
+            n.put("op", "SeparateDatabaseAndState");
+            ArrayNode db = n.putArray("database");
+            s.database().forEach(x -> db.add(write(x)));
+            ArrayNode st = n.putArray("state");
+            s.state().forEach(x -> st.add(write(x)));
+        }
+        return n;
+    }
+
+    public static Operation read(JsonNode n) {
+        String op = req(n, "op").asText();
+        return switch (op) {
+            case "CreateModel" -> new CreateModel(SchemaJson.table(req(n, "table")));
+            case "DeleteModel" -> new DeleteModel(text(n, "table"));
+            case "RenameModel" -> new RenameModel(text(n, "from"), text(n, "to"));
+            case "AddField" -> new AddField(text(n, "table"), SchemaJson.column(req(n, "column")),
+                    SchemaJson.dflt(n.get("one_off_default")));
+            case "RemoveField" -> new RemoveField(text(n, "table"), text(n, "column"));
+            case "AlterField" -> new AlterField(text(n, "table"), SchemaJson.column(req(n, "column")));
+            case "RenameField" -> new RenameField(text(n, "table"), text(n, "from"), text(n, "to"));
+            case "AddIndex" -> new AddIndex(text(n, "table"), SchemaJson.index(req(n, "index")));
+            case "RemoveIndex" -> new RemoveIndex(text(n, "table"), text(n, "name"));
+            case "AddConstraint" -> new AddConstraint(text(n, "table"),
+                    SchemaJson.constraint(req(n, "constraint"), "unique"));
+            case "RemoveConstraint" -> new RemoveConstraint(text(n, "table"), text(n, "name"));
+            case "AlterUniqueTogether" -> {
+                List<List<String>> sets = new ArrayList<>();
+                req(n, "unique_together").forEach(x -> sets.add(strings(x)));
+                yield new AlterUniqueTogether(text(n, "table"), sets);
+            }
+            case "RunSQL" -> new RunSql(strings(req(n, "sql")),
+                    n.has("reverse_sql") ? strings(n.get("reverse_sql")) : null);
+            case "RunJava" -> new RunJava(text(n, "class"));
+            case "SeparateDatabaseAndState" -> new SeparateDatabaseAndState(list(n.path("database")),
+                    list(n.path("state")));
+            default -> throw new IllegalArgumentException("unknown operation \"" + op + "\"; known: CreateModel, "
+                    + "DeleteModel, RenameModel, AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, "
+                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, RunSQL, RunJava, SeparateDatabaseAndState");
+        };
+    }
+
+    private static List<Operation> list(JsonNode arr) {
+        List<Operation> out = new ArrayList<>();
+        arr.forEach(x -> out.add(read(x)));
+        return out;
+    }
+
+    private static String text(JsonNode n, String f) {
+        return req(n, f).asText();
+    }
+}
