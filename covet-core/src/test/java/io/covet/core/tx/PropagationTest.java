@@ -59,6 +59,41 @@ class PropagationTest {
     }
 
     @AllEngines
+    void requiresNewThatTimesOutOnAPoolDrainedByOthersSaysWhatItHolds(Scratch s) throws Exception {
+        Database db = s.open(b -> b.maxPoolSize(2).connectionTimeout(Duration.ofMillis(300)));
+        itemTable(db);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        TxOptions reader = TxOptions.builder().name("reader").readOnly().build();
+        Thread other = new Thread(() -> {
+            try {
+                db.atomicRun(reader, tx -> {
+                    ids(db);
+                    holding.countDown();
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.start();
+        try {
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Throwable e = catchThrowable(() -> db.atomicRun(TxOptions.builder().name("outer").sqliteImmediate(false)
+                    .build(), outer -> db.atomicRun(REQUIRES_NEW, inner -> insert(db, 1))));
+            assertThat(e).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("REQUIRES_NEW block 'audit' timed out waiting for a second connection while "
+                            + "this thread holds 1 in the suspended transaction(s) 'outer' > 'audit'")
+                    .hasMessageContaining("pool: max=2, active=2")
+                    .hasCauseInstanceOf(io.covet.core.error.ConnectionFailure.class);
+            assertThat(ids(db)).isEmpty();
+        } finally {
+            release.countDown();
+            other.join();
+        }
+    }
+
+    @AllEngines
     void requiresNewWritingUnderSqlitesHeldWriteLockIsRefusedElsewhereItWorks(Scratch s) {
         Database db = s.open(b -> b.maxPoolSize(2));
         itemTable(db);

@@ -1,10 +1,7 @@
 package io.covet.core.tx.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.dialect.Engine;
-import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DeadlockDetected;
 import io.covet.core.internal.Lease;
 import io.covet.core.internal.StatementExecutor;
@@ -37,8 +34,7 @@ public final class TransactionManager implements AutoCloseable {
     final String database;
     final Engine engine;
     final StatementExecutor executor;
-    private final DataSource dataSource;
-    private final int poolSize;
+    private final Connections connections;
     private final ThreadLocal<Block> current = new ThreadLocal<>();
     private final TxMetrics metrics;
     private final LongTransactionMonitor monitor;
@@ -53,8 +49,8 @@ public final class TransactionManager implements AutoCloseable {
         this.database = config.name();
         this.engine = engine;
         this.executor = executor;
-        this.dataSource = dataSource;
-        this.poolSize = config.dataSource().isPresent() ? -1 : config.maxPoolSize();
+        this.connections = new Connections(this, dataSource, config.dataSource().isPresent() ? -1
+                : config.maxPoolSize());
         this.metrics = new TxMetrics(config.meterRegistry().orElse(null), database);
         this.monitor = new LongTransactionMonitor(database, config.longTransactionThreshold(),
                 config.longTransactionListener().orElse(null), metrics);
@@ -199,61 +195,18 @@ public final class TransactionManager implements AutoCloseable {
         boolean readOnly = o.readOnly().orElse(false);
         Isolation asked = o.isolation().orElse(null);
         boolean immediate = engine == Engine.SQLITE && o.sqliteImmediate().orElse(!readOnly);
-        Connection c = borrow(o.name(), suspended, !readOnly);
+        Connection c = connections.borrow(o.name(), suspended, !readOnly);
         try {
             EngineTx.begin(engine, c, engine == Engine.SQLITE ? null : asked, readOnly, immediate);
         } catch (SQLException e) {
             RuntimeException failure = executor.translate("BEGIN (transaction '" + o.name() + "')", e);
-            release(c, readOnly, false);
+            connections.release(c, readOnly, false);
             throw failure;
         }
         TxState st = new TxState(this, c, o.name(), EngineTx.effective(engine, asked), readOnly, immediate, attempt,
                 monitor.enabled(), suspended);
         monitor.opened(st);
         return st;
-    }
-
-    private Connection borrow(String name, Block suspended, boolean writes) {
-        int held = 0;
-        StringBuilder chain = new StringBuilder();
-        for (Block b = suspended; b != null; b = b.state.suspended) {
-            held++;
-            chain.insert(0, "'" + b.state.name + "' > ");
-            if (engine == Engine.SQLITE && writes && b.state.writeLock) {
-                throw new TransactionException("REQUIRES_NEW block '" + name + "' would wait for itself: SQLite lets "
-                        + "one transaction write at a time, and the suspended transaction '" + b.state.name + "' on "
-                        + "this thread holds the write lock (BEGIN IMMEDIATE). Make the new block read-only, begin "
-                        + "the outer one with sqliteImmediate(false) and no writes before this block, or use NESTED");
-            }
-        }
-        if (held > 0 && poolSize > 0 && held >= poolSize) {
-            throw new TransactionException("REQUIRES_NEW block '" + name + "' needs its own connection, but this "
-                    + "thread already holds " + held + " of the pool's " + poolSize + " connection(s) in the "
-                    + "suspended transaction(s) " + chain + "'" + name + "', so it would wait for itself until the "
-                    + "connection timeout. Always-new blocks nested N deep need maxPoolSize above N (here at least "
-                    + (held + 1) + ", plus what other threads use): raise maxPoolSize, or use NESTED (a savepoint)");
-        }
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            ConnectionFailure cf = executor.connectionFailure(e);
-            if (held > 0) {
-                throw new TransactionException("REQUIRES_NEW block '" + name + "' timed out waiting for a second "
-                        + "connection while this thread holds " + held + " in the suspended transaction(s) " + chain
-                        + "'" + name + "' (" + poolState() + "). Always-new nesting needs a pool larger than its "
-                        + "depth plus other threads' use: raise maxPoolSize, or use NESTED (a savepoint)", cf);
-            }
-            throw cf;
-        }
-    }
-
-    private String poolState() {
-        if (dataSource instanceof HikariDataSource h && h.getHikariPoolMXBean() != null) {
-            HikariPoolMXBean p = h.getHikariPoolMXBean();
-            return "pool: max=" + poolSize + ", active=" + p.getActiveConnections() + ", idle="
-                    + p.getIdleConnections() + ", waiting=" + p.getThreadsAwaitingConnection();
-        }
-        return "pool size " + (poolSize > 0 ? poolSize : "unknown");
     }
 
     private void restore(Block previous) {
@@ -306,39 +259,11 @@ public final class TransactionManager implements AutoCloseable {
             }
         }
         monitor.closed(st);
-        Throwable resetFailure = release(c, st.readOnly, broken);
+        Throwable resetFailure = connections.release(c, st.readOnly, broken);
         if (resetFailure != null && f == null && !committed) {
             f = resetFailure;
         }
         return new Outcome(committed, f);
-    }
-
-    /**
-     * Resets a transaction's connection and gives it back; a connection that cannot be reset (or whose rollback
-     * failed: {@code evict}) is evicted from the pool instead of lent to the next borrower.
-     *
-     * @return the reset failure, or null
-     */
-    private Throwable release(Connection c, boolean readOnly, boolean evict) {
-        Throwable problem = null;
-        try {
-            EngineTx.reset(engine, c, readOnly);
-        } catch (SQLException | RuntimeException e) {
-            problem = e;
-        }
-        try {
-            if ((problem != null || evict) && dataSource instanceof HikariDataSource h) {
-                h.evictConnection(c);
-            } else {
-                c.close();
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("returning a transaction's connection of database '{}' failed", database, e);
-        }
-        if (problem != null) {
-            LOG.warn("resetting a transaction's connection of database '{}' failed; it was evicted", database, problem);
-        }
-        return problem;
     }
 
     // ---------------------------------------------------------------- joined blocks and savepoints
@@ -459,12 +384,12 @@ public final class TransactionManager implements AutoCloseable {
             throw new TransactionException("two-phase transaction '" + name + "' cannot start on database '" + database
                     + "': transaction '" + cur.state.name + "' is already current on this thread");
         }
-        Connection c = borrow(name, null, true);
+        Connection c = connections.borrow(name, null, true);
         try {
             EngineTx.beginBranch(engine, c, gid);
         } catch (SQLException e) {
             RuntimeException failure = executor.translate("begin branch " + gid, e);
-            release(c, false, false);
+            connections.release(c, false, false);
             throw failure;
         }
         TxState st = new TxState(this, c, name, EngineTx.defaultIsolation(engine), false, false, 1,
@@ -481,16 +406,12 @@ public final class TransactionManager implements AutoCloseable {
 
     void ended(TxState st, Connection c, boolean evict) {
         monitor.closed(st);
-        release(c, false, evict);
+        connections.release(c, false, evict);
     }
 
     /** Runs {@code work} on a fresh pooled connection, outside any transaction (recovery). */
     <T> T onFreshConnection(EngineTx.SqlFunction<T> work, String what) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw executor.translate(what, e);
-        }
+        return connections.fresh(work, what);
     }
 
     /** Stops the long-transaction monitor. */

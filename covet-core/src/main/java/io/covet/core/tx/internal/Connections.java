@@ -1,0 +1,112 @@
+package io.covet.core.tx.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.covet.core.dialect.Engine;
+import io.covet.core.error.ConnectionFailure;
+import io.covet.core.tx.TransactionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Where a database's transactions get their connections and give them back: refuses an always-new block that
+ * could only wait for its own pool, and resets (or evicts) each connection before the next borrower gets it.
+ */
+final class Connections {
+    private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
+    private final TransactionManager manager;
+    private final DataSource dataSource;
+    private final int poolSize;
+
+    /** @param poolSize the pool's maximum size, or -1 when unknown (a caller's own data source) */
+    Connections(TransactionManager manager, DataSource dataSource, int poolSize) {
+        this.manager = manager;
+        this.dataSource = dataSource;
+        this.poolSize = poolSize;
+    }
+
+    Connection borrow(String name, Block suspended, boolean writes) {
+        int held = 0;
+        StringBuilder chain = new StringBuilder();
+        for (Block b = suspended; b != null; b = b.state.suspended) {
+            held++;
+            chain.insert(0, "'" + b.state.name + "' > ");
+            if (manager.engine == Engine.SQLITE && writes && b.state.writeLock) {
+                throw new TransactionException("REQUIRES_NEW block '" + name + "' would wait for itself: SQLite lets "
+                        + "one transaction write at a time, and the suspended transaction '" + b.state.name + "' on "
+                        + "this thread holds the write lock (BEGIN IMMEDIATE). Make the new block read-only, begin "
+                        + "the outer one with sqliteImmediate(false) and no writes before this block, or use NESTED");
+            }
+        }
+        if (held > 0 && poolSize > 0 && held >= poolSize) {
+            throw new TransactionException("REQUIRES_NEW block '" + name + "' needs its own connection, but this "
+                    + "thread already holds " + held + " of the pool's " + poolSize + " connection(s) in the "
+                    + "suspended transaction(s) " + chain + "'" + name + "', so it would wait for itself until the "
+                    + "connection timeout. Always-new blocks nested N deep need maxPoolSize above N (here at least "
+                    + (held + 1) + ", plus what other threads use): raise maxPoolSize, or use NESTED (a savepoint)");
+        }
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            ConnectionFailure cf = manager.executor.connectionFailure(e);
+            if (held > 0) {
+                throw new TransactionException("REQUIRES_NEW block '" + name + "' timed out waiting for a second "
+                        + "connection while this thread holds " + held + " in the suspended transaction(s) " + chain
+                        + "'" + name + "' (" + poolState() + "). Always-new nesting needs a pool larger than its "
+                        + "depth plus other threads' use: raise maxPoolSize, or use NESTED (a savepoint)", cf);
+            }
+            throw cf;
+        }
+    }
+
+    private String poolState() {
+        if (dataSource instanceof HikariDataSource h && h.getHikariPoolMXBean() != null) {
+            HikariPoolMXBean p = h.getHikariPoolMXBean();
+            return "pool: max=" + poolSize + ", active=" + p.getActiveConnections() + ", idle="
+                    + p.getIdleConnections() + ", waiting=" + p.getThreadsAwaitingConnection();
+        }
+        return "pool size " + (poolSize > 0 ? poolSize : "unknown");
+    }
+
+    /**
+     * Resets a transaction's connection and gives it back; a connection that cannot be reset (or whose rollback
+     * failed: {@code evict}) is evicted from the pool instead of lent to the next borrower.
+     *
+     * @return the reset failure, or null
+     */
+    Throwable release(Connection c, boolean readOnly, boolean evict) {
+        Throwable problem = null;
+        try {
+            EngineTx.reset(manager.engine, c, readOnly);
+        } catch (SQLException | RuntimeException e) {
+            problem = e;
+        }
+        try {
+            if ((problem != null || evict) && dataSource instanceof HikariDataSource h) {
+                h.evictConnection(c);
+            } else {
+                c.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("returning a transaction's connection of database '{}' failed", manager.database, e);
+        }
+        if (problem != null) {
+            LOG.warn("resetting a transaction's connection of database '{}' failed; it was evicted", manager.database, problem);
+        }
+        return problem;
+    }
+
+    /** Runs {@code work} on a fresh pooled connection, outside any transaction (recovery). */
+    <T> T fresh(EngineTx.SqlFunction<T> work, String what) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw manager.executor.translate(what, e);
+        }
+    }
+}
