@@ -20,12 +20,13 @@ final class Ddl {
         Engine e = engine.family();
         Dialect d = Dialect.of(e);
         List<String> creates = new ArrayList<>();
+        List<String> joins = new ArrayList<>();
         List<String> after = new ArrayList<>();
         for (ModelType<?> t : orm.types()) {
             ModelMeta m = t.meta();
             List<String> parts = new ArrayList<>();
             for (FieldMeta f : m.fields()) {
-                parts.add(column(d, e, f, orm));
+                parts.add(column(d, e, f));
             }
             for (IndexMeta u : m.uniqueTogether()) {
                 parts.add("CONSTRAINT " + d.quote(u.name()) + " UNIQUE (" + cols(d, u.columns()) + ")");
@@ -61,10 +62,11 @@ final class Ddl {
             }
             for (ManyToManyMeta mm : m.manyToMany()) {
                 if (mm.automatic()) {
-                    creates.add(joinTable(d, e, m, mm, orm));
+                    joins.add(joinTable(d, e, m, mm, orm));
                 }
             }
         }
+        creates.addAll(joins);
         creates.addAll(after);
         return creates;
     }
@@ -93,7 +95,7 @@ final class Ddl {
         };
     }
 
-    private static String column(Dialect d, Engine e, FieldMeta f, Orm orm) {
+    private static String column(Dialect d, Engine e, FieldMeta f) {
         StringBuilder sb = new StringBuilder(d.quote(f.column())).append(' ');
         if (f.type().auto()) {
             sb.append(f.type().sqlType(e, f)).append(" PRIMARY KEY");

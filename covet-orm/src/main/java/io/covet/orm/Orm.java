@@ -52,10 +52,10 @@ public final class Orm implements AutoCloseable {
         this.databases = Map.copyOf(b.databases);
         this.registry = b.registry;
         this.defaultName = b.defaultName;
-        this.types = Map.copyOf(b.types);
+        this.types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.types));
         Map<Class<?>, ModelType<?>> classes = new LinkedHashMap<>();
         b.types.values().forEach(t -> classes.put(t.javaClass(), t));
-        this.byClass = Map.copyOf(classes);
+        this.byClass = java.util.Collections.unmodifiableMap(classes);
         Map<Signal, List<Listener>> ls = new EnumMap<>(Signal.class);
         b.listeners.forEach((k, v) -> ls.put(k, List.copyOf(v)));
         this.listeners = ls;

@@ -359,7 +359,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     public List<Map<String, Object>> values(Field<?>... fields) {
         Database d = database();
         List<Field<?>> fs = List.of(fields);
-        return base(fs, true).statement(d).list(rs -> {
+        return valuesBase(fs).statement(d).list(rs -> {
             ResultSetMetaData md = rs.getMetaData();
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < fs.size(); i++) {
@@ -373,7 +373,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     public List<List<Object>> valuesList(Field<?>... fields) {
         Database d = database();
         List<Field<?>> fs = List.of(fields);
-        return base(fs, true).statement(d).list(rs -> {
+        return valuesBase(fs).statement(d).list(rs -> {
             List<Object> row = new ArrayList<>(fs.size());
             for (int i = 0; i < fs.size(); i++) {
                 row.add(Jdbc.read(rs, i + 1, fs.get(i).type(), d.engine()));
@@ -386,7 +386,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     @SuppressWarnings("unchecked")
     public <V> List<V> valuesFlat(Field<V> field) {
         Database d = database();
-        return base(List.of(field), true).statement(d)
+        return valuesBase(List.of(field)).statement(d)
                 .list(rs -> (V) Jdbc.read(rs, 1, field.type(), d.engine()));
     }
 
@@ -575,6 +575,11 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
             }
         }
         return q;
+    }
+
+    /** DISTINCT values ignore the default ordering, whose columns would otherwise have to be selected too. */
+    private Select valuesBase(List<? extends SelectItem> items) {
+        return (distinct && order == null ? orderBy() : this).base(items, true);
     }
 
     private static void requireForward(Path<?, ?, ?> p, String what) {
