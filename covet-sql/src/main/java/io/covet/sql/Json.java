@@ -81,7 +81,10 @@ public final class Json {
                 List.copyOf(order), NoCondition.INSTANCE, Json.class);
     }
 
-    /** The key/value pairs of a group as a JSON object: {@code jsonb_object_agg} / {@code JSON_OBJECTAGG} / {@code json_group_object}. */
+    /**
+     * The key/value pairs of a group as a JSON object: {@code jsonb_object_agg} / {@code JSON_OBJECTAGG} /
+     * {@code json_group_object}.
+     */
     public static AggregateFunction<Json> objectAgg(Field<String> key, Field<?> value) {
         return new Agg<>(List.of("jsonb_object_agg", "JSON_OBJECTAGG", "json_group_object"), List.of(key, value),
                 false, List.of(), NoCondition.INSTANCE, Json.class);

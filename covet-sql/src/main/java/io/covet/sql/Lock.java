@@ -15,7 +15,8 @@ record Lock(boolean share, Wait waitPolicy) implements Node {
         String what = share ? "FOR SHARE" : "FOR UPDATE";
         if (!ctx.supports(Feature.ROW_LOCKS)) {
             throw ctx.unsupported(what, "SQLite locks the whole database for writing, not rows: run the read "
-                    + "and the write in one transaction begun with BEGIN IMMEDIATE, which takes the write lock at once.");
+                    + "and the write in one transaction begun with BEGIN IMMEDIATE, which takes the write lock at "
+                    + "once.");
         }
         if (waitPolicy == Wait.NOWAIT && !ctx.supports(Feature.NOWAIT)) {
             throw ctx.unsupported(what + " NOWAIT", "Set a short lock wait timeout instead.");

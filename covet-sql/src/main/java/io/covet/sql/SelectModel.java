@@ -40,66 +40,82 @@ record SelectModel(
     }
 
     SelectModel withWith(WithClause v) {
-        return new SelectModel(v, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(v, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withDistinct(boolean v) {
-        return new SelectModel(with, v, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, v, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withDistinctOn(List<Field<?>> v) {
-        return new SelectModel(with, distinct, v, items, from, joins, where, groupBy, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, v, items, from, joins, where, groupBy, having, windows, orderBy, limit,
+                offset, seek, lock, compound);
     }
 
     SelectModel withItems(List<SelectItem> v) {
-        return new SelectModel(with, distinct, distinctOn, v, from, joins, where, groupBy, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, v, from, joins, where, groupBy, having, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withFrom(List<Table> v) {
-        return new SelectModel(with, distinct, distinctOn, items, v, joins, where, groupBy, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, v, joins, where, groupBy, having, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withJoins(List<Join> v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, v, where, groupBy, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, v, where, groupBy, having, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withWhere(Condition v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, v, groupBy, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, v, groupBy, having, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withGroupBy(List<Field<?>> v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, v, having, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, v, having, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withHaving(Condition v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, v, windows, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, v, windows, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withWindows(List<WindowSpec> v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, v, orderBy, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, v, orderBy,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withOrderBy(List<SortField> v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, v, limit, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, v,
+                limit, offset, seek, lock, compound);
     }
 
     SelectModel withLimit(Field<Long> v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy, v, offset, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows,
+                orderBy, v, offset, seek, lock, compound);
     }
 
     SelectModel withOffset(Field<Long> v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy, limit, v, seek, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows,
+                orderBy, limit, v, seek, lock, compound);
     }
 
     SelectModel withSeek(List<Field<?>> v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy, limit, offset, v, lock, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows,
+                orderBy, limit, offset, v, lock, compound);
     }
 
     SelectModel withLock(Lock v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy, limit, offset, seek, v, compound);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows,
+                orderBy, limit, offset, seek, v, compound);
     }
 
     SelectModel withCompound(Compound v) {
-        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows, orderBy, limit, offset, seek, lock, v);
+        return new SelectModel(with, distinct, distinctOn, items, from, joins, where, groupBy, having, windows,
+                orderBy, limit, offset, seek, lock, v);
     }
 }

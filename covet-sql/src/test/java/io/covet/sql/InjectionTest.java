@@ -26,13 +26,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class InjectionTest {
     private static final List<String> PAYLOADS = Payloads.all();
-    private static final Pattern REFUSAL = Pattern.compile("invalid identifier '.*': (it contains the character "
-            + "[\"`'\\\\] at position \\d+, which could end a quoted name|it contains control character U\\+[0-9A-F]{4} "
-            + "at position \\d+|it is \\d+ characters long and \\w+ keeps at most \\d+|an identifier must not be "
-            + "empty|it is \\d+ bytes long in UTF-8 and PostgreSQL keeps at most 63 bytes|it contains U\\+[0-9A-F]+ "
-            + "at position \\d+, outside the Basic Multilingual Plane that MariaDB allows in names|it starts or ends "
-            + "with a space, which MariaDB strips or refuses in names); use a name of "
-            + "letters, digits and underscores", Pattern.DOTALL);
+    private static final Pattern REFUSAL = Pattern.compile("invalid identifier '.*': ("
+            + "it contains the character [\"`'\\\\] at position \\d+, which could end a quoted name"
+            + "|it contains control character U\\+[0-9A-F]{4} at position \\d+"
+            + "|it is \\d+ characters long and \\w+ keeps at most \\d+"
+            + "|an identifier must not be empty"
+            + "|it is \\d+ bytes long in UTF-8 and PostgreSQL keeps at most 63 bytes"
+            + "|it contains U\\+[0-9A-F]+ at position \\d+, outside the Basic Multilingual Plane that MariaDB allows"
+            + " in names"
+            + "|it starts or ends with a space, which MariaDB strips or refuses in names"
+            + "); use a name of letters, digits and underscores", Pattern.DOTALL);
 
     @Test
     void thereAreMoreThanAHundredDistinctPayloads() {

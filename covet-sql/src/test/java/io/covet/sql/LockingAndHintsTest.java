@@ -46,7 +46,8 @@ class LockingAndHintsTest {
                             + "not rows: run the read and the write in one transaction begun with BEGIN IMMEDIATE, "
                             + "which takes the write lock at once.");
             assertThatThrownBy(() -> active.forShare().skipLocked().fetch(db))
-                    .isInstanceOf(UnsupportedFeature.class).hasMessageStartingWith("FOR SHARE is not supported by SQLite.");
+                    .isInstanceOf(UnsupportedFeature.class)
+                    .hasMessageStartingWith("FOR SHARE is not supported by SQLite.");
             return;
         }
         assertThat(longs(active.forUpdate().fetch(db), 0)).containsExactly(1L, 2L, 4L);
