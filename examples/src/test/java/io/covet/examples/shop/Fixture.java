@@ -58,6 +58,8 @@ final class Fixture {
     }
 
     private AtomicInteger counter;
+    /** The SQL text of the statements prepared on this thread's fixture, in order. */
+    static final List<String> SQL = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /** Statements prepared since the last reset. */
     int counted() {
@@ -66,14 +68,18 @@ final class Fixture {
 
     void resetCount() {
         counter.set(0);
+        SQL.clear();
     }
 
     private static Connection countingConnection(Connection c, AtomicInteger counter) {
         return (Connection) Proxy.newProxyInstance(Fixture.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (p, m, args) -> {
-                    if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
-                            || m.getName().equals("prepareCall")) {
+                    // The ORM's statements are all prepared; plain statements are the runtime's transaction control.
+                    if (m.getName().equals("prepareStatement")) {
                         counter.incrementAndGet();
+                        if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                            SQL.add(sql);
+                        }
                     }
                     return invoke(m, c, args);
                 });
