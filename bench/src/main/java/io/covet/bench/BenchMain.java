@@ -1,5 +1,6 @@
 package io.covet.bench;
 
+import io.covet.core.Database;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -7,6 +8,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +27,14 @@ public final class BenchMain {
     private record Comparison(String benchmarkClass, String covetMethod, Map<String, String> ratioToBaseline) {
     }
 
+    /** A benchmark that is a whole workload rather than a JMH method: it returns its result lines. */
+    @FunctionalInterface
+    private interface Workload {
+        List<String> run(boolean quick) throws Exception;
+    }
+
     private static final Map<String, Comparison> JMH = new LinkedHashMap<>();
+    private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
 
     static {
         Map<String, String> bulk = new LinkedHashMap<>();
@@ -32,6 +42,7 @@ public final class BenchMain {
         bulk.put("bulk-insert-pg-vs-jdbc-batch", "jdbcBatch");
         JMH.put("bulk-insert-pg", new Comparison("BulkInsertPgBenchmark", "covet", bulk));
         JMH.put("render", new Comparison("RenderBenchmark", "covet", Map.of("render", "jooq")));
+        WORKLOADS.put("bank", BenchMain::bank);
     }
 
     private BenchMain() {
@@ -48,19 +59,45 @@ public final class BenchMain {
                 names.add(a);
             }
         }
+        List<String> known = new ArrayList<>(JMH.keySet());
+        known.addAll(WORKLOADS.keySet());
         if (names.isEmpty()) {
-            System.err.println("usage: bench/run [--quick] NAME...   names: " + String.join(" ", JMH.keySet()));
+            System.err.println("usage: bench/run [--quick] NAME...   names: " + String.join(" ", known));
             System.exit(2);
         }
         for (String name : names) {
-            if (!JMH.containsKey(name)) {
-                System.err.println("bench: unknown benchmark '" + name + "'; known: " + String.join(" ", JMH.keySet()));
+            if (!known.contains(name)) {
+                System.err.println("bench: unknown benchmark '" + name + "'; known: " + String.join(" ", known));
                 System.exit(2);
             }
         }
         for (String name : names) {
-            runJmh(name, JMH.get(name), quick);
+            if (JMH.containsKey(name)) {
+                runJmh(name, JMH.get(name), quick);
+            } else {
+                WORKLOADS.get(name).run(quick).forEach(System.out::println);
+            }
         }
+    }
+
+    /** {@code bank}: the Jepsen bank workload on each engine, 16 threads × 20,000 transfers (quick: 4 × 2,000). */
+    private static List<String> bank(boolean quick) throws Exception {
+        int threads = quick ? 4 : 16;
+        int transfers = quick ? 2_000 : 20_000;
+        List<String> lines = new ArrayList<>();
+        Path file = Files.createTempFile("covet-bench-bank-", ".db");
+        try {
+            for (String url : List.of("sqlite:" + file, BenchUrls.postgres().covetUrl(), BenchUrls.mariadb())) {
+                try (Database db = Database.open(url)) {
+                    lines.add(BankWorkload.run(db, threads, transfers));
+                }
+            }
+        } finally {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+        }
+        return lines;
     }
 
     private static void runJmh(String name, Comparison c, boolean quick) throws RunnerException {

@@ -3,8 +3,8 @@ package io.covet.bench;
 import io.covet.core.DatabaseUrl;
 
 /**
- * Where the benchmarks find their servers: {@code COVET_BENCH_PG_URL} (set by {@code bench/run}, which starts a
- * throwaway server with {@code scripts/engines}), falling back to {@code COVET_TEST_PG_URL}.
+ * Where the benchmarks find their servers: {@code COVET_BENCH_PG_URL} and {@code COVET_BENCH_MARIADB_URL} (set by
+ * {@code bench/run}, which starts throwaway servers with {@code scripts/engines}), falling back to the test URLs.
  */
 final class BenchUrls {
     private BenchUrls() {
@@ -15,15 +15,25 @@ final class BenchUrls {
     }
 
     static Pg postgres() {
-        String url = System.getenv("COVET_BENCH_PG_URL");
-        if (url == null || url.isBlank()) {
-            url = System.getenv("COVET_TEST_PG_URL");
-        }
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("no PostgreSQL for benchmarks: run them with bench/run, which starts one");
-        }
+        String url = covetUrl("COVET_BENCH_PG_URL", "COVET_TEST_PG_URL", "PostgreSQL");
         DatabaseUrl u = DatabaseUrl.parse(url);
         return new Pg(url, "jdbc:postgresql://" + u.location() + "/" + u.database(), u.user().orElse("postgres"),
                 u.password().orElse(""));
+    }
+
+    /** The Covet URL of the MariaDB server for benchmarks. */
+    static String mariadb() {
+        return covetUrl("COVET_BENCH_MARIADB_URL", "COVET_TEST_MARIADB_URL", "MariaDB");
+    }
+
+    private static String covetUrl(String variable, String fallback, String engine) {
+        String url = System.getenv(variable);
+        if (url == null || url.isBlank()) {
+            url = System.getenv(fallback);
+        }
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("no " + engine + " for benchmarks: run them with bench/run, which starts one");
+        }
+        return url;
     }
 }

@@ -9,6 +9,7 @@ import io.covet.core.error.ForeignKeyViolation;
 import io.covet.core.error.LockTimeout;
 import io.covet.core.error.NotNullViolation;
 import io.covet.core.error.QueryTimeout;
+import io.covet.core.error.ReadOnlyViolation;
 import io.covet.core.error.SerializationFailure;
 import io.covet.core.error.SqlSyntaxError;
 import io.covet.core.error.UniqueViolation;
@@ -33,6 +34,9 @@ public final class ErrorTranslator {
     private static final Pattern MARIADB_KEY = Pattern.compile("for key '([^']+)'");
     private static final Pattern MARIADB_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
     private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^)]+)");
+
+    private static final String READ_ONLY = "write refused: the transaction or database is read-only; "
+            + "run the write in a read-write transaction";
 
     private ErrorTranslator() {
     }
@@ -82,6 +86,7 @@ public final class ErrorTranslator {
             case "40001" -> new SerializationFailure("could not serialize access; retry the transaction", engine, sql, e);
             case "55P03" -> new LockTimeout("lock not available (lock_timeout or NOWAIT)", engine, sql, e);
             case "57014" -> new QueryTimeout("statement cancelled: it ran past its timeout", engine, sql, e);
+            case "25006" -> new ReadOnlyViolation(READ_ONLY, engine, sql, e);
             default -> byClass(engine, sql, e, state);
         };
     }
@@ -100,6 +105,7 @@ public final class ErrorTranslator {
                     + "and retry the transaction", engine, sql, e);
             case 3572 -> new LockTimeout("lock not available (NOWAIT)", engine, sql, e);
             case 1969, 3024, 1317 -> new QueryTimeout("statement cancelled: it ran past its timeout", engine, sql, e);
+            case 1792 -> new ReadOnlyViolation(READ_ONLY, engine, sql, e);
             default -> byClass(engine, sql, e, e.getSQLState() == null ? "" : e.getSQLState());
         };
     }
@@ -129,6 +135,8 @@ public final class ErrorTranslator {
                     new LockTimeout("database is locked by another connection (busy_timeout elapsed or a lock "
                             + "upgrade would deadlock); retry the transaction", engine, sql, e);
             case SQLITE_INTERRUPT -> new QueryTimeout("statement interrupted: it ran past its timeout", engine, sql, e);
+            case SQLITE_READONLY, SQLITE_READONLY_DBMOVED, SQLITE_READONLY_CANTLOCK, SQLITE_READONLY_ROLLBACK,
+                 SQLITE_READONLY_RECOVERY -> new ReadOnlyViolation(READ_ONLY, engine, sql, e);
             case SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_IOERR -> new ConnectionFailure("cannot open or read the SQLite "
                     + "database file", engine, sql, e);
             case SQLITE_ERROR -> msg.contains("syntax error") || msg.contains("no such")

@@ -3,7 +3,7 @@ package io.covet.core.tx;
 import io.covet.core.Database;
 import io.covet.core.Row;
 import io.covet.core.dialect.Engine;
-import io.covet.core.error.DataAccessException;
+import io.covet.core.error.ReadOnlyViolation;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 
@@ -53,7 +53,7 @@ class SettingsTest {
         });
         // A failed read-only block must reset the connection just the same.
         Throwable refused = catchThrowable(() -> db.atomicRun(strictReader, tx -> insert(db, 1)));
-        assertThat(refused).isInstanceOf(DataAccessException.class);
+        assertThat(refused).isInstanceOf(ReadOnlyViolation.class);
         String next = db.atomic(tx -> observed(db, s.engine()));
         switch (s.engine()) {
             case POSTGRESQL -> {
@@ -84,7 +84,7 @@ class SettingsTest {
             assertThat(ids(db)).containsExactly(1);
             db.sql("UPDATE item SET name = 'changed' WHERE id = 1").execute();
         }));
-        assertThat(e).isInstanceOf(DataAccessException.class).hasMessageContainingAll(switch (s.engine()) {
+        assertThat(e).isInstanceOf(ReadOnlyViolation.class).hasMessageContainingAll(switch (s.engine()) {
             case POSTGRESQL -> new String[] {"read-only transaction", "25006"};
             case MARIADB -> new String[] {"READ ONLY transaction", "1792"};
             default -> new String[] {"readonly"};
