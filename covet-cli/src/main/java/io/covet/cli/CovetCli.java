@@ -20,7 +20,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = CovetCli.Version.class,
         description = "Covet: the data layer for Java — database checks, demo, and more.",
-        subcommands = {DbCommand.class, DemoCommand.class, io.covet.cli.backup.BackupCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DbCommand.class, DemoCommand.class, io.covet.cli.backup.BackupCommand.class, io.covet.cli.backup.PitrCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:success",

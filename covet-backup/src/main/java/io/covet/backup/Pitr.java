@@ -1,0 +1,323 @@
+package io.covet.backup;
+
+import io.covet.backup.BackupException.Reason;
+import io.covet.backup.internal.ChunkCodec;
+import io.covet.backup.internal.Manifest;
+import io.covet.backup.internal.Storage;
+import io.covet.core.DatabaseUrl;
+import io.covet.core.dialect.Engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL point-in-time recovery with Covet's own archiver: {@link #walPush} is PostgreSQL's
+ * {@code archive_command} and {@link #walFetch} its {@code restore_command}; {@link #baseBackup} streams
+ * {@code pg_basebackup} into the repository; {@link #restore} unpacks a base backup and configures recovery to a
+ * target time. WAL files and base backups are compressed and encrypted like logical backups, in the same
+ * repository ({@code wal/…}, {@code base/<id>/…}).
+ */
+public final class Pitr {
+    private static final Pattern WAL_NAME = Pattern.compile("[0-9A-F]{24}(\\.partial|\\.[0-9A-F]{8}\\.backup)?|[0-9A-F]{8}\\.history");
+    /** In backup_label, the first file of the tar stream pg_basebackup sends. */
+    private static final Pattern START = Pattern.compile("START WAL LOCATION: ([0-9A-F]+/[0-9A-F]+) \\(file ([0-9A-F]{24})\\)");
+    private static final int PIECE = 4 << 20;
+
+    private Pitr() {
+    }
+
+    /**
+     * Archives one WAL file ({@code archive_command = '… wal-push %p %f'}). Returns only once the file is durably
+     * stored; never overwrites: if the name is already archived with the same content it succeeds (PostgreSQL may
+     * retry after a crash), with different content it fails.
+     *
+     * @throws BackupException (INVALID) for a name that is not a WAL file name, (CORRUPT) when a different file of
+     *                         that name is archived, (STORAGE) when it cannot be stored
+     */
+    public static void walPush(BackupRepository repo, BackupKey key, Path file, String name) {
+        checkName(name);
+        byte[] plain;
+        try {
+            plain = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BackupException(Reason.INVALID, "cannot read WAL file " + file + ": " + e);
+        }
+        Storage s = repo.storage();
+        String object = "wal/" + name;
+        ChunkCodec codec = codec(key);
+        byte[] sealed = codec.seal(plain, plain.length, aad(name, plain.length));
+        byte[] stored = header(plain.length, sealed);
+        try {
+            s.put(object, stored);
+        } catch (FileAlreadyExistsException e) {
+            byte[] existing = fetch(repo, key, name);
+            if (existing == null || !java.util.Arrays.equals(existing, plain)) {
+                throw new BackupException(Reason.CORRUPT, "WAL file " + name + " is already archived in "
+                        + repo.location() + " with different content; refusing to overwrite it. Two clusters may be "
+                        + "archiving into the same repository.");
+            }
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot archive WAL file " + name + " in " + repo.location()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores one archived WAL file to {@code dest} ({@code restore_command = '… wal-fetch %f %p'}).
+     *
+     * @return false when the file is not archived (normal at the end of recovery)
+     * @throws BackupException (CORRUPT or WRONG_KEY) when it fails authentication
+     */
+    public static boolean walFetch(BackupRepository repo, BackupKey key, String name, Path dest) {
+        checkName(name);
+        byte[] plain = fetch(repo, key, name);
+        if (plain == null) {
+            return false;
+        }
+        try {
+            Path tmp = dest.resolveSibling(dest.getFileName() + ".covet-tmp");
+            Files.write(tmp, plain);
+            Files.move(tmp, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot write WAL file " + name + " to " + dest + ": " + e, e);
+        }
+        return true;
+    }
+
+    private static byte[] fetch(BackupRepository repo, BackupKey key, String name) {
+        byte[] stored;
+        try {
+            stored = repo.storage().get("wal/" + name);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot read WAL file " + name + " from " + repo.location()
+                    + ": " + e.getMessage(), e);
+        }
+        if (stored.length < 4) {
+            throw new BackupException(Reason.CORRUPT, "archived WAL file " + name + " is truncated");
+        }
+        int length = ((stored[0] & 0xff) << 24) | ((stored[1] & 0xff) << 16) | ((stored[2] & 0xff) << 8) | (stored[3] & 0xff);
+        try {
+            return codec(key).open(java.util.Arrays.copyOfRange(stored, 4, stored.length), length, aad(name, length));
+        } catch (ChunkCodec.CorruptChunk e) {
+            throw new BackupException(Reason.CORRUPT, "archived WAL file " + name + " cannot be read: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Takes a base backup of a PostgreSQL server by streaming {@code pg_basebackup -Ft -X none} (WAL comes from
+     * the archive) into chunks.
+     *
+     * @param pgBin the directory holding {@code pg_basebackup}
+     * @return the base backup id
+     */
+    public static String baseBackup(BackupRepository repo, BackupKey key, String databaseUrl, Path pgBin) {
+        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+        if (url.engine().family() != Engine.POSTGRESQL) {
+            throw new io.covet.core.error.UnsupportedFeature(url.engine(), "point-in-time recovery",
+                    "Use logical backups (covet backup create) on this engine.");
+        }
+        String id = "base-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        List<String> cmd = new ArrayList<>(List.of(pgBin.resolve("pg_basebackup").toString(), "-h",
+                url.host().orElse("127.0.0.1"), "-p", String.valueOf(url.port()), "-D", "-", "-Ft", "-X", "none",
+                "--checkpoint=fast", "-v", "--no-manifest"));
+        url.user().ifPresent(u -> cmd.addAll(List.of("-U", u)));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        url.password().ifPresent(p -> pb.environment().put("PGPASSWORD", p));
+        ChunkCodec codec = codec(key);
+        Storage s = repo.storage();
+        List<Manifest.Chunk> chunks = new ArrayList<>();
+        String stderr;
+        String label = null;
+        int rc;
+        try {
+            Process p = pb.start();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            try (InputStream in = p.getInputStream()) {
+                byte[] piece;
+                while ((piece = in.readNBytes(PIECE)).length > 0) {
+                    if (label == null) {
+                        label = new String(piece, 0, Math.min(piece.length, 1 << 16), StandardCharsets.ISO_8859_1);
+                    }
+                    String name = String.format(Locale.ROOT, "data/%06d.chunk", chunks.size());
+                    byte[] sealed = codec.seal(piece, piece.length, id + "/" + name);
+                    s.put("base/" + id + "/" + name, sealed);
+                    chunks.add(new Manifest.Chunk(name, 0, piece.length, sealed.length, ChunkCodec.sha256(sealed)));
+                }
+            }
+            rc = p.waitFor();
+            stderr = err.join();
+        } catch (IOException e) {
+            deleteBase(s, id);
+            throw new BackupException(Reason.STORAGE, "base backup failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupException(Reason.STORAGE, "interrupted during the base backup");
+        }
+        Matcher m = START.matcher(label == null ? "" : label);
+        if (rc != 0 || !m.find()) {
+            deleteBase(s, id);
+            throw new BackupException(Reason.STORAGE, "pg_basebackup failed (exit " + rc + "): "
+                    + String.join(" | ", stderr.strip().lines().toList()));
+        }
+        String startWal = m.group(2);
+        byte[] k = key == null ? null : key.bytes();
+        BaseManifest bm = new BaseManifest("covet-pitr-base/1", id, Instant.now().toString(), startWal,
+                m.group(1), key == null ? null : ChunkCodec.keyCheck(k), chunks);
+        try {
+            byte[] json = BaseManifest.JSON.writeValueAsBytes(bm);
+            s.put("base/" + id + "/manifest.json", json);
+            s.put("base/" + id + "/manifest.sig", Backups.signature(json, k).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot store the base backup manifest: " + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    /** The base backups in a repository, oldest first. */
+    public static List<String> baseBackups(BackupRepository repo) {
+        try {
+            return repo.storage().list("base/").stream().filter(n -> n.endsWith("/manifest.sig"))
+                    .map(n -> n.split("/")[1]).sorted().toList();
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot list " + repo.location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Unpacks a base backup into an empty data directory and configures recovery: {@code recovery.signal},
+     * {@code restore_command} and, when given, {@code recovery_target_time} with promotion at the target. Start
+     * PostgreSQL on the directory (as its owner) to replay the archived WAL.
+     *
+     * @param baseId         a base backup id, or {@code latest}
+     * @param targetTime     a PostgreSQL timestamp with time zone, or null to replay all archived WAL
+     * @param restoreCommand the shell command PostgreSQL runs to fetch WAL, with {@code %f} and {@code %p}
+     */
+    public static String restore(BackupRepository repo, BackupKey key, String baseId, Path dataDir, String targetTime,
+                                 String restoreCommand) {
+        List<String> all = baseBackups(repo);
+        String id = "latest".equals(baseId) ? (all.isEmpty() ? null : all.get(all.size() - 1)) : baseId;
+        if (id == null || !all.contains(id)) {
+            throw new BackupException(Reason.NOT_FOUND, "no base backup '" + baseId + "' in " + repo.location()
+                    + "; take one with `covet pitr base-backup`");
+        }
+        BaseManifest bm = BaseManifest.load(repo, id, key);
+        try {
+            Files.createDirectories(dataDir);
+            try (var entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new BackupException(Reason.TARGET_NOT_EMPTY, "data directory " + dataDir
+                            + " is not empty; restore into a new, empty directory");
+                }
+            }
+            Process tar = new ProcessBuilder("tar", "-x", "-C", dataDir.toString()).redirectErrorStream(true).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(tar.getInputStream()));
+            ChunkCodec codec = codec(key);
+            try (OutputStream in = tar.getOutputStream()) {
+                for (Manifest.Chunk c : bm.chunks()) {
+                    byte[] stored = repo.storage().get("base/" + id + "/" + c.name());
+                    if (!ChunkCodec.sha256(stored).equals(c.sha256())) {
+                        tar.destroy();
+                        throw new BackupException(Reason.CORRUPT, "chunk " + c.name() + " of base backup " + id
+                                + " does not match its SHA-256: it was altered or truncated");
+                    }
+                    in.write(codec.open(stored, c.plainBytes(), id + "/" + c.name()));
+                }
+            }
+            if (tar.waitFor() != 0) {
+                throw new BackupException(Reason.STORAGE, "tar could not unpack base backup " + id + ": " + out.join());
+            }
+            Files.writeString(dataDir.resolve("recovery.signal"), "");
+            StringBuilder conf = new StringBuilder("\n# written by covet pitr restore of ").append(id).append('\n')
+                    .append("restore_command = '").append(restoreCommand.replace("'", "''")).append("'\n");
+            if (targetTime != null) {
+                conf.append("recovery_target_time = '").append(targetTime.replace("'", "''")).append("'\n")
+                        .append("recovery_target_action = 'promote'\n");
+            }
+            Files.writeString(dataDir.resolve("postgresql.auto.conf"), conf, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (ChunkCodec.CorruptChunk e) {
+            throw new BackupException(Reason.CORRUPT, "base backup " + id + " is damaged: " + e.getMessage());
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot restore base backup " + id + " into " + dataDir + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupException(Reason.STORAGE, "interrupted while restoring " + id);
+        }
+        return id;
+    }
+
+    /**
+     * The settings that make PostgreSQL archive every WAL file with Covet, for {@code postgresql.auto.conf}.
+     *
+     * @param pushCommand the shell command archiving one file, with {@code %p} and {@code %f}
+     */
+    public static String archiveSettings(String pushCommand) {
+        return "wal_level = 'replica'\narchive_mode = 'on'\narchive_command = '" + pushCommand.replace("'", "''")
+                + "'\narchive_timeout = '60'\n";
+    }
+
+    private static void deleteBase(Storage s, String id) {
+        try {
+            for (String n : s.list("base/" + id + "/")) {
+                s.delete(n);
+            }
+        } catch (IOException ignored) {
+            // without a manifest the partial base backup is never used; it only takes space
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !WAL_NAME.matcher(name).matches()) {
+            throw new BackupException(Reason.INVALID, "'" + name + "' is not a WAL file name (pass %f from "
+                    + "archive_command/restore_command)");
+        }
+    }
+
+    private static ChunkCodec codec(BackupKey key) {
+        return new ChunkCodec(key == null ? null : key.bytes(), 3);
+    }
+
+    private static String aad(String name, int length) {
+        return "wal/" + name + "/" + length;
+    }
+
+    private static byte[] header(int length, byte[] sealed) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(sealed.length + 4);
+        b.write(length >>> 24);
+        b.write(length >>> 16);
+        b.write(length >>> 8);
+        b.write(length);
+        b.writeBytes(sealed);
+        return b.toByteArray();
+    }
+
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

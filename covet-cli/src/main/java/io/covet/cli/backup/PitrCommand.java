@@ -1,0 +1,190 @@
+package io.covet.cli.backup;
+
+import io.covet.backup.BackupException;
+import io.covet.backup.BackupRepository;
+import io.covet.backup.Pitr;
+import io.covet.cli.ExitCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code covet pitr …}: PostgreSQL point-in-time recovery with Covet as archive_command and restore_command, in
+ * the same repository and with the same key as logical backups.
+ */
+@Command(name = "pitr", mixinStandardHelpOptions = true,
+        description = "PostgreSQL point-in-time recovery: continuous WAL archiving, base backups, restore to a time.",
+        subcommands = {PitrCommand.Setup.class, PitrCommand.BaseBackup.class, PitrCommand.WalPush.class,
+                PitrCommand.WalFetch.class, PitrCommand.Restore.class})
+public final class PitrCommand {
+    static final String DEFAULT_PG_BIN = "/usr/lib/postgresql/15/bin";
+
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RepoOptions repo;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        @Override
+        public final Integer call() {
+            try {
+                return run();
+            } catch (BackupException e) {
+                return Output.fail(spec.commandLine().getErr(), e);
+            }
+        }
+
+        abstract int run();
+
+        /** The shell command PostgreSQL runs to call this CLI with the same repository and key file. */
+        String self(String covet, String subcommand) {
+            // PostgreSQL runs the command in its data directory, so every path is made absolute
+            String location = repo.repo.startsWith("s3://") ? repo.repo : Path.of(repo.repo).toAbsolutePath().toString();
+            StringBuilder sb = new StringBuilder(covet).append(" pitr ").append(subcommand).append(" --repo ")
+                    .append(shell(location));
+            if (repo.keyFile != null) {
+                sb.append(" --key-file ").append(shell(repo.keyFile.toAbsolutePath().toString()));
+            }
+            return sb.toString();
+        }
+
+        private static String shell(String s) {
+            if (s.matches("[A-Za-z0-9_./:=@-]+")) {
+                return s;
+            }
+            if (s.contains("\"") || s.contains("$") || s.contains("`") || s.contains("\\")) {
+                throw new BackupException(BackupException.Reason.INVALID, "the path " + s + " cannot be passed to "
+                        + "PostgreSQL's archive_command safely; use a path without quotes, $, ` or \\");
+            }
+            return "\"" + s + "\"";
+        }
+    }
+
+    /** {@code covet pitr setup}. */
+    @Command(name = "setup", mixinStandardHelpOptions = true,
+            description = "Configure a PostgreSQL data directory to archive every WAL file with Covet (restart it after).")
+    static final class Setup extends Base {
+        @Option(names = "--data-dir", required = true, description = "The cluster's data directory.")
+        Path dataDir;
+
+        @Option(names = "--covet-command", defaultValue = "covet",
+                description = "How PostgreSQL runs Covet (default: ${DEFAULT-VALUE}).")
+        String covet;
+
+        @Override
+        int run() {
+            String settings = Pitr.archiveSettings(self(covet, "wal-push") + " %p %f");
+            try {
+                Files.writeString(dataDir.resolve("postgresql.auto.conf"), "\n# written by covet pitr setup\n" + settings,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new BackupException(BackupException.Reason.INVALID, "cannot update " + dataDir.resolve(
+                        "postgresql.auto.conf") + ": " + e + "; is --data-dir the cluster's data directory?");
+            }
+            out().print(settings);
+            out().println("Restart PostgreSQL for archive_mode to take effect, then take a base backup.");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code covet pitr base-backup}. */
+    @Command(name = "base-backup", mixinStandardHelpOptions = true,
+            description = "Stream a pg_basebackup into the repository; prints the base backup id on the last line.")
+    static final class BaseBackup extends Base {
+        @Option(names = {"-d", "--database"}, required = true, paramLabel = "URL",
+                description = "postgresql://user[:password]@host:port/db of a user allowed to replicate.")
+        String url;
+
+        @Option(names = "--pg-bin", defaultValue = DEFAULT_PG_BIN, description = "Where pg_basebackup is (default: ${DEFAULT-VALUE}).")
+        Path pgBin;
+
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open()) {
+                out().println(Pitr.baseBackup(r, repo.key(), url, pgBin));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code covet pitr wal-push}: PostgreSQL's archive_command. */
+    @Command(name = "wal-push", mixinStandardHelpOptions = true,
+            description = "Archive one WAL file (archive_command '… wal-push %p %f'); exit 0 only once it is stored.")
+    static final class WalPush extends Base {
+        @Parameters(index = "0", paramLabel = "PATH", description = "%p: the file's path.")
+        Path path;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "%f: the file's name.")
+        String name;
+
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open()) {
+                Pitr.walPush(r, repo.key(), path, name);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code covet pitr wal-fetch}: PostgreSQL's restore_command. */
+    @Command(name = "wal-fetch", mixinStandardHelpOptions = true,
+            description = "Restore one archived WAL file (restore_command '… wal-fetch %f %p'); exit 1 when it is not archived.")
+    static final class WalFetch extends Base {
+        @Parameters(index = "0", paramLabel = "NAME", description = "%f: the file's name.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "PATH", description = "%p: where to write it.")
+        Path path;
+
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open()) {
+                return Pitr.walFetch(r, repo.key(), name, path) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+            }
+        }
+    }
+
+    /** {@code covet pitr restore}. */
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Unpack a base backup into an empty data directory and configure recovery to a target time.")
+    static final class Restore extends Base {
+        @Parameters(paramLabel = "BASE_ID", defaultValue = "latest", description = "Base backup id (default: latest).")
+        String id;
+
+        @Option(names = "--data-dir", required = true, description = "A new, empty data directory.")
+        Path dataDir;
+
+        @Option(names = "--target-time", paramLabel = "TIMESTAMPTZ",
+                description = "Recover up to this time, e.g. '2026-11-27 05:30:00+00'. Default: all archived WAL.")
+        String targetTime;
+
+        @Option(names = "--covet-command", defaultValue = "covet",
+                description = "How PostgreSQL runs Covet (default: ${DEFAULT-VALUE}).")
+        String covet;
+
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open()) {
+                String base = Pitr.restore(r, repo.key(), id, dataDir, targetTime, self(covet, "wal-fetch") + " %f %p");
+                out().println("restored base backup " + base + " into " + dataDir + (targetTime == null ? ""
+                        : "; recovery stops at " + targetTime) + ". Start PostgreSQL on it (as its owner) to replay WAL.");
+            }
+            return ExitCode.OK;
+        }
+    }
+}

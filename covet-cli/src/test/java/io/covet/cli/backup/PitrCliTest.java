@@ -1,0 +1,195 @@
+package io.covet.cli.backup;
+
+import io.covet.backup.BackupKey;
+import io.covet.core.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.covet.cli.backup.BackupCliTest.covet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Point-in-time recovery on a throwaway PostgreSQL cluster this test creates: Covet archives WAL as the
+ * cluster's archive_command, takes a base backup, and recovers a new cluster to a time between two writes.
+ */
+class PitrCliTest {
+    static final Path PG_BIN = Path.of(System.getenv().getOrDefault("COVET_PG_BIN", "/usr/lib/postgresql/15/bin"));
+    static final int PORT = 55440;
+    static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    Path base;
+    Path running;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (running != null) {
+            sh(PG_BIN.resolve("pg_ctl") + " -D " + running + " -m immediate stop");
+        }
+        if (base != null) {
+            try (Stream<Path> all = Files.walk(base)) {
+                all.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void recoversExactlyTheRowsWrittenBeforeTheTargetTime() throws Exception {
+        base = Files.createTempDirectory("covet-pitr-");
+        Path data = base.resolve("data");
+        Path repo = base.resolve("repo");
+        Path key = base.resolve("backup.key");
+        Files.createDirectories(repo);
+        Files.writeString(key, BackupKey.generate().toHex());
+        // PostgreSQL expands archive_command into a 1 KiB buffer, so the long java command goes into a script
+        Path script = base.resolve("covet");
+        Files.writeString(script, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java")
+                + " -cp " + portableClasspath() + " io.covet.cli.CovetCli \"$@\"\n");
+        script.toFile().setExecutable(true, false);
+        String java = script.toString();
+        own(base);
+        sh(PG_BIN.resolve("initdb") + " -D " + data + " -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null");
+        Files.writeString(data.resolve("postgresql.conf"), "\nport = " + PORT + "\nlisten_addresses = '127.0.0.1'\n"
+                + "unix_socket_directories = '" + base + "'\nmax_wal_senders = 4\n", StandardOpenOption.APPEND);
+        BackupCliTest.Run setup = covet("pitr", "setup", "--data-dir", data.toString(), "--repo", repo.toString(),
+                "--key-file", key.toString(), "--covet-command", java);
+        assertThat(setup.code()).as(setup.err()).isZero();
+        assertThat(setup.out()).contains("archive_mode = 'on'", "wal-push");
+        start(data);
+
+        String url = "postgresql://postgres@127.0.0.1:" + PORT + "/postgres";
+        String target;
+        try (Database db = Database.open(url)) {
+            db.sql("CREATE TABLE events (id INT PRIMARY KEY, phase TEXT NOT NULL)").execute();
+            insert(db, 1, 3, "t1");
+            BackupCliTest.Run baseBackup = covet("pitr", "base-backup", "-d", url, "--repo", repo.toString(),
+                    "--key-file", key.toString(), "--pg-bin", PG_BIN.toString());
+            assertThat(baseBackup.code()).as(baseBackup.err()).isZero();
+            assertThat(baseBackup.lastLine()).startsWith("base-");
+            insert(db, 4, 6, "t2");
+            Thread.sleep(1200);
+            target = db.sql("SELECT clock_timestamp()::text").list(rs -> rs.getString(1)).get(0);
+            Thread.sleep(1200);
+            insert(db, 7, 9, "t3");
+            String last = db.sql("SELECT pg_walfile_name(pg_switch_wal())").list(rs -> rs.getString(1)).get(0);
+            waitFor(() -> last.compareTo(String.valueOf(db.sql("SELECT last_archived_wal FROM pg_stat_archiver")
+                    .list(rs -> rs.getString(1)).get(0))) <= 0, "WAL " + last + " archived; "
+                    + db.sql("SELECT failed_count, last_failed_wal FROM pg_stat_archiver").list(rs -> rs.getString(1) + " " + rs.getString(2)));
+        }
+        sh(PG_BIN.resolve("pg_ctl") + " -D " + data + " -m fast -w stop >/dev/null");
+        running = null;
+        assertThat(Files.list(repo.resolve("wal")).count()).isGreaterThan(1);
+
+        Path restored = base.resolve("restored");
+        BackupCliTest.Run restore = covet("pitr", "restore", "latest", "--data-dir", restored.toString(), "--target-time",
+                target, "--repo", repo.toString(), "--key-file", key.toString(), "--covet-command", java);
+        assertThat(restore.code()).as(restore.err()).isZero();
+        own(restored);
+        sh("chmod 700 " + restored);
+        start(restored);
+        try (Database db = Database.open(url)) {
+            waitFor(() -> !db.sql("SELECT pg_is_in_recovery()").list(rs -> rs.getBoolean(1)).get(0), "recovery ends");
+            assertThat(db.sql("SELECT id || ':' || phase FROM events ORDER BY id").list(rs -> rs.getString(1)))
+                    .containsExactly("1:t1", "2:t1", "3:t1", "4:t2", "5:t2", "6:t2");
+        }
+
+        BackupCliTest.Run missing = covet("pitr", "wal-fetch", "0000000500000000000000AA", base.resolve("x").toString(),
+                "--repo", repo.toString(), "--key-file", key.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        String archived;
+        try (Stream<Path> wal = Files.list(repo.resolve("wal"))) {
+            archived = wal.map(p -> p.getFileName().toString()).filter(n -> n.length() == 24).findFirst().orElseThrow();
+        }
+        Path other = base.resolve("other");
+        Files.write(other, new byte[]{1, 2, 3});
+        BackupCliTest.Run overwrite = covet("pitr", "wal-push", other.toString(), archived, "--repo", repo.toString(),
+                "--key-file", key.toString());
+        assertThat(overwrite.code()).isEqualTo(2);
+        assertThat(overwrite.err()).contains("refusing to overwrite");
+    }
+
+    private static void insert(Database db, int from, int to, String phase) {
+        for (int i = from; i <= to; i++) {
+            db.sql("INSERT INTO events VALUES (?, ?)", i, phase).execute();
+        }
+    }
+
+    private void start(Path dir) throws Exception {
+        sh(PG_BIN.resolve("pg_ctl") + " -D " + dir + " -l " + dir.getParent().resolve(dir.getFileName() + ".log")
+                + " -w start >/dev/null");
+        running = dir;
+    }
+
+    /** The test classpath copied where the postgres user can read it (root's home is private). */
+    private String portableClasspath() throws IOException {
+        Path cp = base.resolve("cp");
+        Files.createDirectories(cp);
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path src = Path.of(e);
+            if (!Files.exists(src)) {
+                continue;
+            }
+            Path dst = cp.resolve((n++) + "-" + src.getFileName());
+            if (Files.isDirectory(src)) {
+                try (Stream<Path> all = Files.walk(src)) {
+                    for (Path p : all.toList()) {
+                        Path t = dst.resolve(src.relativize(p).toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(t);
+                        } else {
+                            Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            } else {
+                Files.copy(src, dst);
+            }
+            entries.add(dst.toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void own(Path p) throws Exception {
+        if (ROOT) {
+            run(List.of("chown", "-R", "postgres:postgres", p.toString()));
+        }
+    }
+
+    private static void sh(String command) throws Exception {
+        run(ROOT ? List.of("su", "postgres", "-s", "/bin/sh", "-c", command) : List.of("/bin/sh", "-c", command));
+    }
+
+    private static void run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException ignored) {
+                // the server may still be starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("timed out waiting for: " + what);
+    }
+}
