@@ -26,7 +26,7 @@ public record ProjectState(Schema schema, Map<String, String> owners) {
         return new ProjectState(op.apply(schema), o);
     }
 
-    private static void track(String app, Operation op, Map<String, String> o) {
+    static void track(String app, Operation op, Map<String, String> o) {
         if (op instanceof CreateModel c) {
             o.put(c.table().name(), app);
         } else if (op instanceof DeleteModel d) {

@@ -1,0 +1,330 @@
+package io.covet.migrate;
+
+import io.covet.schema.CheckConstraint;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnDefault;
+import io.covet.schema.ForeignKey;
+import io.covet.schema.Index;
+import io.covet.schema.Schema;
+import io.covet.schema.Table;
+import io.covet.schema.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares the state the migrations produce with the state the models describe and writes the operations that
+ * take one to the other, as an ordered pipeline (like Django's): renames of tables and columns (confirmed by
+ * the {@link Questioner}), removals of foreign keys, constraints and indexes, deletions of tables (referencing
+ * ones first), creations of tables (referenced ones first), removed, added and altered columns, then added
+ * unique sets, checks, foreign keys and indexes. Each step works on the state left by the previous ones.
+ */
+public final class Autodetector {
+    private final Questioner questioner;
+    private final SchemaSource target;
+    private final Schema goal;
+    private Schema cur;
+    private final Map<String, String> owners;
+    private final List<Map.Entry<String, Operation>> ops = new ArrayList<>();
+
+    private Autodetector(ProjectState from, SchemaSource target, Questioner questioner) {
+        this.cur = from.schema();
+        this.owners = new TreeMap<>(from.owners());
+        this.target = target;
+        this.goal = target.schema();
+        this.questioner = questioner;
+    }
+
+    /**
+     * The operations, per app in pipeline order, that take {@code from} to the target.
+     *
+     * @throws MigrationException when a change cannot be generated (a primary-key change, a NOT NULL column
+     *                            without default that the questioner gave no value for)
+     */
+    public static Map<String, List<Operation>> operations(ProjectState from, SchemaSource target, Questioner q) {
+        Autodetector a = new Autodetector(from, target, q);
+        a.run();
+        Map<String, List<Operation>> out = new TreeMap<>();
+        for (Map.Entry<String, Operation> e : a.ops) {
+            out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+        return out;
+    }
+
+    /**
+     * New migrations, one per app with changes, named after the app's next number and depending on the app's
+     * leaf and on the migrations of apps whose tables they reference.
+     */
+    public static List<Migration> migrations(MigrationGraph graph, SchemaSource target, Questioner q) {
+        Map<String, List<Operation>> byApp = operations(graph.state(k -> true), target, q);
+        Map<String, MigrationKey> newKeys = new TreeMap<>();
+        byApp.forEach((app, list) -> newKeys.put(app, new MigrationKey(app, nextName(graph, app, list))));
+        List<Migration> out = new ArrayList<>();
+        for (Map.Entry<String, List<Operation>> e : byApp.entrySet()) {
+            String app = e.getKey();
+            Set<MigrationKey> deps = new TreeSet<>();
+            if (graph.apps().contains(app)) {
+                deps.addAll(graph.leaves(app));
+            }
+            for (String ref : referencedTables(e.getValue())) {
+                String owner = graph.state(k -> true).ownerOf(ref);
+                owner = owner != null ? owner : safeAppOf(target, ref);
+                if (owner == null || owner.equals(app)) {
+                    continue;
+                }
+                if (newKeys.containsKey(owner)) {
+                    deps.add(newKeys.get(owner));
+                } else if (graph.apps().contains(owner)) {
+                    deps.addAll(graph.leaves(owner));
+                }
+            }
+            out.add(new Migration(newKeys.get(app), List.copyOf(deps), e.getValue()));
+        }
+        return out;
+    }
+
+    private static String safeAppOf(SchemaSource s, String table) {
+        try {
+            return s.appOf(table);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Set<String> referencedTables(List<Operation> list) {
+        Set<String> out = new TreeSet<>();
+        for (Operation o : list) {
+            if (o instanceof CreateModel c) {
+                c.table().foreignKeys().forEach(f -> out.add(f.refTable()));
+            } else if (o instanceof AddConstraint a && a.constraint() instanceof ForeignKey f) {
+                out.add(f.refTable());
+            }
+        }
+        return out;
+    }
+
+    /** {@code 0001_initial}, else the next number and a name from the first operation. */
+    static String nextName(MigrationGraph graph, String app, List<Operation> list) {
+        int max = 0;
+        for (Migration m : graph.order()) {
+            if (m.app().equals(app) && m.name().matches("\\d{4}_.*")) {
+                max = Math.max(max, Integer.parseInt(m.name().substring(0, 4)));
+            }
+        }
+        String n = String.format("%04d_", max + 1);
+        if (max == 0) {
+            return n + "initial";
+        }
+        Operation o = list.get(0);
+        String frag = o instanceof CreateModel c ? c.table().name()
+                : o instanceof DeleteModel d ? "delete_" + d.table()
+                : o instanceof AddField f ? f.table() + "_" + f.column().name()
+                : o instanceof RemoveField f ? "remove_" + f.table() + "_" + f.column()
+                : o instanceof AlterField f ? "alter_" + f.table() + "_" + f.column().name()
+                : o instanceof RenameField f ? "rename_" + f.from() + "_" + f.table() + "_and_more"
+                : o instanceof RenameModel r ? "rename_" + r.from() + "_" + r.to()
+                : "auto";
+        frag = frag.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        if (list.size() > 1 && !frag.endsWith("_and_more")) {
+            frag += "_and_more";
+        }
+        return n + (frag.length() > 60 ? frag.substring(0, 60) : frag);
+    }
+
+    private void emit(String app, Operation op) {
+        cur = op.apply(cur);
+        ProjectState.track(app, op, owners);
+        ops.add(Map.entry(app, op));
+    }
+
+    private String appOf(String table) {
+        return owners.containsKey(table) ? owners.get(table) : target.appOf(table);
+    }
+
+    private void run() {
+        renameModels();
+        renameFields();
+        removeKeysAndIndexes();
+        deleteModels();
+        createModels();
+        for (Table g : goal.tables()) {
+            cur.table(g.name()).ifPresent(t -> {
+                if (!t.primaryKey().equals(g.primaryKey())) {
+                    throw new MigrationException("the primary key of " + g.name() + " changes from " + t.primaryKey()
+                            + " to " + g.primaryKey() + ", which the autodetector does not generate; write that "
+                            + "migration by hand (RunSQL inside SeparateDatabaseAndState)");
+                }
+            });
+        }
+        fields();
+        addKeysAndIndexes();
+    }
+
+    private void renameModels() {
+        List<String> removed = cur.tableNames().stream().filter(n -> goal.table(n).isEmpty()).toList();
+        List<String> added = new ArrayList<>(goal.tableNames().stream().filter(n -> cur.table(n).isEmpty()).toList());
+        for (String r : removed) {
+            Set<Column> cols = new HashSet<>(cur.require(r).columns());
+            for (String a : List.copyOf(added)) {
+                if (cols.equals(new HashSet<>(goal.require(a).columns())) && questioner.renameModel(r, a)) {
+                    emit(owners.getOrDefault(r, target.appOf(a)), new RenameModel(r, a));
+                    added.remove(a);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void renameFields() {
+        for (Table g : goal.tables()) {
+            Table t = cur.table(g.name()).orElse(null);
+            if (t == null) {
+                continue;
+            }
+            List<Column> removed = t.columns().stream().filter(c -> g.column(c.name()).isEmpty()).toList();
+            List<Column> added = new ArrayList<>(g.columns().stream().filter(c -> t.column(c.name()).isEmpty()).toList());
+            for (Column r : removed) {
+                for (Column a : List.copyOf(added)) {
+                    if (r.sameDefinition(a) && questioner.renameField(g.name(), r.name(), a.name())) {
+                        emit(appOf(g.name()), new RenameField(g.name(), r.name(), a.name()));
+                        added.remove(a);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void removeKeysAndIndexes() {
+        for (Table t : List.copyOf(cur.tables())) {
+            Table g = goal.table(t.name()).orElse(null);
+            if (g == null) {
+                continue;
+            }
+            String app = appOf(t.name());
+            for (ForeignKey f : t.foreignKeys()) {
+                if (!g.foreignKeys().contains(f)) {
+                    emit(app, new RemoveConstraint(t.name(), f.name()));
+                }
+            }
+            for (CheckConstraint c : t.checks()) {
+                if (!g.checks().contains(c)) {
+                    emit(app, new RemoveConstraint(t.name(), c.name()));
+                }
+            }
+            for (Index i : t.indexes()) {
+                if (!g.indexes().contains(i)) {
+                    emit(app, new RemoveIndex(t.name(), i.name()));
+                }
+            }
+            List<List<String>> kept = uniqueSets(t).stream().filter(uniqueSets(g)::contains).toList();
+            if (kept.size() < t.uniques().size()) {
+                emit(app, new AlterUniqueTogether(t.name(), kept));
+            }
+        }
+    }
+
+    private static List<List<String>> uniqueSets(Table t) {
+        return t.uniques().stream().map(UniqueConstraint::columns).toList();
+    }
+
+    private void deleteModels() {
+        List<String> gone = new ArrayList<>(cur.tableNames().stream().filter(n -> goal.table(n).isEmpty()).toList());
+        while (!gone.isEmpty()) {
+            String next = gone.stream().filter(n -> cur.referencing(n).stream().noneMatch(r -> gone.contains(r.name())))
+                    .findFirst().orElse(gone.get(0));
+            for (Table r : cur.referencing(next)) {
+                for (ForeignKey f : r.foreignKeys()) {
+                    if (f.refTable().equals(next)) {
+                        emit(appOf(r.name()), new RemoveConstraint(r.name(), f.name()));
+                    }
+                }
+            }
+            emit(appOf(next), new DeleteModel(next));
+            gone.remove(next);
+        }
+    }
+
+    private void createModels() {
+        List<String> todo = new ArrayList<>(goal.tableNames().stream().filter(n -> cur.table(n).isEmpty()).toList());
+        Map<String, List<ForeignKey>> deferred = new LinkedHashMap<>();
+        while (!todo.isEmpty()) {
+            String next = todo.stream().filter(n -> goal.require(n).foreignKeys().stream()
+                            .allMatch(f -> f.refTable().equals(n) || cur.table(f.refTable()).isPresent()))
+                    .findFirst().orElse(todo.get(0));
+            Table g = goal.require(next);
+            List<ForeignKey> now = new ArrayList<>();
+            for (ForeignKey f : g.foreignKeys()) {
+                if (f.refTable().equals(next) || cur.table(f.refTable()).isPresent()) {
+                    now.add(f);
+                } else {
+                    deferred.computeIfAbsent(next, k -> new ArrayList<>()).add(f);
+                }
+            }
+            emit(target.appOf(next), new CreateModel(g.withForeignKeys(now)));
+            todo.remove(next);
+        }
+        deferred.forEach((t, fks) -> fks.forEach(f -> emit(target.appOf(t), new AddConstraint(t, f))));
+    }
+
+    private void fields() {
+        for (Table g : goal.tables()) {
+            Table t = cur.require(g.name());
+            String app = appOf(g.name());
+            for (Column c : t.columns()) {
+                if (g.column(c.name()).isEmpty()) {
+                    emit(app, new RemoveField(g.name(), c.name()));
+                }
+            }
+            for (Column c : g.columns()) {
+                Column old = cur.require(g.name()).column(c.name()).orElse(null);
+                if (old == null) {
+                    ColumnDefault oneOff = null;
+                    if (!c.nullable() && c.defaultValue() == null && !c.autoIncrement()) {
+                        oneOff = questioner.oneOffDefault(g.name(), c);
+                        if (oneOff == null) {
+                            throw new MigrationException("cannot add NOT NULL column " + g.name() + "." + c.name()
+                                    + " without a default: existing rows need a value. Give the field a default, make "
+                                    + "it nullable, or run makemigrations interactively to provide a one-off value");
+                        }
+                    }
+                    emit(app, new AddField(g.name(), c, oneOff));
+                } else if (!Objects.equals(old, c)) {
+                    emit(app, new AlterField(g.name(), c));
+                }
+            }
+        }
+    }
+
+    private void addKeysAndIndexes() {
+        for (Table g : goal.tables()) {
+            Table t = cur.require(g.name());
+            String app = appOf(g.name());
+            if (!new HashSet<>(uniqueSets(t)).equals(new HashSet<>(uniqueSets(g)))) {
+                emit(app, new AlterUniqueTogether(g.name(), uniqueSets(g)));
+            }
+            for (CheckConstraint c : g.checks()) {
+                if (!cur.require(g.name()).checks().contains(c)) {
+                    emit(app, new AddConstraint(g.name(), c));
+                }
+            }
+            for (ForeignKey f : g.foreignKeys()) {
+                if (!cur.require(g.name()).foreignKeys().contains(f)) {
+                    emit(app, new AddConstraint(g.name(), f));
+                }
+            }
+            for (Index i : g.indexes()) {
+                if (!cur.require(g.name()).indexes().contains(i)) {
+                    emit(app, new AddIndex(g.name(), i));
+                }
+            }
+        }
+    }
+}
