@@ -102,6 +102,23 @@ class ExecutionTest {
     }
 
     @AllEngines
+    void aFailedBatchInsideATransactionLeavesNothingBehindWhenCaught(Scratch s) {
+        Database db = s.db();
+        db.sql("CREATE TABLE b (id INT PRIMARY KEY, v VARCHAR(10))").execute();
+        db.atomicRun(tx -> {
+            db.sql("INSERT INTO b (id, v) VALUES (1, 'kept')").execute();
+            assertThatThrownBy(() -> db.batch("INSERT INTO b (id, v) VALUES (?, ?)",
+                    List.of(List.of(2, "x"), List.of(3, "y"), List.of(1, "dup"))))
+                    .isInstanceOf(io.covet.core.error.UniqueViolation.class);
+            assertThatThrownBy(() -> db.bulkLoad("b", List.of("id", "v"),
+                    List.<Object[]>of(new Object[]{4, "z"}, new Object[]{1, "dup"})))
+                    .isInstanceOf(io.covet.core.error.UniqueViolation.class);
+            db.sql("INSERT INTO b (id, v) VALUES (5, 'after')").execute();
+        });
+        assertThat(db.sql("SELECT id FROM b ORDER BY id").list(rs -> rs.getInt(1))).containsExactly(1, 5);
+    }
+
+    @AllEngines
     void withConnectionTranslatesErrors(Scratch s) {
         Database db = s.db();
         assertThatThrownBy(() -> db.withConnection(c -> c.createStatement().executeQuery("SELECT * FROM missing_table")))

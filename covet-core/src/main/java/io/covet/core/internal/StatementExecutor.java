@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,13 +192,26 @@ public final class StatementExecutor {
     }
 
     /**
-     * Runs {@code work} in a transaction on the leased connection when it owns it (commit on success, roll back
-     * on any failure); inside a surrounding unit of work it just runs.
+     * Runs {@code work} all or nothing: in a transaction of its own on a connection the lease owns (commit on
+     * success, roll back on any failure), or under a savepoint inside a surrounding transaction, so that a caller
+     * who catches the failure does not commit half of the work with the rest of the transaction.
      */
     public <T> T inTransaction(Lease lease, String sqlForErrors, ConnectionWork<T> work) throws SQLException {
         Connection c = lease.connection();
         if (!lease.owned() || !c.getAutoCommit()) {
-            return work.run(c);
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                T result = work.run(c);
+                c.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    c.rollback(savepoint);
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
         }
         c.setAutoCommit(false);
         try {
