@@ -3,6 +3,8 @@ package io.covet.cli;
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.core.dialect.Feature;
+import io.covet.core.error.UniqueViolation;
+import io.covet.core.tx.TxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,9 +68,34 @@ final class DemoCommand implements Callable<Integer> {
             if (streamed != loaded) {
                 throw new IllegalStateException("streamed " + streamed + " rows but loaded " + loaded);
             }
+            transactions(db, out);
         }
         out.printf("Demo finished in %s%n", ms(t0));
         return ExitCode.OK;
+    }
+
+    /**
+     * A transaction with a nested block that fails and rolls back to its savepoint while the outer work
+     * commits, and an onCommit action that runs only after the real commit.
+     */
+    static void transactions(Database db, PrintWriter out) {
+        db.sql("DROP TABLE IF EXISTS demo_order").execute();
+        db.sql("CREATE TABLE demo_order (id INT PRIMARY KEY, item VARCHAR(40) NOT NULL)").execute();
+        db.atomicRun(TxOptions.builder().name("checkout").build(), tx -> {
+            db.sql("INSERT INTO demo_order (id, item) VALUES (?, ?)", 1, "book").execute();
+            try {
+                db.atomicRun(inner -> { // a savepoint inside the checkout transaction
+                    db.sql("INSERT INTO demo_order (id, item) VALUES (?, ?)", 2, "pen").execute();
+                    inner.onCommit(() -> out.println("  (never printed: this savepoint was rolled back)"));
+                    db.sql("INSERT INTO demo_order (id, item) VALUES (?, ?)", 1, "duplicate").execute();
+                });
+            } catch (UniqueViolation e) {
+                out.println("Nested block failed (" + e.getClass().getSimpleName()
+                        + ") and rolled back to its savepoint; the outer transaction goes on");
+            }
+            tx.onCommit(() -> out.println("onCommit after the real commit: orders are "
+                    + db.sql("SELECT item FROM demo_order ORDER BY id").list(rs -> rs.getString(1))));
+        });
     }
 
     /** Deterministic synthetic sensor readings, generated as they are loaded (nothing is held in memory). */

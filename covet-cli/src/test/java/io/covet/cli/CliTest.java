@@ -82,7 +82,9 @@ class CliTest {
     void demoRunsEndToEndOnEmbeddedSqlite(@TempDir Path dir) {
         Run r = covet("demo", "--rows", "2000", "--database", "sqlite:" + dir.resolve("demo.db"));
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("SQLite").contains("Bulk-loaded 2,000 rows").contains("Streamed 2,000 rows back");
+        assertThat(r.out()).contains("SQLite").contains("Bulk-loaded 2,000 rows").contains("Streamed 2,000 rows back")
+                .contains("rolled back to its savepoint").contains("orders are [book]")
+                .doesNotContain("never printed");
     }
 
     @Test
