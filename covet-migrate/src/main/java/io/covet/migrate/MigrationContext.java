@@ -23,11 +23,26 @@ public final class MigrationContext {
     private final Connection connection;
     private final Dialect dialect;
     private final Consumer<String> progress;
+    private final List<String> args;
 
     MigrationContext(Connection connection, Dialect dialect, Consumer<String> progress) {
+        this(connection, dialect, progress, List.of());
+    }
+
+    private MigrationContext(Connection connection, Dialect dialect, Consumer<String> progress, List<String> args) {
         this.connection = connection;
         this.dialect = dialect;
         this.progress = progress;
+        this.args = args;
+    }
+
+    MigrationContext withArgs(List<String> newArgs) {
+        return new MigrationContext(connection, dialect, progress, newArgs);
+    }
+
+    /** The arguments the RunJava operation gives ({@code "args"} in the migration file). */
+    public List<String> args() {
+        return args;
     }
 
     /** The migration's connection; do not commit, roll back or close it. */

@@ -9,7 +9,16 @@ import java.util.List;
  * Runs a {@link DataMigration} class by name, inside the migration's transaction where the engine has one. The
  * class is loaded when the step runs (from the context class loader), so {@code sqlmigrate} works without it.
  */
-public record RunJava(String className) implements Operation {
+public record RunJava(String className, List<String> args) implements Operation {
+    public RunJava {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    /** A data migration without arguments. */
+    public RunJava(String className) {
+        this(className, List.of());
+    }
+
     @Override
     public Schema apply(Schema before) {
         return before;
@@ -17,7 +26,7 @@ public record RunJava(String className) implements Operation {
 
     @Override
     public List<Step> forward(Schema before, SchemaDdl ddl) {
-        return List.of(new Step.Java("RunJava " + className + ".forward", ctx -> instance().forward(ctx)));
+        return List.of(new Step.Java("RunJava " + className + ".forward", ctx -> instance().forward(ctx.withArgs(args))));
     }
 
     @Override
@@ -26,7 +35,7 @@ public record RunJava(String className) implements Operation {
             throw new IrreversibleOperation("RunJava " + className + " does not override backward(), so its migration "
                     + "cannot be unapplied. Implement DataMigration.backward (empty if there is nothing to undo).");
         }
-        return List.of(new Step.Java("RunJava " + className + ".backward", ctx -> instance().backward(ctx)));
+        return List.of(new Step.Java("RunJava " + className + ".backward", ctx -> instance().backward(ctx.withArgs(args))));
     }
 
     @Override

@@ -77,6 +77,9 @@ public final class OperationJson {
                 }
         } else if (o instanceof RunJava r) {
             n.put("op", "RunJava").put("class", r.className());
+            if (!r.args().isEmpty()) {
+                n.set("args", strings(r.args()));
+            }
         } else if (o instanceof SeparateDatabaseAndState s) {
             n.put("op", "SeparateDatabaseAndState");
             ArrayNode db = n.putArray("database");
@@ -110,7 +113,7 @@ public final class OperationJson {
             }
             case "RunSQL" -> new RunSql(strings(req(n, "sql")),
                     n.has("reverse_sql") ? strings(n.get("reverse_sql")) : null);
-            case "RunJava" -> new RunJava(text(n, "class"));
+            case "RunJava" -> new RunJava(text(n, "class"), strings(n.path("args")));
             case "SeparateDatabaseAndState" -> new SeparateDatabaseAndState(list(n.path("database")),
                     list(n.path("state")));
             default -> throw new IllegalArgumentException("unknown operation \"" + op + "\"; known: CreateModel, "
