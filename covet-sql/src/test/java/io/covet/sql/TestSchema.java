@@ -20,14 +20,15 @@ final class TestSchema {
 
     static void create(Database db) {
         Engine e = db.dialect().family();
-        String bool = e == Engine.POSTGRESQL ? "BOOLEAN" : e == Engine.MARIADB ? "BOOLEAN" : "INTEGER";
+        String bool = e == Engine.SQLITE ? "INTEGER NOT NULL DEFAULT 1" : "BOOLEAN NOT NULL DEFAULT TRUE";
         String json = e == Engine.POSTGRESQL ? "JSONB" : e == Engine.MARIADB ? "JSON" : "TEXT";
         // Exact comparison on MariaDB: its default collation equates look-alike and ignorable characters, and
         // PAD SPACE collations equate 'a' with 'a '.
         String longText = e == Engine.MARIADB ? "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin" : "TEXT";
         List<String> ddl = List.of(
                 "CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL UNIQUE, name VARCHAR(100), "
-                        + "country VARCHAR(2), active " + bool + " NOT NULL)",
+                        + "country VARCHAR(2), active " + bool + ")",
+                "CREATE TABLE users_archive (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL)",
                 "CREATE TABLE products (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, price DECIMAL(10,2))",
                 "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, total DECIMAL(10,2) NOT NULL, "
                         + "status VARCHAR(20) NOT NULL, created DATE NOT NULL)",
