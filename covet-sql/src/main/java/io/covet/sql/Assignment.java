@@ -6,7 +6,7 @@ import java.util.Objects;
  * {@code column = value} in UPDATE SET and in an upsert's update. Made with {@link Column#set(Object)} or
  * {@link Column#set(Field)}. Immutable.
  */
-public final class Assignment implements Node {
+public final class Assignment {
     final Column<?> column;
     final Field<?> value;
 
@@ -15,9 +15,7 @@ public final class Assignment implements Node {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    /** Not API: writes this node into the renderer's context. */
-    @Override
-    public void render(Ctx ctx) {
+    void render(Ctx ctx) {
         ctx.unqualified(column).sql(" = ").visit(value);
     }
 

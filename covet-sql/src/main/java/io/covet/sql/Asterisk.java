@@ -5,16 +5,14 @@ package io.covet.sql;
  *
  * @see Table#asterisk()
  */
-public final class Asterisk implements SelectItem, Node {
+public final class Asterisk implements SelectItem {
     private final Table table;
 
     Asterisk(Table table) {
         this.table = table;
     }
 
-    /** Not API: writes this node into the renderer's context. */
-    @Override
-    public void render(Ctx ctx) {
+    void render(Ctx ctx) {
         if (table != null) {
             table.renderQualifier(ctx);
             ctx.sql('.');

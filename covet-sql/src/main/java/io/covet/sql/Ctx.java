@@ -114,7 +114,20 @@ final class Ctx {
     }
 
     Ctx visit(Object node) {
-        ((Node) node).render(this);
+        if (node instanceof Node n) {
+            n.render(this);
+        } else if (node instanceof SortField s) {
+            s.render(this);
+        } else if (node instanceof Asterisk a) {
+            a.render(this);
+        } else if (node instanceof Assignment a) {
+            a.render(this);
+        } else if (node instanceof WindowSpec w) {
+            w.render(this);
+        } else {
+            // The public value classes above keep their rendering package-private; every other node is a Node.
+            ((Frame) node).render(this);
+        }
         return this;
     }
 

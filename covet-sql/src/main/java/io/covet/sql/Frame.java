@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @see WindowSpec#rowsBetween(Frame, Frame)
  */
-public final class Frame implements Node {
+public final class Frame {
     enum Kind { UNBOUNDED_PRECEDING, PRECEDING, CURRENT_ROW, FOLLOWING, UNBOUNDED_FOLLOWING }
 
     final Kind kind;
@@ -51,9 +51,7 @@ public final class Frame implements Node {
         return Param.of(rows, Long.class);
     }
 
-    /** Not API: writes this node into the renderer's context. */
-    @Override
-    public void render(Ctx ctx) {
+    void render(Ctx ctx) {
         switch (kind) {
             case UNBOUNDED_PRECEDING -> ctx.sql("UNBOUNDED PRECEDING");
             case PRECEDING -> ctx.visit(offset).sql(" PRECEDING");

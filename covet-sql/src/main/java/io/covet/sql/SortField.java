@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code x IS NULL} sort key. Without it each engine uses its default: NULLs sort as the largest value on
  * PostgreSQL and as the smallest on MariaDB and SQLite.
  */
-public final class SortField implements OrderField, Node {
+public final class SortField implements OrderField {
     enum Nulls { DEFAULT, FIRST, LAST }
 
     final Field<?> field;
@@ -48,9 +48,7 @@ public final class SortField implements OrderField, Node {
         return f instanceof SortField s ? s : new SortField((Field<?>) f, false, Nulls.DEFAULT);
     }
 
-    /** Not API: writes this node into the renderer's context. */
-    @Override
-    public void render(Ctx ctx) {
+    void render(Ctx ctx) {
         if (nulls != Nulls.DEFAULT && ctx.family() == Engine.MARIADB) {
             Clause outer = ctx.clause(Clause.OTHER);
             ctx.visit(field).sql(nulls == Nulls.FIRST ? " IS NOT NULL, " : " IS NULL, ");

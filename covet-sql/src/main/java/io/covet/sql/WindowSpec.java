@@ -10,7 +10,7 @@ import java.util.Objects;
  * ({@code OVER "w"}, declared once with {@link Select#window(WindowSpec...)} as {@code WINDOW "w" AS (…)}; all
  * three engines support named windows). Start from {@link Windows}. Immutable.
  */
-public final class WindowSpec implements Node {
+public final class WindowSpec {
     final String name;
     final List<Field<?>> partitionBy;
     final List<SortField> orderBy;
@@ -58,9 +58,7 @@ public final class WindowSpec implements Node {
                 new FrameClause(unit, Objects.requireNonNull(start, "start"), Objects.requireNonNull(end, "end")));
     }
 
-    /** Not API: writes this node into the renderer's context. */
-    @Override
-    public void render(Ctx ctx) {
+    void render(Ctx ctx) {
         if (name != null) {
             ctx.id(name);
         } else {
