@@ -1,0 +1,198 @@
+package io.covet.cli.migrate;
+
+import io.covet.cli.ExitCode;
+import io.covet.migrate.Autodetector;
+import io.covet.migrate.GraphTools;
+import io.covet.migrate.Migration;
+import io.covet.migrate.MigrationFiles;
+import io.covet.migrate.MigrationGraph;
+import io.covet.migrate.MigrationKey;
+import io.covet.migrate.Operation;
+import io.covet.migrate.Questioner;
+import io.covet.migrate.SchemaSource;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnDefault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code covet makemigrations}: writes the migrations that take the migration files' state to the models'. */
+@Command(name = "makemigrations", mixinStandardHelpOptions = true,
+        description = "Compare the models with the migrations and write new migration files.")
+public final class MakeMigrationsCommand implements Callable<Integer> {
+    @Mixin
+    MigrationOptions files;
+
+    @Option(names = "--source", paramLabel = "CLASS",
+            description = "Class implementing io.covet.migrate.SchemaSource (the models' schema), on --classpath.")
+    String source;
+
+    @Option(names = "--check", description = "Write nothing; exit 1 when the models have changes without migrations.")
+    boolean check;
+
+    @Option(names = "--dry-run", description = "Print the migrations that would be written, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--merge", description = "Write merge migrations for apps with parallel leaf migrations.")
+    boolean merge;
+
+    @Option(names = "--yes-renames", description = "Treat every rename candidate as a rename (no prompt).")
+    boolean yesRenames;
+
+    @Option(names = "--no-renames", description = "Treat no candidate as a rename: drop and add instead (no prompt).")
+    boolean noRenames;
+
+    @Spec
+    CommandSpec spec;
+
+    Reader in = () -> {
+        Console c = System.console();
+        return c == null ? null : c.readLine();
+    };
+
+    /** Where answers come from (the terminal; replaced in tests). */
+    interface Reader {
+        String line() throws Exception;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (yesRenames && noRenames) {
+            throw new ParameterException(spec.commandLine(), "--yes-renames and --no-renames contradict each other; pick one");
+        }
+        MigrationGraph graph = new MigrationGraph(files.load(), Set.of());
+        Map<String, List<MigrationKey>> conflicts = graph.conflicts();
+        if (merge) {
+            if (conflicts.isEmpty()) {
+                out.println("No conflicts detected to merge.");
+                return ExitCode.OK;
+            }
+            for (String app : conflicts.keySet()) {
+                Migration m = GraphTools.merge(graph, app);
+                emit(out, m);
+            }
+            return ExitCode.OK;
+        }
+        if (!conflicts.isEmpty()) {
+            spec.commandLine().getErr().println("covet: conflicting migrations (parallel leaves) " + conflicts
+                    + "; run `covet makemigrations --merge` to join them");
+            return ExitCode.CHECK_FAILED;
+        }
+        if (source == null) {
+            throw new ParameterException(spec.commandLine(), "--source CLASS is required: the class implementing "
+                    + "io.covet.migrate.SchemaSource that describes the models");
+        }
+        List<Migration> changes = Autodetector.migrations(graph, loadSource(), questioner(out));
+        if (changes.isEmpty()) {
+            out.println("No changes detected.");
+            return ExitCode.OK;
+        }
+        if (check) {
+            spec.commandLine().getErr().println("covet: the models have changes without migrations in app(s) "
+                    + changes.stream().map(Migration::app).distinct().toList()
+                    + "; run `covet makemigrations` and commit the files");
+            return ExitCode.CHECK_FAILED;
+        }
+        for (Migration m : changes) {
+            emit(out, m);
+        }
+        return ExitCode.OK;
+    }
+
+    private void emit(PrintWriter out, Migration m) {
+        out.println("Migrations for '" + m.app() + "':");
+        String where = dryRun ? files.dir.resolve(m.app()).resolve(m.name() + ".json").toString()
+                : MigrationFiles.write(files.dir, m).toString();
+        out.println("  " + where);
+        for (Operation o : m.operations()) {
+            out.println("    - " + o.describe());
+        }
+        if (m.operations().isEmpty()) {
+            out.println("    - Merge " + m.dependencies());
+        }
+        if (dryRun) {
+            out.print(MigrationFiles.toJson(m));
+        }
+    }
+
+    private SchemaSource loadSource() {
+        try {
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            return Class.forName(source, true, cl).asSubclass(SchemaSource.class).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("--source " + source + " is not a public SchemaSource class with a "
+                    + "public no-argument constructor on the classpath (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Questioner questioner(PrintWriter out) {
+        if (check) {
+            // Only "is there any change" matters: never prompt, never refuse.
+            return new Questioner() {
+                @Override
+                public boolean renameModel(String from, String to) {
+                    return true;
+                }
+
+                @Override
+                public boolean renameField(String table, String from, String to) {
+                    return true;
+                }
+
+                @Override
+                public ColumnDefault oneOffDefault(String table, Column column) {
+                    return ColumnDefault.value("0");
+                }
+            };
+        }
+        if (yesRenames || noRenames) {
+            return Questioner.nonInteractive(yesRenames);
+        }
+        return new Questioner() {
+            @Override
+            public boolean renameModel(String from, String to) {
+                return ask(out, "Was the table " + from + " renamed to " + to + "? [y/N] ");
+            }
+
+            @Override
+            public boolean renameField(String table, String from, String to) {
+                return ask(out, "Was " + table + "." + from + " renamed to " + table + "." + to + "? [y/N] ");
+            }
+
+            @Override
+            public ColumnDefault oneOffDefault(String table, Column column) {
+                out.print("New NOT NULL column " + table + "." + column.name() + " has no default. Value for existing "
+                        + "rows (empty to abort): ");
+                out.flush();
+                String line = read();
+                return line == null || line.isBlank() ? null : ColumnDefault.value(line.strip());
+            }
+        };
+    }
+
+    private boolean ask(PrintWriter out, String question) {
+        out.print(question);
+        out.flush();
+        String line = read();
+        return line != null && line.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    }
+
+    private String read() {
+        try {
+            return in.line();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

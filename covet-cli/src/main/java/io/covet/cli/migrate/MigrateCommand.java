@@ -1,0 +1,123 @@
+package io.covet.cli.migrate;
+
+import io.covet.cli.DatabaseOption;
+import io.covet.cli.ExitCode;
+import io.covet.core.Database;
+import io.covet.migrate.Migrator;
+import io.covet.migrate.Plan;
+import io.covet.migrate.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code covet migrate [APP [NAME|zero]]}: applies or unapplies migrations. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Apply pending migrations, or move an app forwards/backwards to a migration (or zero).")
+public final class MigrateCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database;
+
+    @Mixin
+    MigrationOptions files;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "APP", description = "Only this app.")
+    String app;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Target migration, or 'zero'.")
+    String name;
+
+    @Option(names = "--plan", description = "Print the plan and change nothing.")
+    boolean plan;
+
+    @Option(names = "--fake", description = "Record (or unrecord) migrations without running them.")
+    boolean fake;
+
+    @Option(names = "--resume", description = "Continue a migration an earlier run left half applied (MariaDB).")
+    boolean resume;
+
+    @Option(names = "--rollback-partial", description = "Undo the applied operations of a half-applied migration.")
+    boolean rollbackPartial;
+
+    @Option(names = "--accept-edited", description = "Accept applied migrations whose file changed; record new checksums.")
+    boolean acceptEdited;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION",
+            description = "lock_timeout / lock_wait_timeout per operation, e.g. 5s or PT5S.")
+    String lockTimeout;
+
+    @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "10m",
+            description = "How long to wait for another migrate holding the lock (default ${DEFAULT-VALUE}).")
+    String wait;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (resume && rollbackPartial) {
+            throw new ParameterException(spec.commandLine(), "--resume and --rollback-partial contradict each other; pick one");
+        }
+        Target target = app == null ? Target.latest() : name == null ? null : "zero".equals(name)
+                ? Target.zero(app) : Target.of(app, name);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = database.open()) {
+            var migrations = files.load();
+            if (target == null) {
+                target = Target.latest();
+                // `migrate APP`: everything of that app (and what it depends on).
+                var graph = new io.covet.migrate.MigrationGraph(migrations, java.util.Set.of());
+                var leaves = graph.leaves(app);
+                if (leaves.isEmpty()) {
+                    throw new IllegalArgumentException("there are no migrations for app " + app);
+                }
+                target = Target.of(app, leaves.get(leaves.size() - 1).name());
+            }
+            Migrator migrator = Migrator.builder(db, migrations).fake(fake).acceptEdited(acceptEdited)
+                    .lockTimeout(duration(spec, wait, "--wait"))
+                    .operationLockTimeout(lockTimeout == null ? null : duration(spec, lockTimeout, "--lock-timeout"))
+                    .onPartial(resume ? Migrator.OnPartial.RESUME : rollbackPartial ? Migrator.OnPartial.ROLLBACK
+                            : Migrator.OnPartial.FAIL)
+                    .progress(out::println).build();
+            if (plan) {
+                Plan p = migrator.plan(target);
+                if (p.isEmpty()) {
+                    out.println("No planned migration operations.");
+                }
+                p.describe().forEach(out::println);
+                return ExitCode.OK;
+            }
+            if (migrator.migrate(target).isEmpty()) {
+                out.println("No migrations to apply.");
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    static Duration duration(CommandSpec spec, String text, String option) {
+        String t = text.strip();
+        try {
+            if (t.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+                return Duration.parse(t);
+            }
+            long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
+            return switch (t.replaceAll("^\\d+", "")) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s", "" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), option + " '" + text
+                    + "' is not a duration; write e.g. 500ms, 5s, 2m");
+        }
+    }
+}
