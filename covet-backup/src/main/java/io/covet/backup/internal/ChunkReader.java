@@ -27,6 +27,7 @@ public final class ChunkReader implements Iterator<Object[]> {
     private DataInputStream in;
     private long leftInChunk;
     private Chunk current;
+    private java.util.concurrent.CompletableFuture<byte[]> prefetch;
 
     public ChunkReader(Storage storage, ChunkCodec codec, String backupId, Table table) {
         this.storage = storage;
@@ -78,24 +79,42 @@ public final class ChunkReader implements Iterator<Object[]> {
 
     private void load(Chunk chunk) {
         current = chunk;
+        byte[] plain;
+        if (prefetch != null) {
+            try {
+                plain = prefetch.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        } else {
+            plain = plain(chunk);
+        }
+        // The next chunk is fetched, checked and decrypted while this one's rows are loaded.
+        Chunk following = nextChunk < table.chunks().size() ? table.chunks().get(nextChunk) : null;
+        prefetch = following == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> plain(following));
+        in = new DataInputStream(new ByteArrayInputStream(plain));
+        leftInChunk = chunk.rows();
+    }
+
+    private byte[] plain(Chunk chunk) {
+        String where = "chunk " + chunk.name() + " of table " + table.name();
         byte[] stored;
         try {
             stored = storage.get(Dumper.object(backupId, chunk.name()));
         } catch (NoSuchFileException e) {
-            throw new MissingChunk(where() + " is missing from the repository");
+            throw new MissingChunk(where + " is missing from the repository");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + where() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + where + ": " + e.getMessage(), e);
         }
         if (stored.length != chunk.storedBytes()) {
-            throw new ChunkCodec.CorruptChunk(where() + " is " + stored.length + " bytes, the manifest says "
+            throw new ChunkCodec.CorruptChunk(where + " is " + stored.length + " bytes, the manifest says "
                     + chunk.storedBytes() + ": it is truncated or altered");
         }
         if (!ChunkCodec.sha256(stored).equals(chunk.sha256())) {
-            throw new ChunkCodec.CorruptChunk(where() + " does not match its SHA-256 in the manifest: it was altered");
+            throw new ChunkCodec.CorruptChunk(where + " does not match its SHA-256 in the manifest: it was altered");
         }
-        byte[] plain = codec.open(stored, chunk.plainBytes(), backupId + "/" + chunk.name());
-        in = new DataInputStream(new ByteArrayInputStream(plain));
-        leftInChunk = chunk.rows();
+        return codec.open(stored, chunk.plainBytes(), backupId + "/" + chunk.name());
     }
 
     private void requireEnd() {

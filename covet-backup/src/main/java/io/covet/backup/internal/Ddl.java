@@ -90,7 +90,7 @@ public final class Ddl {
                 sb.append(" DEFAULT ").append(d);
             }
         }
-        if (!t.primaryKey().isEmpty() && !inlinePk) {
+        if (!t.primaryKey().isEmpty() && !inlinePk && target != Engine.POSTGRESQL) {
             sb.append(", PRIMARY KEY (").append(columns(t.primaryKey())).append(')');
         }
         if (target == Engine.SQLITE) {
@@ -101,9 +101,15 @@ public final class Ddl {
         return sb.append(')').toString();
     }
 
-    /** CREATE INDEX statements, run after the data is loaded. */
+    /**
+     * The primary key (PostgreSQL, added after the load as pg_restore does, so rows are not indexed one by one)
+     * and CREATE INDEX statements, run after the data is loaded.
+     */
     public List<String> indexes(Table t) {
         List<String> out = new ArrayList<>();
+        if (target == Engine.POSTGRESQL && !t.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + table(t.name()) + " ADD PRIMARY KEY (" + columns(t.primaryKey()) + ")");
+        }
         for (Index i : t.indexes()) {
             String name = uniqueName(i.name(), t.name(), "ix");
             String on = target == Engine.MARIADB && qualifier != null ? table(t.name()) : table(t.name());

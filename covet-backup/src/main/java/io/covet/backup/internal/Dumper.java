@@ -16,6 +16,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
@@ -57,10 +61,18 @@ public final class Dumper {
         List<PortableType> types = table.types();
         TableDigest digest = new TableDigest(types);
         List<Chunk> chunks = new ArrayList<>();
-        Buffer buf = new Buffer(chunkBytes + (chunkBytes >> 2));
-        DataOutputStream out = new DataOutputStream(buf);
+        // Two buffers: rows are encoded into one while the other is compressed, encrypted and stored.
+        Buffer[] bufs = {new Buffer(chunkBytes + (chunkBytes >> 2)), new Buffer(chunkBytes + (chunkBytes >> 2))};
+        int cur = 0;
+        DataOutputStream out = new DataOutputStream(bufs[cur]);
         long chunkRows = 0;
         Object[] row = new Object[cols.size()];
+        ExecutorService sealer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "covet-backup-sealer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Chunk> pending = null;
         try (PreparedStatement ps = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(1000);
@@ -72,21 +84,51 @@ public final class Dumper {
                     }
                     digest.add(row);
                     chunkRows++;
-                    if (buf.size() >= chunkBytes) {
+                    if (bufs[cur].size() >= chunkBytes) {
                         out.flush();
-                        chunks.add(flush(tableIndex, chunks.size(), buf, chunkRows));
+                        if (pending != null) {
+                            chunks.add(await(pending));
+                        }
+                        Buffer full = bufs[cur];
+                        int seq = chunks.size();
+                        long rows = chunkRows;
+                        pending = sealer.submit(() -> flush(tableIndex, seq, full, rows));
+                        cur ^= 1;
+                        out = new DataOutputStream(bufs[cur]);
                         chunkRows = 0;
                         rowsDone.accept(digest.rows());
                     }
                 }
             }
-        }
-        out.flush();
-        if (chunkRows > 0) {
-            chunks.add(flush(tableIndex, chunks.size(), buf, chunkRows));
+            out.flush();
+            if (pending != null) {
+                chunks.add(await(pending));
+            }
+            if (chunkRows > 0) {
+                chunks.add(flush(tableIndex, chunks.size(), bufs[cur], chunkRows));
+            }
+        } finally {
+            sealer.shutdownNow();
         }
         rowsDone.accept(digest.rows());
         return table.withData(digest.rows(), digest.value(), chunks);
+    }
+
+    private static Chunk await(Future<Chunk> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while storing a chunk", e);
+        }
     }
 
     private Chunk flush(int tableIndex, int seq, Buffer buf, long rows) throws IOException {

@@ -48,21 +48,19 @@ public final class Loader {
         long n = 0;
         boolean done = false;
         try {
-            StringBuilder line = new StringBuilder(256);
+            CopyBuffer out = new CopyBuffer(in);
             while (rows.hasNext()) {
                 Object[] row = rows.next();
-                line.setLength(0);
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
-                        line.append('\t');
+                        out.put('\t');
                     }
-                    copyValue(line, row[i]);
+                    out.value(row[i]);
                 }
-                line.append('\n');
-                byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
-                in.writeToCopy(b, 0, b.length);
+                out.put('\n');
                 n++;
             }
+            out.flush();
             in.endCopy();
             done = true;
         } finally {
@@ -73,33 +71,96 @@ public final class Loader {
         return n;
     }
 
-    private static void copyValue(StringBuilder sb, Object v) {
-        if (v == null) {
-            sb.append("\\N");
-        } else if (v instanceof Boolean b) {
-            sb.append(b ? 't' : 'f');
-        } else if (v instanceof BigDecimal d) {
-            sb.append(d.toPlainString());
-        } else if (v instanceof byte[] bytes) {
-            sb.append("\\\\x");
-            for (byte x : bytes) {
-                sb.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+    /** COPY text format into a 256 KiB buffer sent in large writes: tabs, {@code \N} for NULL, backslash escapes. */
+    private static final class CopyBuffer {
+        private final CopyIn in;
+        private final byte[] buf = new byte[1 << 18];
+        private int pos;
+
+        CopyBuffer(CopyIn in) {
+            this.in = in;
+        }
+
+        void value(Object v) throws SQLException {
+            if (v == null) {
+                put('\\');
+                put('N');
+            } else if (v instanceof Boolean b) {
+                put(b ? 't' : 'f');
+            } else if (v instanceof BigDecimal d) {
+                ascii(d.toPlainString());
+            } else if (v instanceof byte[] bytes) {
+                ascii("\\\\x"); // bytea hex input, its backslash doubled for COPY
+                for (byte x : bytes) {
+                    put(Character.forDigit((x >> 4) & 0xf, 16));
+                    put(Character.forDigit(x & 0xf, 16));
+                }
+            } else if (v instanceof Long || v instanceof Double || v instanceof Instant) {
+                ascii(v.toString());
+            } else {
+                text(v.toString());
             }
-        } else if (v instanceof Instant t) {
-            sb.append(t.toString());
-        } else if (v instanceof Long || v instanceof Double) {
-            sb.append(v);
-        } else {
-            String s = v.toString();
+        }
+
+        private void text(String s) throws SQLException {
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
                 switch (ch) {
-                    case '\\' -> sb.append("\\\\");
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    default -> sb.append(ch);
+                    case '\\' -> {
+                        put('\\');
+                        put('\\');
+                    }
+                    case '\t' -> {
+                        put('\\');
+                        put('t');
+                    }
+                    case '\n' -> {
+                        put('\\');
+                        put('n');
+                    }
+                    case '\r' -> {
+                        put('\\');
+                        put('r');
+                    }
+                    default -> {
+                        if (ch < 0x80) {
+                            put(ch);
+                        } else {
+                            int end = i + 1;
+                            while (end < s.length() && s.charAt(end) >= 0x80) {
+                                end++;
+                            }
+                            for (byte b : s.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                                putByte(b);
+                            }
+                            i = end - 1;
+                        }
+                    }
                 }
+            }
+        }
+
+        private void ascii(String s) throws SQLException {
+            for (int i = 0; i < s.length(); i++) {
+                put(s.charAt(i));
+            }
+        }
+
+        void put(char c) throws SQLException {
+            putByte((byte) c);
+        }
+
+        private void putByte(byte b) throws SQLException {
+            if (pos == buf.length) {
+                flush();
+            }
+            buf[pos++] = b;
+        }
+
+        void flush() throws SQLException {
+            if (pos > 0) {
+                in.writeToCopy(buf, 0, pos);
+                pos = 0;
             }
         }
     }

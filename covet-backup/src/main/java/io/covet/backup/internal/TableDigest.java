@@ -17,7 +17,7 @@ import java.util.List;
 public final class TableDigest {
     private final List<PortableType> types;
     private final MessageDigest sha;
-    private final ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+    private final Buf buf = new Buf();
     private final DataOutputStream out = new DataOutputStream(buf);
     private final long[] sum = new long[4];
     private long rows;
@@ -42,7 +42,8 @@ public final class TableDigest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] h = sha.digest(buf.toByteArray());
+        sha.update(buf.array(), 0, buf.size());
+        byte[] h = sha.digest();
         long carry = 0;
         for (int word = 3; word >= 0; word--) {
             long x = 0;
@@ -57,6 +58,16 @@ public final class TableDigest {
             carry = c1 + c2;
         }
         rows++;
+    }
+
+    private static final class Buf extends ByteArrayOutputStream {
+        Buf() {
+            super(256);
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 
     /** Rows added so far. */
