@@ -43,6 +43,8 @@ public final class Orm implements AutoCloseable {
     private final List<PersistenceHook> hooks;
     private final boolean validateOnSave;
     private final Writer writer;
+    private final java.util.concurrent.ConcurrentMap<String, java.util.Optional<QuerySet.KeyLookup<?>>> keyLookups =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     record Listener(Class<?> model, SignalListener<Entity> listener) {
@@ -270,6 +272,30 @@ public final class Orm implements AutoCloseable {
 
     Writer writer() {
         return writer;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends Entity> QuerySet.KeyLookup<T> keyLookup(QuerySet<T> qs, Database db) {
+        String key = qs.type.meta().name() + "@" + databaseName(qs.db) + "@" + db.dialect().engine();
+        java.util.Optional<QuerySet.KeyLookup<?>> plan = keyLookups.get(key);
+        if (plan == null) {
+            plan = java.util.Optional.ofNullable(qs.renderKeyLookup(db, sampleKey(qs.pkColumn(qs.type.table()).type())));
+            keyLookups.putIfAbsent(key, plan);
+        }
+        return (QuerySet.KeyLookup<T>) plan.orElse(null);
+    }
+
+    private static Object sampleKey(Class<?> type) {
+        if (type == Long.class) {
+            return 0L;
+        } else if (type == Integer.class) {
+            return 0;
+        } else if (type == Short.class) {
+            return (short) 0;
+        } else if (type == java.util.UUID.class) {
+            return new java.util.UUID(0, 0);
+        }
+        return "";
     }
 
     <T extends Entity> QuerySet<T> relatedQuery(Entity owner, String relation) {

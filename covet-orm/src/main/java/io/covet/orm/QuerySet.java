@@ -294,7 +294,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @throws MultipleObjectsReturned when more than one matches
      */
     public T get() {
-        List<T> found = limit(2).list();
+        List<T> found = (order == null ? orderBy() : this).limit(2).list();
         if (found.isEmpty()) {
             throw new DoesNotExist(type.meta().simpleName() + " matching query does not exist" + describe());
         }
@@ -312,7 +312,43 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** The instance with this primary key; see {@link #get()}. */
     public T get(Object primaryKey) {
+        if (plain()) {
+            // The hot path of lookups by key and lazy loads: the statement shape is rendered once per model,
+            // database and dialect, then only the key changes.
+            Database d = database();
+            KeyLookup<T> plan = orm.keyLookup(this, d);
+            if (plan != null) {
+                List<T> found = d.sql(plan.sql(), primaryKey, 2L).list(plan.mapper());
+                if (found.size() == 1) {
+                    return found.get(0);
+                }
+                if (found.isEmpty()) {
+                    throw new DoesNotExist(type.meta().simpleName() + " matching query does not exist" + describe());
+                }
+            }
+        }
         return filter(Relations.eq(pkColumn(type.table()), primaryKey)).get();
+    }
+
+    private boolean plain() {
+        return joins.isEmpty() && related.isEmpty() && prefetch.isEmpty()
+                && annotations.isEmpty() && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0
+                && where.equals(Sql.noCondition()) && having.equals(Sql.noCondition());
+    }
+
+    /** A rendered key lookup: {@code SELECT … WHERE pk = ? LIMIT ?} and its mapper. */
+    record KeyLookup<T extends Entity>(String sql, RowMapper<T> mapper) {
+    }
+
+    /** Renders the key lookup of this (plain) query set, or null when its parameters are not [key, limit]. */
+    KeyLookup<T> renderKeyLookup(Database d, Object sampleKey) {
+        QuerySet<T> q = filter(Relations.eq(pkColumn(type.table()), sampleKey)).orderBy().limit(2);
+        EntityMapper<T> mapper = EntityMapper.of(q, d.engine());
+        io.covet.sql.RenderedSql r = q.base(mapper.items(), true).render(d.dialect());
+        if (!r.params().equals(List.of(sampleKey, 2L))) {
+            return null;
+        }
+        return new KeyLookup<>(r.sql(), mapper);
     }
 
     /** The first instance in the ordering (by primary key when unordered), if any. */

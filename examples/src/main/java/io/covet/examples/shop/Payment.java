@@ -22,7 +22,7 @@ public class Payment extends ShopModel {
     @Column(type = FieldType.ENUM_INT)
     PaymentMethod method;
     Instant paidAt;
-    UUID reference = UUID.randomUUID();
+    UUID reference;
     @Column(nullable = true)
     InetAddress clientIp;
 
@@ -36,6 +36,7 @@ public class Payment extends ShopModel {
         this.amount = amount;
         this.method = method;
         this.paidAt = paidAt;
+        this.reference = UUID.randomUUID();
     }
 
     public Ref<Order> order() {
