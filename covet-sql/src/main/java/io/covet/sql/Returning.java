@@ -15,7 +15,8 @@ final class Returning {
         }
         Feature needed = statement.equals("UPDATE") ? Feature.UPDATE_RETURNING : Feature.RETURNING;
         if (!ctx.supports(needed)) {
-            throw ctx.unsupported(statement + " … RETURNING", statement.equals("UPDATE")
+            boolean mariaUpdate = statement.equals("UPDATE") && ctx.supports(Feature.RETURNING);
+            throw ctx.unsupported(statement + " … RETURNING", mariaUpdate
                     ? "MariaDB has RETURNING on INSERT and DELETE only: select the rows with FOR UPDATE in the same "
                     + "transaction before updating them, or read them back by key afterwards."
                     : "Read the rows back by key in the same transaction, or use "
