@@ -53,12 +53,26 @@ final class Runner {
             history.insert(c, m.app(), m.name(), m.checksum(), 0, "applied", ops.size());
             return;
         }
+        // Render every step before running any, so a bad identifier or value fails with nothing changed.
+        List<List<Step>> steps = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (i >= from) {
+                steps.add(render(m, i, ops.get(i), s, false));
+                try {
+                    s = ops.get(i).apply(s);
+                } catch (IllegalArgumentException e) {
+                    throw new MigrationException("migration " + m.key() + " operation " + (i + 1) + " ("
+                            + ops.get(i).describe() + ") does not fit the schema: " + e.getMessage()
+                            + "; nothing was changed", e);
+                }
+            } else {
+                steps.add(List.of());
+            }
+        }
         if (transactional) {
             inTransaction(m, () -> {
-                Schema cur = g.state(before::contains).schema();
                 for (int i = 0; i < ops.size(); i++) {
-                    runOp(m, i, ops.get(i).forward(cur, ddl), true);
-                    cur = ops.get(i).apply(cur);
+                    runOp(m, i, steps.get(i), true);
                 }
                 history.insert(c, m.app(), m.name(), m.checksum(), ms(t0), "applied", ops.size());
             });
@@ -68,11 +82,24 @@ final class Runner {
             history.insert(c, m.app(), m.name(), m.checksum(), 0, "partial", 0);
         }
         for (int i = from; i < ops.size(); i++) {
-            runOp(m, i, ops.get(i).forward(s, ddl), false);
-            s = ops.get(i).apply(s);
+            runOp(m, i, steps.get(i), false);
             history.progress(c, m.app(), m.name(), "partial", i + 1, ms(t0));
         }
         history.progress(c, m.app(), m.name(), "applied", ops.size(), ms(t0));
+    }
+
+    private List<Step> render(Migration m, int i, Operation op, Schema before, boolean backwards) {
+        try {
+            if (op instanceof RunJava r) {
+                r.reversible(); // loads the class now, so a missing one fails before anything runs
+            }
+            return backwards ? op.backward(before, ddl) : op.forward(before, ddl);
+        } catch (MigrationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MigrationException("migration " + m.key() + " operation " + (i + 1) + " (" + op.describe()
+                    + ") is invalid: " + e.getMessage() + "; nothing was changed", e);
+        }
     }
 
     /** Unapplies operations {@code opsApplied}..1 of {@code m}, last first. */
@@ -93,10 +120,14 @@ final class Runner {
         }
         List<Operation> ops = m.operations();
         long t0 = System.nanoTime();
+        List<List<Step>> steps = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            steps.add(i < opsApplied ? render(m, i, ops.get(i), states.get(i), true) : List.of());
+        }
         if (transactional) {
             inTransaction(m, () -> {
                 for (int i = opsApplied - 1; i >= 0; i--) {
-                    runOp(m, i, ops.get(i).backward(states.get(i), ddl), true);
+                    runOp(m, i, steps.get(i), true);
                 }
                 deleteRows(m);
             });
@@ -104,7 +135,7 @@ final class Runner {
         }
         history.progress(c, m.app(), m.name(), "partial", opsApplied, 0);
         for (int i = opsApplied - 1; i >= 0; i--) {
-            runOp(m, i, ops.get(i).backward(states.get(i), ddl), false);
+            runOp(m, i, steps.get(i), false);
             history.progress(c, m.app(), m.name(), "partial", i, ms(t0));
         }
         deleteRows(m);
