@@ -38,7 +38,7 @@ public final class MigrationLock implements AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
                     s.execute("SELECT pg_advisory_lock(hashtext(current_schema() || '.covet_migrate'))");
-                    s.execute("SET lock_timeout = 0");
+                    s.execute("RESET lock_timeout");
                 } catch (SQLException ex) {
                     if ("55P03".equals(ex.getSQLState())) {
                         throw busy(timeout);
