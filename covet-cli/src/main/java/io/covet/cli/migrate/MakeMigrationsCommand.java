@@ -8,6 +8,8 @@ import io.covet.migrate.MigrationFiles;
 import io.covet.migrate.MigrationGraph;
 import io.covet.migrate.MigrationKey;
 import io.covet.migrate.Operation;
+import io.covet.migrate.OrmSchemaSource;
+import io.covet.orm.Orm;
 import io.covet.migrate.Questioner;
 import io.covet.migrate.SchemaSource;
 import io.covet.schema.Column;
@@ -34,7 +36,8 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
     MigrationOptions files;
 
     @Option(names = "--source", paramLabel = "CLASS",
-            description = "Class implementing io.covet.migrate.SchemaSource (the models' schema), on --classpath.")
+            description = "The models: a class implementing io.covet.migrate.SchemaSource, or a Supplier<io.covet.orm.Orm> "
+                    + "whose registered models are read (app = last package segment); found on --classpath.")
     String source;
 
     @Option(names = "--check", description = "Write nothing; exit 1 when the models have changes without migrations.")
@@ -129,10 +132,18 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
     private SchemaSource loadSource() {
         try {
             ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            return Class.forName(source, true, cl).asSubclass(SchemaSource.class).getConstructor().newInstance();
+            Object o = Class.forName(source, true, cl).getConstructor().newInstance();
+            if (o instanceof SchemaSource s) {
+                return s;
+            }
+            if (o instanceof java.util.function.Supplier<?> supplier && supplier.get() instanceof Orm orm) {
+                return OrmSchemaSource.of(orm);
+            }
+            throw new ClassCastException();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalArgumentException("--source " + source + " is not a public SchemaSource class with a "
-                    + "public no-argument constructor on the classpath (" + e.getClass().getSimpleName() + ")");
+            throw new ParameterException(spec.commandLine(), "--source " + source + " is neither a SchemaSource nor a "
+                    + "Supplier<Orm> class with a public no-argument constructor on the classpath ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -79,6 +79,19 @@ class MigrateCliTest {
     }
 
     @Test
+    void makemigrationsReadsTheModelsOfAnOrm() throws Exception {
+        Path dir = Files.createTempDirectory("migrations");
+        Run r = covet("makemigrations", "--migrations", dir.toString(), "--source", ShopOrm.class.getName());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Migrations for 'shop':", "- Create model");
+        assertThat(covet("makemigrations", "--migrations", dir.toString(), "--source", ShopOrm.class.getName(),
+                "--check").exit()).isZero();
+        Run bad = covet("makemigrations", "--migrations", dir.toString(), "--source", "java.lang.String");
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).startsWith("covet: --source java.lang.String is neither a SchemaSource nor a Supplier<Orm>");
+    }
+
+    @Test
     void badInputIsOneLineWithExitTwo() throws Exception {
         Path dir = Files.createTempDirectory("migrations");
         Run r = covet("makemigrations", "--migrations", dir.toString(), "--yes-renames", "--no-renames");
