@@ -3,8 +3,6 @@ package io.covet.backup.internal;
 import io.covet.backup.internal.Manifest.Chunk;
 import io.covet.backup.internal.Manifest.Table;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +22,7 @@ public final class ChunkReader implements Iterator<Object[]> {
     private final Table table;
     private final TableDigest digest;
     private int nextChunk;
-    private DataInputStream in;
+    private Bytes.Source in;
     private long leftInChunk;
     private Chunk current;
     private java.util.concurrent.CompletableFuture<byte[]> prefetch;
@@ -93,7 +91,7 @@ public final class ChunkReader implements Iterator<Object[]> {
         Chunk following = nextChunk < table.chunks().size() ? table.chunks().get(nextChunk) : null;
         prefetch = following == null ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> plain(following));
-        in = new DataInputStream(new ByteArrayInputStream(plain));
+        in = new Bytes.Source(plain);
         leftInChunk = chunk.rows();
     }
 
@@ -118,12 +116,8 @@ public final class ChunkReader implements Iterator<Object[]> {
     }
 
     private void requireEnd() {
-        try {
-            if (in.read() >= 0) {
-                throw new ChunkCodec.CorruptChunk(where() + " holds more rows than the manifest says");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (in.hasMore()) {
+            throw new ChunkCodec.CorruptChunk(where() + " holds more rows than the manifest says");
         }
     }
 

@@ -6,8 +6,6 @@ import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,9 +60,9 @@ public final class Dumper {
         TableDigest digest = new TableDigest(types);
         List<Chunk> chunks = new ArrayList<>();
         // Two buffers: rows are encoded into one while the other is compressed, encrypted and stored.
-        Buffer[] bufs = {new Buffer(chunkBytes + (chunkBytes >> 2)), new Buffer(chunkBytes + (chunkBytes >> 2))};
+        Bytes.Sink[] bufs = {new Bytes.Sink(chunkBytes + (chunkBytes >> 2)), new Bytes.Sink(chunkBytes + (chunkBytes >> 2))};
         int cur = 0;
-        DataOutputStream out = new DataOutputStream(bufs[cur]);
+        Bytes.Sink out = bufs[cur];
         long chunkRows = 0;
         Object[] row = new Object[cols.size()];
         ExecutorService sealer = Executors.newSingleThreadExecutor(r -> {
@@ -85,22 +83,20 @@ public final class Dumper {
                     digest.add(row);
                     chunkRows++;
                     if (bufs[cur].size() >= chunkBytes) {
-                        out.flush();
                         if (pending != null) {
                             chunks.add(await(pending));
                         }
-                        Buffer full = bufs[cur];
+                        Bytes.Sink full = bufs[cur];
                         int seq = chunks.size();
                         long rows = chunkRows;
                         pending = sealer.submit(() -> flush(tableIndex, seq, full, rows));
                         cur ^= 1;
-                        out = new DataOutputStream(bufs[cur]);
+                        out = bufs[cur];
                         chunkRows = 0;
                         rowsDone.accept(digest.rows());
                     }
                 }
             }
-            out.flush();
             if (pending != null) {
                 chunks.add(await(pending));
             }
@@ -131,7 +127,7 @@ public final class Dumper {
         }
     }
 
-    private Chunk flush(int tableIndex, int seq, Buffer buf, long rows) throws IOException {
+    private Chunk flush(int tableIndex, int seq, Bytes.Sink buf, long rows) throws IOException {
         String name = String.format(Locale.ROOT, "data/%04d/%06d.chunk", tableIndex, seq);
         byte[] stored = codec.seal(buf.array(), buf.size(), backupId + "/" + name);
         storage.put(object(backupId, name), stored);
@@ -140,14 +136,4 @@ public final class Dumper {
         return chunk;
     }
 
-    /** A byte buffer whose array can be read without a copy. */
-    static final class Buffer extends ByteArrayOutputStream {
-        Buffer(int size) {
-            super(size);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-    }
 }

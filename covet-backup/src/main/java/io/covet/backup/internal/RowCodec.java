@@ -1,19 +1,18 @@
 package io.covet.backup.internal;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 
 /**
- * The row encoding inside a chunk (see docs/backup.md): per value one tag byte, then the payload. Values are the
- * normalised Java forms {@link Values} produces, so every engine's rows encode the same way.
+ * The row encoding inside a chunk (see docs/backup.md): per value one tag byte, then a big-endian payload. Values
+ * are the normalised Java forms {@link Values} produces, so every engine's rows encode the same way.
  */
 public final class RowCodec {
     static final int NULL = 0, LONG = 1, DOUBLE = 2, DECIMAL = 3, STRING = 4, BYTES = 5, TRUE = 6, FALSE = 7,
@@ -23,82 +22,90 @@ public final class RowCodec {
     }
 
     /** Writes one value. */
-    public static void write(DataOutputStream out, Object v) throws IOException {
+    public static void write(Bytes.Sink out, Object v) {
         if (v == null) {
             out.writeByte(NULL);
         } else if (v instanceof Long n) {
             out.writeByte(LONG);
             out.writeLong(n);
+        } else if (v instanceof String s) {
+            out.writeByte(STRING);
+            out.writeString(s);
         } else if (v instanceof Double d) {
             out.writeByte(DOUBLE);
-            out.writeDouble(d);
+            out.writeLong(Double.doubleToRawLongBits(d));
         } else if (v instanceof BigDecimal d) {
-            text(out, DECIMAL, d.toString());
-        } else if (v instanceof String s) {
-            text(out, STRING, s);
+            out.writeByte(DECIMAL);
+            out.writeInt(d.scale());
+            byte[] unscaled = d.unscaledValue().toByteArray();
+            out.writeInt(unscaled.length);
+            out.write(unscaled);
+        } else if (v instanceof Boolean b) {
+            out.writeByte(b ? TRUE : FALSE);
         } else if (v instanceof byte[] b) {
             out.writeByte(BYTES);
             out.writeInt(b.length);
             out.write(b);
-        } else if (v instanceof Boolean b) {
-            out.writeByte(b ? TRUE : FALSE);
         } else if (v instanceof LocalDate d) {
-            text(out, DATE, d.toString());
+            out.writeByte(DATE);
+            out.writeLong(d.toEpochDay());
         } else if (v instanceof LocalTime t) {
-            text(out, TIME, t.toString());
+            out.writeByte(TIME);
+            out.writeLong(t.toNanoOfDay());
         } else if (v instanceof LocalDateTime t) {
-            text(out, TIMESTAMP, t.toString());
+            out.writeByte(TIMESTAMP);
+            out.writeLong(t.toEpochSecond(ZoneOffset.UTC));
+            out.writeInt(t.getNano());
         } else if (v instanceof Instant t) {
-            text(out, INSTANT, t.toString());
+            out.writeByte(INSTANT);
+            out.writeLong(t.getEpochSecond());
+            out.writeInt(t.getNano());
         } else {
             throw new IllegalArgumentException("cannot encode a " + v.getClass().getName());
         }
     }
 
-    private static void text(DataOutputStream out, int tag, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeByte(tag);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
     /**
      * Reads one value.
      *
-     * @throws EOFException at the clean end of the stream (before a tag)
+     * @throws EOFException when the bytes end inside a value
      * @throws IOException  when the bytes are not a valid encoding
      */
-    public static Object read(DataInputStream in) throws IOException {
-        int tag = in.read();
-        if (tag < 0) {
-            throw new EOFException();
-        }
+    public static Object read(Bytes.Source in) throws IOException {
+        int tag = in.readByte();
         return switch (tag) {
             case NULL -> null;
             case LONG -> in.readLong();
-            case DOUBLE -> in.readDouble();
-            case DECIMAL -> new BigDecimal(string(in));
-            case STRING -> string(in);
-            case BYTES -> bytes(in);
+            case DOUBLE -> Double.longBitsToDouble(in.readLong());
+            case DECIMAL -> {
+                int scale = in.readInt();
+                yield new BigDecimal(new BigInteger(in.readBytes(length(in))), scale);
+            }
+            case STRING -> in.readString(length(in));
+            case BYTES -> in.readBytes(length(in));
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
-            case DATE -> LocalDate.parse(string(in));
-            case TIME -> LocalTime.parse(string(in));
-            case TIMESTAMP -> LocalDateTime.parse(string(in));
-            case INSTANT -> Instant.parse(string(in));
+            case DATE -> LocalDate.ofEpochDay(in.readLong());
+            case TIME -> LocalTime.ofNanoOfDay(in.readLong());
+            case TIMESTAMP -> LocalDateTime.ofEpochSecond(in.readLong(), nanos(in), ZoneOffset.UTC);
+            case INSTANT -> Instant.ofEpochSecond(in.readLong(), nanos(in));
             default -> throw new IOException("unknown value tag " + tag + ": the chunk is damaged");
         };
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        return new String(bytes(in), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(DataInputStream in) throws IOException {
+    private static int length(Bytes.Source in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > (1 << 30)) {
             throw new IOException("value length " + n + " is impossible: the chunk is damaged");
         }
-        return in.readNBytes(n);
+        return n;
+    }
+
+    private static int nanos(Bytes.Source in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 999_999_999) {
+            throw new IOException("nanosecond field " + n + " is impossible: the chunk is damaged");
+        }
+        return n;
     }
 }

@@ -1,9 +1,5 @@
 package io.covet.backup.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,8 +13,7 @@ import java.util.List;
 public final class TableDigest {
     private final List<PortableType> types;
     private final MessageDigest sha;
-    private final Buf buf = new Buf();
-    private final DataOutputStream out = new DataOutputStream(buf);
+    private final Bytes.Sink buf = new Bytes.Sink(256);
     private final long[] sum = new long[4];
     private long rows;
 
@@ -34,13 +29,8 @@ public final class TableDigest {
     /** Adds one row of normalised values. */
     public void add(Object[] row) {
         buf.reset();
-        try {
-            for (int i = 0; i < row.length; i++) {
-                RowCodec.write(out, Values.canonical(row[i], types.get(i)));
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < row.length; i++) {
+            RowCodec.write(buf, Values.canonical(row[i], types.get(i)));
         }
         sha.update(buf.array(), 0, buf.size());
         byte[] h = sha.digest();
@@ -58,16 +48,6 @@ public final class TableDigest {
             carry = c1 + c2;
         }
         rows++;
-    }
-
-    private static final class Buf extends ByteArrayOutputStream {
-        Buf() {
-            super(256);
-        }
-
-        byte[] array() {
-            return buf;
-        }
     }
 
     /** Rows added so far. */

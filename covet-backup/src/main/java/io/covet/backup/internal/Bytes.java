@@ -1,0 +1,134 @@
+package io.covet.backup.internal;
+
+import java.io.EOFException;
+import java.util.Arrays;
+
+/** Unsynchronised big-endian byte buffers for the row codec: {@link Sink} to write, {@link Source} to read. */
+public final class Bytes {
+    private Bytes() {
+    }
+
+    /** A growable byte buffer. Not thread-safe. */
+    public static final class Sink {
+        private byte[] buf;
+        private int size;
+
+        public Sink(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        void writeByte(int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            buf[size++] = (byte) (v >>> 24);
+            buf[size++] = (byte) (v >>> 16);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        /** Writes a string as a 4-byte length and its UTF-8 bytes, without a copy when it is ASCII. */
+        void writeString(String s) {
+            int n = s.length();
+            boolean ascii = true;
+            for (int i = 0; i < n && ascii; i++) {
+                ascii = s.charAt(i) < 0x80;
+            }
+            if (!ascii) {
+                byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                writeInt(b.length);
+                write(b);
+                return;
+            }
+            writeInt(n);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                buf[size++] = (byte) s.charAt(i);
+            }
+        }
+
+        public byte[] array() {
+            return buf;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public void reset() {
+            size = 0;
+        }
+    }
+
+    /** Reads a byte range. Not thread-safe. */
+    public static final class Source {
+        private final byte[] buf;
+        private int pos;
+
+        public Source(byte[] buf) {
+            this.buf = buf;
+        }
+
+        /** Whether any byte is left. */
+        public boolean hasMore() {
+            return pos < buf.length;
+        }
+
+        int readByte() throws EOFException {
+            need(1);
+            return buf[pos++] & 0xff;
+        }
+
+        int readInt() throws EOFException {
+            need(4);
+            int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16) | ((buf[pos + 2] & 0xff) << 8)
+                    | (buf[pos + 3] & 0xff);
+            pos += 4;
+            return v;
+        }
+
+        long readLong() throws EOFException {
+            return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
+        }
+
+        byte[] readBytes(int n) throws EOFException {
+            need(n);
+            byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
+            pos += n;
+            return b;
+        }
+
+        String readString(int n) throws EOFException {
+            need(n);
+            String s = new String(buf, pos, n, java.nio.charset.StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        private void need(int n) throws EOFException {
+            if (n < 0 || pos + n > buf.length) {
+                throw new EOFException();
+            }
+        }
+    }
+}
