@@ -187,7 +187,8 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *
      * @throws OrmUsageException for a reverse or many-to-many path (use {@link #prefetchRelated})
      */
-    public QuerySet<T> selectRelated(Path<T, ?, ?>... paths) {
+    @SafeVarargs
+    public final QuerySet<T> selectRelated(Path<T, ?, ?>... paths) {
         List<Path<?, ?, ?>> rel = new ArrayList<>(related);
         Joins j = joins;
         for (Path<T, ?, ?> p : paths) {
@@ -207,7 +208,8 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * Loads relations of any kind (also reverse and many-to-many, nested) with one extra query per relation
      * after the main one: {@code Related.all()} and {@code Ref.get()} then need no query.
      */
-    public QuerySet<T> prefetchRelated(Path<T, ?, ?>... paths) {
+    @SafeVarargs
+    public final QuerySet<T> prefetchRelated(Path<T, ?, ?>... paths) {
         List<Path<?, ?, ?>> pre = new ArrayList<>(prefetch);
         for (Path<T, ?, ?> p : paths) {
             for (Path<?, ?, ?> prefix : Joins.prefixes(p)) {

@@ -46,6 +46,7 @@ public final class Related<T extends Entity> {
 
     /** Links the targets to the owner (automatic many-to-many tables); already linked targets are skipped. */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public final void add(T... targets) {
         orm().m2m(owner, name).add(List.of(targets));
         forget();
@@ -53,6 +54,7 @@ public final class Related<T extends Entity> {
 
     /** Unlinks the targets from the owner. */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public final void remove(T... targets) {
         orm().m2m(owner, name).remove(List.of(targets));
         forget();
