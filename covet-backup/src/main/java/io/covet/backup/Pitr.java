@@ -269,6 +269,52 @@ public final class Pitr {
     }
 
     /**
+     * Applies retention to base backups and WAL: keeps the newest {@code keep} base backups and the WAL from the
+     * start of the oldest kept one on; older base backups and WAL files are deleted. WAL a kept base backup needs is
+     * never deleted, and timeline history files are always kept.
+     *
+     * @return the base backup ids and WAL file names deleted (or, in a dry run, that would be)
+     */
+    public static List<String> prune(BackupRepository repo, int keep, boolean dryRun) {
+        if (keep < 1) {
+            throw new BackupException(Reason.INVALID, "--keep-base must be at least 1: the newest base backup is "
+                    + "always kept");
+        }
+        Storage s = repo.storage();
+        List<String> bases = baseBackups(repo);
+        List<String> deleted = new ArrayList<>();
+        if (bases.size() <= keep) {
+            return deleted;
+        }
+        String oldestKept = bases.get(bases.size() - keep);
+        String startWal;
+        try {
+            startWal = BaseManifest.JSON.readValue(s.get("base/" + oldestKept + "/manifest.json"), BaseManifest.class)
+                    .startWal();
+            // the segment number without the timeline: later timelines continue the numbering
+            String firstNeeded = startWal.substring(8);
+            for (String name : s.list("wal/")) {
+                String file = name.substring("wal/".length());
+                if (file.length() >= 24 && !file.endsWith(".history") && file.substring(8, 24).compareTo(firstNeeded) < 0) {
+                    deleted.add(file);
+                    if (!dryRun) {
+                        s.delete(name);
+                    }
+                }
+            }
+            for (String id : bases.subList(0, bases.size() - keep)) {
+                deleted.add(id);
+                if (!dryRun) {
+                    deleteBase(s, id);
+                }
+            }
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot prune " + repo.location() + ": " + e.getMessage(), e);
+        }
+        return deleted;
+    }
+
+    /**
      * The settings that make PostgreSQL archive every WAL file with Covet, for {@code postgresql.auto.conf}.
      *
      * @param pushCommand the shell command archiving one file, with {@code %p} and {@code %f}
@@ -280,7 +326,9 @@ public final class Pitr {
 
     private static void deleteBase(Storage s, String id) {
         try {
-            for (String n : s.list("base/" + id + "/")) {
+            List<String> names = new ArrayList<>(s.list("base/" + id + "/"));
+            names.sort((a, b) -> Boolean.compare(!a.contains("manifest"), !b.contains("manifest")));
+            for (String n : names) {
                 s.delete(n);
             }
         } catch (IOException ignored) {
