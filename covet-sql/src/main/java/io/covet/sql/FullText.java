@@ -57,6 +57,7 @@ public final class FullText {
      * @param key the table's integer primary key (SQLite links the FTS5 rows to it through rowid)
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied
     public static FullText index(String name, Column<?> key, Column<String>... columns) {
         Objects.requireNonNull(key, "key");
         if (key.table() == null) {

@@ -53,6 +53,7 @@ public final class Functions {
 
     /** {@code COALESCE(a, b, …)}: the first non-NULL argument. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied
     public static <T> Field<T> coalesce(Field<T> first, Field<T>... rest) {
         Field<?>[] all = new Field<?>[rest.length + 1];
         all[0] = first;
@@ -95,6 +96,7 @@ public final class Functions {
 
     /** Concatenation ({@code ||}, or {@code CONCAT} on MariaDB); NULL if any part is NULL. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied
     public static Field<String> concat(Field<String>... parts) {
         if (parts.length < 2) {
             throw new IllegalArgumentException("concat needs at least two parts");

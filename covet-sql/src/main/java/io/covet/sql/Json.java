@@ -1,7 +1,5 @@
 package io.covet.sql;
 
-import io.covet.core.dialect.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -132,10 +130,6 @@ public final class Json {
             }
         }
         return sb.toString();
-    }
-
-    static boolean isPostgres(Ctx ctx) {
-        return ctx.family() == Engine.POSTGRESQL;
     }
 
     @Override
