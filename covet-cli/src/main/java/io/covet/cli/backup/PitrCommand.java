@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "pitr", mixinStandardHelpOptions = true,
         description = "PostgreSQL point-in-time recovery: continuous WAL archiving, base backups, restore to a time.",
         subcommands = {PitrCommand.Setup.class, PitrCommand.BaseBackup.class, PitrCommand.WalPush.class,
-                PitrCommand.WalFetch.class, PitrCommand.Restore.class})
+                PitrCommand.WalFetch.class, PitrCommand.Restore.class, PitrCommand.Prune.class})
 public final class PitrCommand {
     static final String DEFAULT_PG_BIN = "/usr/lib/postgresql/15/bin";
 
@@ -156,6 +156,29 @@ public final class PitrCommand {
             try (BackupRepository r = repo.open()) {
                 return Pitr.walFetch(r, repo.key(), name, path) ? ExitCode.OK : ExitCode.CHECK_FAILED;
             }
+        }
+    }
+
+    /** {@code covet pitr prune}. */
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Keep the newest N base backups and the WAL they need; delete older ones.")
+    static final class Prune extends Base {
+        @Option(names = "--keep-base", required = true, description = "Base backups to keep (at least 1).")
+        int keep;
+
+        @Option(names = "--dry-run", description = "Show what would be deleted, delete nothing.")
+        boolean dryRun;
+
+        @Override
+        int run() {
+            try (BackupRepository r = repo.open()) {
+                java.util.List<String> gone = Pitr.prune(r, keep, dryRun);
+                for (String g : gone) {
+                    out().println((dryRun ? "would delete " : "deleted ") + g);
+                }
+                out().println((dryRun ? "would delete " : "deleted ") + gone.size() + " object(s)");
+            }
+            return ExitCode.OK;
         }
     }
 
