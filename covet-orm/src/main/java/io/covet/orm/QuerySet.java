@@ -61,6 +61,8 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     final List<Annotation> annotations;
     final List<Field<?>> groupBy;
     final Condition having;
+    /** Whether a filter is a subquery over this model's own table (MariaDB cannot UPDATE with one). */
+    final boolean selfSubquery;
 
     record Annotation(String name, Field<?> expr) {
     }
@@ -68,7 +70,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     private QuerySet(Orm orm, ModelType<T> type, String db, Condition where, List<OrderField> order,
                      boolean distinct, long limit, long offset, Joins joins, List<Path<?, ?, ?>> related,
                      List<Path<?, ?, ?>> prefetch, List<Annotation> annotations, List<Field<?>> groupBy,
-                     Condition having) {
+                     Condition having, boolean selfSubquery) {
         this.orm = orm;
         this.type = type;
         this.db = db;
@@ -83,17 +85,23 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         this.annotations = annotations;
         this.groupBy = groupBy;
         this.having = having;
+        this.selfSubquery = selfSubquery;
     }
 
     static <T extends Entity> QuerySet<T> all(Orm orm, ModelType<T> type) {
         return new QuerySet<>(orm, type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(),
-                List.of(), List.of(), List.of(), Sql.noCondition());
+                List.of(), List.of(), List.of(), Sql.noCondition(), false);
     }
 
     private QuerySet<T> copy(String d, Condition w, List<OrderField> o, boolean dist, long lim, long off, Joins j,
                              List<Path<?, ?, ?>> rel, List<Path<?, ?, ?>> pre, List<Annotation> ann,
                              List<Field<?>> gb, Condition hav) {
-        return new QuerySet<>(orm, type, d, w, o, dist, lim, off, j, rel, pre, ann, gb, hav);
+        return new QuerySet<>(orm, type, d, w, o, dist, lim, off, j, rel, pre, ann, gb, hav, selfSubquery);
+    }
+
+    private QuerySet<T> markSubquery() {
+        return new QuerySet<>(orm, type, db, where, order, distinct, limit, offset, joins, related, prefetch,
+                annotations, groupBy, having, true);
     }
 
     private static <E> List<E> plus(List<E> list, E item) {
@@ -120,7 +128,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
             return copy(db, where.and(c), order, distinct, limit, offset, joins.with(path, true), related,
                     prefetch, annotations, groupBy, having);
         }
-        return filter(Relations.inSubquery(orm, type, path, c));
+        return filter(Relations.inSubquery(orm, type, path, c)).markSubquery();
     }
 
     /** Rows not matching the condition. Beware SQL NULL logic: a NULL column matches neither. */
@@ -130,7 +138,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Rows not matching a condition on a related model. */
     public <U extends Entity, R extends Table> QuerySet<T> exclude(Path<T, U, R> path, Function<R, Condition> on) {
-        return filter(Relations.inSubquery(orm, type, path, on.apply(path.table())).not());
+        return filter(Relations.inSubquery(orm, type, path, on.apply(path.table())).not()).markSubquery();
     }
 
     /** Joins a forward relation (INNER JOIN) so that its columns can be used in values, ordering or grouping. */
@@ -459,12 +467,20 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     public int update(Assignment... assignments) {
         Database d = database();
-        if (!joins.isEmpty()) {
-            return Sql.update(type.table()).set(assignments)
-                    .where(Relations.in(pkColumn(type.table()), base(List.of(pkColumn(type.table())), false)))
-                    .execute(d);
+        if (joins.isEmpty() && !selfSubquery) {
+            return Sql.update(type.table()).set(assignments).where(where).execute(d);
         }
-        return Sql.update(type.table()).set(assignments).where(where).execute(d);
+        // Joined or self-referencing filters: read the keys first, since MariaDB refuses an UPDATE whose WHERE
+        // selects from the updated table (error 1093).
+        return d.atomic(tx -> {
+            List<Object> keys = new ArrayList<Object>(orderBy().valuesFlat(pkColumn(type.table())));
+            int n = 0;
+            for (int from = 0; from < keys.size(); from += 1000) {
+                n += Sql.update(type.table()).set(assignments).where(Relations.in(pkColumn(type.table()),
+                        keys.subList(from, Math.min(keys.size(), from + 1000)))).execute(d);
+            }
+            return n;
+        });
     }
 
     /**

@@ -127,6 +127,13 @@ class QuerySetTest {
         try (var stream = products.orderBy(Product_.SKU).stream()) {
             assertThat(stream.map(Product::sku).toList()).containsExactly("book-1", "lamp-1", "pen-1");
         }
+        // updates through a join and through a reverse relation (keys read first: MariaDB error 1093)
+        QuerySet<Order> orders = f.orm.objects(Order_.TYPE);
+        assertThat(orders.filter(Order_.CUSTOMER, c -> c.name.eq("Ada")).update(Order_.NOTE.set("vip"))).isEqualTo(2);
+        assertThat(f.orm.objects(Customer_.TYPE).filter(Customer_.ORDERS, o -> o.note.eq("vip"))
+                .update(Customer_.TIER.set(Tier.GOLD))).isEqualTo(1);
+        assertThat(f.orm.objects(Customer_.TYPE).filter(Customer_.TIER.eq(Tier.GOLD)).valuesFlat(Customer_.NAME))
+                .containsExactly("Ada");
         assertThat(f.orm.objects(Tag_.TYPE).filter(Tag_.NAME.eq("office")).delete()).isEqualTo(1);
         assertThat(f.orm.objects(Tag_.TYPE).valuesFlat(Tag_.NAME)).containsExactly("paper");
         assertThat(f.pen.tags().all()).extracting(Tag::name).containsExactly("paper");
