@@ -13,6 +13,7 @@ import java.util.List;
  * (Django's {@code preserve_default=False}); it is not kept afterwards.
  */
 public record AddField(String table, Column column, ColumnDefault oneOffDefault) implements Operation {
+    /** Adds a column that needs no one-off value for existing rows. */
     public AddField(String table, Column column) {
         this(table, column, null);
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * already constrained keep their constraint, new sets get {@code <table>_<cols>_uniq}, the others are dropped.
  */
 public record AlterUniqueTogether(String table, List<List<String>> together) implements Operation {
+    /** Copies the column sets. */
     public AlterUniqueTogether {
         together = together.stream().map(List::copyOf).toList();
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record Migration(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations,
                         List<MigrationKey> replaces) {
+    /** Copies the lists; no replaces when null. */
     public Migration {
         Objects.requireNonNull(key, "key");
         dependencies = List.copyOf(dependencies);
@@ -17,14 +18,17 @@ public record Migration(MigrationKey key, List<MigrationKey> dependencies, List<
         replaces = replaces == null ? List.of() : List.copyOf(replaces);
     }
 
+    /** A migration that replaces nothing. */
     public Migration(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations) {
         this(key, dependencies, operations, List.of());
     }
 
+    /** The app this migration belongs to. */
     public String app() {
         return key.app();
     }
 
+    /** The migration name, e.g. {@code 0002_customer_points}. */
     public String name() {
         return key.name();
     }

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /** Identifies a migration: its app and name, written {@code app.name}. */
 public record MigrationKey(String app, String name) implements Comparable<MigrationKey> {
+    /** Checks that the app has no dot and neither part is blank. */
     public MigrationKey {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(name, "name");

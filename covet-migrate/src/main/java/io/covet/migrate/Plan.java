@@ -12,10 +12,12 @@ public record Plan(List<Entry> entries) {
         }
     }
 
+    /** Copies the entries. */
     public Plan {
         entries = List.copyOf(entries);
     }
 
+    /** Whether there is nothing to do. */
     public boolean isEmpty() {
         return entries.isEmpty();
     }

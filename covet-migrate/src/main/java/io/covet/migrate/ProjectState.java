@@ -10,6 +10,7 @@ import java.util.TreeMap;
  * autodetector writes a table's changes into its own app's migrations.
  */
 public record ProjectState(Schema schema, Map<String, String> owners) {
+    /** Copies the owners. */
     public ProjectState {
         owners = Map.copyOf(owners);
     }

@@ -10,6 +10,7 @@ import java.util.List;
  * class is loaded when the step runs (from the context class loader), so {@code sqlmigrate} works without it.
  */
 public record RunJava(String className, List<String> args) implements Operation {
+    /** Copies the arguments (none when null). */
     public RunJava {
         args = args == null ? List.of() : List.copyOf(args);
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * SQL changes the schema.
  */
 public record RunSql(List<String> sql, List<String> reverseSql) implements Operation {
+    /** Copies the statements; a null {@code reverseSql} makes the operation irreversible. */
     public RunSql {
         sql = List.copyOf(sql);
         reverseSql = reverseSql == null ? null : List.copyOf(reverseSql);

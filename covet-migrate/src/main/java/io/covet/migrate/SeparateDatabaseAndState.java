@@ -11,6 +11,7 @@ import java.util.List;
  * only: for SQL the state cannot follow, or to tell the state about a change made by hand.
  */
 public record SeparateDatabaseAndState(List<Operation> database, List<Operation> state) implements Operation {
+    /** Copies both lists. */
     public SeparateDatabaseAndState {
         database = List.copyOf(database);
         state = List.copyOf(state);

@@ -20,10 +20,12 @@ public record Target(String app, String name) {
         return new Target(app, "zero");
     }
 
+    /** Whether this means every migration applied. */
     public boolean isLatest() {
         return app == null;
     }
 
+    /** Whether this means none of the app applied. */
     public boolean isZero() {
         return "zero".equals(name);
     }

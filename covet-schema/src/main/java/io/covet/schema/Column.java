@@ -8,6 +8,7 @@ import java.util.Objects;
  */
 public record Column(String name, ColumnType type, boolean nullable, ColumnDefault defaultValue,
                      boolean autoIncrement) {
+    /** Requires a name and a type. */
     public Column {
         Objects.requireNonNull(name, "column name");
         Objects.requireNonNull(type, "type of column " + name);
@@ -28,22 +29,27 @@ public record Column(String name, ColumnType type, boolean nullable, ColumnDefau
         return new Column(name, type, false, null, true);
     }
 
+    /** This column under another name. */
     public Column withName(String n) {
         return new Column(n, type, nullable, defaultValue, autoIncrement);
     }
 
+    /** This column with another type. */
     public Column withType(ColumnType t) {
         return new Column(name, t, nullable, defaultValue, autoIncrement);
     }
 
+    /** This column with another nullability. */
     public Column withNullable(boolean n) {
         return new Column(name, type, n, defaultValue, autoIncrement);
     }
 
+    /** This column with another default (null for none). */
     public Column withDefault(ColumnDefault d) {
         return new Column(name, type, nullable, d, autoIncrement);
     }
 
+    /** This column with the database assigning its values, or not. */
     public Column withAutoIncrement(boolean a) {
         return new Column(name, type, nullable, defaultValue, a);
     }

@@ -8,6 +8,7 @@ import java.util.Objects;
  * verbatim: it comes from the developer's model or migration file, never from end users).
  */
 public record ColumnDefault(String text, boolean expression) {
+    /** Requires the text. */
     public ColumnDefault {
         Objects.requireNonNull(text, "default text");
     }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** A named foreign key from columns of its table to columns of {@code refTable}. */
 public record ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns,
-                         OnDelete onDelete) {
+                         OnDelete onDelete) implements Constraint {
+    /** Copies the column lists (equally long, not empty); on_delete defaults to NO ACTION. */
     public ForeignKey {
         Objects.requireNonNull(name, "foreign key name");
         Objects.requireNonNull(refTable, "referenced table of " + name);

@@ -7,6 +7,7 @@ import java.util.Objects;
  * An index on columns; optionally unique, optionally partial ({@code where}: PostgreSQL and SQLite only).
  */
 public record Index(String name, List<String> columns, boolean unique, String where) {
+    /** Copies the columns; an index needs at least one. */
     public Index {
         Objects.requireNonNull(name, "index name");
         columns = List.copyOf(columns);

@@ -100,6 +100,28 @@ public interface SchemaDdl {
     /** A column default rendered as SQL for this engine. */
     String defaultSql(ColumnType type, ColumnDefault value);
 
+    /** Adds any kind of constraint (present in {@code after}). */
+    default List<String> addConstraint(Table before, Table after, Constraint c) {
+        if (c instanceof UniqueConstraint u) {
+            return addUnique(before, after, u);
+        }
+        if (c instanceof CheckConstraint k) {
+            return addCheck(before, after, k);
+        }
+        return addForeignKey(before, after, (ForeignKey) c);
+    }
+
+    /** Drops any kind of constraint (absent from {@code after}). */
+    default List<String> dropConstraint(Table before, Table after, Constraint c) {
+        if (c instanceof UniqueConstraint u) {
+            return dropUnique(before, after, u);
+        }
+        if (c instanceof CheckConstraint k) {
+            return dropCheck(before, after, k);
+        }
+        return dropForeignKey(before, after, (ForeignKey) c);
+    }
+
     /** Whether these statements contain a SQLite table rebuild, which must run with foreign keys off. */
     default boolean needsForeignKeysOff(List<String> statements) {
         return statements.stream().anyMatch(s -> s.startsWith("CREATE TABLE \"" + REBUILD_PREFIX));

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
  */
 public record Table(String name, List<Column> columns, List<String> primaryKey, List<UniqueConstraint> uniques,
                     List<CheckConstraint> checks, List<Index> indexes, List<ForeignKey> foreignKeys) {
+    /** Copies every list and checks that names are unique and every key or index column exists. */
     public Table {
         Objects.requireNonNull(name, "table name");
         columns = List.copyOf(columns);
@@ -62,6 +63,7 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
         return columns.stream().map(Column::name).toList();
     }
 
+    /** This table under another name. */
     public Table withName(String newName) {
         return new Table(newName, columns, primaryKey, uniques, checks, indexes, foreignKeys);
     }
@@ -114,21 +116,42 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
                 .toList());
     }
 
+    /** Adds an index; its name must be free in this table. */
     public Table withIndex(Index index) {
         requireFreeName(index.name());
         return new Table(name, columns, primaryKey, uniques, checks, plus(indexes, index), foreignKeys);
     }
 
+    /** Adds a unique constraint; its name must be free in this table. */
     public Table withUnique(UniqueConstraint unique) {
         requireFreeName(unique.name());
         return new Table(name, columns, primaryKey, plus(uniques, unique), checks, indexes, foreignKeys);
     }
 
+    /** Adds a check constraint; its name must be free in this table. */
     public Table withCheck(CheckConstraint check) {
         requireFreeName(check.name());
         return new Table(name, columns, primaryKey, uniques, plus(checks, check), indexes, foreignKeys);
     }
 
+    /** Adds a unique, check or foreign-key constraint. */
+    public Table withConstraint(Constraint c) {
+        if (c instanceof UniqueConstraint u) {
+            return withUnique(u);
+        }
+        if (c instanceof CheckConstraint k) {
+            return withCheck(k);
+        }
+        return withForeignKey((ForeignKey) c);
+    }
+
+    /** The constraint of that name. */
+    public Optional<Constraint> constraint(String constraintName) {
+        return unique(constraintName).<Constraint>map(x -> x).or(() -> check(constraintName).map(x -> x))
+                .or(() -> foreignKey(constraintName).map(x -> x));
+    }
+
+    /** Adds a foreign key; its name must be free in this table. */
     public Table withForeignKey(ForeignKey fk) {
         requireFreeName(fk.name());
         return new Table(name, columns, primaryKey, uniques, checks, indexes, plus(foreignKeys, fk));
@@ -154,18 +177,22 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
                 minus(foreignKeys, f -> f.name().equals(objectName)));
     }
 
+    /** The index of that name. */
     public Optional<Index> index(String indexName) {
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
     }
 
+    /** The unique constraint of that name. */
     public Optional<UniqueConstraint> unique(String uniqueName) {
         return uniques.stream().filter(i -> i.name().equals(uniqueName)).findFirst();
     }
 
+    /** The check constraint of that name. */
     public Optional<CheckConstraint> check(String checkName) {
         return checks.stream().filter(i -> i.name().equals(checkName)).findFirst();
     }
 
+    /** The foreign key of that name. */
     public Optional<ForeignKey> foreignKey(String fkName) {
         return foreignKeys.stream().filter(i -> i.name().equals(fkName)).findFirst();
     }
