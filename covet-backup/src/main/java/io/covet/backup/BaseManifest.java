@@ -17,9 +17,23 @@ record BaseManifest(String format, String id, String createdAt, String startWal,
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static BaseManifest load(BackupRepository repo, String id, BackupKey key) {
+        return load(repo, "base", id, key);
+    }
+
+    /** Reads and authenticates the manifest under {@code <area>/<id>/}. */
+    static BaseManifest load(BackupRepository repo, String area, String id, BackupKey key) {
+        if (id == null || !id.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new BackupException(BackupException.Reason.INVALID, "'" + id + "' is not a backup id");
+        }
         try {
-            byte[] json = repo.storage().get("base/" + id + "/manifest.json");
-            String sig = new String(repo.storage().get("base/" + id + "/manifest.sig"), StandardCharsets.US_ASCII).strip();
+            byte[] json;
+            try {
+                json = repo.storage().get(area + "/" + id + "/manifest.json");
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BackupException(BackupException.Reason.NOT_FOUND, "no backup '" + id + "' in "
+                        + repo.location());
+            }
+            String sig = new String(repo.storage().get(area + "/" + id + "/manifest.sig"), StandardCharsets.US_ASCII).strip();
             BaseManifest m = JSON.readValue(json, BaseManifest.class);
             byte[] k = null;
             if (m.keyCheck() != null) {
