@@ -210,7 +210,7 @@ public final class Autodetector {
             }
             String app = appOf(t.name());
             for (ForeignKey f : t.foreignKeys()) {
-                if (!g.foreignKeys().contains(f)) {
+                if (g.foreignKeys().stream().noneMatch(x -> sameKey(x, f))) {
                     emit(app, new RemoveConstraint(t.name(), f.name()));
                 }
             }
@@ -229,6 +229,15 @@ public final class Autodetector {
                 emit(app, new AlterUniqueTogether(t.name(), kept));
             }
         }
+    }
+
+    /**
+     * Foreign keys match on what they do, not on their names: a key keeps its name when its table is renamed,
+     * and dropping and re-adding it only to rename it would lock and re-validate both tables.
+     */
+    private static boolean sameKey(ForeignKey a, ForeignKey b) {
+        return a.columns().equals(b.columns()) && a.refTable().equals(b.refTable())
+                && a.refColumns().equals(b.refColumns()) && a.onDelete() == b.onDelete();
     }
 
     private static List<List<String>> uniqueSets(Table t) {
@@ -316,7 +325,7 @@ public final class Autodetector {
                 }
             }
             for (ForeignKey f : g.foreignKeys()) {
-                if (!cur.require(g.name()).foreignKeys().contains(f)) {
+                if (cur.require(g.name()).foreignKeys().stream().noneMatch(x -> sameKey(x, f))) {
                     emit(app, new AddConstraint(g.name(), f));
                 }
             }

@@ -216,6 +216,16 @@ class AutodetectorTest {
     }
 
     @Test
+    void renameModelWithItsOwnForeignKeyKeepsTheKeyUnderItsOldName() {
+        Table volume = book().withName("volume").withForeignKeys(List.of(fk("volume", "author_id", "author",
+                OnDelete.CASCADE)));
+        ProjectState from = from(author(), book());
+        List<Operation> ops = Autodetector.operations(from, to(author(), volume), Questioner.nonInteractive(true))
+                .get("lib");
+        assertThat(ops).containsExactly(new RenameModel("book", "volume"));
+    }
+
+    @Test
     void renameModelDeclinedDropsAndCreatesWithTheKeysInOrder() {
         Table writer = author().withName("writer");
         Table book = book().withForeignKeys(List.of(new ForeignKey("book_writer_fk", List.of("author_id"), "writer",

@@ -29,6 +29,29 @@ class RebuildTest {
     }
 
     @AllEngines
+    void typeChangeWithDefaultsConvertsRowsBothWays(Scratch s) {
+        Database db = s.db();
+        Migration add = new Migration(new MigrationKey("shop", "0002_status"), List.of(Shop.m1().key()), List.of(
+                new AddField("customer", Column.of("status", ColumnType.varchar(10))
+                        .withDefault(io.covet.schema.ColumnDefault.value("1")))));
+        Migration retype = new Migration(new MigrationKey("shop", "0003_retype"), List.of(add.key()), List.of(
+                new AlterField("customer", Column.of("status", Shop.INT)
+                        .withDefault(io.covet.schema.ColumnDefault.value("2")))));
+        List<Migration> ms = List.of(Shop.m1(), add, retype);
+        Migrator m = Migrator.builder(db, ms).build();
+        m.migrate(Target.of("shop", "0002_status"));
+        db.sql("INSERT INTO customer (name) VALUES ('ada')").execute();
+        m.migrate(Target.latest());
+        assertThat(Drift.differences(db, m)).isEmpty();
+        db.sql("INSERT INTO customer (name) VALUES ('bob')").execute();
+        assertThat(db.sql("SELECT status FROM customer ORDER BY name").list(rs -> rs.getInt(1))).containsExactly(1, 2);
+        m.migrate(Target.of("shop", "0002_status"));
+        assertThat(Drift.differences(db, m)).isEmpty();
+        assertThat(db.sql("SELECT status FROM customer ORDER BY name").list(rs -> rs.getString(1)))
+                .containsExactly("1", "2");
+    }
+
+    @AllEngines
     void alterationsKeepRowsAndForeignKeysBothWays(Scratch s) {
         Database db = s.db();
         List<Migration> ms = List.of(Shop.m1(), alterations());
