@@ -34,13 +34,10 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
     }
 
     private final List<Step> steps;
-    private final R table;
+    private volatile R table;
 
     private Path(List<Step> steps) {
         this.steps = List.copyOf(steps);
-        @SuppressWarnings("unchecked")
-        R t = (R) steps.get(steps.size() - 1).aliaser().apply(alias());
-        this.table = t;
     }
 
     /** For generated code: a foreign-key or one-to-one step. */
@@ -69,8 +66,16 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
     }
 
     /** The target's metamodel table under this path's alias: its columns qualify as the joined table. */
+    @SuppressWarnings("unchecked")
     public R table() {
-        return table;
+        R t = table;
+        if (t == null) {
+            // Created on first use, not in the metamodel's static initialiser: metamodels point at each other,
+            // and touching another one there could deadlock two threads initialising them at once.
+            t = (R) last().aliaser().apply(alias());
+            table = t;
+        }
+        return t;
     }
 
     /** The alias the target gets in queries: {@code r_} and the step names joined by {@code __}. */
