@@ -33,46 +33,54 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getInteger}); null for SQL NULL. */
     public static Integer getInteger(ResultSet rs, int i) throws SQLException {
         int v = rs.getInt(i);
         return v == 0 && rs.wasNull() ? null : v;
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getLong}); null for SQL NULL. */
     public static Long getLong(ResultSet rs, int i) throws SQLException {
         long v = rs.getLong(i);
         return v == 0 && rs.wasNull() ? null : v;
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getShort}); null for SQL NULL. */
     public static Short getShort(ResultSet rs, int i) throws SQLException {
         short v = rs.getShort(i);
         return v == 0 && rs.wasNull() ? null : v;
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getDouble}); null for SQL NULL. */
     public static Double getDouble(ResultSet rs, int i) throws SQLException {
         double v = rs.getDouble(i);
         return v == 0 && rs.wasNull() ? null : v;
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getFloat}); null for SQL NULL. */
     public static Float getFloat(ResultSet rs, int i) throws SQLException {
         float v = rs.getFloat(i);
         return v == 0 && rs.wasNull() ? null : v;
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getBoolean}); null for SQL NULL. */
     public static Boolean getBoolean(ResultSet rs, int i) throws SQLException {
         boolean v = rs.getBoolean(i);
         return !v && rs.wasNull() ? null : v;
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getString}); null for SQL NULL. */
     public static String getString(ResultSet rs, int i) throws SQLException {
         return rs.getString(i);
     }
 
-    /** A decimal at the field's scale (SQLite may hand back fewer fraction digits). */
+    /** Column {@code i} as a decimal at the field's scale (SQLite may hand back fewer fraction digits). */
     public static BigDecimal getDecimal(ResultSet rs, int i, int scale) throws SQLException {
         BigDecimal v = rs.getBigDecimal(i);
         return v == null ? null : v.setScale(scale, RoundingMode.HALF_EVEN);
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getUuid}); null for SQL NULL. */
     public static UUID getUuid(ResultSet rs, int i, Engine e) throws SQLException {
         if (e == Engine.POSTGRESQL) {
             return rs.getObject(i, UUID.class);
@@ -81,6 +89,7 @@ public final class Jdbc {
         return s == null ? null : UUID.fromString(s);
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getDate}); null for SQL NULL. */
     public static LocalDate getDate(ResultSet rs, int i, Engine e) throws SQLException {
         if (e == Engine.SQLITE) {
             String s = rs.getString(i);
@@ -89,6 +98,7 @@ public final class Jdbc {
         return rs.getObject(i, LocalDate.class);
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getTime}); null for SQL NULL. */
     public static LocalTime getTime(ResultSet rs, int i, Engine e) throws SQLException {
         if (e == Engine.SQLITE) {
             String s = rs.getString(i);
@@ -97,6 +107,7 @@ public final class Jdbc {
         return rs.getObject(i, LocalTime.class);
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getInstant}); null for SQL NULL. */
     public static Instant getInstant(ResultSet rs, int i, Engine e) throws SQLException {
         switch (e.family()) {
             case POSTGRESQL -> {
@@ -115,11 +126,13 @@ public final class Jdbc {
         }
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getOffsetDateTime}); null for SQL NULL. */
     public static OffsetDateTime getOffsetDateTime(ResultSet rs, int i, Engine e) throws SQLException {
         Instant t = getInstant(rs, i, e);
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getDuration}); null for SQL NULL. */
     public static Duration getDuration(ResultSet rs, int i) throws SQLException {
         long v = rs.getLong(i);
         return v == 0 && rs.wasNull() ? null : Duration.of(v, ChronoUnit.MICROS);
@@ -135,10 +148,12 @@ public final class Jdbc {
         return v == 0 && rs.wasNull() ? null : values[v];
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getJson}); null for SQL NULL. */
     public static JsonNode getJson(ResultSet rs, int i) throws SQLException {
         return getJson(rs, i, JsonNode.class);
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getJson}); null for SQL NULL. */
     public static <T> T getJson(ResultSet rs, int i, Class<T> type) throws SQLException {
         String s = rs.getString(i);
         if (s == null) {
@@ -152,10 +167,12 @@ public final class Jdbc {
         }
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getBytes}); null for SQL NULL. */
     public static byte[] getBytes(ResultSet rs, int i) throws SQLException {
         return rs.getBytes(i);
     }
 
+    /** Column {@code i} as read by generated mappers ({@code getInet}); null for SQL NULL. */
     public static InetAddress getInet(ResultSet rs, int i) throws SQLException {
         String s = rs.getString(i);
         if (s == null) {
