@@ -18,6 +18,8 @@ public class Setting extends Entity {
     int size;
     @Column(type = io.covet.orm.FieldType.URL, nullable = true)
     String homepage;
+    @Column(dbDefault = "6 * 7")
+    Integer priority;
 
     @Override
     protected void clean(ValidationErrors errors) {

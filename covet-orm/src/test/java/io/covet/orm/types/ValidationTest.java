@@ -38,7 +38,10 @@ class ValidationTest {
         assertThat(orm.objects(Setting_.TYPE).count()).isZero();
         bad.size = 8;
         orm.save(bad);
+        assertThat(bad.priority).as("a database default, read back with RETURNING").isEqualTo(42);
         assertThat(orm.objects(Setting_.TYPE).get("volume").size).isEqualTo(8);
+        assertThat(orm.ddl(s.engine())).anySatisfy(ddl -> assertThat(ddl).contains("DEFAULT (6 * 7)")
+                .contains("DEFAULT 0"));
         assertThat(Setting_.META.fields().get(1).help()).isEqualTo("how loud");
     }
 
