@@ -3,9 +3,8 @@ package io.covet.bench;
 import io.covet.core.Database;
 import io.covet.migrate.Autodetector;
 import io.covet.migrate.Migration;
-import io.covet.migrate.MigrationKey;
+import io.covet.migrate.MigrationGraph;
 import io.covet.migrate.Migrator;
-import io.covet.migrate.Operation;
 import io.covet.migrate.ProjectState;
 import io.covet.migrate.Questioner;
 import io.covet.migrate.SchemaSource;
@@ -26,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code migrate-1000} workload: generate {@code models} model schemas (columns of several types, a foreign
@@ -44,10 +44,10 @@ public final class MigrateWorkload {
         Autodetector.operations(ProjectState.empty(), SchemaSource.of(Map.of("bench", tables(10))),
                 Questioner.nonInteractive(false));
         long t0 = System.nanoTime();
-        Map<String, List<Operation>> ops = Autodetector.operations(ProjectState.empty(), target,
+        List<Migration> made = Autodetector.migrations(new MigrationGraph(List.of(), Set.of()), target,
                 Questioner.nonInteractive(false));
         long autodetectMs = (System.nanoTime() - t0) / 1_000_000;
-        Migration m = new Migration(new MigrationKey("bench", "0001_initial"), List.of(), ops.get("bench"));
+        Migration m = made.get(0);
         Path dir;
         try {
             dir = Files.createTempDirectory("covet-migrate-bench");

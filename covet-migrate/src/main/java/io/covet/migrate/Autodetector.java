@@ -63,7 +63,8 @@ public final class Autodetector {
      * leaf and on the migrations of apps whose tables they reference.
      */
     public static List<Migration> migrations(MigrationGraph graph, SchemaSource target, Questioner q) {
-        Map<String, List<Operation>> byApp = operations(graph.state(k -> true), target, q);
+        ProjectState current = graph.state(k -> true);
+        Map<String, List<Operation>> byApp = operations(current, target, q);
         Map<String, MigrationKey> newKeys = new TreeMap<>();
         byApp.forEach((app, list) -> newKeys.put(app, new MigrationKey(app, nextName(graph, app, list))));
         List<Migration> out = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class Autodetector {
                 deps.addAll(graph.leaves(app));
             }
             for (String ref : referencedTables(e.getValue())) {
-                String owner = graph.state(k -> true).ownerOf(ref);
+                String owner = current.ownerOf(ref);
                 owner = owner != null ? owner : safeAppOf(target, ref);
                 if (owner == null || owner.equals(app)) {
                     continue;
