@@ -91,6 +91,21 @@ class ExecutionTest {
     }
 
     @AllEngines
+    void decimalsCompareAsNumbersOnEveryEngine(Scratch s) {
+        Database db = s.db();
+        db.sql("CREATE TABLE amounts (v DECIMAL(10,2))").execute();
+        db.batch("INSERT INTO amounts (v) VALUES (?)", List.of(List.of(new BigDecimal("4.50")),
+                List.of(new BigDecimal("5.50")), List.of(new BigDecimal("2"))));
+        // SUM(v) is 12.00: compared with a bound decimal, not as text
+        assertThat(db.sql("SELECT COUNT(*) FROM amounts HAVING SUM(v) > ?", new BigDecimal("9.99"))
+                .list(rs -> rs.getInt(1))).containsExactly(3);
+        assertThat(db.sql("SELECT COUNT(*) FROM amounts HAVING SUM(v) > ?", new BigDecimal("100"))
+                .list(rs -> rs.getInt(1))).isEmpty();
+        assertThat(db.sql("SELECT 7 / ? AS q", new BigDecimal("2.00")).list(rs -> rs.getDouble(1)))
+                .containsExactly(3.5);
+    }
+
+    @AllEngines
     void batchIsAllOrNothing(Scratch s) {
         Database db = s.db();
         db.sql("CREATE TABLE b (id INT PRIMARY KEY, v VARCHAR(10))").execute();

@@ -70,41 +70,12 @@ final class Ctx {
         return this;
     }
 
-    /** Writes an identifier, validated and quoted by the dialect (plus {@link #engineLimits}). */
+    /** Writes an identifier, validated and quoted by the dialect. */
     Ctx id(String name) {
         if (sb != null) {
             dialect.quoteInto(sb, name);
-            engineLimits(name);
         }
         return this;
-    }
-
-    /**
-     * Two limits Dialect.validate does not check yet (reported to core): PostgreSQL silently truncates a name
-     * longer than 63 UTF-8 bytes, so two long names could become one; MariaDB refuses characters outside the Basic
-     * Multilingual Plane in names, refuses names ending in a space and strips leading spaces from aliases. All are
-     * refused here, before anything is sent.
-     */
-    private void engineLimits(String name) {
-        if (family == Engine.POSTGRESQL) {
-            int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (bytes > 63) {
-                throw new InvalidIdentifierException(name, "it is " + bytes + " bytes long in UTF-8 and PostgreSQL "
-                        + "keeps at most 63 bytes");
-            }
-        } else if (family == Engine.MARIADB) {
-            if (name.startsWith(" ") || name.endsWith(" ")) {
-                throw new InvalidIdentifierException(name, "it starts or ends with a space, which MariaDB strips or "
-                        + "refuses in names");
-            }
-            for (int i = 0; i < name.length(); i++) {
-                if (Character.isSurrogate(name.charAt(i))) {
-                    throw new InvalidIdentifierException(name, "it contains U+" + Integer.toHexString(
-                            name.codePointAt(i)).toUpperCase(java.util.Locale.ROOT) + " at position " + i
-                            + ", outside the Basic Multilingual Plane that MariaDB allows in names");
-                }
-            }
-        }
     }
 
     /** Writes a {@code ?} and records its value. */

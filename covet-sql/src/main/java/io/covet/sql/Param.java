@@ -42,9 +42,8 @@ record Param<T>(Class<T> type, boolean cast, T value) implements FieldNode<T> {
                 default -> ctx.param(text);
             }
         } else if (type == java.math.BigDecimal.class && ctx.family() == Engine.SQLITE) {
-            // The SQLite driver binds a BigDecimal as text, and text compares greater than every number unless a
-            // column's affinity converts it (it does not for SUM(…) > ?). REAL, not NUMERIC: NUMERIC turns 3.00
-            // into the integer 3 and x / 3 would then divide as integers.
+            // A decimal takes part in arithmetic as a decimal: SQLite would divide x / 3 as integers when the
+            // value is whole, so it is cast to REAL (not NUMERIC, which turns 3.00 into the integer 3).
             ctx.sql("CAST(").param(value).sql(" AS REAL)");
         } else if (cast && ctx.family() == Engine.POSTGRESQL) {
             ctx.sql("CAST(").param(value).sql(" AS ").sql(SqlTypes.name(ctx.family(), type)).sql(')');

@@ -90,7 +90,8 @@ public final class Dialect {
      *
      * <p>Names are always quoted, so case and reserved words are safe; what is refused are characters that could
      * end the quoted name ({@code " ` '}), backslashes (MariaDB treats them specially in some modes), control
-     * characters, and names longer than the engine keeps.
+     * characters, and names longer than the engine keeps (PostgreSQL counts UTF-8 bytes). MariaDB also refuses
+     * leading or trailing spaces and characters outside the Basic Multilingual Plane.
      *
      * @throws InvalidIdentifierException describing the first problem found
      */
@@ -102,8 +103,26 @@ public final class Dialect {
             throw new InvalidIdentifierException(identifier, "it is " + identifier.length() + " characters long and "
                     + server.engine().displayName() + " keeps at most " + maxIdentifierLength);
         }
+        Engine family = family();
+        if (family == Engine.POSTGRESQL) {
+            // PostgreSQL counts NAMEDATALEN in bytes and silently truncates, so two long names could become one.
+            int bytes = identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > maxIdentifierLength) {
+                throw new InvalidIdentifierException(identifier, "it is " + bytes + " bytes long in UTF-8 and "
+                        + "PostgreSQL keeps at most " + maxIdentifierLength + " bytes");
+            }
+        }
+        if (family == Engine.MARIADB && (identifier.startsWith(" ") || identifier.endsWith(" "))) {
+            throw new InvalidIdentifierException(identifier, "it starts or ends with a space, which MariaDB strips "
+                    + "or refuses in names");
+        }
         for (int i = 0; i < identifier.length(); i++) {
             char c = identifier.charAt(i);
+            if (family == Engine.MARIADB && Character.isSurrogate(c)) {
+                throw new InvalidIdentifierException(identifier, "it contains U+" + Integer.toHexString(
+                        identifier.codePointAt(i)).toUpperCase(java.util.Locale.ROOT) + " at position " + i
+                        + ", outside the Basic Multilingual Plane that MariaDB allows in names");
+            }
             if (c == '"' || c == '`' || c == '\'' || c == '\\') {
                 throw new InvalidIdentifierException(identifier, "it contains the character " + c
                         + " at position " + i + ", which could end a quoted name");

@@ -61,7 +61,11 @@ public final class Binder {
         } else if (v instanceof Double d) {
             ps.setDouble(index, d);
         } else if (v instanceof BigDecimal d) {
-            ps.setBigDecimal(index, d);
+            if (engine == Engine.SQLITE) {
+                bindSqliteDecimal(ps, index, d);
+            } else {
+                ps.setBigDecimal(index, d);
+            }
         } else if (v instanceof Short n) {
             ps.setShort(index, n);
         } else if (v instanceof Float f) {
@@ -96,6 +100,23 @@ public final class Binder {
             ps.setObject(index, v);
         }
     }
+
+    /**
+     * SQLite has no decimal type and xerial binds a BigDecimal as text, which compares as text against numbers
+     * ({@code SUM(x) > '10'} is always true). Bind a number instead: an integer for a value written without a
+     * fraction that fits in a long, otherwise a double (what a NUMERIC column would turn the text into anyway).
+     * A value with a scale, even 3.00, stays a double so that {@code x / ?} does not divide as integers.
+     */
+    private static void bindSqliteDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
+        if (d.scale() <= 0 && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0) {
+            ps.setLong(index, d.longValueExact());
+        } else {
+            ps.setDouble(index, d.doubleValue());
+        }
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private static void bindInstant(PreparedStatement ps, int index, Instant t, Engine engine) throws SQLException {
         switch (engine.family()) {
