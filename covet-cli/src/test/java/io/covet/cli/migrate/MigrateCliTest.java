@@ -78,6 +78,45 @@ class MigrateCliTest {
         assertThat(zero.out()).contains("Unapplied lib." + second, "Unapplied lib.0001_initial");
     }
 
+    @AllEngines
+    void failuresPartialsFakesAndEditsThroughTheCli(Scratch s) throws Exception {
+        Path dir = Files.createTempDirectory("migrations");
+        String d = dir.toString();
+        String url = s.url();
+        assertThat(covet("makemigrations", "--migrations", d, "--source", Models.V1.class.getName()).exit()).isZero();
+        io.covet.migrate.MigrationFiles.write(dir, new io.covet.migrate.Migration(
+                new io.covet.migrate.MigrationKey("lib", "0002_bad"),
+                java.util.List.of(new io.covet.migrate.MigrationKey("lib", "0001_initial")), java.util.List.of(
+                new io.covet.migrate.AddField("author", io.covet.schema.Column.nullable("note", Models.BIG)),
+                new io.covet.migrate.RunSql(java.util.List.of("INSERT INTO nowhere VALUES (1)"), java.util.List.of()))));
+        Run failed = covet("migrate", "-d", url, "--migrations", d);
+        assertThat(failed.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(failed.err()).startsWith("covet: migration lib.0002_bad failed at operation 2 of 2 (Raw SQL")
+                .hasLineCount(1);
+        if (s.engine() == io.covet.core.dialect.Engine.MARIADB) {
+            assertThat(covet("showmigrations", "-d", url, "--migrations", d).out())
+                    .contains("[~] 0002_bad  (partially applied: 1 of 2 operations)");
+            Run again = covet("migrate", "-d", url, "--migrations", d);
+            assertThat(again.err()).startsWith("covet: migration lib.0002_bad was interrupted after operation 1 of 2");
+            Run back = covet("migrate", "lib", "0001_initial", "--rollback-partial", "-d", url, "--migrations", d);
+            assertThat(back.exit()).as(back.err()).isZero();
+            assertThat(back.out()).contains("Rolled back the 1 applied operation(s) of lib.0002_bad");
+        }
+        assertThat(covet("showmigrations", "-d", url, "--migrations", d).out()).contains("[X] 0001_initial",
+                "[ ] 0002_bad");
+        Run fake = covet("migrate", "-d", url, "--migrations", d, "--fake");
+        assertThat(fake.out()).contains("Applied lib.0002_bad (fake)");
+        assertThat(covet("schema", "drift", "-d", url, "--migrations", d).out())
+                .contains("column author.note: missing from the database");
+        Files.writeString(dir.resolve("lib/0002_bad.json"), Files.readString(dir.resolve("lib/0002_bad.json"))
+                .replace("nowhere", "elsewhere"));
+        Run edited = covet("migrate", "-d", url, "--migrations", d);
+        assertThat(edited.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(edited.err()).startsWith("covet: applied migration(s) lib.0002_bad were edited after they were "
+                + "applied");
+        assertThat(covet("migrate", "-d", url, "--migrations", d, "--accept-edited").exit()).isZero();
+    }
+
     @Test
     void makemigrationsReadsTheModelsOfAnOrm() throws Exception {
         Path dir = Files.createTempDirectory("migrations");
