@@ -54,7 +54,8 @@ class ProcessorErrorsTest {
                 """);
         assertThat(errors).containsExactlyInAnyOrder(
                 "field Bad.secret is private: the generated Bad_ reads and assigns persistent fields directly (no "
-                        + "reflection), so make it package-private, or mark it transient if it is not persistent",
+                        + "reflection), so make it package-private, add a non-private getter and setter, or mark it "
+                        + "transient if it is not persistent",
                 "field Bad.when has type java.util.Date, which has no column mapping; supported: Integer, Long, Short, "
                         + "BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, Instant, "
                         + "OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "

@@ -75,7 +75,7 @@ final class Analyzer {
         List<RelationInfo> relations = new ArrayList<>();
         Set<String> members = new HashSet<>();
         for (VariableElement f : ModelProcessor.fields(type, elements.getTypeElement(ORM + "AbstractModel"))) {
-            checkAccess(f, pkg);
+            String[] accessors = checkAccess(f, pkg);
             if (mirror(f, "ManyToMany") != null || mirror(f, "Reverse") != null) {
                 RelationInfo r = relation(f, table, simple);
                 if (r != null) {
@@ -83,7 +83,7 @@ final class Analyzer {
                 }
                 continue;
             }
-            FieldInfo fi = field(f);
+            FieldInfo fi = field(f, accessors);
             if (fi != null) {
                 if (!members.add(fi.member()) || !members.add(Names.constant(fi.member()))) {
                     error(f, "field " + fi.name() + " clashes with another metamodel member named " + fi.member());
@@ -107,12 +107,17 @@ final class Analyzer {
         return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks);
     }
 
-    private void checkAccess(VariableElement f, String pkg) {
+    /** The accessor pair {getter, setter} of a private field, or null when the field is used directly. */
+    private String[] checkAccess(VariableElement f, String pkg) {
         String where = type.getSimpleName() + "." + f.getSimpleName();
         if (f.getModifiers().contains(Modifier.PRIVATE)) {
-            error(f, "field " + where + " is private: the generated " + type.getSimpleName() + "_ reads and assigns "
-                    + "persistent fields directly (no reflection), so make it package-private, or mark it transient "
-                    + "if it is not persistent");
+            String[] pair = accessors(f, pkg);
+            if (pair == null) {
+                error(f, "field " + where + " is private: the generated " + type.getSimpleName() + "_ reads and "
+                        + "assigns persistent fields directly (no reflection), so make it package-private, add a "
+                        + "non-private getter and setter, or mark it transient if it is not persistent");
+            }
+            return pair;
         } else if (f.getModifiers().contains(Modifier.FINAL) && mirror(f, "ManyToMany") == null
                 && mirror(f, "Reverse") == null) {
             error(f, "field " + where + " is final: the generated mapper must assign it; remove final");
@@ -120,6 +125,33 @@ final class Analyzer {
             error(f, "field " + where + " is declared in " + f.getEnclosingElement().getSimpleName() + " in another "
                     + "package, so the generated " + type.getSimpleName() + "_ cannot reach it: make it public");
         }
+        return null;
+    }
+
+    /** A non-private {@code getX()/isX()/x()} and {@code setX(T)} of the field's class, reachable from the package. */
+    private String[] accessors(VariableElement f, String pkg) {
+        String n = f.getSimpleName().toString();
+        String cap = Character.toUpperCase(n.charAt(0)) + n.substring(1);
+        TypeElement owner = (TypeElement) f.getEnclosingElement();
+        String getter = null;
+        String setter = null;
+        for (Element m : owner.getEnclosedElements()) {
+            if (m.getKind() != ElementKind.METHOD || m.getModifiers().contains(Modifier.PRIVATE)
+                    || m.getModifiers().contains(Modifier.STATIC)
+                    || (!ModelProcessor.packageOf(owner).equals(pkg) && !m.getModifiers().contains(Modifier.PUBLIC))) {
+                continue;
+            }
+            ExecutableElement e = (ExecutableElement) m;
+            String name = e.getSimpleName().toString();
+            if (e.getParameters().isEmpty() && types.isSameType(e.getReturnType(), f.asType())
+                    && (name.equals("get" + cap) || name.equals("is" + cap) || name.equals(n))) {
+                getter = name;
+            } else if (e.getParameters().size() == 1 && name.equals("set" + cap)
+                    && types.isSameType(e.getParameters().get(0).asType(), f.asType())) {
+                setter = name;
+            }
+        }
+        return getter != null && setter != null ? new String[]{getter, setter} : null;
     }
 
     private List<String[]> groups(Object value, Map<String, String> columnOf, String table, String suffix) {
@@ -183,7 +215,7 @@ final class Analyzer {
         return new RelationInfo(name, true, tq, throughName, null, null, null, null);
     }
 
-    private FieldInfo field(VariableElement f) {
+    private FieldInfo field(VariableElement f, String[] accessors) {
         String name = f.getSimpleName().toString();
         String where = type.getSimpleName() + "." + name;
         TypeMirror t = f.asType();
@@ -281,7 +313,8 @@ final class Analyzer {
                 decimal ? ((Number) col.getOrDefault("precision", 19)).intValue() : 0,
                 decimal ? ((Number) col.getOrDefault("scale", 2)).intValue() : 0,
                 def.isEmpty() ? null : def, dbDef.isEmpty() ? null : dbDef, choices, str(col.get("help")),
-                validators, fkTarget, onDelete, o2o != null, typeArg);
+                validators, fkTarget, onDelete, o2o != null, typeArg, accessors == null ? null : accessors[0],
+                accessors == null ? null : accessors[1]);
     }
 
     private boolean autoKey(AnnotationMirror pk) {

@@ -27,5 +27,17 @@ record FieldInfo(
         String fkTarget,        // qualified name of the target model, or null
         String onDelete,
         boolean oneToOne,
-        String typeArgument) {  // enum class, JSON-mapped class or foreign-key target, as source text
+        String typeArgument,    // enum class, JSON-mapped class or foreign-key target, as source text
+        String getter,          // accessor method name when the field is private, else null
+        String setter) {        // mutator method name when the field is private, else null
+
+    /** The expression reading this field of {@code o}. */
+    String read() {
+        return getter == null ? "o." + name + "" : "o." + getter + "()";
+    }
+
+    /** The statement assigning {@code value} to this field of {@code o}. */
+    String assign(String value) {
+        return setter == null ? "o." + name + " = " + value + ";" : "o." + setter + "(" + value + ");";
+    }
 }

@@ -196,7 +196,7 @@ final class SourceGenerator {
         w.open("public Object get(" + model + " o, int field)");
         w.open("switch (field)");
         for (int i = 0; i < m.fields().size(); i++) {
-            w.line("case " + i + ": return o." + m.fields().get(i).name() + ";");
+            w.line("case " + i + ": return " + m.fields().get(i).read() + ";");
         }
         w.line("default: throw new IndexOutOfBoundsException(\"" + model + " has " + m.fields().size()
                 + " fields, not \" + (field + 1));");
@@ -210,7 +210,7 @@ final class SourceGenerator {
         for (int i = 0; i < m.fields().size(); i++) {
             FieldInfo f = m.fields().get(i);
             String cast = f.primitive() ? boxOf(f.sourceType()) : f.sourceType();
-            w.line("case " + i + ": o." + f.name() + " = (" + cast + ") v; break;");
+            w.line("case " + i + ": " + f.assign("(" + cast + ") v") + " break;");
         }
         w.line("default: throw new IndexOutOfBoundsException(\"" + model + " has " + m.fields().size()
                 + " fields, not \" + (field + 1));");
@@ -271,7 +271,7 @@ final class SourceGenerator {
                 case "boolean" -> "getBoolean";
                 default -> throw new IllegalArgumentException(f.sourceType());
             };
-            w.line("{ " + f.sourceType() + " v = rs." + getter + "(" + col + "); o." + f.name() + " = v; s[" + i
+            w.line("{ " + f.sourceType() + " v = rs." + getter + "(" + col + "); " + f.assign("v") + " s[" + i
                     + "] = v; }");
             return;
         }
@@ -282,8 +282,8 @@ final class SourceGenerator {
                 case "String" -> j + "getString(rs, " + col + ")";
                 default -> j + "get" + key + "(rs, " + col + ")";
             };
-            w.line("{ " + f.queryType() + " v = " + getter + "; o." + f.name() + " = v == null ? null : " + ORM
-                    + "Ref.lazy(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + "); s[" + i + "] = v; }");
+            w.line("{ " + f.queryType() + " v = " + getter + "; " + f.assign("v == null ? null : " + ORM
+                    + "Ref.lazy(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i + "] = v; }");
             return;
         }
         expr = switch (f.fieldType()) {
@@ -309,6 +309,6 @@ final class SourceGenerator {
             case "INET" -> j + "getInet(rs, " + col + ")";
             default -> throw new IllegalArgumentException(f.fieldType());
         };
-        w.line("{ " + f.sourceType() + " v = " + expr + "; o." + f.name() + " = v; s[" + i + "] = v; }");
+        w.line("{ " + f.sourceType() + " v = " + expr + "; " + f.assign("v") + " s[" + i + "] = v; }");
     }
 }

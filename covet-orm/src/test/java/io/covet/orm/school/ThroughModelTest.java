@@ -25,7 +25,7 @@ class ThroughModelTest {
         orm.save(new Enrollment(bob, art, "C"));
 
         List<Student> students = orm.objects(Student_.TYPE).prefetchRelated(Student_.COURSES).list();
-        assertThat(students).extracting(st -> st.courses.all().stream().map(c -> c.title).toList())
+        assertThat(students).extracting(st -> st.courses.all().stream().map(Course::title).toList())
                 .containsExactly(List.of("Art", "Math"), List.of("Art"));
         assertThat(orm.objects(Student_.TYPE).filter(Student_.COURSES, c -> c.title.eq("Math"))
                 .valuesFlat(Student_.NAME)).containsExactly("Ann");
