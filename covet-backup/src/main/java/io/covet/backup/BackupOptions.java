@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How a backup is taken. Immutable; build with {@link #builder()}. Defaults: no encryption, one job, 4 MiB chunks,
- * zstd level 3, no progress listener.
+ * zstd level 7, no progress listener.
  */
 public final class BackupOptions {
     private final BackupKey key;
@@ -69,7 +69,7 @@ public final class BackupOptions {
         private BackupKey key;
         private int jobs = 1;
         private int chunkBytes = 4 << 20;
-        private int compressionLevel = 3;
+        private int compressionLevel = 7;
         private ProgressListener listener = (t, i, n, r) -> { };
 
         private Builder() {
@@ -93,7 +93,7 @@ public final class BackupOptions {
             return this;
         }
 
-        /** zstd level 1–19; default 3. */
+        /** zstd level 1–19; default 7. */
         public Builder compressionLevel(int level) {
             this.compressionLevel = level;
             return this;
