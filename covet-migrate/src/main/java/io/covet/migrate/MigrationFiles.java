@@ -2,6 +2,7 @@ package io.covet.migrate;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,9 +33,11 @@ public final class MigrationFiles {
     /** The JSON text of a migration, as written to its file. */
     public static String toJson(Migration m) {
         try {
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE
-                    .withLinefeed("\n")).withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(pp).writeValueAsString(tree(m)).replace(" : ", ": ") + "\n";
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            return JSON.writer(pp).writeValueAsString(tree(m)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

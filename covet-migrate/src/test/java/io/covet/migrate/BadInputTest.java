@@ -107,7 +107,9 @@ class BadInputTest {
 
     @Test
     void filesAreDeterministicAndRoundTrip() {
-        for (Migration m : List.of(Shop.m1(), Shop.m2(), Shop.m3(), RebuildTest.alterations())) {
+        Migration tricky = new Migration(new MigrationKey("shop", "0009_tricky"), List.of(), List.of(new RunSql(
+                List.of("SELECT CASE WHEN 1 = 1 THEN 'a : b' ELSE 'c' END", "SELECT '\"quoted\"' : x"), List.of())));
+        for (Migration m : List.of(Shop.m1(), Shop.m2(), Shop.m3(), RebuildTest.alterations(), tricky)) {
             String json = MigrationFiles.toJson(m);
             assertThat(MigrationFiles.parse(json, "x")).isEqualTo(m);
             assertThat(MigrationFiles.toJson(MigrationFiles.parse(json, "x"))).isEqualTo(json);
