@@ -42,7 +42,22 @@ public final class BenchMain {
         bulk.put("bulk-insert-pg-vs-jdbc-batch", "jdbcBatch");
         JMH.put("bulk-insert-pg", new Comparison("BulkInsertPgBenchmark", "covet", bulk));
         JMH.put("render", new Comparison("RenderBenchmark", "covet", Map.of("render", "jooq")));
+        JMH.put("orm-read", new Comparison("OrmReadBenchmark", "covet", ormBaselines("orm-read")));
+        JMH.put("orm-get", new Comparison("OrmGetBenchmark", "covet", ormBaselines("orm-get")));
         WORKLOADS.put("bank", BenchMain::bank);
+        // One run measures both: the restore reads the archive the backup wrote.
+        Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
+        WORKLOADS.put("backup-pg", backup);
+        WORKLOADS.put("restore-pg", backup);
+        WORKLOADS.put("migrate-1000", quick -> MigrateWorkload.run(quick ? 200 : 1_000));
+    }
+
+    private static Map<String, String> ormBaselines(String name) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(name, "jdbc");
+        m.put(name + "-vs-hibernate", "hibernate");
+        m.put(name + "-vs-jooq", "jooq");
+        return m;
     }
 
     private BenchMain() {
@@ -71,10 +86,11 @@ public final class BenchMain {
                 System.exit(2);
             }
         }
+        java.util.Set<Workload> done = new java.util.HashSet<>();
         for (String name : names) {
             if (JMH.containsKey(name)) {
                 runJmh(name, JMH.get(name), quick);
-            } else {
+            } else if (done.add(WORKLOADS.get(name))) {
                 WORKLOADS.get(name).run(quick).forEach(System.out::println);
             }
         }
