@@ -63,6 +63,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     final Condition having;
     /** Whether a filter is a subquery over this model's own table (MariaDB cannot UPDATE with one). */
     final boolean selfSubquery;
+    final boolean forUpdate;
 
     record Annotation(String name, Field<?> expr) {
     }
@@ -70,7 +71,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     private QuerySet(Orm orm, ModelType<T> type, String db, Condition where, List<OrderField> order,
                      boolean distinct, long limit, long offset, Joins joins, List<Path<?, ?, ?>> related,
                      List<Path<?, ?, ?>> prefetch, List<Annotation> annotations, List<Field<?>> groupBy,
-                     Condition having, boolean selfSubquery) {
+                     Condition having, boolean selfSubquery, boolean forUpdate) {
         this.orm = orm;
         this.type = type;
         this.db = db;
@@ -86,22 +87,36 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         this.groupBy = groupBy;
         this.having = having;
         this.selfSubquery = selfSubquery;
+        this.forUpdate = forUpdate;
     }
 
     static <T extends Entity> QuerySet<T> all(Orm orm, ModelType<T> type) {
         return new QuerySet<>(orm, type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(),
-                List.of(), List.of(), List.of(), Sql.noCondition(), false);
+                List.of(), List.of(), List.of(), Sql.noCondition(), false, false);
     }
 
     private QuerySet<T> copy(String d, Condition w, List<OrderField> o, boolean dist, long lim, long off, Joins j,
                              List<Path<?, ?, ?>> rel, List<Path<?, ?, ?>> pre, List<Annotation> ann,
                              List<Field<?>> gb, Condition hav) {
-        return new QuerySet<>(orm, type, d, w, o, dist, lim, off, j, rel, pre, ann, gb, hav, selfSubquery);
+        return new QuerySet<>(orm, type, d, w, o, dist, lim, off, j, rel, pre, ann, gb, hav, selfSubquery,
+                forUpdate);
     }
 
     private QuerySet<T> markSubquery() {
         return new QuerySet<>(orm, type, db, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, true);
+                annotations, groupBy, having, true, forUpdate);
+    }
+
+    /**
+     * Locks the rows read ({@code SELECT … FOR UPDATE}) until the surrounding transaction ends; use inside
+     * {@code db.atomic(...)}. A locking read also sees rows committed after a MariaDB transaction's snapshot.
+     * PostgreSQL and MariaDB; SQLite, whose writers are serialised anyway, refuses it with
+     * {@link io.covet.core.error.UnsupportedFeature}.
+     */
+    @io.covet.sql.Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.MARIADB})
+    public QuerySet<T> selectForUpdate() {
+        return new QuerySet<>(orm, type, db, where, order, distinct, limit, offset, joins, related, prefetch,
+                annotations, groupBy, having, selfSubquery, true);
     }
 
     private static <E> List<E> plus(List<E> list, E item) {
@@ -341,7 +356,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     private boolean plain() {
-        return joins.isEmpty() && related.isEmpty() && prefetch.isEmpty()
+        return !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty()
                 && annotations.isEmpty() && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0
                 && where.equals(Sql.noCondition()) && having.equals(Sql.noCondition());
     }
@@ -512,7 +527,18 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
                 return new GetOrCreate<>(found.get(0), false);
             }
             T created = create.get();
-            orm.save(created, orm.databaseName(db));
+            try {
+                // under a savepoint, so that losing a race to a concurrent insert leaves the transaction usable
+                d.atomicRun(inner -> orm.save(created, orm.databaseName(db)));
+            } catch (io.covet.core.error.UniqueViolation e) {
+                QuerySet<T> retry = filter(lookup).limit(2);
+                List<T> again = (d.engine().family() == io.covet.core.dialect.Engine.SQLITE ? retry
+                        : retry.selectForUpdate()).list();
+                if (again.size() == 1) {
+                    return new GetOrCreate<>(again.get(0), false);
+                }
+                throw e;
+            }
             return new GetOrCreate<>(created, true);
         });
     }
@@ -626,6 +652,9 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
                     q = q.limit(Long.MAX_VALUE / 2);
                 }
                 q = q.offset(offset);
+            }
+            if (forUpdate) {
+                q = q.forUpdate();
             }
         }
         return q;
