@@ -78,8 +78,21 @@ public final class BackupCommand {
         @Option(names = "--jobs", defaultValue = "1", description = "Tables dumped in parallel (PostgreSQL only).")
         int jobs;
 
+        @Option(names = "--physical", description = "SQLite only: a page copy of the file through the online "
+                + "backup API instead of a logical backup (restore it with restore --to-file).")
+        boolean physical;
+
         @Override
         int run() {
+            if (physical) {
+                try (Database db = database.open(); BackupRepository r = repo.open()) {
+                    out().println(io.covet.backup.SqlitePhysical.backup(db, r, repo.key()));
+                } catch (UnsupportedFeature e) {
+                    err().println("covet: " + e.getMessage());
+                    return ExitCode.USAGE;
+                }
+                return ExitCode.OK;
+            }
             BackupOptions.Builder options = BackupOptions.builder().key(repo.key()).jobs(jobs);
             Output.Progress progress = new Output.Progress(out(), json);
             options.listener(progress::update);
@@ -189,8 +202,19 @@ public final class BackupCommand {
         @Option(names = "--clean", description = "Replace the backup's tables when the target is not empty.")
         boolean clean;
 
+        @Option(names = "--to-file", paramLabel = "PATH", description = "For a --physical SQLite backup: the new "
+                + "database file to write.")
+        java.nio.file.Path toFile;
+
         @Override
         int run() {
+            if (toFile != null) {
+                try (BackupRepository r = repo.open()) {
+                    io.covet.backup.SqlitePhysical.restore(r, id, repo.key(), toFile);
+                }
+                out().println("restored " + id + " to " + toFile);
+                return ExitCode.OK;
+            }
             try (BackupRepository r = repo.open(); Database db = database.open()) {
                 RestoreReport rep = Backups.restore(r, id, repo.key(), db, clean,
                         line -> {

@@ -173,6 +173,24 @@ class BackupCliTest {
         assertThat(Engine.SQLITE.displayName()).isEqualTo("SQLite");
     }
 
+    @Test
+    void physicalSqliteCopyRoundTrip() {
+        String src = shop(dir.resolve("p.db"));
+        Run create = covet("backup", "create", "--physical", "--database", src, "--repo", repo, "--key-file", keyFile.toString());
+        assertThat(create.code()).as(create.err()).isZero();
+        Path copy = dir.resolve("copy.db");
+        Run restore = covet("backup", "restore", create.lastLine(), "--to-file", copy.toString(), "--repo", repo,
+                "--key-file", keyFile.toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        try (Database db = Database.open("sqlite:" + copy)) {
+            assertThat(db.sql("SELECT COUNT(*) FROM product").list(rs -> rs.getLong(1))).containsExactly(200L);
+        }
+        Run again = covet("backup", "restore", create.lastLine(), "--to-file", copy.toString(), "--repo", repo,
+                "--key-file", keyFile.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists");
+    }
+
     private static byte[] flip(byte[] b) {
         byte[] c = b.clone();
         c[c.length / 2] ^= 0x40;
