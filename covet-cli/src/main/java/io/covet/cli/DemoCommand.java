@@ -1,10 +1,19 @@
 package io.covet.cli;
 
+import io.covet.cli.DemoTables.Categories;
+import io.covet.cli.DemoTables.Readings;
 import io.covet.core.Database;
+import io.covet.core.Row;
 import io.covet.core.dialect.Engine;
 import io.covet.core.dialect.Feature;
 import io.covet.core.error.UniqueViolation;
 import io.covet.core.tx.TxOptions;
+import io.covet.sql.Column;
+import io.covet.sql.Cte;
+import io.covet.sql.Field;
+import io.covet.sql.Functions;
+import io.covet.sql.Sql;
+import io.covet.sql.Windows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
@@ -68,10 +78,48 @@ final class DemoCommand implements Callable<Integer> {
             if (streamed != loaded) {
                 throw new IllegalStateException("streamed " + streamed + " rows but loaded " + loaded);
             }
+            sqlBuilder(db, out);
             transactions(db, out);
         }
         out.printf("Demo finished in %s%n", ms(t0));
         return ExitCode.OK;
+    }
+
+    /** Two queries through the typed SQL builder: a window function and a recursive CTE. */
+    static void sqlBuilder(Database db, PrintWriter out) {
+        Readings r = Readings.READINGS;
+        // Rank the sensors by their average reading, without a second pass over the table.
+        List<Row> ranked = Sql.select(r.SENSOR, Functions.avg(r.READING).as("average"),
+                        Windows.rank().over(Windows.orderBy(Functions.avg(r.READING).desc())).as("place"))
+                .from(r).groupBy(r.SENSOR).orderBy(Functions.avg(r.READING).desc(), r.SENSOR.asc()).limit(3)
+                .fetch(db);
+        out.println("Top sensors by average reading (window function over an aggregate):");
+        for (Row row : ranked) {
+            out.printf(Locale.ROOT, "  #%d %s %.2f%n", row.getLong("place"), row.getString("sensor"),
+                    row.getDouble("average"));
+        }
+
+        Categories c = Categories.CATEGORIES;
+        db.sql("DROP TABLE IF EXISTS demo_category").execute();
+        db.sql("CREATE TABLE demo_category (id BIGINT PRIMARY KEY, parent_id BIGINT, name TEXT NOT NULL)")
+                .execute();
+        Sql.insertInto(c).columns(c.ID, c.PARENT_ID, c.NAME)
+                .values(1L, null, "Sensors").values(2L, 1L, "Climate").values(3L, 2L, "Temperature")
+                .values(4L, 2L, "Humidity").values(5L, 1L, "Power").execute(db);
+        Cte tree = Sql.cte("tree");
+        Field<Integer> depth = Sql.val(0, Integer.class).as("depth");
+        Field<String> path = c.NAME.as("path");
+        Column<Long> treeId = tree.field(c.ID);
+        Column<Integer> treeDepth = tree.field(depth);
+        Column<String> treePath = tree.field(path);
+        Cte walk = tree.as(Sql.select(c.ID, depth, path).from(c).where(c.PARENT_ID.isNull())
+                .unionAll(Sql.select(c.ID, treeDepth.plus(1), Functions.concat(treePath, Sql.val(" > "), c.NAME).as("path"))
+                        .from(c).join(tree, c.PARENT_ID.eq(treeId))));
+        List<Row> rows = Sql.withRecursive(walk).select(treeDepth, treePath).from(tree).orderBy(treePath).fetch(db);
+        out.println("Category tree (recursive CTE):");
+        for (Row row : rows) {
+            out.println("  " + "  ".repeat(row.getInt("depth")) + row.getString("path"));
+        }
     }
 
     /**

@@ -83,6 +83,8 @@ class CliTest {
         Run r = covet("demo", "--rows", "2000", "--database", "sqlite:" + dir.resolve("demo.db"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("SQLite").contains("Bulk-loaded 2,000 rows").contains("Streamed 2,000 rows back")
+                .contains("Top sensors by average reading").contains("#1 sensor-")
+                .contains("      Sensors > Climate > Temperature")
                 .contains("rolled back to its savepoint").contains("orders are [book]")
                 .doesNotContain("never printed");
     }
