@@ -15,7 +15,6 @@ import io.covet.core.error.UnsupportedFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -315,9 +314,5 @@ public final class Backups {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    static boolean alreadyExists(IOException e) {
-        return e instanceof FileAlreadyExistsException;
     }
 }

@@ -112,8 +112,7 @@ public final class Ddl {
         }
         for (Index i : t.indexes()) {
             String name = uniqueName(i.name(), t.name(), "ix");
-            String on = target == Engine.MARIADB && qualifier != null ? table(t.name()) : table(t.name());
-            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(name) + " ON " + on
+            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(name) + " ON " + table(t.name())
                     + " (" + columns(i.columns()) + ")");
         }
         return out;

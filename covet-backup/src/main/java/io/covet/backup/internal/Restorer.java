@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
@@ -233,10 +232,5 @@ public final class Restorer {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    /** Ensures a list is modifiable (for callers that append warnings). */
-    static List<String> copy(List<String> l) {
-        return new ArrayList<>(l);
     }
 }
