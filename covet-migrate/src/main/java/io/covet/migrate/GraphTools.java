@@ -72,6 +72,7 @@ public final class GraphTools {
             ops.addAll(m.operations());
         }
         String name = fromName + "_squashed_" + (toName.length() >= 4 ? toName.substring(0, 4) : toName);
-        return new Migration(new MigrationKey(app, name), List.copyOf(deps), ops, List.copyOf(keys));
+        boolean atomic = range.stream().allMatch(Migration::atomic);
+        return new Migration(new MigrationKey(app, name), List.copyOf(deps), ops, List.copyOf(keys), atomic);
     }
 }

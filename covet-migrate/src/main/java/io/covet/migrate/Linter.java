@@ -61,8 +61,9 @@ public final class Linter {
                     + (e == Engine.POSTGRESQL ? " blocks writes to the table while it builds."
                     : " may copy the table and block writes while it builds."),
                     e == Engine.POSTGRESQL
-                            ? "create it with CREATE INDEX CONCURRENTLY in a RunSQL operation of its own (it cannot run "
-                            + "inside a transaction) wrapped in SeparateDatabaseAndState with the AddIndex as state."
+                            ? "create it with CREATE INDEX CONCURRENTLY in a RunSQL operation wrapped in "
+                            + "SeparateDatabaseAndState with the AddIndex as state, in a migration of its own marked "
+                            + "\"atomic\": false (CONCURRENTLY cannot run inside a transaction)."
                             : "create it with ALTER TABLE … ADD INDEX …, ALGORITHM=INPLACE, LOCK=NONE in a RunSQL "
                             + "operation wrapped in SeparateDatabaseAndState with the AddIndex as state." + LOCK));
         } else if (op instanceof AlterField a && !fresh.contains(a.table())) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * that was edited afterwards is noticed.
  */
 public record Migration(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations,
-                        List<MigrationKey> replaces) {
+                        List<MigrationKey> replaces, boolean atomic) {
     /** Copies the lists; no replaces when null. */
     public Migration {
         Objects.requireNonNull(key, "key");
@@ -18,9 +18,23 @@ public record Migration(MigrationKey key, List<MigrationKey> dependencies, List<
         replaces = replaces == null ? List.of() : List.copyOf(replaces);
     }
 
-    /** A migration that replaces nothing. */
+    /** An atomic migration that replaces nothing. */
     public Migration(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations) {
-        this(key, dependencies, operations, List.of());
+        this(key, dependencies, operations, List.of(), true);
+    }
+
+    /** An atomic migration. */
+    public Migration(MigrationKey key, List<MigrationKey> dependencies, List<Operation> operations,
+                     List<MigrationKey> replaces) {
+        this(key, dependencies, operations, replaces, true);
+    }
+
+    /**
+     * This migration run outside a transaction even where DDL is transactional ({@code "atomic": false} in
+     * its file), e.g. for {@code CREATE INDEX CONCURRENTLY}; progress is then recorded per operation as on MariaDB.
+     */
+    public Migration nonAtomic() {
+        return new Migration(key, dependencies, operations, replaces, false);
     }
 
     /** The app this migration belongs to. */

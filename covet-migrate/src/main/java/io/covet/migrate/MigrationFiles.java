@@ -64,7 +64,7 @@ public final class MigrationFiles {
                     throw new MigrationException(source + ": operation " + i + " is invalid: " + e.getMessage());
                 }
             }
-            return new Migration(key, deps, ops, keys(n.path("replaces")));
+            return new Migration(key, deps, ops, keys(n.path("replaces")), n.path("atomic").asBoolean(true));
         } catch (IOException e) {
             throw new MigrationException(source + " is not valid JSON: " + e.getMessage().split("\n")[0]
                     + "; fix the file or restore it from version control", e);
@@ -127,6 +127,9 @@ public final class MigrationFiles {
         if (!m.replaces().isEmpty()) {
             ArrayNode r = n.putArray("replaces");
             m.replaces().forEach(d -> r.add(d.toString()));
+        }
+        if (!m.atomic()) {
+            n.put("atomic", false);
         }
         ArrayNode ops = n.putArray("operations");
         m.operations().forEach(o -> ops.add(OperationJson.write(o)));

@@ -49,7 +49,7 @@ public final class MigrationGraph {
             if (!replacedBy.containsKey(m.key())) {
                 List<MigrationKey> deps = new ArrayList<>(new LinkedHashSet<>(m.dependencies().stream()
                         .map(d -> replacedBy.getOrDefault(d, d)).filter(d -> !d.equals(m.key())).toList()));
-                nodes.put(m.key(), new Migration(m.key(), deps, m.operations(), m.replaces()));
+                nodes.put(m.key(), new Migration(m.key(), deps, m.operations(), m.replaces(), m.atomic()));
             }
         }
         for (Migration m : nodes.values()) {

@@ -25,7 +25,7 @@ final class Runner {
     private final SchemaDdl ddl;
     private final MigrationContext ctx;
     private final Duration opLockTimeout;
-    private final boolean transactional;
+    private final boolean transactionalDdl;
     private final boolean sqlite;
 
     Runner(Database db, Connection c, History history, Consumer<String> progress, Duration opLockTimeout) {
@@ -35,7 +35,7 @@ final class Runner {
         this.ddl = SchemaDdl.of(db.dialect());
         this.ctx = new MigrationContext(c, db.dialect(), progress);
         this.opLockTimeout = opLockTimeout;
-        this.transactional = Migrator.transactional(db);
+        this.transactionalDdl = Migrator.transactional(db);
         this.sqlite = db.engine().family() == Engine.SQLITE;
     }
 
@@ -48,6 +48,7 @@ final class Runner {
         for (int i = 0; i < from; i++) {
             s = ops.get(i).apply(s);
         }
+        boolean transactional = transactionalDdl && m.atomic();
         long t0 = System.nanoTime();
         if (fake) {
             history.insert(c, m.app(), m.name(), m.checksum(), 0, "applied", ops.size());
@@ -119,6 +120,7 @@ final class Runner {
             return;
         }
         List<Operation> ops = m.operations();
+        boolean transactional = transactionalDdl && m.atomic();
         long t0 = System.nanoTime();
         List<List<Step>> steps = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
@@ -208,7 +210,8 @@ final class Runner {
                     + e.getMessage() + ". ";
             String tail = rolledBack ? "Nothing of it was applied: " + db.engine().displayName()
                     + " rolled the whole migration back."
-                    : db.engine().displayName() + " commits DDL at once, so operations 1.." + i + " stay applied and "
+                    : (m.atomic() ? db.engine().displayName() + " commits DDL at once" : "the migration is not atomic")
+                    + ", so operations 1.." + i + " stay applied and "
                     + "are recorded as partial; fix the cause, then run `covet migrate --resume` to continue from "
                     + "operation " + (i + 1) + ", or `covet migrate --rollback-partial` to undo operations 1.." + i + ".";
             throw new MigrationException(head + tail, e);
