@@ -2,19 +2,15 @@ package io.covet.orm;
 
 import io.covet.core.Database;
 import io.covet.core.RowMapper;
-import io.covet.orm.internal.Jdbc;
-import io.covet.sql.AggregateFunction;
 import io.covet.sql.Assignment;
 import io.covet.sql.Condition;
 import io.covet.sql.Field;
-import io.covet.sql.Functions;
 import io.covet.sql.OrderField;
 import io.covet.sql.Select;
 import io.covet.sql.SelectItem;
 import io.covet.sql.Sql;
 import io.covet.sql.Table;
 
-import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -356,24 +352,17 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     private boolean plain() {
-        return !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty()
-                && annotations.isEmpty() && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0
-                && where.equals(Sql.noCondition()) && having.equals(Sql.noCondition());
+        return !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
+                && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0 && where.equals(Sql.noCondition())
+                && having.equals(Sql.noCondition());
     }
 
     /** A rendered key lookup: {@code SELECT … WHERE pk = ? LIMIT ?} and its mapper. */
     record KeyLookup<T extends Entity>(String sql, RowMapper<T> mapper) {
     }
 
-    /** Renders the key lookup of this (plain) query set, or null when its parameters are not [key, limit]. */
     KeyLookup<T> renderKeyLookup(Database d, Object sampleKey) {
-        QuerySet<T> q = filter(Relations.eq(pkColumn(type.table()), sampleKey)).orderBy().limit(2);
-        EntityMapper<T> mapper = EntityMapper.of(q, d.engine());
-        io.covet.sql.RenderedSql r = q.base(mapper.items(), true).render(d.dialect());
-        if (!r.params().equals(List.of(sampleKey, 2L))) {
-            return null;
-        }
-        return new KeyLookup<>(r.sql(), mapper);
+        return QueryReads.renderKeyLookup(this, d, sampleKey);
     }
 
     /** The first instance in the ordering (by primary key when unordered), if any. */
@@ -398,19 +387,12 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Whether any row matches (reads at most one key). */
     public boolean exists() {
-        Select q = base(List.of(pkColumn(type.table())), true).limit(1);
-        return !q.statement(database()).list(rs -> Boolean.TRUE).isEmpty();
+        return QueryReads.exists(this);
     }
 
     /** The number of matching rows. */
     public long count() {
-        if (distinct || limit >= 0 || offset > 0) {
-            Select inner = base(List.of(pkColumn(type.table())), true);
-            Long n = Sql.select(Functions.count()).from(inner.asTable("counted")).statement(database())
-                    .list(rs -> rs.getLong(1)).get(0);
-            return n;
-        }
-        return base(List.of(Functions.count()), false).statement(database()).list(rs -> rs.getLong(1)).get(0);
+        return QueryReads.count(this);
     }
 
     /**
@@ -418,48 +400,25 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * one row per group; aggregates go in {@code fields} (alias them with {@code .as("name")}).
      */
     public List<Map<String, Object>> values(Field<?>... fields) {
-        Database d = database();
-        List<Field<?>> fs = List.of(fields);
-        return valuesBase(fs).statement(d).list(rs -> {
-            ResultSetMetaData md = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < fs.size(); i++) {
-                row.put(md.getColumnLabel(i + 1), Jdbc.read(rs, i + 1, fs.get(i).type(), d.engine()));
-            }
-            return row;
-        });
+        return QueryReads.values(this, List.of(fields));
     }
 
     /** The rows as lists of values, in field order. */
     public List<List<Object>> valuesList(Field<?>... fields) {
-        Database d = database();
-        List<Field<?>> fs = List.of(fields);
-        return valuesBase(fs).statement(d).list(rs -> {
-            List<Object> row = new ArrayList<>(fs.size());
-            for (int i = 0; i < fs.size(); i++) {
-                row.add(Jdbc.read(rs, i + 1, fs.get(i).type(), d.engine()));
-            }
-            return row;
-        });
+        return QueryReads.valuesList(this, List.of(fields));
     }
 
     /** One field's values ({@code values_list(flat=True)}). */
-    @SuppressWarnings("unchecked")
     public <V> List<V> valuesFlat(Field<V> field) {
-        Database d = database();
-        return valuesBase(List.of(field)).statement(d)
-                .list(rs -> (V) Jdbc.read(rs, 1, field.type(), d.engine()));
+        return QueryReads.valuesFlat(this, field);
     }
 
     /**
      * One aggregate over the matching rows, e.g. {@code aggregate(Functions.sum(Line_.QUANTITY))}; null over no
      * rows except for COUNT.
      */
-    @SuppressWarnings("unchecked")
     public <V> V aggregate(Field<V> aggregate) {
-        Database d = database();
-        return base(List.of(aggregate), false).statement(d)
-                .list(rs -> (V) Jdbc.read(rs, 1, aggregate.type(), d.engine())).get(0);
+        return QueryReads.aggregate(this, aggregate);
     }
 
     /** The instances with these primary keys, by key; missing keys are absent. */
@@ -481,21 +440,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows changed
      */
     public int update(Assignment... assignments) {
-        Database d = database();
-        if (joins.isEmpty() && !selfSubquery) {
-            return Sql.update(type.table()).set(assignments).where(where).execute(d);
-        }
-        // Joined or self-referencing filters: read the keys first, since MariaDB refuses an UPDATE whose WHERE
-        // selects from the updated table (error 1093).
-        return d.atomic(tx -> {
-            List<Object> keys = new ArrayList<Object>(orderBy().valuesFlat(pkColumn(type.table())));
-            int n = 0;
-            for (int from = 0; from < keys.size(); from += 1000) {
-                n += Sql.update(type.table()).set(assignments).where(Relations.in(pkColumn(type.table()),
-                        keys.subList(from, Math.min(keys.size(), from + 1000)))).execute(d);
-            }
-            return n;
-        });
+        return QueryWrites.update(this, assignments);
     }
 
     /**
@@ -517,51 +462,12 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * concurrent insert of the same unique key is read back instead of failing.
      */
     public GetOrCreate<T> getOrCreate(Condition lookup, Supplier<T> create) {
-        Database d = database();
-        return d.atomic(tx -> {
-            List<T> found = filter(lookup).limit(2).list();
-            if (found.size() > 1) {
-                throw new MultipleObjectsReturned("getOrCreate matched more than one " + type.meta().simpleName());
-            }
-            if (!found.isEmpty()) {
-                return new GetOrCreate<>(found.get(0), false);
-            }
-            T created = create.get();
-            try {
-                // under a savepoint, so that losing a race to a concurrent insert leaves the transaction usable
-                d.atomicRun(inner -> orm.save(created, orm.databaseName(db)));
-            } catch (io.covet.core.error.UniqueViolation e) {
-                QuerySet<T> retry = filter(lookup).limit(2);
-                List<T> again = (d.engine().family() == io.covet.core.dialect.Engine.SQLITE ? retry
-                        : retry.selectForUpdate()).list();
-                if (again.size() == 1) {
-                    return new GetOrCreate<>(again.get(0), false);
-                }
-                throw e;
-            }
-            return new GetOrCreate<>(created, true);
-        });
+        return QueryWrites.getOrCreate(this, lookup, create);
     }
 
     /** The instance matching {@code lookup} updated by {@code update} and saved, or a new one from {@code create}. */
     public GetOrCreate<T> updateOrCreate(Condition lookup, Consumer<T> update, Supplier<T> create) {
-        Database d = database();
-        return d.atomic(tx -> {
-            List<T> found = filter(lookup).limit(2).list();
-            if (found.size() > 1) {
-                throw new MultipleObjectsReturned("updateOrCreate matched more than one "
-                        + type.meta().simpleName());
-            }
-            if (!found.isEmpty()) {
-                T t = found.get(0);
-                update.accept(t);
-                orm.save(t, orm.databaseName(db));
-                return new GetOrCreate<>(t, false);
-            }
-            T created = create.get();
-            orm.save(created, orm.databaseName(db));
-            return new GetOrCreate<>(created, true);
-        });
+        return QueryWrites.updateOrCreate(this, lookup, update, create);
     }
 
     /**
@@ -604,17 +510,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     List<OrderField> effectiveOrder() {
-        if (order != null) {
-            return order;
-        }
-        List<OrderField> o = new ArrayList<>();
-        for (String name : type.meta().ordering()) {
-            boolean desc = name.startsWith("-");
-            int i = type.meta().indexOf(desc ? name.substring(1) : name);
-            io.covet.sql.Column<?> c = type.columns(type.table()).get(i);
-            o.add(desc ? c.desc() : c.asc());
-        }
-        return o;
+        return QuerySql.effectiveOrder(this);
     }
 
     private Select entitySelect(EntityMapper<T> mapper) {
@@ -623,45 +519,11 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** The select of {@code items} with joins, filters and grouping; ordering and slicing when asked. */
     Select base(List<? extends SelectItem> items, boolean orderAndSlice) {
-        SelectItem[] arr = items.toArray(SelectItem[]::new);
-        Select q = (distinct ? Sql.selectDistinct(arr) : Sql.select(arr)).from(type.table());
-        q = joins.apply(orm, type, q);
-        q = q.where(where);
-        List<Field<?>> group = new ArrayList<>(groupBy);
-        boolean aggregated = annotations.stream().anyMatch(a -> a.expr() instanceof AggregateFunction<?>);
-        if (aggregated && orderAndSlice) {
-            group.addAll(type.columns(type.table()));
-            for (Path<?, ?, ?> p : related) {
-                group.addAll(orm.type(p.last().targetModel()).columns(p.table()));
-            }
-        }
-        if (!group.isEmpty()) {
-            q = q.groupBy(group.toArray(Field<?>[]::new));
-        }
-        q = q.having(having);
-        if (orderAndSlice) {
-            List<OrderField> o = effectiveOrder();
-            if (!o.isEmpty()) {
-                q = q.orderBy(o.toArray(OrderField[]::new));
-            }
-            if (limit >= 0) {
-                q = q.limit(limit);
-            }
-            if (offset > 0) {
-                if (limit < 0) {
-                    q = q.limit(Long.MAX_VALUE / 2);
-                }
-                q = q.offset(offset);
-            }
-            if (forUpdate) {
-                q = q.forUpdate();
-            }
-        }
-        return q;
+        return QuerySql.select(this, items, orderAndSlice);
     }
 
     /** DISTINCT values ignore the default ordering, whose columns would otherwise have to be selected too. */
-    private Select valuesBase(List<? extends SelectItem> items) {
+    Select valuesBase(List<? extends SelectItem> items) {
         return (distinct && order == null ? orderBy() : this).base(items, true);
     }
 
@@ -674,9 +536,5 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** The result of {@link #getOrCreate} and {@link #updateOrCreate}. */
     public record GetOrCreate<T>(T instance, boolean created) {
-    }
-
-    RowMapper<T> mapperFor(Database d) {
-        return EntityMapper.of(this, d.engine());
     }
 }
