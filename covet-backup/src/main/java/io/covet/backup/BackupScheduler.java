@@ -86,12 +86,21 @@ public final class BackupScheduler {
      * @return the number of cycles that were not {@link Cycle#ok()}
      */
     public int runOn(CronSchedule schedule, ZoneId zone, int maxCycles) {
+        return runOn(schedule, java.time.Clock.system(zone), maxCycles, Thread::sleep);
+    }
+
+    /** Waits; a test replaces it to run the loop without waiting for real minutes. */
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    int runOn(CronSchedule schedule, java.time.Clock clock, int maxCycles, Sleeper sleeper) {
         int failed = 0;
         for (int n = 0; maxCycles == 0 || n < maxCycles; n++) {
-            ZonedDateTime next = schedule.next(ZonedDateTime.now(zone));
+            ZonedDateTime next = schedule.next(ZonedDateTime.now(clock));
             log.accept("next backup at " + next);
             try {
-                Thread.sleep(Math.max(0, Duration.between(ZonedDateTime.now(zone), next).toMillis()));
+                sleeper.sleep(Math.max(0, Duration.between(ZonedDateTime.now(clock), next).toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.accept("scheduler stopped");
