@@ -46,6 +46,22 @@ class ChinookCrossEngineTest {
     }
 
     @Test
+    void sqliteChinookRestoresIntoMariadbThroughAStagingDatabase() throws Exception {
+        Path copy = dir.resolve("chinook.sqlite");
+        Files.copy(CHINOOK.resolve("Chinook_Sqlite.sqlite"), copy, StandardCopyOption.REPLACE_EXISTING);
+        try (Database src = Database.open("sqlite:" + copy); BackupRepository repo = BackupRepository.open(dir.resolve("repo").toString());
+             Scratch maria = Scratch.on(Engine.MARIADB)) {
+            BackupInfo b = Backups.create(src, repo, BackupOptions.defaults());
+            Backups.restore(repo, b.id(), null, maria.db(), false);
+            assertThat(counts(maria.db())).isEqualTo(counts(src));
+            // foreign keys followed the tables out of the staging database
+            assertThat(maria.db().sql("SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                    + "WHERE CONSTRAINT_SCHEMA = DATABASE() AND UNIQUE_CONSTRAINT_SCHEMA = DATABASE()")
+                    .list(rs -> rs.getInt(1))).containsExactly(11);
+        }
+    }
+
+    @Test
     void postgresqlChinookRestoresIntoSqlite() throws Exception {
         try (Scratch pg = Scratch.on(Engine.POSTGRESQL); BackupRepository repo = BackupRepository.open(dir.resolve("repo").toString())) {
             String script = Files.readAllLines(CHINOOK.resolve("Chinook_PostgreSql.sql")).stream()
