@@ -34,6 +34,7 @@ public final class BackupScheduler {
     private final VerifyReport.Mode verify;
     private final RetentionPolicy retention;
     private final Consumer<String> log;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     /**
      * @param verify    how to verify each new backup, or null not to
@@ -42,6 +43,17 @@ public final class BackupScheduler {
      */
     public BackupScheduler(Database db, BackupRepository repo, BackupOptions options, VerifyReport.Mode verify,
                            RetentionPolicy retention, Consumer<String> log) {
+        this(db, repo, options, verify, retention, log, null);
+    }
+
+    /**
+     * A scheduler that also records each cycle in {@code metrics}: the counter {@code covet.backup.cycles} tagged
+     * {@code result=ok|verify_failed|failed}, and the timer {@code covet.backup.duration} of successful backups.
+     */
+    public BackupScheduler(Database db, BackupRepository repo, BackupOptions options, VerifyReport.Mode verify,
+                           RetentionPolicy retention, Consumer<String> log,
+                           io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.repo = repo;
         this.options = options;
@@ -52,6 +64,19 @@ public final class BackupScheduler {
 
     /** Runs one cycle now. Never throws for a failed backup: the cycle carries the error. */
     public Cycle runOnce() {
+        long start = System.nanoTime();
+        Cycle c = cycle();
+        if (metrics != null) {
+            String result = c.error() != null ? "failed" : c.ok() ? "ok" : "verify_failed";
+            metrics.counter("covet.backup.cycles", "result", result).increment();
+            if (c.backup() != null) {
+                metrics.timer("covet.backup.duration").record(Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+        return c;
+    }
+
+    private Cycle cycle() {
         BackupInfo b = null;
         VerifyReport v = null;
         try {

@@ -43,9 +43,16 @@ class BackupSchedulerTest {
             // a cycle whose backup fails is logged and counted, and the loop goes on to the next time
             Database closed = Database.open("sqlite:" + dir.resolve("gone.db"));
             closed.close();
-            BackupScheduler broken = new BackupScheduler(closed, repo, BackupOptions.defaults(), null, null, log::add);
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            BackupScheduler broken = new BackupScheduler(closed, repo, BackupOptions.defaults(), null, null, log::add, metrics);
             assertThat(broken.runOn(CronSchedule.parse("0 * * * *"), clock, 2, millis -> { })).isEqualTo(2);
             assertThat(log).filteredOn(l -> l.startsWith("backup cycle failed")).hasSize(2);
+            assertThat(metrics.counter("covet.backup.cycles", "result", "failed").count()).isEqualTo(2.0);
+            BackupScheduler good = new BackupScheduler(db, repo, BackupOptions.defaults(), VerifyReport.Mode.FAST, null,
+                    log::add, metrics);
+            assertThat(good.runOnce().ok()).isTrue();
+            assertThat(metrics.counter("covet.backup.cycles", "result", "ok").count()).isEqualTo(1.0);
+            assertThat(metrics.timer("covet.backup.duration").count()).isEqualTo(1);
         }
     }
 }
