@@ -7,6 +7,7 @@ import io.covet.schema.Index;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +89,7 @@ class BadInputTest {
     }
 
     @Test
-    void unreadableFilesNameTheFileAndTheProblem() throws Exception {
-        Path dir = Files.createTempDirectory("migrations");
+    void unreadableFilesNameTheFileAndTheProblem(@TempDir java.nio.file.Path dir) throws Exception {
         Files.createDirectories(dir.resolve("shop"));
         Files.writeString(dir.resolve("shop/0001_initial.json"), "{\"app\": \"shop\", \"name\": \"0001_initial\", "
                 + "\"operations\": [{\"op\": \"AddFeld\", \"table\": \"x\"}]}");

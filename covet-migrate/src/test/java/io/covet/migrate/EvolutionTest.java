@@ -15,6 +15,7 @@ import io.covet.schema.UniqueConstraint;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +70,9 @@ class EvolutionTest {
     }
 
     @AllEngines
-    void generatedMigrationsTakeTheDatabaseToTheModelsAndBack(Scratch s) throws Exception {
+    void generatedMigrationsTakeTheDatabaseToTheModelsAndBack(Scratch s,
+            @TempDir java.nio.file.Path dir) throws Exception {
         Database db = s.db();
-        Path dir = Files.createTempDirectory("migrations");
         assertThat(make(dir, v1())).extracting(m -> m.key().toString()).containsExactly("lib.0001_initial");
         Migrator m1 = Migrator.builder(db, MigrationFiles.load(dir)).build();
         m1.migrate(Target.latest());

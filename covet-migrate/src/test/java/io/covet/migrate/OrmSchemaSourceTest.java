@@ -14,6 +14,7 @@ import io.covet.schema.SchemaComparison;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.util.List;
 import java.util.Set;
@@ -68,9 +69,9 @@ class OrmSchemaSourceTest {
     }
 
     @AllEngines
-    void ormModelsMigrateAcrossAppsAndEvolve(Scratch s) throws Exception {
+    void ormModelsMigrateAcrossAppsAndEvolve(Scratch s,
+            @TempDir java.nio.file.Path dir) throws Exception {
         Database db = s.db();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("migrations");
         for (boolean v2 : List.of(false, true)) {
             OrmSchemaSource models = OrmSchemaSource.of(models(v2), OrmSchemaSource::packageApp);
             MigrationGraph g = new MigrationGraph(MigrationFiles.load(dir), Set.of());

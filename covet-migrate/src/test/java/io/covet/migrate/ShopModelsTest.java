@@ -7,6 +7,7 @@ import io.covet.examples.shop.Shop;
 import io.covet.orm.Orm;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShopModelsTest {
 
     @AllEngines
-    void shopModelsMigrateAndTheOrmUsesTheResult(Scratch s) throws Exception {
+    void shopModelsMigrateAndTheOrmUsesTheResult(Scratch s,
+            @TempDir java.nio.file.Path dir) throws Exception {
         Database db = s.db();
         Orm orm = Shop.orm(db);
         OrmSchemaSource models = OrmSchemaSource.of(orm);
-        Path dir = Files.createTempDirectory("migrations");
         List<Migration> made = Autodetector.migrations(new MigrationGraph(List.of(), Set.of()), models,
                 Questioner.nonInteractive(false));
         assertThat(made).extracting(m -> m.key().toString()).containsExactly("shop.0001_initial");

@@ -5,6 +5,7 @@ import io.covet.core.dialect.Engine;
 import io.covet.schema.Column;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,8 @@ class TwoProcessTest {
     }
 
     @AllEngines
-    void twoConcurrentRunsApplyOnceAndTheSecondFindsNothingToDo(Scratch s) throws Exception {
-        Path dir = Files.createTempDirectory("migrations");
+    void twoConcurrentRunsApplyOnceAndTheSecondFindsNothingToDo(Scratch s,
+            @TempDir java.nio.file.Path dir) throws Exception {
         Migration slow = new Migration(new MigrationKey("shop", "0002_slow"), List.of(Shop.m1().key()),
                 List.of(new RunJava(Steps.Slow.class.getName()),
                         new AddField("customer", Column.nullable("note", Shop.INT))));
@@ -57,8 +58,8 @@ class TwoProcessTest {
     }
 
     @AllEngines
-    void migrationKilledBetweenOperationsIsDetectedAndResumed(Scratch s) throws Exception {
-        Path dir = Files.createTempDirectory("migrations");
+    void migrationKilledBetweenOperationsIsDetectedAndResumed(Scratch s,
+            @TempDir java.nio.file.Path dir) throws Exception {
         Migration killed = new Migration(new MigrationKey("shop", "0002_killed"), List.of(Shop.m1().key()), List.of(
                 new AddField("customer", Column.nullable("a", Shop.INT)),
                 new RunJava(Steps.Halt.class.getName()),

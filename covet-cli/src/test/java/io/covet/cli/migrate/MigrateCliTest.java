@@ -5,6 +5,7 @@ import io.covet.cli.ExitCode;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,8 +26,8 @@ class MigrateCliTest {
     }
 
     @AllEngines
-    void makemigrationsMigrateShowDriftLintAndBack(Scratch s) throws Exception {
-        Path dir = Files.createTempDirectory("migrations");
+    void makemigrationsMigrateShowDriftLintAndBack(Scratch s,
+            @TempDir java.nio.file.Path dir) throws Exception {
         String d = dir.toString();
         String v1 = Models.V1.class.getName();
         String v2 = Models.V2.class.getName();
@@ -79,8 +80,8 @@ class MigrateCliTest {
     }
 
     @AllEngines
-    void failuresPartialsFakesAndEditsThroughTheCli(Scratch s) throws Exception {
-        Path dir = Files.createTempDirectory("migrations");
+    void failuresPartialsFakesAndEditsThroughTheCli(Scratch s,
+            @TempDir java.nio.file.Path dir) throws Exception {
         String d = dir.toString();
         String url = s.url();
         assertThat(covet("makemigrations", "--migrations", d, "--source", Models.V1.class.getName()).exit()).isZero();
@@ -118,8 +119,7 @@ class MigrateCliTest {
     }
 
     @Test
-    void makemigrationsReadsTheModelsOfAnOrm() throws Exception {
-        Path dir = Files.createTempDirectory("migrations");
+    void makemigrationsReadsTheModelsOfAnOrm(@TempDir java.nio.file.Path dir) throws Exception {
         Run r = covet("makemigrations", "--migrations", dir.toString(), "--source", ShopOrm.class.getName());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Migrations for 'shop':", "- Create model");
@@ -131,8 +131,7 @@ class MigrateCliTest {
     }
 
     @Test
-    void badInputIsOneLineWithExitTwo() throws Exception {
-        Path dir = Files.createTempDirectory("migrations");
+    void badInputIsOneLineWithExitTwo(@TempDir java.nio.file.Path dir) throws Exception {
         Run r = covet("makemigrations", "--migrations", dir.toString(), "--yes-renames", "--no-renames");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("covet: --yes-renames and --no-renames contradict each other; pick one"
