@@ -30,10 +30,12 @@ public class Address extends ShopModel {
         this.country = country;
     }
 
+    /** The {@code customer} of this address. */
     public Ref<Customer> customer() {
         return customer;
     }
 
+    /** The {@code city} of this address. */
     public String city() {
         return city;
     }

@@ -35,27 +35,33 @@ public class Customer extends ShopModel {
         this.country = country;
     }
 
+    /** The {@code email} of this customer. */
     public String email() {
         return email;
     }
 
+    /** The {@code name} of this customer. */
     public String name() {
         return name;
     }
 
+    /** The {@code country} of this customer. */
     public String country() {
         return country;
     }
 
+    /** The {@code tier} of this customer. */
     public Tier tier() {
         return tier;
     }
 
+    /** Sets {@code tier}; returns this customer for chaining. */
     public Customer tier(Tier t) {
         this.tier = t;
         return this;
     }
 
+    /** Sets {@code name}; returns this customer for chaining. */
     public Customer name(String n) {
         this.name = n;
         return this;

@@ -41,37 +41,45 @@ public class Order extends ShopModel {
         this.placedAt = placedAt;
     }
 
+    /** The {@code customer} of this order. */
     public Ref<Customer> customer() {
         return customer;
     }
 
+    /** The {@code shippingAddress} of this order. */
     public Ref<Address> shippingAddress() {
         return shippingAddress;
     }
 
+    /** Sets {@code shipTo}; returns this order for chaining. */
     public Order shipTo(Address a) {
         this.shippingAddress = a == null ? null : Ref.to(a);
         return this;
     }
 
+    /** The {@code status} of this order. */
     public OrderStatus status() {
         return status;
     }
 
+    /** Sets {@code status}; returns this order for chaining. */
     public Order status(OrderStatus s) {
         this.status = s;
         return this;
     }
 
+    /** The {@code total} of this order. */
     public BigDecimal total() {
         return total;
     }
 
+    /** Sets {@code total}; returns this order for chaining. */
     public Order total(BigDecimal t) {
         this.total = t;
         return this;
     }
 
+    /** The {@code placedAt} of this order. */
     public Instant placedAt() {
         return placedAt;
     }

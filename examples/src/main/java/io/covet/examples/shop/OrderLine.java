@@ -35,18 +35,22 @@ public class OrderLine extends ShopModel {
         this.unitPrice = product.price();
     }
 
+    /** The {@code order} of this orderline. */
     public Ref<Order> order() {
         return order;
     }
 
+    /** The {@code product} of this orderline. */
     public Ref<Product> product() {
         return product;
     }
 
+    /** The {@code quantity} of this orderline. */
     public int quantity() {
         return quantity;
     }
 
+    /** The {@code unitPrice} of this orderline. */
     public BigDecimal unitPrice() {
         return unitPrice;
     }

@@ -39,27 +39,33 @@ public class Payment extends ShopModel {
         this.reference = UUID.randomUUID();
     }
 
+    /** The {@code order} of this payment. */
     public Ref<Order> order() {
         return order;
     }
 
+    /** The {@code amount} of this payment. */
     public BigDecimal amount() {
         return amount;
     }
 
+    /** The {@code method} of this payment. */
     public PaymentMethod method() {
         return method;
     }
 
+    /** The {@code reference} of this payment. */
     public UUID reference() {
         return reference;
     }
 
+    /** Sets {@code clientIp}; returns this payment for chaining. */
     public Payment clientIp(InetAddress ip) {
         this.clientIp = ip;
         return this;
     }
 
+    /** The {@code clientIp} of this payment. */
     public InetAddress clientIp() {
         return clientIp;
     }

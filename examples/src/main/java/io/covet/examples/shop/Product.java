@@ -43,36 +43,44 @@ public class Product extends ShopModel {
         this.stock = stock;
     }
 
+    /** The {@code sku} of this product. */
     public String sku() {
         return sku;
     }
 
+    /** The {@code name} of this product. */
     public String name() {
         return name;
     }
 
+    /** The {@code price} of this product. */
     public BigDecimal price() {
         return price;
     }
 
+    /** Sets {@code price}; returns this product for chaining. */
     public Product price(BigDecimal p) {
         this.price = p;
         return this;
     }
 
+    /** The {@code stock} of this product. */
     public int stock() {
         return stock;
     }
 
+    /** Sets {@code stock}; returns this product for chaining. */
     public Product stock(int s) {
         this.stock = s;
         return this;
     }
 
+    /** The {@code attributes} of this product. */
     public JsonNode attributes() {
         return attributes;
     }
 
+    /** Sets {@code attributes}; returns this product for chaining. */
     public Product attributes(JsonNode a) {
         this.attributes = a;
         return this;

@@ -18,6 +18,7 @@ public class Tag extends ShopModel {
         this.name = name;
     }
 
+    /** The {@code name} of this tag. */
     public String name() {
         return name;
     }
