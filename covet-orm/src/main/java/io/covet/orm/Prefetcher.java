@@ -54,8 +54,8 @@ final class Prefetcher {
         int fi = source.meta().indexOf(field);
         Set<Object> ids = new LinkedHashSet<>();
         for (Entity o : owners) {
-            if (source.get(o, fi) instanceof Ref<?> r && r.id() != null) {
-                ids.add(r.id());
+            if (source.get(o, fi) instanceof Ref<?> r && r.id() != null && !r.loaded()) {
+                ids.add(r.id()); // a target selectRelated already read costs no query
             }
         }
         Map<Object, Entity> byId = new HashMap<>();
@@ -66,12 +66,20 @@ final class Prefetcher {
                 byId.put(target.get(t, pk), t);
             }
         }
+        // every target instance, once by identity: selectRelated reads one instance per row, and the next level
+        // must reach each of them
+        Map<Entity, Boolean> level = new java.util.IdentityHashMap<>();
         for (Entity o : owners) {
-            if (source.get(o, fi) instanceof Ref<?> r && r.id() != null && byId.containsKey(r.id())) {
-                EntityMapper.load(r, byId.get(r.id()));
+            if (source.get(o, fi) instanceof Ref<?> r && r.id() != null) {
+                if (!r.loaded() && byId.containsKey(r.id())) {
+                    EntityMapper.load(r, byId.get(r.id()));
+                }
+                if (r.loaded()) {
+                    level.put(r.peek(), Boolean.TRUE);
+                }
             }
         }
-        return new ArrayList<>(byId.values());
+        return new ArrayList<>(level.keySet());
     }
 
     private static List<Entity> reverse(Orm orm, String db, ModelType<Entity> target, Path.Step s,

@@ -56,6 +56,16 @@ class RelationsTest {
         assertThat(nested.get(0).orders().all()).flatExtracting(o -> o.lines().all())
                 .extracting(l -> l.product().get().sku()).containsExactlyInAnyOrder("book-1", "pen-1");
         assertThat(f.counted()).isEqualTo(4); // customers, orders, lines, products
+
+        // a forward step already loaded by selectRelated costs no statement: orders+customers, then addresses
+        f.orm.save(new Address(f.ada, "1 Main St", "London", "GB"));
+        f.resetCount();
+        List<Order> orders = f.orm.objects(Order_.TYPE).selectRelated(Order_.CUSTOMER)
+                .prefetchRelated(Order_.CUSTOMER.then(Customer_.ADDRESSES)).orderBy(Order_.ID).list();
+        assertThat(f.counted()).isEqualTo(2);
+        assertThat(orders).allMatch(o -> o.customer().peek().addresses().prefetched());
+        assertThat(orders).extracting(o -> o.customer().peek().addresses().all().size()).containsExactly(1, 1, 0);
+        assertThat(f.counted()).isEqualTo(2);
     }
 
     @AllEngines
