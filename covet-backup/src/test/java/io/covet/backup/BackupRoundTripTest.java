@@ -63,6 +63,27 @@ class BackupRoundTripTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void wideDecimalsAndTimestampsWithZoneSurviveTheTestRestoreIntoSqlite() throws Exception {
+        try (Scratch s = Scratch.on(io.covet.core.dialect.Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Database db = s.db();
+            db.sql("CREATE TABLE ledger (id INT PRIMARY KEY, exact NUMERIC(30, 10), free NUMERIC, at TIMESTAMPTZ, "
+                    + "tags TEXT[])").execute();
+            db.sql("INSERT INTO ledger VALUES (1, 12345678901234567890.0123456789, 98765432109876543210.5, "
+                    + "'2026-11-27 05:30:00.123456+02', '{a,b}'), (2, 0.1, 1e-20, NULL, NULL)").execute();
+            BackupInfo b = Backups.create(db, repo, BackupOptions.defaults());
+            assertThat(Backups.verify(repo, b.id(), null, VerifyReport.Mode.RESTORE).problems()).isEmpty();
+            try (Database sqlite = Database.open("sqlite:" + dir.resolve("wide.db"))) {
+                Backups.restore(repo, b.id(), null, sqlite, false);
+                assertThat(sqlite.sql("SELECT exact, free, at, tags FROM ledger WHERE id = 1")
+                        .list(rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)))
+                        .containsExactly("12345678901234567890.0123456789 98765432109876543210.5 "
+                                + "2026-11-27T03:30:00.123456Z {a,b}");
+            }
+        }
+    }
+
     @AllEngines
     void restoreIntoNonEmptyTargetIsRefusedUnlessClean(Scratch s) throws Exception {
         Database db = s.db();

@@ -216,7 +216,8 @@ public final class Ddl {
             };
             default -> switch (c.type()) {
                 case SMALLINT, INTEGER, BIGINT -> "INTEGER";
-                case DECIMAL -> "NUMERIC" + p;
+                // SQLite keeps only 15 significant digits of a NUMERIC value; wider decimals stay exact as text
+                case DECIMAL -> c.precision() != null && c.precision() <= 15 ? "NUMERIC" + p : "TEXT";
                 case REAL, DOUBLE -> "REAL";
                 case BOOLEAN -> "BOOLEAN";
                 case CHAR -> len == null ? "TEXT" : "CHAR(" + len + ")";

@@ -74,10 +74,6 @@ public final class Dumper {
         try (PreparedStatement ps = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(1000);
-            if (engine.family() == Engine.POSTGRESQL) {
-                // binary results: numbers and timestamps arrive without text parsing (pgjdbc: negative = force binary)
-                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     for (int i = 0; i < row.length; i++) {

@@ -142,6 +142,10 @@ public final class Values {
         if (v instanceof LocalDate || v instanceof LocalTime || v instanceof Instant) {
             return v.toString();
         }
+        if (v instanceof BigDecimal d) {
+            // as text: a NUMERIC column turns it into a number when that is exact, a wide (TEXT) one keeps every digit
+            return d.toPlainString();
+        }
         return v;
     }
 }
