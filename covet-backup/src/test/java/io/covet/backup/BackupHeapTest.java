@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs alone in a JVM with {@code -Xmx64m} (see this module's pom): backs up, verifies and restores a PostgreSQL
  * table whose encoded rows are larger than the whole heap, which only works if every step streams.
  */
+@org.junit.jupiter.api.Tag("small-heap")
 class BackupHeapTest {
     static final int ROWS = 300_000;
 
