@@ -69,12 +69,15 @@ final class QueryReads {
                 .list(rs -> (V) Jdbc.read(rs, 1, aggregate.type(), d.engine())).get(0);
     }
 
-    /** Renders the key lookup of a plain query set, or null when its parameters are not [key, limit]. */
+    /**
+     * Renders the key lookup of a plain query set, or null when its only parameter is not the key. No LIMIT: an
+     * equality on the primary key matches at most one row, and a bound LIMIT costs SQLite a third of the lookup.
+     */
     static <T extends Entity> QuerySet.KeyLookup<T> renderKeyLookup(QuerySet<T> qs, Database d, Object sampleKey) {
-        QuerySet<T> q = qs.filter(Relations.eq(qs.pkColumn(qs.type.table()), sampleKey)).orderBy().limit(2);
+        QuerySet<T> q = qs.filter(Relations.eq(qs.pkColumn(qs.type.table()), sampleKey)).orderBy();
         EntityMapper<T> mapper = EntityMapper.of(q, d.engine());
         RenderedSql r = q.base(mapper.items(), true).render(d.dialect());
-        if (!r.params().equals(List.of(sampleKey, 2L))) {
+        if (!r.params().equals(List.of(sampleKey))) {
             return null;
         }
         return new QuerySet.KeyLookup<>(r.sql(), mapper);

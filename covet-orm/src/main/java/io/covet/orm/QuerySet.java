@@ -339,7 +339,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
             Database d = database();
             KeyLookup<T> plan = orm.keyLookup(this, d);
             if (plan != null) {
-                List<T> found = d.sql(plan.sql(), primaryKey, 2L).list(plan.mapper());
+                List<T> found = d.sql(plan.sql(), primaryKey).list(plan.mapper());
                 if (found.size() == 1) {
                     return found.get(0);
                 }
@@ -357,7 +357,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
                 && having.equals(Sql.noCondition());
     }
 
-    /** A rendered key lookup: {@code SELECT … WHERE pk = ? LIMIT ?} and its mapper. */
+    /** A rendered key lookup: {@code SELECT … WHERE pk = ?} and its mapper. */
     record KeyLookup<T extends Entity>(String sql, RowMapper<T> mapper) {
     }
 
