@@ -103,6 +103,12 @@ class ExecutionTest {
                 .list(rs -> rs.getInt(1))).isEmpty();
         assertThat(db.sql("SELECT 7 / ? AS q", new BigDecimal("2.00")).list(rs -> rs.getDouble(1)))
                 .containsExactly(3.5);
+        // wider than the 15 digits a double keeps: bound as text on SQLite, so a TEXT column holds every digit
+        db.sql("CREATE TABLE wide (v " + (s.engine() == Engine.SQLITE ? "TEXT" : "DECIMAL(30,10)") + ")").execute();
+        BigDecimal wide = new BigDecimal("12345678901234567890.1234567891");
+        db.sql("INSERT INTO wide (v) VALUES (?)", wide).execute();
+        assertThat(db.sql("SELECT v FROM wide").list(rs -> rs.getBigDecimal(1)))
+                .singleElement().satisfies(v -> assertThat(v).isEqualByComparingTo(wide));
     }
 
     @AllEngines

@@ -103,15 +103,19 @@ public final class Binder {
 
     /**
      * SQLite has no decimal type and xerial binds a BigDecimal as text, which compares as text against numbers
-     * ({@code SUM(x) > '10'} is always true). Bind a number instead: an integer for a value written without a
-     * fraction that fits in a long, otherwise a double (what a NUMERIC column would turn the text into anyway).
-     * A value with a scale, even 3.00, stays a double so that {@code x / ?} does not divide as integers.
+     * ({@code SUM(x) > '10'} is always true). Bind a number where that loses nothing: an integer for a value
+     * written without a fraction that fits in a long, a double for up to 15 significant digits (what SQLite
+     * itself keeps exactly, and what a NUMERIC column would convert the text into anyway). A value with a scale,
+     * even 3.00, stays a double so that {@code x / ?} does not divide as integers. Wider values stay text, so
+     * their digits survive in a TEXT column.
      */
     private static void bindSqliteDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
         if (d.scale() <= 0 && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0) {
             ps.setLong(index, d.longValueExact());
-        } else {
+        } else if (d.precision() <= 15) {
             ps.setDouble(index, d.doubleValue());
+        } else {
+            ps.setString(index, d.toPlainString());
         }
     }
 
