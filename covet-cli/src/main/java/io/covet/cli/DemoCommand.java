@@ -37,8 +37,11 @@ import java.util.stream.Stream;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run Covet end to end on embedded SQLite (no server needed): detect, bulk-load, stream.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = {"-d", "--database"}, paramLabel = "URL", defaultValue = "sqlite:covet-demo.db",
-            description = "Database to run the demo in (default: ${DEFAULT-VALUE}). Its demo_ tables are replaced.")
+    static final String DEFAULT_FILE = "covet-demo.db";
+
+    @Option(names = {"-d", "--database"}, paramLabel = "URL", defaultValue = "sqlite:" + DEFAULT_FILE,
+            description = "Database to run the demo in (default: ${DEFAULT-VALUE}, recreated on every run). "
+                    + "Give an empty database: the demo creates its demo_ tables and the example shop's tables.")
     String url;
 
     @Option(names = "--rows", defaultValue = "100000", description = "Rows to bulk-load (default: ${DEFAULT-VALUE}).")
@@ -53,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rows must be at least 1, was " + rows);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (url.equals("sqlite:" + DEFAULT_FILE)) {
+            freshDefaultFile();
+        }
         long t0 = System.nanoTime();
         try (Database db = Database.open(url)) {
             out.printf("Connected to %s in %s%n", db, ms(t0));
@@ -80,9 +86,21 @@ final class DemoCommand implements Callable<Integer> {
             }
             sqlBuilder(db, out);
             transactions(db, out);
+            DemoShop.run(db, url, out, spec.commandLine().getErr());
         }
         out.printf("Demo finished in %s%n", ms(t0));
         return ExitCode.OK;
+    }
+
+    /** The default demo file is the demo's own scratch database: start every run from an empty one. */
+    private static void freshDefaultFile() {
+        try {
+            for (String suffix : new String[]{"", "-wal", "-shm"}) {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(DEFAULT_FILE + suffix));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the previous " + DEFAULT_FILE, e);
+        }
     }
 
     /** Two queries through the typed SQL builder: a window function and a recursive CTE. */

@@ -86,7 +86,18 @@ class CliTest {
                 .contains("Top sensors by average reading").contains("#1 sensor-")
                 .contains("      Sensors > Climate > Temperature")
                 .contains("rolled back to its savepoint").contains("orders are [book]")
+                .contains("Applied shop.0001_initial").contains("No changes detected.")
+                .contains("orders of customers in GB: 1").contains("revenue: 38.70")
+                .contains("Verified by a test restore: intact").contains("customers there: 2")
                 .doesNotContain("never printed");
+    }
+
+    @Test
+    void theExampleShopShipsUpToDateMigrations() {
+        Run r = covet("makemigrations", "--migrations", "../examples/src/main/resources/db/migrations",
+                "--source", io.covet.examples.shop.ShopModels.class.getName(), "--check");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("No changes detected.");
     }
 
     @Test

@@ -127,6 +127,10 @@ public final class ErrorTranslator {
             case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY ->
                     new UniqueViolation("duplicate value refused by a unique constraint", engine, sql, e, columns);
             case SQLITE_CONSTRAINT_FOREIGNKEY -> new ForeignKeyViolation("foreign key constraint violated", engine, sql, e, null);
+            // ON DELETE/UPDATE RESTRICT is enforced by an internal trigger and reported as a trigger constraint.
+            case SQLITE_CONSTRAINT_TRIGGER -> msg.contains("FOREIGN KEY constraint failed")
+                    ? new ForeignKeyViolation("foreign key constraint violated (RESTRICT)", engine, sql, e, null)
+                    : new DataAccessException("a trigger refused the change", engine, sql, e);
             case SQLITE_CONSTRAINT_NOTNULL -> new NotNullViolation("NULL written to a NOT NULL column", engine, sql, e, columns);
             case SQLITE_CONSTRAINT_CHECK -> new CheckViolation("check constraint violated", engine, sql, e, columns);
             case SQLITE_BUSY_SNAPSHOT -> new SerializationFailure("the transaction's snapshot went stale before it could "

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Defines the shop on an empty database, fills it with a few rows and runs the queries the guide shows: a filter
@@ -25,6 +26,16 @@ public final class ShopDemo {
     public static int run(Database db, PrintStream out) {
         Orm orm = Shop.orm(db);
         orm.createTables();
+        return fillAndQuery(orm, out::println);
+    }
+
+    /**
+     * Fills the shop's existing, empty tables (created by {@code createTables} or by its migrations) and runs the
+     * queries, handing each printed line to {@code out}.
+     *
+     * @return the number of lines printed
+     */
+    public static int fillAndQuery(Orm orm, Consumer<String> out) {
         Customer ada = orm.save(new Customer("ada@example.com", "Ada", "GB"));
         Customer linus = orm.save(new Customer("linus@example.org", "Linus", "FI"));
         Tag paper = orm.save(new Tag("paper"));
@@ -40,21 +51,21 @@ public final class ShopDemo {
 
         int lines = 0;
         List<Order> british = orm.objects(Order_.TYPE).filter(Order_.CUSTOMER, c -> c.country.eq("GB")).list();
-        out.println("orders of customers in GB: " + british.size());
+        out.accept("orders of customers in GB: " + british.size());
         lines++;
         for (OrderLine l : orm.objects(OrderLine_.TYPE).selectRelated(OrderLine_.ORDER.then(Order_.CUSTOMER),
                 OrderLine_.PRODUCT).list()) {
-            out.println("  " + l.order().get().customer().get().name() + " bought " + l.quantity() + " x "
+            out.accept("  " + l.order().get().customer().get().name() + " bought " + l.quantity() + " x "
                     + l.product().get().name());
             lines++;
         }
         for (Customer c : orm.objects(Customer_.TYPE).prefetchRelated(Customer_.ORDERS).list()) {
-            out.println("  " + c.name() + " has " + c.orders().all().size() + " order(s)");
+            out.accept("  " + c.name() + " has " + c.orders().all().size() + " order(s)");
             lines++;
         }
         BigDecimal revenue = orm.objects(Order_.TYPE).aggregate(Functions.sum(Order_.TOTAL));
         // SQLite sums decimals as floating point and drops trailing zeros; show two places everywhere
-        out.println("revenue: " + revenue.setScale(2, java.math.RoundingMode.HALF_EVEN));
+        out.accept("revenue: " + revenue.setScale(2, java.math.RoundingMode.HALF_EVEN));
         return lines + 1;
     }
 }
