@@ -54,17 +54,31 @@ public final class BulkLoader {
             dialect.quoteInto(cols, c);
         }
         String target = dialect.quote(table);
-        Engine engine = dialect.family();
         String description = "bulk load into " + target + " (" + cols + ")";
         try (Lease lease = exec.lease()) {
-            return exec.inTransaction(lease, description, c -> switch (engine) {
-                case POSTGRESQL -> copy(c, "COPY " + target + " (" + cols + ") FROM STDIN", columns.size(), rows);
-                case MARIADB -> multiRowInsert(c, engine, target, cols.toString(), columns.size(), rows);
-                default -> batch(c, engine, target, cols.toString(), columns.size(), rows);
-            });
+            return exec.inTransaction(lease, description,
+                    c -> loadOn(c, dialect.family(), target, cols.toString(), columns.size(), rows));
         } catch (SQLException e) {
             throw exec.translate(description, e);
         }
+    }
+
+    /**
+     * Loads rows on a connection whose transaction the caller manages (nothing is committed here), for code that
+     * must keep a larger unit of work together, such as a restore.
+     *
+     * @param table   the target, already validated, quoted and qualified
+     * @param columns the column list, already quoted and comma-separated
+     * @param width   the number of columns
+     * @return the number of rows loaded
+     */
+    public static long loadOn(Connection c, Engine engine, String table, String columns, int width,
+                              Iterator<Object[]> rows) throws SQLException {
+        return switch (engine.family()) {
+            case POSTGRESQL -> copy(c, "COPY " + table + " (" + columns + ") FROM STDIN", width, rows);
+            case MARIADB -> multiRowInsert(c, engine, table, columns, width, rows);
+            default -> batch(c, engine, table, columns, width, rows);
+        };
     }
 
     private static long copy(Connection c, String sql, int width, Iterator<Object[]> rows) throws SQLException {
