@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Chinook sample database crosses engines: SQLite → PostgreSQL and PostgreSQL → SQLite, checksums intact. */
 class ChinookCrossEngineTest {
-    static final Path CHINOOK = Path.of(System.getProperty("covet.datasets", "/work/shared/datasets"), "chinook");
+    static final Path CHINOOK = io.covet.testing.Datasets.chinook();
 
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Chinook sample (a real third-party schema) introspects on every engine. */
 class ChinookTest {
-    static final Path DIR = Path.of("/work/shared/datasets/chinook");
+    static final Path DIR = io.covet.testing.Datasets.chinook();
 
     /** Loads Chinook into the scratch database and returns a Database on it. */
     static Database load(Scratch s) throws Exception {
