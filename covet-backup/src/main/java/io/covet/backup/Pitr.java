@@ -206,15 +206,15 @@ public final class Pitr {
 
     /**
      * Unpacks a base backup into an empty data directory and configures recovery: {@code recovery.signal},
-     * {@code restore_command} and, when given, {@code recovery_target_time} with promotion at the target. Start
-     * PostgreSQL on the directory (as its owner) to replay the archived WAL.
+     * {@code restore_command} and the recovery target (time, LSN or transaction id) with promotion at the target.
+     * Start PostgreSQL on the directory (as its owner) to replay the archived WAL.
      *
      * @param baseId         a base backup id, or {@code latest}
-     * @param targetTime     a PostgreSQL timestamp with time zone, or null to replay all archived WAL
+     * @param target         where recovery stops; {@link RecoveryTarget#latest()} replays all archived WAL
      * @param restoreCommand the shell command PostgreSQL runs to fetch WAL, with {@code %f} and {@code %p}
      */
-    public static String restore(BackupRepository repo, BackupKey key, String baseId, Path dataDir, String targetTime,
-                                 String restoreCommand) {
+    public static String restore(BackupRepository repo, BackupKey key, String baseId, Path dataDir,
+                                 RecoveryTarget target, String restoreCommand) {
         List<String> all = baseBackups(repo);
         String id = "latest".equals(baseId) ? (all.isEmpty() ? null : all.get(all.size() - 1)) : baseId;
         if (id == null || !all.contains(id)) {
@@ -250,10 +250,7 @@ public final class Pitr {
             Files.writeString(dataDir.resolve("recovery.signal"), "");
             StringBuilder conf = new StringBuilder("\n# written by covet pitr restore of ").append(id).append('\n')
                     .append("restore_command = '").append(restoreCommand.replace("'", "''")).append("'\n");
-            if (targetTime != null) {
-                conf.append("recovery_target_time = '").append(targetTime.replace("'", "''")).append("'\n")
-                        .append("recovery_target_action = 'promote'\n");
-            }
+            conf.append(target.settings());
             Files.writeString(dataDir.resolve("postgresql.auto.conf"), conf, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (ChunkCodec.CorruptChunk e) {

@@ -3,6 +3,7 @@ package io.covet.cli.backup;
 import io.covet.backup.BackupException;
 import io.covet.backup.BackupRepository;
 import io.covet.backup.Pitr;
+import io.covet.backup.RecoveryTarget;
 import io.covet.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -184,7 +185,7 @@ public final class PitrCommand {
 
     /** {@code covet pitr restore}. */
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Unpack a base backup into an empty data directory and configure recovery to a target time.")
+            description = "Unpack a base backup into an empty data directory and configure recovery to a target time, LSN or transaction.")
     static final class Restore extends Base {
         @Parameters(paramLabel = "BASE_ID", defaultValue = "latest", description = "Base backup id (default: latest).")
         String id;
@@ -196,18 +197,41 @@ public final class PitrCommand {
                 description = "Recover up to this time, e.g. '2026-11-27 05:30:00+00'. Default: all archived WAL.")
         String targetTime;
 
+        @Option(names = "--target-lsn", paramLabel = "LSN",
+                description = "Recover up to this WAL position, e.g. 0/3000148 (pg_current_wal_lsn()).")
+        String targetLsn;
+
+        @Option(names = "--target-xid", paramLabel = "XID",
+                description = "Recover up to and including the commit of this transaction id (pg_current_xact_id()).")
+        String targetXid;
+
         @Option(names = "--covet-command", defaultValue = "covet",
                 description = "How PostgreSQL runs Covet (default: ${DEFAULT-VALUE}).")
         String covet;
 
         @Override
         int run() {
+            RecoveryTarget target = target(); // refused before anything is read or written
             try (BackupRepository r = repo.open()) {
-                String base = Pitr.restore(r, repo.key(), id, dataDir, targetTime, self(covet, "wal-fetch") + " %f %p");
-                out().println("restored base backup " + base + " into " + dataDir + (targetTime == null ? ""
-                        : "; recovery stops at " + targetTime) + ". Start PostgreSQL on it (as its owner) to replay WAL.");
+                String base = Pitr.restore(r, repo.key(), id, dataDir, target, self(covet, "wal-fetch") + " %f %p");
+                out().println("restored base backup " + base + " into " + dataDir + "; recovery stops at " + target
+                        + ". Start PostgreSQL on it (as its owner) to replay WAL.");
             }
             return ExitCode.OK;
+        }
+
+        private RecoveryTarget target() {
+            int given = (targetTime != null ? 1 : 0) + (targetLsn != null ? 1 : 0) + (targetXid != null ? 1 : 0);
+            if (given > 1) {
+                throw new IllegalArgumentException("give at most one of --target-time, --target-lsn, --target-xid");
+            }
+            if (targetTime != null) {
+                return RecoveryTarget.time(targetTime);
+            }
+            if (targetLsn != null) {
+                return RecoveryTarget.lsn(targetLsn);
+            }
+            return targetXid != null ? RecoveryTarget.xid(targetXid) : RecoveryTarget.latest();
         }
     }
 }

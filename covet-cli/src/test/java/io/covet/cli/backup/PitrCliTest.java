@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Point-in-time recovery on a throwaway PostgreSQL cluster this test creates: Covet archives WAL as the
- * cluster's archive_command, takes a base backup, and recovers a new cluster to a time between two writes.
+ * cluster's archive_command, takes a base backup, and recovers new clusters to a time, a WAL position and a
+ * transaction between two writes.
  */
 class PitrCliTest {
     static final Path PG_BIN = Path.of(System.getenv().getOrDefault("COVET_PG_BIN", "/usr/lib/postgresql/15/bin"));
@@ -43,7 +44,7 @@ class PitrCliTest {
     }
 
     @Test
-    void recoversExactlyTheRowsWrittenBeforeTheTargetTime() throws Exception {
+    void recoversExactlyTheRowsWrittenBeforeEachKindOfTarget() throws Exception {
         base = Files.createTempDirectory("covet-pitr-");
         Path data = base.resolve("data");
         Path repo = base.resolve("repo");
@@ -68,6 +69,8 @@ class PitrCliTest {
 
         String url = "postgresql://postgres@127.0.0.1:" + PORT + "/postgres";
         String target;
+        String targetLsn;
+        String targetXid;
         try (Database db = Database.open(url)) {
             db.sql("CREATE TABLE events (id INT PRIMARY KEY, phase TEXT NOT NULL)").execute();
             insert(db, 1, 3, "t1");
@@ -78,6 +81,9 @@ class PitrCliTest {
             insert(db, 4, 6, "t2");
             Thread.sleep(1200);
             target = db.sql("SELECT clock_timestamp()::text").list(rs -> rs.getString(1)).get(0);
+            // the last transaction before t3 (its commit is logged because it holds an id) and the WAL position after it
+            targetXid = db.sql("SELECT pg_current_xact_id()::text").list(rs -> rs.getString(1)).get(0);
+            targetLsn = db.sql("SELECT pg_current_wal_lsn()::text").list(rs -> rs.getString(1)).get(0);
             Thread.sleep(1200);
             insert(db, 7, 9, "t3");
             String last = db.sql("SELECT pg_walfile_name(pg_switch_wal())").list(rs -> rs.getString(1)).get(0);
@@ -89,17 +95,40 @@ class PitrCliTest {
         running = null;
         assertThat(Files.list(repo.resolve("wal")).count()).isGreaterThan(1);
 
-        Path restored = base.resolve("restored");
-        BackupCliTest.Run restore = covet("pitr", "restore", "latest", "--data-dir", restored.toString(), "--target-time",
-                target, "--repo", repo.toString(), "--key-file", key.toString(), "--covet-command", java);
-        assertThat(restore.code()).as(restore.err()).isZero();
-        own(restored);
-        sh("chmod 700 " + restored);
-        start(restored);
-        try (Database db = Database.open(url)) {
-            waitFor(() -> !db.sql("SELECT pg_is_in_recovery()").list(rs -> rs.getBoolean(1)).get(0), "recovery ends");
-            assertThat(db.sql("SELECT id || ':' || phase FROM events ORDER BY id").list(rs -> rs.getString(1)))
-                    .containsExactly("1:t1", "2:t1", "3:t1", "4:t2", "5:t2", "6:t2");
+        BackupCliTest.Run bad = covet("pitr", "restore", "latest", "--data-dir", base.resolve("bad").toString(),
+                "--target-lsn", "0/3'; DROP", "--repo", repo.toString(), "--key-file", key.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("recovery target LSN '0/3'; DROP' is not a WAL position");
+        assertThat(base.resolve("bad")).doesNotExist();
+
+        // A promoted copy archives its new timeline into the repository (its archive_command came with the base
+        // backup), and a later restore would follow that timeline: each restore starts from its own copy of the
+        // repository as the original cluster left it.
+        Path pristine = copyTree(repo, base.resolve("repo-as-left"));
+        String[][] targets = {{"--target-time", target}, {"--target-lsn", targetLsn}, {"--target-xid", targetXid}};
+        for (String[] t : targets) {
+            Path restored = base.resolve("restored" + t[0]);
+            Path ownRepo = copyTree(pristine, base.resolve("repo" + t[0]));
+            BackupCliTest.Run restore = covet("pitr", "restore", "latest", "--data-dir", restored.toString(), t[0],
+                    t[1], "--repo", ownRepo.toString(), "--key-file", key.toString(), "--covet-command", java);
+            assertThat(restore.code()).as(restore.err()).isZero();
+            own(restored);
+            sh("chmod 700 " + restored);
+            start(restored);
+            try (Database db = Database.open(url)) {
+                try {
+                    waitFor(() -> !db.sql("SELECT pg_is_in_recovery()").list(rs -> rs.getBoolean(1)).get(0),
+                            "recovery ends");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + " (" + t[0] + " " + t[1] + "); server log:\n"
+                            + Files.readString(base.resolve(restored.getFileName() + ".log")), e);
+                }
+                assertThat(db.sql("SELECT id || ':' || phase FROM events ORDER BY id").list(rs -> rs.getString(1)))
+                        .as("recovered to %s %s", t[0], t[1])
+                        .containsExactly("1:t1", "2:t1", "3:t1", "4:t2", "5:t2", "6:t2");
+            }
+            sh(PG_BIN.resolve("pg_ctl") + " -D " + restored + " -m fast -w stop >/dev/null");
+            running = null;
         }
 
         BackupCliTest.Run missing = covet("pitr", "wal-fetch", "0000000500000000000000AA", base.resolve("x").toString(),
@@ -115,6 +144,15 @@ class PitrCliTest {
                 "--key-file", key.toString());
         assertThat(overwrite.code()).isEqualTo(2);
         assertThat(overwrite.err()).contains("refusing to overwrite");
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     private static void insert(Database db, int from, int to, String phase) {
