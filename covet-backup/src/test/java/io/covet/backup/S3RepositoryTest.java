@@ -3,20 +3,14 @@ package io.covet.backup;
 import io.covet.backup.internal.S3Storage;
 import io.covet.backup.internal.Storage;
 import io.covet.core.Database;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Backups in a real S3-compatible server (S3Proxy, filesystem backend) listening on 127.0.0.1. */
 class S3RepositoryTest {
-    static S3Proxy proxy;
-    static BlobStoreContext context;
+    static S3Server server;
     static String endpoint;
 
     @TempDir
@@ -36,32 +29,20 @@ class S3RepositoryTest {
 
     @BeforeAll
     static void startS3() throws Exception {
-        Properties p = new Properties();
-        p.setProperty("jclouds.filesystem.basedir", blobs.toString());
-        context = ContextBuilder.newBuilder("filesystem").credentials("identity", "credential").overrides(p)
-                .build(BlobStoreContext.class);
-        context.getBlobStore().createContainerInLocation(null, "covet-test");
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "covet-access", "covet-secret").build();
-        proxy.start();
-        for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
-            Thread.sleep(10);
-        }
-        endpoint = "http://127.0.0.1:" + proxy.getPort();
+        server = S3Server.start(blobs, "covet-test");
+        endpoint = server.endpoint();
     }
 
     @AfterAll
     static void stopS3() throws Exception {
-        if (proxy != null) {
-            proxy.stop();
-        }
-        if (context != null) {
-            context.close();
+        if (server != null) {
+            server.close();
         }
     }
 
     static S3Storage storage(String prefix) {
-        return S3Storage.create("s3://covet-test/" + prefix, endpoint, "us-east-1", "covet-access", "covet-secret");
+        return S3Storage.create("s3://covet-test/" + prefix, endpoint, "us-east-1", S3Server.ACCESS_KEY,
+                S3Server.SECRET_KEY);
     }
 
     @Test
@@ -87,9 +68,7 @@ class S3RepositoryTest {
 
     @Test
     void repositoryUrlUsesTheEnvironmentSettingsLikeTheCli() {
-        System.setProperty("covet.s3.endpoint", endpoint);
-        System.setProperty("aws.accessKeyId", "covet-access");
-        System.setProperty("aws.secretAccessKey", "covet-secret");
+        server.configureSystemProperties();
         try (Database src = Database.open("sqlite:" + dir.resolve("s.db"));
              BackupRepository repo = BackupRepository.open("s3://covet-test/from-url")) {
             src.sql("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)").execute();
@@ -98,9 +77,7 @@ class S3RepositoryTest {
             assertThat(repo.location()).isEqualTo("s3://covet-test/from-url");
             assertThat(Backups.verify(repo, b.id(), null, VerifyReport.Mode.FAST).rows()).isEqualTo(2);
         } finally {
-            System.clearProperty("covet.s3.endpoint");
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
+            S3Server.clearSystemProperties();
         }
     }
 
