@@ -7,58 +7,46 @@ import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
+import static io.covet.cli.CliRun.covet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CliTest {
 
-    /** One in-process run of the CLI. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run covet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = CovetCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void versionAndHelp() {
-        Run v = covet("--version");
+        CliRun v = covet("--version");
         assertThat(v.exit()).isZero();
         assertThat(v.out().strip()).matches("covet \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
-        Run h = covet("--help");
+        CliRun h = covet("--help");
         assertThat(h.exit()).isZero();
         assertThat(h.out()).contains("db", "demo", "Exit codes");
     }
 
     @Test
     void badUsageIsOneLineAndExitTwo() {
-        Run r = covet("db", "check", "--bogus");
+        CliRun r = covet("db", "check", "--bogus");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("covet: Unknown option: '--bogus'").contains("covet db check --help");
-        Run unknown = covet("frobnicate");
+        CliRun unknown = covet("frobnicate");
         assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
     void malformedUrlNamesThePartAndHidesThePassword() {
-        Run r = covet("db", "check", "--database", "postgresql://app:hunter2@db:port/shop");
+        CliRun r = covet("db", "check", "--database", "postgresql://app:hunter2@db:port/shop");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().strip()).isEqualTo("covet: malformed database URL 'postgresql://app:***@db:port/shop': "
                 + "the port 'port' is not a number");
-        Run scheme = covet("db", "check", "-d", "oracle://db/x");
+        CliRun scheme = covet("db", "check", "-d", "oracle://db/x");
         assertThat(scheme.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(scheme.err()).contains("supported schemes are postgresql, mariadb, mysql, sqlite");
     }
 
     @Test
     void unreachableServerIsExitThreeNamingHostAndPort() {
-        Run r = covet("db", "check", "-d", "postgresql://app:hunter2@127.0.0.1:1/shop");
+        CliRun r = covet("db", "check", "-d", "postgresql://app:hunter2@127.0.0.1:1/shop");
         assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
         assertThat(r.err()).contains("127.0.0.1:1").doesNotContain("hunter2");
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -66,11 +54,11 @@ class CliTest {
 
     @AllEngines
     void dbCheckPrintsEngineVersionAndFeatures(Scratch s) throws Exception {
-        Run text = covet("db", "check", "--database", s.url());
+        CliRun text = covet("db", "check", "--database", s.url());
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("engine:   " + s.engine().displayName()).contains("yes cte");
 
-        Run json = covet("db", "check", "--json", "--database", s.url());
+        CliRun json = covet("db", "check", "--json", "--database", s.url());
         assertThat(json.exit()).isZero();
         JsonNode n = new ObjectMapper().readTree(json.out());
         assertThat(n.get("engine").asText()).isEqualTo(s.engine().scheme());
@@ -80,7 +68,7 @@ class CliTest {
 
     @Test
     void demoRunsEndToEndOnEmbeddedSqlite(@TempDir Path dir) {
-        Run r = covet("demo", "--rows", "2000", "--database", "sqlite:" + dir.resolve("demo.db"));
+        CliRun r = covet("demo", "--rows", "2000", "--database", "sqlite:" + dir.resolve("demo.db"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("SQLite").contains("Bulk-loaded 2,000 rows").contains("Streamed 2,000 rows back")
                 .contains("Top sensors by average reading").contains("#1 sensor-")
@@ -94,7 +82,7 @@ class CliTest {
 
     @Test
     void theExampleShopShipsUpToDateMigrations() {
-        Run r = covet("makemigrations", "--migrations", "../examples/src/main/resources/db/migrations",
+        CliRun r = covet("makemigrations", "--migrations", "../examples/src/main/resources/db/migrations",
                 "--source", io.covet.examples.shop.ShopModels.class.getName(), "--check");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("No changes detected.");
@@ -102,7 +90,7 @@ class CliTest {
 
     @Test
     void demoRejectsANonPositiveRowCount() {
-        Run r = covet("demo", "--rows", "0");
+        CliRun r = covet("demo", "--rows", "0");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--rows must be at least 1");
     }

@@ -1,5 +1,6 @@
 package io.covet.cli.backup;
 
+import io.covet.cli.CliRun;
 import io.covet.backup.BackupKey;
 import io.covet.backup.S3Server;
 import io.covet.core.Database;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static io.covet.cli.backup.BackupCliTest.covet;
+import static io.covet.cli.CliRun.covet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code covet backup} end to end against a real S3-compatible server on loopback. */
@@ -46,25 +47,25 @@ class BackupS3CliTest {
         }
         String repo = "s3://covet-cli/shop";
 
-        BackupCliTest.Run create = covet("backup", "create", "-d", source, "--repo", repo, "--key-file", key.toString());
-        assertThat(create.code()).as(create.err()).isZero();
+        CliRun create = covet("backup", "create", "-d", source, "--repo", repo, "--key-file", key.toString());
+        assertThat(create.exit()).as(create.err()).isZero();
         String id = create.lastLine();
         assertThat(covet("backup", "list", "--repo", repo).out()).contains(id);
-        BackupCliTest.Run verify = covet("backup", "verify", id, "--repo", repo, "--key-file", key.toString());
-        assertThat(verify.code()).as(verify.err()).isZero();
+        CliRun verify = covet("backup", "verify", id, "--repo", repo, "--key-file", key.toString());
+        assertThat(verify.exit()).as(verify.err()).isZero();
 
         String target = "sqlite:" + dir.resolve("restored.db");
-        BackupCliTest.Run restore = covet("backup", "restore", id, "-d", target, "--repo", repo, "--key-file",
+        CliRun restore = covet("backup", "restore", id, "-d", target, "--repo", repo, "--key-file",
                 key.toString());
-        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(restore.exit()).as(restore.err()).isZero();
         try (Database db = Database.open(target)) {
             assertThat(db.sql("SELECT name FROM product ORDER BY id").list(rs -> rs.getString(1)))
                     .containsExactly("book", "pen", "ink");
         }
 
-        BackupCliTest.Run unknown = covet("backup", "verify", "20200101T000000Z-dead", "--repo", repo, "--key-file",
+        CliRun unknown = covet("backup", "verify", "20200101T000000Z-dead", "--repo", repo, "--key-file",
                 key.toString());
-        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err().strip().lines()).hasSize(1);
         assertThat(unknown.err()).doesNotContain(S3Server.SECRET_KEY);
     }

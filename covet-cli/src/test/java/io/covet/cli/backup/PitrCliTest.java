@@ -1,5 +1,6 @@
 package io.covet.cli.backup;
 
+import io.covet.cli.CliRun;
 import io.covet.backup.BackupKey;
 import io.covet.core.Database;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.covet.cli.backup.BackupCliTest.covet;
+import static io.covet.cli.CliRun.covet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,9 +62,9 @@ class PitrCliTest {
         sh(PG_BIN.resolve("initdb") + " -D " + data + " -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null");
         Files.writeString(data.resolve("postgresql.conf"), "\nport = " + PORT + "\nlisten_addresses = '127.0.0.1'\n"
                 + "unix_socket_directories = '" + base + "'\nmax_wal_senders = 4\n", StandardOpenOption.APPEND);
-        BackupCliTest.Run setup = covet("pitr", "setup", "--data-dir", data.toString(), "--repo", repo.toString(),
+        CliRun setup = covet("pitr", "setup", "--data-dir", data.toString(), "--repo", repo.toString(),
                 "--key-file", key.toString(), "--covet-command", java);
-        assertThat(setup.code()).as(setup.err()).isZero();
+        assertThat(setup.exit()).as(setup.err()).isZero();
         assertThat(setup.out()).contains("archive_mode = 'on'", "wal-push");
         start(data);
 
@@ -74,9 +75,9 @@ class PitrCliTest {
         try (Database db = Database.open(url)) {
             db.sql("CREATE TABLE events (id INT PRIMARY KEY, phase TEXT NOT NULL)").execute();
             insert(db, 1, 3, "t1");
-            BackupCliTest.Run baseBackup = covet("pitr", "base-backup", "-d", url, "--repo", repo.toString(),
+            CliRun baseBackup = covet("pitr", "base-backup", "-d", url, "--repo", repo.toString(),
                     "--key-file", key.toString(), "--pg-bin", PG_BIN.toString());
-            assertThat(baseBackup.code()).as(baseBackup.err()).isZero();
+            assertThat(baseBackup.exit()).as(baseBackup.err()).isZero();
             assertThat(baseBackup.lastLine()).startsWith("base-");
             insert(db, 4, 6, "t2");
             Thread.sleep(1200);
@@ -95,9 +96,9 @@ class PitrCliTest {
         running = null;
         assertThat(Files.list(repo.resolve("wal")).count()).isGreaterThan(1);
 
-        BackupCliTest.Run bad = covet("pitr", "restore", "latest", "--data-dir", base.resolve("bad").toString(),
+        CliRun bad = covet("pitr", "restore", "latest", "--data-dir", base.resolve("bad").toString(),
                 "--target-lsn", "0/3'; DROP", "--repo", repo.toString(), "--key-file", key.toString());
-        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("recovery target LSN '0/3'; DROP' is not a WAL position");
         assertThat(base.resolve("bad")).doesNotExist();
 
@@ -109,9 +110,9 @@ class PitrCliTest {
         for (String[] t : targets) {
             Path restored = base.resolve("restored" + t[0]);
             Path ownRepo = copyTree(pristine, base.resolve("repo" + t[0]));
-            BackupCliTest.Run restore = covet("pitr", "restore", "latest", "--data-dir", restored.toString(), t[0],
+            CliRun restore = covet("pitr", "restore", "latest", "--data-dir", restored.toString(), t[0],
                     t[1], "--repo", ownRepo.toString(), "--key-file", key.toString(), "--covet-command", java);
-            assertThat(restore.code()).as(restore.err()).isZero();
+            assertThat(restore.exit()).as(restore.err()).isZero();
             own(restored);
             sh("chmod 700 " + restored);
             start(restored);
@@ -131,18 +132,18 @@ class PitrCliTest {
             running = null;
         }
 
-        BackupCliTest.Run missing = covet("pitr", "wal-fetch", "0000000500000000000000AA", base.resolve("x").toString(),
+        CliRun missing = covet("pitr", "wal-fetch", "0000000500000000000000AA", base.resolve("x").toString(),
                 "--repo", repo.toString(), "--key-file", key.toString());
-        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.exit()).isEqualTo(1);
         String archived;
         try (Stream<Path> wal = Files.list(repo.resolve("wal"))) {
             archived = wal.map(p -> p.getFileName().toString()).filter(n -> n.length() == 24).findFirst().orElseThrow();
         }
         Path other = base.resolve("other");
         Files.write(other, new byte[]{1, 2, 3});
-        BackupCliTest.Run overwrite = covet("pitr", "wal-push", other.toString(), archived, "--repo", repo.toString(),
+        CliRun overwrite = covet("pitr", "wal-push", other.toString(), archived, "--repo", repo.toString(),
                 "--key-file", key.toString());
-        assertThat(overwrite.code()).isEqualTo(2);
+        assertThat(overwrite.exit()).isEqualTo(2);
         assertThat(overwrite.err()).contains("refusing to overwrite");
     }
 
