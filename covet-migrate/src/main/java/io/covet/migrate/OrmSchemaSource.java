@@ -175,6 +175,7 @@ public final class OrmSchemaSource implements SchemaSource {
             case DATE -> ColumnType.of(ColumnType.Kind.DATE);
             case TIME -> ColumnType.of(ColumnType.Kind.TIME);
             case INSTANT, OFFSET_DATETIME -> ColumnType.of(ColumnType.Kind.TIMESTAMPTZ);
+            case LOCAL_DATETIME -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
             case JSON -> ColumnType.of(ColumnType.Kind.JSON);
             case BINARY -> ColumnType.of(ColumnType.Kind.BYTES);
             case INFER -> throw new MigrationException("field " + f.name() + " has type INFER, which the annotation "

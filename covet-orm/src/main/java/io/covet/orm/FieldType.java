@@ -13,6 +13,7 @@ import io.covet.core.dialect.Engine;
  * <tr><td>AUTO / BIG_AUTO / SMALL_AUTO</td><td>integer / bigint / smallint identity</td><td>INT / BIGINT / SMALLINT AUTO_INCREMENT</td><td>INTEGER PRIMARY KEY AUTOINCREMENT</td><td>Integer / Long / Short</td></tr>
  * <tr><td>DECIMAL</td><td>numeric(p,s)</td><td>DECIMAL(p,s)</td><td>DECIMAL(p,s) (exact to 15 digits)</td><td>BigDecimal</td></tr>
  * <tr><td>INSTANT, OFFSET_DATETIME</td><td>timestamptz</td><td>DATETIME(6) in UTC</td><td>ISO-8601 text in UTC</td><td>Instant, OffsetDateTime (read back at UTC)</td></tr>
+ * <tr><td>LOCAL_DATETIME</td><td>timestamp (without time zone)</td><td>DATETIME(6)</td><td>ISO-8601 text without offset, fixed width ({@code 2024-03-01T12:30:00.000000}: sorts and compares as text)</td><td>LocalDateTime (no zone: read back as written)</td></tr>
  * <tr><td>DURATION</td><td colspan="3">bigint microseconds</td><td>Duration</td></tr>
  * <tr><td>JSON</td><td>jsonb</td><td>JSON</td><td>TEXT</td><td>JsonNode or a Jackson-mapped type</td></tr>
  * <tr><td>INET</td><td colspan="3">varchar(39), the address's canonical text</td><td>InetAddress</td></tr>
@@ -63,6 +64,8 @@ public enum FieldType {
     INSTANT,
     /** Date-time with offset, stored in UTC. */
     OFFSET_DATETIME,
+    /** Date and time without a zone or offset (a wall-clock reading), stored as written. */
+    LOCAL_DATETIME,
     /** Duration, as microseconds. */
     DURATION,
     /** Enum stored by name. */
@@ -128,6 +131,7 @@ public enum FieldType {
             case DATE -> pg ? "date" : maria ? "DATE" : "TEXT";
             case TIME -> pg ? "time" : maria ? "TIME(6)" : "TEXT";
             case INSTANT, OFFSET_DATETIME -> pg ? "timestamptz" : maria ? "DATETIME(6)" : "TEXT";
+            case LOCAL_DATETIME -> pg ? "timestamp" : maria ? "DATETIME(6)" : "TEXT";
             case JSON -> pg ? "jsonb" : maria ? "JSON" : "TEXT";
             case BINARY -> pg ? "bytea" : maria ? "LONGBLOB" : "BLOB";
             case INFER -> throw new IllegalStateException("INFER is resolved by the annotation processor");

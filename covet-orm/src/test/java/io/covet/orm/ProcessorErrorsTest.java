@@ -57,8 +57,8 @@ class ProcessorErrorsTest {
                         + "reflection), so make it package-private, add a non-private getter and setter, or mark it "
                         + "transient if it is not persistent",
                 "field Bad.when has type java.util.Date, which has no column mapping; supported: Integer, Long, Short, "
-                        + "BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, Instant, "
-                        + "OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "
+                        + "BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, LocalDateTime, "
+                        + "Instant, OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "
                         + "InetAddress, Ref<Model>; mark it transient if it is not persistent",
                 "auto primary key Bad.code must be Long, Integer or Short; for another type use @PrimaryKey(auto = "
                         + "false) and assign it yourself");

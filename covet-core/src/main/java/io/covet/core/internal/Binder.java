@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
@@ -24,10 +25,13 @@ import java.util.UUID;
  * through here; nothing is ever spliced into SQL text.
  *
  * <p>Instants are stored in UTC: {@code timestamptz} on PostgreSQL, a UTC {@code DATETIME} on MariaDB, ISO-8601
- * text on SQLite (which sorts correctly). UUIDs are native on PostgreSQL and text elsewhere; enums bind by name.
+ * text on SQLite (which sorts correctly). Local date-times are fixed-width ISO-8601 text with microseconds on SQLite
+ * ({@code 2024-03-01T12:30:00.000000}), so that they compare and sort as text. UUIDs are native on PostgreSQL and text elsewhere; enums bind by name.
  */
 public final class Binder {
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+    private static final DateTimeFormatter SQLITE_LOCAL_DATETIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
     private Binder() {
     }
@@ -80,6 +84,10 @@ public final class Binder {
             bindInstant(ps, index, t.toInstant(), engine);
         } else if (v instanceof ZonedDateTime t) {
             bindInstant(ps, index, t.toInstant(), engine);
+        } else if (v instanceof LocalDateTime t && engine == Engine.SQLITE) {
+            // Fixed width (always six fraction digits) so that text comparison and ORDER BY follow time order;
+            // LocalDateTime.toString() drops zero seconds and varies the fraction's width.
+            ps.setString(index, SQLITE_LOCAL_DATETIME.format(t));
         } else if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime) {
             if (engine == Engine.SQLITE) {
                 ps.setString(index, v.toString());

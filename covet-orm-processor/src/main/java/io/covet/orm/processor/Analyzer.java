@@ -367,6 +367,7 @@ final class Analyzer {
             case "java.time.LocalTime" -> "TIME";
             case "java.time.Instant" -> "INSTANT";
             case "java.time.OffsetDateTime" -> "OFFSET_DATETIME";
+            case "java.time.LocalDateTime" -> "LOCAL_DATETIME";
             case "java.time.Duration" -> "DURATION";
             case "com.fasterxml.jackson.databind.JsonNode" -> "JSON";
             case "java.net.InetAddress" -> "INET";
@@ -374,8 +375,8 @@ final class Analyzer {
         };
         if (ft == null) {
             error(f, "field " + where + " has type " + t + ", which has no column mapping; supported: Integer, Long, "
-                    + "Short, BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, Instant, "
-                    + "OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "
+                    + "Short, BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, LocalDateTime, "
+                    + "Instant, OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "
                     + "InetAddress, Ref<Model>; mark it transient if it is not persistent");
             return null;
         }

@@ -300,6 +300,7 @@ final class SourceGenerator {
             case "TIME" -> j + "getTime(rs, " + col + ", e)";
             case "INSTANT" -> j + "getInstant(rs, " + col + ", e)";
             case "OFFSET_DATETIME" -> j + "getOffsetDateTime(rs, " + col + ", e)";
+            case "LOCAL_DATETIME" -> j + "getLocalDateTime(rs, " + col + ", e)";
             case "DURATION" -> j + "getDuration(rs, " + col + ")";
             case "ENUM_STRING" -> j + "getEnum(rs, " + col + ", " + f.typeArgument() + ".class)";
             case "ENUM_INT" -> j + "getEnumOrdinal(rs, " + col + ", " + Names.constant(f.member()) + "_VALUES)";

@@ -132,6 +132,25 @@ public final class Jdbc {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Column {@code i} as read by generated mappers ({@code getLocalDateTime}); null for SQL NULL. On SQLite the
+     * text may also use a space instead of {@code T} and any number of fraction digits (as SQLite's own
+     * {@code datetime()} and imported data do).
+     */
+    public static LocalDateTime getLocalDateTime(ResultSet rs, int i, Engine e) throws SQLException {
+        if (e == Engine.SQLITE) {
+            String s = rs.getString(i);
+            if (s == null) {
+                return null;
+            }
+            if (s.length() > 10 && s.charAt(10) == ' ') {
+                s = s.substring(0, 10) + 'T' + s.substring(11);
+            }
+            return LocalDateTime.parse(s);
+        }
+        return rs.getObject(i, LocalDateTime.class);
+    }
+
     /** Column {@code i} as read by generated mappers ({@code getDuration}); null for SQL NULL. */
     public static Duration getDuration(ResultSet rs, int i) throws SQLException {
         long v = rs.getLong(i);
@@ -217,6 +236,8 @@ public final class Jdbc {
             return getInstant(rs, i, e);
         } else if (type == OffsetDateTime.class) {
             return getOffsetDateTime(rs, i, e);
+        } else if (type == LocalDateTime.class) {
+            return getLocalDateTime(rs, i, e);
         } else if (type == byte[].class) {
             return rs.getBytes(i);
         } else if (type == Json.class) {

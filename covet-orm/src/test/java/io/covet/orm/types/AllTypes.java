@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -55,6 +56,8 @@ public class AllTypes extends Entity {
     Instant anInstant;
     @Column(nullable = true)
     OffsetDateTime anOffsetDateTime;
+    @Column(nullable = true)
+    LocalDateTime aLocalDateTime;
     @Column(nullable = true)
     Duration aDuration;
     @Column(nullable = true)

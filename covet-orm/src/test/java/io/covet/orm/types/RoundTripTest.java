@@ -19,6 +19,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -75,6 +76,11 @@ class RoundTripTest {
         g.put("anInstant", edges(List.of(Instant.EPOCH, Instant.parse("1970-01-01T00:00:00.000001Z"),
                 Instant.parse("2038-01-19T03:14:08Z"), Instant.parse("1900-01-01T00:00:00Z")), RoundTripTest::instant));
         g.put("anOffsetDateTime", r -> instant(r).atOffset(ZoneOffset.UTC));
+        g.put("aLocalDateTime", edges(List.of(LocalDateTime.of(1000, 1, 1, 0, 0),
+                LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000), LocalDateTime.of(1970, 1, 1, 0, 0),
+                LocalDateTime.of(2000, 2, 29, 12, 0, 0, 1000)),
+                r -> LocalDateTime.ofEpochSecond(instant(r).getEpochSecond(), r.nextInt(1_000_000) * 1000,
+                        ZoneOffset.UTC)));
         g.put("aDuration", edges(List.of(Duration.ZERO, Duration.ofNanos(1000), Duration.ofDays(-36500)),
                 r -> Duration.of(r.nextLong() % 1_000_000_000_000_000L, ChronoUnit.MICROS)));
         g.put("aMood", r -> Mood.values()[r.nextInt(Mood.values().length)]);
@@ -209,6 +215,27 @@ class RoundTripTest {
         orm.save(t);
         OffsetDateTime back = orm.objects(AllTypes_.TYPE).get((Object) t.id).anOffsetDateTime;
         assertThat(back).isEqualTo(OffsetDateTime.parse("2024-03-01T10:30:00.123456Z"));
+    }
+
+    @AllEngines
+    void localDateTimesCompareAndSortInTimeOrder(Scratch s) {
+        Orm orm = Orm.builder().database(s.db()).models(AllTypes_.TYPE).build();
+        orm.createTables();
+        // zero seconds, no fraction and fractions of different widths: as text only a fixed width sorts right
+        List<LocalDateTime> values = List.of(LocalDateTime.parse("2024-03-01T12:30:00.5"),
+                LocalDateTime.parse("2024-03-01T12:30"), LocalDateTime.parse("2024-03-01T12:30:00.000001"),
+                LocalDateTime.parse("2024-03-01T12:29:59.999999"), LocalDateTime.parse("2024-03-01T12:30:01"));
+        for (LocalDateTime v : values) {
+            AllTypes t = new AllTypes();
+            t.aLocalDateTime = v;
+            orm.save(t);
+        }
+        assertThat(orm.objects(AllTypes_.TYPE).orderBy(AllTypes_.A_LOCAL_DATE_TIME.asc())
+                .valuesFlat(AllTypes_.A_LOCAL_DATE_TIME)).containsExactlyElementsOf(values.stream().sorted().toList());
+        assertThat(orm.objects(AllTypes_.TYPE).filter(AllTypes_.A_LOCAL_DATE_TIME.gt(LocalDateTime.parse(
+                "2024-03-01T12:30"))).count()).isEqualTo(3);
+        assertThat(orm.objects(AllTypes_.TYPE).get(AllTypes_.A_LOCAL_DATE_TIME.eq(LocalDateTime.parse(
+                "2024-03-01T12:30"))).aLocalDateTime).isEqualTo(LocalDateTime.parse("2024-03-01T12:30:00"));
     }
 
     private static AllTypes row(ModelType<AllTypes> type, int field, Object value) {
