@@ -69,7 +69,7 @@ public final class Backups {
         Manifest header = new Manifest(Manifest.FORMAT, id, now.toString(), null, null, covetVersion(), null,
                 new Manifest.Compression("zstd", options.compressionLevel()),
                 key == null ? null : new Manifest.Encryption("AES-256-GCM", 12, 128, "<backup id>/<chunk name>",
-                        ChunkCodec.keyCheck(key)), List.of());
+                        ChunkCodec.keyCheck(key)), List.of(), List.of());
         Storage storage = repo.storage();
         Creator creator = new Creator(storage, codec, options.chunkBytes(), options.jobs(),
                 (t, i, n, rows) -> options.listener().progress(t, i, n, rows));
@@ -178,11 +178,30 @@ public final class Backups {
     /** {@link #restore(BackupRepository, String, BackupKey, Database, boolean)} reporting each table to {@code log}. */
     public static RestoreReport restore(BackupRepository repo, String id, BackupKey key, Database target, boolean clean,
                                         Consumer<String> log) {
+        return restore(repo, id, key, target, RestoreOptions.builder().clean(clean).log(log).build());
+    }
+
+    /**
+     * Restores a backup into {@code target}, all or nothing, in this order: tables, rows, primary keys and
+     * indexes, check constraints, foreign keys, expression indexes, views, trigger functions, triggers, sequence
+     * and auto-increment positions (on MariaDB the counters come before the views and triggers, which can only be
+     * created once the tables are in place). Into the backup's own engine everything is recreated exactly; into
+     * another engine, whatever is written in the source engine's SQL is refused unless
+     * {@link RestoreOptions#skipNativeObjects()}.
+     *
+     * @throws BackupException     NOT_FOUND, KEY_REQUIRED, WRONG_KEY, CORRUPT (the backup is damaged),
+     *                             TARGET_NOT_EMPTY, INVALID (a manifest format this Covet cannot read)
+     * @throws UnsupportedFeature  the backup has views, triggers, checks, partial or expression indexes, the target
+     *                             is another engine and {@code skipNativeObjects} is off; nothing was changed
+     */
+    public static RestoreReport restore(BackupRepository repo, String id, BackupKey key, Database target,
+                                        RestoreOptions options) {
         Manifest m = load(repo, id, key);
         ChunkCodec codec = new ChunkCodec(key == null ? null : key.bytes(), 3);
-        Restorer restorer = new Restorer(repo.storage(), codec, m, log);
+        Restorer restorer = new Restorer(repo.storage(), codec, m, options.log());
         try {
-            Restorer.Result r = target.withConnection(c -> restorer.restore(c, target.engine(), clean));
+            Restorer.Result r = target.withConnection(c -> restorer.restore(c, target.engine(), options.clean(),
+                    options.skipNativeObjects()));
             return new RestoreReport(id, r.tables(), r.rows(), r.warnings());
         } catch (Restorer.NotEmpty e) {
             throw new BackupException(Reason.TARGET_NOT_EMPTY, "restore of " + id + " refused: " + e.getMessage());
@@ -271,9 +290,14 @@ public final class Backups {
             throw new BackupException(Reason.CORRUPT, "the manifest of backup " + id + " fails its "
                     + (k == null ? "SHA-256" : "HMAC") + " check: it was altered");
         }
-        if (!Manifest.FORMAT.equals(m.format()) || !id.equals(m.id())) {
-            throw new BackupException(Reason.CORRUPT, "backup " + id + " has format " + m.format() + " and id "
-                    + m.id() + "; this Covet reads " + Manifest.FORMAT);
+        if (!id.equals(m.id())) {
+            throw new BackupException(Reason.CORRUPT, "the manifest of backup " + id + " names backup " + m.id()
+                    + ": it was moved or altered");
+        }
+        if (!Manifest.READABLE.contains(m.format())) {
+            throw new BackupException(Reason.INVALID, "backup " + id + " has format " + m.format() + ", which this "
+                    + "Covet (" + covetVersion() + ") cannot read; it reads " + String.join(" and ", Manifest.READABLE)
+                    + ". Use the Covet version that wrote it (" + m.covetVersion() + ") or newer.");
         }
         return m;
     }

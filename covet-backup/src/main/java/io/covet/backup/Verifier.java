@@ -10,6 +10,7 @@ import io.covet.backup.internal.Values;
 import io.covet.core.Database;
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
+import io.covet.schema.NativeObject;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class Verifier {
                 Engine engine = scratch.engine();
                 try {
                     scratch.withConnection(c -> new Restorer(repo.storage(), codec, m, s -> { })
-                            .restore(c, engine, false));
+                            .restore(c, engine, false, true));
                     for (Manifest.Table t : m.tables()) {
                         compare(scratch, t, problems);
                     }
@@ -109,9 +110,20 @@ final class Verifier {
                 if (db.engine().family() == Engine.MARIADB) {
                     s.execute("SET FOREIGN_KEY_CHECKS = 0");
                 }
+                boolean same = db.engine().family() == Engine.forScheme(m.engine()).family();
+                for (NativeObject o : same ? m.nativeObjects() : List.<NativeObject>of()) {
+                    if (o.kind() == NativeObject.Kind.VIEW) {
+                        s.execute("DROP VIEW IF EXISTS " + d.quote(o.name()));
+                    }
+                }
                 for (Manifest.Table t : m.tables()) {
                     s.execute("DROP TABLE IF EXISTS " + d.quote(t.name())
                             + (db.engine().family() == Engine.POSTGRESQL ? " CASCADE" : ""));
+                }
+                for (NativeObject o : same ? m.nativeObjects() : List.<NativeObject>of()) {
+                    if (o.kind() == NativeObject.Kind.FUNCTION) {
+                        s.execute("DROP FUNCTION IF EXISTS " + d.quote(o.name()));
+                    }
                 }
                 if (db.engine().family() == Engine.MARIADB) {
                     s.execute("SET FOREIGN_KEY_CHECKS = 1");

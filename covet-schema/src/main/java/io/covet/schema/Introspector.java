@@ -3,6 +3,7 @@ package io.covet.schema;
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.schema.internal.MariaDbReader;
+import io.covet.schema.internal.NativeReader;
 import io.covet.schema.internal.PostgresReader;
 import io.covet.schema.internal.SqliteReader;
 
@@ -14,7 +15,9 @@ import java.util.function.Predicate;
 /**
  * Reads the live schema into a {@link Schema}: PostgreSQL from {@code pg_catalog} (the connection's current
  * schema), MariaDB from {@code information_schema} (the current database), SQLite from {@code sqlite_master} and
- * its PRAGMA table functions. Views, expression indexes and engine-internal tables are left out.
+ * its PRAGMA table functions. Views, triggers, trigger functions and expression indexes have no portable form:
+ * {@link #readNativeObjects(Connection, Engine)} reads them separately as engine-native SQL. Engine-internal
+ * tables are left out.
  */
 public final class Introspector {
     private Introspector() {
@@ -42,5 +45,21 @@ public final class Introspector {
             default -> new SqliteReader(c).read();
         };
         return Schema.of(tables.stream().filter(t -> include.test(t.name())).toList());
+    }
+
+    /** Reads the views, triggers, trigger functions and expression indexes of the database. */
+    public static List<NativeObject> readNativeObjects(Database db) {
+        return db.withConnection(c -> readNativeObjects(c, db.engine()));
+    }
+
+    /**
+     * Reads the views, triggers, trigger functions (PostgreSQL) and expression indexes of the connection's current
+     * schema (PostgreSQL), database (MariaDB) or file (SQLite) as engine-native SQL, kinds in the order
+     * {@link NativeObject.Kind} lists them and each kind in an order that creates what others depend on first.
+     *
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static List<NativeObject> readNativeObjects(Connection c, Engine engine) throws SQLException {
+        return new NativeReader(c, engine).read();
     }
 }

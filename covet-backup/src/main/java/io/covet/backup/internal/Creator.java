@@ -4,6 +4,8 @@ import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.Database;
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
+import io.covet.schema.Introspector;
+import io.covet.schema.NativeObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Takes one logical backup: snapshot, schema, table data (in parallel on PostgreSQL), manifest last. */
+/**
+ * Takes one logical backup: snapshot, schema (tables, then views, triggers and expression indexes as native SQL),
+ * table data (in parallel on PostgreSQL), manifest last.
+ */
 public final class Creator {
     /** Receives progress: a table's name and the rows dumped from it so far. */
     public interface Listener {
@@ -47,6 +52,7 @@ public final class Creator {
             String exported = Snapshot.begin(c, engine, jobs > 1);
             try {
                 List<Table> schema = new SchemaReader(c, engine).tables();
+                List<NativeObject> natives = Introspector.readNativeObjects(c, engine);
                 List<Table> done;
                 if (jobs > 1 && schema.size() > 1) {
                     done = parallel(db, exported, dumper, schema);
@@ -58,7 +64,7 @@ public final class Creator {
                 }
                 return new Manifest(Manifest.FORMAT, id, header.createdAt(), engine.scheme(),
                         db.server().version(), header.covetVersion(), exported, header.compression(),
-                        header.encryption(), done);
+                        header.encryption(), done, natives);
             } finally {
                 Snapshot.end(c, engine);
             }

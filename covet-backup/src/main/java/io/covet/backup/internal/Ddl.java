@@ -1,5 +1,6 @@
 package io.covet.backup.internal;
 
+import io.covet.backup.internal.Manifest.Check;
 import io.covet.backup.internal.Manifest.Column;
 import io.covet.backup.internal.Manifest.ForeignKey;
 import io.covet.backup.internal.Manifest.Index;
@@ -97,6 +98,10 @@ public final class Ddl {
             for (ForeignKey f : t.foreignKeys()) {
                 sb.append(", ").append(foreignKeyClause(f));
             }
+            // SQLite cannot add a check later; the rows being restored satisfied it on the source
+            for (Check k : t.checks()) {
+                sb.append(", ").append(checkClause(t, k));
+            }
         }
         return sb.append(')').toString();
     }
@@ -113,9 +118,24 @@ public final class Ddl {
         for (Index i : t.indexes()) {
             String name = uniqueName(i.name(), t.name(), "ix");
             out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(name) + " ON " + table(t.name())
-                    + " (" + columns(i.columns()) + ")");
+                    + " (" + columns(i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where()));
         }
         return out;
+    }
+
+    /** ALTER TABLE … ADD CONSTRAINT … CHECK statements, run after the load (none on SQLite: in CREATE TABLE). */
+    public List<String> checks(Table t) {
+        List<String> out = new ArrayList<>();
+        if (target != Engine.SQLITE) {
+            for (Check k : t.checks()) {
+                out.add("ALTER TABLE " + table(t.name()) + " ADD " + checkClause(t, k));
+            }
+        }
+        return out;
+    }
+
+    private String checkClause(Table t, Check k) {
+        return "CONSTRAINT " + dialect.quote(uniqueName(k.name(), t.name(), "ck")) + " CHECK (" + k.expression() + ")";
     }
 
     /** ALTER TABLE … ADD FOREIGN KEY statements (none on SQLite, where they are part of CREATE TABLE). */

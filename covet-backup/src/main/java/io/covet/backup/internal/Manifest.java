@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.covet.schema.NativeObject;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -16,8 +18,17 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(String format, String id, String createdAt, String engine, String serverVersion,
                        String covetVersion, String snapshot, Compression compression, Encryption encryption,
-                       List<Table> tables) {
-    public static final String FORMAT = "covet-backup/1";
+                       List<Table> tables, List<NativeObject> nativeObjects) {
+    /** The format this Covet writes: 2 added check constraints, partial indexes and native objects. */
+    public static final String FORMAT = "covet-backup/2";
+    /** The formats this Covet reads: a version-1 manifest simply has no checks, predicates or native objects. */
+    public static final List<String> READABLE = List.of("covet-backup/1", FORMAT);
+
+    /** Lists default to empty, so a version-1 manifest reads as one without checks or native objects. */
+    public Manifest {
+        tables = tables == null ? List.of() : tables;
+        nativeObjects = nativeObjects == null ? List.of() : nativeObjects;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -34,10 +45,21 @@ public record Manifest(String format, String id, String createdAt, String engine
     /** One table: its schema as introspected, its row count and checksum, and its chunks in order. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Table(String name, List<Column> columns, List<String> primaryKey, List<Index> indexes,
-                        List<ForeignKey> foreignKeys, AutoIncrement autoIncrement, long rows, String checksum,
-                        List<Chunk> chunks) {
+                        List<Check> checks, List<ForeignKey> foreignKeys, AutoIncrement autoIncrement, long rows,
+                        String checksum, List<Chunk> chunks) {
+        public Table {
+            checks = checks == null ? List.of() : checks;
+        }
+
         public Table withData(long rows, String checksum, List<Chunk> chunks) {
-            return new Table(name, columns, primaryKey, indexes, foreignKeys, autoIncrement, rows, checksum, chunks);
+            return new Table(name, columns, primaryKey, indexes, checks, foreignKeys, autoIncrement, rows, checksum,
+                    chunks);
+        }
+
+        /** This table without check constraints and partial indexes (for another engine). */
+        public Table portable() {
+            return new Table(name, columns, primaryKey, indexes.stream().filter(i -> i.where() == null).toList(),
+                    List.of(), foreignKeys, autoIncrement, rows, checksum, chunks);
         }
 
         public List<PortableType> types() {
@@ -51,8 +73,13 @@ public record Manifest(String format, String id, String createdAt, String engine
                          Integer scale, boolean nullable, String defaultValue, boolean autoIncrement) {
     }
 
-    /** An index; unique indexes also stand for unique constraints. */
-    public record Index(String name, List<String> columns, boolean unique) {
+    /** An index; unique indexes also stand for unique constraints. {@code where}: a partial index's predicate. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Index(String name, List<String> columns, boolean unique, String where) {
+    }
+
+    /** A check constraint; the expression is the source engine's SQL. */
+    public record Check(String name, String expression) {
     }
 
     /** A foreign key; rules are SQL words such as {@code CASCADE} or {@code NO ACTION}. */

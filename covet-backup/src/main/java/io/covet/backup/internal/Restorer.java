@@ -4,6 +4,8 @@ import io.covet.backup.internal.Manifest.Column;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
+import io.covet.core.error.UnsupportedFeature;
+import io.covet.schema.NativeObject;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -11,15 +13,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Restores a backup on one connection, all or nothing. PostgreSQL and SQLite run everything (drops for
- * {@code clean}, tables, COPY/inserts, indexes, foreign keys, sequence positions) in one transaction, since their
- * DDL is transactional. MariaDB's DDL commits implicitly, so the tables are built in a staging database and moved
- * into the target with one atomic {@code RENAME TABLE}; a failure drops the staging database. Each table's rows
+ * {@code clean}, tables, COPY/inserts, indexes, checks, foreign keys, expression indexes, views, trigger functions,
+ * triggers, sequence positions) in one transaction, since their DDL is transactional. MariaDB's DDL commits
+ * implicitly, so the tables are built in a staging database and moved into the target with one atomic
+ * {@code RENAME TABLE}, then views and triggers are created (undone, and the tables moved back, if one fails); a
+ * failure drops the staging database. Each table's rows
  * are checked against the manifest's row count and checksum before anything becomes visible.
  */
 public final class Restorer {
@@ -45,6 +50,9 @@ public final class Restorer {
     private final ChunkCodec codec;
     private final Manifest manifest;
     private final Consumer<String> log;
+    private List<Table> tables;
+    private List<NativeObject> natives;
+    private List<String> nativeWarnings;
 
     public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log) {
         this.storage = storage;
@@ -53,8 +61,32 @@ public final class Restorer {
         this.log = log;
     }
 
-    public Result restore(Connection c, Engine target, boolean clean) throws SQLException {
+    /**
+     * @param skipNative when the target is another engine than the source: leave out the check constraints,
+     *                   partial indexes, views, triggers and expression indexes (source-engine SQL) instead of
+     *                   refusing with {@link UnsupportedFeature}; they are listed in the warnings
+     */
+    public Result restore(Connection c, Engine target, boolean clean, boolean skipNative) throws SQLException {
         Engine source = Engine.forScheme(manifest.engine());
+        tables = manifest.tables();
+        natives = manifest.nativeObjects();
+        nativeWarnings = new ArrayList<>();
+        if (source.family() != target.family()) {
+            List<String> left = nativeParts();
+            if (!left.isEmpty() && !skipNative) {
+                throw new UnsupportedFeature(target, "restoring " + left.size() + " object(s) written in "
+                        + source.displayName() + " SQL (" + String.join(", ", left) + ") into " + target.displayName(),
+                        "Restore into " + source.displayName() + " to keep them, or pass --skip-native-objects "
+                                + "(RestoreOptions.skipNativeObjects) to restore the tables and rows without them "
+                                + "and recreate them by hand.");
+            }
+            if (!left.isEmpty()) {
+                nativeWarnings.add("left out, written in " + source.displayName() + " SQL that "
+                        + target.displayName() + " cannot run: " + String.join(", ", left));
+            }
+            tables = tables.stream().map(Table::portable).toList();
+            natives = List.of();
+        }
         SchemaReader reader = new SchemaReader(c, target);
         List<String> existing = reader.tableNames();
         List<String> names = manifest.tables().stream().map(Table::name).toList();
@@ -66,6 +98,18 @@ public final class Restorer {
         return target.family() == Engine.MARIADB
                 ? staged(c, source, reader.namespace(), replaced)
                 : transactional(c, source, target, replaced);
+    }
+
+    /** The checks, partial indexes and native objects of the backup, described for a message. */
+    private List<String> nativeParts() {
+        List<String> out = new ArrayList<>();
+        for (Table t : manifest.tables()) {
+            t.checks().forEach(k -> out.add("check constraint " + k.name() + " on " + t.name()));
+            t.indexes().stream().filter(i -> i.where() != null)
+                    .forEach(i -> out.add("partial index " + i.name() + " on " + t.name()));
+        }
+        manifest.nativeObjects().forEach(o -> out.add(o.describe()));
+        return out;
     }
 
     private static String preview(List<String> names) {
@@ -84,7 +128,16 @@ public final class Restorer {
             for (String t : replaced) {
                 exec(c, "DROP TABLE " + d.quote(t) + (sqlite ? "" : " CASCADE"));
             }
+            if (!replaced.isEmpty()) {
+                for (NativeObject o : natives) {
+                    if (o.kind() == NativeObject.Kind.VIEW) {
+                        exec(c, "DROP VIEW IF EXISTS " + d.quote(o.name()) + (sqlite ? "" : " CASCADE"));
+                    }
+                }
+            }
             long rows = build(c, target, ddl);
+            createNatives(c, d, natives, new ArrayList<>());
+            counters(c, target, ddl);
             if (sqlite) {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
                     if (rs.next()) {
@@ -94,7 +147,7 @@ public final class Restorer {
                 }
             }
             c.commit();
-            return new Result(manifest.tables().stream().map(Table::name).toList(), rows, ddl.warnings());
+            return new Result(names(), rows, warnings(ddl));
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -106,13 +159,43 @@ public final class Restorer {
         }
     }
 
-    /** Creates, loads, indexes and links every table through {@code ddl}; returns the rows loaded. */
+    private List<String> names() {
+        return tables.stream().map(Table::name).toList();
+    }
+
+    private List<String> warnings(Ddl ddl) {
+        List<String> out = new ArrayList<>(ddl.warnings());
+        out.addAll(nativeWarnings);
+        return out;
+    }
+
+    /**
+     * Runs the native objects' SQL in order (expression indexes, views, functions, triggers), recording in
+     * {@code undo} the statement that drops each one created.
+     */
+    private static void createNatives(Connection c, Dialect d, List<NativeObject> natives, List<String> undo)
+            throws SQLException {
+        for (NativeObject o : natives) {
+            exec(c, o.sql());
+            switch (o.kind()) {
+                case VIEW -> undo.add(0, "DROP VIEW IF EXISTS " + d.quote(o.name()));
+                case TRIGGER -> undo.add(0, "DROP TRIGGER IF EXISTS " + d.quote(o.name()));
+                default -> { }
+            }
+        }
+    }
+
+    /**
+     * Creates, loads and indexes every table through {@code ddl}, then adds checks and foreign keys and sets the
+     * counters; returns the rows loaded. Native objects come between the keys and the counters (the caller's).
+     */
     private long build(Connection c, Engine target, Ddl ddl) throws SQLException {
-        for (Table t : manifest.tables()) {
+        List<Table> manifestTables = tables;
+        for (Table t : manifestTables) {
             exec(c, ddl.createTable(t));
         }
         long rows = 0;
-        for (Table t : manifest.tables()) {
+        for (Table t : manifestTables) {
             ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t);
             long n = Loader.load(c, target, ddl.table(t.name()), t.columns().stream().map(Column::name).toList(), in);
             if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
@@ -123,22 +206,31 @@ public final class Restorer {
             rows += n;
             log.accept("restored " + t.name() + ": " + n + " rows");
         }
-        for (Table t : manifest.tables()) {
+        for (Table t : manifestTables) {
             for (String s : ddl.indexes(t)) {
                 exec(c, s);
             }
         }
-        for (Table t : manifest.tables()) {
+        for (Table t : manifestTables) {
+            for (String s : ddl.checks(t)) {
+                exec(c, s);
+            }
+        }
+        for (Table t : manifestTables) {
             for (String s : ddl.foreignKeys(t)) {
                 exec(c, s);
             }
         }
-        for (Table t : manifest.tables()) {
+        return rows;
+    }
+
+    /** Sets every sequence or auto-increment counter (the last step, as after pg_restore's data and triggers). */
+    private void counters(Connection c, Engine target, Ddl ddl) throws SQLException {
+        for (Table t : tables) {
             if (t.autoIncrement() != null) {
                 counter(c, target, ddl, t);
             }
         }
-        return rows;
     }
 
     /** Sets the sequence or counter to the larger of the recorded next value and max+1. */
@@ -192,6 +284,7 @@ public final class Restorer {
             long rows;
             try {
                 rows = build(c, Engine.MARIADB, ddl);
+                counters(c, Engine.MARIADB, ddl);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -208,13 +301,32 @@ public final class Restorer {
                             .append(d.quote(trash)).append('.').append(d.quote(t)).append(", ");
                 }
             }
-            for (int i = 0; i < manifest.tables().size(); i++) {
-                String t = manifest.tables().get(i).name();
+            StringBuilder back = new StringBuilder("RENAME TABLE ");
+            for (int i = 0; i < tables.size(); i++) {
+                String t = tables.get(i).name();
                 rename.append(i == 0 ? "" : ", ").append(ddl.table(t)).append(" TO ")
+                        .append(d.quote(database)).append('.').append(d.quote(t));
+                back.append(i == 0 ? "" : ", ").append(d.quote(database)).append('.').append(d.quote(t))
+                        .append(" TO ").append(ddl.table(t));
+            }
+            for (String t : replaced) {
+                back.append(", ").append(d.quote(trash)).append('.').append(d.quote(t)).append(" TO ")
                         .append(d.quote(database)).append('.').append(d.quote(t));
             }
             exec(c, rename.toString()); // atomic: either every table moves or none does
-            return new Result(manifest.tables().stream().map(Table::name).toList(), rows, ddl.warnings());
+            // Triggers cannot move between databases with their table, so views and triggers are created in place
+            // now; if one fails, they are dropped and the tables moved back as they were.
+            List<String> undo = new ArrayList<>();
+            try {
+                createNatives(c, d, natives, undo);
+            } catch (SQLException | RuntimeException e) {
+                for (String u : undo) {
+                    exec(c, u);
+                }
+                exec(c, back.toString());
+                throw e;
+            }
+            return new Result(names(), rows, warnings(ddl));
         } finally {
             exec(c, "DROP DATABASE IF EXISTS " + d.quote(stage));
             if (trashCreated) {

@@ -1,11 +1,14 @@
 package io.covet.backup.internal;
 
 import io.covet.backup.internal.Manifest.AutoIncrement;
+import io.covet.backup.internal.Manifest.Check;
 import io.covet.backup.internal.Manifest.Column;
 import io.covet.backup.internal.Manifest.ForeignKey;
 import io.covet.backup.internal.Manifest.Index;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Engine;
+import io.covet.schema.Introspector;
+import io.covet.schema.Schema;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -22,8 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Introspects the tables of the connection's current schema (PostgreSQL), database (MariaDB) or file (SQLite):
- * columns from each engine's catalog, keys and indexes from catalog queries or JDBC metadata.
+ * Introspects the tables of the connection's current schema (PostgreSQL), database (MariaDB) or file (SQLite) for a
+ * backup: what covet-schema's model does not hold (native column types as the source spells them, foreign-key
+ * ON UPDATE rules, sequence and auto-increment positions) from each engine's catalog; unique constraints, indexes
+ * and checks from covet-schema's {@link Introspector}.
  */
 public final class SchemaReader {
     private static final Pattern SIZE = Pattern.compile("\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)");
@@ -58,16 +63,21 @@ public final class SchemaReader {
         });
     }
 
-    /** The full schema of every table (without data). */
+    /**
+     * The full schema of every table (without data): columns with their native and portable types, keys, foreign
+     * keys with both rules and counter positions read here; unique constraints, indexes and check constraints read
+     * by covet-schema's {@link Introspector}.
+     */
     public List<Table> tables() throws SQLException {
+        Schema structure = Introspector.read(c, engine, n -> true);
         List<Table> out = new ArrayList<>();
         for (String t : tableNames()) {
-            out.add(table(t));
+            out.add(table(t, structure.table(t).orElse(null)));
         }
         return out;
     }
 
-    Table table(String name) throws SQLException {
+    private Table table(String name, io.covet.schema.Table st) throws SQLException {
         List<String> pk = primaryKey(name);
         List<Column> cols = columns(name, pk);
         AutoIncrement auto = null;
@@ -76,7 +86,9 @@ public final class SchemaReader {
                 auto = new AutoIncrement(col.name(), nextValue(name, col.name()));
             }
         }
-        return new Table(name, cols, pk, indexes(name, pk, cols), foreignKeys(name), auto, 0, null, List.of());
+        List<Check> checks = st == null ? List.of()
+                : st.checks().stream().map(k -> new Check(k.name(), k.expression())).toList();
+        return new Table(name, cols, pk, st == null ? List.of() : indexes(st), checks, foreignKeys(name), auto, 0, null, List.of());
     }
 
     private List<Column> columns(String table, List<String> pk) throws SQLException {
@@ -145,48 +157,14 @@ public final class SchemaReader {
         return new ArrayList<>(cols.values());
     }
 
-    private List<Index> indexes(String table, List<String> pk, List<Column> cols) throws SQLException {
-        Map<String, TreeMap<Integer, String>> byName = new LinkedHashMap<>();
-        Map<String, Boolean> unique = new LinkedHashMap<>();
-        if (engine == Engine.SQLITE) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT l.name, l.\"unique\", i.seqno, i.name "
-                    + "FROM pragma_index_list(?) l JOIN pragma_index_info(l.name) i WHERE l.origin <> 'pk' "
-                    + "ORDER BY l.name, i.seqno")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String n = rs.getString(1);
-                        if (n.startsWith("sqlite_autoindex_")) {
-                            n = "uq_" + table + "_" + n.substring(n.lastIndexOf('_') + 1);
-                        }
-                        byName.computeIfAbsent(n, k -> new TreeMap<>()).put(rs.getInt(3), rs.getString(4));
-                        unique.put(n, rs.getInt(2) == 1);
-                    }
-                }
-            }
-        } else {
-            try (ResultSet rs = c.getMetaData().getIndexInfo(catalog, schema, table, false, false)) {
-                while (rs.next()) {
-                    String n = rs.getString("INDEX_NAME");
-                    if (n == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
-                        continue;
-                    }
-                    byName.computeIfAbsent(n, k -> new TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"),
-                            rs.getString("COLUMN_NAME"));
-                    unique.put(n, !rs.getBoolean("NON_UNIQUE"));
-                }
-            }
-        }
-        List<String> names = cols.stream().map(Column::name).toList();
+    /**
+     * Unique constraints, indexes (with a partial index's predicate) and checks as covet-schema reads them; indexes
+     * on expressions are not part of it (they travel as native objects).
+     */
+    private static List<Index> indexes(io.covet.schema.Table st) {
         List<Index> out = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Integer, String>> e : byName.entrySet()) {
-            List<String> ic = new ArrayList<>(e.getValue().values());
-            boolean isPk = unique.get(e.getKey()) && ic.equals(pk);
-            if (isPk || "PRIMARY".equals(e.getKey()) || !names.containsAll(ic)) {
-                continue; // the primary key is part of CREATE TABLE; expression indexes are not carried over
-            }
-            out.add(new Index(e.getKey(), ic, unique.get(e.getKey())));
-        }
+        st.uniques().forEach(u -> out.add(new Index(u.name(), u.columns(), true, null)));
+        st.indexes().forEach(i -> out.add(new Index(i.name(), i.columns(), i.unique(), i.where())));
         return out;
     }
 
