@@ -20,4 +20,14 @@ public final class Drift {
         var live = Introspector.read(db, t -> !t.equals(migrator.historyTable()));
         return SchemaComparison.differences(expected, live, db.engine());
     }
+
+    /**
+     * Every difference between the models and the live database, one line each; empty when the models describe
+     * the database exactly (what {@code makemigrations} would find to do if the database were the migrations'
+     * state). The history table {@code historyTable} is left out.
+     */
+    public static List<String> differences(Database db, SchemaSource models, String historyTable) {
+        var live = Introspector.read(db, t -> !t.equals(historyTable));
+        return SchemaComparison.differences(models.schema(), live, db.engine(), "the models");
+    }
 }

@@ -74,6 +74,14 @@ public final class SchemaComparison {
      * this engine), e.g. {@code column order.note: expected varchar(200) NULL, found text NULL}.
      */
     public static List<String> differences(Schema expected, Schema actual, Engine engine) {
+        return differences(expected, actual, engine, "the migrations");
+    }
+
+    /**
+     * As {@link #differences(Schema, Schema, Engine)}, naming where the expected schema comes from (e.g.
+     * {@code "the models"}) in the lines about objects found only in the database.
+     */
+    public static List<String> differences(Schema expected, Schema actual, Engine engine, String expectedSource) {
         Schema e = comparable(expected, engine);
         Schema a = comparable(actual, engine);
         List<String> out = new ArrayList<>();
@@ -83,28 +91,29 @@ public final class SchemaComparison {
             if (at == null) {
                 out.add("table " + name + ": missing from the database");
             } else if (et == null) {
-                out.add("table " + name + ": in the database but not in the migrations");
+                out.add("table " + name + ": in the database but not in " + expectedSource);
             } else {
-                tableDifferences(et, at, out);
+                tableDifferences(et, at, expectedSource, out);
             }
         }
         return out;
     }
 
-    private static void tableDifferences(Table e, Table a, List<String> out) {
+    private static void tableDifferences(Table e, Table a, String source, List<String> out) {
         String t = e.name();
         if (!e.primaryKey().equals(a.primaryKey())) {
             out.add("primary key of " + t + ": expected " + e.primaryKey() + ", found " + a.primaryKey());
         }
-        compare("column " + t + ".", e.columns(), a.columns(), Column::name, SchemaComparison::describe, out);
+        compare("column " + t + ".", e.columns(), a.columns(), Column::name, SchemaComparison::describe, source, out);
         compare("unique constraint " + t + ".", e.uniques(), a.uniques(), UniqueConstraint::name,
-                u -> "UNIQUE " + u.columns(), out);
+                u -> "UNIQUE " + u.columns(), source, out);
         compare("check constraint " + t + ".", e.checks(), a.checks(), CheckConstraint::name,
-                CheckConstraint::expression, out);
+                CheckConstraint::expression, source, out);
         compare("index " + t + ".", e.indexes(), a.indexes(), Index::name,
-                i -> (i.unique() ? "UNIQUE " : "") + i.columns() + (i.where() == null ? "" : " WHERE " + i.where()), out);
+                i -> (i.unique() ? "UNIQUE " : "") + i.columns() + (i.where() == null ? "" : " WHERE " + i.where()),
+                source, out);
         compare("foreign key " + t + ".", e.foreignKeys(), a.foreignKeys(), ForeignKey::name,
-                f -> f.columns() + " -> " + f.refTable() + f.refColumns() + " ON DELETE " + f.onDelete().sql(), out);
+                f -> f.columns() + " -> " + f.refTable() + f.refColumns() + " ON DELETE " + f.onDelete().sql(), source, out);
     }
 
     /** A column as one line: {@code varchar(100) NOT NULL DEFAULT 'x'}. */
@@ -115,7 +124,7 @@ public final class SchemaComparison {
     }
 
     private static <T> void compare(String what, List<T> expected, List<T> actual, Function<T, String> name,
-                                    Function<T, String> describe, List<String> out) {
+                                    Function<T, String> describe, String source, List<String> out) {
         Map<String, T> e = index(expected, name);
         Map<String, T> a = index(actual, name);
         for (String n : union(List.copyOf(e.keySet()), List.copyOf(a.keySet()))) {
@@ -124,7 +133,7 @@ public final class SchemaComparison {
             if (y == null) {
                 out.add(what + n + ": missing from the database (expected " + describe.apply(x) + ")");
             } else if (x == null) {
-                out.add(what + n + ": in the database but not in the migrations (" + describe.apply(y) + ")");
+                out.add(what + n + ": in the database but not in " + source + " (" + describe.apply(y) + ")");
             } else if (!Objects.equals(x, y)) {
                 out.add(what + n + ": expected " + describe.apply(x) + ", found " + describe.apply(y));
             }

@@ -1,0 +1,456 @@
+package io.covet.migrate;
+
+import io.covet.core.dialect.Engine;
+import io.covet.schema.CheckConstraint;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnType;
+import io.covet.schema.ForeignKey;
+import io.covet.schema.Index;
+import io.covet.schema.Schema;
+import io.covet.schema.Table;
+import io.covet.schema.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * {@code inspectdb}: Java model sources for the tables of an existing database, written so that the models
+ * describe the same schema (names of tables, columns, keys, indexes and constraints included), and
+ * {@code makemigrations} against that database finds nothing to do.
+ *
+ * <p>What the ORM cannot express is never guessed silently: such a column becomes the closest field with a
+ * {@code // NOTE} beside it, and the note is also listed in {@link ModelSource#notes()} so that the CLI can print
+ * it. Tables without a primary key are skipped with a note (every model needs one). Views are not tables and are
+ * not read.
+ */
+public final class InspectDb {
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits");
+    /** Simple names the generated files import or rely on: a model class may not take one of them. */
+    private static final Set<String> TAKEN = Set.of("Entity", "Model", "Column", "PrimaryKey", "ForeignKey",
+            "OnDelete", "Ref", "Index", "Unique", "Check", "FieldType", "BigDecimal", "Instant", "LocalDate",
+            "LocalDateTime", "LocalTime", "UUID", "JsonNode", "String", "Integer", "Long", "Short", "Double",
+            "Float", "Boolean", "Object", "Override", "Class", "System", "Math", "Record", "Enum", "Void");
+    private static final Pattern PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
+
+    private final Schema schema;
+    private final Engine engine;
+    private final String pkg;
+    private final Map<String, String> classOf = new HashMap<>();
+
+    private InspectDb(Schema schema, Engine engine, String pkg) {
+        this.schema = schema;
+        this.engine = engine;
+        this.pkg = pkg;
+    }
+
+    /** One generated model: its class name, its source text, and what it could not express exactly. */
+    public record ModelSource(String table, String className, String source, List<String> notes) {
+        /** Copies the notes. */
+        public ModelSource {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * Generates one model per table that has a primary key, in table-name order.
+     *
+     * @param schema      the live schema, as {@code Introspector.read} returns it
+     * @param engine      the engine it was read from (named in the generated Javadoc)
+     * @param javaPackage the package of the generated classes, e.g. {@code com.example.legacy}
+     * @return the models, and for each skipped table a {@link ModelSource} with a null source and the reason
+     * @throws IllegalArgumentException when {@code javaPackage} is not a lower-case Java package name
+     */
+    public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage) {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(engine, "engine");
+        if (javaPackage == null || !PACKAGE.matcher(javaPackage).matches()
+                || List.of(javaPackage.split("\\.")).stream().anyMatch(KEYWORDS::contains)) {
+            throw new IllegalArgumentException("'" + javaPackage + "' is not a Java package name: use lower-case "
+                    + "segments separated by dots, e.g. com.example.legacy");
+        }
+        return new InspectDb(schema, engine, javaPackage).run();
+    }
+
+    private List<ModelSource> run() {
+        Map<String, Integer> used = new HashMap<>();
+        for (Table t : schema.tables()) {
+            String base = className(t.name());
+            int n = used.merge(base.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            classOf.put(t.name(), n == 1 ? base : base + n);
+        }
+        List<ModelSource> out = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            if (t.primaryKey().isEmpty()) {
+                out.add(new ModelSource(t.name(), classOf.get(t.name()), null, List.of("table " + t.name()
+                        + " has no primary key; every model needs one: add a key to the table, then run inspectdb "
+                        + "again")));
+            } else {
+                out.add(new ModelWriter(t).write());
+            }
+        }
+        return out;
+    }
+
+    /** Writes one model class. */
+    private final class ModelWriter {
+        private final Table table;
+        private final String cls;
+        private final List<String> notes = new ArrayList<>();
+        private final Map<String, String> fieldOf = new LinkedHashMap<>();
+        private final Map<String, ForeignKey> refs = new TreeMap<>();
+        private final StringBuilder body = new StringBuilder();
+        private final java.util.TreeSet<String> imports = new java.util.TreeSet<>();
+
+        ModelWriter(Table table) {
+            this.table = table;
+            this.cls = classOf.get(table.name());
+        }
+
+        ModelSource write() {
+            List<String> singlePk = table.primaryKey().size() == 1 ? table.primaryKey() : List.of();
+            for (ForeignKey f : table.foreignKeys()) {
+                if (f.columns().equals(singlePk)) {
+                    notes.add("foreign key " + f.name() + " is on the primary key " + singlePk + "; the model keeps "
+                            + "the key as a plain field, so the constraint is not declared (add it in a RunSQL "
+                            + "migration)");
+                } else if (representable(f)) {
+                    refs.put(f.columns().get(0), f);
+                } else {
+                    notes.add("foreign key " + f.name() + " " + f.columns() + " -> " + f.refTable() + f.refColumns()
+                            + " is kept as plain column(s): the ORM's relations are single-column keys to a model's "
+                            + "single-column primary key");
+                }
+            }
+            Set<String> names = new java.util.HashSet<>();
+            for (Column c : table.columns()) {
+                ForeignKey fk = refs.get(c.name());
+                String field = unique(fk != null ? relationName(c.name()) : fieldName(c.name()), names);
+                fieldOf.put(c.name(), field);
+            }
+            for (Column c : table.columns()) {
+                field(c);
+            }
+            return new ModelSource(table.name(), cls, render(), notes);
+        }
+
+        private boolean representable(ForeignKey f) {
+            if (f.columns().size() != 1) {
+                return false;
+            }
+            Table target = schema.table(f.refTable()).orElse(null);
+            return target != null && target.primaryKey().equals(f.refColumns());
+        }
+
+        private void field(Column c) {
+            String field = fieldOf.get(c.name());
+            ForeignKey fk = refs.get(c.name());
+            boolean pk = table.primaryKey().size() == 1 && table.primaryKey().get(0).equals(c.name());
+            List<String> args = new ArrayList<>();
+            if (fk != null) {
+                imports.add("io.covet.orm.ForeignKey");
+                imports.add("io.covet.orm.OnDelete");
+                imports.add("io.covet.orm.Ref");
+                args.add("onDelete = OnDelete." + onDelete(fk));
+                if (c.nullable()) {
+                    args.add("nullable = true");
+                }
+                args.add("column = " + literal(c.name()));
+                args.add("constraint = " + literal(fk.name()));
+                args.add("index = false");
+                annotate("ForeignKey", args);
+                body.append("    Ref<").append(classOf.get(fk.refTable())).append("> ").append(field).append(";\n");
+                return;
+            }
+            String javaType = javaType(c);
+            if (pk) {
+                imports.add("io.covet.orm.PrimaryKey");
+                args.add("auto = " + c.autoIncrement());
+                if (!c.name().equals(snake(field))) {
+                    args.add("column = " + literal(c.name()));
+                }
+                annotate("PrimaryKey", args);
+            } else {
+                if (!c.name().equals(snake(field))) {
+                    args.add("name = " + literal(c.name()));
+                }
+                typeArguments(c, args);
+                if (c.nullable()) {
+                    args.add("nullable = true");
+                }
+                if (c.defaultValue() != null) {
+                    args.add((c.defaultValue().expression() ? "dbDefault = " : "defaultValue = ")
+                            + literal(c.defaultValue().text()));
+                }
+                if (c.autoIncrement()) {
+                    notes.add("column " + table.name() + "." + c.name() + " is auto-incremented but not the primary "
+                            + "key; the ORM generates only primary keys, so the model treats it as a plain value");
+                }
+                if (!args.isEmpty()) {
+                    imports.add("io.covet.orm.Column");
+                    annotate("Column", args);
+                }
+            }
+            body.append("    ").append(javaType).append(' ').append(field).append(";\n");
+        }
+
+        private void annotate(String name, List<String> args) {
+            body.append("    @").append(name);
+            if (!args.isEmpty()) {
+                body.append('(').append(String.join(", ", args)).append(')');
+            }
+            body.append('\n');
+        }
+
+        private String onDelete(ForeignKey fk) {
+            return switch (fk.onDelete()) {
+                case NO_ACTION -> "DO_NOTHING";
+                case RESTRICT -> "RESTRICT";
+                default -> {
+                    notes.add("foreign key " + fk.name() + " has ON DELETE " + fk.onDelete().sql() + " in the database; "
+                            + "the model asks the ORM for the same, which the ORM applies itself and declares the "
+                            + "constraint NO ACTION, so makemigrations will propose to change the constraint");
+                    yield fk.onDelete().name();
+                }
+            };
+        }
+
+        private String javaType(Column c) {
+            ColumnType t = c.type();
+            return switch (t.kind()) {
+                case SMALLINT -> "Short";
+                case INTEGER -> engine.family() == Engine.SQLITE && c.autoIncrement() ? "Long" : "Integer";
+                case BIGINT -> "Long";
+                case DECIMAL -> imported("java.math.BigDecimal");
+                case REAL -> "Float";
+                case DOUBLE -> "Double";
+                case BOOLEAN -> "Boolean";
+                case CHAR, VARCHAR, TEXT, RAW -> "String";
+                case BYTES -> "byte[]";
+                case DATE -> imported("java.time.LocalDate");
+                case TIME -> imported("java.time.LocalTime");
+                case TIMESTAMP -> imported("java.time.LocalDateTime");
+                case TIMESTAMPTZ -> imported("java.time.Instant");
+                case UUID -> imported("java.util.UUID");
+                case JSON -> imported("com.fasterxml.jackson.databind.JsonNode");
+            };
+        }
+
+        private void typeArguments(Column c, List<String> args) {
+            ColumnType t = c.type();
+            switch (t.kind()) {
+                case VARCHAR -> args.add("maxLength = " + t.length());
+                case CHAR -> {
+                    args.add("maxLength = " + t.length());
+                    notes.add("column " + table.name() + "." + c.name() + " is " + t + "; the ORM has no fixed-length "
+                            + "text, so the model declares varchar(" + t.length() + ")");
+                }
+                case DECIMAL -> {
+                    args.add("precision = " + t.precision());
+                    args.add("scale = " + t.scale());
+                }
+                case TEXT -> {
+                    imports.add("io.covet.orm.FieldType");
+                    args.add("type = FieldType.TEXT");
+                }
+                case RAW -> {
+                    imports.add("io.covet.orm.FieldType");
+                    args.add("type = FieldType.TEXT");
+                    notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw()
+                            + ", which no field type maps to; the model reads it as text");
+                }
+                default -> {
+                }
+            }
+        }
+
+        private String imported(String qualified) {
+            imports.add(qualified);
+            return qualified.substring(qualified.lastIndexOf('.') + 1);
+        }
+
+        private String render() {
+            List<String> model = new ArrayList<>();
+            model.add("table = " + literal(table.name()));
+            if (table.primaryKey().size() > 1) {
+                model.add("primaryKey = " + array(table.primaryKey().stream().map(fieldOf::get).toList()));
+            }
+            List<String> indexes = new ArrayList<>();
+            List<String> uniques = new ArrayList<>();
+            for (UniqueConstraint u : table.uniques()) {
+                uniques.add("@Unique(name = " + literal(u.name()) + ", fields = " + fields(u.columns()) + ")");
+            }
+            for (Index i : table.indexes()) {
+                if (i.where() != null) {
+                    notes.add("partial index " + i.name() + " (WHERE " + i.where() + ") is not expressible on a "
+                            + "model; keep it in a RunSQL migration");
+                } else if (i.unique()) {
+                    uniques.add("@Unique(name = " + literal(i.name()) + ", fields = " + fields(i.columns()) + ")");
+                } else {
+                    indexes.add("@Index(name = " + literal(i.name()) + ", fields = " + fields(i.columns()) + ")");
+                }
+            }
+            List<String> checks = new ArrayList<>();
+            for (CheckConstraint c : table.checks()) {
+                checks.add("@Check(name = " + literal(c.name()) + ", expression = " + literal(c.expression()) + ")");
+            }
+            member(model, "indexes", indexes, "io.covet.orm.Index");
+            member(model, "uniqueTogether", uniques, "io.covet.orm.Unique");
+            member(model, "checks", checks, "io.covet.orm.Check");
+            imports.add("io.covet.orm.Entity");
+            imports.add("io.covet.orm.Model");
+            StringBuilder sb = new StringBuilder();
+            sb.append("package ").append(pkg).append(";\n\n");
+            for (String i : imports) {
+                sb.append("import ").append(i).append(";\n");
+            }
+            sb.append("\n/**\n * Table {@code ").append(javadoc(table.name())).append("}, generated by {@code covet inspectdb} from ")
+                    .append(engine.family().displayName()).append(". Review it: names, relations and types were read"
+                            + "\n * from the database.\n");
+            for (String n : notes) {
+                sb.append(" * <p>NOTE: ").append(javadoc(n)).append('\n');
+            }
+            sb.append(" */\n@Model(").append(String.join(",\n        ", model)).append(")\n");
+            sb.append("public class ").append(cls).append(" extends Entity {\n");
+            sb.append(body);
+            sb.append("\n    /** For the ORM. */\n    public ").append(cls).append("() {\n    }\n}\n");
+            return sb.toString();
+        }
+
+        private void member(List<String> model, String name, List<String> items, String annotation) {
+            if (items.isEmpty()) {
+                return;
+            }
+            imports.add(annotation);
+            model.add(name + " = " + (items.size() == 1 ? items.get(0)
+                    : "{\n                " + String.join(",\n                ", items) + "}"));
+        }
+
+        private String fields(List<String> columns) {
+            return array(columns.stream().map(fieldOf::get).toList());
+        }
+    }
+
+    private static String array(List<String> items) {
+        List<String> quoted = items.stream().map(InspectDb::literal).toList();
+        return quoted.size() == 1 ? quoted.get(0) : "{" + String.join(", ", quoted) + "}";
+    }
+
+    /** {@code invoice_line} / {@code InvoiceLine} / {@code invoice line} → {@code InvoiceLine}. */
+    static String className(String table) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : words(table)) {
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        String name = sb.length() == 0 ? "Table" : sb.toString();
+        if (Character.isDigit(name.charAt(0))) {
+            name = "T" + name;
+        }
+        return TAKEN.contains(name) || name.endsWith("_") ? name + "Model" : name;
+    }
+
+    /** {@code album_id} / {@code AlbumId} / {@code ID} → {@code albumId} / {@code albumId} / {@code id}. */
+    static String fieldName(String column) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : words(column)) {
+            if (sb.length() == 0) {
+                sb.append(part.equals(part.toUpperCase(Locale.ROOT)) ? part.toLowerCase(Locale.ROOT)
+                        : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+            } else {
+                sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        String name = sb.length() == 0 ? "column" : sb.toString();
+        if (Character.isDigit(name.charAt(0))) {
+            name = "c" + name;
+        }
+        return KEYWORDS.contains(name) ? name + "Value" : name;
+    }
+
+    /** A relation's field: the column without its {@code _id} / {@code Id} suffix. */
+    static String relationName(String column) {
+        for (String suffix : List.of("_id", "_ID", "Id", "ID")) {
+            if (column.length() > suffix.length() && column.endsWith(suffix)) {
+                return fieldName(column.substring(0, column.length() - suffix.length()));
+            }
+        }
+        return fieldName(column);
+    }
+
+    private static String unique(String name, Set<String> taken) {
+        String n = name;
+        for (int i = 2; !taken.add(n); i++) {
+            n = name + i;
+        }
+        return n;
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.split("[^A-Za-z0-9]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** The ORM's default column for a field: {@code albumId} → {@code album_id}. */
+    static String snake(String field) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0 && (Character.isLowerCase(field.charAt(i - 1)) || Character.isDigit(field.charAt(i - 1))
+                        || (i + 1 < field.length() && Character.isLowerCase(field.charAt(i + 1))
+                        && Character.isUpperCase(field.charAt(i - 1))))) {
+                    sb.append('_');
+                }
+                sb.append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A Java string literal. */
+    static String literal(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Text safe inside a Javadoc comment: no comment terminator, no HTML, no unicode escape. */
+    private static String javadoc(String s) {
+        return s.replace("&", "&amp;").replace("*/", "*&#47;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("@", "&#64;").replace("\\u", "\\\\u");
+    }
+}
