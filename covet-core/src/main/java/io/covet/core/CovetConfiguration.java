@@ -34,6 +34,16 @@ import java.util.regex.Pattern;
  * </pre>
  * or {@code covet.yaml} with the same keys nested ({@code covet: databases: default: url: …}).
  *
+ * <p>The same file describes the project for the CLI's migration commands ({@link #project()}):
+ * <pre>
+ * covet.project.models=com.example.shop,com.example.billing
+ * covet.project.migrations=src/main/resources/db/migrations
+ * covet.project.classpath=target/classes
+ * </pre>
+ * {@code models} lists packages whose {@code @Model} classes are read (or one class implementing
+ * {@code io.covet.migrate.SchemaSource} or {@code Supplier<Orm>}); relative paths are relative to the file's
+ * directory; a YAML list may replace a comma-separated value.
+ *
  * <p>Environment variables override the file: {@code COVET_DATABASE_URL} sets the default database's URL;
  * {@code COVET_DATABASES_<NAME>_<KEY>} sets any key of any database ({@code COVET_DATABASES_ANALYTICS_PASSWORD}).
  * Keys: {@code url, user, password, max-pool-size, min-idle, connection-timeout, query-timeout,
@@ -47,12 +57,33 @@ public final class CovetConfiguration {
     private static final List<String> KEYS = List.of("url", "user", "password", "max-pool-size", "min-idle",
             "connection-timeout", "query-timeout", "stream-fetch-size", "sqlite-busy-timeout");
 
+    private static final String PROJECT = "covet.project.";
+    private static final List<String> PROJECT_KEYS = List.of("models", "migrations", "classpath");
+
     private final Map<String, DatabaseConfig> databases;
     private final Optional<Path> source;
+    private final Project project;
 
-    private CovetConfiguration(Map<String, DatabaseConfig> databases, Optional<Path> source) {
+    private CovetConfiguration(Map<String, DatabaseConfig> databases, Optional<Path> source, Project project) {
         this.databases = databases;
         this.source = source;
+        this.project = project;
+    }
+
+    /**
+     * Where a project keeps its models and migrations, from the {@code covet.project.*} settings; every part is
+     * empty when not configured.
+     *
+     * @param models     packages holding {@code @Model} classes, or the name of one schema-source class
+     * @param migrations the directory of migration files
+     * @param classpath  extra class-path entries holding the compiled models
+     */
+    public record Project(List<String> models, Optional<Path> migrations, List<Path> classpath) {
+        /** Copies the lists. */
+        public Project {
+            models = List.copyOf(models);
+            classpath = List.copyOf(classpath);
+        }
     }
 
     /**
@@ -99,12 +130,24 @@ public final class CovetConfiguration {
                                                   Optional<Path> source) {
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, String>> perDb = new TreeMap<>();
+        Map<String, String> projectKeys = new TreeMap<>();
         settings.forEach((k, v) -> {
             if (!k.startsWith("covet.")) {
                 return;
             }
+            if (k.startsWith(PROJECT)) {
+                String key = k.substring(PROJECT.length());
+                if (PROJECT_KEYS.contains(key)) {
+                    projectKeys.put(key, v);
+                } else {
+                    problems.add("unknown setting '" + k + "': project settings are covet.project."
+                            + String.join("|", PROJECT_KEYS));
+                }
+                return;
+            }
             if (!k.startsWith(PREFIX)) {
-                problems.add("unknown setting '" + k + "': database settings are covet.databases.<name>.<key>");
+                problems.add("unknown setting '" + k + "': database settings are covet.databases.<name>.<key>, "
+                        + "project settings covet.project.<key>");
                 return;
             }
             String rest = k.substring(PREFIX.length());
@@ -136,7 +179,19 @@ public final class CovetConfiguration {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new CovetConfiguration(out, source);
+        Path base = source.map(Path::toAbsolutePath).map(Path::getParent).orElse(Path.of(""));
+        Project project = new Project(list(projectKeys.get("models")),
+                Optional.ofNullable(projectKeys.get("migrations")).map(String::strip).filter(v -> !v.isEmpty())
+                        .map(base::resolve),
+                list(projectKeys.get("classpath")).stream().map(base::resolve).toList());
+        return new CovetConfiguration(out, source, project);
+    }
+
+    private static List<String> list(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static DatabaseConfig build(String name, Map<String, String> keys, List<String> problems) {
@@ -216,6 +271,10 @@ public final class CovetConfiguration {
                 Map.Entry<String, JsonNode> e = it.next();
                 flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
             }
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(n.asText()));
+            out.put(prefix, String.join(",", items));
         } else if (!node.isNull()) {
             out.put(prefix, node.asText());
         }
@@ -234,5 +293,10 @@ public final class CovetConfiguration {
     /** The file the settings came from, if any. */
     public Optional<Path> source() {
         return source;
+    }
+
+    /** The project settings ({@code covet.project.*}), with paths resolved against the file's directory. */
+    public Project project() {
+        return project;
     }
 }

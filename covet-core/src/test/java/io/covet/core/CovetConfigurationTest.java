@@ -60,6 +60,29 @@ class CovetConfigurationTest {
     }
 
     @Test
+    void readsTheProjectSettingsRelativeToTheFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("covet.yaml");
+        Files.writeString(f, """
+                covet:
+                  project:
+                    models: [com.example.shop, com.example.billing]
+                    migrations: db/migrations
+                    classpath: target/classes, lib/models.jar
+                """);
+        CovetConfiguration.Project p = CovetConfiguration.load(f, Map.of()).project();
+        assertThat(p.models()).containsExactly("com.example.shop", "com.example.billing");
+        assertThat(p.migrations()).hasValue(dir.toAbsolutePath().resolve("db/migrations"));
+        assertThat(p.classpath()).containsExactly(dir.toAbsolutePath().resolve("target/classes"),
+                dir.toAbsolutePath().resolve("lib/models.jar"));
+
+        assertThat(CovetConfiguration.fromSettings(Map.of(), Map.of(), Optional.empty()).project())
+                .isEqualTo(new CovetConfiguration.Project(List.of(), Optional.empty(), List.of()));
+        assertThatThrownBy(() -> CovetConfiguration.fromSettings(Map.of("covet.project.model", "x"), Map.of(),
+                Optional.empty())).hasMessageContaining("unknown setting 'covet.project.model': project settings are "
+                + "covet.project.models|migrations|classpath");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> CovetConfiguration.fromSettings(Map.of(
                         "covet.databases.default.url", "postgresql://u:pw-123@h:xx/db",
