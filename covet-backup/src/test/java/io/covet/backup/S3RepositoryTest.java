@@ -8,7 +8,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.Random;
@@ -91,6 +100,29 @@ class S3RepositoryTest {
             assertThatThrownBy(() -> s3.put("wal/000000010000000000000001", new byte[]{1}))
                     .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("never overwritten");
             assertThat(s3.list("wal/")).containsExactly("wal/000000010000000000000001");
+        }
+    }
+
+    /**
+     * With the existence check turned off, only the server's handling of {@code If-None-Match: *} on PutObject keeps
+     * the first object: this proves the put is conditional and that the 412 maps to "already exists". (S3Proxy
+     * 3.3.0 checks the header on PutObject but not on CompleteMultipartUpload, so the multipart path can only be
+     * tested with the check on, above.)
+     */
+    @Test
+    void theServerRefusesASecondPutOfTheSameKey() throws Exception {
+        S3Client client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
+                .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build();
+        try (Storage s3 = new S3Storage(client, "covet-test", "conditional", "s3://covet-test/conditional", false)) {
+            s3.put("wal/000000010000000000000002", new byte[]{1, 2, 3});
+            assertThatThrownBy(() -> s3.put("wal/000000010000000000000002", new byte[]{9}))
+                    .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("never overwritten")
+                    .cause().isInstanceOf(S3Exception.class)
+                    .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(412));
+            assertThat(s3.get("wal/000000010000000000000002")).containsExactly(1, 2, 3);
         }
     }
 }

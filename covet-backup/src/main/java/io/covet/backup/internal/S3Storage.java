@@ -24,8 +24,13 @@ import java.util.List;
 
 /**
  * An S3-compatible bucket through the AWS SDK v2. Small objects are single PUTs; streams are uploaded in 8 MiB
- * multipart parts, so memory stays bounded. S3 has no atomic "create if absent" everywhere, so a put first checks
- * that the key is free; an object becomes visible only when its upload completes.
+ * multipart parts, so memory stays bounded; an object becomes visible only when its upload completes.
+ *
+ * <p>Never overwrite: every PutObject and CompleteMultipartUpload carries {@code If-None-Match: *}, so S3 itself
+ * refuses (HTTP 412) to replace an object that appeared meanwhile; that is atomic on Amazon S3 and on servers that
+ * implement conditional writes. Servers that ignore the header would silently overwrite, so a put also first
+ * checks that the key is free (a second line of defence, not atomic: a writer racing between the check and the
+ * put can still be overwritten there).
  *
  * <p>Settings: the endpoint from {@code COVET_S3_ENDPOINT} (or system property {@code covet.s3.endpoint}; path-style
  * addressing is used with a custom endpoint), the region from {@code AWS_REGION} (default us-east-1), credentials
@@ -38,12 +43,22 @@ public final class S3Storage implements Storage {
     private final String bucket;
     private final String prefix;
     private final String where;
+    private final boolean checkFirst;
 
     public S3Storage(S3Client s3, String bucket, String prefix, String where) {
+        this(s3, bucket, prefix, where, true);
+    }
+
+    /**
+     * @param checkFirst whether a put first checks that the key is free; false leaves "never overwrite" to the
+     *                   server's handling of {@code If-None-Match: *} alone (tests use it to prove that handling)
+     */
+    public S3Storage(S3Client s3, String bucket, String prefix, String where, boolean checkFirst) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
         this.where = where;
+        this.checkFirst = checkFirst;
     }
 
     /** Opens {@code s3://bucket/prefix} with settings from the environment. */
@@ -94,7 +109,7 @@ public final class S3Storage implements Storage {
     public void put(String name, byte[] data) throws IOException {
         refuseOverwrite(name);
         try {
-            s3.putObject(r -> r.bucket(bucket).key(key(name)), RequestBody.fromBytes(data));
+            s3.putObject(r -> r.bucket(bucket).key(key(name)).ifNoneMatch("*"), RequestBody.fromBytes(data));
         } catch (S3Exception e) {
             throw io(name, e);
         }
@@ -126,7 +141,7 @@ public final class S3Storage implements Storage {
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 part = data.readNBytes(PART);
             }
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload)
+            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload).ifNoneMatch("*")
                     .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
             done = true;
         } catch (S3Exception e) {
@@ -143,9 +158,13 @@ public final class S3Storage implements Storage {
     }
 
     private void refuseOverwrite(String name) throws IOException {
-        if (exists(name)) {
-            throw new FileAlreadyExistsException(where + "/" + name + " already exists and is never overwritten");
+        if (checkFirst && exists(name)) {
+            throw alreadyExists(name);
         }
+    }
+
+    private FileAlreadyExistsException alreadyExists(String name) {
+        return new FileAlreadyExistsException(where + "/" + name + " already exists and is never overwritten");
     }
 
     @Override
@@ -209,6 +228,11 @@ public final class S3Storage implements Storage {
     }
 
     private IOException io(String name, S3Exception e) {
+        if (e.statusCode() == 412) { // PreconditionFailed: If-None-Match: * found the key taken
+            FileAlreadyExistsException x = alreadyExists(name);
+            x.initCause(e);
+            return x;
+        }
         return new IOException("S3 request for " + where + "/" + name + " failed with HTTP " + e.statusCode() + " ("
                 + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode()) + ")", e);
     }
