@@ -29,7 +29,7 @@ import java.util.function.Function;
  * table of each automatic many-to-many relation (owned by the source model's app). Types map from the ORM's
  * field types to portable column types; a Java default becomes a constant column default and a database default
  * an expression default; unique and indexed fields get {@code <table>_<column>_uniq/_idx}; foreign keys get
- * {@code <table>_<column>_fk} and, like the ORM's own DDL, ON DELETE RESTRICT or NO ACTION (the ORM applies
+ * the constraint name their annotation gives, else {@code <table>_<column>_fk}, and, like the ORM's own DDL, ON DELETE RESTRICT or NO ACTION (the ORM applies
  * CASCADE, SET_NULL and the others itself).
  */
 public final class OrmSchemaSource implements SchemaSource {
@@ -92,23 +92,29 @@ public final class OrmSchemaSource implements SchemaSource {
 
     private static Table table(ModelMeta m, Map<String, ModelMeta> byName) {
         List<Column> cols = new ArrayList<>();
-        List<String> pk = new ArrayList<>();
+        List<FieldMeta> keyFields = m.primaryKeyFields();
+        List<String> pk = keyFields.stream().map(FieldMeta::column).toList();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         List<ForeignKey> fks = new ArrayList<>();
         for (FieldMeta f : m.fields()) {
             cols.add(column(f));
-            if (f.primaryKey()) {
-                pk.add(f.column());
+            boolean singleKey = f.primaryKey() && !m.compositePrimaryKey();
+            // as in the ORM's own DDL: the key's index serves lookups by its first column only
+            boolean leadsKey = !keyFields.isEmpty() && keyFields.get(0).name().equals(f.name());
+            if (singleKey) {
+                // the primary key is unique and indexed already
             } else if (f.unique()) {
                 uniques.add(new UniqueConstraint(Names.of(m.table(), List.of(f.column()), "uniq"), List.of(f.column())));
-            } else if (f.indexed()) {
+            } else if (f.indexed() && !leadsKey) {
                 indexes.add(Index.of(Names.of(m.table(), List.of(f.column()), "idx"), List.of(f.column())));
             }
             if (f.foreignKey() != null) {
                 ModelMeta target = model(byName, f.foreignKey().targetModel(), m);
-                fks.add(new ForeignKey(Names.of(m.table(), List.of(f.column()), "fk"), List.of(f.column()),
-                        target.table(), List.of(target.primaryKey().orElseThrow().column()),
+                String name = f.foreignKey().constraint() != null ? f.foreignKey().constraint()
+                        : Names.of(m.table(), List.of(f.column()), "fk");
+                fks.add(new ForeignKey(name, List.of(f.column()),
+                        target.table(), List.of(singleKey(target, m).column()),
                         f.foreignKey().onDelete() == io.covet.orm.OnDelete.RESTRICT ? OnDelete.RESTRICT
                                 : OnDelete.NO_ACTION));
             }
@@ -128,8 +134,8 @@ public final class OrmSchemaSource implements SchemaSource {
 
     private static Table joinTable(ModelMeta m, ManyToManyMeta mm, Map<String, ModelMeta> byName) {
         ModelMeta target = model(byName, mm.targetModel(), m);
-        FieldMeta spk = m.primaryKey().orElseThrow();
-        FieldMeta tpk = target.primaryKey().orElseThrow();
+        FieldMeta spk = singleKey(m, m);
+        FieldMeta tpk = singleKey(target, m);
         return new Table(mm.table(), List.of(Column.of(mm.sourceColumn(), keyType(spk)),
                 Column.of(mm.targetColumn(), keyType(tpk))), List.of(mm.sourceColumn(), mm.targetColumn()),
                 List.of(), List.of(), List.of(), List.of(
@@ -137,6 +143,14 @@ public final class OrmSchemaSource implements SchemaSource {
                         m.table(), List.of(spk.column()), OnDelete.CASCADE),
                 new ForeignKey(Names.of(mm.table(), List.of(mm.targetColumn()), "fk"), List.of(mm.targetColumn()),
                         target.table(), List.of(tpk.column()), OnDelete.CASCADE)));
+    }
+
+    /** The single key a relation points at; a composite key cannot be (the ORM's registry refuses it too). */
+    private static FieldMeta singleKey(ModelMeta target, ModelMeta from) {
+        return target.primaryKey().orElseThrow(() -> new MigrationException("model " + from.name()
+                + " has a relation to " + target.name() + ", whose primary key " + (target.compositePrimaryKey()
+                ? "is composite " + target.compositeKey() : "is missing") + "; a foreign key or many-to-many "
+                + "relation needs a single-field key"));
     }
 
     private static ModelMeta model(Map<String, ModelMeta> byName, String name, ModelMeta from) {

@@ -26,7 +26,11 @@ final class Ddl {
             ModelMeta m = t.meta();
             List<String> parts = new ArrayList<>();
             for (FieldMeta f : m.fields()) {
-                parts.add(column(d, e, f));
+                parts.add(column(d, e, f, !m.compositePrimaryKey()));
+            }
+            if (m.compositePrimaryKey()) {
+                parts.add("PRIMARY KEY (" + cols(d, m.primaryKeyFields().stream().map(FieldMeta::column).toList())
+                        + ")");
             }
             for (IndexMeta u : m.uniqueTogether()) {
                 parts.add("CONSTRAINT " + d.quote(u.name()) + " UNIQUE (" + cols(d, u.columns()) + ")");
@@ -42,16 +46,17 @@ final class Ddl {
                 String fk = "FOREIGN KEY (" + d.quote(f.column()) + ") REFERENCES " + d.quote(target.table()) + " ("
                         + d.quote(target.primaryKey().orElseThrow().column()) + ") ON DELETE "
                         + (f.foreignKey().onDelete() == OnDelete.RESTRICT ? "RESTRICT" : "NO ACTION");
+                String named = f.foreignKey().constraint();
                 if (e == Engine.SQLITE) {
-                    parts.add(fk);
+                    parts.add(named == null ? fk : "CONSTRAINT " + d.quote(named) + " " + fk);
                 } else {
                     after.add("ALTER TABLE " + d.quote(m.table()) + " ADD CONSTRAINT "
-                            + d.quote(name(m.table(), f.column(), "fk")) + " " + fk);
+                            + d.quote(named != null ? named : name(m.table(), f.column(), "fk")) + " " + fk);
                 }
             }
             creates.add("CREATE TABLE " + d.quote(m.table()) + " (" + String.join(", ", parts) + ")");
             for (FieldMeta f : m.fields()) {
-                if (f.indexed() && !f.unique() && !f.primaryKey()) {
+                if (f.indexed() && !f.unique() && !leadsPrimaryKey(m, f)) {
                     after.add("CREATE INDEX " + d.quote(name(m.table(), f.column(), "idx")) + " ON "
                             + d.quote(m.table()) + " (" + d.quote(f.column()) + ")");
                 }
@@ -95,7 +100,17 @@ final class Ddl {
         };
     }
 
-    private static String column(Dialect d, Engine e, FieldMeta f) {
+    /**
+     * Whether the primary key's index already covers a lookup by {@code f} alone: {@code f} is the single key or
+     * the first column of a composite key. Another column of a composite key keeps its own index (a foreign key
+     * in the key, say), as the key's index cannot serve lookups by it.
+     */
+    static boolean leadsPrimaryKey(ModelMeta m, FieldMeta f) {
+        List<FieldMeta> key = m.primaryKeyFields();
+        return !key.isEmpty() && key.get(0).name().equals(f.name());
+    }
+
+    private static String column(Dialect d, Engine e, FieldMeta f, boolean inlineKey) {
         StringBuilder sb = new StringBuilder(d.quote(f.column())).append(' ');
         if (f.type().auto()) {
             sb.append(f.type().sqlType(e, f)).append(" PRIMARY KEY");
@@ -111,7 +126,7 @@ final class Ddl {
         } else if (f.defaultValue() != null) {
             sb.append(" DEFAULT ").append(literal(e, f));
         }
-        if (f.primaryKey()) {
+        if (f.primaryKey() && inlineKey) {
             sb.append(" PRIMARY KEY");
         } else if (f.unique()) {
             sb.append(" UNIQUE");

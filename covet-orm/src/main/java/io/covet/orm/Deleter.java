@@ -2,6 +2,7 @@ package io.covet.orm;
 
 import io.covet.core.Database;
 import io.covet.sql.Column;
+import io.covet.sql.Condition;
 import io.covet.sql.Sql;
 import io.covet.sql.Table;
 
@@ -45,6 +46,7 @@ final class Deleter {
         for (Map.Entry<ModelType<?>, List<Entity>> en : collected.entrySet()) {
             ModelType<?> t = en.getKey();
             List<Object> pks = new ArrayList<>();
+            List<Entity> rows = new ArrayList<>();
             for (Entity e : en.getValue()) {
                 boolean handled = false;
                 for (PersistenceHook h : orm.hooks()) {
@@ -52,11 +54,16 @@ final class Deleter {
                 }
                 if (!handled) {
                     pks.add(e.primaryKeyValue());
+                    rows.add(e);
                 }
             }
-            clearJoinTables(t, pks);
-            if (!pks.isEmpty()) {
-                n += Sql.deleteFrom(t.table()).where(Relations.in(Joins.pk(t, t.table()), pks)).execute(db);
+            if (t.meta().compositePrimaryKey()) {
+                n += deleteByCompositeKey(t, rows);
+            } else {
+                clearJoinTables(t, pks);
+                if (!pks.isEmpty()) {
+                    n += Sql.deleteFrom(t.table()).where(Relations.in(Joins.pk(t, t.table()), pks)).execute(db);
+                }
             }
         }
         for (List<Entity> es : collected.values()) {
@@ -121,6 +128,22 @@ final class Deleter {
             }
         }
         collected.computeIfAbsent(type, k -> new ArrayList<>()).addAll(fresh);
+    }
+
+    /**
+     * {@code DELETE … WHERE (a = ? AND b = ?) OR …} by the key each row was loaded with; no relation can point at a
+     * model with a composite key, so there is nothing to cascade or clear.
+     */
+    private int deleteByCompositeKey(ModelType<?> t, List<Entity> rows) {
+        int n = 0;
+        for (int from = 0; from < rows.size(); from += 100) {
+            List<Condition> keys = new ArrayList<>();
+            for (Entity e : rows.subList(from, Math.min(rows.size(), from + 100))) {
+                keys.add(Writer.keyCondition(t, e.covetSnapshot));
+            }
+            n += Sql.deleteFrom(t.table()).where(Sql.or(keys.toArray(Condition[]::new))).execute(db);
+        }
+        return n;
     }
 
     private void clearJoinTables(ModelType<?> t, List<Object> pks) {

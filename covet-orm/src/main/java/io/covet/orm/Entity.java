@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The base class of models. Two instances are equal when they are of the same class and both are saved with
- * the same primary key; an unsaved instance is equal only to itself. Its hash code is its primary key's once
+ * the same primary key (all key values for a composite key); an unsaved instance is equal only to itself. Its hash code is its primary key's once
  * saved, so do not put unsaved instances in hash sets and save them afterwards.
  *
  * <p>Override {@link #clean(ValidationErrors)} for model-level validation (run by {@code full_clean}).
@@ -62,12 +62,29 @@ public abstract class Entity {
         covetAnnotations.put(name, value);
     }
 
+    /**
+     * The primary key's value; for a composite key the list of the key columns' values in key order (a foreign
+     * key's as its target's key), or null while any is unset.
+     */
     final Object primaryKeyValue() {
         if (covetType == null) {
             return null;
         }
-        int pk = covetType.meta().primaryKeyIndex();
-        return pk < 0 ? null : covetType.getUnchecked(this, pk);
+        ModelMeta m = covetType.meta();
+        if (!m.compositePrimaryKey()) {
+            int pk = m.primaryKeyIndex();
+            return pk < 0 ? null : covetType.getUnchecked(this, pk);
+        }
+        int[] keys = m.primaryKeyIndexes();
+        Object[] values = new Object[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            Object v = covetType.getUnchecked(this, keys[k]);
+            values[k] = v instanceof Ref<?> r ? r.id() : v;
+            if (values[k] == null) {
+                return null;
+            }
+        }
+        return List.of(values);
     }
 
     final void attach(Orm orm, String database, ModelType<?> type, Object[] snapshot) {

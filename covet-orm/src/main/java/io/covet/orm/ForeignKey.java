@@ -23,4 +23,10 @@ public @interface ForeignKey {
 
     /** Whether the column gets an index (the default, as most lookups go through it). */
     boolean index() default true;
+
+    /**
+     * The foreign-key constraint's name, used by {@code createTables()} and by migrations; empty (the default)
+     * for {@code <table>_<column>_fk}. Set it to keep the name of an existing database's constraint.
+     */
+    String constraint() default "";
 }

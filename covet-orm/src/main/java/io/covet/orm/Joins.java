@@ -78,7 +78,19 @@ final class Joins {
         return q;
     }
 
+    /**
+     * The single primary-key column of a relation's end.
+     *
+     * @throws OrmUsageException for a model with a composite key, which no relation can point at (the registry
+     *                           refuses such relations; this guards hand-built metadata)
+     */
     static io.covet.sql.Column<?> pk(ModelType<?> type, Table t) {
-        return type.columns(t).get(type.meta().primaryKeyIndex());
+        int pk = type.meta().primaryKeyIndex();
+        if (pk < 0) {
+            throw new OrmUsageException(type.meta().simpleName() + " has a composite primary key ("
+                    + type.meta().keyNames() + "), so it cannot be the end of a join by key: filter on its key "
+                    + "fields instead");
+        }
+        return type.columns(t).get(pk);
     }
 }

@@ -31,4 +31,14 @@ public @interface Model {
 
     /** Check constraints. */
     Check[] checks() default {};
+
+    /**
+     * A composite primary key: the Java field names (plain fields or {@code @ForeignKey Ref<>} fields), in the
+     * key's column order, e.g. {@code @Model(primaryKey = {"playlist", "track"})}. At least two; such a model has
+     * no {@link PrimaryKey} field (the processor refuses both). The key columns are NOT NULL and never generated:
+     * set them before {@code save}. Saves, deletes, refreshes and equality use all key fields; operations that
+     * need one key value ({@code get(pk)}, {@code inBulk}, foreign keys and many-to-many relations to the model)
+     * are refused with a message saying what to use instead. Empty (the default) for a {@link PrimaryKey} field.
+     */
+    String[] primaryKey() default {};
 }

@@ -1,5 +1,6 @@
 package io.covet.orm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +9,9 @@ import java.util.Optional;
  * A model as the schema sees it: table, fields (columns in order), primary key, indexes, unique-together
  * groups, checks, default ordering, many-to-many relations and reverse accessors. Immutable and engine-neutral:
  * migrations build their schema state from it.
+ *
+ * <p>The primary key is either one field flagged {@link FieldMeta#primaryKey()} or, for a composite key
+ * ({@code @Model(primaryKey = {...})}), the fields named in {@link #compositeKey()}, in key order, each flagged too.
  *
  * @param name           the model's class name
  * @param table          the table name
@@ -18,10 +22,11 @@ import java.util.Optional;
  * @param checks         check constraints
  * @param manyToMany     many-to-many relations
  * @param reverse        reverse accessors
+ * @param compositeKey   the field names of a composite primary key in key order; empty for a single-field key
  */
 public record ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                         List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
-                        List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse) {
+                        List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey) {
 
     /** Copies every list. */
     public ModelMeta {
@@ -34,6 +39,14 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         checks = List.copyOf(checks);
         manyToMany = List.copyOf(manyToMany);
         reverse = List.copyOf(reverse);
+        compositeKey = List.copyOf(compositeKey == null ? List.of() : compositeKey);
+    }
+
+    /** A model whose primary key is one field (or missing, which the registry refuses). */
+    public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
+                     List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
+                     List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse) {
+        this(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse, List.of());
     }
 
     /** A model with fields only. */
@@ -41,13 +54,48 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         return new ModelMeta(name, table, fields, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
-    /** The primary-key field, if the model has one (the registry refuses a model without). */
-    public Optional<FieldMeta> primaryKey() {
-        return fields.stream().filter(FieldMeta::primaryKey).findFirst();
+    /** Whether the primary key is composite ({@code @Model(primaryKey = {...})}). */
+    public boolean compositePrimaryKey() {
+        return !compositeKey.isEmpty();
     }
 
-    /** The index of the primary-key field in {@link #fields()}, or -1. */
+    /**
+     * The single primary-key field; empty for a composite key (see {@link #primaryKeyFields()}) and for a model
+     * without a key (which the registry refuses).
+     */
+    public Optional<FieldMeta> primaryKey() {
+        return compositePrimaryKey() ? Optional.empty() : fields.stream().filter(FieldMeta::primaryKey).findFirst();
+    }
+
+    /** The primary-key fields in key order: one for a single key, several for a composite key. */
+    public List<FieldMeta> primaryKeyFields() {
+        if (!compositePrimaryKey()) {
+            return primaryKey().map(List::of).orElse(List.of());
+        }
+        List<FieldMeta> out = new ArrayList<>();
+        for (String f : compositeKey) {
+            int i = indexOf(f);
+            if (i >= 0) {
+                out.add(fields.get(i));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The indexes in {@link #fields()} of the primary-key fields, in key order. */
+    public int[] primaryKeyIndexes() {
+        if (!compositePrimaryKey()) {
+            int i = primaryKeyIndex();
+            return i < 0 ? new int[0] : new int[]{i};
+        }
+        return compositeKey.stream().mapToInt(this::indexOf).filter(i -> i >= 0).toArray();
+    }
+
+    /** The index of the single primary-key field in {@link #fields()}; -1 for none or a composite key. */
     public int primaryKeyIndex() {
+        if (compositePrimaryKey()) {
+            return -1;
+        }
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).primaryKey()) {
                 return i;
@@ -64,6 +112,11 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
             }
         }
         return -1;
+    }
+
+    /** The primary key's field names, comma-separated, for messages: {@code playlist, track}. */
+    String keyNames() {
+        return String.join(", ", primaryKeyFields().stream().map(FieldMeta::name).toList());
     }
 
     /** The simple class name, for messages. */

@@ -17,4 +17,10 @@ public @interface OneToOne {
 
     /** The column name; defaults to {@code <field>_id}. */
     String column() default "";
+
+    /**
+     * The foreign-key constraint's name, used by {@code createTables()} and by migrations; empty (the default)
+     * for {@code <table>_<column>_fk}. Set it to keep the name of an existing database's constraint.
+     */
+    String constraint() default "";
 }

@@ -331,8 +331,14 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return filter(condition).get();
     }
 
-    /** The instance with this primary key; see {@link #get()}. */
+    /**
+     * The instance with this primary key; see {@link #get()}.
+     *
+     * @throws OrmUsageException for a model with a composite primary key: use {@link #get(Condition)} with a
+     *                           condition on every key field
+     */
     public T get(Object primaryKey) {
+        requireSingleKey("get(primaryKey)", "get(Condition) with a condition on each key field");
         if (plain()) {
             // The hot path of lookups by key and lazy loads: the statement shape is rendered once per model,
             // database and dialect, then only the key changes.
@@ -367,7 +373,8 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** The first instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> first() {
-        QuerySet<T> q = order == null && type.meta().ordering().isEmpty() ? orderBy(pkColumn(type.table())) : this;
+        QuerySet<T> q = order == null && type.meta().ordering().isEmpty()
+                ? orderBy(pkColumns(type.table()).toArray(OrderField[]::new)) : this;
         List<T> l = q.limit(1).list();
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
@@ -376,7 +383,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     public Optional<T> last() {
         List<OrderField> o = effectiveOrder();
         if (o.isEmpty()) {
-            o = List.of(pkColumn(type.table()));
+            o = List.copyOf(pkColumns(type.table()));
         }
         List<OrderField> reversed = new ArrayList<>();
         for (OrderField f : o) {
@@ -392,6 +399,12 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** The number of matching rows. */
     public long count() {
+        if (type.meta().compositePrimaryKey() && (distinct || limit >= 0 || offset > 0)) {
+            // distinct and sliced counts select the key: for a composite key, all of its columns
+            Select inner = base(pkColumns(type.table()), true);
+            return Sql.select(io.covet.sql.Functions.count()).from(inner.asTable("counted")).statement(database())
+                    .list(rs -> rs.getLong(1)).get(0);
+        }
         return QueryReads.count(this);
     }
 
@@ -421,8 +434,14 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return QueryReads.aggregate(this, aggregate);
     }
 
-    /** The instances with these primary keys, by key; missing keys are absent. */
+    /**
+     * The instances with these primary keys, by key; missing keys are absent.
+     *
+     * @throws OrmUsageException for a model with a composite primary key: filter on the key fields and use
+     *                           {@link #list()}
+     */
     public Map<Object, T> inBulk(Collection<?> primaryKeys) {
+        requireSingleKey("inBulk", "filter(...) on the key fields and list()");
         Map<Object, T> out = new LinkedHashMap<>();
         if (primaryKeys.isEmpty()) {
             return out;
@@ -501,8 +520,31 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return orm.database(db);
     }
 
+    /**
+     * The primary-key column in {@code t}; for a composite key its first column, which is enough to test that a
+     * row exists but not to tell rows apart (use {@link #pkColumns}).
+     */
     io.covet.sql.Column<?> pkColumn(Table t) {
-        return type.columns(t).get(type.meta().primaryKeyIndex());
+        int pk = type.meta().primaryKeyIndex();
+        return type.columns(t).get(pk >= 0 ? pk : type.meta().primaryKeyIndexes()[0]);
+    }
+
+    /** The primary-key columns in {@code t}, in key order. */
+    List<io.covet.sql.Column<?>> pkColumns(Table t) {
+        List<io.covet.sql.Column<?>> cols = type.columns(t);
+        List<io.covet.sql.Column<?>> out = new ArrayList<>();
+        for (int i : type.meta().primaryKeyIndexes()) {
+            out.add(cols.get(i));
+        }
+        return out;
+    }
+
+    private void requireSingleKey(String operation, String instead) {
+        if (type.meta().compositePrimaryKey()) {
+            throw new OrmUsageException(operation + " needs a single primary-key value, but "
+                    + type.meta().simpleName() + " has a composite primary key (" + type.meta().keyNames()
+                    + "): use " + instead);
+        }
     }
 
     private String describe() {

@@ -30,12 +30,14 @@ final class RegistryValidator {
             ModelMeta m = t.meta();
             String model = m.simpleName();
             long pks = m.fields().stream().filter(FieldMeta::primaryKey).count();
-            if (pks == 0) {
+            if (m.compositePrimaryKey()) {
+                checkCompositeKey(m, problems);
+            } else if (pks == 0) {
                 problems.add(model + " (table " + m.table() + ") has no primary key: annotate one field with "
                         + "@PrimaryKey");
             } else if (pks > 1) {
-                problems.add(model + " has " + pks + " primary-key fields: composite keys are not supported, keep "
-                        + "one @PrimaryKey and declare the others in uniqueTogether");
+                problems.add(model + " has " + pks + " primary-key fields: keep one @PrimaryKey, or declare a "
+                        + "composite key with @Model(primaryKey = {...}) instead");
             }
             Map<String, String> columns = new HashMap<>();
             for (FieldMeta f : m.fields()) {
@@ -58,6 +60,19 @@ final class RegistryValidator {
                 }
             }
             for (ManyToManyMeta mm : m.manyToMany()) {
+                if (m.compositePrimaryKey()) {
+                    problems.add(model + "." + mm.name() + " is a many-to-many relation from " + model + ", which has "
+                            + "a composite primary key (" + m.keyNames() + "); a many-to-many relation needs a "
+                            + "single-field key on both ends: use an explicit model with foreign keys instead");
+                }
+                ModelMeta mmTarget = metas.get(mm.targetModel());
+                if (mmTarget != null && mmTarget.compositePrimaryKey()) {
+                    problems.add(model + "." + mm.name() + " is a many-to-many relation to "
+                            + mmTarget.simpleName() + ", which has a composite primary key (" + mmTarget.keyNames()
+                            + "); a many-to-many relation needs a single-field key on both ends: give "
+                            + mmTarget.simpleName() + " a single @PrimaryKey and declare (" + mmTarget.keyNames()
+                            + ") in uniqueTogether");
+                }
                 if (!metas.containsKey(mm.targetModel())) {
                     problems.add(model + "." + mm.name() + " is a many-to-many relation to " + mm.targetModel()
                             + ", which is not registered: add its _.TYPE to the Orm's models");
@@ -89,12 +104,44 @@ final class RegistryValidator {
         if (target == null) {
             problems.add(where + " is a foreign key to " + fk.targetModel() + ", which is not a registered model: "
                     + "add " + simple(fk.targetModel()) + "_.TYPE to the Orm's models");
+        } else if (target.compositePrimaryKey()) {
+            problems.add(where + " is a foreign key to " + target.simpleName() + ", which has a composite primary "
+                    + "key (" + target.keyNames() + "); a foreign key needs a single-field key: give "
+                    + target.simpleName() + " a single @PrimaryKey and declare (" + target.keyNames()
+                    + ") in uniqueTogether");
         }
         if (fk.onDelete() == OnDelete.SET_NULL && !f.nullable()) {
             problems.add(where + " uses on_delete SET_NULL but is not nullable: add nullable = true");
         }
         if (fk.onDelete() == OnDelete.SET_DEFAULT && f.defaultValue() == null) {
             problems.add(where + " uses on_delete SET_DEFAULT but declares no default: add @Column(defaultValue)");
+        }
+    }
+
+    private static void checkCompositeKey(ModelMeta m, List<String> problems) {
+        String model = m.simpleName();
+        if (m.compositeKey().size() < 2) {
+            problems.add(model + ": a composite primary key needs at least two fields, not " + m.compositeKey()
+                    + ": for one field use @PrimaryKey(auto = false)");
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : m.compositeKey()) {
+            int i = m.indexOf(name);
+            if (!names.add(name)) {
+                problems.add(model + ": the composite primary key names '" + name + "' twice");
+            } else if (i < 0) {
+                problems.add(model + ": the composite primary key names '" + name + "', which is not a field of "
+                        + model);
+            } else if (!m.fields().get(i).primaryKey() || m.fields().get(i).nullable()) {
+                problems.add(model + "." + name + " is in the composite primary key, so its metadata must mark it "
+                        + "primaryKey and not nullable");
+            }
+        }
+        for (FieldMeta f : m.fields()) {
+            if (f.primaryKey() && !names.contains(f.name())) {
+                problems.add(model + " has both a composite primary key (" + String.join(", ", m.compositeKey())
+                        + ") and the @PrimaryKey field '" + f.name() + "': keep one of them");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.covet.orm.internal.Jdbc;
 import io.covet.orm.internal.Values;
 import io.covet.sql.Assignment;
 import io.covet.sql.Column;
+import io.covet.sql.Condition;
 import io.covet.sql.Insert;
 import io.covet.sql.RenderedSql;
 import io.covet.sql.SelectItem;
@@ -67,7 +68,7 @@ final class Writer {
         }
         Database db = orm.database(dbName);
         db.atomicRun(tx -> {
-            boolean insert = !e.persisted() || e.primaryKeyValue() == null;
+            boolean insert = !e.persisted() || (!type.meta().compositePrimaryKey() && e.primaryKeyValue() == null);
             orm.send(Signal.PRE_SAVE, e, insert, dbName);
             if (insert) {
                 insert(type, e, db, dbName);
@@ -132,6 +133,19 @@ final class Writer {
         List<Assignment> sets = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
         for (int i = 0; i < now.length; i++) {
+            if (m.compositePrimaryKey() && m.fields().get(i).primaryKey()
+                    && !Objects.deepEquals(now[i], e.covetSnapshot[i])) {
+                List<Object> loaded = new ArrayList<>();
+                for (int k : m.primaryKeyIndexes()) {
+                    loaded.add(e.covetSnapshot[k]);
+                }
+                throw new OrmUsageException(m.simpleName() + " with key " + loaded + ": field "
+                        + m.fields().get(i).name() + " is part of the composite primary key (" + m.keyNames()
+                        + ") and changed from " + e.covetSnapshot[i] + " to " + now[i] + "; a saved row's key "
+                        + "cannot change: delete it and save a new instance. Nothing was written.");
+            }
+        }
+        for (int i = 0; i < now.length; i++) {
             if (!m.fields().get(i).primaryKey() && !Objects.deepEquals(now[i], e.covetSnapshot[i])) {
                 sets.add(assign(cols.get(i), bound(m.fields().get(i), now[i])));
                 changed.add(m.fields().get(i).name());
@@ -140,15 +154,28 @@ final class Writer {
         if (sets.isEmpty()) {
             return changed;
         }
-        int pk = m.primaryKeyIndex();
         int n = Sql.update(type.table()).set(sets.toArray(Assignment[]::new))
-                .where(Relations.eq(cols.get(pk), now[pk])).execute(db);
+                .where(keyCondition(type, now)).execute(db);
         if (n != 1) {
             throw new DoesNotExist(e + " was not updated: its row is gone from table " + m.table()
                     + " (deleted since it was loaded?)");
         }
         e.covetSnapshot = now;
         return changed;
+    }
+
+    /**
+     * {@code key = ?} (every key column for a composite key) for the row whose column values are {@code values}
+     * (indexed like the model's fields).
+     */
+    static Condition keyCondition(ModelType<?> type, Object[] values) {
+        ModelMeta m = type.meta();
+        List<Column<?>> cols = type.columns(type.table());
+        Condition c = Sql.noCondition();
+        for (int i : m.primaryKeyIndexes()) {
+            c = c.and(Relations.eq(cols.get(i), bound(m.fields().get(i), values[i])));
+        }
+        return c;
     }
 
     @SuppressWarnings("unchecked")
@@ -166,7 +193,9 @@ final class Writer {
             throw new OrmUsageException(e + " cannot be refreshed: it was never saved");
         }
         ModelType<T> type = orm.typeOf(e);
-        T fresh = orm.objects(type).using(e.covetDatabase).get(e.primaryKeyValue());
+        T fresh = type.meta().compositePrimaryKey()
+                ? orm.objects(type).using(e.covetDatabase).get(keyCondition(type, e.covetSnapshot))
+                : orm.objects(type).using(e.covetDatabase).get(e.primaryKeyValue());
         for (int i = 0; i < type.meta().fields().size(); i++) {
             type.set(e, i, type.get(fresh, i));
         }
@@ -202,7 +231,7 @@ final class Writer {
             return db.bulkLoad(m.table(), names, rows);
         }
         int pk = m.primaryKeyIndex();
-        boolean auto = m.fields().get(pk).type().auto() && !fields.contains(pk);
+        boolean auto = pk >= 0 && m.fields().get(pk).type().auto() && !fields.contains(pk);
         return db.atomic(tx -> {
             long n = 0;
             for (int from = 0; from < items.size(); from += BULK_ROWS) {
@@ -258,7 +287,6 @@ final class Writer {
             return 0;
         }
         Database db = orm.database(dbName);
-        int pk = m.primaryKeyIndex();
         return db.atomic(tx -> {
             Map<String, List<List<Object>>> batches = new LinkedHashMap<>();
             for (T e : items) {
@@ -270,7 +298,11 @@ final class Writer {
                 for (int i : idx) {
                     u = u.set(assign(cols.get(i), bound(m.fields().get(i), columnValue(type, e, i))));
                 }
-                RenderedSql r = u.where(Relations.eq(cols.get(pk), columnValue(type, e, pk))).render(db.dialect());
+                Object[] keys = new Object[m.fields().size()];
+                for (int i : m.primaryKeyIndexes()) {
+                    keys[i] = columnValue(type, e, i);
+                }
+                RenderedSql r = u.where(keyCondition(type, keys)).render(db.dialect());
                 batches.computeIfAbsent(r.sql(), k -> new ArrayList<>()).add(r.params());
             }
             int n = 0;

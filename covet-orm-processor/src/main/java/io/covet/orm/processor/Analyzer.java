@@ -91,6 +91,7 @@ final class Analyzer {
                 fields.add(fi);
             }
         }
+        List<String> compositeKey = compositeKey(mv, fields);
         Map<String, String> columnOf = new HashMap<>();
         fields.forEach(fi -> columnOf.put(fi.name(), fi.column()));
         List<String> ordering = new ArrayList<>();
@@ -104,7 +105,52 @@ final class Analyzer {
             Map<String, Object> c = values((AnnotationMirror) o);
             checks.add(new String[]{str(c.get("name")), str(c.get("expression"))});
         }
-        return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks);
+        return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
+                compositeKey);
+    }
+
+    /**
+     * The field names of {@code @Model(primaryKey = ...)}, checked, with those fields marked as key members in
+     * {@code fields}; empty when the model has a {@code @PrimaryKey} field instead.
+     */
+    private List<String> compositeKey(Map<String, Object> mv, List<FieldInfo> fields) {
+        List<String> names = new ArrayList<>();
+        list(mv.get("primaryKey")).forEach(o -> names.add(str(o)));
+        if (names.isEmpty()) {
+            return names;
+        }
+        String simple = type.getSimpleName().toString();
+        if (names.size() < 2) {
+            error(type, simple + ": @Model(primaryKey = " + names + ") names one field; a composite primary key "
+                    + "needs at least two: for one field use @PrimaryKey(auto = false) on it");
+        }
+        for (FieldInfo f : fields) {
+            if (f.primaryKey()) {
+                error(type, simple + " has both @Model(primaryKey = " + names + ") and the @PrimaryKey field "
+                        + f.name() + ": a model has either one @PrimaryKey field or a composite key, so remove one");
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            int i = -1;
+            for (int k = 0; k < fields.size(); k++) {
+                if (fields.get(k).name().equals(n)) {
+                    i = k;
+                }
+            }
+            if (!seen.add(n)) {
+                error(type, simple + ": @Model(primaryKey) names field " + n + " twice");
+            } else if (i < 0) {
+                List<String> known = fields.stream().map(FieldInfo::name).toList();
+                error(type, simple + ": @Model(primaryKey) names '" + n + "', which is not a persistent field; "
+                        + "fields: " + known);
+            } else if (fields.get(i).nullable()) {
+                error(type, simple + "." + n + " is in the composite primary key, so it cannot be nullable");
+            } else {
+                fields.set(i, fields.get(i).asKeyMember());
+            }
+        }
+        return names;
     }
 
     /** The accessor pair {getter, setter} of a private field, or null when the field is used directly. */
@@ -232,6 +278,7 @@ final class Analyzer {
         String typeArg = null;
         String fkTarget = null;
         String onDelete = null;
+        String fkConstraint = "";
         String queryType;
         String fieldType;
         String binary = types.erasure(t).toString();
@@ -248,6 +295,14 @@ final class Analyzer {
                 return null;
             }
             String[] key = targetKey(target);
+            List<?> targetComposite = list(values(mirror(target, "Model")).get("primaryKey"));
+            if (key == null && !targetComposite.isEmpty()) {
+                error(f, "foreign key " + where + " points at " + target.getSimpleName() + ", which has a composite "
+                        + "primary key " + targetComposite + "; a foreign key needs a target with one @PrimaryKey "
+                        + "field: give " + target.getSimpleName() + " one and declare the composite key's fields "
+                        + "in uniqueTogether");
+                return null;
+            }
             if (key == null) {
                 error(f, "foreign key " + where + " points at " + target.getSimpleName()
                         + ", which has no @PrimaryKey field");
@@ -256,6 +311,7 @@ final class Analyzer {
             fkTarget = target.getQualifiedName().toString();
             typeArg = fkTarget;
             onDelete = str(fv.get("onDelete"));
+            fkConstraint = str(fv.get("constraint"));
             nullable = Boolean.TRUE.equals(fv.get("nullable"));
             indexed = !fv.containsKey("index") || Boolean.TRUE.equals(fv.get("index"));
             if (o2o != null) {
@@ -313,7 +369,7 @@ final class Analyzer {
                 decimal ? ((Number) col.getOrDefault("precision", 19)).intValue() : 0,
                 decimal ? ((Number) col.getOrDefault("scale", 2)).intValue() : 0,
                 def.isEmpty() ? null : def, dbDef.isEmpty() ? null : dbDef, choices, str(col.get("help")),
-                validators, fkTarget, onDelete, o2o != null, typeArg, accessors == null ? null : accessors[0],
+                validators, fkTarget, onDelete, fkConstraint, o2o != null, typeArg, accessors == null ? null : accessors[0],
                 accessors == null ? null : accessors[1]);
     }
 

@@ -26,10 +26,18 @@ record FieldInfo(
         List<String> validators,
         String fkTarget,        // qualified name of the target model, or null
         String onDelete,
+        String fkConstraint,    // the foreign-key constraint's name, empty for the default
         boolean oneToOne,
         String typeArgument,    // enum class, JSON-mapped class or foreign-key target, as source text
         String getter,          // accessor method name when the field is private, else null
         String setter) {        // mutator method name when the field is private, else null
+
+    /** This field as a member of a composite primary key. */
+    FieldInfo asKeyMember() {
+        return new FieldInfo(name, member, sourceType, primitive, fieldType, queryType, binaryType, column, nullable,
+                true, unique, indexed, maxLength, precision, scale, defaultValue, dbDefault, choices, help, validators,
+                fkTarget, onDelete, fkConstraint, oneToOne, typeArgument, getter, setter);
+    }
 
     /** The expression reading this field of {@code o}. */
     String read() {

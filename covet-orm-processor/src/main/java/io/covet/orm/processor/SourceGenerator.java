@@ -86,7 +86,8 @@ final class SourceGenerator {
         List<String> fields = new ArrayList<>();
         for (FieldInfo f : m.fields()) {
             String fk = f.fkTarget() == null ? "null" : "new " + ORM + "ForeignKeyMeta(" + lit(f.fkTarget()) + ", "
-                    + ORM + "OnDelete." + f.onDelete() + ", " + f.oneToOne() + ")";
+                    + ORM + "OnDelete." + f.onDelete() + ", " + f.oneToOne() + ", "
+                    + (f.fkConstraint().isEmpty() ? "null" : lit(f.fkConstraint())) + ")";
             fields.add("new " + ORM + "FieldMeta(" + lit(f.name()) + ", " + lit(f.column()) + ", " + ORM + "FieldType."
                     + f.fieldType() + ", " + lit(f.binaryType()) + ", " + f.nullable() + ", " + f.primaryKey() + ", "
                     + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
@@ -116,7 +117,7 @@ final class SourceGenerator {
                 + ", " + lit(m.table()) + ",");
         w.line("        " + list(fields) + ",");
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
-        w.line("        " + list(m2m) + ", " + list(rev) + ");");
+        w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ");");
     }
 
     private static String index(String[] g, boolean unique) {
