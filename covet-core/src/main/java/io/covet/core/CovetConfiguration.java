@@ -87,10 +87,22 @@ public final class CovetConfiguration {
     }
 
     /**
-     * Reads {@code covet.properties}, {@code covet.yaml} or {@code covet.yml} from the working directory if one
-     * exists, then applies the process environment.
+     * Reads the file named by the system property {@code covet.config} or the environment variable
+     * {@code COVET_CONFIG}, else {@code covet.properties}, {@code covet.yaml} or {@code covet.yml} from the working
+     * directory if one exists, then applies the process environment.
+     *
+     * @throws ConfigurationException when an explicitly named file does not exist, or a setting is wrong
      */
     public static CovetConfiguration discover() {
+        String explicit = System.getProperty("covet.config", System.getenv("COVET_CONFIG"));
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit);
+            if (!Files.isRegularFile(p)) {
+                throw new ConfigurationException("configuration file " + p + " (from -Dcovet.config / COVET_CONFIG) "
+                        + "does not exist; fix the path or unset it to use ./covet.properties or ./covet.yaml");
+            }
+            return load(p, System.getenv());
+        }
         for (String name : List.of("covet.properties", "covet.yaml", "covet.yml")) {
             Path p = Path.of(name);
             if (Files.isRegularFile(p)) {

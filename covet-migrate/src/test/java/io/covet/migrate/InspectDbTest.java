@@ -63,8 +63,8 @@ class InspectDbTest {
                     .source();
             boolean pg = s.engine() == Engine.POSTGRESQL;
             assertThat(track).contains("public class Track extends Entity")
-                    .contains("@ForeignKey(onDelete = OnDelete.DO_NOTHING, column = " + (pg ? "\"album_id\"" : "\"AlbumId\"")
-                            + ", constraint = ")
+                    .contains("@ForeignKey(onDelete = OnDelete.DO_NOTHING, nullable = true, column = "
+                            + (pg ? "\"album_id\"" : "\"AlbumId\"") + ", constraint = ")
                     .contains("Ref<Album> album;")
                     .contains("BigDecimal unitPrice;");
             String playlistTrack = models.stream().filter(m -> m.className().equals("PlaylistTrack")).findFirst()

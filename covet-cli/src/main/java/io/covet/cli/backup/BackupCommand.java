@@ -206,6 +206,11 @@ public final class BackupCommand {
                 + "database file to write.")
         java.nio.file.Path toFile;
 
+        @Option(names = "--skip-native-objects", description = "Into another engine than the backup's: leave out "
+                + "what is written in the source engine's SQL (views, triggers, check constraints, partial and "
+                + "expression indexes) instead of refusing; they are listed as warnings.")
+        boolean skipNativeObjects;
+
         @Override
         int run() {
             if (toFile != null) {
@@ -216,12 +221,18 @@ public final class BackupCommand {
                 return ExitCode.OK;
             }
             try (BackupRepository r = repo.open(); Database db = database.open()) {
-                RestoreReport rep = Backups.restore(r, id, repo.key(), db, clean,
-                        line -> {
-                            if (!json) {
-                                out().println(line);
-                            }
-                        });
+                RestoreReport rep;
+                try {
+                    rep = Backups.restore(r, id, repo.key(), db, io.covet.backup.RestoreOptions.builder().clean(clean)
+                            .skipNativeObjects(skipNativeObjects).log(line -> {
+                                if (!json) {
+                                    out().println(line);
+                                }
+                            }).build());
+                } catch (UnsupportedFeature e) {
+                    err().println("covet: " + e.getMessage());
+                    return ExitCode.USAGE;
+                }
                 for (String w : rep.warnings()) {
                     err().println("covet: warning: " + w);
                 }

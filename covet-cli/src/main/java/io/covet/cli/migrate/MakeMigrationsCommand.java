@@ -1,6 +1,9 @@
 package io.covet.cli.migrate;
 
+import io.covet.cli.DatabaseOption;
 import io.covet.cli.ExitCode;
+import io.covet.core.Database;
+import io.covet.migrate.Drift;
 import io.covet.migrate.Autodetector;
 import io.covet.migrate.GraphTools;
 import io.covet.migrate.Migration;
@@ -8,6 +11,7 @@ import io.covet.migrate.MigrationFiles;
 import io.covet.migrate.MigrationGraph;
 import io.covet.migrate.MigrationKey;
 import io.covet.migrate.Operation;
+import io.covet.migrate.ModelPackages;
 import io.covet.migrate.OrmSchemaSource;
 import io.covet.orm.Orm;
 import io.covet.migrate.Questioner;
@@ -40,8 +44,20 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
                     + "whose registered models are read (app = last package segment); found on --classpath.")
     String source;
 
+    @Option(names = "--models", paramLabel = "PKG", split = ",",
+            description = "Packages (and their sub-packages) whose @Model classes are the models, found on --classpath. "
+                    + "Default: covet.project.models.")
+    List<String> models;
+
     @Option(names = "--check", description = "Write nothing; exit 1 when the models have changes without migrations.")
     boolean check;
+
+    @Option(names = "--against-database", description = "With --check: compare the models with the live database "
+            + "(--database) instead of the migration files, e.g. after inspectdb; exit 1 listing each difference.")
+    boolean againstDatabase;
+
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--dry-run", description = "Print the migrations that would be written, write nothing.")
     boolean dryRun;
@@ -74,6 +90,14 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
         if (yesRenames && noRenames) {
             throw new ParameterException(spec.commandLine(), "--yes-renames and --no-renames contradict each other; pick one");
         }
+        if (againstDatabase) {
+            if (!check) {
+                throw new ParameterException(spec.commandLine(), "--against-database only compares: use it with "
+                        + "--check (migrations are generated from the migration files, never from a live database)");
+            }
+            files.installClasspath();
+            return checkAgainstDatabase(out);
+        }
         MigrationGraph graph = new MigrationGraph(files.load(), Set.of());
         Map<String, List<MigrationKey>> conflicts = graph.conflicts();
         if (merge) {
@@ -92,10 +116,6 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
                     + "; run `covet makemigrations --merge` to join them");
             return ExitCode.CHECK_FAILED;
         }
-        if (source == null) {
-            throw new ParameterException(spec.commandLine(), "--source CLASS is required: the class implementing "
-                    + "io.covet.migrate.SchemaSource that describes the models");
-        }
         List<Migration> changes = Autodetector.migrations(graph, loadSource(), questioner(out));
         if (changes.isEmpty()) {
             out.println("No changes detected.");
@@ -113,10 +133,25 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private int checkAgainstDatabase(PrintWriter out) {
+        SchemaSource models = loadSource();
+        try (Database db = database.open()) {
+            List<String> diff = Drift.differences(db, models, "covet_migrations");
+            if (diff.isEmpty()) {
+                out.println("No changes detected: the models describe the database.");
+                return ExitCode.OK;
+            }
+            diff.forEach(out::println);
+            spec.commandLine().getErr().println("covet: " + diff.size() + " difference(s) between the models and the "
+                    + "database");
+            return ExitCode.CHECK_FAILED;
+        }
+    }
+
     private void emit(PrintWriter out, Migration m) {
         out.println("Migrations for '" + m.app() + "':");
-        String where = dryRun ? files.dir.resolve(m.app()).resolve(m.name() + ".json").toString()
-                : MigrationFiles.write(files.dir, m).toString();
+        String where = dryRun ? files.dir().resolve(m.app()).resolve(m.name() + ".json").toString()
+                : MigrationFiles.write(files.dir(), m).toString();
         out.println("  " + where);
         for (Operation o : m.operations()) {
             out.println("    - " + o.describe());
@@ -130,8 +165,32 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
     }
 
     private SchemaSource loadSource() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (source != null) {
+            return sourceClass(cl, source, "--source");
+        }
+        List<String> packages = models != null ? models : files.project().models();
+        if (packages.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no models given: pass --models PKG[,PKG…] or --source "
+                    + "CLASS, or set covet.project.models in covet.properties / covet.yaml");
+        }
+        if (packages.size() == 1 && isClass(cl, packages.get(0))) {
+            return sourceClass(cl, packages.get(0), "covet.project.models");
+        }
+        return ModelPackages.source(cl, packages);
+    }
+
+    private static boolean isClass(ClassLoader cl, String name) {
         try {
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            Class.forName(name, false, cl);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private SchemaSource sourceClass(ClassLoader cl, String source, String where) {
+        try {
             Object o = Class.forName(source, true, cl).getConstructor().newInstance();
             if (o instanceof SchemaSource s) {
                 return s;
@@ -141,7 +200,7 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
             }
             throw new ClassCastException();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new ParameterException(spec.commandLine(), "--source " + source + " is neither a SchemaSource nor a "
+            throw new ParameterException(spec.commandLine(), where + " " + source + " is neither a SchemaSource nor a "
                     + "Supplier<Orm> class with a public no-argument constructor on the classpath ("
                     + e.getClass().getSimpleName() + ")");
         }

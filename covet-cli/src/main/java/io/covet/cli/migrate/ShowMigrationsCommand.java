@@ -41,7 +41,7 @@ public final class ShowMigrationsCommand implements Callable<Integer> {
                 out.println(" " + s.toString().replace(s.key().toString(), s.key().name()));
             }
             if (st.isEmpty()) {
-                out.println("No migrations in " + files.dir);
+                out.println("No migrations in " + files.dir());
             }
         }
         return ExitCode.OK;

@@ -36,7 +36,7 @@ public final class SquashMigrationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Migration m = GraphTools.squash(new MigrationGraph(files.load(), Set.of()), app, from, to);
-        spec.commandLine().getOut().println("Wrote " + MigrationFiles.write(files.dir, m) + " replacing "
+        spec.commandLine().getOut().println("Wrote " + MigrationFiles.write(files.dir(), m) + " replacing "
                 + m.replaces().size() + " migration(s); delete them once every database has applied it.");
         return ExitCode.OK;
     }

@@ -159,6 +159,30 @@ class BackupCliTest {
     }
 
     @Test
+    void restoringAViewIntoAnotherEngineIsRefusedUnlessSkipped() throws Exception {
+        String src = shop(dir.resolve("v.db"));
+        try (Database db = Database.open(src)) {
+            db.sql("CREATE VIEW cheap AS SELECT id, name FROM product WHERE price < 10").execute();
+        }
+        CliRun create = covet("backup", "create", "--database", src, "--repo", repo, "--key-file", keyFile.toString());
+        assertThat(create.exit()).as(create.err()).isZero();
+        try (Scratch pg = Scratch.on(Engine.POSTGRESQL)) {
+            CliRun refused = covet("backup", "restore", create.lastLine(), "--database", pg.url(), "--repo", repo,
+                    "--key-file", keyFile.toString());
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains("view cheap", "--skip-native-objects");
+            assertThat(pg.db().sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()")
+                    .list(rs -> rs.getLong(1))).containsExactly(0L);
+
+            CliRun skipped = covet("backup", "restore", create.lastLine(), "--database", pg.url(), "--repo", repo,
+                    "--key-file", keyFile.toString(), "--skip-native-objects");
+            assertThat(skipped.exit()).as(skipped.err()).isZero();
+            assertThat(skipped.err()).contains("warning", "view cheap");
+            assertThat(pg.db().sql("SELECT COUNT(*) FROM product").list(rs -> rs.getLong(1))).containsExactly(200L);
+        }
+    }
+
+    @Test
     void physicalSqliteCopyRoundTrip() {
         String src = shop(dir.resolve("p.db"));
         CliRun create = covet("backup", "create", "--physical", "--database", src, "--repo", repo, "--key-file", keyFile.toString());
