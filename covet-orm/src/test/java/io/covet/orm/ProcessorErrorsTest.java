@@ -12,7 +12,9 @@ import javax.tools.ToolProvider;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessorErrorsTest {
 
     private static List<String> compile(String className, String source) throws Exception {
+        return compile(Map.of(className, source));
+    }
+
+    /** Runs the processor over sources in package {@code app} (class name → source); returns the error messages. */
+    private static List<String> compile(Map<String, String> sources) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///app/" + className + ".java"),
-                JavaFileObject.Kind.SOURCE) {
+        List<JavaFileObject> files = new ArrayList<>();
+        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
+                URI.create("string:///app/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                 return source;
             }
-        };
+        }));
         Path out = Files.createTempDirectory("covet-processor");
         JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
                 List.of("-proc:only", "-d", out.toString(), "-s", out.toString(), "-classpath",
-                        System.getProperty("java.class.path")), null, List.of(file));
+                        System.getProperty("java.class.path")), null, files);
         task.setProcessors(List.of(new ModelProcessor()));
         task.call();
         return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
@@ -83,5 +91,96 @@ class ProcessorErrorsTest {
                     @Column(maxLength = 10) String name;
                 }
                 """)).isEmpty();
+    }
+
+    @Test
+    void compositeKeysAreCheckedAtCompileTime() throws Exception {
+        assertThat(compile(Map.of(
+                "Both", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model(primaryKey = {"a", "b"})
+                        public class Both extends Entity {
+                            @PrimaryKey Long id;
+                            Integer a;
+                            Integer b;
+                        }
+                        """,
+                "One", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model(primaryKey = "a")
+                        public class One extends Entity {
+                            Integer a;
+                        }
+                        """,
+                "Typo", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model(primaryKey = {"a", "nope", "a"})
+                        public class Typo extends Entity {
+                            Integer a;
+                            @Column(nullable = true) Integer b;
+                        }
+                        """,
+                "Optional", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model(primaryKey = {"a", "b"})
+                        public class Optional extends Entity {
+                            Integer a;
+                            @Column(nullable = true) Integer b;
+                        }
+                        """,
+                "Pair", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model(primaryKey = {"x", "y"})
+                        public class Pair extends Entity {
+                            Integer x;
+                            String y;
+                        }
+                        """,
+                "Pointer", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model
+                        public class Pointer extends Entity {
+                            @PrimaryKey Long id;
+                            @ForeignKey(onDelete = OnDelete.CASCADE) Ref<Pair> pair;
+                        }
+                        """))).containsExactlyInAnyOrder(
+                "Both has both @Model(primaryKey = [a, b]) and the @PrimaryKey field id: a model has either one "
+                        + "@PrimaryKey field or a composite key, so remove one",
+                "One: @Model(primaryKey = [a]) names one field; a composite primary key needs at least two: for one "
+                        + "field use @PrimaryKey(auto = false) on it",
+                "Typo: @Model(primaryKey) names 'nope', which is not a persistent field; fields: [a, b]",
+                "Typo: @Model(primaryKey) names field a twice",
+                "Optional.b is in the composite primary key, so it cannot be nullable",
+                "foreign key Pointer.pair points at Pair, which has a composite primary key [x, y]; a foreign key "
+                        + "needs a target with one @PrimaryKey field: give Pair one and declare the composite key's "
+                        + "fields in uniqueTogether");
+    }
+
+    @Test
+    void aCompositeKeyOfForeignKeysCompiles() throws Exception {
+        assertThat(compile(Map.of(
+                "Song", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model
+                        public class Song extends Entity {
+                            @PrimaryKey Long id;
+                        }
+                        """,
+                "Entry", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model(primaryKey = {"song", "position"})
+                        public class Entry extends Entity {
+                            int position;
+                            @ForeignKey(onDelete = OnDelete.CASCADE, constraint = "entry_song") Ref<Song> song;
+                        }
+                        """))).isEmpty();
     }
 }

@@ -93,4 +93,48 @@ class RegistryValidationTest {
             assertThat(Orm.builder().database(a).models(new Fake(wide)).build().schema()).containsExactly(wide);
         }
     }
+
+    private static ModelMeta composite(String name, List<FieldMeta> fields, List<ManyToManyMeta> m2m,
+                                       List<String> key) {
+        return new ModelMeta(name, name.substring(4).toLowerCase(java.util.Locale.ROOT), fields, List.of(), List.of(),
+                List.of(), List.of(), m2m, List.of(), key);
+    }
+
+    private static FieldMeta keyPart(String name) {
+        return FieldMeta.of(name, name, FieldType.INTEGER, "java.lang.Integer").asPrimaryKey();
+    }
+
+    @Test
+    void relationsToACompositeKeyAndMixedKeysAreRefusedAtStartup() throws Exception {
+        ModelMeta pair = composite("app.Pair", List.of(keyPart("x"), keyPart("y")), List.of(), List.of("x", "y"));
+        ModelMeta pointer = ModelMeta.of("app.Pointer", "pointer", List.of(pk(),
+                FieldMeta.of("pair", "pair_id", FieldType.INTEGER, "java.lang.Integer")
+                        .withForeignKey(new ForeignKeyMeta("app.Pair", OnDelete.CASCADE, false), false)));
+        ModelMeta tagged = composite("app.Tagged", List.of(pk()),
+                List.of(new ManyToManyMeta("pairs", "app.Pair", null, "tagged_pairs", "tagged_id", "pair_id")),
+                List.of());
+        ModelMeta mixed = composite("app.Mixed", List.of(pk(), keyPart("a"),
+                FieldMeta.of("b", "b", FieldType.INTEGER, "java.lang.Integer")), List.of(), List.of("a", "b", "c"));
+        try (Scratch sqlite = Scratch.on(Engine.SQLITE)) {
+            Database a = sqlite.db();
+            assertThatThrownBy(() -> Orm.builder().database(a)
+                    .models(new Fake(pair), new Fake(pointer), new Fake(tagged), new Fake(mixed)).build())
+                    .isInstanceOfSatisfying(ModelValidationException.class, e -> assertThat(e.problems())
+                            .containsExactly(
+                                    "Pointer.pair is a foreign key to Pair, which has a composite primary key (x, y); "
+                                            + "a foreign key needs a single-field key: give Pair a single "
+                                            + "@PrimaryKey and declare (x, y) in uniqueTogether",
+                                    "Tagged.pairs is a many-to-many relation to Pair, which has a composite primary "
+                                            + "key (x, y); a many-to-many relation needs a single-field key on both "
+                                            + "ends: give Pair a single @PrimaryKey and declare (x, y) in "
+                                            + "uniqueTogether",
+                                    "Mixed.b is in the composite primary key, so its metadata must mark it "
+                                            + "primaryKey and not nullable",
+                                    "Mixed: the composite primary key names 'c', which is not a field of Mixed",
+                                    "Mixed has both a composite primary key (a, b, c) and the @PrimaryKey field "
+                                            + "'id': keep one of them"));
+            // the composite model alone is valid
+            assertThat(Orm.builder().database(a).models(new Fake(pair)).build().schema()).containsExactly(pair);
+        }
+    }
 }
