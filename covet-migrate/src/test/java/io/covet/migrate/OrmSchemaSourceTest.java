@@ -88,4 +88,106 @@ class OrmSchemaSourceTest {
         assertThat(MigrationFiles.load(dir).get(0).dependencies()).extracting(Object::toString)
                 .containsExactly("tags.0001_initial");
     }
+
+    /** A field as the annotation processor writes it for a Chinook column (a mixed-case name). */
+    private static FieldMeta chinook(String name, String column, FieldType type, boolean nullable, int maxLength,
+                                     ForeignKeyMeta fk) {
+        return new FieldMeta(name, column, type, "java.lang.Object", nullable, false, false, false, maxLength, 0, 0,
+                null, null, List.of(), "", fk);
+    }
+
+    private static FieldMeta key(FieldMeta f) {
+        return new FieldMeta(f.name(), f.column(), f.type(), f.javaType(), false, true, false, false, f.maxLength(),
+                0, 0, null, null, List.of(), "", f.foreignKey());
+    }
+
+    /**
+     * The metadata the processor generates for Chinook models as inspectdb writes them (covet-orm's
+     * {@code io.covet.orm.chinook} test models generate the same names and keys): application-assigned keys with explicit
+     * columns, foreign keys with Chinook's constraint names and {@code index = false}, indexes declared by name
+     * over fields, and PlaylistTrack's composite key of two foreign keys.
+     */
+    static List<ModelMeta> chinookModels() {
+        ModelMeta artist = ModelMeta.of("io.example.chinook.Artist", "Artist", List.of(
+                key(chinook("artistId", "ArtistId", FieldType.INTEGER, false, 0, null)),
+                chinook("name", "Name", FieldType.STRING, true, 120, null)));
+        ModelMeta album = new ModelMeta("io.example.chinook.Album", "Album", List.of(
+                key(chinook("albumId", "AlbumId", FieldType.INTEGER, false, 0, null)),
+                chinook("title", "Title", FieldType.STRING, false, 160, null),
+                chinook("artist", "ArtistId", FieldType.INTEGER, false, 0,
+                        new ForeignKeyMeta("io.example.chinook.Artist", OnDelete.DO_NOTHING, false,
+                                "FK_AlbumArtistId"))),
+                List.of(), List.of(new IndexMeta("IFK_AlbumArtistId", List.of("ArtistId"), false)), List.of(),
+                List.of(), List.of(), List.of());
+        ModelMeta playlist = ModelMeta.of("io.example.chinook.Playlist", "Playlist", List.of(
+                key(chinook("playlistId", "PlaylistId", FieldType.INTEGER, false, 0, null)),
+                chinook("name", "Name", FieldType.STRING, true, 120, null)));
+        ModelMeta track = ModelMeta.of("io.example.chinook.Track", "Track", List.of(
+                key(chinook("trackId", "TrackId", FieldType.INTEGER, false, 0, null)),
+                chinook("name", "Name", FieldType.STRING, false, 200, null),
+                chinook("addedAt", "AddedAt", FieldType.LOCAL_DATETIME, true, 0, null)));
+        ModelMeta playlistTrack = new ModelMeta("io.example.chinook.PlaylistTrack", "PlaylistTrack", List.of(
+                key(chinook("playlist", "PlaylistId", FieldType.INTEGER, false, 0,
+                        new ForeignKeyMeta("io.example.chinook.Playlist", OnDelete.DO_NOTHING, false,
+                                "FK_PlaylistTrackPlaylistId"))),
+                key(chinook("track", "TrackId", FieldType.INTEGER, false, 0,
+                        new ForeignKeyMeta("io.example.chinook.Track", OnDelete.DO_NOTHING, false,
+                                "FK_PlaylistTrackTrackId")))),
+                List.of(), List.of(new IndexMeta("IFK_PlaylistTrackTrackId", List.of("TrackId"), false)), List.of(),
+                List.of(), List.of(), List.of(), List.of("playlist", "track"));
+        return List.of(artist, album, playlist, track, playlistTrack);
+    }
+
+    @Test
+    void chinookNamesCompositeKeysAndLocalDateTimesComeThroughExactly() {
+        io.covet.schema.Schema s = OrmSchemaSource.of(chinookModels(), m -> "chinook").schema();
+        io.covet.schema.Table album = s.require("Album");
+        assertThat(album.columnNames()).containsExactly("AlbumId", "Title", "ArtistId");
+        assertThat(album.primaryKey()).containsExactly("AlbumId");
+        assertThat(album.foreignKeys()).containsExactly(new io.covet.schema.ForeignKey("FK_AlbumArtistId",
+                List.of("ArtistId"), "Artist", List.of("ArtistId"), io.covet.schema.OnDelete.NO_ACTION));
+        assertThat(album.indexes()).containsExactly(io.covet.schema.Index.of("IFK_AlbumArtistId", List.of("ArtistId")));
+        assertThat(album.uniques()).isEmpty();
+
+        io.covet.schema.Table pt = s.require("PlaylistTrack");
+        // the key in the order @Model(primaryKey) gives, whatever the field order
+        assertThat(pt.primaryKey()).containsExactly("PlaylistId", "TrackId");
+        assertThat(pt.foreignKeys()).extracting(io.covet.schema.ForeignKey::name)
+                .containsExactly("FK_PlaylistTrackPlaylistId", "FK_PlaylistTrackTrackId");
+        assertThat(pt.indexes()).extracting(io.covet.schema.Index::name).containsExactly("IFK_PlaylistTrackTrackId");
+        assertThat(pt.requireColumn("TrackId").nullable()).isFalse();
+
+        assertThat(s.require("Track").requireColumn("AddedAt").type())
+                .isEqualTo(ColumnType.of(ColumnType.Kind.TIMESTAMP));
+    }
+
+    @Test
+    void compositeKeysFollowTheirDeclaredOrderAndIndexTheirOtherForeignKeys() {
+        ModelMeta a = ModelMeta.of("io.example.k.A", "a", List.of(field("id", FieldType.AUTO).asPrimaryKey()));
+        ModelMeta b = ModelMeta.of("io.example.k.B", "b", List.of(field("id", FieldType.AUTO).asPrimaryKey()));
+        ModelMeta link = new ModelMeta("io.example.k.Link", "link", List.of(
+                field("b_id", FieldType.INTEGER).withForeignKey(new ForeignKeyMeta("io.example.k.B",
+                        OnDelete.CASCADE, false), false).withKeys(false, true).asPrimaryKey(),
+                field("a_id", FieldType.INTEGER).withForeignKey(new ForeignKeyMeta("io.example.k.A",
+                        OnDelete.CASCADE, false), false).withKeys(false, true).asPrimaryKey()),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("a_id", "b_id"));
+        io.covet.schema.Table t = OrmSchemaSource.of(List.of(a, b, link), m -> "k").schema().require("link");
+        assertThat(t.primaryKey()).containsExactly("a_id", "b_id");
+        // a_id leads the key, whose index serves it; b_id needs its own (default names)
+        assertThat(t.indexes()).extracting(io.covet.schema.Index::name).containsExactly("link_b_id_idx");
+        assertThat(t.foreignKeys()).extracting(io.covet.schema.ForeignKey::name)
+                .containsExactly("link_b_id_fk", "link_a_id_fk");
+    }
+
+    @AllEngines
+    void chinookModelsMigrateToExactlyTheirSchema(Scratch s, @TempDir java.nio.file.Path dir) throws Exception {
+        Database db = s.db();
+        OrmSchemaSource models = OrmSchemaSource.of(chinookModels(), m -> "chinook");
+        Autodetector.migrations(new MigrationGraph(MigrationFiles.load(dir), Set.of()), models,
+                Questioner.nonInteractive(false)).forEach(m -> MigrationFiles.write(dir, m));
+        Migrator.builder(db, MigrationFiles.load(dir)).build().migrate(Target.latest());
+        assertThat(SchemaComparison.differences(models.schema(), MigratorTest.live(db), s.engine())).isEmpty();
+        assertThat(Autodetector.migrations(new MigrationGraph(MigrationFiles.load(dir), Set.of()), models,
+                Questioner.nonInteractive(false))).isEmpty();
+    }
 }
