@@ -36,12 +36,28 @@ public final class GraphTools {
 
     /**
      * One migration replacing the app's migrations from {@code fromName} to {@code toName} (inclusive, graph
-     * order): their operations in order, the dependencies they have outside the range, and {@code replaces}
-     * listing them. The originals can be deleted once every database has applied the squashed migration.
+     * order), with its operations {@linkplain #squash(MigrationGraph, String, String, String, boolean) optimised}.
      *
      * @throws MigrationException when a name is unknown or the range is empty
      */
     public static Migration squash(MigrationGraph graph, String app, String fromName, String toName) {
+        return squash(graph, app, fromName, toName, true);
+    }
+
+    /**
+     * One migration replacing the app's migrations from {@code fromName} to {@code toName} (inclusive, graph
+     * order): their operations, the dependencies they have outside the range, and {@code replaces} listing them.
+     * The originals can be deleted once every database has applied the squashed migration.
+     *
+     * <p>With {@code optimize}, operations are combined where that cannot change the result (a created table
+     * absorbs later changes to it, an added-then-removed column disappears; never across RunSQL, RunJava or
+     * SeparateDatabaseAndState); the shortened list is kept only if it yields the same schema as the original
+     * from the state the range starts at.
+     *
+     * @throws MigrationException when a name is unknown or the range is empty
+     */
+    public static Migration squash(MigrationGraph graph, String app, String fromName, String toName,
+                                   boolean optimize) {
         MigrationKey from = new MigrationKey(app, fromName);
         MigrationKey to = new MigrationKey(app, toName);
         graph.require(from);
@@ -71,8 +87,35 @@ public final class GraphTools {
             m.dependencies().stream().filter(d -> !keys.contains(d)).forEach(deps::add);
             ops.addAll(m.operations());
         }
+        if (optimize) {
+            ops = optimized(graph, app, range, deps, ops);
+        }
         String name = fromName + "_squashed_" + (toName.length() >= 4 ? toName.substring(0, 4) : toName);
         boolean atomic = range.stream().allMatch(Migration::atomic);
         return new Migration(new MigrationKey(app, name), List.copyOf(deps), ops, List.copyOf(keys), atomic);
+    }
+
+    private static List<Operation> optimized(MigrationGraph graph, String app, List<Migration> range,
+                                             Set<MigrationKey> deps, List<Operation> ops) {
+        List<Operation> shorter = Optimizer.optimize(ops);
+        if (shorter.size() == ops.size()) {
+            return ops;
+        }
+        Set<MigrationKey> before = new java.util.HashSet<>(deps);
+        deps.forEach(d -> before.addAll(graph.ancestors(d)));
+        try {
+            ProjectState base = graph.state(before::contains);
+            ProjectState original = base;
+            ProjectState optimised = base;
+            for (Operation o : ops) {
+                original = original.apply(app, o);
+            }
+            for (Operation o : shorter) {
+                optimised = optimised.apply(app, o);
+            }
+            return original.schema().equals(optimised.schema()) ? shorter : ops;
+        } catch (IllegalArgumentException | MigrationException e) {
+            return ops;
+        }
     }
 }

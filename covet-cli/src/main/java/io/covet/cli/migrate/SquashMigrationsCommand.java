@@ -8,6 +8,7 @@ import io.covet.migrate.MigrationGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,14 +31,18 @@ public final class SquashMigrationsCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "TO")
     String to;
 
+    @Option(names = "--no-optimize", description = "Keep every operation of the range as it is (by default operations "
+            + "are combined where the resulting schema cannot differ, never across RunSQL or RunJava).")
+    boolean noOptimize;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Migration m = GraphTools.squash(new MigrationGraph(files.load(), Set.of()), app, from, to);
+        Migration m = GraphTools.squash(new MigrationGraph(files.load(), Set.of()), app, from, to, !noOptimize);
         spec.commandLine().getOut().println("Wrote " + MigrationFiles.write(files.dir(), m) + " replacing "
-                + m.replaces().size() + " migration(s); delete them once every database has applied it.");
+                + m.replaces().size() + " migration(s) with " + m.operations().size() + " operation(s); delete them once every database has applied it.");
         return ExitCode.OK;
     }
 }
