@@ -98,14 +98,14 @@ final class Deleter {
                 Column<?> fk = other.columns(other.table()).get(i);
                 switch (f.foreignKey().onDelete()) {
                     case CASCADE -> {
-                        List<? extends Entity> children = orm.objects(other).using(dbName)
+                        List<? extends Entity> children = orm.entities(other).using(dbName)
                                 .filter(Relations.in(fk, pks)).list();
                         if (!children.isEmpty()) {
                             collect(other, new ArrayList<>(children));
                         }
                     }
                     case PROTECT -> {
-                        long n = orm.objects(other).using(dbName).filter(Relations.in(fk, pks)).count();
+                        long n = orm.entities(other).using(dbName).filter(Relations.in(fk, pks)).count();
                         if (n > 0) {
                             throw new ProtectedError("cannot delete " + type.meta().simpleName() + " " + pks + ": "
                                     + n + " " + other.meta().simpleName() + " row(s) point at it through "

@@ -6,13 +6,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class (extending {@link Entity}) as a model: one table. The annotation processor
+ * Marks a class (extending {@link Entity}) or a record as a model: one table. The annotation processor
  * ({@code covet-orm-processor}) generates {@code Name_} beside it: the typed metamodel (a covet-sql table with one
  * {@code Column<T>} per field), the row mapper and the model's {@link ModelMeta}.
  *
- * <p>Persistent fields must be non-private, non-final, non-static instance fields (package-private is the usual
- * choice): the generated class assigns them directly, without reflection. The processor refuses a private field
- * with a compile error naming it.
+ * <p>Persistent fields of a class must be non-private, non-final, non-static instance fields (package-private is
+ * the usual choice): the generated class assigns them directly, without reflection. The processor refuses a
+ * private field with a compile error naming it.
+ *
+ * <p>A record model's components are its fields (annotate them like fields). It is an immutable value: query it
+ * with {@link Orm#records(RecordType)}, save it whole with {@link Orm#save(Record)} (no change tracking, signals
+ * or hooks), and rows are read through its canonical constructor in generated code. It holds plain fields only:
+ * relations ({@code Ref}, {@code Related}) need a class extending {@link Entity}, and no relation can point at a
+ * record model.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -11,14 +11,15 @@ import java.util.Objects;
 /**
  * Everything Covet needs to know about one model, implemented by the generated {@code Name_.TYPE}: the
  * metadata, the metamodel table, and field access and row reading without reflection. Applications use it as
- * a handle ({@code orm.objects(Customer_.TYPE)}) and never subclass it by hand.
+ * a handle ({@code orm.objects(Customer_.TYPE)}) and never subclass it by hand. A model is a class extending
+ * {@link Entity} or a record ({@link RecordType}).
  *
  * <p>Field indexes are positions in {@link ModelMeta#fields()}. A foreign-key field's Java value is its
  * {@link Ref}; its column value is the target's primary key.
  *
  * @param <T> the model class
  */
-public abstract class ModelType<T extends Entity> {
+public abstract class ModelType<T> {
     private final Class<T> javaClass;
     private final ModelMeta meta;
 
@@ -74,12 +75,12 @@ public abstract class ModelType<T extends Entity> {
     }
 
     @SuppressWarnings("unchecked")
-    final Object getUnchecked(Entity instance, int field) {
+    final Object getUnchecked(Object instance, int field) {
         return get((T) instance, field);
     }
 
     @SuppressWarnings("unchecked")
-    final void setUnchecked(Entity instance, int field, Object value) {
+    final void setUnchecked(Object instance, int field, Object value) {
         set((T) instance, field, value);
     }
 

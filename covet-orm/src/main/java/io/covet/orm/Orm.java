@@ -77,6 +77,12 @@ public final class Orm implements AutoCloseable {
         return QuerySet.all(this, type);
     }
 
+    /** The query set of a model known to extend {@link Entity} (one with a foreign key, say: records have none). */
+    @SuppressWarnings("unchecked")
+    QuerySet<Entity> entities(ModelType<?> type) {
+        return objects((ModelType<Entity>) type);
+    }
+
     /** The query set of every row of a model class. */
     public <T extends Entity> QuerySet<T> objects(Class<T> model) {
         return objects(type(model));
@@ -176,6 +182,65 @@ public final class Orm implements AutoCloseable {
             throw new OrmUsageException(instance + " cannot be deleted: it was never saved");
         }
         return writer.delete(List.of(instance), instance.covetDatabase);
+    }
+
+    /**
+     * The query over every row of a record model, on the default database.
+     *
+     * @throws OrmUsageException when the model is not registered
+     */
+    public <R extends Record> RecordQuery<R> records(RecordType<R> type) {
+        requireRegistered(type);
+        return RecordQuery.all(this, type);
+    }
+
+    /**
+     * Saves a record model's instance on the default database, writing every column (records track no changes):
+     * inserts it when its auto key is null, else updates the row with its key, or inserts it when there is none.
+     * Runs {@link #fullClean} first unless disabled; sends no signals and runs no {@link PersistenceHook}s.
+     *
+     * @return the record as saved: a new record with the generated key (and database defaults) after an insert
+     *         that produced them, else {@code record} itself
+     * @throws ValidationException when the record is not valid; nothing is written
+     * @throws OrmUsageException   when a key field without generation is null
+     */
+    public <R extends Record> R save(R record) {
+        return save(record, null);
+    }
+
+    /** {@link #save(Record)} on the named database. */
+    public <R extends Record> R save(R record, String database) {
+        checkOpen();
+        return RecordWriter.save(this, recordType(Objects.requireNonNull(record, "record")), record,
+                databaseName(database));
+    }
+
+    /**
+     * Deletes the row of a record model's instance (by its primary key) on the default database; nothing points
+     * at record models, so nothing cascades.
+     *
+     * @return the number of rows deleted: 1, or 0 when no row had that key
+     */
+    public int delete(Record record) {
+        return delete(record, null);
+    }
+
+    /** {@link #delete(Record)} on the named database. */
+    public <R extends Record> int delete(R record, String database) {
+        checkOpen();
+        return RecordWriter.delete(this, recordType(Objects.requireNonNull(record, "record")), record,
+                databaseName(database));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R extends Record> RecordType<R> recordType(R record) {
+        ModelType<?> t = byClass.get(record.getClass());
+        if (!(t instanceof RecordType<?> rt)) {
+            throw new OrmUsageException(record.getClass().getName() + " is not a registered record model: annotate "
+                    + "it with @Model and add " + record.getClass().getSimpleName() + "_.TYPE to "
+                    + "Orm.builder().models(...)");
+        }
+        return (RecordType<R>) rt;
     }
 
     /** Reloads every field of a saved instance from its database, discarding unsaved changes. */

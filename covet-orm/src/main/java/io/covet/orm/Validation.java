@@ -16,7 +16,7 @@ final class Validation {
     private Validation() {
     }
 
-    static <T extends Entity> void fullClean(ModelType<T> type, T e) {
+    static <T> void fullClean(ModelType<T> type, T e) {
         ValidationErrors errors = new ValidationErrors();
         List<FieldMeta> fields = type.meta().fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -36,7 +36,9 @@ final class Validation {
                 }
             }
         }
-        e.clean(errors);
+        if (e instanceof Entity entity) {
+            entity.clean(errors);
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(type.meta().simpleName(), errors);
         }

@@ -183,4 +183,26 @@ class ProcessorErrorsTest {
                         }
                         """))).isEmpty();
     }
+
+    @Test
+    void recordModelsHoldPlainFieldsOnly() throws Exception {
+        assertThat(compile(Map.of(
+                "Owner", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model
+                        public class Owner extends Entity {
+                            @PrimaryKey Long id;
+                        }
+                        """,
+                "Pet", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model
+                        public record Pet(@PrimaryKey Long id, String name,
+                                          @ForeignKey(onDelete = OnDelete.CASCADE) Ref<Owner> owner) {
+                        }
+                        """))).containsExactly("record model Pet declares the relation owner: record models hold "
+                + "plain fields only; use a class extending Entity for relations");
+    }
 }

@@ -52,7 +52,8 @@ final class Analyzer {
         String simple = type.getSimpleName().toString();
         String qualified = type.getQualifiedName().toString();
         TypeElement entity = elements.getTypeElement(ORM + "Entity");
-        if (!types.isSubtype(type.asType(), entity.asType())) {
+        boolean record = type.getKind() == ElementKind.RECORD;
+        if (!record && !types.isSubtype(type.asType(), entity.asType())) {
             error(type, simple + " is annotated @Model but does not extend io.covet.orm.Entity");
         }
         if (type.getNestingKind().isNested() && !type.getModifiers().contains(Modifier.STATIC)) {
@@ -61,7 +62,7 @@ final class Analyzer {
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
             error(type, simple + " is abstract: annotate abstract bases with @AbstractModel instead of @Model");
         }
-        if (!ModelProcessor.hasNoArgConstructor(type)) {
+        if (!record && !ModelProcessor.hasNoArgConstructor(type)) {
             error(type, simple + " needs a non-private constructor without parameters: the generated row mapper "
                     + "creates instances with it");
         }
@@ -75,7 +76,13 @@ final class Analyzer {
         List<RelationInfo> relations = new ArrayList<>();
         Set<String> members = new HashSet<>();
         for (VariableElement f : ModelProcessor.fields(type, elements.getTypeElement(ORM + "AbstractModel"))) {
-            String[] accessors = checkAccess(f, pkg);
+            if (record && relationAnnotated(f)) {
+                error(f, "record model " + simple + " declares the relation " + f.getSimpleName() + ": record "
+                        + "models hold plain fields only; use a class extending Entity for relations");
+                continue;
+            }
+            // a record's fields are read through its accessors and set only by its canonical constructor
+            String[] accessors = record ? new String[]{f.getSimpleName().toString(), null} : checkAccess(f, pkg);
             if (mirror(f, "ManyToMany") != null || mirror(f, "Reverse") != null) {
                 RelationInfo r = relation(f, table, simple);
                 if (r != null) {
@@ -106,7 +113,13 @@ final class Analyzer {
             checks.add(new String[]{str(c.get("name")), str(c.get("expression"))});
         }
         return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
-                compositeKey);
+                compositeKey, record);
+    }
+
+    private boolean relationAnnotated(VariableElement f) {
+        return mirror(f, "ForeignKey") != null || mirror(f, "OneToOne") != null || mirror(f, "ManyToMany") != null
+                || mirror(f, "Reverse") != null || isType(f.asType(), ORM + "Ref")
+                || isType(f.asType(), ORM + "Related");
     }
 
     /**

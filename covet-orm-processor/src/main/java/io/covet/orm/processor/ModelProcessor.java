@@ -43,8 +43,8 @@ public final class ModelProcessor extends AbstractProcessor {
             return false;
         }
         for (Element e : round.getElementsAnnotatedWith(model)) {
-            if (e.getKind() != ElementKind.CLASS) {
-                error(e, "@Model goes on a class extending io.covet.orm.Entity");
+            if (e.getKind() != ElementKind.CLASS && e.getKind() != ElementKind.RECORD) {
+                error(e, "@Model goes on a class extending io.covet.orm.Entity or on a record");
                 continue;
             }
             TypeElement type = (TypeElement) e;

@@ -59,7 +59,8 @@ final class SourceGenerator {
         }
         meta(w);
         w.line("/** The model's handle: {@code orm.objects(" + cls + ".TYPE)}. */");
-        w.line("public static final " + ORM + "ModelType<" + model + "> TYPE = new Type();");
+        w.line("public static final " + ORM + (m.record() ? "RecordType<" : "ModelType<") + model
+                + "> TYPE = new Type();");
         w.line("");
         for (FieldInfo f : m.fields()) {
             w.line("/** Column {@code " + f.column() + "} of this (possibly aliased) table. */");
@@ -143,7 +144,8 @@ final class SourceGenerator {
 
     private void type(JavaWriter w, String cls, String model) {
         w.line("");
-        w.open("private static final class Type extends " + ORM + "ModelType<" + model + ">");
+        w.open("private static final class Type extends " + ORM + (m.record() ? "RecordType<" : "ModelType<") + model
+                + ">");
         for (FieldInfo f : m.fields()) {
             if (f.fieldType().equals("ENUM_INT")) {
                 w.line("private static final " + f.typeArgument() + "[] " + Names.constant(f.member()) + "_VALUES = "
@@ -177,20 +179,33 @@ final class SourceGenerator {
         m.fields().forEach(f -> cols.add("t." + f.member()));
         w.line("return java.util.List.of(" + String.join(", ", cols) + ");");
         w.close();
-        w.line("");
-        w.line("@Override");
-        w.open("public " + model + " newInstance()");
-        w.line("return new " + model + "();");
-        w.close();
+        if (!m.record()) {
+            w.line("");
+            w.line("@Override");
+            w.open("public " + model + " newInstance()");
+            w.line("return new " + model + "();");
+            w.close();
+        }
         w.line("");
         w.line("@Override");
         w.open("public " + model + " read(java.sql.ResultSet rs, int c, io.covet.core.dialect.Engine e, Object[] s) "
                 + "throws java.sql.SQLException");
-        w.line(model + " o = new " + model + "();");
-        for (int i = 0; i < m.fields().size(); i++) {
-            read(w, m.fields().get(i), i);
+        if (m.record()) {
+            List<String> args = new ArrayList<>();
+            for (int i = 0; i < m.fields().size(); i++) {
+                FieldInfo f = m.fields().get(i);
+                w.line(f.sourceType() + " v" + i + " = " + readExpression(f, i) + ";");
+                w.line("s[" + i + "] = v" + i + ";");
+                args.add("v" + i);
+            }
+            w.line("return new " + model + "(" + String.join(", ", args) + ");");
+        } else {
+            w.line(model + " o = new " + model + "();");
+            for (int i = 0; i < m.fields().size(); i++) {
+                read(w, m.fields().get(i), i);
+            }
+            w.line("return o;");
         }
-        w.line("return o;");
         w.close();
         w.line("");
         w.line("@Override");
@@ -203,6 +218,26 @@ final class SourceGenerator {
                 + " fields, not \" + (field + 1));");
         w.close();
         w.close();
+        if (m.record()) {
+            w.line("");
+            w.line("@Override");
+            w.line("@SuppressWarnings(\"unchecked\")");
+            w.open("public " + model + " create(Object[] v)");
+            List<String> args = new ArrayList<>();
+            for (int i = 0; i < m.fields().size(); i++) {
+                FieldInfo f = m.fields().get(i);
+                args.add("(" + (f.primitive() ? boxOf(f.sourceType()) : f.sourceType()) + ") v[" + i + "]");
+            }
+            w.line("return new " + model + "(" + String.join(", ", args) + ");");
+            w.close();
+        } else {
+            set(w, model);
+        }
+        bindAndValidate(w, model);
+        w.close();
+    }
+
+    private void set(JavaWriter w, String model) {
         w.line("");
         w.line("@Override");
         w.line("@SuppressWarnings(\"unchecked\")");
@@ -217,6 +252,9 @@ final class SourceGenerator {
                 + " fields, not \" + (field + 1));");
         w.close();
         w.close();
+    }
+
+    private void bindAndValidate(JavaWriter w, String model) {
         if (!m.relations().isEmpty()) {
             w.line("");
             w.line("@Override");
@@ -243,7 +281,6 @@ final class SourceGenerator {
             w.close();
             w.close();
         }
-        w.close();
     }
 
     private static String boxOf(String primitive) {
@@ -259,24 +296,9 @@ final class SourceGenerator {
     }
 
     private void read(JavaWriter w, FieldInfo f, int i) {
-        String col = i == 0 ? "c" : "c + " + i;
-        String j = ORM + "internal.Jdbc.";
-        String expr;
-        if (f.primitive()) {
-            String getter = switch (f.sourceType()) {
-                case "int" -> "getInt";
-                case "long" -> "getLong";
-                case "short" -> "getShort";
-                case "double" -> "getDouble";
-                case "float" -> "getFloat";
-                case "boolean" -> "getBoolean";
-                default -> throw new IllegalArgumentException(f.sourceType());
-            };
-            w.line("{ " + f.sourceType() + " v = rs." + getter + "(" + col + "); " + f.assign("v") + " s[" + i
-                    + "] = v; }");
-            return;
-        }
         if (f.fkTarget() != null) {
+            String col = i == 0 ? "c" : "c + " + i;
+            String j = ORM + "internal.Jdbc.";
             String key = f.queryType().substring(f.queryType().lastIndexOf('.') + 1);
             String getter = switch (key) {
                 case "UUID" -> j + "getUuid(rs, " + col + ", e)";
@@ -287,7 +309,27 @@ final class SourceGenerator {
                     + "Ref.lazy(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i + "] = v; }");
             return;
         }
-        expr = switch (f.fieldType()) {
+        w.line("{ " + f.sourceType() + " v = " + readExpression(f, i) + "; " + f.assign("v") + " s[" + i
+                + "] = v; }");
+    }
+
+    /** The expression reading plain field {@code f} (field index {@code i}) from the row, by column index. */
+    private static String readExpression(FieldInfo f, int i) {
+        String col = i == 0 ? "c" : "c + " + i;
+        String j = ORM + "internal.Jdbc.";
+        if (f.primitive()) {
+            String getter = switch (f.sourceType()) {
+                case "int" -> "getInt";
+                case "long" -> "getLong";
+                case "short" -> "getShort";
+                case "double" -> "getDouble";
+                case "float" -> "getFloat";
+                case "boolean" -> "getBoolean";
+                default -> throw new IllegalArgumentException(f.sourceType());
+            };
+            return "rs." + getter + "(" + col + ")";
+        }
+        return switch (f.fieldType()) {
             case "AUTO", "INTEGER" -> j + "getInteger(rs, " + col + ")";
             case "BIG_AUTO", "LONG" -> j + "getLong(rs, " + col + ")";
             case "SMALL_AUTO", "SHORT" -> j + "getShort(rs, " + col + ")";
@@ -311,6 +353,5 @@ final class SourceGenerator {
             case "INET" -> j + "getInet(rs, " + col + ")";
             default -> throw new IllegalArgumentException(f.fieldType());
         };
-        w.line("{ " + f.sourceType() + " v = " + expr + "; " + f.assign("v") + " s[" + i + "] = v; }");
     }
 }
