@@ -138,7 +138,7 @@ public final class Backups {
         List<String> problems = new ArrayList<>();
         long rows = 0;
         for (Manifest.Table t : m.tables()) {
-            ChunkReader r = new ChunkReader(repo.storage(), codec, id, t);
+            ChunkReader r = new ChunkReader(repo.storage(), codec, id, t, m.columnar());
             try {
                 while (r.hasNext()) {
                     r.next();

@@ -78,20 +78,35 @@ public final class Bytes {
         public void reset() {
             size = 0;
         }
+
+        /** Appends another sink's bytes. */
+        void append(Sink other) {
+            ensure(other.size);
+            System.arraycopy(other.buf, 0, buf, size, other.size);
+            size += other.size;
+        }
     }
 
     /** Reads a byte range. Not thread-safe. */
     public static final class Source {
         private final byte[] buf;
+        private final int end;
         private int pos;
 
         public Source(byte[] buf) {
+            this(buf, 0, buf.length);
+        }
+
+        /** Reads {@code buf[from..to)}. */
+        public Source(byte[] buf, int from, int to) {
             this.buf = buf;
+            this.pos = from;
+            this.end = to;
         }
 
         /** Whether any byte is left. */
         public boolean hasMore() {
-            return pos < buf.length;
+            return pos < end;
         }
 
         int readByte() throws EOFException {
@@ -126,7 +141,7 @@ public final class Bytes {
         }
 
         private void need(int n) throws EOFException {
-            if (n < 0 || pos + n > buf.length) {
+            if (n < 0 || pos + n > end) {
                 throw new EOFException();
             }
         }

@@ -22,12 +22,19 @@ public final class ChunkReader implements Iterator<Object[]> {
     private final Table table;
     private final TableDigest digest;
     private int nextChunk;
+    private final boolean columnar;
     private Bytes.Source in;
+    private Bytes.Source[] columns;
     private long leftInChunk;
     private Chunk current;
     private java.util.concurrent.CompletableFuture<byte[]> prefetch;
 
-    public ChunkReader(Storage storage, ChunkCodec codec, String backupId, Table table) {
+    /**
+     * @param columnar whether chunks hold one column after the other ({@code covet-backup/2}) or rows one after
+     *                 the other ({@code covet-backup/1})
+     */
+    public ChunkReader(Storage storage, ChunkCodec codec, String backupId, Table table, boolean columnar) {
+        this.columnar = columnar;
         this.storage = storage;
         this.codec = codec;
         this.backupId = backupId;
@@ -63,7 +70,7 @@ public final class ChunkReader implements Iterator<Object[]> {
         Object[] row = new Object[table.columns().size()];
         try {
             for (int i = 0; i < row.length; i++) {
-                row[i] = RowCodec.read(in);
+                row[i] = RowCodec.read(columnar ? columns[i] : in);
             }
         } catch (EOFException e) {
             throw new ChunkCodec.CorruptChunk(where() + " ends in the middle of a row");
@@ -92,6 +99,9 @@ public final class ChunkReader implements Iterator<Object[]> {
         prefetch = following == null ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> plain(following));
         in = new Bytes.Source(plain);
+        if (columnar) {
+            columns = columns(plain);
+        }
         leftInChunk = chunk.rows();
     }
 
@@ -115,8 +125,44 @@ public final class ChunkReader implements Iterator<Object[]> {
         return codec.open(stored, chunk.plainBytes(), backupId + "/" + chunk.name());
     }
 
+    /** Splits a columnar chunk at the byte lengths its header gives. */
+    private Bytes.Source[] columns(byte[] plain) {
+        int n = table.columns().size();
+        try {
+            if (in.readInt() != n) {
+                throw new ChunkCodec.CorruptChunk(where() + " does not hold " + n + " columns");
+            }
+            Bytes.Source[] out = new Bytes.Source[n];
+            long at = 4L + 4L * n;
+            int[] lengths = new int[n];
+            for (int i = 0; i < n; i++) {
+                lengths[i] = in.readInt();
+            }
+            for (int i = 0; i < n; i++) {
+                if (lengths[i] < 0 || at + lengths[i] > plain.length) {
+                    throw new ChunkCodec.CorruptChunk(where() + " has impossible column lengths");
+                }
+                out[i] = new Bytes.Source(plain, (int) at, (int) (at + lengths[i]));
+                at += lengths[i];
+            }
+            if (at != plain.length) {
+                throw new ChunkCodec.CorruptChunk(where() + " has bytes after its last column");
+            }
+            return out;
+        } catch (EOFException e) {
+            throw new ChunkCodec.CorruptChunk(where() + " ends inside its column header");
+        }
+    }
+
     private void requireEnd() {
-        if (in.hasMore()) {
+        boolean more = in.hasMore();
+        if (columnar) {
+            more = false;
+            for (Bytes.Source c : columns) {
+                more |= c.hasMore();
+            }
+        }
+        if (more) {
             throw new ChunkCodec.CorruptChunk(where() + " holds more rows than the manifest says");
         }
     }

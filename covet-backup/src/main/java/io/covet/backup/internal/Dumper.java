@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
- * Streams one table into chunks: rows are read with a bounded fetch size, encoded into a buffer of at most about
+ * Streams one table into chunks: rows are read as the server streams them (PostgreSQL binary COPY) or with a
+ * bounded fetch size (MariaDB, SQLite), encoded into a buffer of at most about
  * {@code chunkBytes}, and each full buffer is compressed, encrypted, hashed and stored before the next rows are
  * read, so memory stays flat whatever the table's size.
  */
@@ -59,55 +60,120 @@ public final class Dumper {
         List<PortableType> types = table.types();
         TableDigest digest = new TableDigest(types);
         List<Chunk> chunks = new ArrayList<>();
-        // Two buffers: rows are encoded into one while the other is compressed, encrypted and stored.
-        Bytes.Sink[] bufs = {new Bytes.Sink(chunkBytes + (chunkBytes >> 2)), new Bytes.Sink(chunkBytes + (chunkBytes >> 2))};
+        // Two sets of column buffers: rows are encoded into one while the other is compressed, encrypted and stored.
+        int n = cols.size();
+        Bytes.Sink[][] bufs = {columns(n), columns(n)};
+        Bytes.Sink plain = new Bytes.Sink(chunkBytes + (chunkBytes >> 2));
         int cur = 0;
-        Bytes.Sink out = bufs[cur];
+        Bytes.Sink[] out = bufs[cur];
         long chunkRows = 0;
-        Object[] row = new Object[cols.size()];
+        int chunkSize = 0;
+        Object[] row = new Object[n];
         ExecutorService sealer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "covet-backup-sealer");
             t.setDaemon(true);
             return t;
         });
         Future<Chunk> pending = null;
-        try (PreparedStatement ps = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = Values.read(rs, i + 1, types.get(i), engine);
-                        RowCodec.write(out, row[i]);
+        try (Rows rows = engine.family() == Engine.POSTGRESQL ? new CopyRows(new PgCopyRows(c, dialect, table))
+                : new JdbcRows(c, sql.toString(), types, engine)) {
+            while (rows.next(row)) {
+                for (int i = 0; i < n; i++) {
+                    Bytes.Sink col = out[i];
+                    int before = col.size();
+                    RowCodec.write(col, row[i]);
+                    chunkSize += col.size() - before;
+                }
+                digest.add(row);
+                chunkRows++;
+                if (chunkSize >= chunkBytes) {
+                    if (pending != null) {
+                        chunks.add(await(pending));
                     }
-                    digest.add(row);
-                    chunkRows++;
-                    if (bufs[cur].size() >= chunkBytes) {
-                        if (pending != null) {
-                            chunks.add(await(pending));
-                        }
-                        Bytes.Sink full = bufs[cur];
-                        int seq = chunks.size();
-                        long rows = chunkRows;
-                        pending = sealer.submit(() -> flush(tableIndex, seq, full, rows));
-                        cur ^= 1;
-                        out = bufs[cur];
-                        chunkRows = 0;
-                        rowsDone.accept(digest.rows());
-                    }
+                    Bytes.Sink[] full = bufs[cur];
+                    int seq = chunks.size();
+                    long r = chunkRows;
+                    pending = sealer.submit(() -> flush(tableIndex, seq, full, plain, r));
+                    cur ^= 1;
+                    out = bufs[cur];
+                    chunkRows = 0;
+                    chunkSize = 0;
+                    rowsDone.accept(digest.rows());
                 }
             }
             if (pending != null) {
                 chunks.add(await(pending));
             }
             if (chunkRows > 0) {
-                chunks.add(flush(tableIndex, chunks.size(), bufs[cur], chunkRows));
+                chunks.add(flush(tableIndex, chunks.size(), bufs[cur], plain, chunkRows));
             }
         } finally {
             sealer.shutdownNow();
         }
         rowsDone.accept(digest.rows());
         return table.withData(digest.rows(), digest.value(), chunks);
+    }
+
+    /** A table's rows, one at a time, in the archive's normalised value forms. */
+    private interface Rows extends AutoCloseable {
+        boolean next(Object[] row) throws SQLException, IOException;
+
+        @Override
+        void close() throws SQLException, IOException;
+    }
+
+    /** PostgreSQL: a binary COPY the server streams. */
+    private record CopyRows(PgCopyRows copy) implements Rows {
+        @Override
+        public boolean next(Object[] row) throws IOException {
+            return copy.next(row);
+        }
+
+        @Override
+        public void close() throws IOException {
+            copy.close();
+        }
+    }
+
+    /** MariaDB and SQLite: a forward-only query read with a bounded fetch size. */
+    private static final class JdbcRows implements Rows {
+        private final PreparedStatement ps;
+        private final ResultSet rs;
+        private final List<PortableType> types;
+        private final Engine engine;
+
+        JdbcRows(Connection c, String sql, List<PortableType> types, Engine engine) throws SQLException {
+            this.types = types;
+            this.engine = engine;
+            this.ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            try {
+                ps.setFetchSize(1000);
+                this.rs = ps.executeQuery();
+            } catch (SQLException e) {
+                ps.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean next(Object[] row) throws SQLException {
+            if (!rs.next()) {
+                return false;
+            }
+            for (int i = 0; i < row.length; i++) {
+                row[i] = Values.read(rs, i + 1, types.get(i), engine);
+            }
+            return true;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rs.close();
+            } finally {
+                ps.close();
+            }
+        }
     }
 
     private static Chunk await(Future<Chunk> f) throws IOException {
@@ -127,13 +193,32 @@ public final class Dumper {
         }
     }
 
-    private Chunk flush(int tableIndex, int seq, Bytes.Sink buf, long rows) throws IOException {
+    private static Bytes.Sink[] columns(int n) {
+        Bytes.Sink[] out = new Bytes.Sink[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new Bytes.Sink(1 << 12);
+        }
+        return out;
+    }
+
+    /**
+     * Seals one chunk: its plain form is the column count, each column's byte length, then the columns' values
+     * one column after the other (a column's values look alike, so they compress far better than rows).
+     */
+    private Chunk flush(int tableIndex, int seq, Bytes.Sink[] cols, Bytes.Sink plain, long rows) throws IOException {
         String name = String.format(Locale.ROOT, "data/%04d/%06d.chunk", tableIndex, seq);
-        byte[] stored = codec.seal(buf.array(), buf.size(), backupId + "/" + name);
+        plain.reset();
+        plain.writeInt(cols.length);
+        for (Bytes.Sink col : cols) {
+            plain.writeInt(col.size());
+        }
+        for (Bytes.Sink col : cols) {
+            plain.append(col);
+            col.reset();
+        }
+        byte[] stored = codec.seal(plain.array(), plain.size(), backupId + "/" + name);
         storage.put(object(backupId, name), stored);
-        Chunk chunk = new Chunk(name, rows, buf.size(), stored.length, ChunkCodec.sha256(stored));
-        buf.reset();
-        return chunk;
+        return new Chunk(name, rows, plain.size(), stored.length, ChunkCodec.sha256(stored));
     }
 
 }

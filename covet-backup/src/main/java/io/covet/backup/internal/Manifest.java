@@ -96,6 +96,11 @@ public record Manifest(String format, String id, String createdAt, String engine
     public record Chunk(String name, long rows, int plainBytes, long storedBytes, String sha256) {
     }
 
+    /** Whether chunks hold one column after the other (since {@code covet-backup/2}) rather than rows. */
+    public boolean columnar() {
+        return !"covet-backup/1".equals(format);
+    }
+
     /** Total rows. */
     public long totalRows() {
         return tables.stream().mapToLong(Table::rows).sum();

@@ -23,6 +23,9 @@ public enum PortableType {
     }
 
     private static PortableType postgres(String t) {
+        if (t.endsWith("]")) {
+            return OTHER; // an array travels as its text form, whatever its element type
+        }
         if (t.startsWith("timestamp")) {
             return t.contains("with time zone") ? TIMESTAMPTZ : TIMESTAMP;
         }

@@ -196,7 +196,7 @@ public final class Restorer {
         }
         long rows = 0;
         for (Table t : manifestTables) {
-            ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t);
+            ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
             long n = Loader.load(c, target, ddl.table(t.name()), t.columns().stream().map(Column::name).toList(), in);
             if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
                 throw new Mismatch("table " + t.name() + " restored " + n + " rows with checksum "
