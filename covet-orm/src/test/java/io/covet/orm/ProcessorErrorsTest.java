@@ -27,6 +27,10 @@ class ProcessorErrorsTest {
 
     /** Runs the processor over sources in package {@code app} (class name → source); returns the error messages. */
     private static List<String> compile(Map<String, String> sources) throws Exception {
+        return compile(sources, Files.createTempDirectory("covet-processor"));
+    }
+
+    private static List<String> compile(Map<String, String> sources, Path out) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> files = new ArrayList<>();
@@ -37,7 +41,6 @@ class ProcessorErrorsTest {
                 return source;
             }
         }));
-        Path out = Files.createTempDirectory("covet-processor");
         JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
                 List.of("-proc:only", "-d", out.toString(), "-s", out.toString(), "-classpath",
                         System.getProperty("java.class.path")), null, files);
@@ -204,5 +207,30 @@ class ProcessorErrorsTest {
                         }
                         """))).containsExactly("record model Pet declares the relation owner: record models hold "
                 + "plain fields only; use a class extending Entity for relations");
+    }
+
+    @Test
+    void oneToOneConstraintNamesReachTheGeneratedMetadata(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        assertThat(compile(Map.of(
+                "Order", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model(table = "orders")
+                        public class Order extends Entity {
+                            @PrimaryKey Long id;
+                        }
+                        """,
+                "Receipt", """
+                        package app;
+                        import io.covet.orm.*;
+                        @Model
+                        public class Receipt extends Entity {
+                            @PrimaryKey Long id;
+                            @OneToOne(onDelete = OnDelete.CASCADE, constraint = "receipt_order_fkey") Ref<Order> order;
+                        }
+                        """), out)).isEmpty();
+        assertThat(Files.readString(out.resolve("app/Receipt_.java"))).contains("new io.covet.orm.ForeignKeyMeta("
+                + "\"app.Order\", io.covet.orm.OnDelete.CASCADE, true, \"receipt_order_fkey\")");
     }
 }
