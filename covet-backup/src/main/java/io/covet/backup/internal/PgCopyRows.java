@@ -42,8 +42,16 @@ final class PgCopyRows implements AutoCloseable {
         StringBuilder sql = new StringBuilder("COPY (SELECT ");
         List<Column> cols = table.columns();
         for (int i = 0; i < cols.size(); i++) {
-            dialect.quoteInto(sql.append(i == 0 ? "" : ", "), cols.get(i).name());
-            sql.append(cast(types.get(i)));
+            String col = dialect.quote(cols.get(i).name());
+            sql.append(i == 0 ? "" : ", ");
+            if (types.get(i) == PortableType.OTHER) {
+                // the type's output function, as the JDBC driver's getString gives it: a cast to text may differ
+                // (inet::text shows the netmask, boolean::text spells 'true')
+                sql.append("CASE WHEN ").append(col).append(" IS NULL THEN NULL ELSE format('%s', ").append(col)
+                        .append(") END");
+            } else {
+                sql.append(col).append(cast(types.get(i)));
+            }
         }
         dialect.quoteInto(sql.append(" FROM "), table.name());
         sql.append(") TO STDOUT (FORMAT binary)");
@@ -71,7 +79,7 @@ final class PgCopyRows implements AutoCloseable {
             case TIMESTAMP -> "::timestamp";
             case TIMESTAMPTZ -> "::timestamptz";
             case CHAR -> "";
-            default -> "::text"; // DECIMAL (exact digits), text types, uuid, json, arrays and other types
+            default -> "::text"; // DECIMAL (exact digits), text types, uuid, json: their output function's text
         };
     }
 

@@ -1,0 +1,144 @@
+package io.covet.backup;
+
+import io.covet.backup.internal.Bytes;
+import io.covet.backup.internal.ChunkCodec;
+import io.covet.backup.internal.Manifest;
+import io.covet.backup.internal.RowCodec;
+import io.covet.core.Database;
+import io.covet.core.dialect.Engine;
+import io.covet.testing.Scratch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The archive's values do not depend on how they were read, and older manifests still restore. */
+class ArchiveFormatTest {
+    @TempDir
+    Path dir;
+
+    /** Every portable type, edge values included, read through PostgreSQL's binary COPY. */
+    static void types(Database db) {
+        db.sql("CREATE TABLE t (id INTEGER PRIMARY KEY, s SMALLINT, b BIGINT, d NUMERIC(20, 4), n NUMERIC, "
+                + "r REAL, f DOUBLE PRECISION, ok BOOLEAN, c CHAR(5), v VARCHAR(20), x TEXT, bin BYTEA, day DATE, "
+                + "tm TIME, ts TIMESTAMP, tz TIMESTAMPTZ, u UUID, j JSONB, arr INTEGER[], ip INET)").execute();
+        db.sql("INSERT INTO t VALUES (1, -32768, 9223372036854775807, -12345678901234.5000, 0.000001000, "
+                + "3.25, -1.5e300, TRUE, 'ab', 'été ✓', E'line\\nbreak\\ttab\\\\', '\\x00ff10', '1999-12-31', "
+                + "'23:59:59.999999', '1970-01-01 00:00:00.000001', '1969-07-20 20:17:40+02', "
+                + "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{\"k\": [1, 2]}', '{1,NULL,3}', '10.0.0.1/8'), "
+                + "(2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                + "NULL, NULL, NULL, NULL), "
+                + "(3, 0, -1, 0, 1, 'Infinity', 'NaN', FALSE, '     ', '', '', '', '2000-02-29', "
+                + "'24:00:00', '1900-01-01 00:00:00', '2100-01-01 00:00:00+00', NULL, 'null', '{}', '::1')").execute();
+    }
+
+    @Test
+    void postgresCopyReadsTheSameValuesAsJdbc() throws Exception {
+        try (Scratch s = Scratch.on(Engine.POSTGRESQL); Scratch scratch = Scratch.on(Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            types(s.db());
+            BackupInfo b = Backups.create(s.db(), repo, BackupOptions.defaults());
+            // The test restore reads every row back over JDBC and compares its checksum with the COPY-made one.
+            assertThat(Backups.verify(repo, b.id(), null, VerifyReport.Mode.RESTORE, scratch.url()).problems()).isEmpty();
+            Backups.restore(repo, b.id(), null, scratch.db(), false);
+            String all = "SELECT t::text FROM t ORDER BY id";
+            assertThat(scratch.db().sql(all).list(rs -> rs.getString(1))).isEqualTo(s.db().sql(all).list(rs -> rs.getString(1)));
+        }
+    }
+
+    /** Rewrites a version-2 backup as version 1 wrote it: rows one after the other, format covet-backup/1. */
+    private static void downgrade(Path repoDir, String id, BackupKey key) throws Exception {
+        Path base = repoDir.resolve("backups/" + id);
+        Manifest m = Manifest.fromJson(Files.readAllBytes(base.resolve("manifest.json")));
+        ChunkCodec codec = new ChunkCodec(key.bytes(), 3);
+        List<Manifest.Table> tables = new ArrayList<>();
+        for (Manifest.Table t : m.tables()) {
+            List<Manifest.Chunk> chunks = new ArrayList<>();
+            for (Manifest.Chunk c : t.chunks()) {
+                Path file = base.resolve(c.name());
+                byte[] plain = codec.open(Files.readAllBytes(file), c.plainBytes(), id + "/" + c.name());
+                int n = t.columns().size();
+                Bytes.Source[] cols = new Bytes.Source[n];
+                int at = 4 + 4 * n;
+                int[] len = new int[n];
+                byte[] lengths = java.util.Arrays.copyOfRange(plain, 4, 4 + 4 * n);
+                for (int i = 0; i < n; i++) {
+                    len[i] = java.nio.ByteBuffer.wrap(lengths, 4 * i, 4).getInt();
+                    cols[i] = new Bytes.Source(plain, at, at + len[i]);
+                    at += len[i];
+                }
+                Bytes.Sink rows = new Bytes.Sink(plain.length);
+                for (long r = 0; r < c.rows(); r++) {
+                    for (Bytes.Source col : cols) {
+                        RowCodec.write(rows, RowCodec.read(col));
+                    }
+                }
+                byte[] sealed = codec.seal(rows.array(), rows.size(), id + "/" + c.name());
+                Files.delete(file);
+                Files.write(file, sealed);
+                chunks.add(new Manifest.Chunk(c.name(), c.rows(), rows.size(), sealed.length, ChunkCodec.sha256(sealed)));
+            }
+            tables.add(new Manifest.Table(t.name(), t.columns(), t.primaryKey(), t.indexes(), List.of(), t.foreignKeys(),
+                    t.autoIncrement(), t.rows(), t.checksum(), chunks));
+        }
+        Manifest old = new Manifest("covet-backup/1", m.id(), m.createdAt(), m.engine(), m.serverVersion(),
+                m.covetVersion(), m.snapshot(), m.compression(), m.encryption(), tables, null);
+        byte[] json = new String(old.toJson(), StandardCharsets.UTF_8)
+                .replaceAll(",\\s*\"nativeObjects\"\\s*:\\s*\\[\\s*]", "").getBytes(StandardCharsets.UTF_8);
+        Files.delete(base.resolve("manifest.json"));
+        Files.write(base.resolve("manifest.json"), json);
+        Files.delete(base.resolve("manifest.sig"));
+        Files.writeString(base.resolve("manifest.sig"), Backups.signature(json, key.bytes()));
+    }
+
+    @Test
+    void aVersionOneBackupStillVerifiesAndRestores() throws Exception {
+        BackupKey key = BackupKey.generate();
+        try (Scratch s = Scratch.on(Engine.SQLITE); Scratch target = Scratch.on(Engine.SQLITE);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Shop.create(s.db());
+            Shop.fill(s.db(), 30);
+            BackupInfo b = Backups.create(s.db(), repo, BackupOptions.builder().key(key).chunkBytes(64 << 10).build());
+            downgrade(dir, b.id(), key);
+            assertThat(Files.readString(dir.resolve("backups/" + b.id() + "/manifest.json")))
+                    .contains("\"covet-backup/1\"").doesNotContain("nativeObjects");
+
+            assertThat(Backups.verify(repo, b.id(), key, VerifyReport.Mode.RESTORE).problems()).isEmpty();
+            Backups.restore(repo, b.id(), key, target.db(), false);
+            assertThat(Shop.snapshot(target.db())).isEqualTo(Shop.snapshot(s.db()));
+        }
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedNamingTheFormatsThisCovetReads() throws Exception {
+        BackupKey key = BackupKey.generate();
+        try (Scratch s = Scratch.on(Engine.SQLITE); BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Shop.create(s.db());
+            BackupInfo b = Backups.create(s.db(), repo, BackupOptions.builder().key(key).build());
+            Path manifest = dir.resolve("backups/" + b.id() + "/manifest.json");
+            byte[] json = Files.readString(manifest).replace("covet-backup/2", "covet-backup/9")
+                    .getBytes(StandardCharsets.UTF_8);
+            Files.delete(manifest);
+            Files.write(manifest, json);
+            Path sig = dir.resolve("backups/" + b.id() + "/manifest.sig");
+            Files.delete(sig);
+            Files.writeString(sig, Backups.signature(json, key.bytes()));
+            try (Scratch target = Scratch.on(Engine.SQLITE)) {
+                assertThatThrownBy(() -> Backups.restore(repo, b.id(), key, target.db(), false))
+                        .isInstanceOf(BackupException.class)
+                        .hasMessageContaining("format covet-backup/9")
+                        .hasMessageContaining("covet-backup/1 and covet-backup/2")
+                        .satisfies(e -> assertThat(((BackupException) e).reason()).isEqualTo(BackupException.Reason.INVALID));
+                assertThat(target.db().sql("SELECT COUNT(*) FROM sqlite_master").list(rs -> rs.getLong(1)))
+                        .containsExactly(0L);
+            }
+        }
+    }
+}
