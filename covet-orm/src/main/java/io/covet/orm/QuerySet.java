@@ -338,7 +338,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           condition on every key field
      */
     public T get(Object primaryKey) {
-        requireSingleKey("get(primaryKey)", "get(Condition) with a condition on each key field");
+        Keys.requireSingle(type.meta(), "get(primaryKey)", "get(Condition) with a condition on each key field");
         if (plain()) {
             // The hot path of lookups by key and lazy loads: the statement shape is rendered once per model,
             // database and dialect, then only the key changes.
@@ -400,10 +400,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     /** The number of matching rows. */
     public long count() {
         if (type.meta().compositePrimaryKey() && (distinct || limit >= 0 || offset > 0)) {
-            // distinct and sliced counts select the key: for a composite key, all of its columns
-            Select inner = base(pkColumns(type.table()), true);
-            return Sql.select(io.covet.sql.Functions.count()).from(inner.asTable("counted")).statement(database())
-                    .list(rs -> rs.getLong(1)).get(0);
+            return Keys.count(this);
         }
         return QueryReads.count(this);
     }
@@ -441,7 +438,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           {@link #list()}
      */
     public Map<Object, T> inBulk(Collection<?> primaryKeys) {
-        requireSingleKey("inBulk", "filter(...) on the key fields and list()");
+        Keys.requireSingle(type.meta(), "inBulk", "filter(...) on the key fields and list()");
         Map<Object, T> out = new LinkedHashMap<>();
         if (primaryKeys.isEmpty()) {
             return out;
@@ -531,20 +528,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** The primary-key columns in {@code t}, in key order. */
     List<io.covet.sql.Column<?>> pkColumns(Table t) {
-        List<io.covet.sql.Column<?>> cols = type.columns(t);
-        List<io.covet.sql.Column<?>> out = new ArrayList<>();
-        for (int i : type.meta().primaryKeyIndexes()) {
-            out.add(cols.get(i));
-        }
-        return out;
-    }
-
-    private void requireSingleKey(String operation, String instead) {
-        if (type.meta().compositePrimaryKey()) {
-            throw new OrmUsageException(operation + " needs a single primary-key value, but "
-                    + type.meta().simpleName() + " has a composite primary key (" + type.meta().keyNames()
-                    + "): use " + instead);
-        }
+        return Keys.columns(type, t);
     }
 
     private String describe() {

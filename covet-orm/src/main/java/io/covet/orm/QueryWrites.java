@@ -25,7 +25,7 @@ final class QueryWrites {
         // Joined or self-referencing filters: read the keys first, since MariaDB refuses an UPDATE whose WHERE
         // selects from the updated table (error 1093).
         if (q.type.meta().compositePrimaryKey()) {
-            return updateByCompositeKeys(q, d, assignments);
+            return Keys.update(q, d, assignments);
         }
         return d.atomic(tx -> {
             List<Object> keys = new ArrayList<Object>(q.orderBy().valuesFlat(q.pkColumn(q.type.table())));
@@ -33,27 +33,6 @@ final class QueryWrites {
             for (int from = 0; from < keys.size(); from += 1000) {
                 n += Sql.update(q.type.table()).set(assignments).where(Relations.in(q.pkColumn(q.type.table()),
                         keys.subList(from, Math.min(keys.size(), from + 1000)))).execute(d);
-            }
-            return n;
-        });
-    }
-
-    private static <T extends Entity> int updateByCompositeKeys(QuerySet<T> q, Database d, Assignment... assignments) {
-        List<io.covet.sql.Column<?>> key = q.pkColumns(q.type.table());
-        return d.atomic(tx -> {
-            List<List<Object>> rows = q.orderBy().valuesList(key.toArray(io.covet.sql.Field<?>[]::new));
-            int n = 0;
-            for (int from = 0; from < rows.size(); from += 100) {
-                List<Condition> match = new ArrayList<>();
-                for (List<Object> row : rows.subList(from, Math.min(rows.size(), from + 100))) {
-                    Condition c = Sql.noCondition();
-                    for (int k = 0; k < key.size(); k++) {
-                        c = c.and(Relations.eq(key.get(k), row.get(k)));
-                    }
-                    match.add(c);
-                }
-                n += Sql.update(q.type.table()).set(assignments).where(Sql.or(match.toArray(Condition[]::new)))
-                        .execute(d);
             }
             return n;
         });

@@ -124,13 +124,8 @@ public final class RecordQuery<R extends Record> {
      * @throws OrmUsageException for a composite primary key: use {@link #get(Condition)}
      */
     public R get(Object primaryKey) {
-        int pk = type.meta().primaryKeyIndex();
-        if (pk < 0) {
-            throw new OrmUsageException("get(primaryKey) needs a single primary-key value, but "
-                    + type.meta().simpleName() + " has a composite primary key (" + type.meta().keyNames()
-                    + "): use get(Condition) with a condition on each key field");
-        }
-        return get(Relations.eq(type.columns(type.table()).get(pk), primaryKey));
+        Keys.requireSingle(type.meta(), "get(primaryKey)", "get(Condition) with a condition on each key field");
+        return get(Relations.eq(type.columns(type.table()).get(type.meta().primaryKeyIndex()), primaryKey));
     }
 
     /** The first record in the ordering (by primary key when unordered), if any. */
@@ -174,12 +169,7 @@ public final class RecordQuery<R extends Record> {
     }
 
     private OrderField[] keyOrder() {
-        List<io.covet.sql.Column<?>> cols = type.columns(type.table());
-        List<OrderField> out = new ArrayList<>();
-        for (int i : type.meta().primaryKeyIndexes()) {
-            out.add(cols.get(i));
-        }
-        return out.toArray(OrderField[]::new);
+        return Keys.columns(type, type.table()).toArray(OrderField[]::new);
     }
 
     private List<OrderField> effectiveOrder() {

@@ -98,7 +98,9 @@ final class Analyzer {
                 fields.add(fi);
             }
         }
-        List<String> compositeKey = compositeKey(mv, fields);
+        List<String> keyNames = new ArrayList<>();
+        list(mv.get("primaryKey")).forEach(o -> keyNames.add(str(o)));
+        List<String> compositeKey = CompositeKey.resolve(keyNames, fields, simple, msg -> error(type, msg));
         Map<String, String> columnOf = new HashMap<>();
         fields.forEach(fi -> columnOf.put(fi.name(), fi.column()));
         List<String> ordering = new ArrayList<>();
@@ -120,50 +122,6 @@ final class Analyzer {
         return mirror(f, "ForeignKey") != null || mirror(f, "OneToOne") != null || mirror(f, "ManyToMany") != null
                 || mirror(f, "Reverse") != null || isType(f.asType(), ORM + "Ref")
                 || isType(f.asType(), ORM + "Related");
-    }
-
-    /**
-     * The field names of {@code @Model(primaryKey = ...)}, checked, with those fields marked as key members in
-     * {@code fields}; empty when the model has a {@code @PrimaryKey} field instead.
-     */
-    private List<String> compositeKey(Map<String, Object> mv, List<FieldInfo> fields) {
-        List<String> names = new ArrayList<>();
-        list(mv.get("primaryKey")).forEach(o -> names.add(str(o)));
-        if (names.isEmpty()) {
-            return names;
-        }
-        String simple = type.getSimpleName().toString();
-        if (names.size() < 2) {
-            error(type, simple + ": @Model(primaryKey = " + names + ") names one field; a composite primary key "
-                    + "needs at least two: for one field use @PrimaryKey(auto = false) on it");
-        }
-        for (FieldInfo f : fields) {
-            if (f.primaryKey()) {
-                error(type, simple + " has both @Model(primaryKey = " + names + ") and the @PrimaryKey field "
-                        + f.name() + ": a model has either one @PrimaryKey field or a composite key, so remove one");
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        for (String n : names) {
-            int i = -1;
-            for (int k = 0; k < fields.size(); k++) {
-                if (fields.get(k).name().equals(n)) {
-                    i = k;
-                }
-            }
-            if (!seen.add(n)) {
-                error(type, simple + ": @Model(primaryKey) names field " + n + " twice");
-            } else if (i < 0) {
-                List<String> known = fields.stream().map(FieldInfo::name).toList();
-                error(type, simple + ": @Model(primaryKey) names '" + n + "', which is not a persistent field; "
-                        + "fields: " + known);
-            } else if (fields.get(i).nullable()) {
-                error(type, simple + "." + n + " is in the composite primary key, so it cannot be nullable");
-            } else {
-                fields.set(i, fields.get(i).asKeyMember());
-            }
-        }
-        return names;
     }
 
     /** The accessor pair {getter, setter} of a private field, or null when the field is used directly. */

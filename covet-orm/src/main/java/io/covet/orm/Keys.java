@@ -1,0 +1,77 @@
+package io.covet.orm;
+
+import io.covet.core.Database;
+import io.covet.sql.Assignment;
+import io.covet.sql.Column;
+import io.covet.sql.Condition;
+import io.covet.sql.Field;
+import io.covet.sql.Functions;
+import io.covet.sql.Sql;
+import io.covet.sql.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Primary keys in queries, where a composite key differs from a single one: the key's columns, the refusal of
+ * operations that take one key value, and the counts and updates that must tell rows apart by every key column.
+ */
+final class Keys {
+    private static final int ROWS_PER_STATEMENT = 100;
+
+    private Keys() {
+    }
+
+    /** The primary-key columns of {@code type} in {@code t}, in key order. */
+    static List<Column<?>> columns(ModelType<?> type, Table t) {
+        List<Column<?>> cols = type.columns(t);
+        List<Column<?>> out = new ArrayList<>();
+        for (int i : type.meta().primaryKeyIndexes()) {
+            out.add(cols.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Refuses an operation that takes one key value on a model with a composite key.
+     *
+     * @throws OrmUsageException naming the key's fields and what to use instead
+     */
+    static void requireSingle(ModelMeta m, String operation, String instead) {
+        if (m.compositePrimaryKey()) {
+            throw new OrmUsageException(operation + " needs a single primary-key value, but " + m.simpleName()
+                    + " has a composite primary key (" + m.keyNames() + "): use " + instead);
+        }
+    }
+
+    /** A distinct or sliced count over a composite key: the inner select carries every key column. */
+    static long count(QuerySet<?> q) {
+        return Sql.select(Functions.count()).from(q.base(q.pkColumns(q.type.table()), true).asTable("counted"))
+                .statement(q.database()).list(rs -> rs.getLong(1)).get(0);
+    }
+
+    /**
+     * A joined or self-referencing update of a model with a composite key: reads the matching keys first (MariaDB
+     * refuses an UPDATE whose WHERE selects from the updated table), then updates by them.
+     */
+    static <T extends Entity> int update(QuerySet<T> q, Database d, Assignment... assignments) {
+        List<Column<?>> key = q.pkColumns(q.type.table());
+        return d.atomic(tx -> {
+            List<List<Object>> rows = q.orderBy().valuesList(key.toArray(Field<?>[]::new));
+            int n = 0;
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                List<Condition> match = new ArrayList<>();
+                for (List<Object> row : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
+                    Condition c = Sql.noCondition();
+                    for (int k = 0; k < key.size(); k++) {
+                        c = c.and(Relations.eq(key.get(k), row.get(k)));
+                    }
+                    match.add(c);
+                }
+                n += Sql.update(q.type.table()).set(assignments).where(Sql.or(match.toArray(Condition[]::new)))
+                        .execute(d);
+            }
+            return n;
+        });
+    }
+}
