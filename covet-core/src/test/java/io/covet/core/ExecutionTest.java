@@ -91,6 +91,26 @@ class ExecutionTest {
     }
 
     @AllEngines
+    void instantsSortAndCompareInTimeOrderWhateverTheirFraction(Scratch s) {
+        Database db = s.db();
+        String ts = switch (s.engine()) {
+            case POSTGRESQL -> "TIMESTAMPTZ";
+            case SQLITE -> "TEXT";
+            default -> "DATETIME(6)";
+        };
+        db.sql("CREATE TABLE ev (n INTEGER, at " + ts + ")").execute();
+        List<Instant> times = List.of(Instant.parse("2026-03-01T12:00:00Z"), Instant.parse("2026-03-01T12:00:00.5Z"),
+                Instant.parse("2026-03-01T12:00:00.000001Z"), Instant.parse("2026-03-01T11:59:59.999999Z"),
+                Instant.parse("2026-03-01T12:00:01Z"));
+        for (int i = 0; i < times.size(); i++) {
+            db.sql("INSERT INTO ev (n, at) VALUES (?, ?)", i, times.get(i)).execute();
+        }
+        assertThat(db.sql("SELECT n FROM ev ORDER BY at").list(rs -> rs.getInt(1))).containsExactly(3, 0, 2, 1, 4);
+        assertThat(db.sql("SELECT n FROM ev WHERE at > ? ORDER BY n", Instant.parse("2026-03-01T12:00:00Z"))
+                .list(rs -> rs.getInt(1))).containsExactly(1, 2, 4);
+    }
+
+    @AllEngines
     void decimalsCompareAsNumbersOnEveryEngine(Scratch s) {
         Database db = s.db();
         db.sql("CREATE TABLE amounts (v DECIMAL(10,2))").execute();

@@ -24,14 +24,17 @@ import java.util.UUID;
  * Binds Java values to statement parameters the way each engine stores them. Every value Covet sends goes
  * through here; nothing is ever spliced into SQL text.
  *
- * <p>Instants are stored in UTC: {@code timestamptz} on PostgreSQL, a UTC {@code DATETIME} on MariaDB, ISO-8601
- * text on SQLite (which sorts correctly). Local date-times are fixed-width ISO-8601 text with microseconds on SQLite
+ * <p>Instants are stored in UTC: {@code timestamptz} on PostgreSQL, a UTC {@code DATETIME} on MariaDB, fixed-width
+ * ISO-8601 text with microseconds on SQLite ({@code 2024-03-01T12:30:00.000000Z}, so that text order is time order;
+ * the shortest form {@code Instant.toString()} gives would put {@code …:00Z} after {@code …:00.5Z}). Local date-times are fixed-width ISO-8601 text with microseconds on SQLite
  * ({@code 2024-03-01T12:30:00.000000}), so that they compare and sort as text. UUIDs are native on PostgreSQL and text elsewhere; enums bind by name.
  */
 public final class Binder {
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
     private static final DateTimeFormatter SQLITE_LOCAL_DATETIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter SQLITE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Binder() {
     }
@@ -133,7 +136,7 @@ public final class Binder {
     private static void bindInstant(PreparedStatement ps, int index, Instant t, Engine engine) throws SQLException {
         switch (engine.family()) {
             case POSTGRESQL -> ps.setObject(index, t.atOffset(ZoneOffset.UTC));
-            case SQLITE -> ps.setString(index, t.toString());
+            case SQLITE -> ps.setString(index, SQLITE_INSTANT.format(t));
             default -> ps.setTimestamp(index, Timestamp.from(t), Calendar.getInstance(UTC));
         }
     }
