@@ -47,24 +47,11 @@ public final class Bytes {
             size += b.length;
         }
 
-        /** Writes a string as a 4-byte length and its UTF-8 bytes, without a copy when it is ASCII. */
+        /** Writes a string as a 4-byte length and its UTF-8 bytes. */
         void writeString(String s) {
-            int n = s.length();
-            boolean ascii = true;
-            for (int i = 0; i < n && ascii; i++) {
-                ascii = s.charAt(i) < 0x80;
-            }
-            if (!ascii) {
-                byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                writeInt(b.length);
-                write(b);
-                return;
-            }
-            writeInt(n);
-            ensure(n);
-            for (int i = 0; i < n; i++) {
-                buf[size++] = (byte) s.charAt(i);
-            }
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            writeInt(b.length);
+            write(b);
         }
 
         public byte[] array() {

@@ -10,17 +10,21 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Loads restored rows on a connection the caller's transaction owns, through the core's bulk loader (PostgreSQL
- * {@code COPY FROM STDIN}, MariaDB multi-row {@code INSERT}s, SQLite a prepared batch) without committing, so a
- * whole restore stays one unit of work.
+ * Loads restored rows on a connection the caller's transaction owns without committing, so a whole restore stays
+ * one unit of work: PostgreSQL to PostgreSQL by binary {@code COPY FROM STDIN} ({@link PgBinaryCopy}), otherwise
+ * through the core's bulk loader (PostgreSQL text {@code COPY}, MariaDB multi-row {@code INSERT}s, SQLite a
+ * prepared batch).
  */
 public final class Loader {
     private Loader() {
     }
 
-    /** Loads {@code rows} into {@code table} (already quoted and qualified); returns the row count. */
-    public static long load(Connection c, Engine engine, String table, List<String> columns, Iterator<Object[]> rows)
-            throws SQLException {
+    /**
+     * Loads {@code rows} into {@code table} (already quoted and qualified); returns the row count. From a
+     * PostgreSQL backup into PostgreSQL the rows go through a binary COPY when every column's type allows it.
+     */
+    public static long load(Connection c, Engine engine, Engine source, String table, List<String> columns,
+                            Iterator<Object[]> rows) throws SQLException {
         Dialect d = Dialect.of(engine.family());
         StringBuilder cols = new StringBuilder();
         for (String col : columns) {
@@ -28,6 +32,12 @@ public final class Loader {
                 cols.append(", ");
             }
             d.quoteInto(cols, col);
+        }
+        if (engine.family() == Engine.POSTGRESQL && source.family() == Engine.POSTGRESQL) {
+            List<String> types = PgBinaryCopy.types(c, table, columns);
+            if (types != null) {
+                return PgBinaryCopy.load(c, table, cols.toString(), types, rows);
+            }
         }
         // COPY takes the archive's values as text; bound parameters need them as the target engine stores them.
         Iterator<Object[]> values = engine.family() == Engine.POSTGRESQL ? rows : new Iterator<>() {

@@ -197,7 +197,7 @@ public final class Restorer {
         long rows = 0;
         for (Table t : manifestTables) {
             ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
-            long n = Loader.load(c, target, ddl.table(t.name()), t.columns().stream().map(Column::name).toList(), in);
+            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t.name()), t.columns().stream().map(Column::name).toList(), in);
             if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
                 throw new Mismatch("table " + t.name() + " restored " + n + " rows with checksum "
                         + in.digest().value() + " but the manifest says " + t.rows() + " rows, " + t.checksum()
