@@ -2,161 +2,68 @@ package io.covet.orm;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
+import io.covet.schema.ForeignKey;
+import io.covet.schema.Schema;
+import io.covet.schema.SchemaDdl;
+import io.covet.schema.Table;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * CREATE statements for the registered models. The SQL builder has no DDL, so this is the one place in the ORM
- * that writes SQL text itself: every identifier through {@link Dialect#quote}, defaults as checked literals,
- * check expressions as written by the model's author. Migrations (issue 5) supersede it.
+ * CREATE statements for the registered models: {@link OrmSchema}'s tables rendered by the migrations' own
+ * {@link SchemaDdl}, so that {@code createTables()} and {@code migrate} make the same tables.
+ *
+ * <p>Tables come in registration order (each model's automatic join tables right after it), except that a table
+ * waits until the tables it references exist. A reference to itself is declared in its CREATE TABLE. When
+ * references form a cycle, the first waiting table is created without the references to tables that do not
+ * exist yet, and those foreign keys are added by ALTER TABLE once every table exists; on SQLite, which resolves
+ * references only when rows are written (and could add a key only by rebuilding the table), they stay in
+ * CREATE TABLE.
  */
 final class Ddl {
     private Ddl() {
     }
 
-    static List<String> create(Orm orm, Engine engine) {
-        Engine e = engine.family();
-        Dialect d = Dialect.of(e);
-        List<String> creates = new ArrayList<>();
-        List<String> joins = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        for (ModelType<?> t : orm.types()) {
-            ModelMeta m = t.meta();
-            List<String> parts = new ArrayList<>();
-            for (FieldMeta f : m.fields()) {
-                parts.add(column(d, e, f, !m.compositePrimaryKey()));
-            }
-            if (m.compositePrimaryKey()) {
-                parts.add("PRIMARY KEY (" + cols(d, m.primaryKeyFields().stream().map(FieldMeta::column).toList())
-                        + ")");
-            }
-            for (IndexMeta u : m.uniqueTogether()) {
-                parts.add("CONSTRAINT " + d.quote(u.name()) + " UNIQUE (" + cols(d, u.columns()) + ")");
-            }
-            for (CheckMeta c : m.checks()) {
-                parts.add("CONSTRAINT " + d.quote(c.name()) + " CHECK (" + c.expression() + ")");
-            }
-            for (FieldMeta f : m.fields()) {
-                if (f.foreignKey() == null) {
-                    continue;
-                }
-                ModelMeta target = orm.type(f.foreignKey().targetModel()).meta();
-                String fk = "FOREIGN KEY (" + d.quote(f.column()) + ") REFERENCES " + d.quote(target.table()) + " ("
-                        + d.quote(target.primaryKey().orElseThrow().column()) + ") ON DELETE "
-                        + (f.foreignKey().onDelete() == OnDelete.RESTRICT ? "RESTRICT" : "NO ACTION");
-                String named = f.foreignKey().constraint();
-                if (e == Engine.SQLITE) {
-                    parts.add(named == null ? fk : "CONSTRAINT " + d.quote(named) + " " + fk);
-                } else {
-                    after.add("ALTER TABLE " + d.quote(m.table()) + " ADD CONSTRAINT "
-                            + d.quote(named != null ? named : name(m.table(), f.column(), "fk")) + " " + fk);
-                }
-            }
-            creates.add("CREATE TABLE " + d.quote(m.table()) + " (" + String.join(", ", parts) + ")");
-            for (FieldMeta f : m.fields()) {
-                if (f.indexed() && !f.unique() && !leadsPrimaryKey(m, f)) {
-                    after.add("CREATE INDEX " + d.quote(name(m.table(), f.column(), "idx")) + " ON "
-                            + d.quote(m.table()) + " (" + d.quote(f.column()) + ")");
-                }
-            }
-            for (IndexMeta i : m.indexes()) {
-                after.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + d.quote(i.name()) + " ON "
-                        + d.quote(m.table()) + " (" + cols(d, i.columns()) + ")");
-            }
-            for (ManyToManyMeta mm : m.manyToMany()) {
-                if (mm.automatic()) {
-                    joins.add(joinTable(d, e, m, mm, orm));
-                }
-            }
+    static List<String> create(Orm orm, Dialect dialect) {
+        Schema schema = OrmSchema.of(orm.schema());
+        SchemaDdl ddl = SchemaDdl.of(dialect);
+        boolean inlineForwardKeys = dialect.family() == Engine.SQLITE;
+        List<String> todo = new ArrayList<>();
+        for (ModelMeta m : orm.schema()) {
+            todo.add(m.table());
+            m.manyToMany().stream().filter(ManyToManyMeta::automatic).forEach(mm -> todo.add(mm.table()));
         }
-        creates.addAll(joins);
-        creates.addAll(after);
-        return creates;
-    }
-
-    private static String joinTable(Dialect d, Engine e, ModelMeta m, ManyToManyMeta mm, Orm orm) {
-        ModelMeta target = orm.type(mm.targetModel()).meta();
-        FieldMeta spk = m.primaryKey().orElseThrow();
-        FieldMeta tpk = target.primaryKey().orElseThrow();
-        return "CREATE TABLE " + d.quote(mm.table()) + " ("
-                + d.quote(mm.sourceColumn()) + " " + keyType(spk).sqlType(e, spk) + " NOT NULL, "
-                + d.quote(mm.targetColumn()) + " " + keyType(tpk).sqlType(e, tpk) + " NOT NULL, "
-                + "PRIMARY KEY (" + d.quote(mm.sourceColumn()) + ", " + d.quote(mm.targetColumn()) + "), "
-                + "FOREIGN KEY (" + d.quote(mm.sourceColumn()) + ") REFERENCES " + d.quote(m.table()) + " ("
-                + d.quote(spk.column()) + ") ON DELETE CASCADE, "
-                + "FOREIGN KEY (" + d.quote(mm.targetColumn()) + ") REFERENCES " + d.quote(target.table()) + " ("
-                + d.quote(tpk.column()) + ") ON DELETE CASCADE)";
-    }
-
-    /** The non-generated type of a key, for the columns that point at it. */
-    static FieldType keyType(FieldMeta pk) {
-        return switch (pk.type()) {
-            case AUTO -> FieldType.INTEGER;
-            case BIG_AUTO -> FieldType.LONG;
-            case SMALL_AUTO -> FieldType.SHORT;
-            default -> pk.type();
-        };
-    }
-
-    /**
-     * Whether the primary key's index already covers a lookup by {@code f} alone: {@code f} is the single key or
-     * the first column of a composite key. Another column of a composite key keeps its own index (a foreign key
-     * in the key, say), as the key's index cannot serve lookups by it.
-     */
-    static boolean leadsPrimaryKey(ModelMeta m, FieldMeta f) {
-        List<FieldMeta> key = m.primaryKeyFields();
-        return !key.isEmpty() && key.get(0).name().equals(f.name());
-    }
-
-    private static String column(Dialect d, Engine e, FieldMeta f, boolean inlineKey) {
-        StringBuilder sb = new StringBuilder(d.quote(f.column())).append(' ');
-        if (f.type().auto()) {
-            sb.append(f.type().sqlType(e, f)).append(" PRIMARY KEY");
-            if (e == Engine.SQLITE) {
-                sb.append(" AUTOINCREMENT");
+        Set<String> created = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
+        List<String> later = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            String next = todo.stream().filter(n -> ready(schema.require(n), created)).findFirst().orElse(todo.get(0));
+            Table t = schema.require(next);
+            List<ForeignKey> now = new ArrayList<>();
+            List<ForeignKey> deferred = new ArrayList<>();
+            for (ForeignKey f : t.foreignKeys()) {
+                (inlineForwardKeys || exists(f, t, created) ? now : deferred).add(f);
             }
-            return sb.toString();
-        }
-        sb.append(f.type().sqlType(e, f));
-        sb.append(f.nullable() ? " NULL" : " NOT NULL");
-        if (f.dbDefault() != null) {
-            sb.append(" DEFAULT (").append(f.dbDefault()).append(')');
-        } else if (f.defaultValue() != null) {
-            sb.append(" DEFAULT ").append(literal(e, f));
-        }
-        if (f.primaryKey() && inlineKey) {
-            sb.append(" PRIMARY KEY");
-        } else if (f.unique()) {
-            sb.append(" UNIQUE");
-        }
-        return sb.toString();
-    }
-
-    private static String literal(Engine e, FieldMeta f) {
-        String v = f.defaultValue();
-        return switch (f.type()) {
-            case INTEGER, LONG, SHORT, DECIMAL, DOUBLE, FLOAT -> new BigDecimal(v).toPlainString();
-            case BOOLEAN -> {
-                boolean b = Boolean.parseBoolean(v);
-                yield e == Engine.POSTGRESQL ? (b ? "TRUE" : "FALSE") : (b ? "1" : "0");
+            Table first = t.withForeignKeys(now);
+            out.addAll(ddl.createTable(first));
+            for (ForeignKey f : deferred) {
+                later.addAll(ddl.addForeignKey(first, t, f));
             }
-            default -> "'" + v.replace("'", "''") + "'";
-        };
-    }
-
-    private static String cols(Dialect d, List<String> columns) {
-        List<String> q = new ArrayList<>();
-        columns.forEach(c -> q.add(d.quote(c)));
-        return String.join(", ", q);
-    }
-
-    static String name(String table, String column, String suffix) {
-        String n = table + "_" + column + "_" + suffix;
-        if (n.length() > 60) {
-            n = n.substring(0, 48) + "_" + Integer.toHexString(n.hashCode()) + "_" + suffix;
+            created.add(next);
+            todo.remove(next);
         }
-        return n;
+        out.addAll(later);
+        return out;
+    }
+
+    private static boolean ready(Table t, Set<String> created) {
+        return t.foreignKeys().stream().allMatch(f -> exists(f, t, created));
+    }
+
+    private static boolean exists(ForeignKey f, Table from, Set<String> created) {
+        return f.refTable().equals(from.name()) || created.contains(f.refTable());
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One persistent field of a model as the schema sees it: column, type, nullability, default, keys, indexes.
- * Immutable and engine-neutral; {@link FieldType#sqlType} gives the column type per engine.
+ * Immutable and engine-neutral; {@link OrmSchema#column(FieldMeta)} gives its column in the schema state.
  *
  * @param name         the Java field name
  * @param column       the column name

@@ -261,8 +261,11 @@ public final class Orm implements AutoCloseable {
     }
 
     /**
-     * Creates the registered models' tables, indexes, constraints and join tables on the default database. For
-     * tests and first runs; schema changes belong to migrations.
+     * Creates the registered models' tables, indexes, constraints and join tables on the default database: the
+     * {@linkplain OrmSchema schema state} that migrations would create from the same models, rendered by the
+     * migrations' DDL, so a later {@code makemigrations} or drift check finds nothing to change. Referenced tables
+     * are created first. For tests and first runs; schema changes belong to migrations. Statements run one by
+     * one: when one fails (a table exists already, say), the ones before it stay.
      */
     public void createTables() {
         createTables(defaultName);
@@ -271,14 +274,14 @@ public final class Orm implements AutoCloseable {
     /** {@link #createTables()} on the named database. */
     public void createTables(String database) {
         Database db = database(database);
-        for (String statement : ddl(db.engine())) {
+        for (String statement : Ddl.create(this, db.dialect())) {
             db.sql(statement).execute();
         }
     }
 
-    /** The CREATE statements {@link #createTables()} runs, for an engine. */
+    /** The CREATE statements {@link #createTables()} runs, for an engine at a recent version. */
     public List<String> ddl(Engine engine) {
-        return Ddl.create(this, engine);
+        return Ddl.create(this, io.covet.core.dialect.Dialect.of(engine));
     }
 
     /** Whether {@link #close()} was called: lazy loads are refused from then on. */

@@ -1,0 +1,207 @@
+package io.covet.orm;
+
+import io.covet.schema.CheckConstraint;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnDefault;
+import io.covet.schema.ColumnType;
+import io.covet.schema.ForeignKey;
+import io.covet.schema.Index;
+import io.covet.schema.Schema;
+import io.covet.schema.Table;
+import io.covet.schema.UniqueConstraint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema state the models describe: the one mapping from model metadata to tables, which
+ * {@link Orm#createTables()} renders and migrations ({@code makemigrations}, drift checks) compare against, so that
+ * a table made either way is the same table.
+ *
+ * <ul>
+ * <li>one table per model, plus the join table of each automatic many-to-many relation (two NOT NULL key columns,
+ *     both in its primary key, each a foreign key ON DELETE CASCADE);</li>
+ * <li>column types from {@link #columnType(FieldMeta)}; a Java default becomes a constant column default, a
+ *     database default an expression default; auto keys are identity / auto-increment columns;</li>
+ * <li>a unique field gets the unique constraint {@code <table>_<column>_uniq}; an indexed field the index
+ *     {@code <table>_<column>_idx}, unless it is the single key or leads a composite key (whose index serves it);
+ *     unique-together sets, indexes and checks keep the names the metadata gives;</li>
+ * <li>a foreign key gets the constraint name its annotation gives, else {@code <table>_<column>_fk}, and
+ *     ON DELETE RESTRICT for {@link OnDelete#RESTRICT}, NO ACTION otherwise (the ORM itself applies CASCADE,
+ *     SET_NULL and the other rules before it deletes).</li>
+ * </ul>
+ * Generated names follow {@link #generatedName(String, List, String)}.
+ */
+public final class OrmSchema {
+    private static final int MAX_NAME = 63;
+
+    private OrmSchema() {
+    }
+
+    /**
+     * The schema of these models.
+     *
+     * @throws OrmUsageException when a model refers to one that is not among them, when a relation points at a
+     *                           model without a single-field key, or when a field's type is still
+     *                           {@link FieldType#INFER} (metadata not built by the annotation processor)
+     */
+    public static Schema of(Collection<ModelMeta> models) {
+        Map<String, ModelMeta> byName = new LinkedHashMap<>();
+        models.forEach(m -> byName.put(m.name(), m));
+        List<Table> tables = new ArrayList<>();
+        for (ModelMeta m : models) {
+            tables.add(table(m, byName));
+            for (ManyToManyMeta mm : m.manyToMany()) {
+                if (mm.automatic()) {
+                    tables.add(joinTable(m, mm, byName));
+                }
+            }
+        }
+        return Schema.of(tables);
+    }
+
+    /** The schema of the models registered with an {@link Orm}. */
+    public static Schema of(Orm orm) {
+        return of(orm.schema());
+    }
+
+    /**
+     * A deterministic name for an index or constraint, {@code <table>_<columns>_<suffix>} such as
+     * {@code book_author_id_fk}; longer than 63 characters (PostgreSQL's limit, the strictest of the engines) it
+     * is cut and a hash of the full name keeps it unique: {@code <head>_<8 hex digits>_<suffix>}.
+     */
+    public static String generatedName(String table, List<String> columns, String suffix) {
+        String full = table + "_" + String.join("_", columns) + "_" + suffix;
+        if (full.length() <= MAX_NAME) {
+            return full;
+        }
+        String hash = sha256(full).substring(0, 8);
+        String head = full.substring(0, MAX_NAME - suffix.length() - hash.length() - 2);
+        return head + "_" + hash + "_" + suffix;
+    }
+
+    /**
+     * The portable column type of a field; the table in {@link FieldType} shows what each engine makes of it.
+     *
+     * @throws OrmUsageException for {@link FieldType#INFER}, which the annotation processor resolves
+     */
+    public static ColumnType columnType(FieldMeta f) {
+        return switch (f.type()) {
+            case AUTO, INTEGER, ENUM_INT -> ColumnType.of(ColumnType.Kind.INTEGER);
+            case BIG_AUTO, LONG, DURATION -> ColumnType.of(ColumnType.Kind.BIGINT);
+            case SMALL_AUTO, SHORT -> ColumnType.of(ColumnType.Kind.SMALLINT);
+            case DECIMAL -> ColumnType.decimal(f.precision(), f.scale());
+            case DOUBLE -> ColumnType.of(ColumnType.Kind.DOUBLE);
+            case FLOAT -> ColumnType.of(ColumnType.Kind.REAL);
+            case BOOLEAN -> ColumnType.of(ColumnType.Kind.BOOLEAN);
+            case STRING, EMAIL, URL, SLUG, ENUM_STRING, INET -> ColumnType.varchar(f.maxLength());
+            case TEXT -> ColumnType.of(ColumnType.Kind.TEXT);
+            case UUID -> ColumnType.of(ColumnType.Kind.UUID);
+            case DATE -> ColumnType.of(ColumnType.Kind.DATE);
+            case TIME -> ColumnType.of(ColumnType.Kind.TIME);
+            case INSTANT, OFFSET_DATETIME -> ColumnType.of(ColumnType.Kind.TIMESTAMPTZ);
+            case LOCAL_DATETIME -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
+            case JSON -> ColumnType.of(ColumnType.Kind.JSON);
+            case BINARY -> ColumnType.of(ColumnType.Kind.BYTES);
+            case INFER -> throw new OrmUsageException("field " + f.name() + " has type INFER, which the annotation "
+                    + "processor resolves; build the models with it");
+        };
+    }
+
+    /** A field's column: its type, nullability (never for a key field), default and whether it is generated. */
+    public static Column column(FieldMeta f) {
+        ColumnDefault d = f.type().auto() ? null
+                : f.dbDefault() != null ? ColumnDefault.expression(f.dbDefault())
+                : f.defaultValue() != null ? ColumnDefault.value(f.defaultValue()) : null;
+        return new Column(f.column(), columnType(f), f.nullable() && !f.primaryKey(), d, f.type().auto());
+    }
+
+    private static Table table(ModelMeta m, Map<String, ModelMeta> byName) {
+        List<Column> cols = new ArrayList<>();
+        List<FieldMeta> keyFields = m.primaryKeyFields();
+        List<String> pk = keyFields.stream().map(FieldMeta::column).toList();
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        List<ForeignKey> fks = new ArrayList<>();
+        for (FieldMeta f : m.fields()) {
+            cols.add(column(f));
+            boolean singleKey = f.primaryKey() && !m.compositePrimaryKey();
+            boolean leadsKey = !keyFields.isEmpty() && keyFields.get(0).name().equals(f.name());
+            List<String> col = List.of(f.column());
+            if (singleKey) {
+                // the primary key is unique and indexed already
+            } else if (f.unique()) {
+                uniques.add(new UniqueConstraint(generatedName(m.table(), col, "uniq"), col));
+            } else if (f.indexed() && !leadsKey) {
+                indexes.add(Index.of(generatedName(m.table(), col, "idx"), col));
+            }
+            if (f.foreignKey() != null) {
+                ModelMeta target = model(byName, f.foreignKey().targetModel(), m);
+                String name = f.foreignKey().constraint() != null ? f.foreignKey().constraint()
+                        : generatedName(m.table(), col, "fk");
+                fks.add(new ForeignKey(name, col, target.table(), List.of(singleKey(target, m).column()),
+                        f.foreignKey().onDelete() == OnDelete.RESTRICT ? io.covet.schema.OnDelete.RESTRICT
+                                : io.covet.schema.OnDelete.NO_ACTION));
+            }
+        }
+        for (IndexMeta u : m.uniqueTogether()) {
+            uniques.add(new UniqueConstraint(u.name(), u.columns()));
+        }
+        for (IndexMeta i : m.indexes()) {
+            indexes.add(new Index(i.name(), i.columns(), i.unique(), null));
+        }
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (CheckMeta c : m.checks()) {
+            checks.add(new CheckConstraint(c.name(), c.expression()));
+        }
+        return new Table(m.table(), cols, pk, uniques, checks, indexes, fks);
+    }
+
+    private static Table joinTable(ModelMeta m, ManyToManyMeta mm, Map<String, ModelMeta> byName) {
+        ModelMeta target = model(byName, mm.targetModel(), m);
+        FieldMeta spk = singleKey(m, m);
+        FieldMeta tpk = singleKey(target, m);
+        String source = mm.sourceColumn();
+        String other = mm.targetColumn();
+        // the key columns point at generated keys but are not generated themselves
+        return new Table(mm.table(), List.of(Column.of(source, columnType(spk)), Column.of(other, columnType(tpk))),
+                List.of(source, other), List.of(), List.of(), List.of(), List.of(
+                new ForeignKey(generatedName(mm.table(), List.of(source), "fk"), List.of(source), m.table(),
+                        List.of(spk.column()), io.covet.schema.OnDelete.CASCADE),
+                new ForeignKey(generatedName(mm.table(), List.of(other), "fk"), List.of(other), target.table(),
+                        List.of(tpk.column()), io.covet.schema.OnDelete.CASCADE)));
+    }
+
+    /** The single key a relation points at; a composite key cannot be (the registry refuses it too). */
+    private static FieldMeta singleKey(ModelMeta target, ModelMeta from) {
+        return target.primaryKey().orElseThrow(() -> new OrmUsageException("model " + from.name()
+                + " has a relation to " + target.name() + ", whose primary key " + (target.compositePrimaryKey()
+                ? "is composite " + target.compositeKey() : "is missing") + "; a foreign key or many-to-many "
+                + "relation needs a single-field key"));
+    }
+
+    private static ModelMeta model(Map<String, ModelMeta> byName, String name, ModelMeta from) {
+        ModelMeta t = byName.get(name);
+        if (t == null) {
+            throw new OrmUsageException("model " + from.name() + " refers to " + name
+                    + ", which is not among the models given; register it too");
+        }
+        return t;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.covet.orm;
+
+import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Engine;
+import io.covet.orm.chinook.Album_;
+import io.covet.orm.chinook.Artist_;
+import io.covet.orm.chinook.PlaylistTrack_;
+import io.covet.orm.chinook.Playlist_;
+import io.covet.orm.chinook.Track_;
+import io.covet.orm.ddl.Department_;
+import io.covet.orm.ddl.Employee_;
+import io.covet.orm.ddl.Skill_;
+import io.covet.orm.records.Rate_;
+import io.covet.orm.records.Reading_;
+import io.covet.orm.rules.Book_;
+import io.covet.orm.rules.Note_;
+import io.covet.orm.rules.Shelf_;
+import io.covet.orm.school.Course_;
+import io.covet.orm.school.Enrollment_;
+import io.covet.orm.school.Student_;
+import io.covet.orm.types.AllTypes_;
+import io.covet.orm.types.Setting_;
+import io.covet.schema.Introspector;
+import io.covet.schema.Schema;
+import io.covet.schema.SchemaComparison;
+import io.covet.testing.AllEngines;
+import io.covet.testing.Scratch;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code createTables()} makes exactly the schema state migrations would make from the same models
+ * ({@link OrmSchema}), as each engine reads it back.
+ */
+class CreateTablesTest {
+
+    /** Creates the models' tables on a scratch database and returns the schema state they should have made. */
+    private static Schema createAndCompare(Scratch s, ModelType<?>... models) {
+        Orm orm = Orm.builder().database(s.db()).models(models).build();
+        orm.createTables();
+        Schema expected = OrmSchema.of(orm);
+        Schema live = Introspector.read(s.db());
+        assertThat(SchemaComparison.differences(expected, live, s.engine(), "the models")).isEmpty();
+        return expected;
+    }
+
+    @AllEngines
+    void chinookCompositeKeysNamedForeignKeysAndIndexes(Scratch s) {
+        Schema made = createAndCompare(s, Artist_.TYPE, Album_.TYPE, Track_.TYPE, Playlist_.TYPE,
+                PlaylistTrack_.TYPE);
+        assertThat(made.require("PlaylistTrack").primaryKey()).containsExactly("PlaylistId", "TrackId");
+        assertThat(made.require("Album").foreignKeys()).extracting(f -> f.name()).containsExactly("FK_AlbumArtistId");
+    }
+
+    @AllEngines
+    void everyFieldTypeWithDefaultsChecksAndRecords(Scratch s) {
+        createAndCompare(s, AllTypes_.TYPE, Setting_.TYPE, Reading_.TYPE, Rate_.TYPE);
+    }
+
+    @AllEngines
+    void throughModelsUniqueTogetherAndDeleteRules(Scratch s) {
+        createAndCompare(s, Course_.TYPE, Student_.TYPE, Enrollment_.TYPE, Shelf_.TYPE, Book_.TYPE, Note_.TYPE);
+    }
+
+    @AllEngines
+    void cyclesSelfReferencesJoinTablesAndLongNames(Scratch s) {
+        Schema made = createAndCompare(s, Department_.TYPE, Employee_.TYPE, Skill_.TYPE);
+        assertThat(made.tableNames()).containsExactly("department", "employee", "employee_skills", "skill");
+        assertThat(made.require("skill").indexes()).extracting(i -> i.name()).singleElement()
+                .satisfies(n -> assertThat(n).hasSize(63).startsWith("skill_label_as_shown").endsWith("_idx"));
+    }
+
+    @Test
+    void referencedTablesComeFirstAndACycleIsClosedByAlterTable() {
+        Orm orm = Orm.builder().database(io.covet.core.Database.open("sqlite::memory:"))
+                .models(Employee_.TYPE, Skill_.TYPE, Department_.TYPE).build();
+        for (Engine e : List.of(Engine.POSTGRESQL, Engine.MARIADB)) {
+            Dialect d = Dialect.of(e);
+            List<String> ddl = orm.ddl(e);
+            // skill references nothing; then nothing is ready, so the first registered table (employee) goes,
+            // without its key to department
+            assertThat(creates(ddl)).containsExactly("skill", "employee", "employee_skills", "department");
+            assertThat(createOf(ddl, d, "employee")).contains("REFERENCES " + d.quote("employee")) // its manager: itself
+                    .doesNotContain("REFERENCES " + d.quote("department"));
+            assertThat(ddl.get(ddl.size() - 1)).startsWith("ALTER TABLE " + d.quote("employee") + " ADD CONSTRAINT "
+                    + d.quote("employee_in_department") + " FOREIGN KEY");
+        }
+        // SQLite resolves references when rows are written: every key stays in CREATE TABLE
+        List<String> sqlite = orm.ddl(Engine.SQLITE);
+        assertThat(sqlite).noneMatch(x -> x.startsWith("ALTER TABLE"));
+        assertThat(createOf(sqlite, Dialect.of(Engine.SQLITE), "employee")).contains("REFERENCES \"department\"");
+    }
+
+    private static String createOf(List<String> ddl, Dialect d, String table) {
+        return ddl.stream().filter(x -> x.startsWith("CREATE TABLE " + d.quote(table) + " (")).findFirst().orElseThrow();
+    }
+
+    private static List<String> creates(List<String> ddl) {
+        return ddl.stream().filter(x -> x.startsWith("CREATE TABLE "))
+                .map(x -> x.substring("CREATE TABLE ".length(), x.indexOf(" (")))
+                .map(q -> q.substring(1, q.length() - 1)).toList();
+    }
+}
