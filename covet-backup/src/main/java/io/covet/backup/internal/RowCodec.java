@@ -79,7 +79,15 @@ public final class RowCodec {
             case DOUBLE -> Double.longBitsToDouble(in.readLong());
             case DECIMAL -> {
                 int scale = in.readInt();
-                yield new BigDecimal(new BigInteger(in.readBytes(length(in))), scale);
+                int n = length(in);
+                if (n > 0 && n <= 8) { // fits a long: no BigInteger on the way
+                    long u = in.readByte() << 24 >> 24; // sign-extended first byte
+                    for (int i = 1; i < n; i++) {
+                        u = (u << 8) | in.readByte();
+                    }
+                    yield BigDecimal.valueOf(u, scale);
+                }
+                yield new BigDecimal(new BigInteger(in.readBytes(n)), scale);
             }
             case STRING -> in.readString(length(in));
             case BYTES -> in.readBytes(length(in));

@@ -1,5 +1,6 @@
 package io.covet.backup.internal;
 
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,7 +31,12 @@ public final class TableDigest {
     public void add(Object[] row) {
         buf.reset();
         for (int i = 0; i < row.length; i++) {
-            RowCodec.write(buf, Values.canonical(row[i], types.get(i)));
+            Object v = row[i];
+            if (v instanceof BigDecimal d && d.scale() >= 0 && d.unscaledValue().bitLength() < 63) {
+                canonicalDecimal(d.unscaledValue().longValue(), d.scale());
+            } else {
+                RowCodec.write(buf, Values.canonical(v, types.get(i)));
+            }
         }
         sha.update(buf.array(), 0, buf.size());
         byte[] h = sha.digest();
@@ -48,6 +54,29 @@ public final class TableDigest {
             carry = c1 + c2;
         }
         rows++;
+    }
+
+    /**
+     * Writes what {@code RowCodec.write(Values.canonical(decimal))} writes, without the BigDecimal arithmetic: the
+     * unscaled value loses its trailing zeros, then goes out as minimal two's-complement bytes.
+     */
+    private void canonicalDecimal(long unscaled, int scale) {
+        long u = unscaled;
+        int s = scale;
+        if (u == 0) {
+            s = 0;
+        }
+        while (s > 0 && u % 10 == 0) {
+            u /= 10;
+            s--;
+        }
+        int len = (64 - Long.numberOfLeadingZeros(u >= 0 ? u : ~u)) / 8 + 1;
+        buf.writeByte(RowCodec.DECIMAL);
+        buf.writeInt(s);
+        buf.writeInt(len);
+        for (int i = len - 1; i >= 0; i--) {
+            buf.writeByte((int) (u >>> (8 * i)));
+        }
     }
 
     /** Rows added so far. */
