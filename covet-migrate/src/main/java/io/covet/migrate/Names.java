@@ -1,5 +1,7 @@
 package io.covet.migrate;
 
+import io.covet.orm.OrmSchema;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,23 +10,16 @@ import java.util.List;
 
 /**
  * Generated names for indexes and constraints: {@code <table>_<columns>_<suffix>}, shortened with a stable hash
- * when longer than 63 characters (PostgreSQL's limit, the strictest of the three engines).
+ * when longer than 63 characters (PostgreSQL's limit, the strictest of the three engines). The rule is
+ * {@link OrmSchema#generatedName}'s, so that migrations and the ORM's {@code createTables()} name alike.
  */
 public final class Names {
-    private static final int MAX = 63;
-
     private Names() {
     }
 
     /** A deterministic name such as {@code book_author_id_fk}. */
     public static String of(String table, List<String> columns, String suffix) {
-        String full = table + "_" + String.join("_", columns) + "_" + suffix;
-        if (full.length() <= MAX) {
-            return full;
-        }
-        String hash = hash(full).substring(0, 8);
-        String head = full.substring(0, MAX - suffix.length() - hash.length() - 2);
-        return head + "_" + hash + "_" + suffix;
+        return OrmSchema.generatedName(table, columns, suffix);
     }
 
     static String hash(String s) {

@@ -1,6 +1,7 @@
 package io.covet.migrate;
 
 import io.covet.core.Database;
+import io.covet.examples.shop.Shop;
 import io.covet.orm.CheckMeta;
 import io.covet.orm.FieldMeta;
 import io.covet.orm.FieldType;
@@ -9,6 +10,8 @@ import io.covet.orm.IndexMeta;
 import io.covet.orm.ManyToManyMeta;
 import io.covet.orm.ModelMeta;
 import io.covet.orm.OnDelete;
+import io.covet.orm.Orm;
+import io.covet.schema.Schema;
 import io.covet.schema.ColumnType;
 import io.covet.schema.SchemaComparison;
 import io.covet.testing.AllEngines;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** makemigrations driven by the ORM's model metadata. */
 class OrmSchemaSourceTest {
@@ -189,5 +193,33 @@ class OrmSchemaSourceTest {
         assertThat(SchemaComparison.differences(models.schema(), MigratorTest.live(db), s.engine())).isEmpty();
         assertThat(Autodetector.migrations(new MigrationGraph(MigrationFiles.load(dir), Set.of()), models,
                 Questioner.nonInteractive(false))).isEmpty();
+    }
+
+    @Test
+    void aRelationToAModelNotGivenIsAMigrationError() {
+        List<ModelMeta> withoutAuthor = models(false).subList(1, 3);
+        assertThatThrownBy(() -> OrmSchemaSource.of(withoutAuthor, OrmSchemaSource::packageApp))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("model io.example.lib.Book refers to io.example.lib.Author, which is not among the models "
+                        + "given; register it too (makemigrations reads the models it is given)");
+    }
+
+    /**
+     * The shop's tables made by the ORM's {@code createTables()} are the tables its migrations make: the same as
+     * the models' schema state, the same as a migrated database read back, and makemigrations finds nothing.
+     */
+    @AllEngines
+    void createTablesMakesExactlyWhatMigrateMakes(Scratch s, @TempDir java.nio.file.Path dir) throws Exception {
+        Orm orm = Shop.orm(s.db());
+        orm.createTables();
+        Schema created = MigratorTest.live(s.db());
+        OrmSchemaSource models = OrmSchemaSource.of(orm);
+        assertThat(SchemaComparison.differences(models.schema(), created, s.engine(), "the models")).isEmpty();
+        Autodetector.migrations(new MigrationGraph(List.of(), Set.of()), models, Questioner.nonInteractive(false))
+                .forEach(m -> MigrationFiles.write(dir, m));
+        try (io.covet.testing.Scratch other = io.covet.testing.Scratch.on(s.engine())) {
+            Migrator.builder(other.db(), MigrationFiles.load(dir)).build().migrate(Target.latest());
+            assertThat(created).isEqualTo(MigratorTest.live(other.db()));
+        }
     }
 }
