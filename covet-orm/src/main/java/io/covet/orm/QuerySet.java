@@ -287,22 +287,37 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return out;
     }
 
+    /**
+     * Iterates over the instances from a streaming cursor (Django's {@code iterator()}): rows are fetched in
+     * batches of the database's {@code streamFetchSize}, so memory stays constant however many rows match. The
+     * iterator holds a connection until it is exhausted or closed: close it when the loop may stop early (see
+     * {@link CloseableIterator}). PostgreSQL streams inside a read transaction the iterator opens (or the
+     * surrounding one), MariaDB with a streaming result set, SQLite from its cursor. With
+     * {@link #prefetchRelated}, relations are loaded per chunk of 1,000 instances; outside a transaction those
+     * queries use a second pooled connection while the cursor holds the first.
+     */
     @Override
-    public java.util.Iterator<T> iterator() {
-        return list().iterator();
+    public CloseableIterator<T> iterator() {
+        return QueryIterator.open(this);
     }
 
     /**
      * Streams the instances without loading them all; the stream holds a connection until closed (use
      * try-with-resources).
      *
-     * @throws OrmUsageException with prefetchRelated, which needs every row first
+     * @throws OrmUsageException with prefetchRelated, which needs every row first (use {@link #iterator()},
+     *                           which prefetches per chunk)
      */
     public Stream<T> stream() {
         if (!prefetch.isEmpty()) {
-            throw new OrmUsageException("stream() cannot prefetch relations: use list(), or selectRelated(...) "
-                    + "for foreign keys");
+            throw new OrmUsageException("stream() cannot prefetch relations: use iterator() (prefetches per "
+                    + "chunk) or list(), or selectRelated(...) for foreign keys");
         }
+        return streamRows();
+    }
+
+    /** The streaming cursor of the main query, without prefetching. */
+    Stream<T> streamRows() {
         Database d = database();
         EntityMapper<T> mapper = EntityMapper.of(this, d.engine());
         return entitySelect(mapper).statement(d).stream(mapper);

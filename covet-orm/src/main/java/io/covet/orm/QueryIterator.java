@@ -1,0 +1,103 @@
+package io.covet.orm;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * {@link QuerySet#iterator()}: instances read from a streaming cursor ({@link QuerySet#stream()}), so memory stays
+ * constant however many rows match. With prefetchRelated, rows are taken in chunks and each chunk's relations are
+ * loaded with one query per relation before the chunk is handed out (Django's {@code iterator(chunk_size)}).
+ */
+final class QueryIterator<T extends Entity> implements CloseableIterator<T> {
+    /** Instances per prefetch chunk: one prefetch query per relation for this many rows. */
+    static final int PREFETCH_CHUNK = 1_000;
+
+    private final QuerySet<T> qs;
+    private final Stream<T> stream;
+    private final Iterator<T> rows;
+    private final List<T> chunk;
+    private int next;
+    private boolean closed;
+
+    private QueryIterator(QuerySet<T> qs, Stream<T> stream) {
+        this.qs = qs;
+        this.stream = stream;
+        this.rows = stream.iterator();
+        this.chunk = qs.prefetch.isEmpty() ? null : new ArrayList<>(PREFETCH_CHUNK);
+    }
+
+    static <T extends Entity> QueryIterator<T> open(QuerySet<T> qs) {
+        return new QueryIterator<>(qs, qs.streamRows());
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (closed) {
+            return false;
+        }
+        try {
+            boolean more = chunk == null ? rows.hasNext() : next < chunk.size() || fill();
+            if (!more) {
+                close();
+            }
+            return more;
+        } catch (RuntimeException | Error e) {
+            closeAfter(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("the query set's rows are exhausted (or the iterator was closed)");
+        }
+        if (chunk != null) {
+            T t = chunk.get(next);
+            chunk.set(next++, null); // the caller may drop it: the chunk must not keep it alive
+            return t;
+        }
+        try {
+            return rows.next();
+        } catch (RuntimeException | Error e) {
+            closeAfter(e);
+            throw e;
+        }
+    }
+
+    /** Reads the next chunk and prefetches its relations; false when the cursor had no more rows. */
+    private boolean fill() {
+        chunk.clear();
+        next = 0;
+        while (chunk.size() < PREFETCH_CHUNK && rows.hasNext()) {
+            chunk.add(rows.next());
+        }
+        if (chunk.isEmpty()) {
+            return false;
+        }
+        Prefetcher.run(qs, chunk);
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (chunk != null) {
+                chunk.clear();
+            }
+            stream.close();
+        }
+    }
+
+    private void closeAfter(Throwable failure) {
+        try {
+            close();
+        } catch (RuntimeException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+}
