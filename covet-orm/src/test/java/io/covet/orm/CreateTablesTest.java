@@ -8,6 +8,8 @@ import io.covet.orm.chinook.PlaylistTrack_;
 import io.covet.orm.chinook.Playlist_;
 import io.covet.orm.chinook.Track_;
 import io.covet.orm.ddl.Department_;
+import io.covet.orm.ddl.Document;
+import io.covet.orm.ddl.Document_;
 import io.covet.orm.ddl.Employee_;
 import io.covet.orm.ddl.Skill_;
 import io.covet.orm.records.Rate_;
@@ -27,7 +29,9 @@ import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +62,25 @@ class CreateTablesTest {
     @AllEngines
     void everyFieldTypeWithDefaultsChecksAndRecords(Scratch s) {
         createAndCompare(s, AllTypes_.TYPE, Setting_.TYPE, Reading_.TYPE, Rate_.TYPE);
+    }
+
+    /**
+     * Columns as the schema's DDL declares them hold every value of their Java type: a UUID that MariaDB's own UUID
+     * type refuses, and a JSON number that a SQLite column of NUMERIC affinity would round.
+     */
+    @AllEngines
+    void columnsHoldEveryValueOfTheirJavaType(Scratch s) {
+        Orm orm = Orm.builder().database(s.db()).models(Document_.TYPE).build();
+        orm.createTables();
+        Document d = new Document();
+        d.ref = UUID.fromString("3634fd4b-664f-ca73-3931-49b478c9f887");
+        d.body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+                new BigInteger("12345678901234567890"));
+        orm.save(d);
+        Document back = orm.objects(Document_.TYPE).get(d.id);
+        assertThat(back.ref).isEqualTo(UUID.fromString("3634fd4b-664f-ca73-3931-49b478c9f887"));
+        assertThat(back.body.toString()).isEqualTo("12345678901234567890");
+        assertThat(SchemaComparison.differences(OrmSchema.of(orm), Introspector.read(s.db()), s.engine())).isEmpty();
     }
 
     @AllEngines

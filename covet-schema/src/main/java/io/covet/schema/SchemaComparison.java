@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 /**
  * Compares two schemas as one engine sees them. Engines blur some distinctions (MariaDB has no zone-aware
- * timestamp and keeps unique constraints as unique indexes; SQLite's auto-increment key is always INTEGER; each
- * engine echoes expressions back in its own spelling), so both sides are first mapped to the
- * {@linkplain #comparable(Schema, Engine) comparable form} for that engine.
+ * timestamp, holds UUIDs as CHAR(36) and keeps unique constraints as unique indexes; SQLite's auto-increment key
+ * is always INTEGER; each engine echoes expressions back in its own spelling), so both sides are first mapped to
+ * the {@linkplain #comparable(Schema, Engine) comparable form} for that engine.
  */
 public final class SchemaComparison {
     private SchemaComparison() {
@@ -35,6 +35,9 @@ public final class SchemaComparison {
                 ColumnType type = c.type();
                 if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.TIMESTAMPTZ) {
                     type = ColumnType.of(ColumnType.Kind.TIMESTAMP);
+                }
+                if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.UUID) {
+                    type = ColumnType.fixedChar(36);
                 }
                 if (family == Engine.SQLITE && c.autoIncrement()) {
                     type = ColumnType.of(ColumnType.Kind.INTEGER);

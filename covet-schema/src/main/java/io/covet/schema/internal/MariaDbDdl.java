@@ -34,7 +34,9 @@ public final class MariaDbDdl extends BaseDdl {
             case TIME -> "TIME(6)";
             // MariaDB has no zone-aware timestamp: both map to DATETIME(6) (see SchemaComparison).
             case TIMESTAMP, TIMESTAMPTZ -> "DATETIME(6)";
-            case UUID -> "UUID";
+            // Not MariaDB's UUID type: it refuses some values java.util.UUID holds (10.11 rejects
+            // 3634fd4b-664f-ca73-3931-49b478c9f887), sorts them in another order than the text, and MySQL lacks it.
+            case UUID -> "CHAR(36)";
             case JSON -> "JSON";
             case RAW -> t.raw();
         };

@@ -33,6 +33,9 @@ public final class SqliteDdl extends BaseDdl {
             case VARCHAR -> "VARCHAR(" + t.length() + ")";
             case BYTES -> "BLOB";
             case RAW -> t.raw();
+            // A column declared JSON would have NUMERIC affinity and turn a document such as 12345678901234567890
+            // into a rounded REAL; the word TEXT gives it TEXT affinity, and JSON tells introspection the kind.
+            case JSON -> "JSON TEXT";
             // SQLite keeps the declared name; spelling the portable kind lets introspection read it back exactly.
             default -> t.kind().name();
         };

@@ -133,7 +133,7 @@ public final class SqliteReader {
             case "timestamp", "datetime" -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
             case "timestamptz" -> ColumnType.of(ColumnType.Kind.TIMESTAMPTZ);
             case "uuid" -> ColumnType.of(ColumnType.Kind.UUID);
-            case "json", "jsonb" -> ColumnType.of(ColumnType.Kind.JSON);
+            case "json", "jsonb", "json text" -> ColumnType.of(ColumnType.Kind.JSON);
             default -> t.isEmpty() ? ColumnType.raw("BLOB") : ColumnType.raw(declared.strip());
         };
     }
