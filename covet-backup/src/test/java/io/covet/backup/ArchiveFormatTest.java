@@ -133,6 +133,27 @@ class ArchiveFormatTest {
         }
     }
 
+    @io.covet.testing.AllEngines
+    void foreignKeysKeepBothRules(Scratch s) throws Exception {
+        Database db = s.db();
+        db.sql("CREATE TABLE parent (code VARCHAR(10) PRIMARY KEY)").execute();
+        db.sql("CREATE TABLE child (id INTEGER PRIMARY KEY, code VARCHAR(10), CONSTRAINT child_parent FOREIGN KEY (code) "
+                + "REFERENCES parent (code) ON DELETE SET NULL ON UPDATE CASCADE)").execute();
+        db.sql("INSERT INTO parent VALUES ('a'), ('b')").execute();
+        db.sql("INSERT INTO child VALUES (1, 'a'), (2, 'b')").execute();
+        try (BackupRepository repo = BackupRepository.open(dir.toString()); Scratch target = Scratch.on(s.engine())) {
+            BackupInfo b = Backups.create(db, repo, BackupOptions.defaults());
+            assertThat(Files.readString(dir.resolve("backups/" + b.id() + "/manifest.json")))
+                    .contains("\"onDelete\" : \"SET NULL\"", "\"onUpdate\" : \"CASCADE\"");
+            Backups.restore(repo, b.id(), null, target.db(), false);
+            Database t = target.db();
+            t.sql("UPDATE parent SET code = 'z' WHERE code = 'a'").execute();
+            t.sql("DELETE FROM parent WHERE code = 'b'").execute();
+            assertThat(t.sql("SELECT id, code FROM child ORDER BY id").list(rs -> rs.getInt(1) + "=" + rs.getString(2)))
+                    .containsExactly("1=z", "2=null");
+        }
+    }
+
     @Test
     void anUnknownFormatIsRefusedNamingTheFormatsThisCovetReads() throws Exception {
         BackupKey key = BackupKey.generate();

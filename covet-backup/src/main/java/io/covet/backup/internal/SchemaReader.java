@@ -11,7 +11,6 @@ import io.covet.schema.Introspector;
 import io.covet.schema.Schema;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,15 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Introspects the tables of the connection's current schema (PostgreSQL), database (MariaDB) or file (SQLite) for a
- * backup: what covet-schema's model does not hold (native column types as the source spells them, foreign-key
- * ON UPDATE rules, sequence and auto-increment positions) from each engine's catalog; unique constraints, indexes
- * and checks from covet-schema's {@link Introspector}.
+ * backup. Tables, primary keys, unique constraints, indexes (with partial predicates), checks and foreign keys come
+ * from covet-schema's {@link Introspector}; read here is only what its model does not hold: native column types
+ * as the source spells them with their defaults verbatim, foreign-key ON UPDATE rules, and sequence and
+ * auto-increment positions.
  */
 public final class SchemaReader {
     private static final Pattern SIZE = Pattern.compile("\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)");
@@ -70,15 +69,17 @@ public final class SchemaReader {
      */
     public List<Table> tables() throws SQLException {
         Schema structure = Introspector.read(c, engine, n -> true);
+        Map<String, String> onUpdate = updateRules();
         List<Table> out = new ArrayList<>();
-        for (String t : tableNames()) {
-            out.add(table(t, structure.table(t).orElse(null)));
+        for (io.covet.schema.Table st : structure.tables()) {
+            out.add(table(st, onUpdate));
         }
         return out;
     }
 
-    private Table table(String name, io.covet.schema.Table st) throws SQLException {
-        List<String> pk = primaryKey(name);
+    private Table table(io.covet.schema.Table st, Map<String, String> onUpdate) throws SQLException {
+        String name = st.name();
+        List<String> pk = st.primaryKey();
         List<Column> cols = columns(name, pk);
         AutoIncrement auto = null;
         for (Column col : cols) {
@@ -86,9 +87,11 @@ public final class SchemaReader {
                 auto = new AutoIncrement(col.name(), nextValue(name, col.name()));
             }
         }
-        List<Check> checks = st == null ? List.of()
-                : st.checks().stream().map(k -> new Check(k.name(), k.expression())).toList();
-        return new Table(name, cols, pk, st == null ? List.of() : indexes(st), checks, foreignKeys(name), auto, 0, null, List.of());
+        List<Check> checks = st.checks().stream().map(k -> new Check(k.name(), k.expression())).toList();
+        List<ForeignKey> fks = st.foreignKeys().stream().map(f -> new ForeignKey(f.name(), f.columns(), f.refTable(),
+                f.refColumns(), f.onDelete().sql(), onUpdate.getOrDefault(name + "\u0000" + key(f), "NO ACTION")))
+                .toList();
+        return new Table(name, cols, pk, indexes(st), checks, fks, auto, 0, null, List.of());
     }
 
     private List<Column> columns(String table, List<String> pk) throws SQLException {
@@ -144,19 +147,6 @@ public final class SchemaReader {
         return cols;
     }
 
-    private List<String> primaryKey(String table) throws SQLException {
-        if (engine == Engine.SQLITE) {
-            return strings("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", table);
-        }
-        TreeMap<Integer, String> cols = new TreeMap<>();
-        try (ResultSet rs = c.getMetaData().getPrimaryKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                cols.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-            }
-        }
-        return new ArrayList<>(cols.values());
-    }
-
     /**
      * Unique constraints, indexes (with a partial index's predicate) and checks as covet-schema reads them; indexes
      * on expressions are not part of it (they travel as native objects).
@@ -168,53 +158,52 @@ public final class SchemaReader {
         return out;
     }
 
-    private List<ForeignKey> foreignKeys(String table) throws SQLException {
-        Map<String, List<String[]>> byName = new LinkedHashMap<>();
-        if (engine == Engine.SQLITE) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, \"table\", \"from\", \"to\", on_delete, on_update "
-                    + "FROM pragma_foreign_key_list(?) ORDER BY id, seq")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byName.computeIfAbsent("fk_" + table + "_" + rs.getInt(1), k -> new ArrayList<>()).add(new String[]{
-                                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+    /**
+     * The ON UPDATE rule of every foreign key (covet-schema's model has only ON DELETE), keyed by table and
+     * {@link #key}: the constraint name on PostgreSQL and MariaDB, the column list on SQLite (whose keys are
+     * unnamed).
+     */
+    private Map<String, String> updateRules() throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        switch (engine) {
+            case POSTGRESQL -> {
+                for (String[] r : rows("SELECT c.relname, con.conname, con.confupdtype FROM pg_constraint con "
+                        + "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = current_schema() AND con.contype = 'f'")) {
+                    out.put(r[0] + "\u0000" + r[1], switch (r[2]) {
+                        case "r" -> "RESTRICT";
+                        case "c" -> "CASCADE";
+                        case "n" -> "SET NULL";
+                        case "d" -> "SET DEFAULT";
+                        default -> "NO ACTION";
+                    });
+                }
+            }
+            case MARIADB -> {
+                for (String[] r : rows("SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE FROM "
+                        + "information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()")) {
+                    out.put(r[0] + "\u0000" + r[1], r[2].toUpperCase(Locale.ROOT));
+                }
+            }
+            default -> {
+                for (String table : tableNames()) {
+                    Map<String, List<String>> cols = new LinkedHashMap<>();
+                    Map<String, String> rule = new LinkedHashMap<>();
+                    for (String[] r : rows("SELECT id, \"from\", on_update FROM pragma_foreign_key_list(?) "
+                            + "ORDER BY id, seq", table)) {
+                        cols.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]);
+                        rule.put(r[0], r[2].toUpperCase(Locale.ROOT));
                     }
+                    cols.forEach((id, from) -> out.put(table + "\u0000" + String.join("\u0000", from), rule.get(id)));
                 }
             }
-        } else {
-            try (ResultSet rs = c.getMetaData().getImportedKeys(catalog, schema, table)) {
-                while (rs.next()) {
-                    String n = rs.getString("FK_NAME");
-                    byName.computeIfAbsent(n == null ? "fk_" + table + "_" + byName.size() : n, k -> new ArrayList<>())
-                            .add(new String[]{rs.getString("PKTABLE_NAME"), rs.getString("FKCOLUMN_NAME"),
-                                    rs.getString("PKCOLUMN_NAME"), rule(rs.getShort("DELETE_RULE")),
-                                    rule(rs.getShort("UPDATE_RULE"))});
-                }
-            }
-        }
-        List<ForeignKey> out = new ArrayList<>();
-        for (Map.Entry<String, List<String[]>> e : byName.entrySet()) {
-            List<String[]> parts = e.getValue();
-            String parent = parts.get(0)[0];
-            List<String> from = parts.stream().map(p -> p[1]).toList();
-            List<String> to = parts.stream().map(p -> p[2]).toList();
-            if (to.contains(null)) {
-                to = primaryKey(parent); // SQLite: REFERENCES parent without columns means its primary key
-            }
-            out.add(new ForeignKey(e.getKey(), from, parent, to, parts.get(0)[3].toUpperCase(Locale.ROOT),
-                    parts.get(0)[4].toUpperCase(Locale.ROOT)));
         }
         return out;
     }
 
-    private static String rule(short r) {
-        return switch (r) {
-            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
-            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
-            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
-            case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
-            default -> "NO ACTION";
-        };
+    /** How {@link #updateRules()} names a foreign key of the engine read. */
+    private String key(io.covet.schema.ForeignKey f) {
+        return engine == Engine.SQLITE ? String.join("\u0000", f.columns()) : f.name();
     }
 
     private Long nextValue(String table, String column) throws SQLException {
@@ -249,6 +238,26 @@ public final class SchemaReader {
     private String one(String sql) throws SQLException {
         List<String> r = strings(sql);
         return r.isEmpty() ? null : r.get(0);
+    }
+
+    private List<String[]> rows(String sql, String... params) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    String[] row = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getString(i + 1);
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
     }
 
     private List<String> strings(String sql, String... params) throws SQLException {
