@@ -15,12 +15,12 @@ package io.covet.orm;
  * <tr><td>BOOLEAN</td><td>boolean</td><td>BOOLEAN</td><td>BOOLEAN</td><td>BOOLEAN; 0 or 1</td><td>Boolean</td></tr>
  * <tr><td>STRING, EMAIL, URL, SLUG, ENUM_STRING, INET</td><td>varchar(max length)</td><td colspan="3">VARCHAR(n); an address as its canonical text (n = 39)</td><td>String, enum name, InetAddress</td></tr>
  * <tr><td>TEXT</td><td>text</td><td>TEXT</td><td>LONGTEXT</td><td>TEXT</td><td>String</td></tr>
- * <tr><td>UUID</td><td>uuid</td><td>UUID</td><td>UUID</td><td>UUID; text</td><td>UUID</td></tr>
+ * <tr><td>UUID</td><td>uuid</td><td>UUID</td><td>CHAR(36)</td><td>UUID; text</td><td>UUID</td></tr>
  * <tr><td>DATE / TIME</td><td>date / time</td><td>DATE / TIME</td><td>DATE / TIME(6)</td><td>DATE / TIME; ISO-8601 text</td><td>LocalDate / LocalTime</td></tr>
  * <tr><td>INSTANT, OFFSET_DATETIME</td><td>timestamptz</td><td>TIMESTAMPTZ</td><td>DATETIME(6) in UTC</td><td>TIMESTAMPTZ; ISO-8601 text in UTC</td><td>Instant, OffsetDateTime (read back at UTC)</td></tr>
  * <tr><td>LOCAL_DATETIME</td><td>timestamp</td><td>TIMESTAMP (without time zone)</td><td>DATETIME(6)</td><td>TIMESTAMP; ISO-8601 text without offset, fixed width ({@code 2024-03-01T12:30:00.000000}: sorts and compares as text)</td><td>LocalDateTime (no zone: read back as written)</td></tr>
  * <tr><td>DURATION</td><td>bigint</td><td colspan="3">BIGINT microseconds</td><td>Duration</td></tr>
- * <tr><td>JSON</td><td>json</td><td>JSONB</td><td>JSON</td><td>JSON; text</td><td>JsonNode or a Jackson-mapped type</td></tr>
+ * <tr><td>JSON</td><td>json</td><td>JSONB</td><td>JSON</td><td>JSON TEXT (TEXT affinity: numbers stay as written)</td><td>JsonNode or a Jackson-mapped type</td></tr>
  * <tr><td>BINARY</td><td>bytes</td><td>BYTEA</td><td>LONGBLOB</td><td>BLOB</td><td>byte[]</td></tr>
  * </table>
  *
