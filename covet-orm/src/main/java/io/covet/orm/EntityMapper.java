@@ -24,6 +24,8 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
     private final QuerySet.Annotation[] annotations;
     private final int annotationsFrom;
     private final List<SelectItem> items;
+    /** Neither select_related nor annotations: the row holds the model's columns only. */
+    private final boolean plain;
 
     /** A select_related target: read from column {@code from}, stored in field {@code field} of step {@code parent}. */
     private record Step(int parent, ModelType<Entity> parentType, int field, ModelType<Entity> type, int from,
@@ -60,6 +62,7 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
             its.add(a.expr().as(a.name()));
         }
         this.items = List.copyOf(its);
+        this.plain = steps.length == 0 && annotations.length == 0;
     }
 
     static <T extends Entity> EntityMapper<T> of(QuerySet<T> qs, Engine engine) {
@@ -76,6 +79,14 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
         T o = type.read(rs, 1, engine, snapshot);
         o.attach(orm, db, type, snapshot);
         type.bindRelations(o);
+        if (!plain) {
+            readExtras(rs, o);
+        }
+        return o;
+    }
+
+    /** select_related targets and annotations, kept out of {@link #map} so the common path stays small. */
+    private void readExtras(ResultSet rs, T o) throws SQLException {
         if (steps.length > 0) {
             readRelated(rs, o);
         }
@@ -83,7 +94,6 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
             QuerySet.Annotation a = annotations[i];
             o.annotate(a.name(), Jdbc.read(rs, annotationsFrom + i, a.expr().type(), engine));
         }
-        return o;
     }
 
     private void readRelated(ResultSet rs, T root) throws SQLException {

@@ -43,11 +43,15 @@ public final class Orm implements AutoCloseable {
     private final List<PersistenceHook> hooks;
     private final boolean validateOnSave;
     private final Writer writer;
-    private final java.util.concurrent.ConcurrentMap<String, java.util.Optional<QuerySet.KeyLookup<?>>> keyLookups =
+    private final java.util.concurrent.ConcurrentMap<LookupKey, java.util.Optional<QuerySet.KeyLookup<?>>> keyLookups =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     record Listener(Class<?> model, SignalListener<Entity> listener) {
+    }
+
+    /** The key of a rendered lookup by primary key: the model's handle, the database name and its engine. */
+    private record LookupKey(ModelType<?> type, String database, Engine engine) {
     }
 
     private Orm(Builder b) {
@@ -344,7 +348,8 @@ public final class Orm implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     <T extends Entity> QuerySet.KeyLookup<T> keyLookup(QuerySet<T> qs, Database db) {
-        String key = qs.type.meta().name() + "@" + databaseName(qs.db) + "@" + db.dialect().engine();
+        // a record rather than a concatenated string: no text is built and hashed on every lookup by key
+        LookupKey key = new LookupKey(qs.type, databaseName(qs.db), db.dialect().engine());
         java.util.Optional<QuerySet.KeyLookup<?>> plan = keyLookups.get(key);
         if (plan == null) {
             plan = java.util.Optional.ofNullable(qs.renderKeyLookup(db, sampleKey(qs.pkColumn(qs.type.table()).type())));
