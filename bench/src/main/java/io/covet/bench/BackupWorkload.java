@@ -27,6 +27,9 @@ public final class BackupWorkload {
     private static final String DST_COVET = "covet_bench_restore_covet";
     private static final String DST_PG = "covet_bench_restore_pg";
 
+    /** Covet's defaults: one job (so the baselines run with one job too), zstd at the default level. */
+    private static final BackupOptions DEFAULTS = BackupOptions.defaults();
+
     private BackupWorkload() {
     }
 
@@ -61,7 +64,7 @@ public final class BackupWorkload {
             BackupInfo backup;
             try (Database src = Database.open(on(pgUrl, SRC)); BackupRepository repo = BackupRepository.open(repoDir.toString())) {
                 long t = System.nanoTime();
-                backup = Backups.create(src, repo, BackupOptions.defaults());
+                backup = Backups.create(src, repo, DEFAULTS);
                 covetBackup = System.nanoTime() - t;
             }
             Path dump = work.resolve("dump.pgc");
@@ -81,6 +84,9 @@ public final class BackupWorkload {
             lines.add("SIZE covet=" + size(repoDir) + " pg_dump=" + Files.size(dump));
             lines.add(String.format(Locale.ROOT, "# rows=%d covet backup %.2fs, pg_dump %.2fs, covet restore %.2fs, "
                     + "pg_restore %.2fs", backup.rows(), covetBackup / 1e9, pgDump / 1e9, covetRestore / 1e9, pgRestore / 1e9));
+            lines.add(String.format(Locale.ROOT, "# same data, one job each: covet --jobs %d zstd level %d, restore in one "
+                    + "transaction; pg_dump -Fc (default compression), pg_restore without -j", DEFAULTS.jobs(),
+                    DEFAULTS.compressionLevel()));
             for (String db : List.of(SRC, DST_COVET, DST_PG)) {
                 admin.sql("DROP DATABASE IF EXISTS " + db).execute();
             }
