@@ -50,6 +50,7 @@ public final class BenchMain {
         WORKLOADS.put("backup-pg", backup);
         WORKLOADS.put("restore-pg", backup);
         WORKLOADS.put("migrate-1000", quick -> MigrateWorkload.run(quick ? 200 : 1_000));
+        WORKLOADS.put("orm-interleaved", OrmInterleaved::run);
     }
 
     private static Map<String, String> ormBaselines(String name) {
