@@ -302,6 +302,19 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     /**
+     * Runs {@code action} on each instance, streaming like {@link #iterator()}; the cursor is closed however the
+     * loop ends, also when {@code action} throws.
+     */
+    @Override
+    public void forEach(Consumer<? super T> action) {
+        try (CloseableIterator<T> it = iterator()) {
+            while (it.hasNext()) {
+                action.accept(it.next());
+            }
+        }
+    }
+
+    /**
      * Streams the instances without loading them all; the stream holds a connection until closed (use
      * try-with-resources).
      *

@@ -69,6 +69,12 @@ class IteratorTest {
         orm.save(new Poet("d"));
         assertThat(orm.objects(Poet_.TYPE).count()).isEqualTo(4);
 
+        // forEach closes the cursor even when the action throws
+        assertThatThrownBy(() -> orm.objects(Poet_.TYPE).forEach(p -> {
+            throw new IllegalStateException("stop at " + p.name);
+        })).hasMessage("stop at a");
+        assertThat(borrowed(db)).isZero();
+
         try (CloseableIterator<Poet> empty = orm.objects(Poet_.TYPE).filter(Poet_.NAME.eq("nobody")).iterator()) {
             assertThat(empty.hasNext()).isFalse();
             assertThat(borrowed(db)).isZero();
