@@ -229,6 +229,9 @@ public final class InspectDb {
 
         private String javaType(Column c) {
             ColumnType t = c.type();
+            if (mariaDbUuid(t)) {
+                return imported("java.util.UUID");
+            }
             return switch (t.kind()) {
                 case SMALLINT -> "Short";
                 case INTEGER -> engine.family() == Engine.SQLITE && c.autoIncrement() ? "Long" : "Integer";
@@ -248,8 +251,18 @@ public final class InspectDb {
             };
         }
 
+        /** Covet stores UUIDs as CHAR(36) on MariaDB, so that is what such a column most likely holds. */
+        private boolean mariaDbUuid(ColumnType t) {
+            return engine.family() == Engine.MARIADB && t.kind() == ColumnType.Kind.CHAR && t.length() == 36;
+        }
+
         private void typeArguments(Column c, List<String> args) {
             ColumnType t = c.type();
+            if (mariaDbUuid(t)) {
+                notes.add("column " + table.name() + "." + c.name() + " is char(36), which is how UUIDs are stored on "
+                        + "MariaDB, so the model reads it as a UUID; make the field a String if it holds other text");
+                return;
+            }
             switch (t.kind()) {
                 case VARCHAR -> args.add("maxLength = " + t.length());
                 case CHAR -> {

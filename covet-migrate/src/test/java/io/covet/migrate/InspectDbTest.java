@@ -74,6 +74,37 @@ class InspectDbTest {
     }
 
     @AllEngines
+    void everyPortableTypeRoundTrips(Scratch s) throws Exception {
+        Database db = s.db();
+        List<Column> cols = new ArrayList<>(List.of(Column.autoIncrement("id", ColumnType.of(ColumnType.Kind.BIGINT))));
+        for (ColumnType.Kind k : ColumnType.Kind.values()) {
+            ColumnType type = switch (k) {
+                case CHAR, RAW -> null;
+                case VARCHAR -> ColumnType.varchar(40);
+                case DECIMAL -> ColumnType.decimal(12, 3);
+                default -> ColumnType.of(k);
+            };
+            if (type != null) {
+                cols.add(Column.nullable("c_" + k.name().toLowerCase(java.util.Locale.ROOT), type));
+            }
+        }
+        cols.add(Column.of("n", ColumnType.of(ColumnType.Kind.INTEGER)).withDefault(io.covet.schema.ColumnDefault.value("7")));
+        Table t = new Table("every_type", cols, List.of("id"), List.of(new io.covet.schema.UniqueConstraint(
+                "every_type_n_uniq", List.of("n"))), List.of(new io.covet.schema.CheckConstraint("every_type_n_check",
+                "n > 0")), List.of(io.covet.schema.Index.of("every_type_varchar_idx", List.of("c_varchar"))), List.of());
+        for (String sql : io.covet.schema.SchemaDdl.of(db.dialect()).createTable(t)) {
+            db.sql(sql).execute();
+        }
+        Schema live = Introspector.read(db);
+        List<ModelSource> models = InspectDb.generate(live, db.engine(), "legacy.types");
+        assertThat(models).singleElement().satisfies(m -> assertThat(m.notes()).isEqualTo(s.engine() == Engine.MARIADB
+                ? List.of("column every_type.c_uuid is char(36), which is how UUIDs are stored on MariaDB, so the model "
+                + "reads it as a UUID; make the field a String if it holds other text") : List.of()));
+        List<ModelMeta> metas = compile(models, "legacy.types");
+        assertThat(Drift.differences(db, OrmSchemaSource.of(metas, m -> "types"), "covet_migrations")).isEmpty();
+    }
+
+    @AllEngines
     void aChangedColumnIsReportedAgainstTheDatabase(Scratch s) throws Exception {
         try (Database db = Datasets.loadChinook(s)) {
             Schema live = Introspector.read(db);
@@ -117,6 +148,18 @@ class InspectDbTest {
         assertThat(l.source()).isNull();
         assertThat(l.notes()).containsExactly("table log has no primary key; every model needs one: add a key to the "
                 + "table, then run inspectdb again");
+    }
+
+    @Test
+    void aChar36OnMariaDbIsTheUuidCovetStoresThere() {
+        Table t = Table.of("token", List.of(Column.of("id", ColumnType.of(ColumnType.Kind.BIGINT)),
+                Column.of("value", ColumnType.fixedChar(36))), List.of("id"));
+        ModelSource maria = InspectDb.generate(Schema.of(List.of(t)), Engine.MARIADB, "x").get(0);
+        assertThat(maria.source()).contains("import java.util.UUID;").contains("    UUID value;");
+        assertThat(maria.notes()).containsExactly("column token.value is char(36), which is how UUIDs are stored on "
+                + "MariaDB, so the model reads it as a UUID; make the field a String if it holds other text");
+        ModelSource pg = InspectDb.generate(Schema.of(List.of(t)), Engine.POSTGRESQL, "x").get(0);
+        assertThat(pg.source()).contains("@Column(maxLength = 36)").contains("    String value;");
     }
 
     @Test
