@@ -88,6 +88,16 @@ public final class OrmSchema {
     }
 
     /**
+     * The name of an index or unique-together group. The annotation processor names an unnamed group
+     * {@code <table>_<columns>_<suffix>} in full; past 63 characters that becomes the {@linkplain #generatedName
+     * shortened form}, as for every other generated name, instead of a name PostgreSQL would cut on its own.
+     */
+    private static String groupName(String table, IndexMeta g, String suffix) {
+        String full = table + "_" + String.join("_", g.columns()) + "_" + suffix;
+        return g.name().equals(full) ? generatedName(table, g.columns(), suffix) : g.name();
+    }
+
+    /**
      * The portable column type of a field; the table in {@link FieldType} shows what each engine makes of it.
      *
      * @throws OrmUsageException for {@link FieldType#INFER}, which the annotation processor resolves
@@ -152,10 +162,10 @@ public final class OrmSchema {
             }
         }
         for (IndexMeta u : m.uniqueTogether()) {
-            uniques.add(new UniqueConstraint(u.name(), u.columns()));
+            uniques.add(new UniqueConstraint(groupName(m.table(), u, "uniq"), u.columns()));
         }
         for (IndexMeta i : m.indexes()) {
-            indexes.add(new Index(i.name(), i.columns(), i.unique(), null));
+            indexes.add(new Index(groupName(m.table(), i, "idx"), i.columns(), i.unique(), null));
         }
         List<CheckConstraint> checks = new ArrayList<>();
         for (CheckMeta c : m.checks()) {

@@ -2,11 +2,15 @@ package io.covet.orm.ddl;
 
 import io.covet.orm.Column;
 import io.covet.orm.Entity;
+import io.covet.orm.Index;
 import io.covet.orm.Model;
 import io.covet.orm.PrimaryKey;
 
-/** A skill, with a column whose generated index name is longer than PostgreSQL's 63 characters. */
-@Model(table = "skill")
+/**
+ * A skill, with a column whose generated index names (its own, and an unnamed two-column index's) are longer than
+ * PostgreSQL's 63 characters.
+ */
+@Model(table = "skill", indexes = @Index(fields = {"label", "id"}))
 public class Skill extends Entity {
     @PrimaryKey
     Short id;
