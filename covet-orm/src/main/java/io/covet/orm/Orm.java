@@ -268,8 +268,9 @@ public final class Orm implements AutoCloseable {
      * Creates the registered models' tables, indexes, constraints and join tables on the default database: the
      * {@linkplain OrmSchema schema state} that migrations would create from the same models, rendered by the
      * migrations' DDL, so a later {@code makemigrations} or drift check finds nothing to change. Referenced tables
-     * are created first. For tests and first runs; schema changes belong to migrations. Statements run one by
-     * one: when one fails (a table exists already, say), the ones before it stay.
+     * are created first. For tests and first runs; schema changes belong to migrations. Where DDL is transactional
+     * (PostgreSQL, SQLite) all statements run in one transaction, so a failure (a table exists already, say) leaves
+     * nothing behind; on MariaDB, which commits each DDL statement, the ones before the failure stay.
      */
     public void createTables() {
         createTables(defaultName);
@@ -278,8 +279,11 @@ public final class Orm implements AutoCloseable {
     /** {@link #createTables()} on the named database. */
     public void createTables(String database) {
         Database db = database(database);
-        for (String statement : Ddl.create(this, db.dialect())) {
-            db.sql(statement).execute();
+        List<String> statements = Ddl.create(this, db.dialect());
+        if (db.supports(io.covet.core.dialect.Feature.TRANSACTIONAL_DDL)) {
+            db.atomicRun(tx -> statements.forEach(sql -> db.sql(sql).execute()));
+        } else {
+            statements.forEach(sql -> db.sql(sql).execute());
         }
     }
 
