@@ -39,7 +39,11 @@ class ArchiveFormatTest {
                 + "(2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
                 + "NULL, NULL, NULL), "
                 + "(3, 0, -1, 0, 1, 'Infinity', 'NaN', FALSE, '     ', '', '', '', '2000-02-29', "
-                + "'24:00:00', '1900-01-01 00:00:00', '2100-01-01 00:00:00+00', NULL, 'null', 'null')").execute();
+                + "'24:00:00', '1900-01-01 00:00:00', '2100-01-01 00:00:00+00', NULL, 'null', 'null'), "
+                + "(4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'infinity', NULL, "
+                + "'-infinity', 'infinity', NULL, NULL, NULL), "
+                + "(5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '-infinity', NULL, "
+                + "'infinity', '-infinity', NULL, NULL, NULL)").execute();
         String[] numerics = {"0", "0.0", "1", "-1", "9999", "10000", "0.0001", "0.00001", "-0.5", "100000000",
                 "1.10", "123456789.123456789", "100000000000000000000", "12345678901234567890.123456789",
                 "-0.000000000000000001", "9007199254740991", "9007199254740992.5", "576460752303423488", "99999999.99990000"};

@@ -42,9 +42,13 @@ public final class Bytes {
         }
 
         void write(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, size, b.length);
-            size += b.length;
+            write(b, 0, b.length);
+        }
+
+        void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
         }
 
         /** Writes a string as a 4-byte length and its UTF-8 bytes. */
@@ -94,6 +98,31 @@ public final class Bytes {
         /** Whether any byte is left. */
         public boolean hasMore() {
             return pos < end;
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        int position() {
+            return pos;
+        }
+
+        /** Skips {@code n} bytes that the caller read straight from {@link #array()}. */
+        void skip(int n) throws EOFException {
+            need(n);
+            pos += n;
+        }
+
+        /** Goes back to a position read before. */
+        void rewind(int position) {
+            pos = position;
+        }
+
+        /** The byte at the position, not consumed. */
+        int peek() throws EOFException {
+            need(1);
+            return buf[pos] & 0xff;
         }
 
         int readByte() throws EOFException {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -60,6 +61,39 @@ public final class ChunkReader implements Iterator<Object[]> {
             load(table.chunks().get(nextChunk++));
         }
         return true;
+    }
+
+    /** The portable type of each column. */
+    List<PortableType> portableTypes() {
+        return table.types();
+    }
+
+    /** Whether chunks are columnar, so {@link #advance()} and {@link #column(int)} may be used. */
+    boolean columnar() {
+        return columnar;
+    }
+
+    /**
+     * Moves to the next row for a caller that reads its values straight from {@link #column(int)} (one value from
+     * each column, in order) and feeds the digest itself; false at the end.
+     */
+    boolean advance() {
+        if (!hasNext()) {
+            return false;
+        }
+        leftInChunk--;
+        return true;
+    }
+
+    /** The current chunk's values of column {@code i}, positioned at the current row's value. */
+    Bytes.Source column(int i) {
+        return columns[i];
+    }
+
+    /** A chunk whose bytes do not decode, named. */
+    ChunkCodec.CorruptChunk undecodable(Exception e) {
+        return e instanceof EOFException ? new ChunkCodec.CorruptChunk(where() + " ends in the middle of a row")
+                : new ChunkCodec.CorruptChunk(where() + " holds an undecodable row: " + e.getMessage());
     }
 
     @Override

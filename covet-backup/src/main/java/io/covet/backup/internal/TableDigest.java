@@ -27,6 +27,31 @@ public final class TableDigest {
         }
     }
 
+    /** Starts a row given value by value ({@link #raw}, {@link #value}, {@link #decimal}); {@link #endRow} ends it. */
+    void beginRow() {
+        buf.reset();
+    }
+
+    /** Appends a value's encoding, already canonical, as bytes. */
+    void raw(byte[] b, int off, int len) {
+        buf.write(b, off, len);
+    }
+
+    /** Appends a value in its canonical encoding. */
+    void value(Object v, PortableType type) {
+        RowCodec.write(buf, Values.canonical(v, type));
+    }
+
+    /** Appends a decimal given by its unscaled value and scale (>= 0), canonical. */
+    void decimal(long unscaled, int scale) {
+        canonicalDecimal(unscaled, scale);
+    }
+
+    /** Ends the row begun by {@link #beginRow}. */
+    void endRow() {
+        fold();
+    }
+
     /** Adds one row of normalised values. */
     public void add(Object[] row) {
         buf.reset();
@@ -38,6 +63,10 @@ public final class TableDigest {
                 RowCodec.write(buf, Values.canonical(v, types.get(i)));
             }
         }
+        fold();
+    }
+
+    private void fold() {
         sha.update(buf.array(), 0, buf.size());
         byte[] h = sha.digest();
         long carry = 0;
