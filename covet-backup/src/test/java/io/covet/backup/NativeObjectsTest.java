@@ -131,4 +131,27 @@ class NativeObjectsTest {
                     .containsExactly("Lamp", "Desk", "desk");
         }
     }
+
+    /** MariaDB creates views and triggers after moving the tables in; if one fails, everything is moved back. */
+    @org.junit.jupiter.api.Test
+    void mariadbViewOrTriggerThatCannotBeCreatedLeavesTheTargetAsItWas() throws Exception {
+        try (Scratch s = Scratch.on(Engine.MARIADB); Scratch target = Scratch.on(Engine.MARIADB);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            create(s.db());
+            BackupInfo b = Backups.create(s.db(), repo, BackupOptions.defaults());
+            Database t = target.db();
+            t.sql("CREATE TABLE other (id INTEGER PRIMARY KEY)").execute();
+            t.sql("CREATE TABLE other_log (id INTEGER)").execute();
+            // a trigger of the same name on another table: the backup's trigger cannot be created
+            t.sql("CREATE TRIGGER item_audit AFTER INSERT ON other FOR EACH ROW INSERT INTO other_log VALUES (NEW.id)")
+                    .execute();
+            assertThatThrownBy(() -> Backups.restore(repo, b.id(), null, t, RestoreOptions.builder().clean(true).build()))
+                    .hasMessageContaining("item_audit");
+            assertThat(Introspector.read(t).tableNames()).containsExactly("other", "other_log");
+            assertThat(Introspector.readNativeObjects(t)).extracting(NativeObject::describe)
+                    .containsExactly("trigger item_audit on other");
+            t.sql("INSERT INTO other VALUES (7)").execute();
+            assertThat(count(t, "other_log")).isEqualTo(1);
+        }
+    }
 }
