@@ -36,7 +36,7 @@ public final class Loader {
         if (engine.family() == Engine.POSTGRESQL && source.family() == Engine.POSTGRESQL) {
             List<String> types = PgBinaryCopy.types(c, table, columns);
             if (types != null && rows instanceof ChunkReader chunks && chunks.columnar()) {
-                return PgBinaryCopy.transcode(c, table, cols.toString(), types, chunks.portableTypes(), chunks);
+                return PgChunkCopy.copy(c, table, cols.toString(), types, chunks.portableTypes(), chunks);
             }
             if (types != null) {
                 return PgBinaryCopy.load(c, table, cols.toString(), types, rows);
