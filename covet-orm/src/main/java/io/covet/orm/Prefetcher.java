@@ -120,7 +120,8 @@ final class Prefetcher {
         Map<Object, List<Entity>> groups = new HashMap<>();
         Map<Object, Entity> distinct = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(pks)) {
-            List<SelectItem> items = new ArrayList<>(mapper.items());
+            // qualified: this select joins the link table, whose columns may share the target's names
+            List<SelectItem> items = new ArrayList<>(target.columns(target.table()));
             items.add(ownerColumn);
             Select q = Sql.select(items.toArray(SelectItem[]::new)).from(target.table())
                     .join(j, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),

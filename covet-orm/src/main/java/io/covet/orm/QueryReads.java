@@ -74,7 +74,9 @@ final class QueryReads {
      * equality on the primary key matches at most one row, and a bound LIMIT costs SQLite a third of the lookup.
      */
     static <T extends Entity> QuerySet.KeyLookup<T> renderKeyLookup(QuerySet<T> qs, Database d, Object sampleKey) {
-        QuerySet<T> q = qs.filter(Relations.eq(qs.pkColumn(qs.type.table()), sampleKey)).orderBy();
+        io.covet.sql.Column<?> pk = qs.pkColumn(qs.type.table());
+        // unqualified like the select list (EntityMapper.alone): the lookup reads one table
+        QuerySet<T> q = qs.filter(Relations.eq(Sql.field(pk.name(), pk.type()), sampleKey)).orderBy();
         EntityMapper<T> mapper = EntityMapper.of(q, d.engine());
         RenderedSql r = q.base(mapper.items(), true).render(d.dialect());
         if (!r.params().equals(List.of(sampleKey))) {
