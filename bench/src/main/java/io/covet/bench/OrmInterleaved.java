@@ -2,15 +2,16 @@ package io.covet.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
 /**
- * {@code orm-interleaved}: orm-read and orm-get measured Covet against hand-written JDBC in one JVM, alternating
- * short blocks of each in random order, and reporting the median over rounds of the ratio of the two blocks of a
- * round. On a machine shared with other work, JMH's sequential forks see different loads (quick runs of the same
- * code have given ratios from 0.4 to 2.1); two blocks measured back to back see nearly the same load, so the median
+ * {@code orm-interleaved}: orm-read and orm-get measured Covet against hand-written JDBC and Hibernate in one JVM,
+ * alternating short blocks of each in random order, and reporting the median over rounds of the ratio of Covet's
+ * block to each baseline's block of the same round. On a machine shared with other work, JMH's sequential forks see different loads (quick runs of the same
+ * code have given ratios from 0.4 to 2.1); blocks measured back to back see nearly the same load, so the median
  * of their ratios is stable. The contenders are exactly the JMH benchmark methods, on the same data; wall-clock
  * time, so garbage collection is included.
  */
@@ -31,7 +32,7 @@ final class OrmInterleaved {
             read.engine = engine;
             read.open();
             try {
-                lines.add(measure("orm-read-" + engine, read::covet, read::jdbc, 5, rounds));
+                lines.add(measure("orm-read-" + engine, read::covet, read::jdbc, read::hibernate, 5, rounds));
             } finally {
                 read.close();
             }
@@ -39,7 +40,7 @@ final class OrmInterleaved {
             get.engine = engine;
             get.open();
             try {
-                lines.add(measure("orm-get-" + engine, get::covet, get::jdbc, 1_000, rounds));
+                lines.add(measure("orm-get-" + engine, get::covet, get::jdbc, get::hibernate, 1_000, rounds));
             } finally {
                 get.close();
             }
@@ -47,33 +48,48 @@ final class OrmInterleaved {
         return lines;
     }
 
-    private static String measure(String name, Op covet, Op jdbc, int opsPerBlock, int rounds) throws Exception {
-        // warm-up: both paths compiled before anything is counted
+    private static String measure(String name, Op covet, Op jdbc, Op hibernate, int opsPerBlock, int rounds)
+            throws Exception {
+        Op[] ops = {covet, jdbc, hibernate};
+        // warm-up: every path compiled before anything is counted
         for (long end = System.nanoTime() + 3_000_000_000L; System.nanoTime() < end; ) {
-            block(covet, opsPerBlock);
-            block(jdbc, opsPerBlock);
-        }
-        double[] ratios = new double[rounds];
-        long[] covetNanos = new long[rounds];
-        long[] jdbcNanos = new long[rounds];
-        Random order = new Random(42);
-        for (int r = 0; r < rounds; r++) {
-            if (order.nextBoolean()) {
-                covetNanos[r] = block(covet, opsPerBlock);
-                jdbcNanos[r] = block(jdbc, opsPerBlock);
-            } else {
-                jdbcNanos[r] = block(jdbc, opsPerBlock);
-                covetNanos[r] = block(covet, opsPerBlock);
+            for (Op op : ops) {
+                block(op, opsPerBlock);
             }
-            ratios[r] = (double) covetNanos[r] / jdbcNanos[r];
         }
-        Arrays.sort(ratios);
-        Arrays.sort(covetNanos);
-        Arrays.sort(jdbcNanos);
-        return String.format(Locale.ROOT, "SCORE %s-interleaved covet %.3f us/op%nSCORE %s-interleaved jdbc %.3f us/op%n"
-                        + "RATIO %s-interleaved %.3f (quartiles %.3f-%.3f, %d rounds)", name,
-                covetNanos[rounds / 2] / 1e3 / opsPerBlock, name, jdbcNanos[rounds / 2] / 1e3 / opsPerBlock, name,
-                ratios[rounds / 2], ratios[rounds / 4], ratios[3 * rounds / 4], rounds);
+        long[][] nanos = new long[ops.length][rounds];
+        double[] vsJdbc = new double[rounds];
+        double[] vsHibernate = new double[rounds];
+        List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+        Random random = new Random(42);
+        for (int r = 0; r < rounds; r++) {
+            Collections.shuffle(order, random);
+            for (int i : order) {
+                nanos[i][r] = block(ops[i], opsPerBlock);
+            }
+            vsJdbc[r] = (double) nanos[0][r] / nanos[1][r];
+            vsHibernate[r] = (double) nanos[0][r] / nanos[2][r];
+        }
+        for (long[] n : nanos) {
+            Arrays.sort(n);
+        }
+        Arrays.sort(vsJdbc);
+        Arrays.sort(vsHibernate);
+        StringBuilder out = new StringBuilder();
+        String[] names = {"covet", "jdbc", "hibernate"};
+        for (int i = 0; i < ops.length; i++) {
+            out.append(String.format(Locale.ROOT, "SCORE %s-interleaved %s %.3f us/op%n", name, names[i],
+                    nanos[i][rounds / 2] / 1e3 / opsPerBlock));
+        }
+        out.append(ratio(name + "-interleaved", vsJdbc)).append(System.lineSeparator());
+        out.append(ratio(name + "-interleaved-vs-hibernate", vsHibernate));
+        return out.toString();
+    }
+
+    private static String ratio(String name, double[] sorted) {
+        int n = sorted.length;
+        return String.format(Locale.ROOT, "RATIO %s %.3f (quartiles %.3f-%.3f, %d rounds)", name, sorted[n / 2],
+                sorted[n / 4], sorted[3 * n / 4], n);
     }
 
     private static long block(Op op, int n) throws Exception {
