@@ -10,10 +10,10 @@ import java.util.Random;
 /**
  * {@code orm-interleaved}: orm-read and orm-get measured Covet against hand-written JDBC and Hibernate in one JVM,
  * alternating short blocks of each in random order, and reporting the median over rounds of the ratio of Covet's
- * block to each baseline's block of the same round. On a machine shared with other work, JMH's sequential forks see different loads (quick runs of the same
- * code have given ratios from 0.4 to 2.1); blocks measured back to back see nearly the same load, so the median
- * of their ratios is stable. The contenders are exactly the JMH benchmark methods, on the same data; wall-clock
- * time, so garbage collection is included.
+ * block to each baseline's block of the same round. On a machine shared with other work, JMH's sequential forks
+ * see different loads (quick runs of the same code have given ratios from 0.4 to 2.1); blocks measured back to
+ * back see nearly the same load, so the median of their ratios is stable. The contenders are exactly the JMH
+ * benchmark methods, on the same data; wall-clock time, so garbage collection is included.
  */
 final class OrmInterleaved {
     @FunctionalInterface
