@@ -29,7 +29,20 @@ final class QueryIterator<T extends Entity> implements CloseableIterator<T> {
         this.chunk = qs.prefetch.isEmpty() ? null : new ArrayList<>(PREFETCH_CHUNK);
     }
 
+    /**
+     * @throws OrmUsageException with prefetchRelated outside a transaction on a database whose pool has one
+     *                           connection: the prefetch queries would wait for the connection the cursor holds
+     */
     static <T extends Entity> QueryIterator<T> open(QuerySet<T> qs) {
+        if (!qs.prefetch.isEmpty()) {
+            io.covet.core.Database d = qs.database();
+            if (d.currentTransaction().isEmpty() && d.config().maxPoolSize() < 2) {
+                throw new OrmUsageException("iterator() with prefetchRelated needs a second connection for the "
+                        + "prefetch queries while the cursor holds the first, and database '" + d.name() + "' has a "
+                        + "pool of " + d.config().maxPoolSize() + ": iterate inside db.atomic(...) (one connection "
+                        + "serves both), use list(), or raise maxPoolSize");
+            }
+        }
         return new QueryIterator<>(qs, qs.streamRows());
     }
 

@@ -295,6 +295,9 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * surrounding one), MariaDB with a streaming result set, SQLite from its cursor. With
      * {@link #prefetchRelated}, relations are loaded per chunk of 1,000 instances; outside a transaction those
      * queries use a second pooled connection while the cursor holds the first.
+     *
+     * @throws OrmUsageException with prefetchRelated outside a transaction when the pool has one connection
+     *                           (e.g. {@code sqlite::memory:}), which would otherwise wait for itself
      */
     @Override
     public CloseableIterator<T> iterator() {

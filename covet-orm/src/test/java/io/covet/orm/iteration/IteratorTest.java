@@ -129,4 +129,26 @@ class IteratorTest {
         assertThat(borrowed(db)).isZero();
         assertThatThrownBy(all::stream).isInstanceOf(OrmUsageException.class).hasMessageContaining("iterator()");
     }
+
+    @org.junit.jupiter.api.Test
+    void prefetchingOnAOneConnectionPoolIsRefusedOutsideATransactionAndWorksInside() {
+        try (Database db = Database.open("sqlite::memory:")) {
+            Orm orm = orm(db);
+            Poet poet = orm.save(new Poet("solo"));
+            orm.save(new Poem(poet, "only"));
+            QuerySet<Poet> all = orm.objects(Poet_.TYPE).prefetchRelated(Poet_.POEMS);
+            assertThatThrownBy(all::iterator).isInstanceOf(OrmUsageException.class)
+                    .hasMessage("iterator() with prefetchRelated needs a second connection for the prefetch queries "
+                            + "while the cursor holds the first, and database 'default' has a pool of 1: iterate "
+                            + "inside db.atomic(...) (one connection serves both), use list(), or raise maxPoolSize");
+            List<String> titles = db.atomic(tx -> {
+                List<String> out = new ArrayList<>();
+                for (Poet p : all) {
+                    p.poems.all().forEach(x -> out.add(x.title));
+                }
+                return out;
+            });
+            assertThat(titles).containsExactly("only");
+        }
+    }
 }
