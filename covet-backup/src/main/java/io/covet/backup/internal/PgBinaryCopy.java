@@ -68,15 +68,8 @@ final class PgBinaryCopy {
     /** Copies {@code rows} into {@code table}'s {@code columns}, whose types {@link #types} gave; returns the rows. */
     static long load(Connection c, String table, String columns, List<String> types, Iterator<Object[]> rows)
             throws SQLException {
-        CopyIn copyIn = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
-        long n = 0;
-        boolean finished = false;
-        try {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new PGCopyOutputStream(copyIn), 1 << 16));
-            out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
-            out.writeInt(0);
-            out.writeInt(0);
+        return copyIn(c, table, columns, out -> {
+            long n = 0;
             int width = types.size();
             while (rows.hasNext()) {
                 Object[] row = rows.next();
@@ -86,9 +79,33 @@ final class PgBinaryCopy {
                 }
                 n++;
             }
+            return n;
+        });
+    }
+
+    /** Writes the tuples of a binary COPY and returns how many it wrote. */
+    interface Tuples {
+        long write(DataOutputStream out) throws IOException, SQLException;
+    }
+
+    /**
+     * One {@code COPY … FROM STDIN (FORMAT binary)} into {@code table}: the header, the tuples {@code body} writes,
+     * the trailer. A COPY that fails half-way is cancelled, never ended, so nothing it sent stays.
+     */
+    static long copyIn(Connection c, String table, String columns, Tuples body) throws SQLException {
+        CopyIn copyIn = c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
+        boolean finished = false;
+        try {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new PGCopyOutputStream(copyIn), 1 << 16));
+            out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
+            out.writeInt(0);
+            out.writeInt(0);
+            long n = body.write(out);
             out.writeShort(-1);
             out.close(); // ends the COPY; the server reports constraint failures here
             finished = true;
+            return n;
         } catch (IOException e) {
             if (e.getCause() instanceof SQLException se) {
                 throw se;
@@ -96,12 +113,10 @@ final class PgBinaryCopy {
             throw new SQLException("binary COPY into " + table + " failed while sending rows: " + e.getMessage(),
                     "08006", e);
         } finally {
-            // never end a COPY that failed half-way: cancelling discards what was sent
             if (!finished && copyIn.isActive()) {
                 copyIn.cancelCopy();
             }
         }
-        return n;
     }
 
     static void write(DataOutputStream out, String type, Object v) throws IOException {

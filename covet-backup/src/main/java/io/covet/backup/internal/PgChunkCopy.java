@@ -1,14 +1,8 @@
 package io.covet.backup.internal;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
-
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -34,16 +28,9 @@ final class PgChunkCopy {
      */
     static long copy(Connection c, String table, String columns, List<String> types, List<PortableType> portable,
                           ChunkReader rows) throws SQLException {
-        CopyIn copyIn = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
-        long n = 0;
-        boolean finished = false;
         TableDigest digest = rows.digest();
-        try {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new PGCopyOutputStream(copyIn), 1 << 16));
-            out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
-            out.writeInt(0);
-            out.writeInt(0);
+        return PgBinaryCopy.copyIn(c, table, columns, out -> {
+            long n = 0;
             int width = types.size();
             while (rows.advance()) {
                 out.writeShort(width);
@@ -63,21 +50,8 @@ final class PgChunkCopy {
                 digest.endRow();
                 n++;
             }
-            out.writeShort(-1);
-            out.close(); // ends the COPY; the server reports constraint failures here
-            finished = true;
-        } catch (IOException e) {
-            if (e.getCause() instanceof SQLException se) {
-                throw se;
-            }
-            throw new SQLException("binary COPY into " + table + " failed while sending rows: " + e.getMessage(),
-                    "08006", e);
-        } finally {
-            if (!finished && copyIn.isActive()) {
-                copyIn.cancelCopy();
-            }
-        }
-        return n;
+            return n;
+        });
     }
 
     private static final long MAX_DAY = LocalDate.MAX.toEpochDay();
