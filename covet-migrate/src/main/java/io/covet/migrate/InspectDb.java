@@ -309,10 +309,9 @@ public final class InspectDb {
                 if (i.where() != null) {
                     notes.add("partial index " + i.name() + " (WHERE " + i.where() + ") is not expressible on a "
                             + "model; keep it in a RunSQL migration");
-                } else if (i.unique()) {
-                    uniques.add("@Unique(name = " + literal(i.name()) + ", fields = " + fields(i.columns()) + ")");
                 } else {
-                    indexes.add("@Index(name = " + literal(i.name()) + ", fields = " + fields(i.columns()) + ")");
+                    indexes.add("@Index(name = " + literal(i.name()) + ", fields = " + fields(i.columns())
+                            + (i.unique() ? ", unique = true" : "") + ")");
                 }
             }
             List<String> checks = new ArrayList<>();

@@ -13,4 +13,10 @@ public @interface Index {
 
     /** The index name; defaults to {@code <table>_<columns>_idx}. */
     String name() default "";
+
+    /**
+     * Whether the index is unique. A unique index enforces what a {@link Unique} constraint does; it is here for
+     * schemas that have one (as {@code inspectdb} finds them), since engines report the two differently.
+     */
+    boolean unique() default false;
 }

@@ -110,6 +110,7 @@ class CreateTablesTest {
         assertThat(made.tableNames()).containsExactly("department", "employee", "employee_skills", "skill");
         assertThat(made.require("skill").indexes()).extracting(i -> i.name()).hasSize(2)
                 .allSatisfy(n -> assertThat(n).hasSize(63).startsWith("skill_label_as_shown").endsWith("_idx"));
+        assertThat(made.require("skill").indexes()).extracting(i -> i.unique()).containsExactlyInAnyOrder(true, false);
     }
 
     @Test

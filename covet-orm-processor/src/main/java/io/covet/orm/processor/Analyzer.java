@@ -107,8 +107,8 @@ final class Analyzer {
         for (Object o : list(mv.get("ordering"))) {
             ordering.add(str(o));
         }
-        List<String[]> indexes = groups(mv.get("indexes"), columnOf, table, "idx");
-        List<String[]> uniques = groups(mv.get("uniqueTogether"), columnOf, table, "uniq");
+        List<Group> indexes = groups(mv.get("indexes"), columnOf, table, "idx");
+        List<Group> uniques = groups(mv.get("uniqueTogether"), columnOf, table, "uniq");
         List<String[]> checks = new ArrayList<>();
         for (Object o : list(mv.get("checks"))) {
             Map<String, Object> c = values((AnnotationMirror) o);
@@ -171,8 +171,8 @@ final class Analyzer {
         return getter != null && setter != null ? new String[]{getter, setter} : null;
     }
 
-    private List<String[]> groups(Object value, Map<String, String> columnOf, String table, String suffix) {
-        List<String[]> out = new ArrayList<>();
+    private List<Group> groups(Object value, Map<String, String> columnOf, String table, String suffix) {
+        List<Group> out = new ArrayList<>();
         for (Object o : list(value)) {
             Map<String, Object> g = values((AnnotationMirror) o);
             List<String> cols = new ArrayList<>();
@@ -189,10 +189,8 @@ final class Analyzer {
             if (name.isEmpty()) {
                 name = table + "_" + String.join("_", cols) + "_" + suffix;
             }
-            List<String> row = new ArrayList<>();
-            row.add(name);
-            row.addAll(cols);
-            out.add(row.toArray(String[]::new));
+            // uniqueTogether groups are unique by definition; an @Index is unique when it says so
+            out.add(new Group(name, cols, suffix.equals("uniq") || Boolean.TRUE.equals(g.get("unique"))));
         }
         return out;
     }

@@ -96,9 +96,9 @@ final class SourceGenerator {
                     + lit(f.help()) + ", " + fk + ")");
         }
         List<String> idx = new ArrayList<>();
-        m.indexes().forEach(g -> idx.add(index(g, false)));
+        m.indexes().forEach(g -> idx.add(index(g)));
         List<String> uniq = new ArrayList<>();
-        m.uniques().forEach(g -> uniq.add(index(g, true)));
+        m.uniques().forEach(g -> uniq.add(index(g)));
         List<String> checks = new ArrayList<>();
         m.checks().forEach(c -> checks.add("new " + ORM + "CheckMeta(" + lit(c[0]) + ", " + lit(c[1]) + ")"));
         List<String> m2m = new ArrayList<>();
@@ -121,12 +121,8 @@ final class SourceGenerator {
         w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ");");
     }
 
-    private static String index(String[] g, boolean unique) {
-        List<String> cols = new ArrayList<>();
-        for (int i = 1; i < g.length; i++) {
-            cols.add(g[i]);
-        }
-        return "new " + ORM + "IndexMeta(" + lit(g[0]) + ", " + strings(cols) + ", " + unique + ")";
+    private static String index(Group g) {
+        return "new " + ORM + "IndexMeta(" + lit(g.name()) + ", " + strings(g.columns()) + ", " + g.unique() + ")";
     }
 
     private static String strings(List<String> values) {

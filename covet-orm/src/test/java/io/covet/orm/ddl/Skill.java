@@ -10,7 +10,7 @@ import io.covet.orm.PrimaryKey;
  * A skill, with a column whose generated index names (its own, and an unnamed two-column index's) are longer than
  * PostgreSQL's 63 characters.
  */
-@Model(table = "skill", indexes = @Index(fields = {"label", "id"}))
+@Model(table = "skill", indexes = @Index(fields = {"label", "id"}, unique = true))
 public class Skill extends Entity {
     @PrimaryKey
     Short id;
