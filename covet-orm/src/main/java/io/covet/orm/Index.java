@@ -11,7 +11,7 @@ public @interface Index {
     /** The field names, in index order. */
     String[] fields();
 
-    /** The index name; defaults to {@code <table>_<columns>_idx}. */
+    /** The index name; defaults to {@code <table>_<columns>_idx}, shortened with a hash past 63 characters. */
     String name() default "";
 
     /**

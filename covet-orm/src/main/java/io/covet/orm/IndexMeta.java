@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * An index or a unique-together constraint over columns.
  *
- * @param name    the index name
+ * @param name    the name the model gives it, or empty for the default, which {@link OrmSchema#generatedName} makes
+ *                from the table and columns
  * @param columns the column names, in order
  * @param unique  whether it is unique
  */

@@ -87,14 +87,9 @@ public final class OrmSchema {
         return head + "_" + hash + "_" + suffix;
     }
 
-    /**
-     * The name of an index or unique-together group. The annotation processor names an unnamed group
-     * {@code <table>_<columns>_<suffix>} in full; past 63 characters that becomes the {@linkplain #generatedName
-     * shortened form}, as for every other generated name, instead of a name PostgreSQL would cut on its own.
-     */
+    /** The name of an index or unique-together group: its own, else the generated one, like every default name. */
     private static String groupName(String table, IndexMeta g, String suffix) {
-        String full = table + "_" + String.join("_", g.columns()) + "_" + suffix;
-        return g.name().equals(full) ? generatedName(table, g.columns(), suffix) : g.name();
+        return g.name().isEmpty() ? generatedName(table, g.columns(), suffix) : g.name();
     }
 
     /**

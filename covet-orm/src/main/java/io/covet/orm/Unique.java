@@ -11,6 +11,6 @@ public @interface Unique {
     /** The field names. */
     String[] fields();
 
-    /** The constraint name; defaults to {@code <table>_<columns>_uniq}. */
+    /** The constraint name; defaults to {@code <table>_<columns>_uniq}, shortened with a hash past 63 characters. */
     String name() default "";
 }

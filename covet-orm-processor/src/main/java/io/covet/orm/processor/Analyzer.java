@@ -107,8 +107,8 @@ final class Analyzer {
         for (Object o : list(mv.get("ordering"))) {
             ordering.add(str(o));
         }
-        List<Group> indexes = groups(mv.get("indexes"), columnOf, table, "idx");
-        List<Group> uniques = groups(mv.get("uniqueTogether"), columnOf, table, "uniq");
+        List<Group> indexes = groups(mv.get("indexes"), columnOf, false);
+        List<Group> uniques = groups(mv.get("uniqueTogether"), columnOf, true);
         List<String[]> checks = new ArrayList<>();
         for (Object o : list(mv.get("checks"))) {
             Map<String, Object> c = values((AnnotationMirror) o);
@@ -171,7 +171,8 @@ final class Analyzer {
         return getter != null && setter != null ? new String[]{getter, setter} : null;
     }
 
-    private List<Group> groups(Object value, Map<String, String> columnOf, String table, String suffix) {
+    /** Index or unique-together groups; an unnamed one keeps an empty name, which the runtime's naming rule fills. */
+    private List<Group> groups(Object value, Map<String, String> columnOf, boolean uniqueTogether) {
         List<Group> out = new ArrayList<>();
         for (Object o : list(value)) {
             Map<String, Object> g = values((AnnotationMirror) o);
@@ -185,12 +186,8 @@ final class Analyzer {
                 }
                 cols.add(c);
             }
-            String name = str(g.get("name"));
-            if (name.isEmpty()) {
-                name = table + "_" + String.join("_", cols) + "_" + suffix;
-            }
             // uniqueTogether groups are unique by definition; an @Index is unique when it says so
-            out.add(new Group(name, cols, suffix.equals("uniq") || Boolean.TRUE.equals(g.get("unique"))));
+            out.add(new Group(str(g.get("name")), cols, uniqueTogether || Boolean.TRUE.equals(g.get("unique"))));
         }
         return out;
     }
