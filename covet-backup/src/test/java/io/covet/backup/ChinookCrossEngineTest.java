@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,11 +63,10 @@ class ChinookCrossEngineTest {
     @Test
     void postgresqlChinookRestoresIntoSqlite() throws Exception {
         try (Scratch pg = Scratch.on(Engine.POSTGRESQL); BackupRepository repo = BackupRepository.open(dir.resolve("repo").toString())) {
-            String script = Files.readAllLines(CHINOOK.resolve("Chinook_PostgreSql.sql")).stream()
-                    .filter(l -> !l.matches("(?i)^\\s*(DROP DATABASE|CREATE DATABASE|\\\\c).*"))
-                    .collect(Collectors.joining("\n"));
             try (Connection c = pg.rawConnection(); Statement st = c.createStatement()) {
-                st.execute(script);
+                for (String sql : io.covet.testing.Datasets.chinookScript("Chinook_PostgreSql.sql")) {
+                    st.execute(sql);
+                }
             }
             Database src = pg.db();
             Map<String, Long> counts = counts(src);

@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * back} it. Applied migrations whose file has changed since are refused unless {@code acceptEdited}.
  */
 public final class Migrator {
+    /** The history table unless {@link Builder#historyTable} names another. */
+    public static final String DEFAULT_HISTORY_TABLE = "covet_migrations";
+
     /** What to do with a migration that an earlier run left half applied (MariaDB). */
     public enum OnPartial { FAIL, RESUME, ROLLBACK }
 
@@ -282,7 +285,7 @@ public final class Migrator {
     public static final class Builder {
         private final Database db;
         private final List<Migration> migrations;
-        private String historyTable = "covet_migrations";
+        private String historyTable = DEFAULT_HISTORY_TABLE;
         private Duration lockTimeout = Duration.ofMinutes(10);
         private Duration operationLockTimeout;
         private Consumer<String> progress = s -> { };

@@ -18,12 +18,10 @@ import java.util.function.Function;
  * source model's app.
  */
 public final class OrmSchemaSource implements SchemaSource {
-    private final Schema schema;
-    private final Map<String, String> owners;
+    private final OwnedSchema owned;
 
-    private OrmSchemaSource(Schema schema, Map<String, String> owners) {
-        this.schema = schema;
-        this.owners = owners;
+    private OrmSchemaSource(OwnedSchema owned) {
+        this.owned = owned;
     }
 
     /** The models of an {@link Orm}, each in the app named by the last segment of its class's package. */
@@ -49,7 +47,7 @@ public final class OrmSchemaSource implements SchemaSource {
             owners.put(m.table(), appOf.apply(m));
             m.manyToMany().stream().filter(mm -> mm.automatic()).forEach(mm -> owners.put(mm.table(), appOf.apply(m)));
         }
-        return new OrmSchemaSource(schema, owners);
+        return new OrmSchemaSource(new OwnedSchema(schema, owners));
     }
 
     /** {@code io.example.shop.Product} → {@code shop}. */
@@ -65,15 +63,11 @@ public final class OrmSchemaSource implements SchemaSource {
 
     @Override
     public Schema schema() {
-        return schema;
+        return owned.schema();
     }
 
     @Override
     public String appOf(String table) {
-        String app = owners.get(table);
-        if (app == null) {
-            throw new IllegalArgumentException("no model has table " + table);
-        }
-        return app;
+        return owned.appOf(table);
     }
 }

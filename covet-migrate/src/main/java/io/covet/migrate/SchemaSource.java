@@ -27,21 +27,6 @@ public interface SchemaSource {
             owners.put(t.name(), app);
             all.add(t);
         }));
-        Schema schema = Schema.of(all);
-        return new SchemaSource() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
-
-            @Override
-            public String appOf(String table) {
-                String app = owners.get(table);
-                if (app == null) {
-                    throw new IllegalArgumentException("no app owns table " + table);
-                }
-                return app;
-            }
-        };
+        return new OwnedSchema(Schema.of(all), owners);
     }
 }

@@ -11,6 +11,7 @@ import io.covet.migrate.MigrationFiles;
 import io.covet.migrate.MigrationGraph;
 import io.covet.migrate.MigrationKey;
 import io.covet.migrate.Operation;
+import io.covet.migrate.Migrator;
 import io.covet.migrate.ModelPackages;
 import io.covet.migrate.OrmSchemaSource;
 import io.covet.orm.Orm;
@@ -136,7 +137,7 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
     private int checkAgainstDatabase(PrintWriter out) {
         SchemaSource models = loadSource();
         try (Database db = database.open()) {
-            List<String> diff = Drift.differences(db, models, "covet_migrations");
+            List<String> diff = Drift.differences(db, models, Migrator.DEFAULT_HISTORY_TABLE);
             if (diff.isEmpty()) {
                 out.println("No changes detected: the models describe the database.");
                 return ExitCode.OK;
