@@ -74,10 +74,16 @@ public final class MigrateCommand implements Callable<Integer> {
         // migration that can run.
         Duration waitFor = duration(spec, wait, "--wait");
         Duration operationLockTimeout = lockTimeout == null ? null : duration(spec, lockTimeout, "--lock-timeout");
+        if (!java.nio.file.Files.isDirectory(files.dir())) {
+            throw new ParameterException(spec.commandLine(), "no migrations directory at " + files.dir() + " ("
+                    + files.dir().toAbsolutePath().normalize() + " does not exist); give --migrations DIR or set "
+                    + "covet.project.migrations. Nothing was changed.");
+        }
         var migrations = files.load();
         var graph = new io.covet.migrate.MigrationGraph(migrations, java.util.Set.of());
         if (app != null && !graph.apps().contains(app)) {
-            throw new IllegalArgumentException("there are no migrations for app " + app + "; apps: " + graph.apps());
+            throw new ParameterException(spec.commandLine(), "there are no migrations for app " + app + "; apps: "
+                    + graph.apps());
         }
         if (target == null) {
             // `migrate APP`: everything of that app (and what it depends on).
@@ -88,7 +94,7 @@ public final class MigrateCommand implements Callable<Integer> {
             try {
                 graph.require(new io.covet.migrate.MigrationKey(app, name));
             } catch (io.covet.migrate.MigrationException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, name);
             }
         }
         try (Database db = open()) {
