@@ -243,9 +243,10 @@ public final class BackupCommand {
             DatabaseConfig config = database.config();
             java.util.Optional<java.nio.file.Path> fresh = DatabaseOption.missingSqliteFile(config);
             try (BackupRepository r = repo.open()) {
-                if (fresh.isPresent() && Backups.list(r).stream().noneMatch(b -> b.id().equals(id) && b.complete())) {
-                    throw new BackupException(BackupException.Reason.NOT_FOUND, "no complete backup '" + id + "' in "
-                            + r.location() + "; `covet backup list` shows the ids. Nothing was created.");
+                if (fresh.isPresent() && Backups.list(r).stream().noneMatch(b -> b.id().equals(id))) {
+                    // the library's own message, before a file is created for nothing
+                    throw new BackupException(BackupException.Reason.NOT_FOUND, "no backup '" + id + "' in "
+                            + r.location() + "; `covet backup list` shows the ids there");
                 }
                 // A new SQLite file exists only once the restore succeeded: any failure, or Ctrl-C, removes it.
                 try (Cleanup undo = fresh.map(Cleanup::sqlite).orElse(null)) {
