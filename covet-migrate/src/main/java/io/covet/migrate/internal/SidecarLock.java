@@ -55,7 +55,7 @@ final class SidecarLock implements AutoCloseable {
      * @param busy the exception to throw when the timeout passes
      */
     static SidecarLock acquire(Path file, Duration timeout, Supplier<MigrationException> busy) {
-        Path path = file.toAbsolutePath().normalize();
+        Path path = canonical(file);
         long deadline = System.nanoTime() + timeout.toNanos();
         Semaphore turn = IN_JVM.computeIfAbsent(path, p -> new Semaphore(1));
         try {
@@ -88,6 +88,16 @@ final class SidecarLock implements AutoCloseable {
         } catch (RuntimeException e) {
             turn.release();
             throw e;
+        }
+    }
+
+    /** One key per file for the in-JVM semaphore, also when the database is reached through a symbolic link. */
+    private static Path canonical(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        try {
+            return abs.getParent().toRealPath().resolve(abs.getFileName());
+        } catch (IOException e) {
+            return abs; // the directory is missing: opening the file reports it
         }
     }
 
