@@ -73,7 +73,7 @@ class SidecarLockTest {
     @Test
     void stoppingTheHolderLikeCtrlCRemovesTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("app.db.migrate-lock");
-        Child holder = Child.start(file, 1000);
+        Child holder = Child.start(file, 1000, "sleep");
         assertThat(holder.line()).isEqualTo("HELD");
         holder.process.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on SIGINT (Ctrl-C)
         assertThat(holder.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -84,7 +84,7 @@ class SidecarLockTest {
     @Test
     void aFileLeftByAKilledHolderIsTakenOverAndRemoved(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("app.db.migrate-lock");
-        Child holder = Child.start(file, 1000);
+        Child holder = Child.start(file, 1000, "sleep");
         assertThat(holder.line()).isEqualTo("HELD");
         holder.process.destroyForcibly(); // SIGKILL: nothing runs, the OS drops the lock
         assertThat(holder.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -95,7 +95,11 @@ class SidecarLockTest {
         assertThat(file).doesNotExist();
     }
 
-    /** A lock holder in its own JVM: prints HELD or BUSY, releases on a line from stdin, then prints RELEASED. */
+    /**
+     * A lock holder in its own JVM: prints HELD or BUSY, then releases on a line from stdin and prints RELEASED,
+     * or, given a third argument, sleeps until it is stopped (Process.destroy closes stdin, which must not be
+     * what ends it).
+     */
     public static final class Holder {
         public static void main(String[] args) throws IOException {
             SidecarLock lock;
@@ -108,6 +112,14 @@ class SidecarLockTest {
             }
             System.out.println("HELD");
             System.out.flush();
+            if (args.length > 2) {
+                try {
+                    Thread.sleep(120_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             lock.close();
             System.out.println("RELEASED");
@@ -115,10 +127,13 @@ class SidecarLockTest {
     }
 
     record Child(Process process, BufferedReader out) {
-        static Child start(Path file, long millis) throws IOException {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Holder.class.getName(), file.toString(),
-                    String.valueOf(millis));
+        static Child start(Path file, long millis, String... mode) throws IOException {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Holder.class.getName(), file.toString(),
+                    String.valueOf(millis)));
+            cmd.addAll(java.util.List.of(mode));
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             Process p = pb.start();
             return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
