@@ -2,6 +2,7 @@ package io.covet.backup;
 
 import io.covet.backup.BackupException.Reason;
 import io.covet.backup.internal.ChunkCodec;
+import io.covet.backup.internal.Cleanup;
 import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.Storage;
 import io.covet.core.DatabaseUrl;
@@ -92,9 +93,11 @@ public final class Pitr {
         }
         try {
             Path tmp = dest.resolveSibling(dest.getFileName() + ".covet-tmp");
-            Files.write(tmp, plain);
-            Files.move(tmp, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try (Cleanup temp = Cleanup.of(tmp)) {
+                Files.write(tmp, plain);
+                Files.move(tmp, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             throw new BackupException(Reason.STORAGE, "cannot write WAL file " + name + " to " + dest + ": " + e, e);
         }
@@ -209,6 +212,15 @@ public final class Pitr {
      * {@code restore_command} and the recovery target (time, LSN or transaction id) with promotion at the target.
      * Start PostgreSQL on the directory (as its owner) to replay the archived WAL.
      *
+     * <p>The directory must not exist or be empty; it is created with mode 0700 (0750 when the backed-up cluster
+     * was initialised with group access), so PostgreSQL accepts it. It is owned by the user running the restore;
+     * when that is root, the directory and the files Covet writes are given to the owner of the unpacked files,
+     * which tar, as root, sets to the cluster owner recorded in the base backup. If the restore fails or the JVM
+     * is stopped (Ctrl-C) before it completes, what it created is removed again.
+     *
+     * @throws BackupException (TARGET_NOT_EMPTY) for a non-empty directory, (INVALID) for a path that is not a
+     *                         directory, (NOT_FOUND, CORRUPT, WRONG_KEY) for the backup, (STORAGE) on I/O failure
+     *
      * @param baseId         a base backup id, or {@code latest}
      * @param target         where recovery stops; {@link RecoveryTarget#latest()} replays all archived WAL
      * @param restoreCommand the shell command PostgreSQL runs to fetch WAL, with {@code %f} and {@code %p}
@@ -222,14 +234,8 @@ public final class Pitr {
                     + "; take one with `covet pitr base-backup`");
         }
         BaseManifest bm = BaseManifest.load(repo, id, key);
-        try {
-            Files.createDirectories(dataDir);
-            try (var entries = Files.list(dataDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BackupException(Reason.TARGET_NOT_EMPTY, "data directory " + dataDir
-                            + " is not empty; restore into a new, empty directory");
-                }
-            }
+        Cleanup undo = prepareDataDir(dataDir);
+        try (undo) {
             Process tar = new ProcessBuilder("tar", "-x", "-C", dataDir.toString()).redirectErrorStream(true).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(tar.getInputStream()));
             ChunkCodec codec = codec(key);
@@ -239,7 +245,7 @@ public final class Pitr {
                     if (!ChunkCodec.sha256(stored).equals(c.sha256())) {
                         tar.destroy();
                         throw new BackupException(Reason.CORRUPT, "chunk " + c.name() + " of base backup " + id
-                                + " does not match its SHA-256: it was altered or truncated");
+                                + " does not match its SHA-256: it was altered or truncated; nothing was restored");
                     }
                     in.write(codec.open(stored, c.plainBytes(), id + "/" + c.name()));
                 }
@@ -253,6 +259,8 @@ public final class Pitr {
             conf.append(target.settings());
             Files.writeString(dataDir.resolve("postgresql.auto.conf"), conf, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+            finishDataDir(dataDir);
+            undo.keep();
         } catch (ChunkCodec.CorruptChunk e) {
             throw new BackupException(Reason.CORRUPT, "base backup " + id + " is damaged: " + e.getMessage());
         } catch (IOException e) {
@@ -263,6 +271,87 @@ public final class Pitr {
             throw new BackupException(Reason.STORAGE, "interrupted while restoring " + id);
         }
         return id;
+    }
+
+    /**
+     * Checks that {@code dataDir} is absent or an empty directory, then creates it (and missing parents) with mode
+     * 0700, as PostgreSQL requires. Returns what to delete if the restore does not complete: the directories
+     * created here, or the content of an empty directory that already existed.
+     */
+    private static Cleanup prepareDataDir(Path dataDir) {
+        try {
+            if (Files.exists(dataDir)) {
+                if (!Files.isDirectory(dataDir)) {
+                    throw new BackupException(Reason.INVALID, dataDir + " exists and is not a directory; give a new, "
+                            + "empty data directory");
+                }
+                try (var entries = Files.list(dataDir)) {
+                    List<String> names = entries.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
+                    if (!names.isEmpty()) {
+                        throw new BackupException(Reason.TARGET_NOT_EMPTY, "data directory " + dataDir
+                                + " is not empty (it holds " + String.join(", ", names) + (names.size() == 4 ? ", …"
+                                : "") + "); restore into a new or empty directory: Covet never overwrites a data "
+                                + "directory, nothing was changed");
+                    }
+                }
+                setMode(dataDir, "rwx------");
+                return Cleanup.contentsOf(dataDir);
+            }
+            Path top = dataDir.toAbsolutePath().normalize();
+            while (top.getParent() != null && !Files.exists(top.getParent())) {
+                top = top.getParent();
+            }
+            Cleanup undo = Cleanup.of(top);
+            try {
+                Files.createDirectories(dataDir.toAbsolutePath().normalize().getParent());
+                Files.createDirectory(dataDir);
+                setMode(dataDir, "rwx------");
+            } catch (IOException | RuntimeException e) {
+                undo.close();
+                throw e;
+            }
+            return undo;
+        } catch (IOException e) {
+            throw new BackupException(Reason.STORAGE, "cannot create the data directory " + dataDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives the restored directory the mode and owner PostgreSQL accepts: 0750 when the backed-up cluster allows
+     * group access (its {@code global} directory is group-readable), else 0700; and, when running as root, the
+     * owner the unpacked files have (tar, as root, restores the cluster owner recorded in the base backup), because
+     * PostgreSQL refuses to run as root and to start on a data directory it does not own.
+     */
+    private static void finishDataDir(Path dataDir) throws IOException {
+        Path global = dataDir.resolve("global");
+        if (Files.getFileStore(dataDir).supportsFileAttributeView("posix") && Files.isDirectory(global)
+                && Files.getPosixFilePermissions(global).contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+            setMode(dataDir, "rwxr-x---");
+        }
+        if (!Files.getFileStore(dataDir).supportsFileAttributeView("unix")
+                || ((Integer) Files.getAttribute(dataDir, "unix:uid")) != 0) {
+            return;
+        }
+        Path version = dataDir.resolve("PG_VERSION");
+        if (!Files.exists(version)) {
+            return;
+        }
+        Object uid = Files.getAttribute(version, "unix:uid");
+        Object gid = Files.getAttribute(version, "unix:gid");
+        if (((Integer) uid) == 0) {
+            return; // the files themselves belong to root: nothing better to choose; the docs say to chown
+        }
+        for (Path p : List.of(dataDir, dataDir.resolve("recovery.signal"), dataDir.resolve("postgresql.auto.conf"))) {
+            Files.setAttribute(p, "unix:uid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(p, "unix:gid", gid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    private static void setMode(Path dir, String mode) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+        }
     }
 
     /**

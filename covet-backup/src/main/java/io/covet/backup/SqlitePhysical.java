@@ -2,6 +2,7 @@ package io.covet.backup;
 
 import io.covet.backup.BackupException.Reason;
 import io.covet.backup.internal.ChunkCodec;
+import io.covet.backup.internal.Cleanup;
 import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.Storage;
 import io.covet.core.Database;
@@ -47,8 +48,10 @@ public final class SqlitePhysical {
                 + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(2));
         Storage s = repo.storage();
         Path copy = null;
+        Cleanup temp = null;
         try {
             copy = Files.createTempFile("covet-sqlite-", ".db");
+            temp = Cleanup.sqlite(copy);
             String target = copy.toString();
             if (target.contains("'") || target.contains("\"")) {
                 throw new IllegalStateException("temporary path " + target + " cannot be quoted");
@@ -81,12 +84,8 @@ public final class SqlitePhysical {
         } catch (IOException e) {
             throw new BackupException(Reason.STORAGE, "SQLite physical backup failed: " + e.getMessage(), e);
         } finally {
-            if (copy != null) {
-                try {
-                    Files.deleteIfExists(copy);
-                } catch (IOException ignored) {
-                    // a temporary copy left behind is removed by the OS
-                }
+            if (temp != null) {
+                temp.close();
             }
         }
     }
@@ -102,7 +101,7 @@ public final class SqlitePhysical {
         BaseManifest m = BaseManifest.load(repo, "physical", id, key);
         ChunkCodec codec = new ChunkCodec(key == null ? null : key.bytes(), 3);
         Path tmp = file.resolveSibling(file.getFileName() + ".covet-restore");
-        try {
+        try (Cleanup temp = Cleanup.of(tmp)) {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 for (Manifest.Chunk c : m.chunks()) {
                     byte[] stored = repo.storage().get("physical/" + id + "/" + c.name());
@@ -120,12 +119,6 @@ public final class SqlitePhysical {
             throw new BackupException(Reason.CORRUPT, "a chunk of " + id + " is missing; nothing was restored");
         } catch (IOException e) {
             throw new BackupException(Reason.STORAGE, "cannot restore " + id + " to " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing useful to add to the original outcome
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.covet.backup;
 
 import io.covet.backup.internal.ChunkCodec;
+import io.covet.backup.internal.Cleanup;
 import io.covet.backup.internal.ChunkReader;
 import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.PortableType;
@@ -8,6 +9,7 @@ import io.covet.backup.internal.Restorer;
 import io.covet.backup.internal.TableDigest;
 import io.covet.backup.internal.Values;
 import io.covet.core.Database;
+import io.covet.core.DatabaseUrl;
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
 import io.covet.schema.NativeObject;
@@ -28,12 +30,19 @@ final class Verifier {
 
     static List<String> restoreAndCompare(BackupRepository repo, Manifest m, ChunkCodec codec, String scratchUrl) {
         List<String> problems = new ArrayList<>();
-        Path temp = null;
+        Cleanup temp = null;
         String url = scratchUrl;
         try {
             if (url == null) {
-                temp = Files.createTempFile("covet-verify-", ".db");
-                url = "sqlite:" + temp;
+                Path file = Files.createTempFile("covet-verify-", ".db");
+                temp = Cleanup.sqlite(file);
+                url = "sqlite:" + file;
+            } else {
+                DatabaseUrl u = DatabaseUrl.parse(url);
+                if (u.engine() == Engine.SQLITE && !u.inMemory() && !Files.exists(Path.of(u.database()))) {
+                    // a scratch file verify creates is verify's to remove, like its own temporary one
+                    temp = Cleanup.sqlite(Path.of(u.database()));
+                }
             }
             try (Database scratch = Database.open(url)) {
                 Engine engine = scratch.engine();
@@ -60,13 +69,7 @@ final class Verifier {
             problems.add("cannot create a scratch SQLite file: " + e.getMessage());
         } finally {
             if (temp != null) {
-                for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-                    try {
-                        Files.deleteIfExists(Path.of(temp + suffix));
-                    } catch (IOException ignored) {
-                        // a temp file left behind is harmless
-                    }
-                }
+                temp.close();
             }
         }
         return problems;

@@ -41,7 +41,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--database"}, paramLabel = "URL", defaultValue = "sqlite:" + DEFAULT_FILE,
             description = "Database to run the demo in (default: ${DEFAULT-VALUE}, recreated on every run). "
-                    + "Give an empty database: the demo creates its demo_ tables and the example shop's tables.")
+                    + "Give an empty database: the demo creates its demo_ tables and the example shop's tables. "
+                    + "A SQLite file that does not exist is created.")
     String url;
 
     @Option(names = "--rows", defaultValue = "100000", description = "Rows to bulk-load (default: ${DEFAULT-VALUE}).")

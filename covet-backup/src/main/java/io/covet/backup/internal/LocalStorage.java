@@ -40,7 +40,7 @@ public final class LocalStorage implements Storage {
         Path target = path(name);
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(".tmp-" + UUID.randomUUID());
-        try {
+        try (Cleanup temp = Cleanup.of(tmp)) {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 data.transferTo(out);
@@ -57,8 +57,6 @@ public final class LocalStorage implements Storage {
             } catch (IOException ignored) {
                 // some file systems cannot fsync a directory; the link itself is already in place
             }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -2,6 +2,7 @@ package io.covet.cli.backup;
 
 import io.covet.backup.BackupException;
 import io.covet.backup.BackupInfo;
+import io.covet.backup.BackupKey;
 import io.covet.backup.BackupOptions;
 import io.covet.backup.BackupRepository;
 import io.covet.backup.Backups;
@@ -9,9 +10,11 @@ import io.covet.backup.PruneReport;
 import io.covet.backup.RestoreReport;
 import io.covet.backup.RetentionPolicy;
 import io.covet.backup.VerifyReport;
+import io.covet.backup.internal.Cleanup;
 import io.covet.cli.DatabaseOption;
 import io.covet.cli.ExitCode;
 import io.covet.core.Database;
+import io.covet.core.DatabaseConfig;
 import io.covet.core.error.UnsupportedFeature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,24 +85,32 @@ public final class BackupCommand {
                 + "backup API instead of a logical backup (restore it with restore --to-file).")
         boolean physical;
 
+        @Option(names = "--no-encryption", description = "Store the backup unencrypted on purpose: silences the "
+                + "warning printed when no key is given. Cannot be combined with --key-file or COVET_BACKUP_KEY.")
+        boolean noEncryption;
+
         @Override
         int run() {
+            BackupKey key = repo.key();
+            if (noEncryption && key != null) {
+                throw new BackupException(BackupException.Reason.INVALID, "--no-encryption contradicts the key given "
+                        + (repo.keyFile != null ? "with --key-file" : "in COVET_BACKUP_KEY") + "; drop one of them");
+            }
             if (physical) {
-                try (Database db = database.open(); BackupRepository r = repo.open()) {
-                    out().println(io.covet.backup.SqlitePhysical.backup(db, r, repo.key()));
+                try (Database db = database.open(); BackupRepository r = repo.openOrCreate()) {
+                    warnIfUnencrypted(key);
+                    out().println(io.covet.backup.SqlitePhysical.backup(db, r, key));
                 } catch (UnsupportedFeature e) {
                     err().println("covet: " + e.getMessage());
                     return ExitCode.USAGE;
                 }
                 return ExitCode.OK;
             }
-            BackupOptions.Builder options = BackupOptions.builder().key(repo.key()).jobs(jobs);
+            BackupOptions.Builder options = BackupOptions.builder().key(key).jobs(jobs);
             Output.Progress progress = new Output.Progress(out(), json);
             options.listener(progress::update);
-            if (options.build().key() == null && !json) {
-                err().println("covet: warning: this backup is not encrypted (no --key-file or COVET_BACKUP_KEY)");
-            }
-            try (Database db = database.open(); BackupRepository r = repo.open()) {
+            try (Database db = database.open(); BackupRepository r = repo.openOrCreate()) {
+                warnIfUnencrypted(key);
                 BackupInfo b;
                 try {
                     b = Backups.create(db, r, options.build());
@@ -118,6 +129,14 @@ public final class BackupCommand {
                 }
             }
             return ExitCode.OK;
+        }
+
+        /** One line on stderr, also under --json (whose output is on stdout), unless --no-encryption. */
+        private void warnIfUnencrypted(BackupKey key) {
+            if (key == null && !noEncryption) {
+                err().println("covet: warning: this backup is not encrypted (no --key-file or COVET_BACKUP_KEY; "
+                        + "--no-encryption silences this)");
+            }
         }
     }
 
@@ -191,7 +210,8 @@ public final class BackupCommand {
 
     /** {@code covet backup restore}. */
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Restore a backup into an empty database of any engine, all or nothing.")
+            description = {"Restore a backup into an empty database of any engine, all or nothing.",
+                    "A SQLite file that does not exist is created, and removed again if the restore fails."})
     static final class Restore extends Base {
         @Parameters(paramLabel = "ID", description = "The backup id.")
         String id;
@@ -220,7 +240,27 @@ public final class BackupCommand {
                 out().println("restored " + id + " to " + toFile);
                 return ExitCode.OK;
             }
-            try (BackupRepository r = repo.open(); Database db = database.open()) {
+            DatabaseConfig config = database.config();
+            java.util.Optional<java.nio.file.Path> fresh = DatabaseOption.missingSqliteFile(config);
+            try (BackupRepository r = repo.open()) {
+                if (fresh.isPresent() && Backups.list(r).stream().noneMatch(b -> b.id().equals(id))) {
+                    // the library's own message, before a file is created for nothing
+                    throw new BackupException(BackupException.Reason.NOT_FOUND, "no backup '" + id + "' in "
+                            + r.location() + "; `covet backup list` shows the ids there");
+                }
+                // A new SQLite file exists only once the restore succeeded: any failure, or Ctrl-C, removes it.
+                try (Cleanup undo = fresh.map(Cleanup::sqlite).orElse(null)) {
+                    int exit = restore(r, config);
+                    if (exit == ExitCode.OK && undo != null) {
+                        undo.keep();
+                    }
+                    return exit;
+                }
+            }
+        }
+
+        private int restore(BackupRepository r, DatabaseConfig config) {
+            try (Database db = Database.open(config)) {
                 RestoreReport rep;
                 try {
                     rep = Backups.restore(r, id, repo.key(), db, io.covet.backup.RestoreOptions.builder().clean(clean)

@@ -116,7 +116,7 @@ public final class PitrCommand {
 
         @Override
         int run() {
-            try (BackupRepository r = repo.open()) {
+            try (BackupRepository r = repo.openOrCreate()) {
                 out().println(Pitr.baseBackup(r, repo.key(), url, pgBin));
             }
             return ExitCode.OK;
@@ -135,7 +135,7 @@ public final class PitrCommand {
 
         @Override
         int run() {
-            try (BackupRepository r = repo.open()) {
+            try (BackupRepository r = repo.openOrCreate()) {
                 Pitr.walPush(r, repo.key(), path, name);
             }
             return ExitCode.OK;
@@ -185,12 +185,16 @@ public final class PitrCommand {
 
     /** {@code covet pitr restore}. */
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Unpack a base backup into an empty data directory and configure recovery to a target time, LSN or transaction.")
+            description = {"Unpack a base backup into an empty data directory and configure recovery to a target time, LSN or transaction.",
+                    "The directory is created with mode 0700 (0750 if the cluster allowed group access); run as "
+                            + "root, it is given to the cluster owner recorded in the backup. A failed restore "
+                            + "leaves nothing behind."})
     static final class Restore extends Base {
         @Parameters(paramLabel = "BASE_ID", defaultValue = "latest", description = "Base backup id (default: latest).")
         String id;
 
-        @Option(names = "--data-dir", required = true, description = "A new, empty data directory.")
+        @Option(names = "--data-dir", required = true, description = "A new or empty data directory; a non-empty "
+                + "one is refused.")
         Path dataDir;
 
         @Option(names = "--target-time", paramLabel = "TIMESTAMPTZ",
@@ -214,10 +218,31 @@ public final class PitrCommand {
             RecoveryTarget target = target(); // refused before anything is read or written
             try (BackupRepository r = repo.open()) {
                 String base = Pitr.restore(r, repo.key(), id, dataDir, target, self(covet, "wal-fetch") + " %f %p");
-                out().println("restored base backup " + base + " into " + dataDir + "; recovery stops at " + target
-                        + ". Start PostgreSQL on it (as its owner) to replay WAL.");
+                out().println("restored base backup " + base + " into " + dataDir + " (" + modeAndOwner()
+                        + "); recovery stops at " + target + ". Start PostgreSQL on it as " + owner()
+                        + " to replay WAL.");
             }
             return ExitCode.OK;
+        }
+
+        private String modeAndOwner() {
+            try {
+                int mode = 0;
+                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(dataDir)) {
+                    mode |= 1 << (8 - p.ordinal()); // the enum runs OWNER_READ … OTHERS_EXECUTE, high bit first
+                }
+                return String.format("mode %04o, owner %s", mode, owner());
+            } catch (IOException | UnsupportedOperationException e) {
+                return "owner " + owner();
+            }
+        }
+
+        private String owner() {
+            try {
+                return Files.getOwner(dataDir).getName();
+            } catch (IOException e) {
+                return "its owner";
+            }
         }
 
         private RecoveryTarget target() {

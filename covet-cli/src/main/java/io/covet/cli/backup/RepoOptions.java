@@ -1,9 +1,11 @@
 package io.covet.cli.backup;
 
+import io.covet.backup.BackupException;
 import io.covet.backup.BackupKey;
 import io.covet.backup.BackupRepository;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code --repo} and {@code --key-file}, shared by the backup commands. */
@@ -18,8 +20,21 @@ public final class RepoOptions {
                     + "means the backup is not encrypted.")
     Path keyFile;
 
-    /** Opens the repository. */
+    /**
+     * Opens an existing repository, for commands that only read it: a local directory that does not exist is
+     * refused (exit 2) instead of being created empty.
+     */
     BackupRepository open() {
+        if (repo != null && !repo.startsWith("s3://") && !repo.isBlank() && !Files.isDirectory(Path.of(repo))) {
+            throw new BackupException(BackupException.Reason.INVALID, "no backup repository at " + repo + " ("
+                    + Path.of(repo).toAbsolutePath().normalize() + " " + (Files.exists(Path.of(repo))
+                    ? "is not a directory" : "does not exist") + "); check --repo. Nothing was created.");
+        }
+        return BackupRepository.open(repo);
+    }
+
+    /** Opens the repository for writing; a local directory that does not exist is created. */
+    BackupRepository openOrCreate() {
         return BackupRepository.open(repo);
     }
 

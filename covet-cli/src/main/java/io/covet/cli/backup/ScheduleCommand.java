@@ -53,7 +53,7 @@ final class ScheduleCommand extends BackupCommand.Base {
         };
         CronSchedule schedule = once ? null : CronSchedule.parse(cron == null ? "" : cron);
         BackupOptions options = BackupOptions.builder().key(repo.key()).build();
-        try (Database db = database.open(); BackupRepository r = repo.open()) {
+        try (Database db = database.open(); BackupRepository r = repo.openOrCreate()) {
             BackupScheduler scheduler = new BackupScheduler(db, r, options, mode, retention.policy(),
                     line -> {
                         out().println(Instant.now() + " " + line);

@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code covet migrate [APP [NAME|zero]]}: applies or unapplies migrations. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Apply pending migrations, or move an app forwards/backwards to a migration (or zero).")
+        description = {"Apply pending migrations, or move an app forwards/backwards to a migration (or zero).",
+                "A SQLite file that does not exist is created, once the migration files have been read and the "
+                        + "target found; --plan never creates it."})
 public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
@@ -68,21 +70,37 @@ public final class MigrateCommand implements Callable<Integer> {
         Target target = app == null ? Target.latest() : name == null ? null : "zero".equals(name)
                 ? Target.zero(app) : Target.of(app, name);
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = database.open()) {
-            var migrations = files.load();
-            if (target == null) {
-                target = Target.latest();
-                // `migrate APP`: everything of that app (and what it depends on).
-                var graph = new io.covet.migrate.MigrationGraph(migrations, java.util.Set.of());
-                var leaves = graph.leaves(app);
-                if (leaves.isEmpty()) {
-                    throw new IllegalArgumentException("there are no migrations for app " + app);
-                }
-                target = Target.of(app, leaves.get(leaves.size() - 1).name());
+        // Everything the user gave is checked before a database is opened, so a SQLite file is only created for a
+        // migration that can run.
+        Duration waitFor = duration(spec, wait, "--wait");
+        Duration operationLockTimeout = lockTimeout == null ? null : duration(spec, lockTimeout, "--lock-timeout");
+        if (!java.nio.file.Files.isDirectory(files.dir())) {
+            throw new ParameterException(spec.commandLine(), "no migrations directory at " + files.dir() + " ("
+                    + files.dir().toAbsolutePath().normalize() + " does not exist); give --migrations DIR or set "
+                    + "covet.project.migrations. Nothing was changed.");
+        }
+        var migrations = files.load();
+        var graph = new io.covet.migrate.MigrationGraph(migrations, java.util.Set.of());
+        if (app != null && !graph.apps().contains(app)) {
+            throw new ParameterException(spec.commandLine(), "there are no migrations for app " + app + "; apps: "
+                    + graph.apps());
+        }
+        if (target == null) {
+            // `migrate APP`: everything of that app (and what it depends on).
+            var leaves = graph.leaves(app);
+            target = Target.of(app, leaves.get(leaves.size() - 1).name());
+        } else if (!target.isLatest() && !target.isZero()
+                && !graph.contains(new io.covet.migrate.MigrationKey(app, name))) {
+            try {
+                graph.require(new io.covet.migrate.MigrationKey(app, name));
+            } catch (io.covet.migrate.MigrationException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, name);
             }
+        }
+        try (Database db = open()) {
             Migrator migrator = Migrator.builder(db, migrations).fake(fake).acceptEdited(acceptEdited)
-                    .lockTimeout(duration(spec, wait, "--wait"))
-                    .operationLockTimeout(lockTimeout == null ? null : duration(spec, lockTimeout, "--lock-timeout"))
+                    .lockTimeout(waitFor)
+                    .operationLockTimeout(operationLockTimeout)
                     .onPartial(resume ? Migrator.OnPartial.RESUME : rollbackPartial ? Migrator.OnPartial.ROLLBACK
                             : Migrator.OnPartial.FAIL)
                     .progress(out::println).build();
@@ -99,6 +117,17 @@ public final class MigrateCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The database to migrate. For --plan on a SQLite file that does not exist yet, an empty in-memory database
+     * stands in: it has the same plan (everything pending) and leaves no file behind.
+     */
+    private Database open() {
+        if (plan && DatabaseOption.missingSqliteFile(database.config()).isPresent()) {
+            return Database.open("sqlite::memory:");
+        }
+        return database.openOrCreate();
     }
 
     static Duration duration(CommandSpec spec, String text, String option) {

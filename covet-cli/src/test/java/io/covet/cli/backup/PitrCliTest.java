@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -106,6 +107,37 @@ class PitrCliTest {
         // backup), and a later restore would follow that timeline: each restore starts from its own copy of the
         // repository as the original cluster left it.
         Path pristine = copyTree(repo, base.resolve("repo-as-left"));
+
+        // A non-empty data directory is refused and left exactly as it was.
+        Path occupied = Files.createDirectories(base.resolve("occupied"));
+        Files.writeString(occupied.resolve("PG_VERSION"), "15\n");
+        CliRun refused = covet("pitr", "restore", "latest", "--data-dir", occupied.toString(), "--repo",
+                copyTree(pristine, base.resolve("repo-occupied")).toString(), "--key-file", key.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err().strip()).isEqualTo("covet: data directory " + occupied + " is not empty (it holds "
+                + "PG_VERSION); restore into a new or empty directory: Covet never overwrites a data directory, "
+                + "nothing was changed");
+        try (Stream<Path> left = Files.list(occupied)) {
+            assertThat(left).containsExactly(occupied.resolve("PG_VERSION"));
+        }
+        assertThat(occupied.resolve("PG_VERSION")).hasContent("15\n");
+
+        // A base backup damaged in its last chunk fails after tar has unpacked the rest: nothing stays behind.
+        Path damagedRepo = copyTree(pristine, base.resolve("repo-damaged"));
+        Path lastChunk;
+        try (Stream<Path> all = Files.walk(damagedRepo.resolve("base"))) {
+            lastChunk = all.filter(p -> p.getFileName().toString().endsWith(".chunk")).max(Path::compareTo)
+                    .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(lastChunk);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(lastChunk, bytes);
+        Path never = base.resolve("never/data");
+        CliRun damaged = covet("pitr", "restore", "latest", "--data-dir", never.toString(), "--repo",
+                damagedRepo.toString(), "--key-file", key.toString());
+        assertThat(damaged.exit()).isEqualTo(2);
+        assertThat(damaged.err()).contains("does not match its SHA-256", "nothing was restored");
+        assertThat(base.resolve("never")).doesNotExist();
         String[][] targets = {{"--target-time", target}, {"--target-lsn", targetLsn}, {"--target-xid", targetXid}};
         for (String[] t : targets) {
             Path restored = base.resolve("restored" + t[0]);
@@ -113,8 +145,12 @@ class PitrCliTest {
             CliRun restore = covet("pitr", "restore", "latest", "--data-dir", restored.toString(), t[0],
                     t[1], "--repo", ownRepo.toString(), "--key-file", key.toString(), "--covet-command", java);
             assertThat(restore.exit()).as(restore.err()).isZero();
-            own(restored);
-            sh("chmod 700 " + restored);
+            // PostgreSQL starts on the directory as restored: mode 0700, and (run as root) owned by the cluster owner
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(restored))).isEqualTo("rwx------");
+            String owner = ROOT ? "postgres" : System.getProperty("user.name");
+            assertThat(Files.getOwner(restored).getName()).isEqualTo(owner);
+            assertThat(Files.getOwner(restored.resolve("recovery.signal")).getName()).isEqualTo(owner);
+            assertThat(restore.out()).contains("(mode 0700, owner " + owner + ")", "Start PostgreSQL on it as " + owner);
             start(restored);
             try (Database db = Database.open(url)) {
                 try {

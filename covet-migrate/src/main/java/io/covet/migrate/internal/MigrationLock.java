@@ -6,25 +6,29 @@ import io.covet.core.dialect.Engine;
 import io.covet.migrate.MigrationException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Makes concurrent {@code migrate} runs take turns: PostgreSQL {@code pg_advisory_lock} keyed by the current
- * schema, MariaDB {@code GET_LOCK} named after the database, SQLite {@code BEGIN EXCLUSIVE} on a sidecar lock
- * file next to the database ({@code <file>.migrate-lock}): an exclusive lock on the database file itself would
- * also block the migration's own writes. The second runner waits, then finds nothing left to do.
+ * schema, MariaDB {@code GET_LOCK} named after the database, SQLite an OS file lock on a sidecar file next to the
+ * database ({@code <file>.migrate-lock}): a lock on the database file itself would also block the migration's own
+ * writes. The second runner waits, then finds nothing left to do.
+ *
+ * <p>The sidecar file exists only while a run holds the lock: the holder deletes it before releasing, also when
+ * the JVM is stopped (Ctrl-C, SIGTERM). Only a process killed outright ({@code kill -9}) leaves it behind; the
+ * operating system has released its lock then, so the next run takes the file over and removes it in turn.
  */
 public final class MigrationLock implements AutoCloseable {
     private final Engine engine;
     private final Connection c;
-    private final Connection sqliteLock;
+    private final SidecarLock sqliteLock;
 
-    private MigrationLock(Engine engine, Connection c, Connection sqliteLock) {
+    private MigrationLock(Engine engine, Connection c, SidecarLock sqliteLock) {
         this.engine = engine;
         this.c = c;
         this.sqliteLock = sqliteLock;
@@ -64,15 +68,8 @@ public final class MigrationLock implements AutoCloseable {
                 if (url == null || url.inMemory()) {
                     return new MigrationLock(e, c, null); // one process only: nothing to serialise
                 }
-                Connection lock = DriverManager.getConnection("jdbc:sqlite:" + url.database() + ".migrate-lock");
-                try (Statement s = lock.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = " + Math.max(1, timeout.toMillis()));
-                    s.execute("BEGIN EXCLUSIVE");
-                } catch (SQLException ex) {
-                    lock.close();
-                    throw busy(timeout);
-                }
-                return new MigrationLock(e, c, lock);
+                return new MigrationLock(e, c, SidecarLock.acquire(Path.of(url.database() + ".migrate-lock"),
+                        timeout, () -> busy(timeout)));
             }
         }
     }
@@ -97,11 +94,7 @@ public final class MigrationLock implements AutoCloseable {
             }
             default -> {
                 if (sqliteLock != null) {
-                    try (Statement s = sqliteLock.createStatement()) {
-                        s.execute("ROLLBACK");
-                    } finally {
-                        sqliteLock.close();
-                    }
+                    sqliteLock.close();
                 }
             }
         }
