@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * contenders read the same SQLite file, each with its own pool: the baseline build, the current build with no
  * interceptor (the empty chain's fast path), and the current build with three no-op interceptors (each
  * passes {@code proceed()} through, so the context and chain links are built). Like {@code orm-interleaved}, it
- * alternates blocks of 2,000 gets in random order per round after a warm-up and reports the median over rounds of
+ * alternates blocks of 200 gets in random order per round after a warm-up and reports the median over rounds of
  * each round's ratio, so the three see the same machine load. Wall-clock time, garbage collection included.
  *
  * <p>{@code RATIO pipeline-empty} = current with an empty chain / baseline (goal ≤ 1.02);
@@ -70,8 +70,10 @@ final class PipelineWorkload {
     }
 
     static List<String> run(boolean quick) throws Exception {
-        int rounds = quick ? 30 : 120;
-        int perBlock = 2_000;
+        // Short blocks, many rounds: the three blocks of a round run within a few milliseconds of each other, so
+        // they share the machine's load even when other work comes and goes.
+        int rounds = quick ? 300 : 1_200;
+        int perBlock = 200;
         Path work = Files.createTempDirectory("covet-bench-pipeline-");
         Path file = work.resolve("get.db");
         String url = "sqlite:" + file;
