@@ -430,6 +430,42 @@ class PipelineTest {
     }
 
     @org.junit.jupiter.api.Test
+    void twoPhaseCommitBranchesAreSeenWithTheirStatementsAndControl(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.covet.testing.EngineSource.selected().containsAll(
+                List.of(io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.MARIADB)),
+                "two-phase commit needs both PostgreSQL and MariaDB in COVET_TEST_ENGINES");
+        try (Scratch p = Scratch.on(io.covet.core.dialect.Engine.POSTGRESQL);
+             Scratch m = Scratch.on(io.covet.core.dialect.Engine.MARIADB)) {
+            Recorder pgRec = new Recorder();
+            Recorder mariaRec = new Recorder();
+            Database pg = p.open(b -> b.interceptor(pgRec));
+            Database maria = m.open(b -> b.interceptor(mariaRec));
+            createT(pg);
+            createT(maria);
+            try (io.covet.core.tx.TwoPhaseCommit tpc = io.covet.core.tx.TwoPhaseCommit
+                    .builder("pipe" + (System.nanoTime() % 100_000), dir.resolve("2pc.log"))
+                    .participant(pg).participant(maria).build()) {
+                tpc.run("move", () -> {
+                    pg.sql("INSERT INTO t (id, name) VALUES (?, ?)", 1, "pg").execute();
+                    maria.sql("INSERT INTO t (id, name) VALUES (?, ?)", 1, "maria").execute();
+                    return null;
+                });
+            }
+            for (Recorder rec : List.of(pgRec, mariaRec)) {
+                Recorder.Seen insert = rec.last("INSERT INTO t");
+                assertThat(insert.context().transaction().orElseThrow().name()).isEqualTo("move");
+                assertThat(rec.of(StatementKind.TRANSACTION)).extracting(x -> x.context().sql())
+                        .anyMatch(c -> c.startsWith("BEGIN (branch '"))
+                        .anyMatch(c -> c.startsWith("PREPARE TRANSACTION '"))
+                        .anyMatch(c -> c.startsWith("COMMIT PREPARED '"));
+                assertThat(rec.released).hasSameSizeAs(rec.acquired);
+            }
+            assertThat(maria.sql("SELECT name FROM t").list(rs -> rs.getString(1))).containsExactly("maria");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void fingerprintsIgnoreValuesButNotShape() {
         assertThat(StatementContext.fingerprint("SELECT * FROM t WHERE id = 1 AND name = 'x'"))
                 .isEqualTo(StatementContext.fingerprint("select *  from t where id = 22 and name = 'it''s'"));

@@ -406,7 +406,10 @@ public final class TransactionManager implements AutoCloseable {
         }
         Connection c = connections.borrow(name, null, true);
         try {
-            EngineTx.beginBranch(engine, c, gid);
+            executor.control("BEGIN (branch '" + gid + "')", null, () -> {
+                EngineTx.beginBranch(engine, c, gid);
+                return null;
+            });
         } catch (SQLException e) {
             RuntimeException failure = executor.translate("begin branch " + gid, e);
             connections.release(c, false, false);
