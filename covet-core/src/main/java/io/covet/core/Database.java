@@ -40,6 +40,9 @@ import java.util.ServiceLoader;
  * unreachable server fails {@link #open} at once with {@link io.covet.core.error.ConnectionFailure} naming host and
  * port.
  *
+ * <p>Every statement and connection borrow passes the database's interceptors, if any are registered
+ * ({@link DatabaseConfig.Builder#interceptor}; see {@link io.covet.core.pipeline}).
+ *
  * <pre>{@code
  * try (Database db = Database.open("sqlite:app.db")) {
  *     db.sql("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)").execute();
@@ -337,7 +340,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * The underlying data source, for libraries that need one (e.g. a migration tool run beside Covet).
-     * Connections taken from it bypass Covet's error translation.
+     * Connections taken from it bypass Covet's error translation and the database's interceptors: prefer
+     * {@link #withConnection} for raw JDBC that the interceptors should see.
      */
     public DataSource dataSource() {
         return dataSource;
