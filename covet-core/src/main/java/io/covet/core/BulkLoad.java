@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
  * {@code INSERT}s of up to 1,000 rows, SQLite a prepared batch. Nothing is committed or rolled back here.
  */
 public final class BulkLoad {
-    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"(?:[^\"]|\"\")+\"(?:\\.\"(?:[^\"]|\"\")+\")*");
-    private static final Pattern BACKTICKED = Pattern.compile("`(?:[^`]|``)+`(?:\\.`(?:[^`]|``)+`)*");
-
     private BulkLoad() {
     }
 
@@ -47,16 +44,15 @@ public final class BulkLoad {
                                     Iterator<Object[]> rows) throws SQLException {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(rows, "rows");
-        Pattern quoted = engine.family() == Engine.MARIADB ? BACKTICKED : DOUBLE_QUOTED;
-        if (table == null || !quoted.matcher(table).matches()) {
+        Dialect d = Dialect.of(engine.family());
+        if (table == null || !quotedName(d).matcher(table).matches()) {
             throw new IllegalArgumentException("bulk load target " + table + " is not a quoted table name for "
-                    + engine.displayName() + "; quote it with Dialect.quote (e.g. " + (engine.family()
-                    == Engine.MARIADB ? "`shop`.`orders`" : "\"shop\".\"orders\"") + ")");
+                    + engine.displayName() + "; quote it with Dialect.quote (e.g. " + d.quote("shop") + "."
+                    + d.quote("orders") + ")");
         }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("bulk load into " + table + " needs at least one column");
         }
-        Dialect d = Dialect.of(engine.family());
         StringBuilder cols = new StringBuilder();
         for (String col : columns) {
             if (cols.length() > 0) {
@@ -74,6 +70,13 @@ public final class BulkLoad {
                         BulkLoader.sqlFor(engine, table, colList, columns.size()), List.of(unquoted(table)), null),
                 () -> BulkLoader.loadOn(real, engine, table, colList, columns.size(), rows), n -> n,
                 e -> raw.executor().translate("bulk load into " + table, e));
+    }
+
+    /** One or more names quoted the dialect's way, joined by dots; a quote inside a name is doubled. */
+    private static Pattern quotedName(Dialect d) {
+        String q = Pattern.quote(String.valueOf(d.quote("x").charAt(0)));
+        String one = q + "(?:[^" + q.substring(2, q.length() - 2) + "]|" + q + q + ")+" + q;
+        return Pattern.compile(one + "(?:\\." + one + ")*");
     }
 
     /** {@code "s"."t"} as {@code s.t}, the name interceptors are shown. */

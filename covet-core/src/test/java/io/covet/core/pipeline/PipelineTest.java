@@ -367,6 +367,31 @@ class PipelineTest {
     }
 
     @AllEngines
+    void bulkLoadOnACallbacksConnectionIsOneBulkLoadAndRefusesUnquotedTargets(Scratch s) {
+        Recorder rec = new Recorder();
+        Database db = s.open(b -> b.interceptor(rec));
+        createT(db);
+        String target = db.dialect().quote("t");
+        List<Object[]> rows = List.of(new Object[]{1, "a"}, new Object[]{2, "it's"});
+        long n = db.atomic(tx -> db.withConnection(c -> io.covet.core.BulkLoad.onConnection(c, s.engine(), target,
+                List.of("id", "name"), rows.iterator())));
+        assertThat(n).isEqualTo(2);
+        Recorder.Seen bulk = rec.of(StatementKind.BULK_LOAD).get(0);
+        assertThat(bulk.context().tables()).containsExactly("t");
+        assertThat(bulk.context().transaction()).get().extracting(Transaction::name).isEqualTo("atomic");
+        assertThat(bulk.outcome().rowCount()).isEqualTo(2);
+        assertThat(rec.of(StatementKind.RAW)).as("the load's own statements are not counted twice").isEmpty();
+        assertThat(db.sql("SELECT name FROM t ORDER BY id").list(rs -> rs.getString(1))).containsExactly("a", "it's");
+
+        for (String bad : List.of("t", "t; DROP TABLE t", target + "; DROP TABLE t", target + ".")) {
+            assertThatThrownBy(() -> db.withConnection(c -> io.covet.core.BulkLoad.onConnection(c, s.engine(), bad,
+                    List.of("id"), List.<Object[]>of(new Object[]{9}).iterator())))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a quoted table name");
+        }
+        assertThat(db.sql("SELECT COUNT(*) FROM t").list(rs -> rs.getLong(1))).containsExactly(2L);
+    }
+
+    @AllEngines
     void withoutInterceptorsRawCallbacksGetThePoolsConnectionItself(Scratch s) {
         Database db = s.db();
         assertThat(db.interceptors()).isEmpty();
