@@ -114,11 +114,6 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         return -1;
     }
 
-    /** The primary key's field names, comma-separated, for messages: {@code playlist, track}. */
-    String keyNames() {
-        return String.join(", ", primaryKeyFields().stream().map(FieldMeta::name).toList());
-    }
-
     /** The simple class name, for messages. */
     public String simpleName() {
         return name.substring(name.lastIndexOf('.') + 1);

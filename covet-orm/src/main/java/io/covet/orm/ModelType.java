@@ -74,16 +74,6 @@ public abstract class ModelType<T> {
         return List.of();
     }
 
-    @SuppressWarnings("unchecked")
-    final Object getUnchecked(Object instance, int field) {
-        return get((T) instance, field);
-    }
-
-    @SuppressWarnings("unchecked")
-    final void setUnchecked(Object instance, int field, Object value) {
-        set((T) instance, field, value);
-    }
-
     @Override
     public String toString() {
         return "ModelType[" + meta.simpleName() + " -> " + meta.table() + "]";

@@ -84,8 +84,9 @@ public final class Ref<T extends Entity> {
         return value;
     }
 
-    void load(T target) {
-        this.value = target;
+    @SuppressWarnings("unchecked")
+    void load(Entity target) {
+        this.value = (T) target;
     }
 
     @Override
