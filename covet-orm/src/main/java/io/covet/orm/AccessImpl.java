@@ -2,6 +2,7 @@ package io.covet.orm;
 
 import io.covet.orm.internal.Access;
 import io.covet.orm.internal.PathStep;
+import io.covet.orm.spi.ModelType;
 
 import java.util.List;
 

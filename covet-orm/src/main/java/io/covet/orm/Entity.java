@@ -1,5 +1,8 @@
 package io.covet.orm;
 
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -13,6 +13,9 @@ import io.covet.orm.internal.RecordWriter;
 import io.covet.orm.internal.RegistryValidator;
 import io.covet.orm.internal.Relations;
 import io.covet.orm.internal.Validation;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+import io.covet.orm.spi.RecordType;
 
 import java.util.ArrayList;
 import java.util.Collection;

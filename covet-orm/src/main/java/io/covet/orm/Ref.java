@@ -1,5 +1,7 @@
 package io.covet.orm;
 
+import io.covet.orm.spi.ModelType;
+
 import java.util.Objects;
 
 /**

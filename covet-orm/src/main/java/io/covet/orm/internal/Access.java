@@ -1,11 +1,11 @@
 package io.covet.orm.internal;
 
 import io.covet.orm.Entity;
-import io.covet.orm.ModelType;
 import io.covet.orm.Orm;
 import io.covet.orm.Path;
 import io.covet.orm.Ref;
 import io.covet.orm.ValidationErrors;
+import io.covet.orm.spi.ModelType;
 
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.covet.orm.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
-import io.covet.orm.ManyToManyMeta;
-import io.covet.orm.ModelMeta;
 import io.covet.orm.OrmSchema;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
 import io.covet.schema.ForeignKey;
 import io.covet.schema.Schema;
 import io.covet.schema.SchemaDdl;

@@ -2,12 +2,12 @@ package io.covet.orm.internal;
 
 import io.covet.core.Database;
 import io.covet.orm.Entity;
-import io.covet.orm.FieldMeta;
-import io.covet.orm.ManyToManyMeta;
-import io.covet.orm.ModelType;
 import io.covet.orm.PersistenceHook;
 import io.covet.orm.ProtectedError;
 import io.covet.orm.Signal;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;
 import io.covet.sql.Sql;

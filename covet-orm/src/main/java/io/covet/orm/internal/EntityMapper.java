@@ -3,10 +3,11 @@ package io.covet.orm.internal;
 import io.covet.core.RowMapper;
 import io.covet.core.dialect.Engine;
 import io.covet.orm.Entity;
-import io.covet.orm.ModelType;
 import io.covet.orm.Orm;
 import io.covet.orm.Path;
 import io.covet.orm.Ref;
+import io.covet.orm.spi.Jdbc;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.SelectItem;
 import io.covet.sql.Sql;
 

@@ -2,10 +2,10 @@ package io.covet.orm.internal;
 
 import io.covet.core.Database;
 import io.covet.orm.Entity;
-import io.covet.orm.FieldMeta;
-import io.covet.orm.ModelMeta;
-import io.covet.orm.ModelType;
 import io.covet.orm.OrmUsageException;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Assignment;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;

@@ -2,9 +2,9 @@ package io.covet.orm.internal;
 
 import io.covet.core.Database;
 import io.covet.orm.Entity;
-import io.covet.orm.ManyToManyMeta;
-import io.covet.orm.ModelType;
 import io.covet.orm.OrmUsageException;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
 import io.covet.sql.Insert;
 import io.covet.sql.Sql;

@@ -4,13 +4,13 @@ import io.covet.core.Database;
 import io.covet.core.Databases;
 import io.covet.core.dialect.Engine;
 import io.covet.orm.Entity;
-import io.covet.orm.ModelMeta;
-import io.covet.orm.ModelType;
 import io.covet.orm.Orm;
 import io.covet.orm.OrmUsageException;
 import io.covet.orm.PersistenceHook;
 import io.covet.orm.Signal;
 import io.covet.orm.SignalListener;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
 
 import java.util.ArrayList;
 import java.util.Collection;

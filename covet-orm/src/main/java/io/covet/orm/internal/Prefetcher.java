@@ -2,10 +2,11 @@ package io.covet.orm.internal;
 
 import io.covet.core.Database;
 import io.covet.orm.Entity;
-import io.covet.orm.ModelType;
 import io.covet.orm.Path;
 import io.covet.orm.Ref;
 import io.covet.orm.Related;
+import io.covet.orm.spi.Jdbc;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
 import io.covet.sql.OrderField;
 import io.covet.sql.Select;

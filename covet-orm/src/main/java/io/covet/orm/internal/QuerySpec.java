@@ -1,8 +1,8 @@
 package io.covet.orm.internal;
 
 import io.covet.orm.Entity;
-import io.covet.orm.ModelType;
 import io.covet.orm.Path;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Condition;
 import io.covet.sql.Field;
 import io.covet.sql.OrderField;

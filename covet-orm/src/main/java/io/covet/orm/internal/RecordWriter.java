@@ -1,10 +1,11 @@
 package io.covet.orm.internal;
 
 import io.covet.core.Database;
-import io.covet.orm.FieldMeta;
-import io.covet.orm.ModelMeta;
 import io.covet.orm.OrmUsageException;
-import io.covet.orm.RecordType;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.Jdbc;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.RecordType;
 import io.covet.sql.Assignment;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;

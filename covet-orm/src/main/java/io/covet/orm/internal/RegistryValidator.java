@@ -1,14 +1,14 @@
 package io.covet.orm.internal;
 
 import io.covet.core.dialect.Engine;
-import io.covet.orm.FieldMeta;
 import io.covet.orm.FieldType;
-import io.covet.orm.ForeignKeyMeta;
-import io.covet.orm.ManyToManyMeta;
-import io.covet.orm.ModelMeta;
-import io.covet.orm.ModelType;
 import io.covet.orm.OnDelete;
-import io.covet.orm.ReverseMeta;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ForeignKeyMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+import io.covet.orm.spi.ReverseMeta;
 
 import java.util.ArrayList;
 import java.util.HashMap;

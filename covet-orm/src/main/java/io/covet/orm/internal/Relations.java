@@ -1,13 +1,13 @@
 package io.covet.orm.internal;
 
 import io.covet.orm.Entity;
-import io.covet.orm.FieldMeta;
-import io.covet.orm.ManyToManyMeta;
-import io.covet.orm.ModelMeta;
-import io.covet.orm.ModelType;
 import io.covet.orm.OrmUsageException;
 import io.covet.orm.Path;
-import io.covet.orm.ReverseMeta;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+import io.covet.orm.spi.ReverseMeta;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;
 import io.covet.sql.Field;

@@ -1,12 +1,12 @@
 package io.covet.orm.internal;
 
 import io.covet.orm.Entity;
-import io.covet.orm.FieldMeta;
 import io.covet.orm.FieldType;
-import io.covet.orm.ModelType;
 import io.covet.orm.ValidationErrors;
 import io.covet.orm.ValidationException;
 import io.covet.orm.Validator;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ModelType;
 
 import java.math.BigDecimal;
 import java.net.URI;

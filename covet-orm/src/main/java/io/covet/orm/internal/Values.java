@@ -2,6 +2,7 @@ package io.covet.orm.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.covet.orm.FieldType;
+import io.covet.orm.spi.Jdbc;
 import io.covet.sql.Json;
 
 import java.net.InetAddress;

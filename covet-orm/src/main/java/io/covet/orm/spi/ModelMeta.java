@@ -1,4 +1,4 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,10 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
 import io.covet.core.dialect.Engine;
+import io.covet.orm.Entity;
+import io.covet.orm.Ref;
+import io.covet.orm.Related;
+import io.covet.orm.Validator;
 import io.covet.sql.Table;
 
 import java.sql.ResultSet;

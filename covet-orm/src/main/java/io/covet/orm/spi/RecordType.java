@@ -1,5 +1,6 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
+import io.covet.orm.OrmUsageException;
 /**
  * The {@link ModelType} of a record model: a {@code record} annotated {@link Model}, implemented by the generated
  * {@code Name_.TYPE}. Records are immutable, so rows are read through the canonical constructor and a change is
