@@ -4,7 +4,10 @@ import io.covet.orm.internal.Access;
 import io.covet.orm.internal.PathStep;
 import io.covet.orm.spi.ModelType;
 
+import io.covet.sql.Table;
+
 import java.util.List;
+import java.util.function.Function;
 
 /** The internals' view of this package's package-private state; installed by {@link Orm}. */
 final class AccessImpl extends Access {
@@ -66,5 +69,33 @@ final class AccessImpl extends Access {
     @Override
     public Path<?, ?, ?> path(List<PathStep> steps) {
         return new Path<>(steps);
+    }
+
+    @Override
+    public <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
+            String sourceModel, String field, String targetModel, Function<String, R> aliaser) {
+        return Path.forward(sourceModel, field, targetModel, aliaser);
+    }
+
+    @Override
+    public <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
+            String sourceModel, String name, String targetModel, String remoteField, Function<String, R> aliaser) {
+        return Path.reverse(sourceModel, name, targetModel, remoteField, aliaser);
+    }
+
+    @Override
+    public <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
+            String sourceModel, String name, String targetModel, Function<String, R> aliaser) {
+        return Path.manyToMany(sourceModel, name, targetModel, aliaser);
+    }
+
+    @Override
+    public <T extends Entity> Ref<T> lazyRef(Object id, Entity owner, String targetModel, String field) {
+        return Ref.lazy(id, owner, targetModel, field);
+    }
+
+    @Override
+    public <T extends Entity> Related<T> related(Entity owner, String name) {
+        return new Related<>(owner, name);
     }
 }

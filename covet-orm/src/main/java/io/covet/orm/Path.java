@@ -36,20 +36,20 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
         this.steps = List.copyOf(steps);
     }
 
-    /** For generated code: a foreign-key or one-to-one step. */
-    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
+    /** A foreign-key or one-to-one step. */
+    static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
             String sourceModel, String field, String targetModel, Function<String, R> aliaser) {
         return new Path<>(List.of(new PathStep(Kind.FORWARD, sourceModel, field, targetModel, null, aliaser)));
     }
 
-    /** For generated code: a reverse step over {@code remoteField}, the target's foreign key to the source. */
-    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
+    /** A reverse step over {@code remoteField}, the target's foreign key to the source. */
+    static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
             String sourceModel, String name, String targetModel, String remoteField, Function<String, R> aliaser) {
         return new Path<>(List.of(new PathStep(Kind.REVERSE, sourceModel, name, targetModel, remoteField, aliaser)));
     }
 
-    /** For generated code: a many-to-many step. */
-    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
+    /** A many-to-many step. */
+    static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
             String sourceModel, String name, String targetModel, Function<String, R> aliaser) {
         return new Path<>(List.of(new PathStep(Kind.MANY_TO_MANY, sourceModel, name, targetModel, null, aliaser)));
     }

@@ -42,7 +42,7 @@ final class SourceGenerator {
             if (f.fkTarget() != null) {
                 w.line("/** The relation {@code " + f.name() + "} to {@link " + f.fkTarget() + "}. */");
                 w.line("public static final " + ORM + "Path<" + model + ", " + f.fkTarget() + ", " + f.fkTarget()
-                        + "_> " + Names.constant(f.name()) + " = " + ORM + "Path.forward(" + lit(m.qualifiedName())
+                        + "_> " + Names.constant(f.name()) + " = " + SPI + "Metamodel.forward(" + lit(m.qualifiedName())
                         + ", " + lit(f.name()) + ", " + lit(f.fkTarget()) + ", a -> " + f.fkTarget()
                         + "_.TABLE.as(a));");
             }
@@ -50,7 +50,7 @@ final class SourceGenerator {
         for (RelationInfo r : m.relations()) {
             w.line("/** The relation {@code " + r.name() + "} to {@link " + r.target() + "}. */");
             String head = "public static final " + ORM + "Path<" + model + ", " + r.target() + ", " + r.target()
-                    + "_> " + Names.constant(r.name()) + " = " + ORM + "Path.";
+                    + "_> " + Names.constant(r.name()) + " = " + SPI + "Metamodel.";
             if (r.manyToMany()) {
                 w.line(head + "manyToMany(" + lit(m.qualifiedName()) + ", " + lit(r.name()) + ", " + lit(r.target())
                         + ", a -> " + r.target() + "_.TABLE.as(a));");
@@ -258,7 +258,7 @@ final class SourceGenerator {
             w.line("@Override");
             w.open("public void bindRelations(" + model + " o)");
             for (RelationInfo r : m.relations()) {
-                w.line("if (o." + r.name() + " == null) o." + r.name() + " = new " + ORM + "Related<>(o, "
+                w.line("if (o." + r.name() + " == null) o." + r.name() + " = " + SPI + "Metamodel.related(o, "
                         + lit(r.name()) + ");");
             }
             w.close();
@@ -303,8 +303,8 @@ final class SourceGenerator {
                 case "String" -> j + "getString(rs, " + col + ")";
                 default -> j + "get" + key + "(rs, " + col + ")";
             };
-            w.line("{ " + f.queryType() + " v = " + getter + "; " + f.assign("v == null ? null : " + ORM
-                    + "Ref.lazy(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i + "] = v; }");
+            w.line("{ " + f.queryType() + " v = " + getter + "; " + f.assign("v == null ? null : " + SPI
+                    + "Metamodel.lazyRef(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i + "] = v; }");
             return;
         }
         w.line("{ " + f.sourceType() + " v = " + readExpression(f, i) + "; " + f.assign("v") + " s[" + i

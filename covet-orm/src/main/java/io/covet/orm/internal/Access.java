@@ -7,7 +7,11 @@ import io.covet.orm.Ref;
 import io.covet.orm.ValidationErrors;
 import io.covet.orm.spi.ModelType;
 
+import io.covet.orm.Related;
+import io.covet.sql.Table;
+
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The package-private state of the API types ({@link Entity}'s snapshot and attachment, {@link Ref}'s target,
@@ -82,4 +86,22 @@ public abstract class Access {
 
     /** The path of these steps. */
     public abstract Path<?, ?, ?> path(List<PathStep> steps);
+
+    /** A foreign-key or one-to-one path step (see {@link io.covet.orm.spi.Metamodel}). */
+    public abstract <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
+            String sourceModel, String field, String targetModel, Function<String, R> aliaser);
+
+    /** A reverse path step. */
+    public abstract <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
+            String sourceModel, String name, String targetModel, String remoteField, Function<String, R> aliaser);
+
+    /** A many-to-many path step. */
+    public abstract <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
+            String sourceModel, String name, String targetModel, Function<String, R> aliaser);
+
+    /** A reference read from a row, loaded lazily through the owner's Orm. */
+    public abstract <T extends Entity> Ref<T> lazyRef(Object id, Entity owner, String targetModel, String field);
+
+    /** The handle of a reverse or many-to-many field. */
+    public abstract <T extends Entity> Related<T> related(Entity owner, String name);
 }

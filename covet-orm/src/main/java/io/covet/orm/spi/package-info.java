@@ -5,7 +5,8 @@
  * {@link io.covet.orm.spi.RecordType} for a record model), describes the model with {@link io.covet.orm.spi.ModelMeta}
  * and its parts ({@link io.covet.orm.spi.FieldMeta}, {@link io.covet.orm.spi.ForeignKeyMeta},
  * {@link io.covet.orm.spi.ManyToManyMeta}, {@link io.covet.orm.spi.ReverseMeta}, {@link io.covet.orm.spi.IndexMeta},
- * {@link io.covet.orm.spi.CheckMeta}) and reads columns with {@link io.covet.orm.spi.Jdbc}. These types change only
+ * {@link io.covet.orm.spi.CheckMeta}), reads columns with {@link io.covet.orm.spi.Jdbc} and creates its relation values
+ * (paths, lazy references, related handles) with {@link io.covet.orm.spi.Metamodel}. These types change only
  * together with the processor, which is released with covet-orm; code that names them by hand (other than as a
  * handle, {@code ModelType<Customer>}) or implements them itself is not supported. Migrations read the same
  * metadata through {@link io.covet.orm.Orm#schema()}.
