@@ -304,7 +304,8 @@ final class SourceGenerator {
                 default -> j + "get" + key + "(rs, " + col + ")";
             };
             w.line("{ " + f.queryType() + " v = " + getter + "; " + f.assign("v == null ? null : " + SPI
-                    + "Metamodel.lazyRef(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i + "] = v; }");
+                    + "Metamodel.lazyRef(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i
+                    + "] = v; }");
             return;
         }
         w.line("{ " + f.sourceType() + " v = " + readExpression(f, i) + "; " + f.assign("v") + " s[" + i

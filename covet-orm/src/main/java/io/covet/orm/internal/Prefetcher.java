@@ -113,8 +113,8 @@ final class Prefetcher {
         return all;
     }
 
-    private static List<Entity> manyToMany(OrmRuntime orm, String db, ModelType<Entity> source, ModelType<Entity> target,
-                                           String name, List<? extends Entity> owners) {
+    private static List<Entity> manyToMany(OrmRuntime orm, String db, ModelType<Entity> source,
+                                           ModelType<Entity> target, String name, List<? extends Entity> owners) {
         Relations.JoinTable jt = Relations.joinTable(orm, source, name);
         Set<Object> pks = new LinkedHashSet<>();
         Access access = Access.get();
