@@ -14,4 +14,7 @@ module io.covet.orm {
     requires static transitive java.compiler;
 
     exports io.covet.orm;
+    // Generated metamodels (in the user's module) still call Jdbc/Values here; this export goes when they
+    // move to the documented SPI package io.covet.orm.spi (branch ormlayers).
+    exports io.covet.orm.internal;
 }
