@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proves Covet's module boundary the way a modular application meets it: a small application module
  * ({@code module app { requires io.covet.orm; }}) with two models is compiled by javac on the module path, with
  * the annotation processor generating its {@code Foo_} metamodel classes, then run by a separate
- * {@code java --module-path … -m app/app.Main} that saves, filters and lists rows on SQLite. A second
+ * {@code java --module-path … -m app/app.Main} that saves, filters and lists rows on SQLite, then takes an
+ * encrypted backup and verifies it by a test restore (the manifest is read by Jackson through the module's
+ * {@code opens}). A second
  * compilation shows that an internal package cannot be reached from that module.
  *
  * <p>The module path is not a hand-made list: it is what the module system resolves from this test's class path
@@ -68,7 +70,7 @@ class ModulePathTest {
         assertThat(processor).as("the annotation processor on the test class path").isNotNull();
         processorPath = processor;
         ModuleFinder finder = ModuleFinder.of(entries.toArray(Path[]::new));
-        Set<String> roots = new LinkedHashSet<>(List.of("io.covet.orm"));
+        Set<String> roots = new LinkedHashSet<>(List.of("io.covet.orm", "io.covet.backup"));
         // a logging provider keeps SLF4J from printing its "no providers" notice into the application's stderr
         finder.find("org.slf4j.simple").ifPresent(m -> roots.add("org.slf4j.simple"));
         Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), roots);
@@ -92,6 +94,7 @@ class ModulePathTest {
         write(src.resolve("module-info.java"), """
                 module app {
                     requires io.covet.orm;
+                    requires io.covet.backup;
                 }
                 """);
         write(src.resolve("app/Owner.java"), """
@@ -156,6 +159,12 @@ class ModulePathTest {
         write(src.resolve("app/Main.java"), """
                 package app;
 
+                import io.covet.backup.BackupInfo;
+                import io.covet.backup.BackupKey;
+                import io.covet.backup.BackupOptions;
+                import io.covet.backup.BackupRepository;
+                import io.covet.backup.Backups;
+                import io.covet.backup.VerifyReport;
                 import io.covet.core.Database;
                 import io.covet.orm.Orm;
 
@@ -173,6 +182,14 @@ class ModulePathTest {
                                     .list().stream().map(Pet::name).toList());
                             System.out.println("pets of Bob: " + orm.objects(Pet_.TYPE)
                                     .filter(Pet_.OWNER, o -> o.name.eq("Bob")).list().stream().map(Pet::name).toList());
+
+                            BackupKey key = BackupKey.generate();
+                            try (BackupRepository repo = BackupRepository.open(args[1])) {
+                                BackupInfo b = Backups.create(db, repo, BackupOptions.builder().key(key).build());
+                                VerifyReport v = Backups.verify(repo, b.id(), key, VerifyReport.Mode.RESTORE);
+                                System.out.println("backup of " + b.tables().size() + " tables verified: "
+                                        + (v.intact() ? "intact" : v.problems()) + ", " + v.rows() + " rows");
+                            }
                         }
                         System.out.println("app in module " + Main.class.getModule().getName()
                                 + ", orm in module " + Orm.class.getModule().getName()
@@ -188,12 +205,13 @@ class ModulePathTest {
 
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", classes + File.pathSeparator + joined(modulePath),
-                "-m", "app/app.Main", dir.resolve("pets.db").toString());
+                "-m", "app/app.Main", dir.resolve("pets.db").toString(), dir.resolve("backups").toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the application finished").isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("cats: [Kit, Tom]").contains("pets of Bob: [Kit, Rex]")
+                .contains("backup of 2 tables verified: intact, 5 rows")
                 .contains("app in module app, orm in module io.covet.orm, core internal exported to app: false");
     }
 
