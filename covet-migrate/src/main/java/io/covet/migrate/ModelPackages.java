@@ -1,6 +1,6 @@
 package io.covet.migrate;
 
-import io.covet.orm.ModelMeta;
+import io.covet.orm.spi.ModelMeta;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.covet.migrate;
 
-import io.covet.orm.ModelMeta;
 import io.covet.orm.Orm;
 import io.covet.orm.OrmSchema;
 import io.covet.orm.OrmUsageException;
+import io.covet.orm.spi.ModelMeta;
 import io.covet.schema.Schema;
 
 import java.util.Collection;

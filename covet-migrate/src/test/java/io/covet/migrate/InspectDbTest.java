@@ -3,7 +3,7 @@ package io.covet.migrate;
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.migrate.InspectDb.ModelSource;
-import io.covet.orm.ModelMeta;
+import io.covet.orm.spi.ModelMeta;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnType;
 import io.covet.schema.ForeignKey;

@@ -1,5 +1,8 @@
 package io.covet.orm;
 
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +73,17 @@ public abstract class Entity {
         if (covetType == null) {
             return null;
         }
-        ModelMeta m = covetType.meta();
+        @SuppressWarnings("unchecked")
+        ModelType<Object> type = (ModelType<Object>) covetType;
+        ModelMeta m = type.meta();
         if (!m.compositePrimaryKey()) {
             int pk = m.primaryKeyIndex();
-            return pk < 0 ? null : covetType.getUnchecked(this, pk);
+            return pk < 0 ? null : type.get(this, pk);
         }
         int[] keys = m.primaryKeyIndexes();
         Object[] values = new Object[keys.length];
         for (int k = 0; k < keys.length; k++) {
-            Object v = covetType.getUnchecked(this, keys[k]);
+            Object v = type.get(this, keys[k]);
             values[k] = v instanceof Ref<?> r ? r.id() : v;
             if (values[k] == null) {
                 return null;

@@ -1,5 +1,7 @@
 package io.covet.orm;
 
+import io.covet.orm.spi.FieldMeta;
+
 /**
  * The field types. Each maps to one portable column type ({@link OrmSchema#columnType(FieldMeta)}), which the
  * schema's DDL renders per engine, for {@code createTables()} and migrations alike. {@link #INFER} is only an

@@ -1,5 +1,8 @@
 package io.covet.orm;
 
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.RecordType;
+
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

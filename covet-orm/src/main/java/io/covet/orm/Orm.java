@@ -4,6 +4,18 @@ import io.covet.core.Database;
 import io.covet.core.Databases;
 import io.covet.core.dialect.Engine;
 import io.covet.core.error.ConfigurationException;
+import io.covet.orm.internal.Access;
+import io.covet.orm.internal.Ddl;
+import io.covet.orm.internal.M2mOps;
+import io.covet.orm.internal.OrmRuntime;
+import io.covet.orm.internal.QuerySpec;
+import io.covet.orm.internal.RecordWriter;
+import io.covet.orm.internal.RegistryValidator;
+import io.covet.orm.internal.Relations;
+import io.covet.orm.internal.Validation;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+import io.covet.orm.spi.RecordType;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,40 +46,15 @@ public final class Orm implements AutoCloseable {
     /** The database name used when none is given. */
     public static final String DEFAULT = "default";
 
-    private final Map<String, Database> databases;
-    private final Databases registry;
-    private final String defaultName;
-    private final Map<String, ModelType<?>> types;
-    private final Map<Class<?>, ModelType<?>> byClass;
-    private final Map<Signal, List<Listener>> listeners;
-    private final List<PersistenceHook> hooks;
-    private final boolean validateOnSave;
-    private final Writer writer;
-    private final java.util.concurrent.ConcurrentMap<LookupKey, java.util.Optional<QuerySet.KeyLookup<?>>> keyLookups =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile boolean closed;
-
-    record Listener(Class<?> model, SignalListener<Entity> listener) {
+    static {
+        Access.install(new AccessImpl());
     }
 
-    /** The key of a rendered lookup by primary key: the model's handle, the database name and its engine. */
-    private record LookupKey(ModelType<?> type, String database, Engine engine) {
-    }
+    private final OrmRuntime runtime;
 
     private Orm(Builder b) {
-        this.databases = Map.copyOf(b.databases);
-        this.registry = b.registry;
-        this.defaultName = b.defaultName;
-        this.types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.types));
-        Map<Class<?>, ModelType<?>> classes = new LinkedHashMap<>();
-        b.types.values().forEach(t -> classes.put(t.javaClass(), t));
-        this.byClass = java.util.Collections.unmodifiableMap(classes);
-        Map<Signal, List<Listener>> ls = new EnumMap<>(Signal.class);
-        b.listeners.forEach((k, v) -> ls.put(k, List.copyOf(v)));
-        this.listeners = ls;
-        this.hooks = List.copyOf(b.hooks);
-        this.validateOnSave = b.validateOnSave;
-        this.writer = new Writer(this);
+        this.runtime = new OrmRuntime(this, b.databases, b.registry, b.defaultName, b.types, b.listeners, b.hooks,
+                b.validateOnSave);
     }
 
     /** A builder: add databases and models, then {@link Builder#build()}. */
@@ -77,14 +64,8 @@ public final class Orm implements AutoCloseable {
 
     /** The query set of every row of a model, on the default database. */
     public <T extends Entity> QuerySet<T> objects(ModelType<T> type) {
-        requireRegistered(type);
-        return QuerySet.all(this, type);
-    }
-
-    /** The query set of a model known to extend {@link Entity} (one with a foreign key, say: records have none). */
-    @SuppressWarnings("unchecked")
-    QuerySet<Entity> entities(ModelType<?> type) {
-        return objects((ModelType<Entity>) type);
+        runtime.requireRegistered(type);
+        return new QuerySet<>(this, QuerySpec.all(type));
     }
 
     /** The query set of every row of a model class. */
@@ -97,40 +78,28 @@ public final class Orm implements AutoCloseable {
      *
      * @throws OrmUsageException when the class is not registered
      */
-    @SuppressWarnings("unchecked")
     public <T extends Entity> ModelType<T> type(Class<T> model) {
-        ModelType<?> t = byClass.get(model);
-        if (t == null) {
-            throw new OrmUsageException(model.getName() + " is not a registered model: add " + model.getSimpleName()
-                    + "_.TYPE to Orm.builder().models(...)");
-        }
-        return (ModelType<T>) t;
+        return runtime.type(model);
     }
 
     /** The registered type of a model by class name. */
     ModelType<?> type(String modelName) {
-        ModelType<?> t = types.get(modelName);
-        if (t == null) {
-            throw new OrmUsageException(modelName + " is not a registered model");
-        }
-        return t;
+        return runtime.type(modelName);
     }
 
     /** Every registered model type. */
     public Collection<ModelType<?>> types() {
-        return types.values();
+        return runtime.types();
     }
 
     /** The metadata of every registered model, for migrations: immutable and engine-neutral. */
     public List<ModelMeta> schema() {
-        List<ModelMeta> out = new ArrayList<>();
-        types.values().forEach(t -> out.add(t.meta()));
-        return List.copyOf(out);
+        return runtime.schema();
     }
 
     /** The default database. */
     public Database database() {
-        return database(defaultName);
+        return database(runtime.defaultName());
     }
 
     /**
@@ -139,19 +108,7 @@ public final class Orm implements AutoCloseable {
      * @throws OrmUsageException naming the known databases when there is none of that name
      */
     public Database database(String name) {
-        Database db = databases.get(name == null ? defaultName : name);
-        if (db != null) {
-            return db;
-        }
-        if (registry != null && registry.contains(name)) {
-            return registry.get(name);
-        }
-        throw new OrmUsageException("no database named '" + name + "' is known to this Orm; known: "
-                + databases.keySet() + (registry == null ? "" : " and " + registry.names()));
-    }
-
-    String databaseName(String name) {
-        return name == null ? defaultName : name;
+        return runtime.database(name);
     }
 
     /**
@@ -168,8 +125,7 @@ public final class Orm implements AutoCloseable {
 
     /** {@link #save(Entity)} on the named database. */
     public <T extends Entity> T save(T instance, String database) {
-        checkOpen();
-        writer.save(Objects.requireNonNull(instance, "instance"), databaseName(database));
+        runtime.save(instance, database);
         return instance;
     }
 
@@ -181,11 +137,11 @@ public final class Orm implements AutoCloseable {
      * @throws ProtectedError when a PROTECT foreign key points at it or a cascaded row; nothing is deleted
      */
     public int delete(Entity instance) {
-        checkOpen();
+        runtime.checkOpen();
         if (!instance.persisted()) {
             throw new OrmUsageException(instance + " cannot be deleted: it was never saved");
         }
-        return writer.delete(List.of(instance), instance.covetDatabase);
+        return runtime.writer().delete(List.of(instance), instance.covetDatabase);
     }
 
     /**
@@ -194,7 +150,7 @@ public final class Orm implements AutoCloseable {
      * @throws OrmUsageException when the model is not registered
      */
     public <R extends Record> RecordQuery<R> records(RecordType<R> type) {
-        requireRegistered(type);
+        runtime.requireRegistered(type);
         return RecordQuery.all(this, type);
     }
 
@@ -214,9 +170,9 @@ public final class Orm implements AutoCloseable {
 
     /** {@link #save(Record)} on the named database. */
     public <R extends Record> R save(R record, String database) {
-        checkOpen();
-        return RecordWriter.save(this, recordType(Objects.requireNonNull(record, "record")), record,
-                databaseName(database));
+        runtime.checkOpen();
+        return RecordWriter.save(runtime, recordType(Objects.requireNonNull(record, "record")), record,
+                runtime.databaseName(database));
     }
 
     /**
@@ -231,14 +187,14 @@ public final class Orm implements AutoCloseable {
 
     /** {@link #delete(Record)} on the named database. */
     public <R extends Record> int delete(R record, String database) {
-        checkOpen();
-        return RecordWriter.delete(this, recordType(Objects.requireNonNull(record, "record")), record,
-                databaseName(database));
+        runtime.checkOpen();
+        return RecordWriter.delete(runtime, recordType(Objects.requireNonNull(record, "record")), record,
+                runtime.databaseName(database));
     }
 
     @SuppressWarnings("unchecked")
     private <R extends Record> RecordType<R> recordType(R record) {
-        ModelType<?> t = byClass.get(record.getClass());
+        ModelType<?> t = runtime.typeOrNull(record.getClass());
         if (!(t instanceof RecordType<?> rt)) {
             throw new OrmUsageException(record.getClass().getName() + " is not a registered record model: annotate "
                     + "it with @Model and add " + record.getClass().getSimpleName() + "_.TYPE to "
@@ -249,8 +205,8 @@ public final class Orm implements AutoCloseable {
 
     /** Reloads every field of a saved instance from its database, discarding unsaved changes. */
     public <T extends Entity> T refresh(T instance) {
-        checkOpen();
-        writer.refresh(instance);
+        runtime.checkOpen();
+        runtime.writer().refresh(instance);
         return instance;
     }
 
@@ -261,7 +217,7 @@ public final class Orm implements AutoCloseable {
      * @throws ValidationException listing the problems
      */
     public void fullClean(Entity instance) {
-        Validation.fullClean(typeOf(instance), instance);
+        Validation.fullClean(runtime.typeOf(instance), instance);
     }
 
     /**
@@ -273,13 +229,13 @@ public final class Orm implements AutoCloseable {
      * nothing behind; on MariaDB, which commits each DDL statement, the ones before the failure stay.
      */
     public void createTables() {
-        createTables(defaultName);
+        createTables(runtime.defaultName());
     }
 
     /** {@link #createTables()} on the named database. */
     public void createTables(String database) {
         Database db = database(database);
-        List<String> statements = Ddl.create(this, db.dialect());
+        List<String> statements = Ddl.create(schema(), db.dialect());
         if (db.supports(io.covet.core.dialect.Feature.TRANSACTIONAL_DDL)) {
             db.atomicRun(tx -> statements.forEach(sql -> db.sql(sql).execute()));
         } else {
@@ -289,105 +245,38 @@ public final class Orm implements AutoCloseable {
 
     /** The CREATE statements {@link #createTables()} runs, for an engine at a recent version. */
     public List<String> ddl(Engine engine) {
-        return Ddl.create(this, io.covet.core.dialect.Dialect.of(engine));
+        return Ddl.create(schema(), io.covet.core.dialect.Dialect.of(engine));
     }
 
     /** Whether {@link #close()} was called: lazy loads are refused from then on. */
     public boolean isClosed() {
-        return closed;
+        return runtime.isClosed();
     }
 
     /** Ends lazy loading for instances read through this Orm; the databases stay open. */
     @Override
     public void close() {
-        closed = true;
+        runtime.close();
     }
 
-    void checkOpen() {
-        if (closed) {
-            throw new OrmUsageException("this Orm is closed");
-        }
+    OrmRuntime runtime() {
+        return runtime;
     }
 
-    @SuppressWarnings("unchecked")
-    <T extends Entity> ModelType<T> typeOf(T instance) {
-        ModelType<?> t = instance.covetType != null ? instance.covetType : byClass.get(instance.getClass());
-        if (t == null) {
-            throw new OrmUsageException(instance.getClass().getName() + " is not a registered model: add "
-                    + instance.getClass().getSimpleName() + "_.TYPE to Orm.builder().models(...)");
-        }
-        return (ModelType<T>) t;
-    }
-
-    void requireRegistered(ModelType<?> type) {
-        if (types.get(type.meta().name()) != type) {
-            throw new OrmUsageException(type.meta().simpleName() + " is not a registered model: add "
-                    + type.meta().simpleName() + "_.TYPE to Orm.builder().models(...)");
-        }
-    }
-
-    void send(Signal signal, Entity instance, boolean created, String database) {
-        List<Listener> ls = listeners.get(signal);
-        if (ls == null) {
-            return;
-        }
-        for (Listener l : ls) {
-            if (l.model().isInstance(instance)) {
-                l.listener().on(instance, created, database);
-            }
-        }
-    }
-
-    List<PersistenceHook> hooks() {
-        return hooks;
-    }
-
-    boolean validateOnSave() {
-        return validateOnSave;
-    }
-
-    Writer writer() {
-        return writer;
-    }
-
-    @SuppressWarnings("unchecked")
-    <T extends Entity> QuerySet.KeyLookup<T> keyLookup(QuerySet<T> qs, Database db) {
-        // a record rather than a concatenated string: no text is built and hashed on every lookup by key
-        LookupKey key = new LookupKey(qs.type, databaseName(qs.db), db.dialect().engine());
-        java.util.Optional<QuerySet.KeyLookup<?>> plan = keyLookups.get(key);
-        if (plan == null) {
-            plan = java.util.Optional.ofNullable(qs.renderKeyLookup(db, sampleKey(qs.pkColumn(qs.type.table()).type())));
-            keyLookups.putIfAbsent(key, plan);
-        }
-        return (QuerySet.KeyLookup<T>) plan.orElse(null);
-    }
-
-    private static Object sampleKey(Class<?> type) {
-        if (type == Long.class) {
-            return 0L;
-        } else if (type == Integer.class) {
-            return 0;
-        } else if (type == Short.class) {
-            return (short) 0;
-        } else if (type == java.util.UUID.class) {
-            return new java.util.UUID(0, 0);
-        }
-        return "";
-    }
-
+    /** The query set of a reverse or many-to-many relation of {@code owner}. */
     <T extends Entity> QuerySet<T> relatedQuery(Entity owner, String relation) {
-        return Relations.query(this, owner, relation);
+        return new QuerySet<>(this, Relations.query(runtime, owner, relation));
     }
 
     M2mOps m2m(Entity owner, String relation) {
-        return new M2mOps(this, owner, relation);
+        return new M2mOps(runtime, owner, relation);
     }
 
     /** Builds an {@link Orm}; not thread-safe. */
     public static final class Builder {
         private final Map<String, Database> databases = new LinkedHashMap<>();
         private final Map<String, ModelType<?>> types = new LinkedHashMap<>();
-        private final Map<Signal, List<Listener>> listeners = new EnumMap<>(Signal.class);
+        private final Map<Signal, List<OrmRuntime.Listener>> listeners = new EnumMap<>(Signal.class);
         private final List<PersistenceHook> hooks = new ArrayList<>();
         private Databases registry;
         private String defaultName;
@@ -439,7 +328,7 @@ public final class Orm implements AutoCloseable {
         @SuppressWarnings("unchecked")
         public <T extends Entity> Builder on(Signal signal, Class<T> model, SignalListener<? super T> listener) {
             listeners.computeIfAbsent(signal, k -> new ArrayList<>())
-                    .add(new Listener(model, (SignalListener<Entity>) listener));
+                    .add(new OrmRuntime.Listener(model, (SignalListener<Entity>) listener));
             return this;
         }
 

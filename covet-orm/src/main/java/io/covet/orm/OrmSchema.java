@@ -1,5 +1,10 @@
 package io.covet.orm;
 
+import io.covet.orm.spi.CheckMeta;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.IndexMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
 import io.covet.schema.CheckConstraint;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnDefault;

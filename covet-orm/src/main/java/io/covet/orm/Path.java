@@ -1,5 +1,6 @@
 package io.covet.orm;
 
+import io.covet.orm.internal.PathStep;
 import io.covet.sql.Table;
 
 import java.util.ArrayList;
@@ -28,39 +29,34 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
         MANY_TO_MANY
     }
 
-    /** One step of a path. */
-    record Step(Kind kind, String sourceModel, String name, String targetModel, String remoteField,
-                Function<String, ? extends Table> aliaser) {
-    }
-
-    private final List<Step> steps;
+    private final List<PathStep> steps;
     private volatile R table;
 
-    private Path(List<Step> steps) {
+    Path(List<PathStep> steps) {
         this.steps = List.copyOf(steps);
     }
 
-    /** For generated code: a foreign-key or one-to-one step. */
-    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
+    /** A foreign-key or one-to-one step. */
+    static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
             String sourceModel, String field, String targetModel, Function<String, R> aliaser) {
-        return new Path<>(List.of(new Step(Kind.FORWARD, sourceModel, field, targetModel, null, aliaser)));
+        return new Path<>(List.of(new PathStep(Kind.FORWARD, sourceModel, field, targetModel, null, aliaser)));
     }
 
-    /** For generated code: a reverse step over {@code remoteField}, the target's foreign key to the source. */
-    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
+    /** A reverse step over {@code remoteField}, the target's foreign key to the source. */
+    static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
             String sourceModel, String name, String targetModel, String remoteField, Function<String, R> aliaser) {
-        return new Path<>(List.of(new Step(Kind.REVERSE, sourceModel, name, targetModel, remoteField, aliaser)));
+        return new Path<>(List.of(new PathStep(Kind.REVERSE, sourceModel, name, targetModel, remoteField, aliaser)));
     }
 
-    /** For generated code: a many-to-many step. */
-    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
+    /** A many-to-many step. */
+    static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
             String sourceModel, String name, String targetModel, Function<String, R> aliaser) {
-        return new Path<>(List.of(new Step(Kind.MANY_TO_MANY, sourceModel, name, targetModel, null, aliaser)));
+        return new Path<>(List.of(new PathStep(Kind.MANY_TO_MANY, sourceModel, name, targetModel, null, aliaser)));
     }
 
     /** This path followed by {@code next}, which must start where this one ends. */
     public <U extends Entity, R2 extends Table> Path<S, U, R2> then(Path<T, U, R2> next) {
-        List<Step> all = new ArrayList<>(steps);
+        List<PathStep> all = new ArrayList<>(steps);
         all.addAll(next.steps);
         return new Path<>(all);
     }
@@ -72,7 +68,7 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
         if (t == null) {
             // Created on first use, not in the metamodel's static initialiser: metamodels point at each other,
             // and touching another one there could deadlock two threads initialising them at once.
-            t = (R) last().aliaser().apply(alias());
+            t = (R) steps.get(steps.size() - 1).aliaser().apply(alias());
             table = t;
         }
         return t;
@@ -81,7 +77,7 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
     /** The alias the target gets in queries: {@code r_} and the step names joined by {@code __}. */
     public String alias() {
         StringBuilder sb = new StringBuilder("r");
-        for (Step s : steps) {
+        for (PathStep s : steps) {
             sb.append('_').append(s.name());
         }
         return sb.toString();
@@ -90,27 +86,14 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
     /** The dotted names of the steps, e.g. {@code customer.default_address}. */
     public String name() {
         StringBuilder sb = new StringBuilder();
-        for (Step s : steps) {
+        for (PathStep s : steps) {
             sb.append(sb.length() == 0 ? "" : ".").append(s.name());
         }
         return sb.toString();
     }
 
-    List<Step> steps() {
+    List<PathStep> steps() {
         return steps;
-    }
-
-    /** This path without its last step, or null for a one-step path. */
-    Path<?, ?, ?> parent() {
-        return steps.size() == 1 ? null : new Path<>(steps.subList(0, steps.size() - 1));
-    }
-
-    Step last() {
-        return steps.get(steps.size() - 1);
-    }
-
-    boolean allForward() {
-        return steps.stream().allMatch(s -> s.kind() == Kind.FORWARD);
     }
 
     @Override

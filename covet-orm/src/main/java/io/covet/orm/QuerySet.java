@@ -1,19 +1,21 @@
 package io.covet.orm;
 
 import io.covet.core.Database;
-import io.covet.core.RowMapper;
+import io.covet.orm.internal.Joins;
+import io.covet.orm.internal.OrmRuntime;
+import io.covet.orm.internal.Paths;
+import io.covet.orm.internal.QueryReads;
+import io.covet.orm.internal.QuerySpec;
+import io.covet.orm.internal.QueryWrites;
+import io.covet.orm.internal.Relations;
 import io.covet.sql.Assignment;
 import io.covet.sql.Condition;
 import io.covet.sql.Field;
 import io.covet.sql.OrderField;
-import io.covet.sql.Select;
-import io.covet.sql.SelectItem;
-import io.covet.sql.Sql;
 import io.covet.sql.Table;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,67 +42,26 @@ import java.util.stream.Stream;
  *         .list();
  * }</pre>
  *
+ * <p>The query set is a facade over an immutable {@code QuerySpec}: chaining methods return a query set over a
+ * changed spec, terminal methods hand the spec to the ORM's internals.
+ *
  * @param <T> the model
  */
 public final class QuerySet<T extends Entity> implements Iterable<T> {
-    final Orm orm;
-    final ModelType<T> type;
-    final String db;
-    final Condition where;
-    final List<OrderField> order;
-    final boolean distinct;
-    final long limit;
-    final long offset;
-    final Joins joins;
-    final List<Path<?, ?, ?>> related;
-    final List<Path<?, ?, ?>> prefetch;
-    final List<Annotation> annotations;
-    final List<Field<?>> groupBy;
-    final Condition having;
-    /** Whether a filter is a subquery over this model's own table (MariaDB cannot UPDATE with one). */
-    final boolean selfSubquery;
-    final boolean forUpdate;
+    private final Orm orm;
+    private final QuerySpec<T> spec;
 
-    record Annotation(String name, Field<?> expr) {
-    }
-
-    private QuerySet(Orm orm, ModelType<T> type, String db, Condition where, List<OrderField> order,
-                     boolean distinct, long limit, long offset, Joins joins, List<Path<?, ?, ?>> related,
-                     List<Path<?, ?, ?>> prefetch, List<Annotation> annotations, List<Field<?>> groupBy,
-                     Condition having, boolean selfSubquery, boolean forUpdate) {
+    QuerySet(Orm orm, QuerySpec<T> spec) {
         this.orm = orm;
-        this.type = type;
-        this.db = db;
-        this.where = where;
-        this.order = order;
-        this.distinct = distinct;
-        this.limit = limit;
-        this.offset = offset;
-        this.joins = joins;
-        this.related = related;
-        this.prefetch = prefetch;
-        this.annotations = annotations;
-        this.groupBy = groupBy;
-        this.having = having;
-        this.selfSubquery = selfSubquery;
-        this.forUpdate = forUpdate;
+        this.spec = spec;
     }
 
-    static <T extends Entity> QuerySet<T> all(Orm orm, ModelType<T> type) {
-        return new QuerySet<>(orm, type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(),
-                List.of(), List.of(), List.of(), Sql.noCondition(), false, false);
+    private QuerySet<T> with(QuerySpec<T> next) {
+        return new QuerySet<>(orm, next);
     }
 
-    private QuerySet<T> copy(String d, Condition w, List<OrderField> o, boolean dist, long lim, long off, Joins j,
-                             List<Path<?, ?, ?>> rel, List<Path<?, ?, ?>> pre, List<Annotation> ann,
-                             List<Field<?>> gb, Condition hav) {
-        return new QuerySet<>(orm, type, d, w, o, dist, lim, off, j, rel, pre, ann, gb, hav, selfSubquery,
-                forUpdate);
-    }
-
-    private QuerySet<T> markSubquery() {
-        return new QuerySet<>(orm, type, db, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, true, forUpdate);
+    private OrmRuntime runtime() {
+        return orm.runtime();
     }
 
     /**
@@ -111,22 +72,14 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     @io.covet.sql.Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.MARIADB})
     public QuerySet<T> selectForUpdate() {
-        return new QuerySet<>(orm, type, db, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, true);
-    }
-
-    private static <E> List<E> plus(List<E> list, E item) {
-        List<E> out = new ArrayList<>(list);
-        out.add(item);
-        return List.copyOf(out);
+        return with(spec.withForUpdate(true));
     }
 
     // ---- chaining -------------------------------------------------------------------------------------------
 
     /** Rows matching the condition (ANDed with earlier filters). */
     public QuerySet<T> filter(Condition condition) {
-        return copy(db, where.and(condition), order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having);
+        return with(spec.and(condition));
     }
 
     /**
@@ -135,11 +88,10 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     public <U extends Entity, R extends Table> QuerySet<T> filter(Path<T, U, R> path, Function<R, Condition> on) {
         Condition c = on.apply(path.table());
-        if (path.allForward()) {
-            return copy(db, where.and(c), order, distinct, limit, offset, joins.with(path, true), related,
-                    prefetch, annotations, groupBy, having);
+        if (Paths.allForward(path)) {
+            return with(spec.and(c).withJoins(spec.joins().with(path, true)));
         }
-        return filter(Relations.inSubquery(orm, type, path, c)).markSubquery();
+        return with(spec.and(Relations.inSubquery(runtime(), spec.type(), path, c)).withSelfSubquery(true));
     }
 
     /** Rows not matching the condition. Beware SQL NULL logic: a NULL column matches neither. */
@@ -149,25 +101,24 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Rows not matching a condition on a related model. */
     public <U extends Entity, R extends Table> QuerySet<T> exclude(Path<T, U, R> path, Function<R, Condition> on) {
-        return filter(Relations.inSubquery(orm, type, path, on.apply(path.table())).not()).markSubquery();
+        Condition c = Relations.inSubquery(runtime(), spec.type(), path, on.apply(path.table())).not();
+        return with(spec.and(c).withSelfSubquery(true));
     }
 
     /** Joins a forward relation (INNER JOIN) so that its columns can be used in values, ordering or grouping. */
     public QuerySet<T> join(Path<T, ?, ?> path) {
         requireForward(path, "join");
-        return copy(db, where, order, distinct, limit, offset, joins.with(path, true), related, prefetch,
-                annotations, groupBy, having);
+        return with(spec.withJoins(spec.joins().with(path, true)));
     }
 
     /** Replaces the ordering; without it the model's default ordering applies. */
     public QuerySet<T> orderBy(OrderField... fields) {
-        return copy(db, where, List.of(fields), distinct, limit, offset, joins, related, prefetch, annotations,
-                groupBy, having);
+        return with(spec.withOrder(List.of(fields)));
     }
 
     /** {@code SELECT DISTINCT}. */
     public QuerySet<T> distinct() {
-        return copy(db, where, order, true, limit, offset, joins, related, prefetch, annotations, groupBy, having);
+        return with(spec.withDistinct(true));
     }
 
     /** At most {@code n} rows. */
@@ -175,7 +126,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         if (n < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + n);
         }
-        return copy(db, where, order, distinct, n, offset, joins, related, prefetch, annotations, groupBy, having);
+        return with(spec.withLimit(n));
     }
 
     /** Skips {@code n} rows. */
@@ -183,7 +134,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         if (n < 0) {
             throw new IllegalArgumentException("offset must not be negative, was " + n);
         }
-        return copy(db, where, order, distinct, limit, n, joins, related, prefetch, annotations, groupBy, having);
+        return with(spec.withOffset(n));
     }
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive), like Python's {@code qs[from:to]}. */
@@ -196,8 +147,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Runs on the named database. */
     public QuerySet<T> using(String database) {
-        return copy(database, where, order, distinct, limit, offset, joins, related, prefetch, annotations,
-                groupBy, having);
+        return with(spec.withDatabase(database));
     }
 
     /**
@@ -208,19 +158,18 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     @SafeVarargs
     public final QuerySet<T> selectRelated(Path<T, ?, ?>... paths) {
-        List<Path<?, ?, ?>> rel = new ArrayList<>(related);
-        Joins j = joins;
+        List<Path<?, ?, ?>> rel = new ArrayList<>(spec.related());
+        Joins j = spec.joins();
         for (Path<T, ?, ?> p : paths) {
             requireForward(p, "selectRelated");
-            for (Path<?, ?, ?> prefix : Joins.prefixes(p)) {
+            for (Path<?, ?, ?> prefix : Paths.prefixes(p)) {
                 if (!rel.contains(prefix)) {
                     rel.add(prefix);
                 }
             }
             j = j.with(p, false);
         }
-        return copy(db, where, order, distinct, limit, offset, j, List.copyOf(rel), prefetch, annotations,
-                groupBy, having);
+        return with(spec.withJoins(j).withRelated(rel));
     }
 
     /**
@@ -229,16 +178,15 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     @SafeVarargs
     public final QuerySet<T> prefetchRelated(Path<T, ?, ?>... paths) {
-        List<Path<?, ?, ?>> pre = new ArrayList<>(prefetch);
+        List<Path<?, ?, ?>> pre = new ArrayList<>(spec.prefetch());
         for (Path<T, ?, ?> p : paths) {
-            for (Path<?, ?, ?> prefix : Joins.prefixes(p)) {
+            for (Path<?, ?, ?> prefix : Paths.prefixes(p)) {
                 if (!pre.contains(prefix)) {
                     pre.add(prefix);
                 }
             }
         }
-        return copy(db, where, order, distinct, limit, offset, joins, related, List.copyOf(pre), annotations,
-                groupBy, having);
+        return with(spec.withPrefetch(pre));
     }
 
     /**
@@ -247,8 +195,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * instance.
      */
     public QuerySet<T> annotate(String name, Field<?> expression) {
-        return copy(db, where, order, distinct, limit, offset, joins, related, prefetch,
-                plus(annotations, new Annotation(name, expression)), groupBy, having);
+        return with(spec.plusAnnotation(new QuerySpec.Annotation(name, expression)));
     }
 
     /**
@@ -258,33 +205,25 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     public <U extends Entity, R extends Table> QuerySet<T> annotate(String name, Path<T, U, R> path,
                                                                      Function<R, Field<?>> aggregate) {
-        return copy(db, where, order, distinct, limit, offset, joins.with(path, false), related, prefetch,
-                plus(annotations, new Annotation(name, aggregate.apply(path.table()))), groupBy, having);
+        return with(spec.withJoins(spec.joins().with(path, false))
+                .plusAnnotation(new QuerySpec.Annotation(name, aggregate.apply(path.table()))));
     }
 
     /** {@code GROUP BY fields} for {@link #values}: each distinct key gets one row with its aggregates. */
     public QuerySet<T> groupBy(Field<?>... fields) {
-        return copy(db, where, order, distinct, limit, offset, joins, related, prefetch, annotations,
-                List.of(fields), having);
+        return with(spec.withGroupBy(List.of(fields)));
     }
 
     /** {@code HAVING condition} over aggregates, with {@link #groupBy} or aggregate annotations. */
     public QuerySet<T> having(Condition condition) {
-        return copy(db, where, order, distinct, limit, offset, joins, related, prefetch, annotations, groupBy,
-                having.and(condition));
+        return with(spec.withHaving(spec.having().and(condition)));
     }
 
     // ---- terminal operations -----------------------------------------------------------------------------------
 
     /** Runs the query (and one query per prefetched relation) and returns the instances. */
     public List<T> list() {
-        Database d = database();
-        EntityMapper<T> mapper = EntityMapper.of(this, d.engine());
-        List<T> out = entitySelect(mapper).statement(d).list(mapper);
-        if (!prefetch.isEmpty() && !out.isEmpty()) {
-            Prefetcher.run(this, out);
-        }
-        return out;
+        return QueryReads.list(runtime(), spec);
     }
 
     /**
@@ -301,7 +240,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     @Override
     public CloseableIterator<T> iterator() {
-        return QueryIterator.open(this);
+        return QueryReads.iterator(runtime(), spec);
     }
 
     /**
@@ -325,18 +264,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           which prefetches per chunk)
      */
     public Stream<T> stream() {
-        if (!prefetch.isEmpty()) {
-            throw new OrmUsageException("stream() cannot prefetch relations: use iterator() (prefetches per "
-                    + "chunk) or list(), or selectRelated(...) for foreign keys");
-        }
-        return streamRows();
-    }
-
-    /** The streaming cursor of the main query, without prefetching. */
-    Stream<T> streamRows() {
-        Database d = database();
-        EntityMapper<T> mapper = EntityMapper.of(this, d.engine());
-        return entitySelect(mapper).statement(d).stream(mapper);
+        return QueryReads.stream(runtime(), spec);
     }
 
     /**
@@ -346,15 +274,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @throws MultipleObjectsReturned when more than one matches
      */
     public T get() {
-        List<T> found = (order == null ? orderBy() : this).limit(2).list();
-        if (found.isEmpty()) {
-            throw new DoesNotExist(type.meta().simpleName() + " matching query does not exist" + describe());
-        }
-        if (found.size() > 1) {
-            throw new MultipleObjectsReturned("get() returned more than one " + type.meta().simpleName()
-                    + describe() + ": add conditions or use first()");
-        }
-        return found.get(0);
+        return QueryReads.get(runtime(), spec);
     }
 
     /** The only instance matching the condition; see {@link #get()}. */
@@ -369,71 +289,27 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           condition on every key field
      */
     public T get(Object primaryKey) {
-        Keys.requireSingle(type.meta(), "get(primaryKey)", "get(Condition) with a condition on each key field");
-        if (plain()) {
-            // The hot path of lookups by key and lazy loads: the statement shape is rendered once per model,
-            // database and dialect, then only the key changes.
-            Database d = database();
-            KeyLookup<T> plan = orm.keyLookup(this, d);
-            if (plan != null) {
-                List<T> found = d.sql(plan.sql(), primaryKey).list(plan.mapper());
-                if (found.size() == 1) {
-                    return found.get(0);
-                }
-                if (found.isEmpty()) {
-                    throw new DoesNotExist(type.meta().simpleName() + " matching query does not exist" + describe());
-                }
-            }
-        }
-        return filter(Relations.eq(pkColumn(type.table()), primaryKey)).get();
-    }
-
-    private boolean plain() {
-        return !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
-                && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0 && where.equals(Sql.noCondition())
-                && having.equals(Sql.noCondition());
-    }
-
-    /** A rendered key lookup: {@code SELECT … WHERE pk = ?} and its mapper. */
-    record KeyLookup<T extends Entity>(String sql, RowMapper<T> mapper) {
-    }
-
-    KeyLookup<T> renderKeyLookup(Database d, Object sampleKey) {
-        return QueryReads.renderKeyLookup(this, d, sampleKey);
+        return QueryReads.get(runtime(), spec, primaryKey);
     }
 
     /** The first instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> first() {
-        QuerySet<T> q = order == null && type.meta().ordering().isEmpty()
-                ? orderBy(pkColumns(type.table()).toArray(OrderField[]::new)) : this;
-        List<T> l = q.limit(1).list();
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+        return QueryReads.first(runtime(), spec);
     }
 
     /** The last instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> last() {
-        List<OrderField> o = effectiveOrder();
-        if (o.isEmpty()) {
-            o = List.copyOf(pkColumns(type.table()));
-        }
-        List<OrderField> reversed = new ArrayList<>();
-        for (OrderField f : o) {
-            reversed.add(Relations.reverse(f));
-        }
-        return orderBy(reversed.toArray(OrderField[]::new)).first();
+        return QueryReads.last(runtime(), spec);
     }
 
     /** Whether any row matches (reads at most one key). */
     public boolean exists() {
-        return QueryReads.exists(this);
+        return QueryReads.exists(runtime(), spec);
     }
 
     /** The number of matching rows. */
     public long count() {
-        if (type.meta().compositePrimaryKey() && (distinct || limit >= 0 || offset > 0)) {
-            return Keys.count(this);
-        }
-        return QueryReads.count(this);
+        return QueryReads.count(runtime(), spec);
     }
 
     /**
@@ -441,17 +317,17 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * one row per group; aggregates go in {@code fields} (alias them with {@code .as("name")}).
      */
     public List<Map<String, Object>> values(Field<?>... fields) {
-        return QueryReads.values(this, List.of(fields));
+        return QueryReads.values(runtime(), spec, List.of(fields));
     }
 
     /** The rows as lists of values, in field order. */
     public List<List<Object>> valuesList(Field<?>... fields) {
-        return QueryReads.valuesList(this, List.of(fields));
+        return QueryReads.valuesList(runtime(), spec, List.of(fields));
     }
 
     /** One field's values ({@code values_list(flat=True)}). */
     public <V> List<V> valuesFlat(Field<V> field) {
-        return QueryReads.valuesFlat(this, field);
+        return QueryReads.valuesFlat(runtime(), spec, field);
     }
 
     /**
@@ -459,7 +335,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * rows except for COUNT.
      */
     public <V> V aggregate(Field<V> aggregate) {
-        return QueryReads.aggregate(this, aggregate);
+        return QueryReads.aggregate(runtime(), spec, aggregate);
     }
 
     /**
@@ -469,16 +345,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           {@link #list()}
      */
     public Map<Object, T> inBulk(Collection<?> primaryKeys) {
-        Keys.requireSingle(type.meta(), "inBulk", "filter(...) on the key fields and list()");
-        Map<Object, T> out = new LinkedHashMap<>();
-        if (primaryKeys.isEmpty()) {
-            return out;
-        }
-        int pk = type.meta().primaryKeyIndex();
-        for (T t : filter(Relations.in(pkColumn(type.table()), primaryKeys)).list()) {
-            out.put(type.get(t, pk), t);
-        }
-        return out;
+        return QueryReads.inBulk(runtime(), spec, primaryKeys);
     }
 
     /**
@@ -487,7 +354,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows changed
      */
     public int update(Assignment... assignments) {
-        return QueryWrites.update(this, assignments);
+        return QueryWrites.update(runtime(), spec, assignments);
     }
 
     /**
@@ -497,11 +364,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows deleted, cascades included
      */
     public int delete() {
-        Database d = database();
-        return d.atomic(tx -> {
-            List<T> rows = list();
-            return rows.isEmpty() ? 0 : orm.writer().delete(new ArrayList<>(rows), orm.databaseName(db));
-        });
+        return QueryWrites.delete(runtime(), spec);
     }
 
     /**
@@ -509,12 +372,14 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * concurrent insert of the same unique key is read back instead of failing.
      */
     public GetOrCreate<T> getOrCreate(Condition lookup, Supplier<T> create) {
-        return QueryWrites.getOrCreate(this, lookup, create);
+        QueryWrites.Outcome<T> o = QueryWrites.getOrCreate(runtime(), spec, lookup, create);
+        return new GetOrCreate<>(o.instance(), o.created());
     }
 
     /** The instance matching {@code lookup} updated by {@code update} and saved, or a new one from {@code create}. */
     public GetOrCreate<T> updateOrCreate(Condition lookup, Consumer<T> update, Supplier<T> create) {
-        return QueryWrites.updateOrCreate(this, lookup, update, create);
+        QueryWrites.Outcome<T> o = QueryWrites.updateOrCreate(runtime(), spec, lookup, update, create);
+        return new GetOrCreate<>(o.instance(), o.created());
     }
 
     /**
@@ -522,7 +387,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * save signals per instance; does not run {@code fullClean}.
      */
     public List<T> bulkCreate(List<T> instances) {
-        orm.writer().bulkCreate(type, instances, orm.databaseName(db), true);
+        runtime().writer().bulkCreate(spec.type(), instances, runtime().databaseName(spec.database()), true);
         return instances;
     }
 
@@ -534,58 +399,17 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows loaded
      */
     public long bulkLoad(List<T> instances) {
-        return orm.writer().bulkCreate(type, instances, orm.databaseName(db), false);
+        return runtime().writer().bulkCreate(spec.type(), instances, runtime().databaseName(spec.database()), false);
     }
 
     /** Writes the named fields of saved instances, one batched UPDATE per instance, with save signals. */
     public int bulkUpdate(List<T> instances, String... fields) {
-        return orm.writer().bulkUpdate(type, instances, List.of(fields), orm.databaseName(db));
-    }
-
-    // ---- SQL assembly ------------------------------------------------------------------------------------------
-
-    Database database() {
-        return orm.database(db);
-    }
-
-    /**
-     * The primary-key column in {@code t}; for a composite key its first column, which is enough to test that a
-     * row exists but not to tell rows apart (use {@link #pkColumns}).
-     */
-    io.covet.sql.Column<?> pkColumn(Table t) {
-        int pk = type.meta().primaryKeyIndex();
-        return type.columns(t).get(pk >= 0 ? pk : type.meta().primaryKeyIndexes()[0]);
-    }
-
-    /** The primary-key columns in {@code t}, in key order. */
-    List<io.covet.sql.Column<?>> pkColumns(Table t) {
-        return Keys.columns(type, t);
-    }
-
-    private String describe() {
-        return " (table " + type.meta().table() + ")";
-    }
-
-    List<OrderField> effectiveOrder() {
-        return QuerySql.effectiveOrder(this);
-    }
-
-    private Select entitySelect(EntityMapper<T> mapper) {
-        return base(mapper.items(), true);
-    }
-
-    /** The select of {@code items} with joins, filters and grouping; ordering and slicing when asked. */
-    Select base(List<? extends SelectItem> items, boolean orderAndSlice) {
-        return QuerySql.select(this, items, orderAndSlice);
-    }
-
-    /** DISTINCT values ignore the default ordering, whose columns would otherwise have to be selected too. */
-    Select valuesBase(List<? extends SelectItem> items) {
-        return (distinct && order == null ? orderBy() : this).base(items, true);
+        return runtime().writer().bulkUpdate(spec.type(), instances, List.of(fields),
+                runtime().databaseName(spec.database()));
     }
 
     private static void requireForward(Path<?, ?, ?> p, String what) {
-        if (!p.allForward()) {
+        if (!Paths.allForward(p)) {
             throw new OrmUsageException(what + "(" + p.name() + ") needs foreign-key or one-to-one steps only: "
                     + "use prefetchRelated(...) for reverse and many-to-many relations");
         }

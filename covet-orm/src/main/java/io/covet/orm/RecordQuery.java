@@ -2,6 +2,9 @@ package io.covet.orm;
 
 import io.covet.core.Database;
 import io.covet.core.RowMapper;
+import io.covet.orm.internal.Keys;
+import io.covet.orm.internal.Relations;
+import io.covet.orm.spi.RecordType;
 import io.covet.sql.Assignment;
 import io.covet.sql.Condition;
 import io.covet.sql.Functions;

@@ -1,5 +1,7 @@
 package io.covet.orm;
 
+import io.covet.orm.spi.ModelType;
+
 import java.util.Objects;
 
 /**
@@ -36,8 +38,8 @@ public final class Ref<T extends Entity> {
         return new Ref<>(Objects.requireNonNull(id, "id"), null, null, null, null);
     }
 
-    /** For generated code: a reference read from a row, loaded lazily through the owner's {@link Orm}. */
-    public static <T extends Entity> Ref<T> lazy(Object id, Entity owner, String targetModel, String field) {
+    /** A reference read from a row, loaded lazily through the owner's {@link Orm}. */
+    static <T extends Entity> Ref<T> lazy(Object id, Entity owner, String targetModel, String field) {
         return new Ref<>(id, null, owner, targetModel, field);
     }
 
@@ -84,8 +86,9 @@ public final class Ref<T extends Entity> {
         return value;
     }
 
-    void load(T target) {
-        this.value = target;
+    @SuppressWarnings("unchecked")
+    void load(Entity target) {
+        this.value = (T) target;
     }
 
     @Override

@@ -15,8 +15,7 @@ public final class Related<T extends Entity> {
     private final Entity owner;
     private final String name;
 
-    /** For generated code. */
-    public Related(Entity owner, String name) {
+    Related(Entity owner, String name) {
         this.owner = owner;
         this.name = name;
     }

@@ -20,6 +20,7 @@ import io.covet.orm.rules.Shelf_;
 import io.covet.orm.school.Course_;
 import io.covet.orm.school.Enrollment_;
 import io.covet.orm.school.Student_;
+import io.covet.orm.spi.ModelType;
 import io.covet.orm.types.AllTypes_;
 import io.covet.orm.types.Setting_;
 import io.covet.schema.Introspector;

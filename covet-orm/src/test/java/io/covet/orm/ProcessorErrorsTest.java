@@ -230,7 +230,7 @@ class ProcessorErrorsTest {
                             @OneToOne(onDelete = OnDelete.CASCADE, constraint = "receipt_order_fkey") Ref<Order> order;
                         }
                         """), out)).isEmpty();
-        assertThat(Files.readString(out.resolve("app/Receipt_.java"))).contains("new io.covet.orm.ForeignKeyMeta("
+        assertThat(Files.readString(out.resolve("app/Receipt_.java"))).contains("new io.covet.orm.spi.ForeignKeyMeta("
                 + "\"app.Order\", io.covet.orm.OnDelete.CASCADE, true, \"receipt_order_fkey\")");
     }
 }

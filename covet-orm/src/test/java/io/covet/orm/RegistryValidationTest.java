@@ -2,6 +2,11 @@ package io.covet.orm;
 
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ForeignKeyMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Table;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;

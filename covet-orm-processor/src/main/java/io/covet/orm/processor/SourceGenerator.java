@@ -8,6 +8,8 @@ import static io.covet.orm.processor.JavaWriter.lit;
 /** Writes {@code Name_}: the metamodel table, relation paths, metadata and the ModelType with the row mapper. */
 final class SourceGenerator {
     private static final String ORM = ModelProcessor.ORM;
+    /** The package of the types only generated code uses (ModelType, the metadata records, the column readers). */
+    private static final String SPI = ModelProcessor.ORM + "spi.";
     private final ModelInfo m;
 
     SourceGenerator(ModelInfo m) {
@@ -40,7 +42,7 @@ final class SourceGenerator {
             if (f.fkTarget() != null) {
                 w.line("/** The relation {@code " + f.name() + "} to {@link " + f.fkTarget() + "}. */");
                 w.line("public static final " + ORM + "Path<" + model + ", " + f.fkTarget() + ", " + f.fkTarget()
-                        + "_> " + Names.constant(f.name()) + " = " + ORM + "Path.forward(" + lit(m.qualifiedName())
+                        + "_> " + Names.constant(f.name()) + " = " + SPI + "Metamodel.forward(" + lit(m.qualifiedName())
                         + ", " + lit(f.name()) + ", " + lit(f.fkTarget()) + ", a -> " + f.fkTarget()
                         + "_.TABLE.as(a));");
             }
@@ -48,7 +50,7 @@ final class SourceGenerator {
         for (RelationInfo r : m.relations()) {
             w.line("/** The relation {@code " + r.name() + "} to {@link " + r.target() + "}. */");
             String head = "public static final " + ORM + "Path<" + model + ", " + r.target() + ", " + r.target()
-                    + "_> " + Names.constant(r.name()) + " = " + ORM + "Path.";
+                    + "_> " + Names.constant(r.name()) + " = " + SPI + "Metamodel.";
             if (r.manyToMany()) {
                 w.line(head + "manyToMany(" + lit(m.qualifiedName()) + ", " + lit(r.name()) + ", " + lit(r.target())
                         + ", a -> " + r.target() + "_.TABLE.as(a));");
@@ -59,7 +61,7 @@ final class SourceGenerator {
         }
         meta(w);
         w.line("/** The model's handle: {@code orm.objects(" + cls + ".TYPE)}. */");
-        w.line("public static final " + ORM + (m.record() ? "RecordType<" : "ModelType<") + model
+        w.line("public static final " + SPI + (m.record() ? "RecordType<" : "ModelType<") + model
                 + "> TYPE = new Type();");
         w.line("");
         for (FieldInfo f : m.fields()) {
@@ -86,10 +88,10 @@ final class SourceGenerator {
     private void meta(JavaWriter w) {
         List<String> fields = new ArrayList<>();
         for (FieldInfo f : m.fields()) {
-            String fk = f.fkTarget() == null ? "null" : "new " + ORM + "ForeignKeyMeta(" + lit(f.fkTarget()) + ", "
+            String fk = f.fkTarget() == null ? "null" : "new " + SPI + "ForeignKeyMeta(" + lit(f.fkTarget()) + ", "
                     + ORM + "OnDelete." + f.onDelete() + ", " + f.oneToOne() + ", "
                     + (f.fkConstraint().isEmpty() ? "null" : lit(f.fkConstraint())) + ")";
-            fields.add("new " + ORM + "FieldMeta(" + lit(f.name()) + ", " + lit(f.column()) + ", " + ORM + "FieldType."
+            fields.add("new " + SPI + "FieldMeta(" + lit(f.name()) + ", " + lit(f.column()) + ", " + ORM + "FieldType."
                     + f.fieldType() + ", " + lit(f.binaryType()) + ", " + f.nullable() + ", " + f.primaryKey() + ", "
                     + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
                     + ", " + lit(f.defaultValue()) + ", " + lit(f.dbDefault()) + ", " + strings(f.choices()) + ", "
@@ -100,21 +102,21 @@ final class SourceGenerator {
         List<String> uniq = new ArrayList<>();
         m.uniques().forEach(g -> uniq.add(index(g)));
         List<String> checks = new ArrayList<>();
-        m.checks().forEach(c -> checks.add("new " + ORM + "CheckMeta(" + lit(c[0]) + ", " + lit(c[1]) + ")"));
+        m.checks().forEach(c -> checks.add("new " + SPI + "CheckMeta(" + lit(c[0]) + ", " + lit(c[1]) + ")"));
         List<String> m2m = new ArrayList<>();
         List<String> rev = new ArrayList<>();
         for (RelationInfo r : m.relations()) {
             if (r.manyToMany()) {
-                m2m.add("new " + ORM + "ManyToManyMeta(" + lit(r.name()) + ", " + lit(r.target()) + ", "
+                m2m.add("new " + SPI + "ManyToManyMeta(" + lit(r.name()) + ", " + lit(r.target()) + ", "
                         + lit(r.through()) + ", " + lit(r.table()) + ", " + lit(r.sourceColumn()) + ", "
                         + lit(r.targetColumn()) + ")");
             } else {
-                rev.add("new " + ORM + "ReverseMeta(" + lit(r.name()) + ", " + lit(r.target()) + ", "
+                rev.add("new " + SPI + "ReverseMeta(" + lit(r.name()) + ", " + lit(r.target()) + ", "
                         + lit(r.remoteField()) + ")");
             }
         }
         w.line("/** The model's metadata (schema state for migrations). */");
-        w.line("public static final " + ORM + "ModelMeta META = new " + ORM + "ModelMeta(" + lit(m.qualifiedName())
+        w.line("public static final " + SPI + "ModelMeta META = new " + SPI + "ModelMeta(" + lit(m.qualifiedName())
                 + ", " + lit(m.table()) + ",");
         w.line("        " + list(fields) + ",");
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
@@ -122,7 +124,7 @@ final class SourceGenerator {
     }
 
     private static String index(Group g) {
-        return "new " + ORM + "IndexMeta(" + lit(g.name()) + ", " + strings(g.columns()) + ", " + g.unique() + ")";
+        return "new " + SPI + "IndexMeta(" + lit(g.name()) + ", " + strings(g.columns()) + ", " + g.unique() + ")";
     }
 
     private static String strings(List<String> values) {
@@ -140,7 +142,7 @@ final class SourceGenerator {
 
     private void type(JavaWriter w, String cls, String model) {
         w.line("");
-        w.open("private static final class Type extends " + ORM + (m.record() ? "RecordType<" : "ModelType<") + model
+        w.open("private static final class Type extends " + SPI + (m.record() ? "RecordType<" : "ModelType<") + model
                 + ">");
         for (FieldInfo f : m.fields()) {
             if (f.fieldType().equals("ENUM_INT")) {
@@ -256,7 +258,7 @@ final class SourceGenerator {
             w.line("@Override");
             w.open("public void bindRelations(" + model + " o)");
             for (RelationInfo r : m.relations()) {
-                w.line("if (o." + r.name() + " == null) o." + r.name() + " = new " + ORM + "Related<>(o, "
+                w.line("if (o." + r.name() + " == null) o." + r.name() + " = " + SPI + "Metamodel.related(o, "
                         + lit(r.name()) + ");");
             }
             w.close();
@@ -294,15 +296,16 @@ final class SourceGenerator {
     private void read(JavaWriter w, FieldInfo f, int i) {
         if (f.fkTarget() != null) {
             String col = i == 0 ? "c" : "c + " + i;
-            String j = ORM + "internal.Jdbc.";
+            String j = SPI + "Jdbc.";
             String key = f.queryType().substring(f.queryType().lastIndexOf('.') + 1);
             String getter = switch (key) {
                 case "UUID" -> j + "getUuid(rs, " + col + ", e)";
                 case "String" -> j + "getString(rs, " + col + ")";
                 default -> j + "get" + key + "(rs, " + col + ")";
             };
-            w.line("{ " + f.queryType() + " v = " + getter + "; " + f.assign("v == null ? null : " + ORM
-                    + "Ref.lazy(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i + "] = v; }");
+            w.line("{ " + f.queryType() + " v = " + getter + "; " + f.assign("v == null ? null : " + SPI
+                    + "Metamodel.lazyRef(v, o, " + lit(f.fkTarget()) + ", " + lit(f.name()) + ")") + " s[" + i
+                    + "] = v; }");
             return;
         }
         w.line("{ " + f.sourceType() + " v = " + readExpression(f, i) + "; " + f.assign("v") + " s[" + i
@@ -312,7 +315,7 @@ final class SourceGenerator {
     /** The expression reading plain field {@code f} (field index {@code i}) from the row, by column index. */
     private static String readExpression(FieldInfo f, int i) {
         String col = i == 0 ? "c" : "c + " + i;
-        String j = ORM + "internal.Jdbc.";
+        String j = SPI + "Jdbc.";
         if (f.primitive()) {
             String getter = switch (f.sourceType()) {
                 case "int" -> "getInt";

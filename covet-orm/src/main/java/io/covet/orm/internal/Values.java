@@ -2,6 +2,7 @@ package io.covet.orm.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.covet.orm.FieldType;
+import io.covet.orm.spi.Jdbc;
 import io.covet.sql.Json;
 
 import java.net.InetAddress;
@@ -12,12 +13,12 @@ import java.time.temporal.ChronoUnit;
  * Converts a field's Java value to the value bound for its column (the type of its metamodel column): the
  * write-side twin of {@link Jdbc}. Not an API.
  */
-public final class Values {
+final class Values {
     private Values() {
     }
 
     /** The column value of a Java value of a field of {@code type}. */
-    public static Object toColumn(FieldType type, Object value) {
+    static Object toColumn(FieldType type, Object value) {
         if (value == null) {
             return null;
         }

@@ -1,8 +1,8 @@
 package io.covet.examples.shop;
 
 import io.covet.core.Database;
-import io.covet.orm.ModelType;
 import io.covet.orm.Orm;
+import io.covet.orm.spi.ModelType;
 
 import java.util.List;
 

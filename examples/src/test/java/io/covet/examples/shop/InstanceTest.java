@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.covet.core.error.ForeignKeyViolation;
 import io.covet.core.error.UniqueViolation;
 import io.covet.orm.Entity;
-import io.covet.orm.ModelType;
 import io.covet.orm.Orm;
 import io.covet.orm.PersistenceHook;
 import io.covet.orm.ProtectedError;
 import io.covet.orm.QuerySet;
 import io.covet.orm.Signal;
 import io.covet.orm.ValidationException;
+import io.covet.orm.spi.ModelType;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 

@@ -1,4 +1,4 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
 /**
  * A reverse accessor: the rows of {@code sourceModel} whose foreign key {@code field} points here.

@@ -1,4 +1,6 @@
-package io.covet.orm;
+package io.covet.orm.spi;
+
+import io.covet.orm.OnDelete;
 
 import java.util.Objects;
 

@@ -1,4 +1,12 @@
-package io.covet.orm;
+package io.covet.orm.internal;
+
+import io.covet.orm.Entity;
+import io.covet.orm.FieldType;
+import io.covet.orm.ValidationErrors;
+import io.covet.orm.ValidationException;
+import io.covet.orm.Validator;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ModelType;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -6,8 +14,8 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** full_clean: every field's checks, then the model's {@code clean}; all problems reported together. */
-final class Validation {
+/** full_clean: every field's checks, then the model's {@code clean}; all problems reported together. Not an API. */
+public final class Validation {
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
@@ -16,7 +24,12 @@ final class Validation {
     private Validation() {
     }
 
-    static <T> void fullClean(ModelType<T> type, T e) {
+    /**
+     * Validates an instance.
+     *
+     * @throws ValidationException listing every problem
+     */
+    public static <T> void fullClean(ModelType<T> type, T e) {
         ValidationErrors errors = new ValidationErrors();
         List<FieldMeta> fields = type.meta().fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -37,7 +50,7 @@ final class Validation {
             }
         }
         if (e instanceof Entity entity) {
-            entity.clean(errors);
+            Access.get().clean(entity, errors);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(type.meta().simpleName(), errors);

@@ -1,6 +1,14 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.dialect.Engine;
+import io.covet.orm.FieldType;
+import io.covet.orm.OnDelete;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ForeignKeyMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+import io.covet.orm.spi.ReverseMeta;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks the whole model registry and returns one sentence per problem, so that all are reported at once. */
-final class RegistryValidator {
+/**
+ * Checks the whole model registry and returns one sentence per problem, so that all are reported at once. Not an
+ * API.
+ */
+public final class RegistryValidator {
     private RegistryValidator() {
     }
 
-    static List<String> validate(Map<String, ModelType<?>> types, List<Engine> engines) {
+    /** One sentence per problem of these models (by class name) on these engines; empty when all is well. */
+    public static List<String> validate(Map<String, ModelType<?>> types, List<Engine> engines) {
         List<String> problems = new ArrayList<>();
         Map<String, ModelMeta> metas = new HashMap<>();
         types.forEach((k, v) -> metas.put(k, v.meta()));
@@ -62,15 +74,15 @@ final class RegistryValidator {
             for (ManyToManyMeta mm : m.manyToMany()) {
                 if (m.compositePrimaryKey()) {
                     problems.add(model + "." + mm.name() + " is a many-to-many relation from " + model + ", which has "
-                            + "a composite primary key (" + m.keyNames() + "); a many-to-many relation needs a "
+                            + "a composite primary key (" + Keys.names(m) + "); a many-to-many relation needs a "
                             + "single-field key on both ends: use an explicit model with foreign keys instead");
                 }
                 ModelMeta mmTarget = metas.get(mm.targetModel());
                 if (mmTarget != null && mmTarget.compositePrimaryKey()) {
                     problems.add(model + "." + mm.name() + " is a many-to-many relation to "
-                            + mmTarget.simpleName() + ", which has a composite primary key (" + mmTarget.keyNames()
+                            + mmTarget.simpleName() + ", which has a composite primary key (" + Keys.names(mmTarget)
                             + "); a many-to-many relation needs a single-field key on both ends: give "
-                            + mmTarget.simpleName() + " a single @PrimaryKey and declare (" + mmTarget.keyNames()
+                            + mmTarget.simpleName() + " a single @PrimaryKey and declare (" + Keys.names(mmTarget)
                             + ") in uniqueTogether");
                 }
                 if (!metas.containsKey(mm.targetModel())) {
@@ -106,8 +118,8 @@ final class RegistryValidator {
                     + "add " + simple(fk.targetModel()) + "_.TYPE to the Orm's models");
         } else if (target.compositePrimaryKey()) {
             problems.add(where + " is a foreign key to " + target.simpleName() + ", which has a composite primary "
-                    + "key (" + target.keyNames() + "); a foreign key needs a single-field key: give "
-                    + target.simpleName() + " a single @PrimaryKey and declare (" + target.keyNames()
+                    + "key (" + Keys.names(target) + "); a foreign key needs a single-field key: give "
+                    + target.simpleName() + " a single @PrimaryKey and declare (" + Keys.names(target)
                     + ") in uniqueTogether");
         }
         if (fk.onDelete() == OnDelete.SET_NULL && !f.nullable()) {

@@ -1,4 +1,4 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,11 +112,6 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
             }
         }
         return -1;
-    }
-
-    /** The primary key's field names, comma-separated, for messages: {@code playlist, track}. */
-    String keyNames() {
-        return String.join(", ", primaryKeyFields().stream().map(FieldMeta::name).toList());
     }
 
     /** The simple class name, for messages. */

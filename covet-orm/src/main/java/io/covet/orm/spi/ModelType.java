@@ -1,6 +1,10 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
 import io.covet.core.dialect.Engine;
+import io.covet.orm.Entity;
+import io.covet.orm.Ref;
+import io.covet.orm.Related;
+import io.covet.orm.Validator;
 import io.covet.sql.Table;
 
 import java.sql.ResultSet;
@@ -72,16 +76,6 @@ public abstract class ModelType<T> {
     /** The validators declared on field {@code field}. */
     public List<Validator> validators(int field) {
         return List.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    final Object getUnchecked(Object instance, int field) {
-        return get((T) instance, field);
-    }
-
-    @SuppressWarnings("unchecked")
-    final void setUnchecked(Object instance, int field, Object value) {
-        set((T) instance, field, value);
     }
 
     @Override

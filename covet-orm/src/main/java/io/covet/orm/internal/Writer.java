@@ -1,8 +1,16 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.Database;
-import io.covet.orm.internal.Jdbc;
-import io.covet.orm.internal.Values;
+import io.covet.orm.DoesNotExist;
+import io.covet.orm.Entity;
+import io.covet.orm.OrmUsageException;
+import io.covet.orm.PersistenceHook;
+import io.covet.orm.Ref;
+import io.covet.orm.Signal;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.Jdbc;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Assignment;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;
@@ -21,19 +29,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** The write path: insert, update of changed fields, delete with on_delete rules, refresh, bulk writes. */
-final class Writer {
+/** The write path: insert, update of changed fields, delete with on_delete rules, refresh, bulk writes. Not an API. */
+public final class Writer {
     private static final int BULK_ROWS = 500;
 
-    private final Orm orm;
+    private final OrmRuntime orm;
+    private final Access access = Access.get();
 
-    Writer(Orm orm) {
+    Writer(OrmRuntime orm) {
         this.orm = orm;
     }
 
     /** The column value of field {@code i}: a foreign key's target key, else the converted Java value. */
+    @SuppressWarnings("unchecked")
     static Object columnValue(ModelType<?> type, Entity e, int i) {
-        Object v = type.getUnchecked(e, i);
+        Object v = ((ModelType<Object>) type).get(e, i);
         FieldMeta f = type.meta().fields().get(i);
         if (f.foreignKey() != null) {
             if (v == null) {
@@ -61,14 +71,16 @@ final class Writer {
         return s;
     }
 
-    <T extends Entity> void save(T e, String dbName) {
+    /** Inserts or updates an instance, with validation, signals and hooks, in one transaction. */
+    public <T extends Entity> void save(T e, String dbName) {
         ModelType<T> type = orm.typeOf(e);
         if (orm.validateOnSave()) {
             Validation.fullClean(type, e);
         }
         Database db = orm.database(dbName);
         db.atomicRun(tx -> {
-            boolean insert = !e.persisted() || (!type.meta().compositePrimaryKey() && e.primaryKeyValue() == null);
+            boolean insert = !e.persisted()
+                    || (!type.meta().compositePrimaryKey() && access.primaryKey(e) == null);
             orm.send(Signal.PRE_SAVE, e, insert, dbName);
             if (insert) {
                 insert(type, e, db, dbName);
@@ -118,7 +130,7 @@ final class Writer {
                 type.set(e, returned.get(k), fromColumn(m.fields().get(returned.get(k)), got[k]));
             }
         }
-        e.attach(orm, dbName, type, snapshot(type, e));
+        access.attach(e, orm.api(), dbName, type, snapshot(type, e));
         type.bindRelations(e);
     }
 
@@ -130,23 +142,24 @@ final class Writer {
         ModelMeta m = type.meta();
         List<Column<?>> cols = type.columns(type.table());
         Object[] now = snapshot(type, e);
+        Object[] before = access.snapshot(e);
         List<Assignment> sets = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
         for (int i = 0; i < now.length; i++) {
             if (m.compositePrimaryKey() && m.fields().get(i).primaryKey()
-                    && !Objects.deepEquals(now[i], e.covetSnapshot[i])) {
+                    && !Objects.deepEquals(now[i], before[i])) {
                 List<Object> loaded = new ArrayList<>();
                 for (int k : m.primaryKeyIndexes()) {
-                    loaded.add(e.covetSnapshot[k]);
+                    loaded.add(before[k]);
                 }
                 throw new OrmUsageException(m.simpleName() + " with key " + loaded + ": field "
-                        + m.fields().get(i).name() + " is part of the composite primary key (" + m.keyNames()
-                        + ") and changed from " + e.covetSnapshot[i] + " to " + now[i] + "; a saved row's key "
+                        + m.fields().get(i).name() + " is part of the composite primary key (" + Keys.names(m)
+                        + ") and changed from " + before[i] + " to " + now[i] + "; a saved row's key "
                         + "cannot change: delete it and save a new instance. Nothing was written.");
             }
         }
         for (int i = 0; i < now.length; i++) {
-            if (!m.fields().get(i).primaryKey() && !Objects.deepEquals(now[i], e.covetSnapshot[i])) {
+            if (!m.fields().get(i).primaryKey() && !Objects.deepEquals(now[i], before[i])) {
                 sets.add(assign(cols.get(i), bound(m.fields().get(i), now[i])));
                 changed.add(m.fields().get(i).name());
             }
@@ -160,7 +173,7 @@ final class Writer {
             throw new DoesNotExist(e + " was not updated: its row is gone from table " + m.table()
                     + " (deleted since it was loaded?)");
         }
-        e.covetSnapshot = now;
+        access.snapshot(e, now);
         return changed;
     }
 
@@ -183,27 +196,32 @@ final class Writer {
         return ((Column<Object>) c).set(value);
     }
 
-    int delete(List<? extends Entity> instances, String dbName) {
+    /** Deletes instances with on_delete rules, signals and hooks, in one transaction. */
+    public int delete(List<? extends Entity> instances, String dbName) {
         Database db = orm.database(dbName);
         return db.atomic(tx -> new Deleter(orm, db, dbName).delete(instances));
     }
 
-    <T extends Entity> void refresh(T e) {
+    /** Reloads every field of a saved instance, discarding unsaved changes and prefetched relations. */
+    public <T extends Entity> void refresh(T e) {
         if (!e.persisted()) {
             throw new OrmUsageException(e + " cannot be refreshed: it was never saved");
         }
         ModelType<T> type = orm.typeOf(e);
+        orm.requireRegistered(type);
+        QuerySpec<T> all = QuerySpec.all(type).withDatabase(e.database());
         T fresh = type.meta().compositePrimaryKey()
-                ? orm.objects(type).using(e.covetDatabase).get(keyCondition(type, e.covetSnapshot))
-                : orm.objects(type).using(e.covetDatabase).get(e.primaryKeyValue());
+                ? QueryReads.get(orm, all.and(keyCondition(type, access.snapshot(e))))
+                : QueryReads.get(orm, all, access.primaryKey(e));
         for (int i = 0; i < type.meta().fields().size(); i++) {
             type.set(e, i, type.get(fresh, i));
         }
-        e.covetSnapshot = fresh.covetSnapshot;
-        e.covetPrefetched = null;
+        access.snapshot(e, access.snapshot(fresh));
+        access.forgetPrefetched(e);
     }
 
-    <T extends Entity> long bulkCreate(ModelType<T> type, List<T> items, String dbName, boolean keys) {
+    /** Inserts many new instances in chunks; with {@code keys}, reads keys back and sends signals. */
+    public <T extends Entity> long bulkCreate(ModelType<T> type, List<T> items, String dbName, boolean keys) {
         if (items.isEmpty()) {
             return 0;
         }
@@ -261,7 +279,7 @@ final class Writer {
                 }
                 if (keys) {
                     for (T e : chunk) {
-                        e.attach(orm, dbName, type, snapshot(type, e));
+                        access.attach(e, orm.api(), dbName, type, snapshot(type, e));
                         type.bindRelations(e);
                         orm.send(Signal.POST_SAVE, e, true, dbName);
                     }
@@ -272,7 +290,8 @@ final class Writer {
         });
     }
 
-    <T extends Entity> int bulkUpdate(ModelType<T> type, List<T> items, List<String> fieldNames, String dbName) {
+    /** Writes the named fields of saved instances, one batched UPDATE per statement shape, with signals. */
+    public <T extends Entity> int bulkUpdate(ModelType<T> type, List<T> items, List<String> fieldNames, String dbName) {
         ModelMeta m = type.meta();
         List<Column<?>> cols = type.columns(type.table());
         int[] idx = new int[fieldNames.size()];
@@ -310,7 +329,7 @@ final class Writer {
                 n += Arrays.stream(db.batch(b.getKey(), b.getValue())).map(c -> c < 0 ? 1 : c).sum();
             }
             for (T e : items) {
-                e.covetSnapshot = snapshot(type, e);
+                access.snapshot(e, snapshot(type, e));
                 orm.send(Signal.POST_SAVE, e, false, dbName);
             }
             return n;

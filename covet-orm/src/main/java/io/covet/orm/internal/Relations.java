@@ -1,5 +1,13 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
+import io.covet.orm.Entity;
+import io.covet.orm.OrmUsageException;
+import io.covet.orm.Path;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+import io.covet.orm.spi.ReverseMeta;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;
 import io.covet.sql.Field;
@@ -11,8 +19,8 @@ import io.covet.sql.Table;
 
 import java.util.Collection;
 
-/** Conditions and subqueries for relations, built with covet-sql. */
-final class Relations {
+/** Conditions and subqueries for relations, built with covet-sql. Not an API. */
+public final class Relations {
     private Relations() {
     }
 
@@ -20,18 +28,21 @@ final class Relations {
     record JoinTable(String table, String sourceColumn, String targetColumn) {
     }
 
+    /** {@code a = b}. */
     @SuppressWarnings("unchecked")
-    static Condition eq(Field<?> a, Field<?> b) {
+    public static Condition eq(Field<?> a, Field<?> b) {
         return ((Field<Object>) a).eq((Field<Object>) b);
     }
 
+    /** {@code a = ?}. */
     @SuppressWarnings("unchecked")
-    static Condition eq(Field<?> a, Object value) {
+    public static Condition eq(Field<?> a, Object value) {
         return ((Field<Object>) a).eq(value);
     }
 
+    /** {@code a IN (?, …)}. */
     @SuppressWarnings("unchecked")
-    static Condition in(Field<?> a, Collection<?> values) {
+    public static Condition in(Field<?> a, Collection<?> values) {
         return ((Field<Object>) a).in((Collection<Object>) values);
     }
 
@@ -47,14 +58,14 @@ final class Relations {
     }
 
     /** {@code root.pk IN (SELECT root.pk FROM root JOIN path… WHERE condition)}: no repeated rows. */
-    static Condition inSubquery(Orm orm, ModelType<?> root, Path<?, ?, ?> path, Condition condition) {
+    public static Condition inSubquery(OrmRuntime orm, ModelType<?> root, Path<?, ?, ?> path, Condition condition) {
         Column<?> pk = Joins.pk(root, root.table());
         Select sub = Sql.select(pk).from(root.table());
         sub = Joins.EMPTY.with(path, true).apply(orm, root, sub).where(condition);
         return pk.in(sub);
     }
 
-    static JoinTable joinTable(Orm orm, ModelType<?> source, String relation) {
+    static JoinTable joinTable(OrmRuntime orm, ModelType<?> source, String relation) {
         ManyToManyMeta mm = source.meta().manyToMany().stream().filter(m -> m.name().equals(relation)).findFirst()
                 .orElseThrow(() -> new OrmUsageException(source.meta().simpleName() + " has no many-to-many field '"
                         + relation + "'"));
@@ -77,15 +88,21 @@ final class Relations {
         return new JoinTable(through.table(), s, t);
     }
 
+    /**
+     * The rows of a reverse or many-to-many relation of {@code owner}, on the owner's database.
+     *
+     * @throws OrmUsageException when the owner's model has no such relation
+     */
     @SuppressWarnings("unchecked")
-    static <T extends Entity> QuerySet<T> query(Orm orm, Entity owner, String relation) {
+    public static <T extends Entity> QuerySpec<T> query(OrmRuntime orm, Entity owner, String relation) {
         ModelType<?> type = orm.typeOf(owner);
-        Object pk = owner.primaryKeyValue();
+        Object pk = Access.get().primaryKey(owner);
         for (ReverseMeta r : type.meta().reverse()) {
             if (r.name().equals(relation)) {
                 ModelType<T> target = (ModelType<T>) orm.type(r.sourceModel());
                 Column<?> fk = target.columns(target.table()).get(target.meta().indexOf(r.field()));
-                return orm.objects(target).using(owner.covetDatabase).filter(eq(fk, pk));
+                orm.requireRegistered(target);
+                return QuerySpec.all(target).withDatabase(owner.database()).and(eq(fk, pk));
             }
         }
         for (ManyToManyMeta mm : type.meta().manyToMany()) {
@@ -95,8 +112,9 @@ final class Relations {
                 Table j = Sql.table(jt.table());
                 Select sub = Sql.select(Sql.field(j, jt.targetColumn(), Object.class)).from(j)
                         .where(eq(Sql.field(j, jt.sourceColumn(), Object.class), pk));
-                return orm.objects(target).using(owner.covetDatabase)
-                        .filter(Joins.pk(target, target.table()).in(sub));
+                orm.requireRegistered(target);
+                return QuerySpec.all(target).withDatabase(owner.database())
+                        .and(Joins.pk(target, target.table()).in(sub));
             }
         }
         throw new OrmUsageException(type.meta().simpleName() + " has no reverse or many-to-many field '" + relation

@@ -1,4 +1,4 @@
-package io.covet.orm.internal;
+package io.covet.orm.spi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,13 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.RowMapper;
 import io.covet.core.dialect.Engine;
-import io.covet.orm.internal.Jdbc;
+import io.covet.orm.Entity;
+import io.covet.orm.Orm;
+import io.covet.orm.Path;
+import io.covet.orm.Ref;
+import io.covet.orm.spi.Jdbc;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.SelectItem;
 import io.covet.sql.Sql;
 
@@ -17,12 +22,13 @@ import java.util.List;
  */
 final class EntityMapper<T extends Entity> implements RowMapper<T> {
     private final Orm orm;
+    private final Access access;
     private final ModelType<T> type;
     private final String db;
     private final Engine engine;
     private final int width;
     private final Step[] steps;
-    private final QuerySet.Annotation[] annotations;
+    private final QuerySpec.Annotation[] annotations;
     private final int annotationsFrom;
     private final List<SelectItem> items;
     /** Neither select_related nor annotations: the row holds the model's columns only. */
@@ -34,24 +40,26 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private EntityMapper(QuerySet<T> qs, Engine engine) {
-        this.orm = qs.orm;
-        this.type = qs.type;
-        this.db = orm.databaseName(qs.db);
+    private EntityMapper(OrmRuntime runtime, QuerySpec<T> qs, Engine engine) {
+        this.orm = runtime.api();
+        this.access = Access.get();
+        this.type = qs.type();
+        this.db = runtime.databaseName(qs.database());
         this.engine = engine;
         this.width = type.meta().fields().size();
-        List<SelectItem> its = new ArrayList<>(alone(qs) ? unqualified(type.columns(type.table()))
+        List<SelectItem> its = new ArrayList<>(qs.alone() ? unqualified(type.columns(type.table()))
                 : type.columns(type.table()));
         List<Path<?, ?, ?>> order = new ArrayList<>();
         List<Step> st = new ArrayList<>();
         int from = width + 1;
-        for (Path<?, ?, ?> p : qs.related) {
-            Path<?, ?, ?> parent = p.parent();
+        for (Path<?, ?, ?> p : qs.related()) {
+            Path<?, ?, ?> parent = Paths.parent(p);
+            PathStep last = Paths.last(p);
             int parentIndex = parent == null ? -1 : order.indexOf(parent);
-            ModelType<Entity> parentType = (ModelType<Entity>) orm.type(p.last().sourceModel());
-            ModelType<Entity> target = (ModelType<Entity>) orm.type(p.last().targetModel());
+            ModelType<Entity> parentType = (ModelType<Entity>) runtime.type(last.sourceModel());
+            ModelType<Entity> target = (ModelType<Entity>) runtime.type(last.targetModel());
             int w = target.meta().fields().size();
-            st.add(new Step(parentIndex, parentType, parentType.meta().indexOf(p.last().name()), target, from, w,
+            st.add(new Step(parentIndex, parentType, parentType.meta().indexOf(last.name()), target, from, w,
                     target.meta().primaryKeyIndex()));
             its.addAll(target.columns(p.table()));
             order.add(p);
@@ -59,24 +67,12 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
         }
         this.steps = st.toArray(Step[]::new);
         this.annotationsFrom = from;
-        this.annotations = qs.annotations.toArray(QuerySet.Annotation[]::new);
-        for (QuerySet.Annotation a : annotations) {
+        this.annotations = qs.annotations().toArray(QuerySpec.Annotation[]::new);
+        for (QuerySpec.Annotation a : annotations) {
             its.add(a.expr().as(a.name()));
         }
         this.items = List.copyOf(its);
         this.plain = steps.length == 0 && annotations.length == 0;
-    }
-
-    /**
-     * Whether the query reads one table with nothing else in its select list, so that the model's columns can be
-     * selected without the table qualifier: the statement's text is then a third shorter, and SQLite, which
-     * prepares every statement anew, parses it measurably faster (about 0.6 µs of a 9 µs lookup by key). Filters
-     * and ordering keep their qualified columns; select-list names resolve in the outer query only, so subquery
-     * filters cannot capture them.
-     */
-    static boolean alone(QuerySet<?> qs) {
-        return qs.joins.isEmpty() && qs.related.isEmpty() && qs.annotations.isEmpty() && qs.groupBy.isEmpty()
-                && !qs.distinct;
     }
 
     /** The same columns without their table qualifier. */
@@ -88,8 +84,8 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
         return out;
     }
 
-    static <T extends Entity> EntityMapper<T> of(QuerySet<T> qs, Engine engine) {
-        return new EntityMapper<>(qs, engine);
+    static <T extends Entity> EntityMapper<T> of(OrmRuntime orm, QuerySpec<T> qs, Engine engine) {
+        return new EntityMapper<>(orm, qs, engine);
     }
 
     List<SelectItem> items() {
@@ -100,7 +96,7 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
     public T map(ResultSet rs) throws SQLException {
         Object[] snapshot = new Object[width];
         T o = type.read(rs, 1, engine, snapshot);
-        o.attach(orm, db, type, snapshot);
+        access.attach(o, orm, db, type, snapshot);
         type.bindRelations(o);
         if (!plain) {
             readExtras(rs, o);
@@ -114,8 +110,8 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
             readRelated(rs, o);
         }
         for (int i = 0; i < annotations.length; i++) {
-            QuerySet.Annotation a = annotations[i];
-            o.annotate(a.name(), Jdbc.read(rs, annotationsFrom + i, a.expr().type(), engine));
+            QuerySpec.Annotation a = annotations[i];
+            access.annotate(o, a.name(), Jdbc.read(rs, annotationsFrom + i, a.expr().type(), engine));
         }
     }
 
@@ -132,18 +128,13 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
             if (snapshot[s.pk()] == null) {
                 continue; // LEFT JOIN found no row: the foreign key is NULL
             }
-            t.attach(orm, db, s.type(), snapshot);
+            access.attach(t, orm, db, s.type(), snapshot);
             s.type().bindRelations(t);
             Object ref = s.parentType().get(parent, s.field());
             if (ref instanceof Ref<?> r) {
-                load(r, t);
+                access.load(r, t);
             }
             read[i] = t;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static void load(Ref<?> r, Entity target) {
-        ((Ref<Entity>) r).load(target);
     }
 }

@@ -1,4 +1,8 @@
-package io.covet.orm;
+package io.covet.orm.internal;
+
+import io.covet.orm.CloseableIterator;
+import io.covet.orm.Entity;
+import io.covet.orm.OrmUsageException;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,7 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
- * {@link QuerySet#iterator()}: instances read from a streaming cursor ({@link QuerySet#stream()}), so memory stays
+ * A query set's {@code iterator()}: instances read from a streaming cursor (as by {@code stream()}), so memory stays
  * constant however many rows match. With prefetchRelated, rows are taken in chunks and each chunk's relations are
  * loaded with one query per relation before the chunk is handed out (Django's {@code iterator(chunk_size)}).
  */
@@ -15,27 +19,29 @@ final class QueryIterator<T extends Entity> implements CloseableIterator<T> {
     /** Instances per prefetch chunk: one prefetch query per relation for this many rows. */
     static final int PREFETCH_CHUNK = 1_000;
 
-    private final QuerySet<T> qs;
+    private final OrmRuntime orm;
+    private final QuerySpec<T> qs;
     private final Stream<T> stream;
     private final Iterator<T> rows;
     private final List<T> chunk;
     private int next;
     private boolean closed;
 
-    private QueryIterator(QuerySet<T> qs, Stream<T> stream) {
+    private QueryIterator(OrmRuntime orm, QuerySpec<T> qs, Stream<T> stream) {
+        this.orm = orm;
         this.qs = qs;
         this.stream = stream;
         this.rows = stream.iterator();
-        this.chunk = qs.prefetch.isEmpty() ? null : new ArrayList<>(PREFETCH_CHUNK);
+        this.chunk = qs.prefetch().isEmpty() ? null : new ArrayList<>(PREFETCH_CHUNK);
     }
 
     /**
      * @throws OrmUsageException with prefetchRelated outside a transaction on a database whose pool has one
      *                           connection: the prefetch queries would wait for the connection the cursor holds
      */
-    static <T extends Entity> QueryIterator<T> open(QuerySet<T> qs) {
-        if (!qs.prefetch.isEmpty()) {
-            io.covet.core.Database d = qs.database();
+    static <T extends Entity> QueryIterator<T> open(OrmRuntime orm, QuerySpec<T> qs) {
+        if (!qs.prefetch().isEmpty()) {
+            io.covet.core.Database d = orm.database(qs.database());
             if (d.currentTransaction().isEmpty() && d.config().maxPoolSize() < 2) {
                 throw new OrmUsageException("iterator() with prefetchRelated needs a second connection for the "
                         + "prefetch queries while the cursor holds the first, and database '" + d.name() + "' has a "
@@ -43,7 +49,7 @@ final class QueryIterator<T extends Entity> implements CloseableIterator<T> {
                         + "serves both), use list(), or raise maxPoolSize");
             }
         }
-        return new QueryIterator<>(qs, qs.streamRows());
+        return new QueryIterator<>(orm, qs, QueryReads.streamRows(orm, qs));
     }
 
     @Override
@@ -91,7 +97,7 @@ final class QueryIterator<T extends Entity> implements CloseableIterator<T> {
         if (chunk.isEmpty()) {
             return false;
         }
-        Prefetcher.run(qs, chunk);
+        Prefetcher.run(orm, qs.prefetch(), chunk);
         return true;
     }
 

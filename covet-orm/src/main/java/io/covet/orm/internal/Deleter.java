@@ -1,6 +1,13 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.Database;
+import io.covet.orm.Entity;
+import io.covet.orm.PersistenceHook;
+import io.covet.orm.ProtectedError;
+import io.covet.orm.Signal;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;
 import io.covet.sql.Sql;
@@ -19,14 +26,15 @@ import java.util.Set;
  * runs hooks and sends POST_DELETE. Runs inside the caller's transaction.
  */
 final class Deleter {
-    private final Orm orm;
+    private final OrmRuntime orm;
+    private final Access access = Access.get();
     private final Database db;
     private final String dbName;
     private final Map<ModelType<?>, List<Entity>> collected = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
     private final List<Runnable> fieldUpdates = new ArrayList<>();
 
-    Deleter(Orm orm, Database db, String dbName) {
+    Deleter(OrmRuntime orm, Database db, String dbName) {
         this.orm = orm;
         this.db = db;
         this.dbName = dbName;
@@ -53,7 +61,7 @@ final class Deleter {
                     handled |= h.interceptDelete(e, db);
                 }
                 if (!handled) {
-                    pks.add(e.primaryKeyValue());
+                    pks.add(access.primaryKey(e));
                     rows.add(e);
                 }
             }
@@ -69,7 +77,7 @@ final class Deleter {
         for (List<Entity> es : collected.values()) {
             for (Entity e : es) {
                 orm.hooks().forEach(h -> h.afterDelete(e, db));
-                e.covetSnapshot = null;
+                access.snapshot(e, null);
                 orm.send(Signal.POST_DELETE, e, false, dbName);
             }
         }
@@ -80,14 +88,14 @@ final class Deleter {
     private void collect(ModelType<?> type, List<Entity> rows) {
         List<Entity> fresh = new ArrayList<>();
         for (Entity e : rows) {
-            if (seen.add(type.meta().name() + "#" + e.primaryKeyValue())) {
+            if (seen.add(type.meta().name() + "#" + access.primaryKey(e))) {
                 fresh.add(e);
             }
         }
         if (fresh.isEmpty()) {
             return;
         }
-        List<Object> pks = fresh.stream().map(Entity::primaryKeyValue).toList();
+        List<Object> pks = fresh.stream().map(access::primaryKey).toList();
         for (ModelType<?> other : orm.types()) {
             List<FieldMeta> fields = other.meta().fields();
             for (int i = 0; i < fields.size(); i++) {
@@ -98,14 +106,14 @@ final class Deleter {
                 Column<?> fk = other.columns(other.table()).get(i);
                 switch (f.foreignKey().onDelete()) {
                     case CASCADE -> {
-                        List<? extends Entity> children = orm.entities(other).using(dbName)
-                                .filter(Relations.in(fk, pks)).list();
+                        List<? extends Entity> children = QueryReads.list(orm, entities(other)
+                                .and(Relations.in(fk, pks)));
                         if (!children.isEmpty()) {
                             collect(other, new ArrayList<>(children));
                         }
                     }
                     case PROTECT -> {
-                        long n = orm.entities(other).using(dbName).filter(Relations.in(fk, pks)).count();
+                        long n = QueryReads.count(orm, entities(other).and(Relations.in(fk, pks)));
                         if (n > 0) {
                             throw new ProtectedError("cannot delete " + type.meta().simpleName() + " " + pks + ": "
                                     + n + " " + other.meta().simpleName() + " row(s) point at it through "
@@ -139,7 +147,7 @@ final class Deleter {
         for (int from = 0; from < rows.size(); from += 100) {
             List<Condition> keys = new ArrayList<>();
             for (Entity e : rows.subList(from, Math.min(rows.size(), from + 100))) {
-                keys.add(Writer.keyCondition(t, e.covetSnapshot));
+                keys.add(Writer.keyCondition(t, access.snapshot(e)));
             }
             n += Sql.deleteFrom(t.table()).where(Sql.or(keys.toArray(Condition[]::new))).execute(db);
         }
@@ -166,6 +174,12 @@ final class Deleter {
                 }
             }
         }
+    }
+
+    /** Every row of a model known to extend {@link Entity} (one with a foreign key: records have none). */
+    @SuppressWarnings("unchecked")
+    private QuerySpec<Entity> entities(ModelType<?> type) {
+        return QuerySpec.all((ModelType<Entity>) type).withDatabase(dbName);
     }
 
     private static Object defaultKey(Class<?> type, String literal) {

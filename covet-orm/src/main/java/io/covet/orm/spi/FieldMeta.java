@@ -1,4 +1,7 @@
-package io.covet.orm;
+package io.covet.orm.spi;
+
+import io.covet.orm.FieldType;
+import io.covet.orm.OrmSchema;
 
 import java.util.List;
 import java.util.Objects;

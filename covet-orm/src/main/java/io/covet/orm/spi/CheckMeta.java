@@ -1,4 +1,4 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
 /**
  * A check constraint.

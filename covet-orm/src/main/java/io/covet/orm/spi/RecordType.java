@@ -1,9 +1,11 @@
-package io.covet.orm;
+package io.covet.orm.spi;
+
+import io.covet.orm.OrmUsageException;
 
 /**
- * The {@link ModelType} of a record model: a {@code record} annotated {@link Model}, implemented by the generated
- * {@code Name_.TYPE}. Records are immutable, so rows are read through the canonical constructor and a change is
- * a new record ({@code create}); nothing is tracked per instance.
+ * The {@link ModelType} of a record model: a {@code record} annotated {@link io.covet.orm.Model}, implemented by
+ * the generated {@code Name_.TYPE}. Records are immutable, so rows are read through the canonical constructor and a
+ * change is a new record ({@code create}); nothing is tracked per instance.
  *
  * @param <R> the record class
  */

@@ -1,6 +1,10 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.Database;
+import io.covet.orm.Entity;
+import io.covet.orm.OrmUsageException;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
 import io.covet.sql.Insert;
 import io.covet.sql.Sql;
@@ -9,16 +13,20 @@ import io.covet.sql.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** add/remove/clear on an automatic many-to-many join table, built with covet-sql. */
-final class M2mOps {
-    private final Orm orm;
+/** add/remove/clear on an automatic many-to-many join table, built with covet-sql. Not an API. */
+public final class M2mOps {
     private final Entity owner;
+    private final Access access = Access.get();
     private final Relations.JoinTable jt;
     private final Table table;
     private final Database db;
 
-    M2mOps(Orm orm, Entity owner, String relation) {
-        this.orm = orm;
+    /**
+     * The operations on {@code owner}'s relation.
+     *
+     * @throws OrmUsageException when it is not a many-to-many relation with an automatic join table
+     */
+    public M2mOps(OrmRuntime orm, Entity owner, String relation) {
         this.owner = owner;
         ModelType<?> type = orm.typeOf(owner);
         ManyToManyMeta mm = type.meta().manyToMany().stream().filter(m -> m.name().equals(relation)).findFirst()
@@ -31,7 +39,7 @@ final class M2mOps {
         }
         this.jt = Relations.joinTable(orm, type, relation);
         this.table = Sql.table(jt.table());
-        this.db = orm.database(owner.covetDatabase);
+        this.db = orm.database(owner.database());
     }
 
     private Column<Object> source() {
@@ -45,28 +53,29 @@ final class M2mOps {
     private List<Object> keys(List<? extends Entity> targets) {
         List<Object> out = new ArrayList<>();
         for (Entity t : targets) {
-            if (t.primaryKeyValue() == null || !t.persisted()) {
+            if (access.primaryKey(t) == null || !t.persisted()) {
                 throw new OrmUsageException(t + " is not saved: save it before linking it");
             }
-            out.add(t.primaryKeyValue());
+            out.add(access.primaryKey(t));
         }
         return out;
     }
 
-    void add(List<? extends Entity> targets) {
+    /** Links the targets; already linked ones are skipped. */
+    public void add(List<? extends Entity> targets) {
         List<Object> ids = keys(targets);
         if (ids.isEmpty()) {
             return;
         }
         db.atomicRun(tx -> {
             List<Object> existing = Sql.select(target()).from(table)
-                    .where(source().eq(owner.primaryKeyValue()).and(target().in(ids)))
+                    .where(source().eq(access.primaryKey(owner)).and(target().in(ids)))
                     .statement(db).list(rs -> rs.getObject(1).toString());
             Insert ins = Sql.insertInto(table).columns(source(), target());
             int n = 0;
             for (Object id : ids) {
                 if (!existing.contains(id.toString())) {
-                    ins = ins.values(owner.primaryKeyValue(), id);
+                    ins = ins.values(access.primaryKey(owner), id);
                     existing.add(id.toString());
                     n++;
                 }
@@ -77,18 +86,16 @@ final class M2mOps {
         });
     }
 
-    void remove(List<? extends Entity> targets) {
+    /** Unlinks the targets. */
+    public void remove(List<? extends Entity> targets) {
         List<Object> ids = keys(targets);
         if (!ids.isEmpty()) {
-            Sql.deleteFrom(table).where(source().eq(owner.primaryKeyValue()).and(target().in(ids))).execute(db);
+            Sql.deleteFrom(table).where(source().eq(access.primaryKey(owner)).and(target().in(ids))).execute(db);
         }
     }
 
-    void clear() {
-        Sql.deleteFrom(table).where(source().eq(owner.primaryKeyValue())).execute(db);
-    }
-
-    Orm orm() {
-        return orm;
+    /** Unlinks every target. */
+    public void clear() {
+        Sql.deleteFrom(table).where(source().eq(access.primaryKey(owner))).execute(db);
     }
 }

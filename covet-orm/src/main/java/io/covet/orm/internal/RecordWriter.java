@@ -1,8 +1,11 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.Database;
-import io.covet.orm.internal.Jdbc;
-import io.covet.orm.internal.Values;
+import io.covet.orm.OrmUsageException;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.Jdbc;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.RecordType;
 import io.covet.sql.Assignment;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;
@@ -16,13 +19,14 @@ import java.util.List;
 /**
  * Saves and deletes record models. A record carries no state, so a save writes every column: an insert when its
  * auto key is null, else an update by key that becomes an insert when no row has that key. No signals or hooks
- * (both take {@link Entity} instances).
+ * (both take {@code Entity} instances). Not an API.
  */
-final class RecordWriter {
+public final class RecordWriter {
     private RecordWriter() {
     }
 
-    static <R extends Record> R save(Orm orm, RecordType<R> type, R record, String dbName) {
+    /** Saves a record; returns it, or a new one with generated values after an insert that produced them. */
+    public static <R extends Record> R save(OrmRuntime orm, RecordType<R> type, R record, String dbName) {
         if (orm.validateOnSave()) {
             Validation.fullClean(type, record);
         }
@@ -103,7 +107,8 @@ final class RecordWriter {
         return type.create(now);
     }
 
-    static <R extends Record> int delete(Orm orm, RecordType<R> type, R record, String dbName) {
+    /** Deletes a record's row by its key; returns the number of rows deleted. */
+    public static <R extends Record> int delete(OrmRuntime orm, RecordType<R> type, R record, String dbName) {
         ModelMeta m = type.meta();
         List<Column<?>> cols = type.columns(type.table());
         Condition byKey = Sql.noCondition();

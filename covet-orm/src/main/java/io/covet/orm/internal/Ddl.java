@@ -1,7 +1,10 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
+import io.covet.orm.OrmSchema;
+import io.covet.orm.spi.ManyToManyMeta;
+import io.covet.orm.spi.ModelMeta;
 import io.covet.schema.ForeignKey;
 import io.covet.schema.Schema;
 import io.covet.schema.SchemaDdl;
@@ -21,18 +24,19 @@ import java.util.Set;
  * references form a cycle, the first waiting table is created without the references to tables that do not
  * exist yet, and those foreign keys are added by ALTER TABLE once every table exists; on SQLite, which resolves
  * references only when rows are written (and could add a key only by rebuilding the table), they stay in
- * CREATE TABLE.
+ * CREATE TABLE. Not an API.
  */
-final class Ddl {
+public final class Ddl {
     private Ddl() {
     }
 
-    static List<String> create(Orm orm, Dialect dialect) {
-        Schema schema = OrmSchema.of(orm.schema());
+    /** The CREATE statements of these models' tables, in an order that creates referenced tables first. */
+    public static List<String> create(List<ModelMeta> models, Dialect dialect) {
+        Schema schema = OrmSchema.of(models);
         SchemaDdl ddl = SchemaDdl.of(dialect);
         boolean inlineForwardKeys = dialect.family() == Engine.SQLITE;
         List<String> todo = new ArrayList<>();
-        for (ModelMeta m : orm.schema()) {
+        for (ModelMeta m : models) {
             todo.add(m.table());
             m.manyToMany().stream().filter(ManyToManyMeta::automatic).forEach(mm -> todo.add(mm.table()));
         }

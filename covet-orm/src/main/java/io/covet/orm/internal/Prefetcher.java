@@ -1,7 +1,12 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.Database;
-import io.covet.orm.internal.Jdbc;
+import io.covet.orm.Entity;
+import io.covet.orm.Path;
+import io.covet.orm.Ref;
+import io.covet.orm.Related;
+import io.covet.orm.spi.Jdbc;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
 import io.covet.sql.OrderField;
 import io.covet.sql.Select;
@@ -27,20 +32,21 @@ final class Prefetcher {
     private Prefetcher() {
     }
 
+    /** Loads the relations of {@code paths} (each after its prefixes) for {@code roots}. */
     @SuppressWarnings("unchecked")
-    static void run(QuerySet<?> qs, List<? extends Entity> roots) {
-        Orm orm = qs.orm;
+    static void run(OrmRuntime orm, List<Path<?, ?, ?>> paths, List<? extends Entity> roots) {
         Map<Path<?, ?, ?>, List<Entity>> levels = new HashMap<>();
-        for (Path<?, ?, ?> p : qs.prefetch) {
-            List<? extends Entity> owners = p.parent() == null ? roots : levels.getOrDefault(p.parent(), List.of());
+        for (Path<?, ?, ?> p : paths) {
+            Path<?, ?, ?> parent = Paths.parent(p);
+            List<? extends Entity> owners = parent == null ? roots : levels.getOrDefault(parent, List.of());
             if (owners.isEmpty()) {
                 levels.put(p, List.of());
                 continue;
             }
-            Path.Step s = p.last();
+            PathStep s = Paths.last(p);
             ModelType<Entity> source = (ModelType<Entity>) orm.type(s.sourceModel());
             ModelType<Entity> target = (ModelType<Entity>) orm.type(s.targetModel());
-            String db = owners.get(0).covetDatabase;
+            String db = owners.get(0).database();
             levels.put(p, switch (s.kind()) {
                 case FORWARD -> forward(orm, db, source, target, s.name(), owners);
                 case REVERSE -> reverse(orm, db, target, s, owners);
@@ -49,7 +55,7 @@ final class Prefetcher {
         }
     }
 
-    private static List<Entity> forward(Orm orm, String db, ModelType<Entity> source, ModelType<Entity> target,
+    private static List<Entity> forward(OrmRuntime orm, String db, ModelType<Entity> source, ModelType<Entity> target,
                                         String field, List<? extends Entity> owners) {
         int fi = source.meta().indexOf(field);
         Set<Object> ids = new LinkedHashSet<>();
@@ -61,8 +67,8 @@ final class Prefetcher {
         Map<Object, Entity> byId = new HashMap<>();
         int pk = target.meta().primaryKeyIndex();
         for (List<Object> chunk : chunks(ids)) {
-            for (Entity t : orm.objects(target).using(db).filter(Relations.in(Joins.pk(target, target.table()),
-                    chunk)).list()) {
+            for (Entity t : QueryReads.list(orm, QuerySpec.all(target).withDatabase(db)
+                    .and(Relations.in(Joins.pk(target, target.table()), chunk)))) {
                 byId.put(target.get(t, pk), t);
             }
         }
@@ -72,7 +78,7 @@ final class Prefetcher {
         for (Entity o : owners) {
             if (source.get(o, fi) instanceof Ref<?> r && r.id() != null) {
                 if (!r.loaded() && byId.containsKey(r.id())) {
-                    EntityMapper.load(r, byId.get(r.id()));
+                    Access.get().load(r, byId.get(r.id()));
                 }
                 if (r.loaded()) {
                     level.put(r.peek(), Boolean.TRUE);
@@ -82,40 +88,43 @@ final class Prefetcher {
         return new ArrayList<>(level.keySet());
     }
 
-    private static List<Entity> reverse(Orm orm, String db, ModelType<Entity> target, Path.Step s,
+    private static List<Entity> reverse(OrmRuntime orm, String db, ModelType<Entity> target, PathStep s,
                                         List<? extends Entity> owners) {
         int fk = target.meta().indexOf(s.remoteField());
         Map<Object, Entity> byPk = new LinkedHashMap<>();
-        owners.forEach(o -> byPk.put(o.primaryKeyValue(), o));
+        Access access = Access.get();
+        owners.forEach(o -> byPk.put(access.primaryKey(o), o));
         Map<Object, List<Entity>> groups = new HashMap<>();
         List<Entity> all = new ArrayList<>();
         Column<?> fkColumn = target.columns(target.table()).get(fk);
         for (List<Object> chunk : chunks(byPk.keySet())) {
-            for (Entity child : orm.objects(target).using(db).filter(Relations.in(fkColumn, chunk)).list()) {
+            for (Entity child : QueryReads.list(orm, QuerySpec.all(target).withDatabase(db)
+                    .and(Relations.in(fkColumn, chunk)))) {
                 Ref<?> r = (Ref<?>) target.get(child, fk);
                 Entity owner = byPk.get(r.id());
-                EntityMapper.load(r, owner);
+                access.load(r, owner);
                 groups.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(child);
                 all.add(child);
             }
         }
         for (Entity o : owners) {
-            o.prefetched(s.name(), List.copyOf(groups.getOrDefault(o.primaryKeyValue(), List.of())));
+            access.prefetched(o, s.name(), List.copyOf(groups.getOrDefault(access.primaryKey(o), List.of())));
         }
         return all;
     }
 
-    private static List<Entity> manyToMany(Orm orm, String db, ModelType<Entity> source, ModelType<Entity> target,
-                                           String name, List<? extends Entity> owners) {
+    private static List<Entity> manyToMany(OrmRuntime orm, String db, ModelType<Entity> source,
+                                           ModelType<Entity> target, String name, List<? extends Entity> owners) {
         Relations.JoinTable jt = Relations.joinTable(orm, source, name);
         Set<Object> pks = new LinkedHashSet<>();
-        owners.forEach(o -> pks.add(o.primaryKeyValue()));
+        Access access = Access.get();
+        owners.forEach(o -> pks.add(access.primaryKey(o)));
         Table j = Sql.table(jt.table());
         Class<?> ownerKeyType = Joins.pk(source, source.table()).type();
         Column<?> ownerColumn = Sql.field(j, jt.sourceColumn(), Object.class);
-        QuerySet<Entity> base = orm.objects(target).using(db);
-        Database d = base.database();
-        EntityMapper<Entity> mapper = EntityMapper.of(base, d.engine());
+        QuerySpec<Entity> base = QuerySpec.all(target).withDatabase(db);
+        Database d = orm.database(db);
+        EntityMapper<Entity> mapper = EntityMapper.of(orm, base, d.engine());
         int keyColumn = target.meta().fields().size() + 1;
         Map<Object, List<Entity>> groups = new HashMap<>();
         Map<Object, Entity> distinct = new LinkedHashMap<>();
@@ -127,20 +136,20 @@ final class Prefetcher {
                     .join(j, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),
                             Joins.pk(target, target.table())))
                     .where(Relations.in(ownerColumn, chunk));
-            List<OrderField> order = base.effectiveOrder();
+            List<OrderField> order = QuerySql.effectiveOrder(base);
             if (!order.isEmpty()) {
                 q = q.orderBy(order.toArray(OrderField[]::new));
             }
             q.statement(d).list(rs -> {
                 Entity t = mapper.map(rs);
                 Object owner = Jdbc.read(rs, keyColumn, ownerKeyType, d.engine());
-                Entity shared = distinct.computeIfAbsent(t.primaryKeyValue(), k -> t);
+                Entity shared = distinct.computeIfAbsent(access.primaryKey(t), k -> t);
                 groups.computeIfAbsent(owner, k -> new ArrayList<>()).add(shared);
                 return Boolean.TRUE;
             });
         }
         for (Entity o : owners) {
-            o.prefetched(name, List.copyOf(groups.getOrDefault(o.primaryKeyValue(), List.of())));
+            access.prefetched(o, name, List.copyOf(groups.getOrDefault(access.primaryKey(o), List.of())));
         }
         return new ArrayList<>(distinct.values());
     }

@@ -1,6 +1,11 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
 import io.covet.core.Database;
+import io.covet.orm.Entity;
+import io.covet.orm.OrmUsageException;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Assignment;
 import io.covet.sql.Column;
 import io.covet.sql.Condition;
@@ -15,15 +20,16 @@ import java.util.List;
 /**
  * Primary keys in queries, where a composite key differs from a single one: the key's columns, the refusal of
  * operations that take one key value, and the counts and updates that must tell rows apart by every key column.
+ * Not an API.
  */
-final class Keys {
+public final class Keys {
     private static final int ROWS_PER_STATEMENT = 100;
 
     private Keys() {
     }
 
     /** The primary-key columns of {@code type} in {@code t}, in key order. */
-    static List<Column<?>> columns(ModelType<?> type, Table t) {
+    public static List<Column<?>> columns(ModelType<?> type, Table t) {
         List<Column<?>> cols = type.columns(t);
         List<Column<?>> out = new ArrayList<>();
         for (int i : type.meta().primaryKeyIndexes()) {
@@ -33,31 +39,46 @@ final class Keys {
     }
 
     /**
+     * The primary-key column in {@code t}; for a composite key its first column, which is enough to test that a
+     * row exists but not to tell rows apart (use {@link #columns}).
+     */
+    public static Column<?> column(ModelType<?> type, Table t) {
+        int pk = type.meta().primaryKeyIndex();
+        return type.columns(t).get(pk >= 0 ? pk : type.meta().primaryKeyIndexes()[0]);
+    }
+
+    /** The primary key's field names, comma-separated, for messages: {@code playlist, track}. */
+    public static String names(ModelMeta m) {
+        return String.join(", ", m.primaryKeyFields().stream().map(FieldMeta::name).toList());
+    }
+
+    /**
      * Refuses an operation that takes one key value on a model with a composite key.
      *
      * @throws OrmUsageException naming the key's fields and what to use instead
      */
-    static void requireSingle(ModelMeta m, String operation, String instead) {
+    public static void requireSingle(ModelMeta m, String operation, String instead) {
         if (m.compositePrimaryKey()) {
             throw new OrmUsageException(operation + " needs a single primary-key value, but " + m.simpleName()
-                    + " has a composite primary key (" + m.keyNames() + "): use " + instead);
+                    + " has a composite primary key (" + names(m) + "): use " + instead);
         }
     }
 
     /** A distinct or sliced count over a composite key: the inner select carries every key column. */
-    static long count(QuerySet<?> q) {
-        return Sql.select(Functions.count()).from(q.base(q.pkColumns(q.type.table()), true).asTable("counted"))
-                .statement(q.database()).list(rs -> rs.getLong(1)).get(0);
+    static long count(OrmRuntime orm, QuerySpec<?> q) {
+        return Sql.select(Functions.count())
+                .from(QuerySql.select(orm, q, columns(q.type(), q.type().table()), true).asTable("counted"))
+                .statement(orm.database(q.database())).list(rs -> rs.getLong(1)).get(0);
     }
 
     /**
      * A joined or self-referencing update of a model with a composite key: reads the matching keys first (MariaDB
      * refuses an UPDATE whose WHERE selects from the updated table), then updates by them.
      */
-    static <T extends Entity> int update(QuerySet<T> q, Database d, Assignment... assignments) {
-        List<Column<?>> key = q.pkColumns(q.type.table());
+    static <T extends Entity> int update(OrmRuntime orm, QuerySpec<T> q, Database d, Assignment... assignments) {
+        List<Column<?>> key = columns(q.type(), q.type().table());
         return d.atomic(tx -> {
-            List<List<Object>> rows = q.orderBy().valuesList(key.toArray(Field<?>[]::new));
+            List<List<Object>> rows = QueryReads.valuesList(orm, q.withOrder(List.of()), List.<Field<?>>copyOf(key));
             int n = 0;
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                 List<Condition> match = new ArrayList<>();
@@ -68,7 +89,7 @@ final class Keys {
                     }
                     match.add(c);
                 }
-                n += Sql.update(q.type.table()).set(assignments).where(Sql.or(match.toArray(Condition[]::new)))
+                n += Sql.update(q.type().table()).set(assignments).where(Sql.or(match.toArray(Condition[]::new)))
                         .execute(d);
             }
             return n;

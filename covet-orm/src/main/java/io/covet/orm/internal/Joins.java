@@ -1,5 +1,8 @@
-package io.covet.orm;
+package io.covet.orm.internal;
 
+import io.covet.orm.OrmUsageException;
+import io.covet.orm.Path;
+import io.covet.orm.spi.ModelType;
 import io.covet.sql.Condition;
 import io.covet.sql.Select;
 import io.covet.sql.Sql;
@@ -10,9 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The relation paths a query joins, each once, keyed by alias; INNER wins over LEFT for a path used by both. */
-final class Joins {
-    static final Joins EMPTY = new Joins(new LinkedHashMap<>());
+/**
+ * The relation paths a query joins, each once, keyed by alias; INNER wins over LEFT for a path used by both.
+ * Immutable. Not an API.
+ */
+public final class Joins {
+    /** No joins. */
+    public static final Joins EMPTY = new Joins(new LinkedHashMap<>());
 
     private final Map<String, Entry> byAlias;
 
@@ -23,34 +30,27 @@ final class Joins {
         this.byAlias = byAlias;
     }
 
-    boolean isEmpty() {
+    /** Whether no path is joined. */
+    public boolean isEmpty() {
         return byAlias.isEmpty();
     }
 
-    Joins with(Path<?, ?, ?> path, boolean inner) {
+    /** These joins and {@code path} with its prefixes: INNER JOINs when {@code inner}, else LEFT JOINs. */
+    public Joins with(Path<?, ?, ?> path, boolean inner) {
         Map<String, Entry> m = new LinkedHashMap<>(byAlias);
-        for (Path<?, ?, ?> p : prefixes(path)) {
+        for (Path<?, ?, ?> p : Paths.prefixes(path)) {
             Entry prev = m.get(p.alias());
             m.put(p.alias(), new Entry(p, inner || (prev != null && prev.inner())));
         }
         return new Joins(m);
     }
 
-    /** The path's prefixes, shortest first, ending with the path itself. */
-    static List<Path<?, ?, ?>> prefixes(Path<?, ?, ?> path) {
-        List<Path<?, ?, ?>> out = new ArrayList<>();
-        for (Path<?, ?, ?> p = path; p != null; p = p.parent()) {
-            out.add(0, p);
-        }
-        return out;
-    }
-
-    Select apply(Orm orm, ModelType<?> root, Select q) {
+    Select apply(OrmRuntime orm, ModelType<?> root, Select q) {
         for (Entry e : byAlias.values()) {
             Path<?, ?, ?> p = e.path();
-            Path<?, ?, ?> parent = p.parent();
+            Path<?, ?, ?> parent = Paths.parent(p);
             Table parentTable = parent == null ? root.table() : parent.table();
-            Path.Step s = p.last();
+            PathStep s = Paths.last(p);
             ModelType<?> source = orm.type(s.sourceModel());
             ModelType<?> target = orm.type(s.targetModel());
             Table t = p.table();
@@ -88,7 +88,7 @@ final class Joins {
         int pk = type.meta().primaryKeyIndex();
         if (pk < 0) {
             throw new OrmUsageException(type.meta().simpleName() + " has a composite primary key ("
-                    + type.meta().keyNames() + "), so it cannot be the end of a join by key: filter on its key "
+                    + Keys.names(type.meta()) + "), so it cannot be the end of a join by key: filter on its key "
                     + "fields instead");
         }
         return type.columns(t).get(pk);

@@ -1,4 +1,4 @@
-package io.covet.orm;
+package io.covet.orm.spi;
 
 /**
  * A many-to-many relation. For an automatic join table, {@code table}, {@code sourceColumn} and
