@@ -47,7 +47,10 @@ import java.util.regex.Pattern;
  * <p>Environment variables override the file: {@code COVET_DATABASE_URL} sets the default database's URL;
  * {@code COVET_DATABASES_<NAME>_<KEY>} sets any key of any database ({@code COVET_DATABASES_ANALYTICS_PASSWORD}).
  * Keys: {@code url, user, password, max-pool-size, min-idle, connection-timeout, query-timeout,
- * stream-fetch-size, sqlite-busy-timeout} and {@code driver.<property>}. Durations are {@code 500ms}, {@code 5s},
+ * stream-fetch-size, sqlite-busy-timeout, interceptors, discover-interceptors} and {@code driver.<property>}.
+ * {@code interceptors} lists {@link io.covet.core.pipeline.Interceptor} classes (comma-separated, outermost first,
+ * each with a public no-arg constructor); {@code discover-interceptors=true} adds ServiceLoader providers after
+ * them. Durations are {@code 500ms}, {@code 5s},
  * {@code 2m} or ISO-8601 ({@code PT5S}). Unknown keys are errors, so typos do not pass silently.
  */
 public final class CovetConfiguration {
@@ -55,7 +58,8 @@ public final class CovetConfiguration {
     private static final Pattern ENV = Pattern.compile("COVET_DATABASES_([A-Z][A-Z0-9]*)_([A-Z_]+)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final List<String> KEYS = List.of("url", "user", "password", "max-pool-size", "min-idle",
-            "connection-timeout", "query-timeout", "stream-fetch-size", "sqlite-busy-timeout");
+            "connection-timeout", "query-timeout", "stream-fetch-size", "sqlite-busy-timeout", "interceptors",
+            "discover-interceptors");
 
     private static final String PROJECT = "covet.project.";
     private static final List<String> PROJECT_KEYS = List.of("models", "migrations", "classpath");
@@ -226,6 +230,15 @@ public final class CovetConfiguration {
                 case "connection-timeout" -> duration(name, key, value, problems).ifPresent(b::connectionTimeout);
                 case "query-timeout" -> duration(name, key, value, problems).ifPresent(b::queryTimeout);
                 case "sqlite-busy-timeout" -> duration(name, key, value, problems).ifPresent(b::sqliteBusyTimeout);
+                case "interceptors" -> list(value).forEach(b::interceptorClass);
+                case "discover-interceptors" -> {
+                    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                        b.discoverInterceptors(Boolean.parseBoolean(value));
+                    } else {
+                        problems.add("database '" + name + "': discover-interceptors must be true or false, was '"
+                                + value + "'");
+                    }
+                }
                 default -> problems.add("database '" + name + "': unknown key '" + key + "'; known keys are "
                         + String.join(", ", KEYS) + " and driver.<property>");
             }

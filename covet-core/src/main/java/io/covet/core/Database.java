@@ -8,9 +8,13 @@ import io.covet.core.dialect.ServerInfo;
 import io.covet.core.error.CovetException;
 import io.covet.core.internal.BulkLoader;
 import io.covet.core.internal.Lease;
+import io.covet.core.internal.Pipeline;
 import io.covet.core.internal.Pools;
+import io.covet.core.internal.RawConnections;
 import io.covet.core.internal.ServerProbe;
 import io.covet.core.internal.StatementExecutor;
+import io.covet.core.pipeline.ConnectionContext;
+import io.covet.core.pipeline.Interceptor;
 import io.covet.core.tx.Transaction;
 import io.covet.core.tx.TxAction;
 import io.covet.core.tx.TxOptions;
@@ -21,10 +25,12 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * One logical database: a HikariCP pool, the dialect of the live server, and every way Covet runs SQL on it.
@@ -33,6 +39,9 @@ import java.util.Optional;
  * <p>The server is asked what it is when the database opens (engine, version, {@link Feature}s), so an
  * unreachable server fails {@link #open} at once with {@link io.covet.core.error.ConnectionFailure} naming host and
  * port.
+ *
+ * <p>Every statement and connection borrow passes the database's interceptors, if any are registered
+ * ({@link DatabaseConfig.Builder#interceptor}; see {@link io.covet.core.pipeline}).
  *
  * <pre>{@code
  * try (Database db = Database.open("sqlite:app.db")) {
@@ -71,8 +80,28 @@ public final class Database implements AutoCloseable {
         }
         this.server = probed;
         this.dialect = Dialect.of(probed);
-        this.executor = new StatementExecutor(config.name(), probed.engine(), dataSource, location);
+        this.executor = new StatementExecutor(config.name(), probed.engine(), dataSource, location,
+                new Pipeline(config.name(), probed.engine(), interceptors(config)));
         this.transactions = new TransactionManager(config, probed.engine(), dataSource, executor);
+    }
+
+    /**
+     * The explicitly registered interceptors, then (when asked for) the ServiceLoader providers whose class is
+     * not registered already.
+     */
+    private static List<Interceptor> interceptors(DatabaseConfig config) {
+        if (!config.discoverInterceptors()) {
+            return config.interceptors();
+        }
+        List<Interceptor> all = new ArrayList<>(config.interceptors());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (Interceptor found : ServiceLoader.load(Interceptor.class,
+                loader != null ? loader : Database.class.getClassLoader())) {
+            if (all.stream().noneMatch(i -> i.getClass() == found.getClass())) {
+                all.add(found);
+            }
+        }
+        return List.copyOf(all);
     }
 
     /**
@@ -133,6 +162,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * {@link #batch(String, List)} naming the tables the statement writes, for the database's interceptors
+     * ({@link io.covet.core.pipeline.StatementContext#tables()}); they change nothing about how it runs.
+     */
+    public int[] batch(String sql, List<? extends List<?>> rows, List<String> tables) {
+        return executor.batch(sql, rows, config.queryTimeout(), List.copyOf(tables));
+    }
+
+    /**
      * Loads rows into a table with the engine's fastest path, all or nothing: PostgreSQL {@code COPY FROM STDIN},
      * MariaDB multi-row {@code INSERT}s in one transaction, SQLite a prepared batch in one transaction.
      * Rows are consumed as they are sent, so an iterator over a huge source streams.
@@ -152,15 +189,32 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on a pooled connection and returns it to the pool afterwards. The escape hatch for
-     * what the API does not cover; SQL exceptions are translated.
+     * Runs {@code work} on a pooled connection and returns it to the pool afterwards (inside a transaction of
+     * this database on this thread: on the transaction's connection). The escape hatch for what the API does not
+     * cover; SQL exceptions escaping {@code work} are translated.
+     *
+     * <p>With interceptors registered, the borrow is an {@link Interceptor#acquire} of purpose
+     * {@link ConnectionContext.Purpose#RAW}, and the connection {@code work} gets is a thin wrapper: every
+     * statement it executes passes the interceptors as a {@link io.covet.core.pipeline.StatementKind#RAW} statement
+     * (SQL text and bound values known, tables not, never redirected), and {@code work} still sees the driver's
+     * own {@link SQLException}s. What is done through {@code connection.unwrap(…)} (e.g. PostgreSQL's
+     * {@code CopyManager}) is not seen. Without interceptors {@code work} gets the pool's connection itself.
      */
     public <T> T withConnection(ConnectionCallback<T> work) {
-        try (Lease lease = executor.lease()) {
-            return work.run(lease.connection());
+        try (Lease lease = executor.lease(ConnectionContext.Purpose.RAW)) {
+            Connection c = lease.connection();
+            return work.run(executor.pipeline().active() ? RawConnections.wrap(c, executor) : c);
         } catch (SQLException e) {
             throw executor.translate(null, e);
         }
+    }
+
+    /**
+     * The interceptors around this database's statements and connections, outermost first: those registered in
+     * the configuration, then any discovered through {@link ServiceLoader}. Unmodifiable.
+     */
+    public List<Interceptor> interceptors() {
+        return executor.pipeline().interceptors();
     }
 
     /**
@@ -286,7 +340,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * The underlying data source, for libraries that need one (e.g. a migration tool run beside Covet).
-     * Connections taken from it bypass Covet's error translation.
+     * Connections taken from it bypass Covet's error translation and the database's interceptors: prefer
+     * {@link #withConnection} for raw JDBC that the interceptors should see.
      */
     public DataSource dataSource() {
         return dataSource;

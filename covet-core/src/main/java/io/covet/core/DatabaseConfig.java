@@ -2,6 +2,7 @@ package io.covet.core;
 
 import io.covet.core.dialect.Engine;
 import io.covet.core.error.ConfigurationException;
+import io.covet.core.pipeline.Interceptor;
 import io.covet.core.tx.LongTransactionListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,6 +41,8 @@ public final class DatabaseConfig {
     private final MeterRegistry meterRegistry;
     private final Duration longTransactionThreshold;
     private final LongTransactionListener longTransactionListener;
+    private final List<Interceptor> interceptors;
+    private final boolean discoverInterceptors;
 
     private DatabaseConfig(Builder b, DatabaseUrl url) {
         this.name = b.name;
@@ -55,6 +58,8 @@ public final class DatabaseConfig {
         this.meterRegistry = b.meterRegistry;
         this.longTransactionThreshold = b.longTransactionThreshold;
         this.longTransactionListener = b.longTransactionListener;
+        this.interceptors = List.copyOf(b.interceptors);
+        this.discoverInterceptors = b.discoverInterceptors;
     }
 
     private static int defaultPoolSize(DatabaseUrl url) {
@@ -139,6 +144,22 @@ public final class DatabaseConfig {
         return Optional.ofNullable(longTransactionListener);
     }
 
+    /**
+     * The interceptors registered explicitly (builder, then {@code covet.properties}), outermost first;
+     * unmodifiable. See {@link io.covet.core.pipeline.Interceptor}.
+     */
+    public List<Interceptor> interceptors() {
+        return interceptors;
+    }
+
+    /**
+     * Whether {@link java.util.ServiceLoader} providers of {@link Interceptor} are added when the database opens
+     * (default false: a jar on the class path does not change what runs around every statement unless asked).
+     */
+    public boolean discoverInterceptors() {
+        return discoverInterceptors;
+    }
+
     @Override
     public String toString() {
         return "DatabaseConfig[name=" + name + ", " + (url != null ? "url=" + url : "dataSource=" + dataSource.getClass().getName())
@@ -163,6 +184,9 @@ public final class DatabaseConfig {
         private MeterRegistry meterRegistry;
         private Duration longTransactionThreshold = Duration.ofSeconds(60);
         private LongTransactionListener longTransactionListener;
+        private final List<Interceptor> interceptors = new ArrayList<>();
+        private boolean discoverInterceptors;
+        private final List<String> interceptorProblems = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -268,6 +292,63 @@ public final class DatabaseConfig {
         }
 
         /**
+         * Adds an interceptor after those already added; the first one added is the outermost. The same
+         * instance added twice is refused.
+         */
+        public Builder interceptor(Interceptor interceptor) {
+            Objects.requireNonNull(interceptor, "interceptor");
+            if (interceptors.contains(interceptor)) {
+                interceptorProblems.add("interceptor " + interceptor.getClass().getName() + " is registered twice");
+            }
+            interceptors.add(interceptor);
+            return this;
+        }
+
+        /** Adds interceptors in order, after those already added. */
+        public Builder interceptors(List<? extends Interceptor> interceptors) {
+            Objects.requireNonNull(interceptors, "interceptors").forEach(this::interceptor);
+            return this;
+        }
+
+        /**
+         * Adds an interceptor by class name, created with its public no-arg constructor through the thread's
+         * context class loader (what the {@code interceptors} key of {@code covet.properties} does). A class that
+         * cannot be loaded or created is reported by {@link #build()}.
+         */
+        public Builder interceptorClass(String className) {
+            String name = className == null ? "" : className.strip();
+            try {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                Class<?> type = Class.forName(name, true, loader != null ? loader : DatabaseConfig.class.getClassLoader());
+                if (!Interceptor.class.isAssignableFrom(type)) {
+                    interceptorProblems.add("interceptor class " + name + " does not implement "
+                            + Interceptor.class.getName());
+                    return this;
+                }
+                return interceptor((Interceptor) type.getConstructor().newInstance());
+            } catch (ClassNotFoundException e) {
+                interceptorProblems.add("interceptor class " + name + " is not on the class path");
+            } catch (NoSuchMethodException e) {
+                interceptorProblems.add("interceptor class " + name + " has no public no-argument constructor");
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+                interceptorProblems.add("interceptor class " + name + " could not be created: " + cause);
+            }
+            return this;
+        }
+
+        /**
+         * Also use the {@link java.util.ServiceLoader} providers of {@link Interceptor} found when the database
+         * opens (default off). They run inside (after) the explicitly registered interceptors, in the order the
+         * ServiceLoader finds them; a provider whose class is already registered explicitly is skipped, so
+         * explicit registration wins.
+         */
+        public Builder discoverInterceptors(boolean discover) {
+            this.discoverInterceptors = discover;
+            return this;
+        }
+
+        /**
          * Validates every setting and returns the immutable configuration.
          *
          * @throws ConfigurationException listing every problem found
@@ -318,6 +399,7 @@ public final class DatabaseConfig {
             if (longTransactionThreshold == null || longTransactionThreshold.isNegative()) {
                 problems.add("longTransactionThreshold must be zero (off) or positive, was " + longTransactionThreshold);
             }
+            problems.addAll(interceptorProblems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }

@@ -30,15 +30,22 @@ public final class SqlStatement {
     private final Duration timeout;
     private final int fetchSize;
     private final int streamFetchSize;
+    private final List<String> tables;
 
     SqlStatement(StatementExecutor executor, String sql, List<Object> params, Duration timeout, int fetchSize,
                  int streamFetchSize) {
+        this(executor, sql, params, timeout, fetchSize, streamFetchSize, List.of());
+    }
+
+    private SqlStatement(StatementExecutor executor, String sql, List<Object> params, Duration timeout, int fetchSize,
+                         int streamFetchSize, List<String> tables) {
         this.executor = executor;
         this.sql = Objects.requireNonNull(sql, "sql");
         this.params = params;
         this.timeout = timeout;
         this.fetchSize = fetchSize;
         this.streamFetchSize = streamFetchSize;
+        this.tables = tables;
     }
 
     static List<Object> copyParams(Object[] params) {
@@ -65,7 +72,7 @@ public final class SqlStatement {
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be zero (none) or positive, was " + timeout);
         }
-        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize);
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables);
     }
 
     /** This statement with a fetch size (rows per round trip) for {@link #list()} and {@link #stream(RowMapper)}. */
@@ -73,7 +80,22 @@ public final class SqlStatement {
         if (rows < 1) {
             throw new IllegalArgumentException("fetch size must be at least 1, was " + rows);
         }
-        return new SqlStatement(executor, sql, params, timeout, rows, rows);
+        return new SqlStatement(executor, sql, params, timeout, rows, rows, tables);
+    }
+
+    /**
+     * This statement naming the tables it reads or writes, for the database's interceptors
+     * ({@link io.covet.core.pipeline.StatementContext#tables()}); covet-sql queries and the ORM name them. Covet
+     * does not parse SQL for them, and they change nothing about how the statement runs.
+     */
+    public SqlStatement tables(List<String> tables) {
+        List<String> copy = List.copyOf(tables);
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, copy);
+    }
+
+    /** The tables named with {@link #tables(List)}; empty unless named. */
+    public List<String> tables() {
+        return tables;
     }
 
     /** Runs the query and returns every row. */
@@ -83,7 +105,7 @@ public final class SqlStatement {
 
     /** Runs the query and maps every row. */
     public <T> List<T> list(RowMapper<T> mapper) {
-        return executor.query(sql, params, mapper, timeout, fetchSize);
+        return executor.query(sql, params, mapper, timeout, fetchSize, tables);
     }
 
     /**
@@ -110,7 +132,7 @@ public final class SqlStatement {
      * use try-with-resources.
      */
     public <T> Stream<T> stream(RowMapper<T> mapper) {
-        return executor.stream(sql, params, mapper, timeout, streamFetchSize);
+        return executor.stream(sql, params, mapper, timeout, streamFetchSize, tables);
     }
 
     /** Streams every row to {@code consumer} and closes the stream; returns the row count. */
@@ -127,7 +149,7 @@ public final class SqlStatement {
 
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the number of rows changed. */
     public int execute() {
-        return executor.update(sql, params, timeout);
+        return executor.update(sql, params, timeout, tables);
     }
 
     /**
@@ -140,7 +162,7 @@ public final class SqlStatement {
         if (keyColumns.length == 0) {
             throw new IllegalArgumentException("name the generated key column(s), e.g. executeReturningKeys(\"id\")");
         }
-        return executor.updateReturningKeys(sql, params, keyColumns, Row.mapper(), timeout);
+        return executor.updateReturningKeys(sql, params, keyColumns, Row.mapper(), timeout, tables);
     }
 
     @Override

@@ -21,6 +21,8 @@ final class Ctx {
     private final Engine family;
     private final StringBuilder sb;
     private final ArrayList<Object> params = new ArrayList<>();
+    /** The named tables written, in first-seen order; only collected when text is written (not in dry mode). */
+    private final ArrayList<String> tables;
     private Clause clause = Clause.OTHER;
     private boolean qualify = true;
 
@@ -28,6 +30,22 @@ final class Ctx {
         this.dialect = dialect;
         this.family = dialect.family();
         this.sb = dry ? null : new StringBuilder(256);
+        this.tables = dry ? null : new ArrayList<>(2);
+    }
+
+    /** Records a named table the statement touches, for the runtime's interceptors (full renders only). */
+    void table(String schema, String name) {
+        if (tables != null) {
+            String t = schema == null ? name : schema + "." + name;
+            if (!tables.contains(t)) {
+                tables.add(t);
+            }
+        }
+    }
+
+    /** The named tables written, in first-seen order; empty in dry mode. */
+    List<String> tables() {
+        return tables == null ? List.of() : List.copyOf(tables);
     }
 
     static Ctx full(Dialect dialect) {

@@ -31,7 +31,7 @@ public sealed interface Query permits Select, Insert, Update, Delete {
     /** The rendered statement bound to a database, to set a timeout or fetch size before running it. */
     default SqlStatement statement(Database db) {
         RenderedSql r = render(db.dialect());
-        return db.sql(r.sql(), r.params());
+        return db.sql(r.sql(), r.params()).tables(r.tables());
     }
 
     /** Runs the query and returns every row. */
@@ -73,6 +73,6 @@ public sealed interface Query permits Select, Insert, Update, Delete {
             case SQLITE -> "EXPLAIN QUERY PLAN ";
             default -> "EXPLAIN ";
         };
-        return db.sql(prefix + r.sql(), r.params()).list();
+        return db.sql(prefix + r.sql(), r.params()).tables(r.tables()).list();
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class RenderCache {
     static final int MAX = Integer.getInteger("io.covet.sql.renderCache.size", 4096);
 
-    private static final ConcurrentHashMap<Key, String> TEXTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Key, Rendered> TEXTS = new ConcurrentHashMap<>();
     private static final LongAdder HITS = new LongAdder();
     private static final LongAdder MISSES = new LongAdder();
     private static volatile Memo last = new Memo(null, null);
@@ -62,29 +62,34 @@ final class RenderCache {
     private record Key(Profile profile, Node shape) {
     }
 
+    /** The cached text of a shape and the tables it names, which depend on the shape only. */
+    private record Rendered(String text, List<String> tables) {
+    }
+
     static RenderedSql render(Node root, Dialect dialect) {
         if (MAX <= 0) {
             Ctx ctx = Ctx.full(dialect);
             root.render(ctx);
-            return new RenderedSql(ctx.text(), Collections.unmodifiableList(ctx.params()));
+            return new RenderedSql(ctx.text(), Collections.unmodifiableList(ctx.params()), ctx.tables());
         }
         Key key = new Key(profile(dialect), root);
-        String text = TEXTS.get(key);
-        if (text != null) {
+        Rendered cached = TEXTS.get(key);
+        if (cached != null) {
             HITS.increment();
             Ctx ctx = Ctx.dry(dialect);
             root.render(ctx);
-            return new RenderedSql(text, Collections.unmodifiableList(ctx.params()));
+            return new RenderedSql(cached.text(), Collections.unmodifiableList(ctx.params()), cached.tables());
         }
         MISSES.increment();
         Ctx ctx = Ctx.full(dialect);
         root.render(ctx);
-        text = ctx.text();
+        String text = ctx.text();
+        List<String> tables = ctx.tables();
         if (TEXTS.size() >= MAX) {
             TEXTS.clear();
         }
-        TEXTS.put(new Key(key.profile, (Node) Shapes.strip(root)), text);
-        return new RenderedSql(text, Collections.unmodifiableList(ctx.params()));
+        TEXTS.put(new Key(key.profile, (Node) Shapes.strip(root)), new Rendered(text, tables));
+        return new RenderedSql(text, Collections.unmodifiableList(ctx.params()), tables);
     }
 
     private static Profile profile(Dialect dialect) {

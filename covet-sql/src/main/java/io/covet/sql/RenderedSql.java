@@ -11,10 +11,24 @@ import java.util.Objects;
 public final class RenderedSql {
     private final String sql;
     private final List<Object> params;
+    private final List<String> tables;
 
     RenderedSql(String sql, List<Object> params) {
+        this(sql, params, List.of());
+    }
+
+    RenderedSql(String sql, List<Object> params, List<String> tables) {
         this.sql = Objects.requireNonNull(sql, "sql");
         this.params = params;
+        this.tables = tables;
+    }
+
+    /**
+     * The named tables the statement reads or writes ({@code schema.name} when qualified), in the order they
+     * appear; derived tables and CTE names are not included. Unmodifiable. Handed to the runtime's interceptors.
+     */
+    public List<String> tables() {
+        return tables;
     }
 
     /** The SQL text; every value is a {@code ?}. */

@@ -104,6 +104,9 @@ public abstract class Table {
 
     /** Writes the table's name without alias. */
     void renderName(Ctx ctx) {
+        if (plain()) {
+            ctx.table(schema, name);
+        }
         if (schema != null) {
             ctx.id(schema).sql('.');
         }

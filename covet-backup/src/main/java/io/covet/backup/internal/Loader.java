@@ -2,7 +2,7 @@ package io.covet.backup.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
-import io.covet.core.internal.BulkLoader;
+import io.covet.core.BulkLoad;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,6 +59,6 @@ public final class Loader {
                 return mapped;
             }
         };
-        return BulkLoader.loadOn(c, engine, table, cols.toString(), columns.size(), values);
+        return BulkLoad.onConnection(c, engine, table, columns, values);
     }
 }

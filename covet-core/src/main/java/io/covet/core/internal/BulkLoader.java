@@ -2,6 +2,7 @@ package io.covet.core.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.core.dialect.Engine;
+import io.covet.core.pipeline.StatementKind;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -55,12 +56,31 @@ public final class BulkLoader {
         }
         String target = dialect.quote(table);
         String description = "bulk load into " + target + " (" + cols + ")";
-        try (Lease lease = exec.lease()) {
+        if (!exec.pipeline().active()) {
+            return run(exec, null, dialect, target, cols.toString(), columns.size(), rows, description);
+        }
+        return exec.pipeline().run(exec.context(StatementKind.BULK_LOAD,
+                        sqlFor(dialect.family(), target, cols.toString(), columns.size()), List.of(table), null),
+                to -> run(exec, to, dialect, target, cols.toString(), columns.size(), rows, description), n -> n);
+    }
+
+    private static long run(StatementExecutor exec, javax.sql.DataSource to, Dialect dialect, String target,
+                            String cols, int width, Iterator<Object[]> rows, String description) {
+        try (Lease lease = exec.leaseFor(to)) {
             return exec.inTransaction(lease, description,
-                    c -> loadOn(c, dialect.family(), target, cols.toString(), columns.size(), rows));
+                    c -> loadOn(c, dialect.family(), target, cols, width, rows));
         } catch (SQLException e) {
             throw exec.translate(description, e);
         }
+    }
+
+    /**
+     * The statement interceptors are shown for a bulk load: the {@code COPY} command on PostgreSQL, else the
+     * one-row form of the INSERT that is sent for many rows at a time.
+     */
+    public static String sqlFor(Engine engine, String table, String cols, int width) {
+        return engine.family() == Engine.POSTGRESQL ? "COPY " + table + " (" + cols + ") FROM STDIN"
+                : insertSql(table, cols, width, 1);
     }
 
     /**

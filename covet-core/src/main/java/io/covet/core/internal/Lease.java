@@ -12,17 +12,25 @@ public final class Lease implements AutoCloseable {
     private final Connection connection;
     private final boolean owned;
     private final Binding binding;
+    private final Runnable afterClose;
 
     Lease(Connection connection, boolean owned) {
+        this(connection, owned, null);
+    }
+
+    /** @param afterClose run once the connection went back (the pipeline's release notice), or null */
+    Lease(Connection connection, boolean owned, Runnable afterClose) {
         this.connection = connection;
         this.owned = owned;
         this.binding = null;
+        this.afterClose = afterClose;
     }
 
     private Lease(Connection connection, Binding binding) {
         this.connection = connection;
         this.owned = false;
         this.binding = binding;
+        this.afterClose = null;
     }
 
     /** What a transaction lends with its connection: a deadline for statements, and the end of one use. */
@@ -57,7 +65,13 @@ public final class Lease implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         if (owned) {
-            connection.close();
+            try {
+                connection.close();
+            } finally {
+                if (afterClose != null) {
+                    afterClose.run();
+                }
+            }
         } else if (binding != null) {
             binding.release();
         }

@@ -5,6 +5,10 @@ import io.covet.core.dialect.Engine;
 import io.covet.core.error.CovetException;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DataAccessException;
+import io.covet.core.pipeline.ConnectionContext;
+import io.covet.core.pipeline.StatementContext;
+import io.covet.core.pipeline.StatementKind;
+import io.covet.core.tx.Transaction;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -23,26 +27,42 @@ import java.util.stream.StreamSupport;
 
 /**
  * The one path every statement of a database takes: borrow a connection, prepare, bind, apply the timeout, run,
- * translate errors, return the connection. Metrics, tracing, retries and replica routing hook in here.
+ * translate errors, return the connection. Metrics, tracing, retries and replica routing hook in through the
+ * database's {@link Pipeline}: with no interceptor each method runs its statement directly (no context is built);
+ * otherwise it builds a {@link StatementContext} and runs the same code as the chain's last step.
  */
 public final class StatementExecutor {
     private final String databaseName;
     private final Engine engine;
     private final DataSource dataSource;
     private final String location;
+    private final Pipeline pipeline;
     private volatile TransactionBinding transactions;
+
+    /** An executor without interceptors, e.g. only to build a {@link #connectionFailure} message. */
+    public StatementExecutor(String databaseName, Engine engine, DataSource dataSource, String location) {
+        this(databaseName, engine, dataSource, location, new Pipeline(databaseName, engine, List.of()));
+    }
 
     /**
      * @param databaseName the registry name, for messages
      * @param engine       the engine behind the data source
      * @param dataSource   where connections come from
      * @param location     host:port or file, for messages; never contains credentials
+     * @param pipeline     the database's interceptors
      */
-    public StatementExecutor(String databaseName, Engine engine, DataSource dataSource, String location) {
+    public StatementExecutor(String databaseName, Engine engine, DataSource dataSource, String location,
+                             Pipeline pipeline) {
         this.databaseName = databaseName;
         this.engine = engine;
         this.dataSource = dataSource;
         this.location = location;
+        this.pipeline = pipeline;
+    }
+
+    /** The database's interceptors. */
+    public Pipeline pipeline() {
+        return pipeline;
     }
 
     /** The engine. */
@@ -54,10 +74,12 @@ public final class StatementExecutor {
      * Supplies the connection of the transaction current on the calling thread, so that every statement inside
      * a transaction runs on the transaction's connection.
      */
-    @FunctionalInterface
     public interface TransactionBinding {
         /** A non-owned lease on the current transaction's connection, or null outside a transaction. */
         Lease current();
+
+        /** The transaction block current on the calling thread, or null; claims nothing. */
+        Transaction currentTransaction();
     }
 
     /** Routes statements through {@code binding} first; set once by the transaction manager. */
@@ -70,6 +92,11 @@ public final class StatementExecutor {
      * borrows a connection, translating a failure into {@link ConnectionFailure} naming where it failed.
      */
     public Lease lease() {
+        return lease(ConnectionContext.Purpose.STATEMENT);
+    }
+
+    /** {@link #lease()} for a purpose the interceptors are told about when a connection is borrowed. */
+    public Lease lease(ConnectionContext.Purpose purpose) {
         TransactionBinding binding = transactions;
         if (binding != null) {
             Lease bound = binding.current();
@@ -77,11 +104,63 @@ public final class StatementExecutor {
                 return bound;
             }
         }
+        if (pipeline.active()) {
+            return pipeline.borrow(dataSource, purpose, false, this::connectionFailure);
+        }
         try {
             return new Lease(dataSource.getConnection(), true);
         } catch (SQLException e) {
             throw connectionFailure(e);
         }
+    }
+
+    /** A lease for one statement: on {@code target} when an interceptor redirected it, else {@link #lease}. */
+    private Lease lease(DataSource target, ConnectionContext.Purpose purpose) {
+        if (target == null) {
+            return lease(purpose);
+        }
+        return pipeline.borrow(target, purpose, true, e -> new ConnectionFailure("cannot get a connection from "
+                + "the DataSource an interceptor redirected a statement of " + engine.displayName() + " database '"
+                + databaseName + "' to (" + target.getClass().getName() + "): " + e.getMessage(), engine, null, e));
+    }
+
+    /**
+     * Runs transaction control ({@code BEGIN}, {@code COMMIT}, savepoints) through the interceptors as a
+     * {@link StatementKind#TRANSACTION} statement; the caller gets the driver's exception as thrown.
+     *
+     * @param sql the command, as interceptors see it
+     * @param tx  the block it belongs to, or null when it begins one
+     */
+    public <T> T control(String sql, Transaction tx, Pipeline.SqlCall<T> call) throws SQLException {
+        if (!pipeline.active()) {
+            return call.call();
+        }
+        StatementContext ctx = new StatementContext(databaseName, engine, StatementKind.TRANSACTION, sql, List.of(),
+                List.of(List.of()), tx, false);
+        return pipeline.runSql(ctx, call, r -> -1, e -> translate(sql, e));
+    }
+
+    /** A lease for one statement or bulk load, on {@code target} when an interceptor redirected it. */
+    Lease leaseFor(DataSource target) {
+        return lease(target, ConnectionContext.Purpose.STATEMENT);
+    }
+
+    /** The transaction current on the calling thread for this database, or null. */
+    public Transaction currentTransaction() {
+        TransactionBinding binding = transactions;
+        return binding == null ? null : binding.currentTransaction();
+    }
+
+    /**
+     * The context of a statement about to run, with the calling thread's transaction; only built when the
+     * pipeline is active.
+     *
+     * @param rows the values bound per execution, or null when unknown
+     */
+    public StatementContext context(StatementKind kind, String sql, List<String> tables, List<? extends List<?>> rows) {
+        Transaction tx = currentTransaction();
+        boolean redirectable = tx == null && kind != StatementKind.RAW && kind != StatementKind.TRANSACTION;
+        return new StatementContext(databaseName, engine, kind, sql, tables, rows, tx, redirectable);
     }
 
     /** A {@link ConnectionFailure} that names the database and location, never credentials. */
@@ -103,7 +182,22 @@ public final class StatementExecutor {
 
     /** Runs a query and maps every row. */
     public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper, Duration timeout, int fetchSize) {
-        try (Lease lease = lease();
+        return query(sql, params, mapper, timeout, fetchSize, List.of());
+    }
+
+    /** {@link #query} naming the tables it reads, for interceptors. */
+    public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper, Duration timeout, int fetchSize,
+                             List<String> tables) {
+        if (!pipeline.active()) {
+            return runQuery(null, sql, params, mapper, timeout, fetchSize);
+        }
+        return pipeline.run(context(StatementKind.QUERY, sql, tables, List.of(params)),
+                target -> runQuery(target, sql, params, mapper, timeout, fetchSize), List::size);
+    }
+
+    private <T> List<T> runQuery(DataSource target, String sql, List<?> params, RowMapper<T> mapper,
+                                 Duration timeout, int fetchSize) {
+        try (Lease lease = lease(target, ConnectionContext.Purpose.STATEMENT);
              PreparedStatement ps = lease.connection().prepareStatement(sql)) {
             Binder.bindAll(ps, engine, params);
             if (fetchSize > 0) {
@@ -123,7 +217,20 @@ public final class StatementExecutor {
 
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the update count. */
     public int update(String sql, List<?> params, Duration timeout) {
-        try (Lease lease = lease();
+        return update(sql, params, timeout, List.of());
+    }
+
+    /** {@link #update} naming the tables it writes, for interceptors. */
+    public int update(String sql, List<?> params, Duration timeout, List<String> tables) {
+        if (!pipeline.active()) {
+            return runUpdate(null, sql, params, timeout);
+        }
+        return pipeline.run(context(StatementKind.UPDATE, sql, tables, List.of(params)),
+                target -> runUpdate(target, sql, params, timeout), n -> n);
+    }
+
+    private int runUpdate(DataSource target, String sql, List<?> params, Duration timeout) {
+        try (Lease lease = lease(target, ConnectionContext.Purpose.STATEMENT);
              PreparedStatement ps = lease.connection().prepareStatement(sql)) {
             Binder.bindAll(ps, engine, params);
             try (Timeouts.Guard g = Timeouts.apply(ps, engine, lease.timeout(timeout))) {
@@ -142,7 +249,22 @@ public final class StatementExecutor {
      */
     public <T> List<T> updateReturningKeys(String sql, List<?> params, String[] keyColumns, RowMapper<T> mapper,
                                            Duration timeout) {
-        try (Lease lease = lease();
+        return updateReturningKeys(sql, params, keyColumns, mapper, timeout, List.of());
+    }
+
+    /** {@link #updateReturningKeys} naming the tables it writes, for interceptors. */
+    public <T> List<T> updateReturningKeys(String sql, List<?> params, String[] keyColumns, RowMapper<T> mapper,
+                                           Duration timeout, List<String> tables) {
+        if (!pipeline.active()) {
+            return runReturningKeys(null, sql, params, keyColumns, mapper, timeout);
+        }
+        return pipeline.run(context(StatementKind.UPDATE, sql, tables, List.of(params)),
+                target -> runReturningKeys(target, sql, params, keyColumns, mapper, timeout), List::size);
+    }
+
+    private <T> List<T> runReturningKeys(DataSource target, String sql, List<?> params, String[] keyColumns,
+                                         RowMapper<T> mapper, Duration timeout) {
+        try (Lease lease = lease(target, ConnectionContext.Purpose.STATEMENT);
              PreparedStatement ps = engine == Engine.POSTGRESQL
                      ? lease.connection().prepareStatement(sql, keyColumns)
                      : lease.connection().prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
@@ -168,7 +290,29 @@ public final class StatementExecutor {
      * @return the driver's update counts; {@link java.sql.Statement#SUCCESS_NO_INFO} where it has none
      */
     public int[] batch(String sql, List<? extends List<?>> rows, Duration timeout) {
-        try (Lease lease = lease()) {
+        return batch(sql, rows, timeout, List.of());
+    }
+
+    /** {@link #batch} naming the tables it writes, for interceptors. */
+    public int[] batch(String sql, List<? extends List<?>> rows, Duration timeout, List<String> tables) {
+        if (!pipeline.active()) {
+            return runBatch(null, sql, rows, timeout);
+        }
+        return pipeline.run(context(StatementKind.BATCH, sql, tables, rows),
+                target -> runBatch(target, sql, rows, timeout), StatementExecutor::changed);
+    }
+
+    /** The rows a batch changed; a row the driver reports no count for counts as 1. */
+    static long changed(int[] counts) {
+        long n = 0;
+        for (int c : counts) {
+            n += c < 0 ? 1 : c;
+        }
+        return n;
+    }
+
+    private int[] runBatch(DataSource target, String sql, List<? extends List<?>> rows, Duration timeout) {
+        try (Lease lease = lease(target, ConnectionContext.Purpose.STATEMENT)) {
             return inTransaction(lease, sql, c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql);
                      Timeouts.Guard g = Timeouts.apply(ps, engine, lease.timeout(timeout))) {
@@ -238,7 +382,22 @@ public final class StatementExecutor {
      * and commits it on close; MariaDB streams with a fetch size; SQLite's cursor streams by nature.
      */
     public <T> Stream<T> stream(String sql, List<?> params, RowMapper<T> mapper, Duration timeout, int fetchSize) {
-        Lease lease = lease();
+        return stream(sql, params, mapper, timeout, fetchSize, List.of());
+    }
+
+    /** {@link #stream} naming the tables it reads, for interceptors. */
+    public <T> Stream<T> stream(String sql, List<?> params, RowMapper<T> mapper, Duration timeout, int fetchSize,
+                                List<String> tables) {
+        if (!pipeline.active()) {
+            return runStream(null, sql, params, mapper, timeout, fetchSize);
+        }
+        return pipeline.run(context(StatementKind.STREAM, sql, tables, List.of(params)),
+                target -> runStream(target, sql, params, mapper, timeout, fetchSize), s -> -1);
+    }
+
+    private <T> Stream<T> runStream(DataSource target, String sql, List<?> params, RowMapper<T> mapper,
+                                    Duration timeout, int fetchSize) {
+        Lease lease = lease(target, ConnectionContext.Purpose.STREAM);
         PreparedStatement ps = null;
         ResultSet rs = null;
         Timeouts.Guard guard = null;

@@ -73,7 +73,7 @@ public final class TwoPhaseCommit implements AutoCloseable {
      *                              {@link #recover()} commits it)
      */
     public <T, X extends Exception> T run(String name, Work<T, X> work) throws X {
-        return coordinator.run(name, work);
+        return coordinator.run(name, work::run);
     }
 
     /**
@@ -82,7 +82,8 @@ public final class TwoPhaseCommit implements AutoCloseable {
      * running in this process are left alone. Idempotent.
      */
     public Recovery recover() {
-        return coordinator.recover();
+        Coordinator.Resolved r = coordinator.recover();
+        return new Recovery(r.committed(), r.rolledBack());
     }
 
     /** Releases the decision log. */
@@ -188,7 +189,23 @@ public final class TwoPhaseCommit implements AutoCloseable {
                     });
                 }
             }
-            return new TwoPhaseCommit(new Coordinator(id, log, List.copyOf(participants), listener));
+            Listener l = listener;
+            return new TwoPhaseCommit(new Coordinator(id, log, List.copyOf(participants), new Coordinator.Phases() {
+                @Override
+                public void prepared(String gid) {
+                    l.prepared(gid);
+                }
+
+                @Override
+                public void decided(String gid) {
+                    l.decided(gid);
+                }
+
+                @Override
+                public void completed(String gid, boolean committed) {
+                    l.completed(gid, committed);
+                }
+            }));
         }
     }
 }

@@ -30,7 +30,10 @@ final class Branch {
             throw Callbacks.<RuntimeException>sneaky(state.doomed);
         }
         try {
-            EngineTx.prepareBranch(manager.engine, state.connection, gid);
+            manager.executor.control("PREPARE TRANSACTION '" + gid + "'", root, () -> {
+                EngineTx.prepareBranch(manager.engine, state.connection, gid);
+                return null;
+            });
             prepared = true;
         } catch (SQLException e) {
             throw manager.executor.translate("prepare branch " + gid, e);
@@ -46,9 +49,16 @@ final class Branch {
         boolean evict = false;
         try {
             if (prepared) {
-                EngineTx.finishPrepared(manager.engine, state.connection, gid, commit);
+                manager.executor.control((commit ? "COMMIT PREPARED '" : "ROLLBACK PREPARED '") + gid + "'", root,
+                        () -> {
+                            EngineTx.finishPrepared(manager.engine, state.connection, gid, commit);
+                            return null;
+                        });
             } else {
-                EngineTx.abortBranch(manager.engine, state.connection, gid);
+                manager.executor.control("ROLLBACK (branch '" + gid + "')", root, () -> {
+                    EngineTx.abortBranch(manager.engine, state.connection, gid);
+                    return null;
+                });
             }
         } catch (SQLException e) {
             evict = true;

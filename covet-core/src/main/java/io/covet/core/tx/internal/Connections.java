@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.covet.core.dialect.Engine;
 import io.covet.core.error.ConnectionFailure;
+import io.covet.core.internal.Pipeline;
+import io.covet.core.pipeline.ConnectionContext;
 import io.covet.core.tx.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a database's transactions get their connections and give them back: refuses an always-new block that
@@ -22,6 +26,8 @@ final class Connections {
     private final TransactionManager manager;
     private final DataSource dataSource;
     private final int poolSize;
+    /** When each connection borrowed through the pipeline was borrowed, to tell interceptors how long it was held. */
+    private final Map<Connection, Long> borrowedAt = new ConcurrentHashMap<>();
 
     /** @param poolSize the pool's maximum size, or -1 when unknown (a caller's own data source) */
     Connections(TransactionManager manager, DataSource dataSource, int poolSize) {
@@ -50,18 +56,34 @@ final class Connections {
                     + "connection timeout. Always-new blocks nested N deep need maxPoolSize above N (here at least "
                     + (held + 1) + ", plus what other threads use): raise maxPoolSize, or use NESTED (a savepoint)");
         }
+        int heldNow = held;
+        Pipeline pipeline = manager.executor.pipeline();
+        if (pipeline.active()) {
+            Connection c = pipeline.acquire(context(ConnectionContext.Purpose.TRANSACTION), dataSource,
+                    e -> borrowFailure(e, name, heldNow, chain));
+            borrowedAt.put(c, System.nanoTime());
+            return c;
+        }
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            ConnectionFailure cf = manager.executor.connectionFailure(e);
-            if (held > 0) {
-                throw new TransactionException("REQUIRES_NEW block '" + name + "' timed out waiting for a second "
-                        + "connection while this thread holds " + held + " in the suspended transaction(s) " + chain
-                        + "'" + name + "' (" + poolState() + "). Always-new nesting needs a pool larger than its "
-                        + "depth plus other threads' use: raise maxPoolSize, or use NESTED (a savepoint)", cf);
-            }
-            throw cf;
+            throw borrowFailure(e, name, heldNow, chain);
         }
+    }
+
+    private ConnectionContext context(ConnectionContext.Purpose purpose) {
+        return new ConnectionContext(manager.database, manager.engine, purpose, false);
+    }
+
+    private RuntimeException borrowFailure(SQLException e, String name, int held, CharSequence chain) {
+        ConnectionFailure cf = manager.executor.connectionFailure(e);
+        if (held > 0) {
+            return new TransactionException("REQUIRES_NEW block '" + name + "' timed out waiting for a second "
+                    + "connection while this thread holds " + held + " in the suspended transaction(s) " + chain
+                    + "'" + name + "' (" + poolState() + "). Always-new nesting needs a pool larger than its "
+                    + "depth plus other threads' use: raise maxPoolSize, or use NESTED (a savepoint)", cf);
+        }
+        return cf;
     }
 
     private String poolState() {
@@ -95,6 +117,10 @@ final class Connections {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("returning a transaction's connection of database '{}' failed", manager.database, e);
         }
+        Long since = borrowedAt.remove(c);
+        if (since != null) {
+            manager.executor.pipeline().released(context(ConnectionContext.Purpose.TRANSACTION), since);
+        }
         if (problem != null) {
             LOG.warn("resetting a transaction's connection of database '{}' failed; it was evicted", manager.database, problem);
         }
@@ -103,6 +129,19 @@ final class Connections {
 
     /** Runs {@code work} on a fresh pooled connection, outside any transaction (recovery). */
     <T> T fresh(EngineTx.SqlFunction<T> work, String what) {
+        Pipeline pipeline = manager.executor.pipeline();
+        if (pipeline.active()) {
+            ConnectionContext ctx = context(ConnectionContext.Purpose.MAINTENANCE);
+            Connection c = pipeline.acquire(ctx, dataSource, manager.executor::connectionFailure);
+            long since = System.nanoTime();
+            try (c) {
+                return work.apply(c);
+            } catch (SQLException e) {
+                throw manager.executor.translate(what, e);
+            } finally {
+                pipeline.released(ctx, since);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {

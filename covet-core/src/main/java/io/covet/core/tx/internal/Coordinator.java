@@ -2,7 +2,6 @@ package io.covet.core.tx.internal;
 
 import io.covet.core.Database;
 import io.covet.core.tx.TransactionException;
-import io.covet.core.tx.TwoPhaseCommit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The two-phase commit coordinator behind {@link TwoPhaseCommit}. */
+/**
+ * The two-phase commit coordinator behind {@code io.covet.core.tx.TwoPhaseCommit}. It knows nothing of that
+ * public class (which adapts its listener and work to the types below), so the dependency runs one way.
+ */
 public final class Coordinator implements AutoCloseable {
     private final String prefix;
     private final List<Database> participants;
-    private final TwoPhaseCommit.Listener listener;
+    private final Phases listener;
     private final DecisionLog log;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -25,7 +27,7 @@ public final class Coordinator implements AutoCloseable {
      * @param participants the participant databases
      * @param listener     observes the phases
      */
-    public Coordinator(String id, Path log, List<Database> participants, TwoPhaseCommit.Listener listener) {
+    public Coordinator(String id, Path log, List<Database> participants, Phases listener) {
         this.prefix = "covet-" + id + "-";
         this.participants = participants;
         this.listener = listener;
@@ -36,8 +38,36 @@ public final class Coordinator implements AutoCloseable {
         return db.unwrap(TransactionManager.class);
     }
 
-    /** See {@link TwoPhaseCommit#run(String, TwoPhaseCommit.Work)}. */
-    public <T, X extends Exception> T run(String name, TwoPhaseCommit.Work<T, X> work) throws X {
+    /** The work of one global transaction. */
+    @FunctionalInterface
+    public interface Work<T, X extends Exception> {
+        /** Runs the statements of every participant. */
+        T run() throws X;
+    }
+
+    /** Told about the phases of each global transaction, on the coordinating thread. */
+    public interface Phases {
+        /** Every branch of {@code gid} is prepared. */
+        void prepared(String gid);
+
+        /** The commit decision for {@code gid} is on disk. */
+        void decided(String gid);
+
+        /** Every branch of {@code gid} committed or rolled back. */
+        void completed(String gid, boolean committed);
+    }
+
+    /**
+     * What recovery resolved, each entry {@code gid@database}.
+     *
+     * @param committed  branches committed because their decision was logged
+     * @param rolledBack branches rolled back because no decision was logged
+     */
+    public record Resolved(List<String> committed, List<String> rolledBack) {
+    }
+
+    /** Runs {@code work} in one global transaction over every participant; see {@code TwoPhaseCommit.run}. */
+    public <T, X extends Exception> T run(String name, Work<T, X> work) throws X {
         String gid = prefix + UUID.randomUUID().toString().replace("-", "");
         inFlight.add(gid);
         List<Branch> branches = new ArrayList<>();
@@ -114,8 +144,8 @@ public final class Coordinator implements AutoCloseable {
         Callbacks.afterRollback(name, actions, cause);
     }
 
-    /** See {@link TwoPhaseCommit#recover()}. */
-    public TwoPhaseCommit.Recovery recover() {
+    /** Resolves this coordinator's in-doubt branches; see {@code TwoPhaseCommit.recover}. */
+    public Resolved recover() {
         Set<String> decided = log.undone();
         List<String> committed = new ArrayList<>();
         List<String> rolledBack = new ArrayList<>();
@@ -140,7 +170,7 @@ public final class Coordinator implements AutoCloseable {
                 log.clear();
             }
         }
-        return new TwoPhaseCommit.Recovery(committed, rolledBack);
+        return new Resolved(committed, rolledBack);
     }
 
     @Override

@@ -54,7 +54,17 @@ public final class TransactionManager implements AutoCloseable {
         this.metrics = new TxMetrics(config.meterRegistry().orElse(null), database);
         this.monitor = new LongTransactionMonitor(database, config.longTransactionThreshold(),
                 config.longTransactionListener().orElse(null), metrics);
-        executor.bindTransactions(this::currentLease);
+        executor.bindTransactions(new StatementExecutor.TransactionBinding() {
+            @Override
+            public Lease current() {
+                return currentLease();
+            }
+
+            @Override
+            public Transaction currentTransaction() {
+                return current.get();
+            }
+        });
     }
 
     private Lease currentLease() {
@@ -156,7 +166,7 @@ public final class TransactionManager implements AutoCloseable {
             }
             failure = root.timeoutFailure(failure);
             boolean mayRetry = failure != null && policy.shouldRetry(failure, attempt);
-            Outcome out = finish(st, failure, !mayRetry);
+            Outcome out = finish(st, root, failure, !mayRetry);
             if (out.committed) {
                 metrics.commit(o.name());
                 Callbacks.afterCommit(o.name(), root.commitActions());
@@ -197,7 +207,10 @@ public final class TransactionManager implements AutoCloseable {
         boolean immediate = engine == Engine.SQLITE && o.sqliteImmediate().orElse(!readOnly);
         Connection c = connections.borrow(o.name(), suspended, !readOnly);
         try {
-            EngineTx.begin(engine, c, engine == Engine.SQLITE ? null : asked, readOnly, immediate);
+            executor.control("BEGIN (transaction '" + o.name() + "')", null, () -> {
+                EngineTx.begin(engine, c, engine == Engine.SQLITE ? null : asked, readOnly, immediate);
+                return null;
+            });
         } catch (SQLException e) {
             RuntimeException failure = executor.translate("BEGIN (transaction '" + o.name() + "')", e);
             connections.release(c, readOnly, false);
@@ -221,7 +234,7 @@ public final class TransactionManager implements AutoCloseable {
     }
 
     /** Commits or rolls back the attempt, then returns its connection reset to the pool. */
-    private Outcome finish(TxState st, Throwable failure, boolean diagnose) {
+    private Outcome finish(TxState st, Block root, Throwable failure, boolean diagnose) {
         Thread busy = st.endAndAwaitIdle();
         Throwable f = failure;
         if (busy != null && f == null) {
@@ -236,7 +249,10 @@ public final class TransactionManager implements AutoCloseable {
         Connection c = st.connection;
         if (f == null && !st.rollbackOnly) {
             try {
-                EngineTx.commit(engine, c);
+                executor.control("COMMIT", root, () -> {
+                    EngineTx.commit(engine, c);
+                    return null;
+                });
                 committed = true;
             } catch (SQLException e) {
                 f = executor.translate("COMMIT (transaction '" + st.name + "')", e);
@@ -245,7 +261,10 @@ public final class TransactionManager implements AutoCloseable {
         boolean broken = false;
         if (!committed) {
             try {
-                EngineTx.rollback(engine, c);
+                executor.control("ROLLBACK", root, () -> {
+                    EngineTx.rollback(engine, c);
+                    return null;
+                });
             } catch (SQLException e) {
                 broken = true;
                 if (f != null) {
@@ -284,7 +303,7 @@ public final class TransactionManager implements AutoCloseable {
         boolean useSavepoint = o.savepoint() || o.propagation() == Propagation.NESTED;
         String sp = useSavepoint ? st.nextSavepoint() : null;
         if (sp != null) {
-            st.control("SAVEPOINT " + sp, () -> EngineTx.savepoint(st.connection, sp));
+            st.control("SAVEPOINT " + sp, outer, () -> EngineTx.savepoint(st.connection, sp));
         }
         Block b = new Block(st, outer, o.name(), sp, o.timeout());
         current.set(b);
@@ -302,7 +321,7 @@ public final class TransactionManager implements AutoCloseable {
         }
         if (sp != null) {
             try {
-                st.control("RELEASE SAVEPOINT " + sp, () -> EngineTx.release(st.connection, sp));
+                st.control("RELEASE SAVEPOINT " + sp, b, () -> EngineTx.release(st.connection, sp));
             } catch (RuntimeException e) {
                 throw Callbacks.<RuntimeException>sneaky(failJoined(b, e));
             }
@@ -324,7 +343,8 @@ public final class TransactionManager implements AutoCloseable {
         }
         if (b.savepoint != null && st.doomed == null && !st.ended) {
             try {
-                st.control("ROLLBACK TO SAVEPOINT " + b.savepoint, () -> EngineTx.rollbackTo(st.connection, b.savepoint));
+                st.control("ROLLBACK TO SAVEPOINT " + b.savepoint, b,
+                        () -> EngineTx.rollbackTo(st.connection, b.savepoint));
                 b.discardCallbacks();
                 return t;
             } catch (RuntimeException e) {
@@ -386,7 +406,10 @@ public final class TransactionManager implements AutoCloseable {
         }
         Connection c = connections.borrow(name, null, true);
         try {
-            EngineTx.beginBranch(engine, c, gid);
+            executor.control("BEGIN (branch '" + gid + "')", null, () -> {
+                EngineTx.beginBranch(engine, c, gid);
+                return null;
+            });
         } catch (SQLException e) {
             RuntimeException failure = executor.translate("begin branch " + gid, e);
             connections.release(c, false, false);

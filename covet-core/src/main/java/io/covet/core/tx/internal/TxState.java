@@ -132,10 +132,13 @@ final class TxState {
     }
 
     /** Runs transaction-control SQL (savepoints) on the connection under the same single-user rule. */
-    void control(String what, EngineTx.SqlRunnable action) {
+    void control(String what, io.covet.core.tx.Transaction block, EngineTx.SqlRunnable action) {
         enter();
         try {
-            action.run();
+            manager.executor.control(what, block, () -> {
+                action.run();
+                return null;
+            });
         } catch (SQLException e) {
             throw manager.executor.translate(what, e);
         } finally {
