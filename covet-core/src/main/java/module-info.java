@@ -3,7 +3,8 @@
  * engine model with its capability flags ({@link io.covet.core.dialect.Features}), the exception hierarchy and
  * transactions.
  *
- * <p>Exported: {@code io.covet.core}, {@code .dialect}, {@code .error}, {@code .tx}. Not exported:
+ * <p>Exported: {@code io.covet.core}, {@code .dialect}, {@code .error}, {@code .tx}, and {@code .pipeline} (the
+ * interceptor SPI). Not exported, not even to other Covet modules:
  * {@code io.covet.core.internal} (statement execution, pools, binding) and {@code io.covet.core.tx.internal}
  * (the transaction engine) — implementation that may change in any release.
  *
@@ -28,8 +29,8 @@ module io.covet.core {
     exports io.covet.core.dialect;
     exports io.covet.core.error;
     exports io.covet.core.tx;
+    exports io.covet.core.pipeline;
 
-    // The one qualified export left: covet-backup's loader calls BulkLoader.loadOn on a connection it holds.
-    // It goes away when core offers that as public API (the pipeline branch's bulk-load API).
-    exports io.covet.core.internal to io.covet.backup;
+    // Database discovers Interceptor providers with ServiceLoader when a configuration opts in.
+    uses io.covet.core.pipeline.Interceptor;
 }

@@ -2,7 +2,9 @@
  * Covet's ORM: models as annotated classes, a compile-time generated metamodel, querysets, relations and
  * instance writes.
  *
- * <p>Exported: {@code io.covet.orm}. Not exported: {@code io.covet.orm.internal}.
+ * <p>Exported: {@code io.covet.orm} (what applications use) and {@code io.covet.orm.spi} (what the generated
+ * {@code Foo_} classes use, documented as such). Not exported: {@code io.covet.orm.internal}, the machinery
+ * (query assembly, readers, writers, prefetcher, validation).
  */
 module io.covet.orm {
     requires transitive io.covet.core;
@@ -14,7 +16,6 @@ module io.covet.orm {
     requires static transitive java.compiler;
 
     exports io.covet.orm;
-    // Generated metamodels (in the user's module) still call Jdbc/Values here; this export goes when they
-    // move to the documented SPI package io.covet.orm.spi (branch ormlayers).
-    exports io.covet.orm.internal;
+    // What generated metamodels call: they live in the application's module, which cannot be named here.
+    exports io.covet.orm.spi;
 }

@@ -1,7 +1,7 @@
 package io.covet.cli.shop;
 
 import io.covet.core.Database;
-import io.covet.orm.ModelType;
+import io.covet.orm.spi.ModelType;
 import io.covet.orm.Orm;
 import io.covet.sql.Functions;
 

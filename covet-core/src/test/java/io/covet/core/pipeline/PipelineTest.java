@@ -9,6 +9,7 @@ import io.covet.core.error.SerializationFailure;
 import io.covet.core.tx.Transaction;
 import io.covet.core.tx.TxOptions;
 import io.covet.testing.AllEngines;
+import io.covet.testing.Recorder;
 import io.covet.testing.Scratch;
 
 import javax.sql.DataSource;

@@ -228,12 +228,15 @@ class ModulePathTest {
 
                 public final class Sneaky {
                     static final Class<?> EXECUTOR = io.covet.core.internal.StatementExecutor.class;
+                    static final Class<?> SPEC = io.covet.orm.internal.QuerySpec.class;
                 }
                 """);
         Compilation c = compile(src, dir.resolve("classes"));
         assertThat(c.ok()).isFalse();
-        assertThat(c.diagnostics()).contains("package io.covet.core.internal is not visible")
-                .contains("does not export it");
+        assertThat(c.diagnostics())
+                .contains("package io.covet.core.internal is not visible")
+                .contains("package io.covet.core.internal is declared in module io.covet.core, which does not export it")
+                .contains("package io.covet.orm.internal is declared in module io.covet.orm, which does not export it");
     }
 
     private record Compilation(boolean ok, String diagnostics) {
