@@ -3,7 +3,7 @@ package io.covet.backup;
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.core.pipeline.Operation;
-import io.covet.core.pipeline.Recorder;
+import io.covet.testing.Recorder;
 import io.covet.core.pipeline.StatementKind;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;

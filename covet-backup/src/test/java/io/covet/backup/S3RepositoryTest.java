@@ -2,6 +2,7 @@ package io.covet.backup;
 
 import io.covet.backup.internal.S3Storage;
 import io.covet.backup.internal.Storage;
+import io.covet.backup.testing.S3Server;
 import io.covet.core.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package io.covet.cli;
 
+import io.covet.cli.common.ExitCode;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.error.CovetException;
 import io.covet.core.dialect.InvalidIdentifierException;

@@ -2,6 +2,8 @@ package io.covet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.covet.cli.common.DatabaseOption;
+import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import io.covet.core.dialect.Feature;
 import io.covet.core.dialect.ServerInfo;

@@ -2,6 +2,7 @@ package io.covet.cli;
 
 import io.covet.cli.DemoTables.Categories;
 import io.covet.cli.DemoTables.Readings;
+import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import io.covet.core.Row;
 import io.covet.core.dialect.Engine;

@@ -7,10 +7,10 @@ import io.covet.backup.BackupRepository;
 import io.covet.backup.Backups;
 import io.covet.backup.RestoreReport;
 import io.covet.backup.VerifyReport;
+import io.covet.cli.common.ExitCode;
+import io.covet.cli.shop.Shop;
+import io.covet.cli.shop.ShopModels;
 import io.covet.core.Database;
-import io.covet.examples.shop.Shop;
-import io.covet.examples.shop.ShopDemo;
-import io.covet.examples.shop.ShopModels;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +38,7 @@ final class DemoShop {
                     "--check");
 
             out.println("Shop through the ORM:");
-            ShopDemo.fillAndQuery(Shop.orm(db), line -> out.println("  " + line));
+            Shop.fillAndQuery(Shop.orm(db), line -> out.println("  " + line));
 
             backup(db, work, out);
         } finally {

@@ -1,6 +1,7 @@
 package io.covet.cli;
 
 import io.covet.backup.BackupKey;
+import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.covet.cli.backup;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covet.backup.BackupException;
-import io.covet.cli.ExitCode;
+import io.covet.cli.common.ExitCode;
 
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import io.covet.backup.BackupException;
 import io.covet.backup.BackupRepository;
 import io.covet.backup.Pitr;
 import io.covet.backup.RecoveryTarget;
-import io.covet.cli.ExitCode;
+import io.covet.cli.common.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

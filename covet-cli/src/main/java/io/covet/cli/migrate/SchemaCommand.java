@@ -1,7 +1,7 @@
 package io.covet.cli.migrate;
 
-import io.covet.cli.DatabaseOption;
-import io.covet.cli.ExitCode;
+import io.covet.cli.common.DatabaseOption;
+import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import io.covet.migrate.Drift;
 import io.covet.migrate.Migrator;

@@ -1,6 +1,6 @@
 package io.covet.cli.migrate;
 
-import io.covet.cli.ExitCode;
+import io.covet.cli.common.ExitCode;
 import io.covet.core.dialect.Dialect;
 import io.covet.migrate.MigrationGraph;
 import io.covet.migrate.MigrationKey;

@@ -1,6 +1,6 @@
 package io.covet.cli.migrate;
 
-import io.covet.cli.ExitCode;
+import io.covet.cli.common.ExitCode;
 import io.covet.migrate.GraphTools;
 import io.covet.migrate.Migration;
 import io.covet.migrate.MigrationFiles;

@@ -2,7 +2,7 @@ package io.covet.cli.backup;
 
 import io.covet.cli.CliRun;
 import io.covet.backup.BackupKey;
-import io.covet.backup.S3Server;
+import io.covet.backup.testing.S3Server;
 import io.covet.core.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

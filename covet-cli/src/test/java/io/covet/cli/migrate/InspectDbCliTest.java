@@ -1,7 +1,7 @@
 package io.covet.cli.migrate;
 
 import io.covet.cli.CliRun;
-import io.covet.cli.ExitCode;
+import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.testing.AllEngines;

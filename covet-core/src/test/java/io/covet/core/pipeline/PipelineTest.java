@@ -9,6 +9,7 @@ import io.covet.core.error.SerializationFailure;
 import io.covet.core.tx.Transaction;
 import io.covet.core.tx.TxOptions;
 import io.covet.testing.AllEngines;
+import io.covet.testing.Recorder;
 import io.covet.testing.Scratch;
 
 import javax.sql.DataSource;
@@ -468,7 +469,7 @@ class PipelineTest {
             Database maria = m.open(b -> b.interceptor(mariaRec));
             createT(pg);
             createT(maria);
-            try (io.covet.core.tx.TwoPhaseCommit tpc = io.covet.core.tx.TwoPhaseCommit
+            try (io.covet.core.tx.twophase.TwoPhaseCommit tpc = io.covet.core.tx.twophase.TwoPhaseCommit
                     .builder("pipe" + (System.nanoTime() % 100_000), dir.resolve("2pc.log"))
                     .participant(pg).participant(maria).build()) {
                 tpc.run("move", () -> {

@@ -4,6 +4,7 @@ import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.core.error.UniqueViolation;
 import io.covet.core.error.UnsupportedFeature;
+import io.covet.core.tx.twophase.TwoPhaseCommit;
 import io.covet.testing.EngineSource;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.AfterEach;

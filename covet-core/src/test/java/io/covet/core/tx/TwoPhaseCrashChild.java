@@ -2,6 +2,7 @@ package io.covet.core.tx;
 
 import io.covet.core.Database;
 
+import io.covet.core.tx.twophase.TwoPhaseCommit;
 import java.nio.file.Path;
 
 /**

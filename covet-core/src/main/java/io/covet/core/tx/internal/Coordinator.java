@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The two-phase commit coordinator behind {@code io.covet.core.tx.TwoPhaseCommit}. It knows nothing of that
+ * The two-phase commit coordinator behind {@code io.covet.core.tx.twophase.TwoPhaseCommit}. It knows nothing of that
  * public class (which adapts its listener and work to the types below), so the dependency runs one way.
  */
 public final class Coordinator implements AutoCloseable {

@@ -1,4 +1,4 @@
-package io.covet.cli;
+package io.covet.cli.common;
 
 /**
  * The exit codes of every {@code covet} command, stable for scripts.

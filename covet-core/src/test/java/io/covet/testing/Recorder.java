@@ -1,5 +1,11 @@
-package io.covet.core.pipeline;
+package io.covet.testing;
 
+import io.covet.core.pipeline.ConnectionContext;
+import io.covet.core.pipeline.Interceptor;
+import io.covet.core.pipeline.Outcome;
+import io.covet.core.pipeline.StatementContext;
+
+import io.covet.core.pipeline.StatementKind;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;

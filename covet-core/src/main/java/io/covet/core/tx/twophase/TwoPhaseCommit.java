@@ -1,4 +1,4 @@
-package io.covet.core.tx;
+package io.covet.core.tx.twophase;
 
 import io.covet.core.Database;
 import io.covet.core.dialect.Feature;
@@ -68,7 +68,7 @@ public final class TwoPhaseCommit implements AutoCloseable {
      * so each participant's statements run in its branch; then prepares all and commits all. Not retried.
      * {@code onCommit} actions registered in any branch run after every branch committed.
      *
-     * @throws TransactionException when a participant could not prepare (all were rolled back), or when the
+     * @throws io.covet.core.tx.TransactionException when a participant could not prepare (all were rolled back), or when the
      *                              commit was decided but a branch could not be told (it stays prepared until
      *                              {@link #recover()} commits it)
      */

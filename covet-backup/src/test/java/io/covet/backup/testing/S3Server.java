@@ -1,4 +1,4 @@
-package io.covet.backup;
+package io.covet.backup.testing;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * A real S3-compatible server for tests: S3Proxy with a filesystem backend, listening on 127.0.0.1 on a free
- * port, with one bucket and fixed test credentials. Shared with the CLI tests through covet-backup's test-jar.
+ * port, with one bucket and fixed test credentials. Shared with the CLI tests through covet-backup's test-jar (in a
+ * package of its own: io.covet.backup belongs to the named module, so a copy on the class path would be hidden).
  */
 public final class S3Server implements AutoCloseable {
     /** The access key the server accepts. */

@@ -1,4 +1,4 @@
-package io.covet.cli;
+package io.covet.cli.common;
 
 import io.covet.core.CovetConfiguration;
 import io.covet.core.Database;
