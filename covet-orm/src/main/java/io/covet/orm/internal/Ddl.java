@@ -1,7 +1,7 @@
 package io.covet.orm.internal;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.dialect.Feature;
 import io.covet.orm.OrmSchema;
 import io.covet.orm.spi.ManyToManyMeta;
 import io.covet.orm.spi.ModelMeta;
@@ -22,9 +22,9 @@ import java.util.Set;
  * <p>Tables come in registration order (each model's automatic join tables right after it), except that a table
  * waits until the tables it references exist. A reference to itself is declared in its CREATE TABLE. When
  * references form a cycle, the first waiting table is created without the references to tables that do not
- * exist yet, and those foreign keys are added by ALTER TABLE once every table exists; on SQLite, which resolves
- * references only when rows are written (and could add a key only by rebuilding the table), they stay in
- * CREATE TABLE. Not an API.
+ * exist yet, and those foreign keys are added by ALTER TABLE once every table exists; where ALTER TABLE cannot
+ * add a constraint ({@link Feature#ALTER_ADD_CONSTRAINT}: SQLite, which resolves references only when rows are
+ * written and could add a key only by rebuilding the table), they stay in CREATE TABLE. Not an API.
  */
 public final class Ddl {
     private Ddl() {
@@ -48,7 +48,7 @@ public final class Ddl {
     public static List<Statement> statements(List<ModelMeta> models, Dialect dialect) {
         Schema schema = OrmSchema.of(models);
         SchemaDdl ddl = SchemaDdl.of(dialect);
-        boolean inlineForwardKeys = dialect.family() == Engine.SQLITE;
+        boolean inlineForwardKeys = !dialect.supports(Feature.ALTER_ADD_CONSTRAINT);
         List<String> todo = new ArrayList<>();
         for (ModelMeta m : models) {
             todo.add(m.table());

@@ -236,7 +236,7 @@ public final class Writer {
                 fields.add(i);
             }
         }
-        if (!keys && db.engine() == io.covet.core.dialect.Engine.POSTGRESQL) {
+        if (!keys && db.supports(io.covet.core.dialect.Feature.COPY)) {
             List<String> names = fields.stream().map(i -> m.fields().get(i).column()).toList();
             List<Object[]> rows = new ArrayList<>(items.size());
             for (T e : items) {
