@@ -45,6 +45,9 @@ public final class ServerProbe {
     /** Detects everything about the server behind {@code c}. */
     public static ServerInfo probe(Connection c) throws SQLException {
         Engine engine = engineOf(c);
+        // The probe is where capabilities come from (it feeds Features), so it cannot ask them: which query
+        // reads the version, and which compile-time options or settings refine the version's feature set, are
+        // facts of each engine.
         String version = switch (engine) {
             case POSTGRESQL -> scalar(c, "SHOW server_version");
             case SQLITE -> scalar(c, "SELECT sqlite_version()");

@@ -70,6 +70,8 @@ public final class RetryPolicy {
             if (t instanceof SerializationFailure || t instanceof DeadlockDetected) {
                 return true;
             }
+            // Which lock timeouts leave the transaction worth retrying is a fact of the engine's error (SQLite busy,
+            // MariaDB 1205), read from the classified exception; NOWAIT failures are not retried.
             if (t instanceof LockTimeout lt && (lt.engine() == Engine.SQLITE || lt.vendorCode() == 1205)) {
                 return true;
             }
