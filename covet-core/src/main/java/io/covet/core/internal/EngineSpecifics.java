@@ -45,6 +45,16 @@ public interface EngineSpecifics {
     void configurePool(com.zaxxer.hikari.HikariConfig h, io.covet.core.DatabaseConfig config,
                        io.covet.core.DatabaseUrl url);
 
+    /** The query whose one value is the server's version text. */
+    String versionQuery();
+
+    /**
+     * Corrects the features a version implies with what the live server says: settings and compile-time options
+     * a version number cannot tell.
+     */
+    void refineFeatures(Connection c, int major, int minor, int patch, java.util.Set<io.covet.core.dialect.Feature> features)
+            throws SQLException;
+
     // --- errors ---
 
     /**

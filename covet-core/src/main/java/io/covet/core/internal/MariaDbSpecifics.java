@@ -83,6 +83,23 @@ final class MariaDbSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public String versionQuery() {
+        return "SELECT VERSION()";
+    }
+
+    @Override
+    public void refineFeatures(Connection c, int major, int minor, int patch,
+                               java.util.Set<io.covet.core.dialect.Feature> features) throws SQLException {
+        // Only MySQL reports 8.0.x (MariaDB's versions start at 10), so these apply to MySQL alone.
+        if (major == 8 && minor == 0 && patch < 31) {
+            features.remove(io.covet.core.dialect.Feature.INTERSECT_EXCEPT);
+        }
+        if (major == 8 && minor == 0 && patch < 14) {
+            features.remove(io.covet.core.dialect.Feature.LATERAL);
+        }
+    }
+
+    @Override
     public String connectionHint() {
         return "check that the server is running and reachable";
     }

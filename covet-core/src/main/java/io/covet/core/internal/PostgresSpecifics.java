@@ -80,6 +80,19 @@ final class PostgresSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public String versionQuery() {
+        return "SHOW server_version";
+    }
+
+    @Override
+    public void refineFeatures(Connection c, int major, int minor, int patch,
+                               java.util.Set<io.covet.core.dialect.Feature> features) throws SQLException {
+        if (Integer.parseInt(ServerProbe.scalar(c, "SHOW max_prepared_transactions")) == 0) {
+            features.remove(io.covet.core.dialect.Feature.TWO_PHASE_COMMIT);
+        }
+    }
+
+    @Override
     public String connectionHint() {
         return "check that the server is running and reachable";
     }

@@ -125,6 +125,23 @@ final class SqliteSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public String versionQuery() {
+        return "SELECT sqlite_version()";
+    }
+
+    @Override
+    public void refineFeatures(Connection c, int major, int minor, int patch,
+                               java.util.Set<io.covet.core.dialect.Feature> features) throws SQLException {
+        // JSON and FTS5 are compile-time options of SQLite
+        if (ServerProbe.succeeds(c, "SELECT json('{}')")) {
+            features.add(io.covet.core.dialect.Feature.JSON);
+        }
+        if ("1".equals(ServerProbe.scalar(c, "SELECT sqlite_compileoption_used('ENABLE_FTS5')"))) {
+            features.add(io.covet.core.dialect.Feature.FULLTEXT_FTS5);
+        }
+    }
+
+    @Override
     public String connectionHint() {
         return "check that the file's directory exists and is writable";
     }
