@@ -63,6 +63,15 @@ public interface EngineSpecifics {
      */
     DataAccessException translate(Engine engine, String sql, SQLException root);
 
+    /**
+     * Whether a lock timeout leaves the transaction worth running again by default: SQLite's busy database, or
+     * MariaDB's lock wait timeout (1205, which rolls back only the statement); not a NOWAIT refusal.
+     */
+    boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout);
+
+    /** What to do when this engine lacks two-phase commit, for {@link io.covet.core.error.UnsupportedFeature}. */
+    String twoPhaseCommitRemedy();
+
     /** The hint for a connection that cannot be had when neither credentials nor the database name are at fault. */
     String connectionHint();
 

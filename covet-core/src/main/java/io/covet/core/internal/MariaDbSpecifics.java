@@ -100,6 +100,16 @@ final class MariaDbSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout) {
+        return timeout.vendorCode() == 1205;
+    }
+
+    @Override
+    public String twoPhaseCommitRemedy() {
+        return "Use PostgreSQL or MariaDB for the data that must commit together.";
+    }
+
+    @Override
     public String connectionHint() {
         return "check that the server is running and reachable";
     }

@@ -93,6 +93,17 @@ final class PostgresSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout) {
+        // 55P03 (lock_timeout, NOWAIT) is not retried by default
+        return false;
+    }
+
+    @Override
+    public String twoPhaseCommitRemedy() {
+        return "Set max_prepared_transactions above 0 on the server (it needs a restart).";
+    }
+
+    @Override
     public String connectionHint() {
         return "check that the server is running and reachable";
     }

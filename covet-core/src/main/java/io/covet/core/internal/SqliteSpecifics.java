@@ -142,6 +142,17 @@ final class SqliteSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout) {
+        return true;
+    }
+
+    @Override
+    public String twoPhaseCommitRemedy() {
+        return "Keep the data that must change together in one SQLite database, or use "
+                + "PostgreSQL/MariaDB for it.";
+    }
+
+    @Override
     public String connectionHint() {
         return "check that the file's directory exists and is writable";
     }

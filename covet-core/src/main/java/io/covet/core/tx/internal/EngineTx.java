@@ -22,7 +22,7 @@ import java.util.Optional;
  * is switched off, so Covet leaves autocommit on there and sends {@code BEGIN}, {@code COMMIT} and
  * {@code ROLLBACK} itself.
  */
-final class EngineTx {
+public final class EngineTx {
     private EngineTx() {
     }
 
@@ -56,6 +56,16 @@ final class EngineTx {
     /** Puts the connection back as the pool lent it: autocommit on, SQLite's query_only off. */
     static void reset(Engine engine, Connection c, boolean readOnly) throws SQLException {
         EngineSpecifics.of(engine).reset(c, readOnly);
+    }
+
+    /** Whether a lock timeout is retried by default on the engine that raised it. */
+    public static boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout) {
+        return EngineSpecifics.of(timeout.engine()).retriesLockTimeout(timeout);
+    }
+
+    /** What to do when the engine lacks two-phase commit. */
+    public static String twoPhaseCommitRemedy(Engine engine) {
+        return EngineSpecifics.of(engine).twoPhaseCommitRemedy();
     }
 
     static void savepoint(Connection c, String name) throws SQLException {
