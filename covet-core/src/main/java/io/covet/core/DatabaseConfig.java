@@ -63,7 +63,7 @@ public final class DatabaseConfig {
     }
 
     private static int defaultPoolSize(DatabaseUrl url) {
-        if (url == null || url.engine() != Engine.SQLITE) {
+        if (url == null || !url.engine().embedded()) {
             return 10;
         }
         return url.inMemory() ? 1 : 4;

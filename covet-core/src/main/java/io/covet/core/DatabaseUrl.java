@@ -69,7 +69,8 @@ public final class DatabaseUrl {
             throw malformed(text, "unknown scheme '" + scheme + "'; supported schemes are " + schemes());
         }
         String rest = text.substring(colon + 1);
-        return engine == Engine.SQLITE ? parseSqlite(text, rest) : parseServer(text, engine, rest);
+        // an in-process engine is named by a file, a server by host, port and database
+        return engine.embedded() ? parseSqlite(text, rest) : parseServer(text, engine, rest);
     }
 
     private static DatabaseUrl parseSqlite(String text, String rest) {
@@ -235,7 +236,7 @@ public final class DatabaseUrl {
 
     /** Whether this is an in-memory SQLite database. */
     public boolean inMemory() {
-        return engine == Engine.SQLITE && MEMORY.equals(database);
+        return engine.embedded() && MEMORY.equals(database);
     }
 
     /** The user name, when the URL has one. */
@@ -255,7 +256,7 @@ public final class DatabaseUrl {
 
     /** {@code host:port} for messages, or the file path for SQLite. */
     public String location() {
-        if (engine == Engine.SQLITE) {
+        if (engine.embedded()) {
             return database;
         }
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
@@ -270,7 +271,7 @@ public final class DatabaseUrl {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(engine.scheme()).append(':');
-        if (engine == Engine.SQLITE) {
+        if (engine.embedded()) {
             sb.append(database);
         } else {
             sb.append("//");

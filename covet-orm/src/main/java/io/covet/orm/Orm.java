@@ -235,11 +235,11 @@ public final class Orm implements AutoCloseable {
     /** {@link #createTables()} on the named database. */
     public void createTables(String database) {
         Database db = database(database);
-        List<String> statements = Ddl.create(schema(), db.dialect());
+        List<Ddl.Statement> statements = Ddl.statements(schema(), db.dialect());
         if (db.supports(io.covet.core.dialect.Feature.TRANSACTIONAL_DDL)) {
-            db.atomicRun(tx -> statements.forEach(sql -> db.sql(sql).execute()));
+            db.atomicRun(tx -> statements.forEach(s -> db.sql(s.sql()).tables(List.of(s.table())).execute()));
         } else {
-            statements.forEach(sql -> db.sql(sql).execute());
+            statements.forEach(s -> db.sql(s.sql()).tables(List.of(s.table())).execute());
         }
     }
 

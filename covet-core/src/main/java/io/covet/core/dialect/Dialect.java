@@ -18,6 +18,8 @@ public final class Dialect {
     private Dialect(ServerInfo server) {
         this.server = server;
         Engine family = server.engine().family();
+        // Dialect is core's per-dialect class (quoting and identifier rules of each engine's parser), the home
+        // of these engine facts; they are rules of the SQL grammar, not optional capabilities.
         this.open = family == Engine.MARIADB ? '`' : '"';
         this.close = open;
         // PostgreSQL truncates at NAMEDATALEN-1 = 63 bytes; MariaDB refuses more than 64 characters.
@@ -35,6 +37,7 @@ public final class Dialect {
 
     /** The dialect of an engine at a recent version, without a server (for offline rendering). */
     public static Dialect of(Engine engine) {
+        // the version each engine is assumed to run when no server is asked: a fact per engine, not a capability
         return switch (engine) {
             case POSTGRESQL -> of(ServerInfo.assumed(engine, 15, 0));
             case MARIADB -> of(ServerInfo.assumed(engine, 10, 11));
@@ -104,6 +107,7 @@ public final class Dialect {
                     + server.engine().displayName() + " keeps at most " + maxIdentifierLength);
         }
         Engine family = family();
+        // Each engine's own limits on names (see the constructor): grammar facts of the dialect.
         if (family == Engine.POSTGRESQL) {
             // PostgreSQL counts NAMEDATALEN in bytes and silently truncates, so two long names could become one.
             int bytes = identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;

@@ -25,6 +25,11 @@ public enum Feature {
     NOWAIT,
     /** DDL inside a transaction is rolled back with it: PostgreSQL and SQLite, not MariaDB/MySQL. */
     TRANSACTIONAL_DDL,
+    /**
+     * {@code ALTER TABLE … ADD CONSTRAINT} (a foreign key, unique or check constraint) on an existing table:
+     * PostgreSQL, MariaDB, MySQL; SQLite must rebuild the table instead.
+     */
+    ALTER_ADD_CONSTRAINT,
     /** {@code INSERT … ON CONFLICT … DO UPDATE/NOTHING}: PostgreSQL, SQLite 3.24+. */
     UPSERT_ON_CONFLICT,
     /** {@code INSERT … ON DUPLICATE KEY UPDATE}: MariaDB and MySQL. */

@@ -23,6 +23,10 @@ public final class Features {
      */
     public static Set<Feature> forVersion(Engine engine, int major, int minor, boolean optionalExtensions) {
         EnumSet<Feature> f = EnumSet.of(CTE, SAVEPOINTS, CHECK_CONSTRAINTS);
+        if (!engine.embedded()) {
+            f.add(ALTER_ADD_CONSTRAINT);
+        }
+        // This table is where engine facts become capabilities, so it is the one place that must name engines.
         switch (engine) {
             case POSTGRESQL -> {
                 f.addAll(EnumSet.of(RETURNING, UPDATE_RETURNING, WINDOW_FUNCTIONS, JSON, ROW_LOCKS, SKIP_LOCKED,

@@ -79,8 +79,7 @@ public final class BulkLoader {
      * one-row form of the INSERT that is sent for many rows at a time.
      */
     public static String sqlFor(Engine engine, String table, String cols, int width) {
-        return engine.family() == Engine.POSTGRESQL ? "COPY " + table + " (" + cols + ") FROM STDIN"
-                : insertSql(table, cols, width, 1);
+        return EngineSpecifics.of(engine).bulkLoadSql(table, cols, width);
     }
 
     /**
@@ -94,14 +93,10 @@ public final class BulkLoader {
      */
     public static long loadOn(Connection c, Engine engine, String table, String columns, int width,
                               Iterator<Object[]> rows) throws SQLException {
-        return switch (engine.family()) {
-            case POSTGRESQL -> copy(c, "COPY " + table + " (" + columns + ") FROM STDIN", width, rows);
-            case MARIADB -> multiRowInsert(c, engine, table, columns, width, rows);
-            default -> batch(c, engine, table, columns, width, rows);
-        };
+        return EngineSpecifics.of(engine).bulkLoad(c, engine, table, columns, width, rows);
     }
 
-    private static long copy(Connection c, String sql, int width, Iterator<Object[]> rows) throws SQLException {
+    static long copy(Connection c, String sql, int width, Iterator<Object[]> rows) throws SQLException {
         CopyIn copyIn = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         long n = 0;
         boolean finished = false;
@@ -137,7 +132,7 @@ public final class BulkLoader {
         return n;
     }
 
-    private static long multiRowInsert(Connection c, Engine engine, String table, String cols, int width,
+    static long multiRowInsert(Connection c, Engine engine, String table, String cols, int width,
                                        Iterator<Object[]> rows) throws SQLException {
         int perStatement = Math.max(1, Math.min(MULTI_ROW, 65535 / width));
         String full = insertSql(table, cols, width, perStatement);
@@ -177,7 +172,7 @@ public final class BulkLoader {
         }
     }
 
-    private static String insertSql(String table, String cols, int width, int rows) {
+    static String insertSql(String table, String cols, int width, int rows) {
         StringBuilder one = new StringBuilder("(");
         for (int i = 0; i < width; i++) {
             one.append(i == 0 ? "?" : ", ?");
@@ -193,7 +188,7 @@ public final class BulkLoader {
         return sb.toString();
     }
 
-    private static long batch(Connection c, Engine engine, String table, String cols, int width,
+    static long batch(Connection c, Engine engine, String table, String cols, int width,
                               Iterator<Object[]> rows) throws SQLException {
         long n = 0;
         try (PreparedStatement ps = c.prepareStatement(insertSql(table, cols, width, 1))) {

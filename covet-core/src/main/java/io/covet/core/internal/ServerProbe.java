@@ -45,11 +45,8 @@ public final class ServerProbe {
     /** Detects everything about the server behind {@code c}. */
     public static ServerInfo probe(Connection c) throws SQLException {
         Engine engine = engineOf(c);
-        String version = switch (engine) {
-            case POSTGRESQL -> scalar(c, "SHOW server_version");
-            case SQLITE -> scalar(c, "SELECT sqlite_version()");
-            default -> scalar(c, "SELECT VERSION()");
-        };
+        EngineSpecifics specifics = EngineSpecifics.of(engine);
+        String version = scalar(c, specifics.versionQuery());
         Matcher m = VERSION.matcher(version);
         if (!m.find()) {
             throw new SQLException("cannot read a version number from '" + version + "'");
@@ -58,42 +55,18 @@ public final class ServerProbe {
         int minor = Integer.parseInt(m.group(2));
         int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         Set<Feature> features = Features.forVersion(engine, major, minor, false);
-        switch (engine) {
-            case POSTGRESQL -> {
-                if (Integer.parseInt(scalar(c, "SHOW max_prepared_transactions")) == 0) {
-                    features.remove(Feature.TWO_PHASE_COMMIT);
-                }
-            }
-            case MYSQL -> {
-                if (major == 8 && minor == 0 && patch < 31) {
-                    features.remove(Feature.INTERSECT_EXCEPT);
-                }
-                if (major == 8 && minor == 0 && patch < 14) {
-                    features.remove(Feature.LATERAL);
-                }
-            }
-            case SQLITE -> {
-                if (succeeds(c, "SELECT json('{}')")) {
-                    features.add(Feature.JSON);
-                }
-                if ("1".equals(scalar(c, "SELECT sqlite_compileoption_used('ENABLE_FTS5')"))) {
-                    features.add(Feature.FULLTEXT_FTS5);
-                }
-            }
-            default -> {
-            }
-        }
+        specifics.refineFeatures(c, major, minor, patch, features);
         return new ServerInfo(engine, version, major, minor, features);
     }
 
-    private static String scalar(Connection c, String sql) throws SQLException {
+    static String scalar(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
-    private static boolean succeeds(Connection c, String sql) {
+    static boolean succeeds(Connection c, String sql) {
         try {
             scalar(c, sql);
             return true;

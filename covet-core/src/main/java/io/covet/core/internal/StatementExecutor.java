@@ -171,10 +171,8 @@ public final class StatementExecutor {
             hint = "check the user name and password";
         } else if (state.equals("3D000") || e.getErrorCode() == 1049) {
             hint = "the database does not exist; create it or fix the name in the URL";
-        } else if (engine == Engine.SQLITE) {
-            hint = "check that the file's directory exists and is writable";
         } else {
-            hint = "check that the server is running and reachable";
+            hint = EngineSpecifics.of(engine).connectionHint();
         }
         return new ConnectionFailure("cannot get a connection to " + engine.displayName() + " database '"
                 + databaseName + "' at " + location + "; " + hint, engine, null, e);
@@ -265,9 +263,8 @@ public final class StatementExecutor {
     private <T> List<T> runReturningKeys(DataSource target, String sql, List<?> params, String[] keyColumns,
                                          RowMapper<T> mapper, Duration timeout) {
         try (Lease lease = lease(target, ConnectionContext.Purpose.STATEMENT);
-             PreparedStatement ps = engine == Engine.POSTGRESQL
-                     ? lease.connection().prepareStatement(sql, keyColumns)
-                     : lease.connection().prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement ps = EngineSpecifics.of(engine).prepareReturningKeys(lease.connection(), sql,
+                     keyColumns)) {
             Binder.bindAll(ps, engine, params);
             try (Timeouts.Guard g = Timeouts.apply(ps, engine, lease.timeout(timeout))) {
                 ps.executeUpdate();
@@ -404,7 +401,7 @@ public final class StatementExecutor {
         boolean startedTransaction = false;
         try {
             Connection c = lease.connection();
-            if (engine == Engine.POSTGRESQL && lease.owned() && c.getAutoCommit()) {
+            if (lease.owned() && EngineSpecifics.of(engine).streamsInsideTransactionOnly() && c.getAutoCommit()) {
                 c.setAutoCommit(false);
                 startedTransaction = true;
             }

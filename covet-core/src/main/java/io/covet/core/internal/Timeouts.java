@@ -44,16 +44,23 @@ final class Timeouts {
         if (timeout == null || timeout.isZero()) {
             return NONE;
         }
-        if (engine == Engine.SQLITE) {
-            ScheduledFuture<?> f = TIMER.schedule(() -> {
-                try {
-                    st.cancel();
-                } catch (SQLException ignored) {
-                    // the statement finished meanwhile
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return () -> f.cancel(false);
-        }
+        return EngineSpecifics.of(engine).applyTimeout(st, timeout);
+    }
+
+    /** Cancels the statement from a timer thread after {@code timeout}, to the millisecond. */
+    static Guard byTimer(Statement st, Duration timeout) {
+        ScheduledFuture<?> f = TIMER.schedule(() -> {
+            try {
+                st.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished meanwhile
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> f.cancel(false);
+    }
+
+    /** Lets the server cancel the statement, in whole seconds rounded up as JDBC demands. */
+    static Guard byServer(Statement st, Duration timeout) throws SQLException {
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         st.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, seconds));
         return NONE;

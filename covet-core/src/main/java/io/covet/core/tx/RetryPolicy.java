@@ -1,6 +1,5 @@
 package io.covet.core.tx;
 
-import io.covet.core.dialect.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.error.DeadlockDetected;
 import io.covet.core.error.LockTimeout;
@@ -70,7 +69,9 @@ public final class RetryPolicy {
             if (t instanceof SerializationFailure || t instanceof DeadlockDetected) {
                 return true;
             }
-            if (t instanceof LockTimeout lt && (lt.engine() == Engine.SQLITE || lt.vendorCode() == 1205)) {
+            // which lock timeouts are worth a retry is each engine's own (its EngineSpecifics)
+            if (t instanceof LockTimeout lt && (lt.engine() == null ? lt.vendorCode() == 1205
+                    : io.covet.core.tx.internal.EngineTx.retriesLockTimeout(lt))) {
                 return true;
             }
         }

@@ -1,7 +1,7 @@
 package io.covet.orm.internal;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.dialect.Feature;
 import io.covet.orm.OrmSchema;
 import io.covet.orm.spi.ManyToManyMeta;
 import io.covet.orm.spi.ModelMeta;
@@ -22,27 +22,41 @@ import java.util.Set;
  * <p>Tables come in registration order (each model's automatic join tables right after it), except that a table
  * waits until the tables it references exist. A reference to itself is declared in its CREATE TABLE. When
  * references form a cycle, the first waiting table is created without the references to tables that do not
- * exist yet, and those foreign keys are added by ALTER TABLE once every table exists; on SQLite, which resolves
- * references only when rows are written (and could add a key only by rebuilding the table), they stay in
- * CREATE TABLE. Not an API.
+ * exist yet, and those foreign keys are added by ALTER TABLE once every table exists; where ALTER TABLE cannot
+ * add a constraint ({@link Feature#ALTER_ADD_CONSTRAINT}: SQLite, which resolves references only when rows are
+ * written and could add a key only by rebuilding the table), they stay in CREATE TABLE. Not an API.
  */
 public final class Ddl {
     private Ddl() {
     }
 
+    /**
+     * One DDL statement and the table it creates or alters, named for the database's interceptors.
+     *
+     * @param sql   the statement
+     * @param table the table it creates or alters (an index's table for CREATE INDEX)
+     */
+    public record Statement(String sql, String table) {
+    }
+
     /** The CREATE statements of these models' tables, in an order that creates referenced tables first. */
     public static List<String> create(List<ModelMeta> models, Dialect dialect) {
+        return statements(models, dialect).stream().map(Statement::sql).toList();
+    }
+
+    /** {@link #create} with the table of each statement. */
+    public static List<Statement> statements(List<ModelMeta> models, Dialect dialect) {
         Schema schema = OrmSchema.of(models);
         SchemaDdl ddl = SchemaDdl.of(dialect);
-        boolean inlineForwardKeys = dialect.family() == Engine.SQLITE;
+        boolean inlineForwardKeys = !dialect.supports(Feature.ALTER_ADD_CONSTRAINT);
         List<String> todo = new ArrayList<>();
         for (ModelMeta m : models) {
             todo.add(m.table());
             m.manyToMany().stream().filter(ManyToManyMeta::automatic).forEach(mm -> todo.add(mm.table()));
         }
         Set<String> created = new LinkedHashSet<>();
-        List<String> out = new ArrayList<>();
-        List<String> later = new ArrayList<>();
+        List<Statement> out = new ArrayList<>();
+        List<Statement> later = new ArrayList<>();
         while (!todo.isEmpty()) {
             String next = todo.stream().filter(n -> ready(schema.require(n), created)).findFirst().orElse(todo.get(0));
             Table t = schema.require(next);
@@ -52,9 +66,9 @@ public final class Ddl {
                 (inlineForwardKeys || exists(f, t, created) ? now : deferred).add(f);
             }
             Table first = t.withForeignKeys(now);
-            out.addAll(ddl.createTable(first));
+            ddl.createTable(first).forEach(sql -> out.add(new Statement(sql, t.name())));
             for (ForeignKey f : deferred) {
-                later.addAll(ddl.addForeignKey(first, t, f));
+                ddl.addForeignKey(first, t, f).forEach(sql -> later.add(new Statement(sql, t.name())));
             }
             created.add(next);
             todo.remove(next);

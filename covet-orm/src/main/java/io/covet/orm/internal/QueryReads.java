@@ -99,7 +99,7 @@ public final class QueryReads {
             Database d = orm.database(q.database());
             KeyLookup<T> plan = orm.keyLookup(q, d);
             if (plan != null) {
-                List<T> found = d.sql(plan.sql(), primaryKey).list(plan.mapper());
+                List<T> found = d.sql(plan.sql(), primaryKey).tables(plan.tables()).list(plan.mapper());
                 if (found.size() == 1) {
                     return found.get(0);
                 }
@@ -230,7 +230,7 @@ public final class QueryReads {
         if (!r.params().equals(List.of(sampleKey))) {
             return null;
         }
-        return new KeyLookup<>(r.sql(), mapper);
+        return new KeyLookup<>(r.sql(), mapper, r.tables());
     }
 
     private static String describe(QuerySpec<?> q) {

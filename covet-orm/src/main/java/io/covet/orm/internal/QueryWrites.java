@@ -1,7 +1,7 @@
 package io.covet.orm.internal;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.dialect.Feature;
 import io.covet.core.error.UniqueViolation;
 import io.covet.orm.Entity;
 import io.covet.orm.MultipleObjectsReturned;
@@ -81,8 +81,8 @@ public final class QueryWrites {
                 d.atomicRun(inner -> orm.save(created, dbName));
             } catch (UniqueViolation e) {
                 QuerySpec<T> retry = q.and(lookup).withLimit(2);
-                List<T> again = QueryReads.list(orm, d.engine().family() == Engine.SQLITE ? retry
-                        : retry.withForUpdate(true));
+                List<T> again = QueryReads.list(orm, d.supports(Feature.ROW_LOCKS) ? retry.withForUpdate(true)
+                        : retry);
                 if (again.size() == 1) {
                     return new Outcome<>(again.get(0), false);
                 }

@@ -182,6 +182,9 @@ public final class RegistryValidator {
     private static void checkEngine(ModelMeta m, FieldMeta f, Engine e, List<String> problems) {
         String where = m.simpleName() + "." + f.name();
         String engine = e.displayName();
+        // The limits below are each engine's type limits (DECIMAL digits, VARCHAR length in utf8mb4, which values
+        // can be indexed), numbers and type rules rather than capabilities; their home would be covet-schema's
+        // per-dialect type mapping, which renders these columns.
         if (f.type() == FieldType.DECIMAL) {
             int maxP = e == Engine.MARIADB ? 65 : 1000;
             int maxS = e == Engine.MARIADB ? 30 : f.precision();

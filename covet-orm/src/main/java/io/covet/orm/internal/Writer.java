@@ -22,6 +22,7 @@ import io.covet.sql.Update;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -235,7 +236,7 @@ public final class Writer {
                 fields.add(i);
             }
         }
-        if (!keys && db.engine() == io.covet.core.dialect.Engine.POSTGRESQL) {
+        if (!keys && db.supports(io.covet.core.dialect.Feature.COPY)) {
             List<String> names = fields.stream().map(i -> m.fields().get(i).column()).toList();
             List<Object[]> rows = new ArrayList<>(items.size());
             for (T e : items) {
@@ -308,6 +309,7 @@ public final class Writer {
         Database db = orm.database(dbName);
         return db.atomic(tx -> {
             Map<String, List<List<Object>>> batches = new LinkedHashMap<>();
+            Map<String, List<String>> tables = new HashMap<>();
             for (T e : items) {
                 if (!e.persisted()) {
                     throw new OrmUsageException("bulkUpdate: " + e + " was never saved");
@@ -323,10 +325,11 @@ public final class Writer {
                 }
                 RenderedSql r = u.where(keyCondition(type, keys)).render(db.dialect());
                 batches.computeIfAbsent(r.sql(), k -> new ArrayList<>()).add(r.params());
+                tables.putIfAbsent(r.sql(), r.tables());
             }
             int n = 0;
             for (Map.Entry<String, List<List<Object>>> b : batches.entrySet()) {
-                n += Arrays.stream(db.batch(b.getKey(), b.getValue())).map(c -> c < 0 ? 1 : c).sum();
+                n += Arrays.stream(db.batch(b.getKey(), b.getValue(), tables.get(b.getKey()))).map(c -> c < 0 ? 1 : c).sum();
             }
             for (T e : items) {
                 access.snapshot(e, snapshot(type, e));

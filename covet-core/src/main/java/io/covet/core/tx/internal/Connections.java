@@ -2,7 +2,6 @@ package io.covet.core.tx.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import io.covet.core.dialect.Engine;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.internal.Pipeline;
 import io.covet.core.pipeline.ConnectionContext;
@@ -42,7 +41,8 @@ final class Connections {
         for (Block b = suspended; b != null; b = b.state.suspended) {
             held++;
             chain.insert(0, "'" + b.state.name + "' > ");
-            if (manager.engine == Engine.SQLITE && writes && b.state.writeLock) {
+            // Only an engine that locks for writes at BEGIN (SQLite's BEGIN IMMEDIATE) sets writeLock.
+            if (writes && b.state.writeLock) {
                 throw new TransactionException("REQUIRES_NEW block '" + name + "' would wait for itself: SQLite lets "
                         + "one transaction write at a time, and the suspended transaction '" + b.state.name + "' on "
                         + "this thread holds the write lock (BEGIN IMMEDIATE). Make the new block read-only, begin "

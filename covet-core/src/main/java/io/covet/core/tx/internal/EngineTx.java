@@ -1,119 +1,71 @@
 package io.covet.core.tx.internal;
 
 import io.covet.core.dialect.Engine;
+import io.covet.core.internal.EngineSpecifics;
 import io.covet.core.tx.Isolation;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * The one home of each engine's transaction statements: how a transaction begins with its isolation and
- * read-only mode, ends, makes savepoints, resets the connection, and runs two-phase commit branches.
+ * The transaction statements the manager sends: savepoints, which every engine writes alike, here; beginning,
+ * ending and resetting a transaction and two-phase-commit branches, which each engine does its own way, in the
+ * engine's {@link EngineSpecifics} ({@code PostgresSpecifics}, {@code MariaDbSpecifics}, {@code SqliteSpecifics}
+ * in {@code io.covet.core.internal}).
  *
  * <p>PostgreSQL and MariaDB use JDBC's autocommit switch (so PostgreSQL can stream with a cursor inside the
  * transaction) plus {@code SET TRANSACTION} / {@code START TRANSACTION READ ONLY}, which last one transaction
  * only and so cannot leak to the next borrower. SQLite's driver begins its own transaction as soon as autocommit
- * is switched off, always DEFERRED, and begins again right after each commit; Covet therefore leaves JDBC
- * autocommit on and sends {@code BEGIN IMMEDIATE|DEFERRED}, {@code COMMIT} and {@code ROLLBACK} itself.
- * {@code PRAGMA query_only} is per connection and is switched off again before the connection goes back.
+ * is switched off, so Covet leaves autocommit on there and sends {@code BEGIN}, {@code COMMIT} and
+ * {@code ROLLBACK} itself.
  */
-final class EngineTx {
-    /** Global transaction ids are inlined in PREPARE TRANSACTION / XA statements, so they are kept to this. */
-    static final Pattern GID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-
+public final class EngineTx {
     private EngineTx() {
     }
 
     static Isolation defaultIsolation(Engine engine) {
-        return switch (engine.family()) {
-            case POSTGRESQL -> Isolation.READ_COMMITTED;
-            case SQLITE -> Isolation.SERIALIZABLE;
-            default -> Isolation.REPEATABLE_READ;
-        };
+        return EngineSpecifics.of(engine).defaultIsolation();
     }
 
     /** The level the engine really runs for a request (null: the default). */
     static Isolation effective(Engine engine, Isolation asked) {
-        if (engine == Engine.SQLITE) {
-            return Isolation.SERIALIZABLE;
-        }
-        return asked == null ? defaultIsolation(engine) : asked;
+        return EngineSpecifics.of(engine).effective(asked);
+    }
+
+    /** Whether a transaction takes the write lock when it begins (SQLite's {@code BEGIN IMMEDIATE}). */
+    static boolean locksForWritesAtBegin(Engine engine, Optional<Boolean> asked, boolean readOnly) {
+        return EngineSpecifics.of(engine).locksForWritesAtBegin(asked, readOnly);
     }
 
     static void begin(Engine engine, Connection c, Isolation isolation, boolean readOnly, boolean immediate)
             throws SQLException {
-        switch (engine.family()) {
-            case POSTGRESQL -> {
-                c.setAutoCommit(false);
-                if (isolation != null || readOnly) {
-                    // pgjdbc sends BEGIN first, so this is the transaction's first statement, as PostgreSQL requires.
-                    exec(c, "SET TRANSACTION" + (isolation != null ? " ISOLATION LEVEL " + isolation.sql() : "")
-                            + (readOnly ? (isolation != null ? "," : "") + " READ ONLY" : ""));
-                }
-            }
-            case SQLITE -> {
-                if (readOnly) {
-                    exec(c, "PRAGMA query_only = ON");
-                }
-                try {
-                    exec(c, immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
-                } catch (SQLException e) {
-                    if (readOnly) {
-                        suppress(e, () -> exec(c, "PRAGMA query_only = OFF"));
-                    }
-                    throw e;
-                }
-            }
-            default -> {
-                c.setAutoCommit(false);
-                if (isolation != null) {
-                    // Without SESSION this applies to the next transaction only.
-                    exec(c, "SET TRANSACTION ISOLATION LEVEL " + isolation.sql());
-                }
-                if (readOnly) {
-                    exec(c, "START TRANSACTION READ ONLY");
-                }
-            }
-        }
+        EngineSpecifics.of(engine).begin(c, isolation, readOnly, immediate);
     }
 
     static void commit(Engine engine, Connection c) throws SQLException {
-        if (engine == Engine.SQLITE) {
-            exec(c, "COMMIT");
-        } else {
-            c.commit();
-        }
+        EngineSpecifics.of(engine).commit(c);
     }
 
     static void rollback(Engine engine, Connection c) throws SQLException {
-        if (engine == Engine.SQLITE) {
-            try {
-                exec(c, "ROLLBACK");
-            } catch (SQLException e) {
-                // SQLite rolls some failed transactions back by itself (e.g. on SQLITE_FULL or an I/O error).
-                if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
-                    throw e;
-                }
-            }
-        } else {
-            c.rollback();
-        }
+        EngineSpecifics.of(engine).rollback(c);
     }
 
     /** Puts the connection back as the pool lent it: autocommit on, SQLite's query_only off. */
     static void reset(Engine engine, Connection c, boolean readOnly) throws SQLException {
-        if (engine == Engine.SQLITE) {
-            if (readOnly) {
-                exec(c, "PRAGMA query_only = OFF");
-            }
-        } else {
-            c.setAutoCommit(true);
-        }
+        EngineSpecifics.of(engine).reset(c, readOnly);
+    }
+
+    /** Whether a lock timeout is retried by default on the engine that raised it. */
+    public static boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout) {
+        return EngineSpecifics.of(timeout.engine()).retriesLockTimeout(timeout);
+    }
+
+    /** What to do when the engine lacks two-phase commit. */
+    public static String twoPhaseCommitRemedy(Engine engine) {
+        return EngineSpecifics.of(engine).twoPhaseCommitRemedy();
     }
 
     static void savepoint(Connection c, String name) throws SQLException {
@@ -133,78 +85,26 @@ final class EngineTx {
     // --- two-phase commit branches (PostgreSQL PREPARE TRANSACTION, MariaDB XA) ---
 
     static void beginBranch(Engine engine, Connection c, String gid) throws SQLException {
-        if (engine.family() == Engine.POSTGRESQL) {
-            c.setAutoCommit(false);
-        } else {
-            exec(c, "XA START '" + checked(gid) + "'");
-        }
+        EngineSpecifics.of(engine).beginBranch(c, gid);
     }
 
     static void prepareBranch(Engine engine, Connection c, String gid) throws SQLException {
-        if (engine.family() == Engine.POSTGRESQL) {
-            // PostgreSQL turns PREPARE TRANSACTION of an aborted transaction into a rollback without an error;
-            // refuse instead, or the coordinator would decide to commit a branch that no longer exists.
-            if (c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
-                    == org.postgresql.core.TransactionState.FAILED) {
-                throw new SQLException("the branch's transaction was aborted by an earlier error", "25P02");
-            }
-            exec(c, "PREPARE TRANSACTION '" + checked(gid) + "'");
-            // The prepared transaction no longer belongs to the session; COMMIT PREPARED must run outside a block.
-            c.setAutoCommit(true);
-        } else {
-            exec(c, "XA END '" + checked(gid) + "'");
-            exec(c, "XA PREPARE '" + gid + "'");
-        }
+        EngineSpecifics.of(engine).prepareBranch(c, gid);
     }
 
     /** Ends a branch that was not prepared. */
     static void abortBranch(Engine engine, Connection c, String gid) throws SQLException {
-        if (engine.family() == Engine.POSTGRESQL) {
-            c.rollback();
-            c.setAutoCommit(true);
-        } else {
-            try {
-                exec(c, "XA END '" + checked(gid) + "'");
-            } catch (SQLException alreadyEnded) {
-                // XA END fails when the branch already ended or failed; XA ROLLBACK below still applies.
-            }
-            exec(c, "XA ROLLBACK '" + gid + "'");
-        }
+        EngineSpecifics.of(engine).abortBranch(c, gid);
     }
 
     /** Commits or rolls back a prepared branch, from any session of the same database. */
     static void finishPrepared(Engine engine, Connection c, String gid, boolean commit) throws SQLException {
-        if (engine.family() == Engine.POSTGRESQL) {
-            exec(c, (commit ? "COMMIT PREPARED '" : "ROLLBACK PREPARED '") + checked(gid) + "'");
-        } else {
-            exec(c, (commit ? "XA COMMIT '" : "XA ROLLBACK '") + checked(gid) + "'");
-        }
+        EngineSpecifics.of(engine).finishPrepared(c, gid, commit);
     }
 
     /** The prepared branches on this database whose ids start with {@code prefix}. */
     static List<String> inDoubt(Engine engine, Connection c, String prefix) throws SQLException {
-        List<String> gids = new ArrayList<>();
-        boolean pg = engine.family() == Engine.POSTGRESQL;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(pg
-                     ? "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"
-                     : "XA RECOVER")) {
-            while (rs.next()) {
-                // XA RECOVER's data column is gtrid followed by bqual; Covet's branches have an empty bqual.
-                String gid = pg ? rs.getString(1) : rs.getString("data");
-                if (gid != null && gid.startsWith(prefix)) {
-                    gids.add(gid);
-                }
-            }
-        }
-        return gids;
-    }
-
-    private static String checked(String gid) {
-        if (!GID.matcher(gid).matches()) {
-            throw new IllegalArgumentException("invalid global transaction id '" + gid + "'");
-        }
-        return gid;
+        return EngineSpecifics.of(engine).inDoubt(c, prefix);
     }
 
     static void exec(Connection c, String sql) throws SQLException {

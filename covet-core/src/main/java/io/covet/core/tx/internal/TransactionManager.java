@@ -204,11 +204,11 @@ public final class TransactionManager implements AutoCloseable {
     private TxState begin(TxOptions o, int attempt, Block suspended) {
         boolean readOnly = o.readOnly().orElse(false);
         Isolation asked = o.isolation().orElse(null);
-        boolean immediate = engine == Engine.SQLITE && o.sqliteImmediate().orElse(!readOnly);
+        boolean immediate = EngineTx.locksForWritesAtBegin(engine, o.sqliteImmediate(), readOnly);
         Connection c = connections.borrow(o.name(), suspended, !readOnly);
         try {
             executor.control("BEGIN (transaction '" + o.name() + "')", null, () -> {
-                EngineTx.begin(engine, c, engine == Engine.SQLITE ? null : asked, readOnly, immediate);
+                EngineTx.begin(engine, c, asked, readOnly, immediate);
                 return null;
             });
         } catch (SQLException e) {

@@ -181,12 +181,8 @@ public final class TwoPhaseCommit implements AutoCloseable {
             }
             for (Database db : participants) {
                 if (!db.supports(Feature.TWO_PHASE_COMMIT)) {
-                    throw new UnsupportedFeature(db.engine(), "two-phase commit", switch (db.engine()) {
-                        case POSTGRESQL -> "Set max_prepared_transactions above 0 on the server (it needs a restart).";
-                        case SQLITE -> "Keep the data that must change together in one SQLite database, or use "
-                                + "PostgreSQL/MariaDB for it.";
-                        default -> "Use PostgreSQL or MariaDB for the data that must commit together.";
-                    });
+                    throw new UnsupportedFeature(db.engine(), "two-phase commit",
+                            io.covet.core.tx.internal.EngineTx.twoPhaseCommitRemedy(db.engine()));
                 }
             }
             Listener l = listener;

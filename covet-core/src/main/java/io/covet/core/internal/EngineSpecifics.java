@@ -1,0 +1,187 @@
+package io.covet.core.internal;
+
+import io.covet.core.dialect.Engine;
+import io.covet.core.error.DataAccessException;
+import io.covet.core.tx.Isolation;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What Covet's runtime does differently on each engine that is neither SQL text (covet-sql renders that per node)
+ * nor DDL (covet-schema's per-dialect classes) nor a capability ({@link io.covet.core.dialect.Features}): facts of
+ * the engine's driver and protocol. Each engine family has one implementation ({@link PostgresSpecifics},
+ * {@link MariaDbSpecifics}, {@link SqliteSpecifics}); {@link #of} is the one place in core's runtime that picks
+ * one by engine, so the rest of core asks the engine's object instead of branching on the engine.
+ *
+ * <p>It holds the engine's error codes (how a driver's {@link SQLException} maps onto Covet's exceptions), its
+ * transaction statements (begin with isolation and read-only mode, commit, rollback, reset, two-phase-commit
+ * branches), how values bind, how a statement timeout is enforced, and how generated keys and streams are
+ * asked of the driver. Not an API.
+ */
+public interface EngineSpecifics {
+
+    /** The implementation for an engine's family (MySQL shares MariaDB's). */
+    static EngineSpecifics of(Engine engine) {
+        // The dispatch itself: the single engine switch the per-engine classes replace everywhere else in core.
+        return switch (engine.family()) {
+            case POSTGRESQL -> PostgresSpecifics.INSTANCE;
+            case SQLITE -> SqliteSpecifics.INSTANCE;
+            default -> MariaDbSpecifics.INSTANCE;
+        };
+    }
+
+    // --- connections ---
+
+    /** Sets the driver's JDBC URL and the engine's own driver properties on a pool being built. */
+    void configurePool(com.zaxxer.hikari.HikariConfig h, io.covet.core.DatabaseConfig config,
+                       io.covet.core.DatabaseUrl url);
+
+    /** The query whose one value is the server's version text. */
+    String versionQuery();
+
+    /**
+     * Corrects the features a version implies with what the live server says: settings and compile-time options
+     * a version number cannot tell.
+     */
+    void refineFeatures(Connection c, int major, int minor, int patch, java.util.Set<io.covet.core.dialect.Feature> features)
+            throws SQLException;
+
+    // --- errors ---
+
+    /**
+     * Classifies a driver exception (already unwrapped from a batch failure) by the engine's SQLState, vendor
+     * code or result code.
+     */
+    DataAccessException translate(Engine engine, String sql, SQLException root);
+
+    /**
+     * Whether a lock timeout leaves the transaction worth running again by default: SQLite's busy database, or
+     * MariaDB's lock wait timeout (1205, which rolls back only the statement); not a NOWAIT refusal.
+     */
+    boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout);
+
+    /** What to do when this engine lacks two-phase commit, for {@link io.covet.core.error.UnsupportedFeature}. */
+    String twoPhaseCommitRemedy();
+
+    /** The hint for a connection that cannot be had when neither credentials nor the database name are at fault. */
+    String connectionHint();
+
+    // --- binding ---
+
+    /** Binds a {@link BigDecimal}. */
+    void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException;
+
+    /** Binds an instant (also offset and zoned date-times, converted), stored in UTC. */
+    void bindInstant(PreparedStatement ps, int index, Instant t) throws SQLException;
+
+    /** Binds a {@code LocalDate}, {@code LocalDateTime} or {@code LocalTime}. */
+    void bindLocal(PreparedStatement ps, int index, Temporal t) throws SQLException;
+
+    /** Binds a UUID. */
+    void bindUuid(PreparedStatement ps, int index, UUID u) throws SQLException;
+
+    // --- statements ---
+
+    /** Enforces {@code timeout} (positive) on a statement; the guard is closed when the statement is done. */
+    Timeouts.Guard applyTimeout(Statement st, Duration timeout) throws SQLException;
+
+    /** Prepares an INSERT whose generated keys are read back. */
+    PreparedStatement prepareReturningKeys(Connection c, String sql, String[] keyColumns) throws SQLException;
+
+    /**
+     * Whether the driver streams a result set with a cursor only inside a transaction, so that a stream on an
+     * autocommit connection of its own must begin one.
+     */
+    boolean streamsInsideTransactionOnly();
+
+    /** The statement interceptors are shown for a bulk load of {@code width} columns. */
+    String bulkLoadSql(String table, String cols, int width);
+
+    /**
+     * Loads rows on a connection whose transaction the caller manages, the engine's fastest way
+     * ({@link BulkLoader#loadOn}).
+     */
+    long bulkLoad(Connection c, Engine engine, String table, String columns, int width,
+                  java.util.Iterator<Object[]> rows) throws SQLException;
+
+    /**
+     * The engine's own account of the deadlock just detected, read on the victim's connection, or null when the
+     * engine keeps none.
+     */
+    String deadlockReport(Connection c) throws SQLException;
+
+    // --- transactions ---
+
+    /** The isolation level a transaction runs at when none is asked for. */
+    Isolation defaultIsolation();
+
+    /** The level the engine really runs for a request (null: the default). */
+    default Isolation effective(Isolation asked) {
+        return asked == null ? defaultIsolation() : asked;
+    }
+
+    /**
+     * Whether a transaction takes the database's write lock when it begins ({@code sqliteImmediate}); while it
+     * is held, no other transaction, even on this thread, can write.
+     *
+     * @param asked    the caller's {@code sqliteImmediate} option, if given
+     * @param readOnly whether the transaction is read-only
+     */
+    boolean locksForWritesAtBegin(java.util.Optional<Boolean> asked, boolean readOnly);
+
+    /** Begins a transaction on {@code c} with the isolation (null: the default) and read-only mode asked. */
+    void begin(Connection c, Isolation isolation, boolean readOnly, boolean lockForWrites) throws SQLException;
+
+    /** Commits the transaction begun with {@link #begin}. */
+    void commit(Connection c) throws SQLException;
+
+    /** Rolls back the transaction begun with {@link #begin}. */
+    void rollback(Connection c) throws SQLException;
+
+    /** Puts the connection back as the pool lent it after a transaction. */
+    void reset(Connection c, boolean readOnly) throws SQLException;
+
+    // --- two-phase commit branches (reached only where Feature.TWO_PHASE_COMMIT is present) ---
+
+    /** Begins a branch of a global transaction. */
+    void beginBranch(Connection c, String gid) throws SQLException;
+
+    /** Prepares a branch: from then on it survives a crash and waits for {@link #finishPrepared}. */
+    void prepareBranch(Connection c, String gid) throws SQLException;
+
+    /** Ends a branch that was not prepared. */
+    void abortBranch(Connection c, String gid) throws SQLException;
+
+    /** Commits or rolls back a prepared branch, from any session of the same database. */
+    void finishPrepared(Connection c, String gid, boolean commit) throws SQLException;
+
+    /** The prepared branches on this database whose ids start with {@code prefix}. */
+    List<String> inDoubt(Connection c, String prefix) throws SQLException;
+
+    /** Global transaction ids are inlined in PREPARE TRANSACTION / XA statements, so they are kept to this. */
+    java.util.regex.Pattern GID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    /** {@code gid}, refused unless it matches {@link #GID}. */
+    static String checkedGid(String gid) {
+        if (!GID.matcher(gid).matches()) {
+            throw new IllegalArgumentException("invalid global transaction id '" + gid + "'");
+        }
+        return gid;
+    }
+
+    /** Runs a statement without a result. */
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.covet.core.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.covet.core.DatabaseConfig;
+import io.covet.core.DatabaseUrl;
+import io.covet.core.dialect.Engine;
+import io.covet.core.error.CheckViolation;
+import io.covet.core.error.DataAccessException;
+import io.covet.core.error.DeadlockDetected;
+import io.covet.core.error.ForeignKeyViolation;
+import io.covet.core.error.LockTimeout;
+import io.covet.core.error.NotNullViolation;
+import io.covet.core.error.QueryTimeout;
+import io.covet.core.error.ReadOnlyViolation;
+import io.covet.core.error.UniqueViolation;
+import io.covet.core.tx.Isolation;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static io.covet.core.internal.EngineSpecifics.checkedGid;
+import static io.covet.core.internal.EngineSpecifics.exec;
+
+/**
+ * MariaDB (and MySQL) through MariaDB Connector/J: vendor error numbers (the key or constraint named only in the
+ * message), UTC {@code DATETIME}s and UUIDs as text, {@code SET TRANSACTION} / {@code START TRANSACTION READ ONLY}
+ * for the next transaction only, two-phase commit with {@code XA}. Not an API.
+ */
+final class MariaDbSpecifics implements EngineSpecifics {
+    static final MariaDbSpecifics INSTANCE = new MariaDbSpecifics();
+
+    // MariaDB names the key in "Duplicate entry 'x' for key 'name'" and the FK in "CONSTRAINT `fk` FOREIGN KEY".
+    private static final Pattern KEY = Pattern.compile("for key '([^']+)'");
+    private static final Pattern CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
+    private static final Pattern CONSTRAINT_FAILED = Pattern.compile("CONSTRAINT `([^`]+)` failed");
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    private MariaDbSpecifics() {
+    }
+
+    @Override
+    public DataAccessException translate(Engine engine, String sql, SQLException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return switch (e.getErrorCode()) {
+            case 1062, 1586 -> new UniqueViolation("duplicate value refused by a unique constraint", engine, sql, e,
+                    ErrorTranslator.group(KEY, msg));
+            case 1451, 1452, 1216, 1217 -> new ForeignKeyViolation("foreign key constraint violated", engine, sql, e,
+                    ErrorTranslator.group(CONSTRAINT, msg));
+            case 1048, 1364 -> new NotNullViolation("NULL written to a NOT NULL column", engine, sql, e, null);
+            case 4025, 3819 -> new CheckViolation("check constraint violated", engine, sql, e,
+                    ErrorTranslator.group(CONSTRAINT_FAILED, msg));
+            case 1213 -> new DeadlockDetected("deadlock detected; the transaction was rolled back, retry it", engine, sql, e);
+            case 1205 -> new LockTimeout("lock wait timeout exceeded; only the statement was rolled back, roll back "
+                    + "and retry the transaction", engine, sql, e);
+            case 3572 -> new LockTimeout("lock not available (NOWAIT)", engine, sql, e);
+            case 1969, 3024, 1317 -> new QueryTimeout("statement cancelled: it ran past its timeout", engine, sql, e);
+            case 1792 -> new ReadOnlyViolation(ErrorTranslator.READ_ONLY, engine, sql, e);
+            default -> ErrorTranslator.byClass(engine, sql, e, e.getSQLState() == null ? "" : e.getSQLState());
+        };
+    }
+
+    @Override
+    public void configurePool(HikariConfig h, DatabaseConfig config, DatabaseUrl url) {
+        h.setJdbcUrl("jdbc:mariadb://" + Pools.hostPort(url) + "/" + url.database());
+        h.addDataSourceProperty("cachePrepStmts", "true");
+        // Server-side prepare avoids re-parsing on every execute and is required for the bulk protocol.
+        h.addDataSourceProperty("useServerPrepStmts", "true");
+    }
+
+    @Override
+    public String versionQuery() {
+        return "SELECT VERSION()";
+    }
+
+    @Override
+    public void refineFeatures(Connection c, int major, int minor, int patch,
+                               java.util.Set<io.covet.core.dialect.Feature> features) throws SQLException {
+        // Only MySQL reports 8.0.x (MariaDB's versions start at 10), so these apply to MySQL alone.
+        if (major == 8 && minor == 0 && patch < 31) {
+            features.remove(io.covet.core.dialect.Feature.INTERSECT_EXCEPT);
+        }
+        if (major == 8 && minor == 0 && patch < 14) {
+            features.remove(io.covet.core.dialect.Feature.LATERAL);
+        }
+    }
+
+    @Override
+    public boolean retriesLockTimeout(io.covet.core.error.LockTimeout timeout) {
+        return timeout.vendorCode() == 1205;
+    }
+
+    @Override
+    public String twoPhaseCommitRemedy() {
+        return "Use PostgreSQL or MariaDB for the data that must commit together.";
+    }
+
+    @Override
+    public String connectionHint() {
+        return "check that the server is running and reachable";
+    }
+
+    @Override
+    public void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
+        ps.setBigDecimal(index, d);
+    }
+
+    @Override
+    public void bindInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
+        ps.setTimestamp(index, Timestamp.from(t), Calendar.getInstance(UTC));
+    }
+
+    @Override
+    public void bindLocal(PreparedStatement ps, int index, Temporal t) throws SQLException {
+        ps.setObject(index, t);
+    }
+
+    @Override
+    public void bindUuid(PreparedStatement ps, int index, UUID u) throws SQLException {
+        ps.setString(index, u.toString());
+    }
+
+    @Override
+    public Timeouts.Guard applyTimeout(Statement st, Duration timeout) throws SQLException {
+        // the driver turns the query timeout into max_statement_time
+        return Timeouts.byServer(st, timeout);
+    }
+
+    @Override
+    public PreparedStatement prepareReturningKeys(Connection c, String sql, String[] keyColumns) throws SQLException {
+        // the driver returns the auto-increment key, whatever the columns named
+        return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+    }
+
+    @Override
+    public boolean streamsInsideTransactionOnly() {
+        return false;
+    }
+
+    @Override
+    public String bulkLoadSql(String table, String cols, int width) {
+        return BulkLoader.insertSql(table, cols, width, 1);
+    }
+
+    @Override
+    public long bulkLoad(Connection c, Engine engine, String table, String columns, int width,
+                         java.util.Iterator<Object[]> rows) throws SQLException {
+        return BulkLoader.multiRowInsert(c, engine, table, columns, width, rows);
+    }
+
+    @Override
+    public String deadlockReport(Connection c) throws SQLException {
+        return DeadlockReports.innodb(c);
+    }
+
+    @Override
+    public Isolation defaultIsolation() {
+        return Isolation.REPEATABLE_READ;
+    }
+
+    @Override
+    public boolean locksForWritesAtBegin(Optional<Boolean> asked, boolean readOnly) {
+        return false;
+    }
+
+    @Override
+    public void begin(Connection c, Isolation isolation, boolean readOnly, boolean lockForWrites) throws SQLException {
+        c.setAutoCommit(false);
+        if (isolation != null) {
+            // Without SESSION this applies to the next transaction only.
+            exec(c, "SET TRANSACTION ISOLATION LEVEL " + isolation.sql());
+        }
+        if (readOnly) {
+            exec(c, "START TRANSACTION READ ONLY");
+        }
+    }
+
+    @Override
+    public void commit(Connection c) throws SQLException {
+        c.commit();
+    }
+
+    @Override
+    public void rollback(Connection c) throws SQLException {
+        c.rollback();
+    }
+
+    @Override
+    public void reset(Connection c, boolean readOnly) throws SQLException {
+        c.setAutoCommit(true);
+    }
+
+    @Override
+    public void beginBranch(Connection c, String gid) throws SQLException {
+        exec(c, "XA START '" + checkedGid(gid) + "'");
+    }
+
+    @Override
+    public void prepareBranch(Connection c, String gid) throws SQLException {
+        exec(c, "XA END '" + checkedGid(gid) + "'");
+        exec(c, "XA PREPARE '" + gid + "'");
+    }
+
+    @Override
+    public void abortBranch(Connection c, String gid) throws SQLException {
+        try {
+            exec(c, "XA END '" + checkedGid(gid) + "'");
+        } catch (SQLException alreadyEnded) {
+            // XA END fails when the branch already ended or failed; XA ROLLBACK below still applies.
+        }
+        exec(c, "XA ROLLBACK '" + gid + "'");
+    }
+
+    @Override
+    public void finishPrepared(Connection c, String gid, boolean commit) throws SQLException {
+        exec(c, (commit ? "XA COMMIT '" : "XA ROLLBACK '") + checkedGid(gid) + "'");
+    }
+
+    @Override
+    public List<String> inDoubt(Connection c, String prefix) throws SQLException {
+        List<String> gids = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("XA RECOVER")) {
+            while (rs.next()) {
+                // XA RECOVER's data column is gtrid followed by bqual; Covet's branches have an empty bqual.
+                String gid = rs.getString("data");
+                if (gid != null && gid.startsWith(prefix)) {
+                    gids.add(gid);
+                }
+            }
+        }
+        return gids;
+    }
+}
