@@ -163,7 +163,7 @@ public final class InspectDb {
                 imports.add("io.covet.orm.ForeignKey");
                 imports.add("io.covet.orm.OnDelete");
                 imports.add("io.covet.orm.Ref");
-                args.add("onDelete = OnDelete." + onDelete(fk));
+                onDelete(fk, c, args);
                 if (c.nullable()) {
                     args.add("nullable = true");
                 }
@@ -171,6 +171,11 @@ public final class InspectDb {
                 args.add("constraint = " + literal(fk.name()));
                 args.add("index = false");
                 annotate("ForeignKey", args);
+                String own = foreignKeyNativeType(c, fk);
+                if (own != null) {
+                    imports.add("io.covet.orm.Column");
+                    annotate("Column", List.of("nativeType = " + literal(own)));
+                }
                 body.append("    Ref<").append(classOf.get(fk.refTable())).append("> ").append(field).append(";\n");
                 return;
             }
@@ -182,6 +187,12 @@ public final class InspectDb {
                     args.add("column = " + literal(c.name()));
                 }
                 annotate("PrimaryKey", args);
+                List<String> typeArgs = new ArrayList<>();
+                typeArguments(c, typeArgs);
+                if (!typeArgs.isEmpty()) {
+                    imports.add("io.covet.orm.Column");
+                    annotate("Column", typeArgs);
+                }
             } else {
                 if (!c.name().equals(snake(field))) {
                     args.add("name = " + literal(c.name()));
@@ -214,17 +225,58 @@ public final class InspectDb {
             body.append('\n');
         }
 
-        private String onDelete(ForeignKey fk) {
-            return switch (fk.onDelete()) {
-                case NO_ACTION -> "DO_NOTHING";
-                case RESTRICT -> "RESTRICT";
-                default -> {
-                    notes.add("foreign key " + fk.name() + " has ON DELETE " + fk.onDelete().sql() + " in the database; "
-                            + "the model asks the ORM for the same, which the ORM applies itself and declares the "
-                            + "constraint NO ACTION, so makemigrations will propose to change the constraint");
-                    yield fk.onDelete().name();
-                }
+        /**
+         * The native type a relation's column declares when it is not the type the ORM gives it (that of the
+         * target's key field): a native or fixed-length type, or another integer width (SQLite's INTEGER pointing at
+         * an auto key the model reads as a Long). Null when the ORM's type is the column's.
+         */
+        private String foreignKeyNativeType(Column c, ForeignKey fk) {
+            ColumnType t = c.type();
+            if (t.kind() == ColumnType.Kind.RAW) {
+                return t.raw();
+            }
+            if (t.kind() == ColumnType.Kind.CHAR && !mariaDbUuid(t)) {
+                return (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
+            }
+            Table target = schema.table(fk.refTable()).orElseThrow();
+            Column key = target.requireColumn(target.primaryKey().get(0));
+            ColumnType.Kind ormKind = switch (key.type().kind()) {
+                case SMALLINT -> ColumnType.Kind.SMALLINT;
+                case INTEGER -> engine.family() == Engine.SQLITE && key.autoIncrement() ? ColumnType.Kind.BIGINT
+                        : ColumnType.Kind.INTEGER;
+                case BIGINT -> ColumnType.Kind.BIGINT;
+                case RAW -> switch (nativeJavaType(key)) {
+                    case "Short" -> ColumnType.Kind.SMALLINT;
+                    case "Integer" -> ColumnType.Kind.INTEGER;
+                    case "Long" -> ColumnType.Kind.BIGINT;
+                    default -> null;
+                };
+                default -> t.kind();
             };
+            if (ormKind != null && ormKind != t.kind() && t.kind().integral()) {
+                return io.covet.schema.SchemaDdl.of(engine).typeSql(t);
+            }
+            return null;
+        }
+
+        /** The relation's rules: NO ACTION and RESTRICT are the ORM's own; the others are the database's. */
+        private void onDelete(ForeignKey fk, Column c, List<String> args) {
+            switch (fk.onDelete()) {
+                case NO_ACTION -> args.add("onDelete = OnDelete.DO_NOTHING");
+                case RESTRICT -> args.add("onDelete = OnDelete.RESTRICT");
+                default -> {
+                    if (fk.onDelete() == io.covet.schema.OnDelete.SET_NULL && !c.nullable()) {
+                        notes.add("foreign key " + fk.name() + " has ON DELETE SET NULL on the NOT NULL column "
+                                + c.name() + ", which no delete can carry out; the model declares NO ACTION, so "
+                                + "makemigrations will propose to change the constraint");
+                        args.add("onDelete = OnDelete.DO_NOTHING");
+                        return;
+                    }
+                    imports.add("io.covet.orm.DbOnDelete");
+                    args.add("onDelete = OnDelete.DO_NOTHING");
+                    args.add("dbOnDelete = DbOnDelete." + fk.onDelete().name());
+                }
+            }
         }
 
         private String javaType(Column c) {
@@ -240,7 +292,8 @@ public final class InspectDb {
                 case REAL -> "Float";
                 case DOUBLE -> "Double";
                 case BOOLEAN -> "Boolean";
-                case CHAR, VARCHAR, TEXT, RAW -> "String";
+                case CHAR, VARCHAR, TEXT -> "String";
+                case RAW -> nativeJavaType(c);
                 case BYTES -> "byte[]";
                 case DATE -> imported("java.time.LocalDate");
                 case TIME -> imported("java.time.LocalTime");
@@ -251,9 +304,94 @@ public final class InspectDb {
             };
         }
 
+        /**
+         * The Java type of a column no field type describes, declared with its native type: wide enough for the
+         * values (unsigned integers one size up; an auto key never wider than Long, which the ORM requires).
+         */
+        private String nativeJavaType(Column c) {
+            String n = c.type().raw().toLowerCase(Locale.ROOT).strip();
+            String base = n.replaceAll("[\\s(].*$", "");
+            boolean unsigned = n.contains("unsigned");
+            if (engine.family() == Engine.MARIADB) {
+                switch (base) {
+                    case "tinyint":
+                        return "Short";
+                    case "smallint", "mediumint":
+                        return "Integer";
+                    case "int", "integer":
+                        return unsigned ? "Long" : "Integer";
+                    case "bigint":
+                        return unsigned && !c.autoIncrement() ? imported("java.math.BigDecimal") : "Long";
+                    case "year":
+                        return "Short";
+                    case "decimal", "numeric", "float", "double":
+                        return imported("java.math.BigDecimal");
+                    case "bit":
+                        return n.equals("bit(1)") ? "Boolean" : "byte[]";
+                    case "binary", "varbinary", "geometry", "point", "linestring", "polygon", "multipoint",
+                         "multilinestring", "multipolygon", "geometrycollection":
+                        return "byte[]";
+                    default:
+                        return "String";
+                }
+            }
+            if (engine.family() == Engine.SQLITE) {
+                // SQLite's affinity rules, in the order its documentation applies them
+                if (n.contains("int")) {
+                    return "Long";
+                }
+                if (n.contains("char") || n.contains("clob") || n.contains("text")) {
+                    return "String";
+                }
+                if (n.contains("blob")) {
+                    return "byte[]";
+                }
+                if (n.contains("real") || n.contains("floa") || n.contains("doub")) {
+                    return "Double";
+                }
+                return imported("java.math.BigDecimal");
+            }
+            return switch (base) {
+                case "numeric", "decimal" -> imported("java.math.BigDecimal");
+                case "bytea" -> "byte[]";
+                default -> "String";
+            };
+        }
+
         /** Covet stores UUIDs as CHAR(36) on MariaDB, so that is what such a column most likely holds. */
         private boolean mariaDbUuid(ColumnType t) {
             return engine.family() == Engine.MARIADB && t.kind() == ColumnType.Kind.CHAR && t.length() == 36;
+        }
+
+        /** {@code nativeType = "…"}: the column's type exactly as the engine reports it. */
+        private void nativeType(Column c, List<String> args) {
+            ColumnType t = c.type();
+            String declared = switch (t.kind()) {
+                case CHAR -> (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
+                case RAW -> t.raw();
+                default -> null;
+            };
+            if (declared != null) {
+                args.add("nativeType = " + literal(declared));
+            }
+            if (t.kind() != ColumnType.Kind.RAW) {
+                return;
+            }
+            String n = t.raw().toLowerCase(Locale.ROOT);
+            String javaType = nativeJavaType(c);
+            if (engine.family() == Engine.MARIADB && (n.startsWith("enum(") || n.startsWith("set("))) {
+                notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + "; the model declares that "
+                        + "type and reads the value as text (a " + (n.startsWith("enum(") ? "Java enum" : "set type")
+                        + " is not generated)");
+            } else if (engine.family() == Engine.MARIADB && n.contains("bigint") && n.contains("unsigned")
+                    && c.autoIncrement()) {
+                notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + " and generated; an auto "
+                        + "key is at most a Long, so values above " + Long.MAX_VALUE + " cannot be read");
+            } else if (engine.family() == Engine.POSTGRESQL && javaType.equals("String")) {
+                notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw() + ", which "
+                        + "no field type maps to; the model declares that type and reads the value as text "
+                        + "(PostgreSQL accepts text written to it only where it has a cast from varchar)");
+            }
         }
 
         private void typeArguments(Column c, List<String> args) {
@@ -263,13 +401,9 @@ public final class InspectDb {
                         + "MariaDB, so the model reads it as a UUID; make the field a String if it holds other text");
                 return;
             }
+            nativeType(c, args);
             switch (t.kind()) {
                 case VARCHAR -> args.add("maxLength = " + t.length());
-                case CHAR -> {
-                    args.add("maxLength = " + t.length());
-                    notes.add("column " + table.name() + "." + c.name() + " is " + t + "; the ORM has no fixed-length "
-                            + "text, so the model declares varchar(" + t.length() + ")");
-                }
                 case DECIMAL -> {
                     args.add("precision = " + t.precision());
                     args.add("scale = " + t.scale());
@@ -277,12 +411,6 @@ public final class InspectDb {
                 case TEXT -> {
                     imports.add("io.covet.orm.FieldType");
                     args.add("type = FieldType.TEXT");
-                }
-                case RAW -> {
-                    imports.add("io.covet.orm.FieldType");
-                    args.add("type = FieldType.TEXT");
-                    notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw()
-                            + ", which no field type maps to; the model reads it as text");
                 }
                 default -> {
                 }

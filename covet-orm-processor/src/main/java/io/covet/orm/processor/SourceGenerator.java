@@ -90,12 +90,13 @@ final class SourceGenerator {
         for (FieldInfo f : m.fields()) {
             String fk = f.fkTarget() == null ? "null" : "new " + SPI + "ForeignKeyMeta(" + lit(f.fkTarget()) + ", "
                     + ORM + "OnDelete." + f.onDelete() + ", " + f.oneToOne() + ", "
-                    + (f.fkConstraint().isEmpty() ? "null" : lit(f.fkConstraint())) + ")";
+                    + (f.fkConstraint().isEmpty() ? "null" : lit(f.fkConstraint())) + ", " + ORM + "DbOnDelete."
+                    + f.dbOnDelete() + ")";
             fields.add("new " + SPI + "FieldMeta(" + lit(f.name()) + ", " + lit(f.column()) + ", " + ORM + "FieldType."
                     + f.fieldType() + ", " + lit(f.binaryType()) + ", " + f.nullable() + ", " + f.primaryKey() + ", "
                     + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
                     + ", " + lit(f.defaultValue()) + ", " + lit(f.dbDefault()) + ", " + strings(f.choices()) + ", "
-                    + lit(f.help()) + ", " + fk + ")");
+                    + lit(f.help()) + ", " + fk + ", " + (f.nativeType().isEmpty() ? "null" : lit(f.nativeType())) + ")");
         }
         List<String> idx = new ArrayList<>();
         m.indexes().forEach(g -> idx.add(index(g)));

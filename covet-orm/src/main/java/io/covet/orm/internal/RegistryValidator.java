@@ -128,6 +128,14 @@ public final class RegistryValidator {
         if (fk.onDelete() == OnDelete.SET_DEFAULT && f.defaultValue() == null) {
             problems.add(where + " uses on_delete SET_DEFAULT but declares no default: add @Column(defaultValue)");
         }
+        if (fk.dbOnDelete() != io.covet.orm.DbOnDelete.DEFAULT && fk.onDelete() != OnDelete.DO_NOTHING) {
+            problems.add(where + " declares the database rule ON DELETE " + fk.dbOnDelete() + " and on_delete "
+                    + fk.onDelete() + ", so both Covet and the database would act: use onDelete = DO_NOTHING");
+        }
+        if (fk.dbOnDelete() == io.covet.orm.DbOnDelete.SET_NULL && !f.nullable()) {
+            problems.add(where + " declares the database rule ON DELETE SET_NULL but is not nullable: add "
+                    + "nullable = true");
+        }
     }
 
     private static void checkCompositeKey(ModelMeta m, List<String> problems) {
