@@ -112,6 +112,8 @@ public final class InspectDb {
         private final Map<String, String> fieldOf = new LinkedHashMap<>();
         private final Map<String, ForeignKey> refs = new TreeMap<>();
         private final StringBuilder body = new StringBuilder();
+        private final StringBuilder enums = new StringBuilder();
+        private final Map<String, String> enumOf = new HashMap<>();
         private final java.util.TreeSet<String> imports = new java.util.TreeSet<>();
 
         ModelWriter(Table table) {
@@ -179,7 +181,10 @@ public final class InspectDb {
                 body.append("    Ref<").append(classOf.get(fk.refTable())).append("> ").append(field).append(";\n");
                 return;
             }
-            String javaType = javaType(c);
+            String javaType = javaEnum(c);
+            if (javaType == null) {
+                javaType = javaType(c);
+            }
             if (pk) {
                 imports.add("io.covet.orm.PrimaryKey");
                 args.add("auto = " + c.autoIncrement());
@@ -358,6 +363,72 @@ public final class InspectDb {
             };
         }
 
+        /**
+         * A MariaDB {@code ENUM(…)} column whose labels are all Java identifiers becomes a nested Java enum (stored
+         * by name, so each label is a constant's name); null for any other column, which keeps its text type.
+         */
+        private String javaEnum(Column c) {
+            if (enumOf.containsKey(c.name())) {
+                return enumOf.get(c.name());
+            }
+            List<String> labels = mariaDbEnumLabels(c.type());
+            if (labels == null || labels.isEmpty() || labels.stream().anyMatch(l -> !l.matches("[A-Za-z_$][A-Za-z0-9_$]*")
+                    || KEYWORDS.contains(l) || l.equals("_")) || new java.util.HashSet<>(labels).size() != labels.size()) {
+                return null;
+            }
+            String name = className(c.name());
+            while (name.equals(cls) || enumOf.containsValue(name) || classOf.containsValue(name)) {
+                name = name + "Value";
+            }
+            enumOf.put(c.name(), name);
+            enums.append("    /** The labels of {@code ").append(javadoc(c.name())).append("}. */\n")
+                    .append("    public enum ").append(name).append(" {\n        ")
+                    .append(String.join(", ", labels)).append("\n    }\n\n");
+            return name;
+        }
+
+        /** The labels of a MariaDB {@code enum('a','b')} type; null for another type. */
+        private List<String> mariaDbEnumLabels(ColumnType t) {
+            if (engine.family() != Engine.MARIADB || t.kind() != ColumnType.Kind.RAW
+                    || !t.raw().toLowerCase(Locale.ROOT).startsWith("enum(") || !t.raw().endsWith(")")) {
+                return null;
+            }
+            String inner = t.raw().substring(5, t.raw().length() - 1);
+            List<String> out = new ArrayList<>();
+            int i = 0;
+            while (i < inner.length()) {
+                if (inner.charAt(i) != '\'') {
+                    return null;
+                }
+                StringBuilder label = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= inner.length()) {
+                        return null;
+                    }
+                    char ch = inner.charAt(i);
+                    if (ch == '\'' && i + 1 < inner.length() && inner.charAt(i + 1) == '\'') {
+                        label.append('\'');
+                        i += 2;
+                    } else if (ch == '\'') {
+                        i++;
+                        break;
+                    } else {
+                        label.append(ch);
+                        i++;
+                    }
+                }
+                out.add(label.toString());
+                if (i < inner.length()) {
+                    if (inner.charAt(i) != ',') {
+                        return null;
+                    }
+                    i++;
+                }
+            }
+            return out;
+        }
+
         /** Covet stores UUIDs as CHAR(36) on MariaDB, so that is what such a column most likely holds. */
         private boolean mariaDbUuid(ColumnType t) {
             return engine.family() == Engine.MARIADB && t.kind() == ColumnType.Kind.CHAR && t.length() == 36;
@@ -379,10 +450,14 @@ public final class InspectDb {
             }
             String n = t.raw().toLowerCase(Locale.ROOT);
             String javaType = nativeJavaType(c);
+            if (enumOf.containsKey(c.name())) {
+                return;
+            }
             if (engine.family() == Engine.MARIADB && (n.startsWith("enum(") || n.startsWith("set("))) {
                 notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + "; the model declares that "
-                        + "type and reads the value as text (a " + (n.startsWith("enum(") ? "Java enum" : "set type")
-                        + " is not generated)");
+                        + "type and reads the value as text (" + (n.startsWith("enum(") ? "a Java enum needs labels "
+                        + "that are Java identifiers, one constant per label" : "a set is several labels in one "
+                        + "text") + ")");
             } else if (engine.family() == Engine.MARIADB && n.contains("bigint") && n.contains("unsigned")
                     && c.autoIncrement()) {
                 notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + " and generated; an auto "
@@ -464,6 +539,7 @@ public final class InspectDb {
             }
             sb.append(" */\n@Model(").append(String.join(",\n        ", model)).append(")\n");
             sb.append("public class ").append(cls).append(" extends Entity {\n");
+            sb.append(enums);
             sb.append(body);
             sb.append("\n    /** For the ORM. */\n    public ").append(cls).append("() {\n    }\n}\n");
             return sb.toString();

@@ -3,8 +3,13 @@ package io.covet.migrate;
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.migrate.InspectDb.ModelSource;
+import io.covet.orm.FieldType;
 import io.covet.orm.OrmSchema;
+import io.covet.orm.spi.FieldMeta;
 import io.covet.orm.spi.ModelMeta;
+import io.covet.schema.Column;
+import io.covet.schema.ColumnDefault;
+import io.covet.schema.ColumnType;
 import io.covet.schema.Introspector;
 import io.covet.schema.Schema;
 import io.covet.schema.SchemaComparison;
@@ -12,6 +17,7 @@ import io.covet.schema.SchemaDdl;
 import io.covet.schema.Table;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +45,7 @@ class InspectDbNativeTest {
                             + "length SMALLINT UNSIGNED NULL, views INT UNSIGNED NOT NULL DEFAULT 0, "
                             + "big BIGINT UNSIGNED NULL, tiny TINYINT NULL, mid MEDIUMINT UNSIGNED NULL, "
                             + "release_year YEAR NULL, rating ENUM('G','PG','PG-13') NULL DEFAULT 'G', "
-                            + "features SET('Trailers','Commentaries') NULL, flags BIT(8) NULL, code CHAR(3) NOT NULL, "
+                            + "mood ENUM('sad','ok','happy') NOT NULL DEFAULT 'ok', features SET('Trailers','Commentaries') NULL, flags BIT(8) NULL, code CHAR(3) NOT NULL, "
                             + "body TEXT NULL, status_id TINYINT UNSIGNED NULL, "
                             + "CONSTRAINT fk_film_status FOREIGN KEY (status_id) REFERENCES m_status (id) "
                             + "ON DELETE SET NULL)",
@@ -93,7 +99,10 @@ class InspectDbNativeTest {
                         .contains("@Column(nativeType = \"char(3)\")\n    String code;")
                         .contains("@Column(type = FieldType.TEXT, nullable = true)\n    String body;")
                         .contains("onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.SET_NULL, nullable = true")
-                        .contains("onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.CASCADE");
+                        .contains("onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.CASCADE")
+                        .contains("    public enum Mood {\n        sad, ok, happy\n    }")
+                        .contains("@Column(nativeType = \"enum('sad','ok','happy')\", defaultValue = \"ok\")\n"
+                                + "    Mood mood;");
                 assertThat(models.stream().flatMap(m -> m.notes().stream()).toList())
                         .anyMatch(n -> n.startsWith("column m_film.rating is enum('G','PG','PG-13')"))
                         .anyMatch(n -> n.startsWith("column m_huge.id is bigint(20) unsigned and generated"));
@@ -138,6 +147,34 @@ class InspectDbNativeTest {
             assertThat(SchemaComparison.differences(live, made, s.engine())).isEmpty();
             assertThat(made.tables()).extracting(Table::name).containsExactlyInAnyOrderElementsOf(live.tableNames());
         }
+    }
+
+    @Test
+    void mariaDbEnumsWithIdentifierLabelsBecomeJavaEnumsAndUnsignedKeysNumbers() throws Exception {
+        Table film = Table.of("film", List.of(
+                Column.autoIncrement("film_id", ColumnType.raw("smallint(5) unsigned")),
+                Column.of("mood", ColumnType.raw("enum('sad','ok','happy')")).withDefault(ColumnDefault.value("ok")),
+                Column.nullable("rating", ColumnType.raw("enum('G','PG','PG-13')")),
+                Column.nullable("access", ColumnType.raw("enum('public','private')")),
+                Column.nullable("film", ColumnType.raw("enum('a','b''c')"))), List.of("film_id"));
+        List<ModelSource> models = InspectDb.generate(Schema.of(List.of(film)), Engine.MARIADB, "legacy.enums");
+        assertThat(models.get(0).notes()).containsExactly(
+                "column film.rating is enum('G','PG','PG-13'); the model declares that type and reads the value as "
+                        + "text (a Java enum needs labels that are Java identifiers, one constant per label)",
+                "column film.access is enum('public','private'); the model declares that type and reads the value as "
+                        + "text (a Java enum needs labels that are Java identifiers, one constant per label)",
+                "column film.film is enum('a','b''c'); the model declares that type and reads the value as "
+                        + "text (a Java enum needs labels that are Java identifiers, one constant per label)");
+        ModelMeta meta = InspectDbTest.compile(models, "legacy.enums").get(0);
+        FieldMeta id = meta.fields().get(0);
+        assertThat(id.type()).isEqualTo(FieldType.AUTO);
+        assertThat(id.nativeType()).isEqualTo("smallint(5) unsigned");
+        FieldMeta mood = meta.fields().get(1);
+        assertThat(mood.type()).isEqualTo(FieldType.ENUM_STRING);
+        assertThat(mood.javaType()).isEqualTo("legacy.enums.Film$Mood");
+        assertThat(mood.defaultValue()).isEqualTo("ok");
+        assertThat(OrmSchema.column(mood).type()).isEqualTo(ColumnType.raw("enum('sad','ok','happy')"));
+        assertThat(meta.fields().get(2).javaType()).isEqualTo("java.lang.String");
     }
 
     private static List<Table> dependencyOrder(Schema schema) {
