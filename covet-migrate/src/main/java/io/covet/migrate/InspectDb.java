@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>What the ORM cannot express is never guessed silently: such a column becomes the closest field with a
  * {@code // NOTE} beside it, and the note is also listed in {@link ModelSource#notes()} so that the CLI can print
- * it. Tables without a primary key are skipped with a note (every model needs one). Views are not tables and are
- * not read.
+ * it. A table without a primary key gets a model with a note (the ORM registers only models with a key, so it
+ * serves migrations, not queries). Views are not tables and are not read.
  */
 public final class InspectDb {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -65,12 +65,12 @@ public final class InspectDb {
     }
 
     /**
-     * Generates one model per table that has a primary key, in table-name order.
+     * Generates one model per table, in table-name order.
      *
      * @param schema      the live schema, as {@code Introspector.read} returns it
      * @param engine      the engine it was read from (named in the generated Javadoc)
      * @param javaPackage the package of the generated classes, e.g. {@code com.example.legacy}
-     * @return the models, and for each skipped table a {@link ModelSource} with a null source and the reason
+     * @return the models, each with what it could not express in its notes
      * @throws IllegalArgumentException when {@code javaPackage} is not a lower-case Java package name
      */
     public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage) {
@@ -93,13 +93,7 @@ public final class InspectDb {
         }
         List<ModelSource> out = new ArrayList<>();
         for (Table t : schema.tables()) {
-            if (t.primaryKey().isEmpty()) {
-                out.add(new ModelSource(t.name(), classOf.get(t.name()), null, List.of("table " + t.name()
-                        + " has no primary key; every model needs one: add a key to the table, then run inspectdb "
-                        + "again")));
-            } else {
-                out.add(new ModelWriter(t).write());
-            }
+            out.add(new ModelWriter(t).write());
         }
         return out;
     }
@@ -122,6 +116,12 @@ public final class InspectDb {
         }
 
         ModelSource write() {
+            if (table.primaryKey().isEmpty()) {
+                notes.add("table " + table.name() + " has no primary key: the model describes it for migrations "
+                        + "(makemigrations --check finds it), but the ORM registers only models with a key, so it "
+                        + "cannot be queried or saved through the ORM; add a key to the table (or, if some columns "
+                        + "are unique and not null, declare them with @Model(primaryKey = {...}) and migrate)");
+            }
             List<String> singlePk = table.primaryKey().size() == 1 ? table.primaryKey() : List.of();
             for (ForeignKey f : table.foreignKeys()) {
                 if (f.columns().equals(singlePk)) {
