@@ -94,7 +94,7 @@ class InspectDbNativeTest {
                         + "model describes it for migrations"));
         switch (s.engine().family()) {
             case MARIADB -> {
-                assertThat(all).contains("@PrimaryKey(auto = true, column = \"film_id\")\n"
+                assertThat(all).contains("@PrimaryKey(auto = true)\n"
                                 + "    @Column(nativeType = \"smallint(5) unsigned\")\n    Integer filmId;")
                         .contains("@Column(nativeType = \"tinyint(3) unsigned\")\n    Short id;")
                         .contains("@Column(nativeType = \"int(10) unsigned\")\n    Long id;")
@@ -102,6 +102,10 @@ class InspectDbNativeTest {
                         .contains("@Column(nativeType = \"bigint(20) unsigned\", nullable = true)\n    BigDecimal big;")
                         .contains("@Column(nativeType = \"int(10) unsigned\", defaultValue = \"0\")\n    Long views;")
                         .contains("@Column(nativeType = \"year(4)\", nullable = true)\n    Short releaseYear;")
+                        .contains("@Column(nativeType = \"enum('G','PG','PG-13')\", nullable = true, "
+                                + "defaultValue = \"G\")\n    String rating;")
+                        .contains("@Column(nativeType = \"set('Trailers','Commentaries')\", nullable = true)\n"
+                                + "    String features;")
                         .contains("@Column(nativeType = \"char(3)\")\n    String code;")
                         .contains("@Column(type = FieldType.TEXT, nullable = true)\n    String body;")
                         .contains("onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.SET_NULL, nullable = true")

@@ -22,7 +22,7 @@ public final class NativeTypes {
      * <a href="https://www.sqlite.org/datatype3.html">affinity</a>, the only thing SQLite keeps of it.
      */
     public static ColumnType comparable(Engine engine, String nativeType) {
-        String s = nativeType.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String s = lowerOutsideQuotes(nativeType.strip());
         return switch (engine.family()) {
             case MARIADB -> {
                 ColumnType t = MariaDbReader.type(s);
@@ -40,6 +40,31 @@ public final class NativeTypes {
                 yield t.kind() != ColumnType.Kind.RAW ? t : ColumnType.raw("affinity " + affinity(s));
             }
         };
+    }
+
+    /**
+     * The type in lower case with runs of spaces as one, except inside quoted literals: the labels of MariaDB's
+     * {@code ENUM('PG-13')} keep their case, which the engine keeps too.
+     */
+    static String lowerOutsideQuotes(String type) {
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+                sb.append(c);
+            } else if (quoted) {
+                sb.append(c);
+            } else if (Character.isWhitespace(c)) {
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                    sb.append(' ');
+                }
+            } else {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString().strip();
     }
 
     /** SQLite's affinity of a declared type, by its documented rules in their order. */
