@@ -48,12 +48,14 @@ public final class InspectDb {
     private final Schema schema;
     private final Engine engine;
     private final String pkg;
+    private final Map<String, List<String>> partitions;
     private final Map<String, String> classOf = new HashMap<>();
 
-    private InspectDb(Schema schema, Engine engine, String pkg) {
+    private InspectDb(Schema schema, Engine engine, String pkg, Map<String, List<String>> partitions) {
         this.schema = schema;
         this.engine = engine;
         this.pkg = pkg;
+        this.partitions = partitions;
     }
 
     /** One generated model: its class name, its source text, and what it could not express exactly. */
@@ -74,14 +76,27 @@ public final class InspectDb {
      * @throws IllegalArgumentException when {@code javaPackage} is not a lower-case Java package name
      */
     public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage) {
+        return generate(schema, engine, javaPackage, Map.of());
+    }
+
+    /**
+     * As {@link #generate(Schema, Engine, String)}, for a database with partitioned tables: the model of each
+     * parent in {@code partitions} notes that it is partitioned and names its partitions, which get no model (the
+     * parent's model reads and writes their rows; migrations would create the parent as a plain table).
+     *
+     * @param partitions parent table → its partitions, as {@code Introspector.partitions} returns them
+     */
+    public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage,
+                                             Map<String, List<String>> partitions) {
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(partitions, "partitions");
         Objects.requireNonNull(engine, "engine");
         if (javaPackage == null || !PACKAGE.matcher(javaPackage).matches()
                 || List.of(javaPackage.split("\\.")).stream().anyMatch(KEYWORDS::contains)) {
             throw new IllegalArgumentException("'" + javaPackage + "' is not a Java package name: use lower-case "
                     + "segments separated by dots, e.g. com.example.legacy");
         }
-        return new InspectDb(schema, engine, javaPackage).run();
+        return new InspectDb(schema, engine, javaPackage, partitions).run();
     }
 
     private List<ModelSource> run() {
@@ -116,6 +131,13 @@ public final class InspectDb {
         }
 
         ModelSource write() {
+            List<String> parts = partitions.getOrDefault(table.name(), List.of());
+            if (!parts.isEmpty()) {
+                notes.add("table " + table.name() + " is partitioned, into " + String.join(", ", parts) + "; the "
+                        + "model describes the parent, whose queries reach every partition, but the partitioning is not "
+                        + "modelled: migrations would create " + table.name() + " as a plain table, so create it and "
+                        + "its partitions in a RunSQL migration");
+            }
             if (table.primaryKey().isEmpty()) {
                 notes.add("table " + table.name() + " has no primary key: the model describes it for migrations "
                         + "(makemigrations --check finds it), but the ORM registers only models with a key, so it "
