@@ -3,7 +3,11 @@ package io.covet.migrate;
 import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.migrate.InspectDb.ModelSource;
+import io.covet.orm.Entity;
 import io.covet.orm.FieldType;
+import io.covet.orm.Orm;
+import io.covet.orm.Ref;
+import io.covet.orm.spi.ModelType;
 import io.covet.orm.OrmSchema;
 import io.covet.orm.spi.FieldMeta;
 import io.covet.orm.spi.ModelMeta;
@@ -19,6 +23,8 @@ import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -171,6 +177,150 @@ class InspectDbNativeTest {
             assertThat(SchemaComparison.differences(live, made, s.engine())).isEmpty();
             assertThat(made.tables()).extracting(Table::name).containsExactlyInAnyOrderElementsOf(live.tableNames());
         }
+    }
+
+    /**
+     * The generated models read and write their rows through the ORM: unsigned maxima fit their Java types, a
+     * MariaDB ENUM reads as its Java enum, SQLite NUMERIC money as BigDecimal, native PostgreSQL types as text, and
+     * the database's own ON DELETE CASCADE removes the pointing rows when the ORM deletes the target.
+     */
+    @AllEngines
+    void generatedModelsReadAndWriteTheirRows(Scratch s) throws Exception {
+        Database db = s.db();
+        for (String sql : fixture(s.engine())) {
+            db.sql(sql).execute();
+        }
+        Schema live = Introspector.read(db);
+        List<ModelSource> models = InspectDb.generate(live, db.engine(), "legacy.rows", Introspector.partitions(db));
+        ClassLoader loader = InspectDbTest.compileToLoader(models, "legacy.rows");
+        switch (s.engine().family()) {
+            case MARIADB -> {
+                db.sql("INSERT INTO m_status VALUES (255, 'top')").execute();
+                db.sql("INSERT INTO m_film (film_id, views, big, tiny, mid, release_year, rating, mood, features, code, "
+                        + "body, status_id) VALUES (60000, 4294967295, 18446744073709551615, -128, 16777215, 2024, "
+                        + "'PG-13', 'happy', 'Trailers,Commentaries', 'abc', 'long text', 255)").execute();
+                Orm orm = orm(db, loader, "MStatus", "MFilm", "MCounter", "MHuge");
+                Object film = orm.objects(model(loader, "MFilm")).list().get(0);
+                assertThat(get(film, "filmId")).isEqualTo(60000);
+                assertThat(get(film, "views")).isEqualTo(4294967295L);
+                assertThat((BigDecimal) get(film, "big")).isEqualByComparingTo("18446744073709551615");
+                assertThat(get(film, "tiny")).isEqualTo((short) -128);
+                assertThat(get(film, "mid")).isEqualTo(16777215);
+                assertThat(get(film, "releaseYear")).isEqualTo((short) 2024);
+                assertThat(get(film, "rating")).isEqualTo("PG-13");
+                assertThat(get(film, "mood")).hasToString("happy");
+                assertThat(get(film, "features")).isEqualTo("Trailers,Commentaries");
+
+                Entity added = (Entity) newInstance(loader, "MFilm");
+                set(added, "views", 4294967294L);
+                set(added, "big", new BigDecimal("18446744073709551614"));
+                set(added, "mood", enumConstant(loader, "MFilm$Mood", "sad"));
+                set(added, "code", "xyz");
+                orm.save(added);
+                assertThat(db.sql("SELECT CAST(views AS CHAR) v, CAST(big AS CHAR) b, mood FROM m_film WHERE film_id = ?",
+                        get(added, "filmId")).list()).singleElement().satisfies(r -> {
+                            assertThat(r.getString("v")).isEqualTo("4294967294");
+                            assertThat(r.getString("b")).isEqualTo("18446744073709551614");
+                            assertThat(r.getString("mood")).isEqualTo("sad");
+                        });
+                cascades(orm, db, loader, added, "MCounter", "film", "m_counter");
+            }
+            case POSTGRESQL -> {
+                db.sql("INSERT INTO p_doc (body, tsv, tags, code, m, n, amount, vc, iv) VALUES ('b', "
+                        + "to_tsvector('simple', 'a b'), '{x,y}', 'ab', 'happy', 5, 12.345, 'v', '1 day')").execute();
+                Orm orm = orm(db, loader, "PDoc", "PNote");
+                Object doc = orm.objects(model(loader, "PDoc")).list().get(0);
+                assertThat(get(doc, "tsv")).isEqualTo("'a':1 'b':2");
+                assertThat(get(doc, "tags")).isEqualTo("{x,y}");
+                assertThat(get(doc, "code")).isEqualTo("ab ");
+                assertThat(get(doc, "m")).isEqualTo("happy");
+                assertThat(get(doc, "n")).isEqualTo("5");
+                assertThat((BigDecimal) get(doc, "amount")).isEqualByComparingTo("12.345");
+                assertThat(get(doc, "vc")).isEqualTo("v");
+
+                Entity added = (Entity) newInstance(loader, "PDoc");
+                set(added, "body", "written");
+                set(added, "code", "cd");
+                set(added, "vc", "unbounded");
+                set(added, "amount", new BigDecimal("0.5"));
+                orm.save(added);
+                assertThat(db.sql("SELECT code, vc, amount::text a FROM p_doc WHERE id = ?", get(added, "id")).list())
+                        .singleElement().satisfies(r -> {
+                            assertThat(r.getString("code")).isEqualTo("cd ");
+                            assertThat(r.getString("vc")).isEqualTo("unbounded");
+                            assertThat(r.getString("a")).isEqualTo("0.5");
+                        });
+                cascades(orm, db, loader, added, "PNote", "doc", "p_note");
+            }
+            default -> {
+                db.sql("INSERT INTO s_item (name, qty, price, ratio, code, note, big, flag, data, mid) VALUES ('n', 2, "
+                        + "12.50, 0.5, 'abc', 'v', 9007199254740993, 1, x'00ff', 7)").execute();
+                Orm orm = orm(db, loader, "SItem", "SLine");
+                Object item = orm.objects(model(loader, "SItem")).list().get(0);
+                assertThat((BigDecimal) get(item, "price")).isEqualByComparingTo("12.5");
+                assertThat(get(item, "big")).isEqualTo(9007199254740993L);
+                assertThat(get(item, "mid")).isEqualTo(7L);
+                assertThat(get(item, "note")).isEqualTo("v");
+
+                Entity added = (Entity) newInstance(loader, "SItem");
+                set(added, "name", "m");
+                set(added, "qty", 1);
+                set(added, "price", new BigDecimal("19.99"));
+                orm.save(added);
+                assertThat(db.sql("SELECT CAST(price AS TEXT) p FROM s_item WHERE id = ?", get(added, "id")).list())
+                        .singleElement().satisfies(r -> assertThat(r.getString("p")).isEqualTo("19.99"));
+                cascades(orm, db, loader, added, "SLine", "item", "s_line");
+            }
+        }
+    }
+
+    /** A row of {@code child} pointing at {@code target} goes when the ORM deletes the target: the database cascades. */
+    private static void cascades(Orm orm, Database db, ClassLoader loader, Entity target, String child, String field,
+                                 String table) throws Exception {
+        Entity c = (Entity) newInstance(loader, child);
+        set(c, field, Ref.to(target));
+        if (child.equals("SLine")) {
+            set(c, "id", 1);
+        }
+        orm.save(c);
+        assertThat(db.sql("SELECT COUNT(*) n FROM " + table).list().get(0).getLong("n")).isEqualTo(1);
+        orm.delete(target);
+        assertThat(db.sql("SELECT COUNT(*) n FROM " + table).list().get(0).getLong("n")).isZero();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Orm orm(Database db, ClassLoader loader, String... classes) throws Exception {
+        List<ModelType<?>> types = new ArrayList<>();
+        for (String c : classes) {
+            types.add((ModelType<?>) Class.forName("legacy.rows." + c + "_", true, loader).getField("TYPE").get(null));
+        }
+        return Orm.builder().database(db).models(types.toArray(new ModelType<?>[0])).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Entity> model(ClassLoader loader, String name) throws Exception {
+        return (Class<Entity>) Class.forName("legacy.rows." + name, true, loader);
+    }
+
+    private static Object newInstance(ClassLoader loader, String name) throws Exception {
+        return model(loader, name).getConstructor().newInstance();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(ClassLoader loader, String name, String constant) throws Exception {
+        return Enum.valueOf((Class) Class.forName("legacy.rows." + name, true, loader), constant);
+    }
+
+    private static Object get(Object o, String field) throws Exception {
+        Field f = o.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        return f.get(o);
+    }
+
+    private static void set(Object o, String field, Object value) throws Exception {
+        Field f = o.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(o, value);
     }
 
     @Test

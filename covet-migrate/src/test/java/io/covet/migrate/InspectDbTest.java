@@ -209,6 +209,11 @@ class InspectDbTest {
 
     /** Compiles the sources with the ORM's annotation processor and returns each model's generated META. */
     static List<ModelMeta> compile(List<ModelSource> models, String pkg) throws Exception {
+        return ModelPackages.scan(compileToLoader(models, pkg), List.of(pkg));
+    }
+
+    /** Compiles the sources with the ORM's annotation processor and returns a class loader over the classes. */
+    static URLClassLoader compileToLoader(List<ModelSource> models, String pkg) throws Exception {
         Path root = Files.createTempDirectory("inspectdb");
         Path src = root.resolve("src").resolve(pkg.replace('.', '/'));
         Path classes = Files.createDirectories(root.resolve("classes"));
@@ -229,8 +234,6 @@ class InspectDbTest {
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(d -> d.toString()).toList().toString()
                     + "\n" + models.get(0).source()).isTrue();
         }
-        URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
-                InspectDbTest.class.getClassLoader());
-        return ModelPackages.scan(loader, List.of(pkg));
+        return new URLClassLoader(new URL[]{classes.toUri().toURL()}, InspectDbTest.class.getClassLoader());
     }
 }

@@ -333,7 +333,8 @@ final class SourceGenerator {
             case "AUTO", "INTEGER" -> j + "getInteger(rs, " + col + ")";
             case "BIG_AUTO", "LONG" -> j + "getLong(rs, " + col + ")";
             case "SMALL_AUTO", "SHORT" -> j + "getShort(rs, " + col + ")";
-            case "DECIMAL" -> j + "getDecimal(rs, " + col + ", " + f.scale() + ")";
+            case "DECIMAL" -> f.nativeType().isEmpty() ? j + "getDecimal(rs, " + col + ", " + f.scale() + ")"
+                    : j + "getDecimal(rs, " + col + ")";
             case "DOUBLE" -> j + "getDouble(rs, " + col + ")";
             case "FLOAT" -> j + "getFloat(rs, " + col + ")";
             case "BOOLEAN" -> j + "getBoolean(rs, " + col + ")";
