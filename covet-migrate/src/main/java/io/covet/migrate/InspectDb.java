@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>What the ORM cannot express is never guessed silently: such a column becomes the closest field with a
  * {@code // NOTE} beside it, and the note is also listed in {@link ModelSource#notes()} so that the CLI can print
- * it. A table without a primary key gets a model with a note (the ORM registers only models with a key, so it
- * serves migrations, not queries). Views are not tables and are not read.
+ * it. A table without a primary key gets a read-only model ({@code @Model(readOnly = true)}) with a note. Views are
+ * not tables and are not read.
  */
 public final class InspectDb {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -139,10 +139,9 @@ public final class InspectDb {
                         + "its partitions in a RunSQL migration");
             }
             if (table.primaryKey().isEmpty()) {
-                notes.add("table " + table.name() + " has no primary key: the model describes it for migrations "
-                        + "(makemigrations --check finds it), but the ORM registers only models with a key, so it "
-                        + "cannot be queried or saved through the ORM; add a key to the table (or, if some columns "
-                        + "are unique and not null, declare them with @Model(primaryKey = {...}) and migrate)");
+                notes.add("table " + table.name() + " has no primary key, so the model is read-only: the ORM "
+                        + "queries it and refuses to save or delete its rows; add a key to the table to write it "
+                        + "through the ORM");
             }
             List<String> singlePk = table.primaryKey().size() == 1 ? table.primaryKey() : List.of();
             for (ForeignKey f : table.foreignKeys()) {
@@ -522,6 +521,9 @@ public final class InspectDb {
         private String render() {
             List<String> model = new ArrayList<>();
             model.add("table = " + literal(table.name()));
+            if (table.primaryKey().isEmpty()) {
+                model.add("readOnly = true");
+            }
             if (table.primaryKey().size() > 1) {
                 model.add("primaryKey = " + array(table.primaryKey().stream().map(fieldOf::get).toList()));
             }

@@ -102,8 +102,8 @@ class InspectDbNativeTest {
 
         String all = String.join("\n", models.stream().map(ModelSource::source).toList());
         assertThat(models.stream().filter(m -> m.table().equals("audit_log")).findFirst().orElseThrow().notes())
-                .singleElement().satisfies(n -> assertThat(n).startsWith("table audit_log has no primary key: the "
-                        + "model describes it for migrations"));
+                .singleElement().satisfies(n -> assertThat(n).startsWith("table audit_log has no primary key, so the "
+                        + "model is read-only"));
         switch (s.engine().family()) {
             case MARIADB -> {
                 assertThat(all).contains("@PrimaryKey(auto = true)\n"
@@ -195,6 +195,7 @@ class InspectDbNativeTest {
         Schema live = Introspector.read(db);
         List<ModelSource> models = InspectDb.generate(live, db.engine(), "legacy.rows", Introspector.partitions(db));
         ClassLoader loader = InspectDbTest.compileToLoader(models, "legacy.rows");
+        readsTheKeylessTable(db, loader);
         switch (s.engine().family()) {
             case MARIADB -> {
                 db.sql("INSERT INTO m_status VALUES (255, 'top')").execute();
@@ -274,6 +275,18 @@ class InspectDbNativeTest {
                 cascades(orm, db, loader, added, "SLine", "item", "s_line");
             }
         }
+    }
+
+    /** The read-only model of the keyless table reads its rows and refuses to write. */
+    private static void readsTheKeylessTable(Database db, ClassLoader loader) throws Exception {
+        db.sql("INSERT INTO audit_log (at, line) VALUES (?, 'started')", java.time.LocalDateTime.of(2024, 5, 1, 12, 0))
+                .execute();
+        Orm orm = orm(db, loader, "AuditLog");
+        List<Entity> rows = orm.objects(model(loader, "AuditLog")).list();
+        assertThat(rows).singleElement().satisfies(r -> assertThat(get(r, "line")).isEqualTo("started"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orm.save(rows.get(0)))
+                .isInstanceOf(io.covet.orm.OrmUsageException.class)
+                .hasMessageStartingWith("save is refused: AuditLog (table audit_log) is read-only");
     }
 
     /** A row of {@code child} pointing at {@code target} goes when the ORM deletes the target: the database cascades. */

@@ -153,11 +153,11 @@ class InspectDbTest {
                 .contains("@Column(nativeType = \"character(3)\")\n    String code;")
                 .contains(" * <p>NOTE: column child.shape has the native type geometry");
         ModelSource l = out.stream().filter(m -> m.table().equals("log")).findFirst().orElseThrow();
-        assertThat(l.source()).contains("public class Log extends Entity").doesNotContain("@PrimaryKey");
-        assertThat(l.notes()).containsExactly("table log has no primary key: the model describes it for migrations "
-                + "(makemigrations --check finds it), but the ORM registers only models with a key, so it cannot be "
-                + "queried or saved through the ORM; add a key to the table (or, if some columns are unique and not "
-                + "null, declare them with @Model(primaryKey = {...}) and migrate)");
+        assertThat(l.source()).contains("@Model(table = \"log\",\n        readOnly = true)")
+                .contains("public class Log extends Entity").doesNotContain("@PrimaryKey");
+        assertThat(l.notes()).containsExactly("table log has no primary key, so the model is read-only: the ORM "
+                + "queries it and refuses to save or delete its rows; add a key to the table to write it through the "
+                + "ORM");
     }
 
     @Test

@@ -115,7 +115,7 @@ final class Analyzer {
             checks.add(new String[]{str(c.get("name")), str(c.get("expression"))});
         }
         return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
-                compositeKey, record);
+                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")));
     }
 
     private boolean relationAnnotated(VariableElement f) {

@@ -121,7 +121,8 @@ final class SourceGenerator {
                 + ", " + lit(m.table()) + ",");
         w.line("        " + list(fields) + ",");
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
-        w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ");");
+        w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
+                + ");");
     }
 
     private static String index(Group g) {

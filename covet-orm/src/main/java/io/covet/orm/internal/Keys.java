@@ -64,6 +64,20 @@ public final class Keys {
         }
     }
 
+    /**
+     * Refuses a write to a read-only model ({@code @Model(readOnly = true)}) before anything is sent; a null type
+     * (not registered) passes, for the caller's own error.
+     *
+     * @throws OrmUsageException naming the model and the operation
+     */
+    public static void requireWritable(io.covet.orm.spi.ModelType<?> type, String operation) {
+        if (type != null && type.meta().readOnly()) {
+            throw new OrmUsageException(operation + " is refused: " + type.meta().simpleName() + " (table "
+                    + type.meta().table() + ") is read-only (@Model(readOnly = true)); write its table with SQL, or "
+                    + "give the table a primary key and drop readOnly");
+        }
+    }
+
     /** A distinct or sliced count over a composite key: the inner select carries every key column. */
     static long count(OrmRuntime orm, QuerySpec<?> q) {
         return Sql.select(Functions.count())

@@ -44,9 +44,9 @@ public final class RegistryValidator {
             long pks = m.fields().stream().filter(FieldMeta::primaryKey).count();
             if (m.compositePrimaryKey()) {
                 checkCompositeKey(m, problems);
-            } else if (pks == 0) {
+            } else if (pks == 0 && !m.readOnly()) {
                 problems.add(model + " (table " + m.table() + ") has no primary key: annotate one field with "
-                        + "@PrimaryKey");
+                        + "@PrimaryKey (or, for a table without one, declare the model @Model(readOnly = true))");
             } else if (pks > 1) {
                 problems.add(model + " has " + pks + " primary-key fields: keep one @PrimaryKey, or declare a "
                         + "composite key with @Model(primaryKey = {...}) instead");
