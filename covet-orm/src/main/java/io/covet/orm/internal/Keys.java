@@ -58,6 +58,10 @@ public final class Keys {
      * @throws OrmUsageException naming the key's fields and what to use instead
      */
     public static void requireSingle(ModelMeta m, String operation, String instead) {
+        if (m.primaryKeyFields().isEmpty()) {
+            throw new OrmUsageException(operation + " needs a primary key, but " + m.simpleName() + " (table "
+                    + m.table() + ") has none: use filter(...) with a condition on its fields");
+        }
         if (m.compositePrimaryKey()) {
             throw new OrmUsageException(operation + " needs a single primary-key value, but " + m.simpleName()
                     + " has a composite primary key (" + names(m) + "): use " + instead);

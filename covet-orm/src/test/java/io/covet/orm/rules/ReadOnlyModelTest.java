@@ -39,6 +39,9 @@ class ReadOnlyModelTest {
                 .hasMessageStartingWith("delete is refused: AuditLine");
         assertThatThrownBy(() -> orm.objects(AuditLine_.TYPE).update(AuditLine_.LINE.set("x")))
                 .isInstanceOf(OrmUsageException.class).hasMessageStartingWith("update is refused: AuditLine");
+        assertThatThrownBy(() -> orm.objects(AuditLine_.TYPE).get(1)).isInstanceOf(OrmUsageException.class)
+                .hasMessage("get(primaryKey) needs a primary key, but AuditLine (table audit_line) has none: use "
+                        + "filter(...) with a condition on its fields");
         assertThat(orm.objects(AuditLine_.TYPE).list()).extracting(a -> a.line).containsExactly("first", "second");
     }
 }
