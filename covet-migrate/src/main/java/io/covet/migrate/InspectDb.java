@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>What the ORM cannot express is never guessed silently: such a column becomes the closest field with a
  * {@code // NOTE} beside it, and the note is also listed in {@link ModelSource#notes()} so that the CLI can print
- * it. Tables without a primary key are skipped with a note (every model needs one). Views are not tables and are
- * not read.
+ * it. A table without a primary key gets a read-only model ({@code @Model(readOnly = true)}) with a note. Views are
+ * not tables and are not read.
  */
 public final class InspectDb {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -48,12 +48,14 @@ public final class InspectDb {
     private final Schema schema;
     private final Engine engine;
     private final String pkg;
+    private final Map<String, List<String>> partitions;
     private final Map<String, String> classOf = new HashMap<>();
 
-    private InspectDb(Schema schema, Engine engine, String pkg) {
+    private InspectDb(Schema schema, Engine engine, String pkg, Map<String, List<String>> partitions) {
         this.schema = schema;
         this.engine = engine;
         this.pkg = pkg;
+        this.partitions = partitions;
     }
 
     /** One generated model: its class name, its source text, and what it could not express exactly. */
@@ -65,23 +67,36 @@ public final class InspectDb {
     }
 
     /**
-     * Generates one model per table that has a primary key, in table-name order.
+     * Generates one model per table, in table-name order.
      *
      * @param schema      the live schema, as {@code Introspector.read} returns it
      * @param engine      the engine it was read from (named in the generated Javadoc)
      * @param javaPackage the package of the generated classes, e.g. {@code com.example.legacy}
-     * @return the models, and for each skipped table a {@link ModelSource} with a null source and the reason
+     * @return the models, each with what it could not express in its notes
      * @throws IllegalArgumentException when {@code javaPackage} is not a lower-case Java package name
      */
     public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage) {
+        return generate(schema, engine, javaPackage, Map.of());
+    }
+
+    /**
+     * As {@link #generate(Schema, Engine, String)}, for a database with partitioned tables: the model of each
+     * parent in {@code partitions} notes that it is partitioned and names its partitions, which get no model (the
+     * parent's model reads and writes their rows; migrations would create the parent as a plain table).
+     *
+     * @param partitions parent table → its partitions, as {@code Introspector.partitions} returns them
+     */
+    public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage,
+                                             Map<String, List<String>> partitions) {
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(partitions, "partitions");
         Objects.requireNonNull(engine, "engine");
         if (javaPackage == null || !PACKAGE.matcher(javaPackage).matches()
                 || List.of(javaPackage.split("\\.")).stream().anyMatch(KEYWORDS::contains)) {
             throw new IllegalArgumentException("'" + javaPackage + "' is not a Java package name: use lower-case "
                     + "segments separated by dots, e.g. com.example.legacy");
         }
-        return new InspectDb(schema, engine, javaPackage).run();
+        return new InspectDb(schema, engine, javaPackage, partitions).run();
     }
 
     private List<ModelSource> run() {
@@ -93,13 +108,7 @@ public final class InspectDb {
         }
         List<ModelSource> out = new ArrayList<>();
         for (Table t : schema.tables()) {
-            if (t.primaryKey().isEmpty()) {
-                out.add(new ModelSource(t.name(), classOf.get(t.name()), null, List.of("table " + t.name()
-                        + " has no primary key; every model needs one: add a key to the table, then run inspectdb "
-                        + "again")));
-            } else {
-                out.add(new ModelWriter(t).write());
-            }
+            out.add(new ModelWriter(t).write());
         }
         return out;
     }
@@ -112,6 +121,8 @@ public final class InspectDb {
         private final Map<String, String> fieldOf = new LinkedHashMap<>();
         private final Map<String, ForeignKey> refs = new TreeMap<>();
         private final StringBuilder body = new StringBuilder();
+        private final StringBuilder enums = new StringBuilder();
+        private final Map<String, String> enumOf = new HashMap<>();
         private final java.util.TreeSet<String> imports = new java.util.TreeSet<>();
 
         ModelWriter(Table table) {
@@ -120,6 +131,18 @@ public final class InspectDb {
         }
 
         ModelSource write() {
+            List<String> parts = partitions.getOrDefault(table.name(), List.of());
+            if (!parts.isEmpty()) {
+                notes.add("table " + table.name() + " is partitioned, into " + String.join(", ", parts) + "; the "
+                        + "model describes the parent, whose queries reach every partition, but the partitioning is not "
+                        + "modelled: migrations would create " + table.name() + " as a plain table, so create it and "
+                        + "its partitions in a RunSQL migration");
+            }
+            if (table.primaryKey().isEmpty()) {
+                notes.add("table " + table.name() + " has no primary key, so the model is read-only: the ORM "
+                        + "queries it and refuses to save or delete its rows; add a key to the table to write it "
+                        + "through the ORM");
+            }
             List<String> singlePk = table.primaryKey().size() == 1 ? table.primaryKey() : List.of();
             for (ForeignKey f : table.foreignKeys()) {
                 if (f.columns().equals(singlePk)) {
@@ -163,7 +186,7 @@ public final class InspectDb {
                 imports.add("io.covet.orm.ForeignKey");
                 imports.add("io.covet.orm.OnDelete");
                 imports.add("io.covet.orm.Ref");
-                args.add("onDelete = OnDelete." + onDelete(fk));
+                onDelete(fk, c, args);
                 if (c.nullable()) {
                     args.add("nullable = true");
                 }
@@ -171,10 +194,18 @@ public final class InspectDb {
                 args.add("constraint = " + literal(fk.name()));
                 args.add("index = false");
                 annotate("ForeignKey", args);
+                String own = foreignKeyNativeType(c, fk);
+                if (own != null) {
+                    imports.add("io.covet.orm.Column");
+                    annotate("Column", List.of("nativeType = " + literal(own)));
+                }
                 body.append("    Ref<").append(classOf.get(fk.refTable())).append("> ").append(field).append(";\n");
                 return;
             }
-            String javaType = javaType(c);
+            String javaType = javaEnum(c);
+            if (javaType == null) {
+                javaType = javaType(c);
+            }
             if (pk) {
                 imports.add("io.covet.orm.PrimaryKey");
                 args.add("auto = " + c.autoIncrement());
@@ -182,6 +213,12 @@ public final class InspectDb {
                     args.add("column = " + literal(c.name()));
                 }
                 annotate("PrimaryKey", args);
+                List<String> typeArgs = new ArrayList<>();
+                typeArguments(c, typeArgs);
+                if (!typeArgs.isEmpty()) {
+                    imports.add("io.covet.orm.Column");
+                    annotate("Column", typeArgs);
+                }
             } else {
                 if (!c.name().equals(snake(field))) {
                     args.add("name = " + literal(c.name()));
@@ -214,17 +251,58 @@ public final class InspectDb {
             body.append('\n');
         }
 
-        private String onDelete(ForeignKey fk) {
-            return switch (fk.onDelete()) {
-                case NO_ACTION -> "DO_NOTHING";
-                case RESTRICT -> "RESTRICT";
-                default -> {
-                    notes.add("foreign key " + fk.name() + " has ON DELETE " + fk.onDelete().sql() + " in the database; "
-                            + "the model asks the ORM for the same, which the ORM applies itself and declares the "
-                            + "constraint NO ACTION, so makemigrations will propose to change the constraint");
-                    yield fk.onDelete().name();
-                }
+        /**
+         * The native type a relation's column declares when it is not the type the ORM gives it (that of the
+         * target's key field): a native or fixed-length type, or another integer width (SQLite's INTEGER pointing at
+         * an auto key the model reads as a Long). Null when the ORM's type is the column's.
+         */
+        private String foreignKeyNativeType(Column c, ForeignKey fk) {
+            ColumnType t = c.type();
+            if (t.kind() == ColumnType.Kind.RAW) {
+                return t.raw();
+            }
+            if (t.kind() == ColumnType.Kind.CHAR && !mariaDbUuid(t)) {
+                return (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
+            }
+            Table target = schema.table(fk.refTable()).orElseThrow();
+            Column key = target.requireColumn(target.primaryKey().get(0));
+            ColumnType.Kind ormKind = switch (key.type().kind()) {
+                case SMALLINT -> ColumnType.Kind.SMALLINT;
+                case INTEGER -> engine.family() == Engine.SQLITE && key.autoIncrement() ? ColumnType.Kind.BIGINT
+                        : ColumnType.Kind.INTEGER;
+                case BIGINT -> ColumnType.Kind.BIGINT;
+                case RAW -> switch (nativeJavaType(key)) {
+                    case "Short" -> ColumnType.Kind.SMALLINT;
+                    case "Integer" -> ColumnType.Kind.INTEGER;
+                    case "Long" -> ColumnType.Kind.BIGINT;
+                    default -> null;
+                };
+                default -> t.kind();
             };
+            if (ormKind != null && ormKind != t.kind() && t.kind().integral()) {
+                return io.covet.schema.SchemaDdl.of(engine).typeSql(t);
+            }
+            return null;
+        }
+
+        /** The relation's rules: NO ACTION and RESTRICT are the ORM's own; the others are the database's. */
+        private void onDelete(ForeignKey fk, Column c, List<String> args) {
+            switch (fk.onDelete()) {
+                case NO_ACTION -> args.add("onDelete = OnDelete.DO_NOTHING");
+                case RESTRICT -> args.add("onDelete = OnDelete.RESTRICT");
+                default -> {
+                    if (fk.onDelete() == io.covet.schema.OnDelete.SET_NULL && !c.nullable()) {
+                        notes.add("foreign key " + fk.name() + " has ON DELETE SET NULL on the NOT NULL column "
+                                + c.name() + ", which no delete can carry out; the model declares NO ACTION, so "
+                                + "makemigrations will propose to change the constraint");
+                        args.add("onDelete = OnDelete.DO_NOTHING");
+                        return;
+                    }
+                    imports.add("io.covet.orm.DbOnDelete");
+                    args.add("onDelete = OnDelete.DO_NOTHING");
+                    args.add("dbOnDelete = DbOnDelete." + fk.onDelete().name());
+                }
+            }
         }
 
         private String javaType(Column c) {
@@ -240,7 +318,8 @@ public final class InspectDb {
                 case REAL -> "Float";
                 case DOUBLE -> "Double";
                 case BOOLEAN -> "Boolean";
-                case CHAR, VARCHAR, TEXT, RAW -> "String";
+                case CHAR, VARCHAR, TEXT -> "String";
+                case RAW -> nativeJavaType(c);
                 case BYTES -> "byte[]";
                 case DATE -> imported("java.time.LocalDate");
                 case TIME -> imported("java.time.LocalTime");
@@ -251,9 +330,164 @@ public final class InspectDb {
             };
         }
 
+        /**
+         * The Java type of a column no field type describes, declared with its native type: wide enough for the
+         * values (unsigned integers one size up; an auto key never wider than Long, which the ORM requires).
+         */
+        private String nativeJavaType(Column c) {
+            String n = c.type().raw().toLowerCase(Locale.ROOT).strip();
+            String base = n.replaceAll("[\\s(].*$", "");
+            boolean unsigned = n.contains("unsigned");
+            if (engine.family() == Engine.MARIADB) {
+                switch (base) {
+                    case "tinyint":
+                        return "Short";
+                    case "smallint", "mediumint":
+                        return "Integer";
+                    case "int", "integer":
+                        return unsigned ? "Long" : "Integer";
+                    case "bigint":
+                        return unsigned && !c.autoIncrement() ? imported("java.math.BigDecimal") : "Long";
+                    case "year":
+                        return "Short";
+                    case "decimal", "numeric", "float", "double":
+                        return imported("java.math.BigDecimal");
+                    case "bit":
+                        return n.equals("bit(1)") ? "Boolean" : "byte[]";
+                    case "binary", "varbinary", "geometry", "point", "linestring", "polygon", "multipoint",
+                         "multilinestring", "multipolygon", "geometrycollection":
+                        return "byte[]";
+                    default:
+                        return "String";
+                }
+            }
+            if (engine.family() == Engine.SQLITE) {
+                // SQLite's affinity rules, in the order its documentation applies them
+                if (n.contains("int")) {
+                    return "Long";
+                }
+                if (n.contains("char") || n.contains("clob") || n.contains("text")) {
+                    return "String";
+                }
+                if (n.contains("blob")) {
+                    return "byte[]";
+                }
+                if (n.contains("real") || n.contains("floa") || n.contains("doub")) {
+                    return "Double";
+                }
+                return imported("java.math.BigDecimal");
+            }
+            return switch (base) {
+                case "numeric", "decimal" -> imported("java.math.BigDecimal");
+                case "bytea" -> "byte[]";
+                default -> "String";
+            };
+        }
+
+        /**
+         * A MariaDB {@code ENUM(…)} column whose labels are all Java identifiers becomes a nested Java enum (stored
+         * by name, so each label is a constant's name); null for any other column, which keeps its text type.
+         */
+        private String javaEnum(Column c) {
+            if (enumOf.containsKey(c.name())) {
+                return enumOf.get(c.name());
+            }
+            List<String> labels = mariaDbEnumLabels(c.type());
+            if (labels == null || labels.isEmpty() || labels.stream().anyMatch(l -> !l.matches("[A-Za-z_$][A-Za-z0-9_$]*")
+                    || KEYWORDS.contains(l) || l.equals("_")) || new java.util.HashSet<>(labels).size() != labels.size()) {
+                return null;
+            }
+            String name = className(c.name());
+            while (name.equals(cls) || enumOf.containsValue(name) || classOf.containsValue(name)) {
+                name = name + "Value";
+            }
+            enumOf.put(c.name(), name);
+            enums.append("    /** The labels of {@code ").append(javadoc(c.name())).append("}. */\n")
+                    .append("    public enum ").append(name).append(" {\n        ")
+                    .append(String.join(", ", labels)).append("\n    }\n\n");
+            return name;
+        }
+
+        /** The labels of a MariaDB {@code enum('a','b')} type; null for another type. */
+        private List<String> mariaDbEnumLabels(ColumnType t) {
+            if (engine.family() != Engine.MARIADB || t.kind() != ColumnType.Kind.RAW
+                    || !t.raw().toLowerCase(Locale.ROOT).startsWith("enum(") || !t.raw().endsWith(")")) {
+                return null;
+            }
+            String inner = t.raw().substring(5, t.raw().length() - 1);
+            List<String> out = new ArrayList<>();
+            int i = 0;
+            while (i < inner.length()) {
+                if (inner.charAt(i) != '\'') {
+                    return null;
+                }
+                StringBuilder label = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= inner.length()) {
+                        return null;
+                    }
+                    char ch = inner.charAt(i);
+                    if (ch == '\'' && i + 1 < inner.length() && inner.charAt(i + 1) == '\'') {
+                        label.append('\'');
+                        i += 2;
+                    } else if (ch == '\'') {
+                        i++;
+                        break;
+                    } else {
+                        label.append(ch);
+                        i++;
+                    }
+                }
+                out.add(label.toString());
+                if (i < inner.length()) {
+                    if (inner.charAt(i) != ',') {
+                        return null;
+                    }
+                    i++;
+                }
+            }
+            return out;
+        }
+
         /** Covet stores UUIDs as CHAR(36) on MariaDB, so that is what such a column most likely holds. */
         private boolean mariaDbUuid(ColumnType t) {
             return engine.family() == Engine.MARIADB && t.kind() == ColumnType.Kind.CHAR && t.length() == 36;
+        }
+
+        /** {@code nativeType = "…"}: the column's type exactly as the engine reports it. */
+        private void nativeType(Column c, List<String> args) {
+            ColumnType t = c.type();
+            String declared = switch (t.kind()) {
+                case CHAR -> (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
+                case RAW -> t.raw();
+                default -> null;
+            };
+            if (declared != null) {
+                args.add("nativeType = " + literal(declared));
+            }
+            if (t.kind() != ColumnType.Kind.RAW) {
+                return;
+            }
+            String n = t.raw().toLowerCase(Locale.ROOT);
+            String javaType = nativeJavaType(c);
+            if (enumOf.containsKey(c.name())) {
+                return;
+            }
+            if (engine.family() == Engine.MARIADB && (n.startsWith("enum(") || n.startsWith("set("))) {
+                notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + "; the model declares that "
+                        + "type and reads the value as text (" + (n.startsWith("enum(") ? "a Java enum needs labels "
+                        + "that are Java identifiers, one constant per label" : "a set is several labels in one "
+                        + "text") + ")");
+            } else if (engine.family() == Engine.MARIADB && n.contains("bigint") && n.contains("unsigned")
+                    && c.autoIncrement()) {
+                notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + " and generated; an auto "
+                        + "key is at most a Long, so values above " + Long.MAX_VALUE + " cannot be read");
+            } else if (engine.family() == Engine.POSTGRESQL && javaType.equals("String")) {
+                notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw() + ", which "
+                        + "no field type maps to; the model declares that type and reads the value as text "
+                        + "(PostgreSQL accepts text written to it only where it has a cast from varchar)");
+            }
         }
 
         private void typeArguments(Column c, List<String> args) {
@@ -263,13 +497,9 @@ public final class InspectDb {
                         + "MariaDB, so the model reads it as a UUID; make the field a String if it holds other text");
                 return;
             }
+            nativeType(c, args);
             switch (t.kind()) {
                 case VARCHAR -> args.add("maxLength = " + t.length());
-                case CHAR -> {
-                    args.add("maxLength = " + t.length());
-                    notes.add("column " + table.name() + "." + c.name() + " is " + t + "; the ORM has no fixed-length "
-                            + "text, so the model declares varchar(" + t.length() + ")");
-                }
                 case DECIMAL -> {
                     args.add("precision = " + t.precision());
                     args.add("scale = " + t.scale());
@@ -277,12 +507,6 @@ public final class InspectDb {
                 case TEXT -> {
                     imports.add("io.covet.orm.FieldType");
                     args.add("type = FieldType.TEXT");
-                }
-                case RAW -> {
-                    imports.add("io.covet.orm.FieldType");
-                    args.add("type = FieldType.TEXT");
-                    notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw()
-                            + ", which no field type maps to; the model reads it as text");
                 }
                 default -> {
                 }
@@ -297,6 +521,9 @@ public final class InspectDb {
         private String render() {
             List<String> model = new ArrayList<>();
             model.add("table = " + literal(table.name()));
+            if (table.primaryKey().isEmpty()) {
+                model.add("readOnly = true");
+            }
             if (table.primaryKey().size() > 1) {
                 model.add("primaryKey = " + array(table.primaryKey().stream().map(fieldOf::get).toList()));
             }
@@ -336,6 +563,7 @@ public final class InspectDb {
             }
             sb.append(" */\n@Model(").append(String.join(",\n        ", model)).append(")\n");
             sb.append("public class ").append(cls).append(" extends Entity {\n");
+            sb.append(enums);
             sb.append(body);
             sb.append("\n    /** For the ORM. */\n    public ").append(cls).append("() {\n    }\n}\n");
             return sb.toString();

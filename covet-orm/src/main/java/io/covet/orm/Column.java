@@ -51,4 +51,16 @@ public @interface Column {
 
     /** Help text, for documentation and forms. */
     String help() default "";
+
+    /**
+     * An engine-native column type, e.g. {@code "tsvector"}, {@code "year(4)"}, {@code "set('a','b')"},
+     * {@code "int(10) unsigned"}, {@code "char(3)"}: {@code createTables()} and migrations write it verbatim instead
+     * of the field type's portable column type, and the schema comparison reads it the way the engine reports it.
+     * Empty (the default) for the portable type. The Java type still decides how values are bound and read, so it
+     * must be one the engine converts to and from that column (text for most native types; a number wide enough
+     * for an unsigned integer). A native type holds on the engine it names only: a model that declares one is
+     * tied to that engine. {@code inspectdb} writes it for columns no field type describes. On a relation
+     * ({@code Ref<>} field) it replaces the type the column otherwise takes from the target's key.
+     */
+    String nativeType() default "";
 }

@@ -50,4 +50,13 @@ public @interface Model {
      * are refused with a message saying what to use instead. Empty (the default) for a {@link PrimaryKey} field.
      */
     String[] primaryKey() default {};
+
+    /**
+     * A read-only model: queries read it, and every write through the ORM ({@code save}, {@code delete}, a query
+     * set's {@code update}/{@code delete}/bulk writes) is refused with an {@link OrmUsageException} before anything
+     * is sent. Such a model may have no primary key at all, for a table that has none (what {@code covet inspectdb}
+     * writes for it); then {@code get(pk)}, {@code inBulk} and relations to it are refused too. Migrations still
+     * describe its table, so {@code makemigrations --check --against-database} compares it.
+     */
+    boolean readOnly() default false;
 }

@@ -23,4 +23,10 @@ public @interface OneToOne {
      * for {@code <table>_<column>_fk}. Set it to keep the name of an existing database's constraint.
      */
     String constraint() default "";
+
+    /**
+     * The database constraint's own {@code ON DELETE} rule, for a database that acts itself; anything but
+     * {@link DbOnDelete#DEFAULT} requires {@code onDelete = OnDelete.DO_NOTHING}. See {@link DbOnDelete}.
+     */
+    DbOnDelete dbOnDelete() default DbOnDelete.DEFAULT;
 }

@@ -125,6 +125,7 @@ public final class Orm implements AutoCloseable {
 
     /** {@link #save(Entity)} on the named database. */
     public <T extends Entity> T save(T instance, String database) {
+        io.covet.orm.internal.Keys.requireWritable(runtime.typeOrNull(instance.getClass()), "save");
         runtime.save(instance, database);
         return instance;
     }
@@ -138,6 +139,7 @@ public final class Orm implements AutoCloseable {
      */
     public int delete(Entity instance) {
         runtime.checkOpen();
+        io.covet.orm.internal.Keys.requireWritable(runtime.typeOrNull(instance.getClass()), "delete");
         if (!instance.persisted()) {
             throw new OrmUsageException(instance + " cannot be deleted: it was never saved");
         }
@@ -171,6 +173,7 @@ public final class Orm implements AutoCloseable {
     /** {@link #save(Record)} on the named database. */
     public <R extends Record> R save(R record, String database) {
         runtime.checkOpen();
+        io.covet.orm.internal.Keys.requireWritable(runtime.typeOrNull(record.getClass()), "save");
         return RecordWriter.save(runtime, recordType(Objects.requireNonNull(record, "record")), record,
                 runtime.databaseName(database));
     }
@@ -188,6 +191,7 @@ public final class Orm implements AutoCloseable {
     /** {@link #delete(Record)} on the named database. */
     public <R extends Record> int delete(R record, String database) {
         runtime.checkOpen();
+        io.covet.orm.internal.Keys.requireWritable(runtime.typeOrNull(record.getClass()), "delete");
         return RecordWriter.delete(runtime, recordType(Objects.requireNonNull(record, "record")), record,
                 runtime.databaseName(database));
     }

@@ -2,6 +2,7 @@ package io.covet.orm;
 
 import io.covet.orm.spi.CheckMeta;
 import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.ForeignKeyMeta;
 import io.covet.orm.spi.IndexMeta;
 import io.covet.orm.spi.ManyToManyMeta;
 import io.covet.orm.spi.ModelMeta;
@@ -40,7 +41,10 @@ import java.util.Map;
  *     unique-together sets, indexes and checks keep the names the metadata gives;</li>
  * <li>a foreign key gets the constraint name its annotation gives, else {@code <table>_<column>_fk}, and
  *     ON DELETE RESTRICT for {@link OnDelete#RESTRICT}, NO ACTION otherwise (the ORM itself applies CASCADE,
- *     SET_NULL and the other rules before it deletes).</li>
+ *     SET_NULL and the other rules before it deletes), unless the relation declares the database's own rule
+ *     ({@link DbOnDelete});</li>
+ * <li>a field with a {@linkplain io.covet.orm.Column#nativeType() native type} gets that type verbatim
+ *     ({@link ColumnType#raw(String)}).</li>
  * </ul>
  * Generated names follow {@link #generatedName(String, List, String)}.
  */
@@ -103,6 +107,9 @@ public final class OrmSchema {
      * @throws OrmUsageException for {@link FieldType#INFER}, which the annotation processor resolves
      */
     public static ColumnType columnType(FieldMeta f) {
+        if (f.nativeType() != null && f.type() != FieldType.INFER) {
+            return ColumnType.raw(f.nativeType());
+        }
         return switch (f.type()) {
             case AUTO, INTEGER, ENUM_INT -> ColumnType.of(ColumnType.Kind.INTEGER);
             case BIG_AUTO, LONG, DURATION -> ColumnType.of(ColumnType.Kind.BIGINT);
@@ -157,8 +164,7 @@ public final class OrmSchema {
                 String name = f.foreignKey().constraint() != null ? f.foreignKey().constraint()
                         : generatedName(m.table(), col, "fk");
                 fks.add(new ForeignKey(name, col, target.table(), List.of(singleKey(target, m).column()),
-                        f.foreignKey().onDelete() == OnDelete.RESTRICT ? io.covet.schema.OnDelete.RESTRICT
-                                : io.covet.schema.OnDelete.NO_ACTION));
+                        constraintRule(f.foreignKey())));
             }
         }
         for (IndexMeta u : m.uniqueTogether()) {
@@ -172,6 +178,19 @@ public final class OrmSchema {
             checks.add(new CheckConstraint(c.name(), c.expression()));
         }
         return new Table(m.table(), cols, pk, uniques, checks, indexes, fks);
+    }
+
+    /** The constraint's ON DELETE: the database rule when one is declared, else what {@code onDelete} implies. */
+    private static io.covet.schema.OnDelete constraintRule(ForeignKeyMeta fk) {
+        return switch (fk.dbOnDelete()) {
+            case DEFAULT -> fk.onDelete() == OnDelete.RESTRICT ? io.covet.schema.OnDelete.RESTRICT
+                    : io.covet.schema.OnDelete.NO_ACTION;
+            case NO_ACTION -> io.covet.schema.OnDelete.NO_ACTION;
+            case RESTRICT -> io.covet.schema.OnDelete.RESTRICT;
+            case CASCADE -> io.covet.schema.OnDelete.CASCADE;
+            case SET_NULL -> io.covet.schema.OnDelete.SET_NULL;
+            case SET_DEFAULT -> io.covet.schema.OnDelete.SET_DEFAULT;
+        };
     }
 
     private static Table joinTable(ModelMeta m, ManyToManyMeta mm, Map<String, ModelMeta> byName) {

@@ -354,6 +354,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows changed
      */
     public int update(Assignment... assignments) {
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), "update");
         return QueryWrites.update(runtime(), spec, assignments);
     }
 
@@ -364,6 +365,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows deleted, cascades included
      */
     public int delete() {
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), "delete");
         return QueryWrites.delete(runtime(), spec);
     }
 
@@ -372,12 +374,14 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * concurrent insert of the same unique key is read back instead of failing.
      */
     public GetOrCreate<T> getOrCreate(Condition lookup, Supplier<T> create) {
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), "getOrCreate");
         QueryWrites.Outcome<T> o = QueryWrites.getOrCreate(runtime(), spec, lookup, create);
         return new GetOrCreate<>(o.instance(), o.created());
     }
 
     /** The instance matching {@code lookup} updated by {@code update} and saved, or a new one from {@code create}. */
     public GetOrCreate<T> updateOrCreate(Condition lookup, Consumer<T> update, Supplier<T> create) {
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), "updateOrCreate");
         QueryWrites.Outcome<T> o = QueryWrites.updateOrCreate(runtime(), spec, lookup, update, create);
         return new GetOrCreate<>(o.instance(), o.created());
     }
@@ -387,6 +391,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * save signals per instance; does not run {@code fullClean}.
      */
     public List<T> bulkCreate(List<T> instances) {
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), "bulkCreate");
         runtime().writer().bulkCreate(spec.type(), instances, runtime().databaseName(spec.database()), true);
         return instances;
     }
@@ -399,11 +404,13 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows loaded
      */
     public long bulkLoad(List<T> instances) {
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), "bulkLoad");
         return runtime().writer().bulkCreate(spec.type(), instances, runtime().databaseName(spec.database()), false);
     }
 
     /** Writes the named fields of saved instances, one batched UPDATE per instance, with save signals. */
     public int bulkUpdate(List<T> instances, String... fields) {
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), "bulkUpdate");
         return runtime().writer().bulkUpdate(spec.type(), instances, List.of(fields),
                 runtime().databaseName(spec.database()));
     }

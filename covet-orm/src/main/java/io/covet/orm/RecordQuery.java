@@ -158,6 +158,7 @@ public final class RecordQuery<R extends Record> {
      * @return the number of rows changed
      */
     public int update(Assignment... assignments) {
+        Keys.requireWritable(type, "update");
         return Sql.update(type.table()).set(assignments).where(where).execute(orm.database(db));
     }
 
@@ -168,6 +169,7 @@ public final class RecordQuery<R extends Record> {
      * @return the number of rows deleted
      */
     public int delete() {
+        Keys.requireWritable(type, "delete");
         return Sql.deleteFrom(type.table()).where(where).execute(orm.database(db));
     }
 

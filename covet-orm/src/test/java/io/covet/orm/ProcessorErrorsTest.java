@@ -231,6 +231,48 @@ class ProcessorErrorsTest {
                         }
                         """), out)).isEmpty();
         assertThat(Files.readString(out.resolve("app/Receipt_.java"))).contains("new io.covet.orm.spi.ForeignKeyMeta("
-                + "\"app.Order\", io.covet.orm.OnDelete.CASCADE, true, \"receipt_order_fkey\")");
+                + "\"app.Order\", io.covet.orm.OnDelete.CASCADE, true, \"receipt_order_fkey\", "
+                + "io.covet.orm.DbOnDelete.DEFAULT)");
+    }
+
+    @Test
+    void aDatabaseDeleteRuleNeedsDoNothingAndSetNullANullableRelation(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        String order = """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "orders")
+                public class Order extends Entity {
+                    @PrimaryKey Long id;
+                }
+                """;
+        assertThat(compile(Map.of("Order", order, "Line", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public class Line extends Entity {
+                    @PrimaryKey Long id;
+                    @ForeignKey(onDelete = OnDelete.CASCADE, dbOnDelete = DbOnDelete.CASCADE) Ref<Order> order;
+                    @ForeignKey(onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.SET_NULL) Ref<Order> other;
+                }
+                """))).containsExactlyInAnyOrder(
+                "foreign key Line.order declares the database rule dbOnDelete = CASCADE and onDelete = CASCADE, so "
+                        + "both Covet and the database would act on a delete: use onDelete = OnDelete.DO_NOTHING with "
+                        + "a database rule",
+                "foreign key Line.other declares dbOnDelete = SET_NULL but is not nullable: add nullable = true");
+        assertThat(compile(Map.of("Order", order, "Line", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public class Line extends Entity {
+                    @PrimaryKey @Column(nativeType = "int unsigned") Long id;
+                    @ForeignKey(onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.SET_NULL, nullable = true)
+                    @Column(nativeType = "bigint unsigned") Ref<Order> order;
+                }
+                """), out)).isEmpty();
+        assertThat(Files.readString(out.resolve("app/Line_.java")))
+                .contains("io.covet.orm.FieldType.BIG_AUTO")
+                .contains("io.covet.orm.DbOnDelete.SET_NULL), \"bigint unsigned\")")
+                .contains("null, \"int unsigned\")");
     }
 }

@@ -82,7 +82,8 @@ class RegistryValidationTest {
                     .models(new Fake(noKey), new Fake(duplicate), new Fake(dangling), new Fake(wide)).build())
                     .isInstanceOfSatisfying(ModelValidationException.class, e -> assertThat(e.problems())
                             .containsExactly(
-                                    "Note (table note) has no primary key: annotate one field with @PrimaryKey",
+                                    "Note (table note) has no primary key: annotate one field with @PrimaryKey (or, for a "
+                                            + "table without one, declare the model @Model(readOnly = true))",
                                     "Person: fields 'name' and 'fullName' both use column 'name': rename one with "
                                             + "@Column(name = ...)",
                                     "Pet.owner is a foreign key to app.Owner, which is not a registered model: add "

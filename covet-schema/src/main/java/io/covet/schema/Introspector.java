@@ -4,12 +4,14 @@ import io.covet.core.Database;
 import io.covet.core.dialect.Engine;
 import io.covet.schema.internal.MariaDbReader;
 import io.covet.schema.internal.NativeReader;
+import io.covet.schema.internal.PartitionReader;
 import io.covet.schema.internal.PostgresReader;
 import io.covet.schema.internal.SqliteReader;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +47,15 @@ public final class Introspector {
             default -> new SqliteReader(c).read();
         };
         return Schema.of(tables.stream().filter(t -> include.test(t.name())).toList());
+    }
+
+    /**
+     * The partitioned tables of the database and their partitions, each as {@code name FOR VALUES …} (PostgreSQL's
+     * declarative partitioning; {@link #read(Database)} returns the parents and leaves the partitions out). Empty
+     * on MariaDB, whose partitions are parts of one table, and on SQLite.
+     */
+    public static Map<String, List<String>> partitions(Database db) {
+        return db.withConnection(c -> PartitionReader.read(c, db.engine()));
     }
 
     /** Reads the views, triggers, trigger functions and expression indexes of the database. */

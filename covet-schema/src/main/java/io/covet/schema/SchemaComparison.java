@@ -1,6 +1,7 @@
 package io.covet.schema;
 
 import io.covet.core.dialect.Engine;
+import io.covet.schema.internal.NativeTypes;
 import io.covet.schema.internal.Values;
 
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.function.Function;
 /**
  * Compares two schemas as one engine sees them. Engines blur some distinctions (MariaDB has no zone-aware
  * timestamp, holds UUIDs as CHAR(36) and keeps unique constraints as unique indexes; SQLite's auto-increment key
- * is always INTEGER; each engine echoes expressions back in its own spelling), so both sides are first mapped to
+ * is always INTEGER; each engine echoes expressions back in its own spelling; a native type compares as the engine's
+ * catalog reports it, on SQLite by affinity), so both sides are first mapped to
  * the {@linkplain #comparable(Schema, Engine) comparable form} for that engine.
  */
 public final class SchemaComparison {
@@ -33,6 +35,9 @@ public final class SchemaComparison {
             List<Column> cols = new ArrayList<>();
             for (Column c : t.columns()) {
                 ColumnType type = c.type();
+                if (type.kind() == ColumnType.Kind.RAW) {
+                    type = NativeTypes.comparable(family, type.raw());
+                }
                 if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.TIMESTAMPTZ) {
                     type = ColumnType.of(ColumnType.Kind.TIMESTAMP);
                 }

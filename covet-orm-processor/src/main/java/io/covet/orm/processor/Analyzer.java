@@ -115,7 +115,7 @@ final class Analyzer {
             checks.add(new String[]{str(c.get("name")), str(c.get("expression"))});
         }
         return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
-                compositeKey, record);
+                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")));
     }
 
     private boolean relationAnnotated(VariableElement f) {
@@ -245,6 +245,8 @@ final class Analyzer {
         String fkTarget = null;
         String onDelete = null;
         String fkConstraint = "";
+        String dbOnDelete = null;
+        String nativeType = str(col.get("nativeType")).strip();
         String queryType;
         String fieldType;
         String binary = types.erasure(t).toString();
@@ -279,6 +281,19 @@ final class Analyzer {
             onDelete = str(fv.get("onDelete"));
             fkConstraint = str(fv.get("constraint"));
             nullable = Boolean.TRUE.equals(fv.get("nullable"));
+            dbOnDelete = fv.containsKey("dbOnDelete") ? str(fv.get("dbOnDelete")) : "DEFAULT";
+            if (!dbOnDelete.equals("DEFAULT") && !onDelete.equals("DO_NOTHING")) {
+                error(f, "foreign key " + where + " declares the database rule dbOnDelete = " + dbOnDelete
+                        + " and onDelete = " + onDelete + ", so both Covet and the database would act on a delete: "
+                        + "use onDelete = OnDelete.DO_NOTHING with a database rule");
+                return null;
+            }
+            if (dbOnDelete.equals("SET_NULL") && !nullable) {
+                error(f, "foreign key " + where + " declares dbOnDelete = SET_NULL but is not nullable: add "
+                        + "nullable = true");
+                return null;
+            }
+
             indexed = !fv.containsKey("index") || Boolean.TRUE.equals(fv.get("index"));
             if (o2o != null) {
                 unique = true;
@@ -336,7 +351,7 @@ final class Analyzer {
                 decimal ? ((Number) col.getOrDefault("scale", 2)).intValue() : 0,
                 def.isEmpty() ? null : def, dbDef.isEmpty() ? null : dbDef, choices, str(col.get("help")),
                 validators, fkTarget, onDelete, fkConstraint, o2o != null, typeArg, accessors == null ? null : accessors[0],
-                accessors == null ? null : accessors[1]);
+                accessors == null ? null : accessors[1], dbOnDelete, nativeType);
     }
 
     private boolean autoKey(AnnotationMirror pk) {

@@ -30,13 +30,15 @@ record FieldInfo(
         boolean oneToOne,
         String typeArgument,    // enum class, JSON-mapped class or foreign-key target, as source text
         String getter,          // accessor method name when the field is private, else null
-        String setter) {        // mutator method name when the field is private, else null
+        String setter,          // mutator method name when the field is private, else null
+        String dbOnDelete,      // DbOnDelete constant of a foreign key, else null
+        String nativeType) {    // @Column(nativeType), empty for none
 
     /** This field as a member of a composite primary key. */
     FieldInfo asKeyMember() {
         return new FieldInfo(name, member, sourceType, primitive, fieldType, queryType, binaryType, column, nullable,
                 true, unique, indexed, maxLength, precision, scale, defaultValue, dbDefault, choices, help, validators,
-                fkTarget, onDelete, fkConstraint, oneToOne, typeArgument, getter, setter);
+                fkTarget, onDelete, fkConstraint, oneToOne, typeArgument, getter, setter, dbOnDelete, nativeType);
     }
 
     /** The expression reading this field of {@code o}. */

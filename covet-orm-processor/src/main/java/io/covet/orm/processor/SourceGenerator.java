@@ -90,12 +90,13 @@ final class SourceGenerator {
         for (FieldInfo f : m.fields()) {
             String fk = f.fkTarget() == null ? "null" : "new " + SPI + "ForeignKeyMeta(" + lit(f.fkTarget()) + ", "
                     + ORM + "OnDelete." + f.onDelete() + ", " + f.oneToOne() + ", "
-                    + (f.fkConstraint().isEmpty() ? "null" : lit(f.fkConstraint())) + ")";
+                    + (f.fkConstraint().isEmpty() ? "null" : lit(f.fkConstraint())) + ", " + ORM + "DbOnDelete."
+                    + f.dbOnDelete() + ")";
             fields.add("new " + SPI + "FieldMeta(" + lit(f.name()) + ", " + lit(f.column()) + ", " + ORM + "FieldType."
                     + f.fieldType() + ", " + lit(f.binaryType()) + ", " + f.nullable() + ", " + f.primaryKey() + ", "
                     + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
                     + ", " + lit(f.defaultValue()) + ", " + lit(f.dbDefault()) + ", " + strings(f.choices()) + ", "
-                    + lit(f.help()) + ", " + fk + ")");
+                    + lit(f.help()) + ", " + fk + ", " + (f.nativeType().isEmpty() ? "null" : lit(f.nativeType())) + ")");
         }
         List<String> idx = new ArrayList<>();
         m.indexes().forEach(g -> idx.add(index(g)));
@@ -120,7 +121,8 @@ final class SourceGenerator {
                 + ", " + lit(m.table()) + ",");
         w.line("        " + list(fields) + ",");
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
-        w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ");");
+        w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
+                + ");");
     }
 
     private static String index(Group g) {
@@ -332,7 +334,8 @@ final class SourceGenerator {
             case "AUTO", "INTEGER" -> j + "getInteger(rs, " + col + ")";
             case "BIG_AUTO", "LONG" -> j + "getLong(rs, " + col + ")";
             case "SMALL_AUTO", "SHORT" -> j + "getShort(rs, " + col + ")";
-            case "DECIMAL" -> j + "getDecimal(rs, " + col + ", " + f.scale() + ")";
+            case "DECIMAL" -> f.nativeType().isEmpty() ? j + "getDecimal(rs, " + col + ", " + f.scale() + ")"
+                    : j + "getDecimal(rs, " + col + ")";
             case "DOUBLE" -> j + "getDouble(rs, " + col + ")";
             case "FLOAT" -> j + "getFloat(rs, " + col + ")";
             case "BOOLEAN" -> j + "getBoolean(rs, " + col + ")";

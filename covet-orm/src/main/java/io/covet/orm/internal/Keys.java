@@ -58,9 +58,27 @@ public final class Keys {
      * @throws OrmUsageException naming the key's fields and what to use instead
      */
     public static void requireSingle(ModelMeta m, String operation, String instead) {
+        if (m.primaryKeyFields().isEmpty()) {
+            throw new OrmUsageException(operation + " needs a primary key, but " + m.simpleName() + " (table "
+                    + m.table() + ") has none: use filter(...) with a condition on its fields");
+        }
         if (m.compositePrimaryKey()) {
             throw new OrmUsageException(operation + " needs a single primary-key value, but " + m.simpleName()
                     + " has a composite primary key (" + names(m) + "): use " + instead);
+        }
+    }
+
+    /**
+     * Refuses a write to a read-only model ({@code @Model(readOnly = true)}) before anything is sent; a null type
+     * (not registered) passes, for the caller's own error.
+     *
+     * @throws OrmUsageException naming the model and the operation
+     */
+    public static void requireWritable(io.covet.orm.spi.ModelType<?> type, String operation) {
+        if (type != null && type.meta().readOnly()) {
+            throw new OrmUsageException(operation + " is refused: " + type.meta().simpleName() + " (table "
+                    + type.meta().table() + ") is read-only (@Model(readOnly = true)); write its table with SQL, or "
+                    + "give the table a primary key and drop readOnly");
         }
     }
 

@@ -44,9 +44,9 @@ public final class RegistryValidator {
             long pks = m.fields().stream().filter(FieldMeta::primaryKey).count();
             if (m.compositePrimaryKey()) {
                 checkCompositeKey(m, problems);
-            } else if (pks == 0) {
+            } else if (pks == 0 && !m.readOnly()) {
                 problems.add(model + " (table " + m.table() + ") has no primary key: annotate one field with "
-                        + "@PrimaryKey");
+                        + "@PrimaryKey (or, for a table without one, declare the model @Model(readOnly = true))");
             } else if (pks > 1) {
                 problems.add(model + " has " + pks + " primary-key fields: keep one @PrimaryKey, or declare a "
                         + "composite key with @Model(primaryKey = {...}) instead");
@@ -127,6 +127,14 @@ public final class RegistryValidator {
         }
         if (fk.onDelete() == OnDelete.SET_DEFAULT && f.defaultValue() == null) {
             problems.add(where + " uses on_delete SET_DEFAULT but declares no default: add @Column(defaultValue)");
+        }
+        if (fk.dbOnDelete() != io.covet.orm.DbOnDelete.DEFAULT && fk.onDelete() != OnDelete.DO_NOTHING) {
+            problems.add(where + " declares the database rule ON DELETE " + fk.dbOnDelete() + " and on_delete "
+                    + fk.onDelete() + ", so both Covet and the database would act: use onDelete = DO_NOTHING");
+        }
+        if (fk.dbOnDelete() == io.covet.orm.DbOnDelete.SET_NULL && !f.nullable()) {
+            problems.add(where + " declares the database rule ON DELETE SET_NULL but is not nullable: add "
+                    + "nullable = true");
         }
     }
 

@@ -86,7 +86,8 @@ public final class Validation {
                 }
             }
         }
-        if (v instanceof BigDecimal d && f.type() == FieldType.DECIMAL) {
+        // a native column type (e.g. BIGINT UNSIGNED, unbounded NUMERIC) has the engine's range, not precision/scale
+        if (v instanceof BigDecimal d && f.type() == FieldType.DECIMAL && f.nativeType() == null) {
             BigDecimal n = d.stripTrailingZeros();
             int scale = Math.max(n.scale(), 0);
             int whole = n.precision() - n.scale();

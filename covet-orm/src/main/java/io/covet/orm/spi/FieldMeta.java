@@ -26,11 +26,13 @@ import java.util.Objects;
  * @param choices      allowed values as text; empty for any
  * @param help         help text, possibly empty
  * @param foreignKey   the relation when this column is a foreign key, else null
+ * @param nativeType   the engine-native column type declared with {@code @Column(nativeType = …)}, rendered
+ *                     verbatim by migrations instead of the field type's portable column type; null for none
  */
 public record FieldMeta(String name, String column, FieldType type, String javaType, boolean nullable,
                         boolean primaryKey, boolean unique, boolean indexed, int maxLength, int precision, int scale,
                         String defaultValue, String dbDefault, List<String> choices, String help,
-                        ForeignKeyMeta foreignKey) {
+                        ForeignKeyMeta foreignKey, String nativeType) {
 
     /** Copies the choices; checks the required parts. */
     public FieldMeta {
@@ -39,6 +41,16 @@ public record FieldMeta(String name, String column, FieldType type, String javaT
         Objects.requireNonNull(type, "type");
         choices = List.copyOf(choices == null ? List.of() : choices);
         help = help == null ? "" : help;
+        nativeType = nativeType == null || nativeType.isBlank() ? null : nativeType.strip();
+    }
+
+    /** A field without a native column type (the portable type of {@code type} applies). */
+    public FieldMeta(String name, String column, FieldType type, String javaType, boolean nullable,
+                     boolean primaryKey, boolean unique, boolean indexed, int maxLength, int precision, int scale,
+                     String defaultValue, String dbDefault, List<String> choices, String help,
+                     ForeignKeyMeta foreignKey) {
+        this(name, column, type, javaType, nullable, primaryKey, unique, indexed, maxLength, precision, scale,
+                defaultValue, dbDefault, choices, help, foreignKey, null);
     }
 
     /** A plain NOT NULL field with no options; use the withers to add them. */
@@ -51,30 +63,30 @@ public record FieldMeta(String name, String column, FieldType type, String javaT
     /** This field as the primary key. */
     public FieldMeta asPrimaryKey() {
         return new FieldMeta(name, column, type, javaType, false, true, unique, indexed, maxLength, precision, scale,
-                defaultValue, dbDefault, choices, help, foreignKey);
+                defaultValue, dbDefault, choices, help, foreignKey, nativeType);
     }
 
     /** This field as a foreign key. */
     public FieldMeta withForeignKey(ForeignKeyMeta fk, boolean isNullable) {
         return new FieldMeta(name, column, type, javaType, isNullable, primaryKey, fk.oneToOne() || unique, indexed,
-                maxLength, precision, scale, defaultValue, dbDefault, choices, help, fk);
+                maxLength, precision, scale, defaultValue, dbDefault, choices, help, fk, nativeType);
     }
 
     /** This field with another decimal precision and scale. */
     public FieldMeta withDecimal(int newPrecision, int newScale) {
         return new FieldMeta(name, column, type, javaType, nullable, primaryKey, unique, indexed, maxLength,
-                newPrecision, newScale, defaultValue, dbDefault, choices, help, foreignKey);
+                newPrecision, newScale, defaultValue, dbDefault, choices, help, foreignKey, nativeType);
     }
 
     /** This field with other uniqueness and index flags. */
     public FieldMeta withKeys(boolean isUnique, boolean isIndexed) {
         return new FieldMeta(name, column, type, javaType, nullable, primaryKey, isUnique, isIndexed, maxLength,
-                precision, scale, defaultValue, dbDefault, choices, help, foreignKey);
+                precision, scale, defaultValue, dbDefault, choices, help, foreignKey, nativeType);
     }
 
     /** This field with another maximum length. */
     public FieldMeta withMaxLength(int length) {
         return new FieldMeta(name, column, type, javaType, nullable, primaryKey, unique, indexed, length, precision,
-                scale, defaultValue, dbDefault, choices, help, foreignKey);
+                scale, defaultValue, dbDefault, choices, help, foreignKey, nativeType);
     }
 }

@@ -1,5 +1,6 @@
 package io.covet.orm.spi;
 
+import io.covet.orm.DbOnDelete;
 import io.covet.orm.OnDelete;
 
 import java.util.Objects;
@@ -12,15 +13,23 @@ import java.util.Objects;
  * @param onDelete    the delete rule
  * @param oneToOne    whether the column is also unique (a one-to-one relation)
  * @param constraint  the foreign-key constraint's name, or null for the default {@code <table>_<column>_fk}
+ * @param dbOnDelete  the constraint's own ON DELETE rule ({@link DbOnDelete#DEFAULT}: follows {@code onDelete})
  */
-public record ForeignKeyMeta(String targetModel, OnDelete onDelete, boolean oneToOne, String constraint) {
-    /** Checks the parts; an empty constraint name means the default. */
+public record ForeignKeyMeta(String targetModel, OnDelete onDelete, boolean oneToOne, String constraint,
+                             DbOnDelete dbOnDelete) {
+    /** Checks the parts; an empty constraint name means the default, a null database rule {@link DbOnDelete#DEFAULT}. */
     public ForeignKeyMeta {
+        dbOnDelete = dbOnDelete == null ? DbOnDelete.DEFAULT : dbOnDelete;
         Objects.requireNonNull(targetModel, "targetModel");
         Objects.requireNonNull(onDelete, "onDelete");
         if (constraint != null && constraint.isEmpty()) {
             constraint = null;
         }
+    }
+
+    /** A relation whose constraint follows {@code onDelete}. */
+    public ForeignKeyMeta(String targetModel, OnDelete onDelete, boolean oneToOne, String constraint) {
+        this(targetModel, onDelete, oneToOne, constraint, DbOnDelete.DEFAULT);
     }
 
     /** A relation whose constraint has the default name. */

@@ -74,6 +74,14 @@ public final class Jdbc {
         return rs.getString(i);
     }
 
+    /**
+     * Column {@code i} as the decimal the engine returns, for a field with a native column type (whose scale is the
+     * engine's, not the field's); null for SQL NULL.
+     */
+    public static BigDecimal getDecimal(ResultSet rs, int i) throws SQLException {
+        return rs.getBigDecimal(i);
+    }
+
     /** Column {@code i} as a decimal at the field's scale (SQLite may hand back fewer fraction digits). */
     public static BigDecimal getDecimal(ResultSet rs, int i, int scale) throws SQLException {
         BigDecimal v = rs.getBigDecimal(i);

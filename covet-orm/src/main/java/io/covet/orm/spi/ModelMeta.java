@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param manyToMany     many-to-many relations
  * @param reverse        reverse accessors
  * @param compositeKey   the field names of a composite primary key in key order; empty for a single-field key
+ * @param readOnly       whether the ORM refuses writes ({@code @Model(readOnly = true)}); such a model may lack a key
  */
 public record ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                         List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
-                        List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey) {
+                        List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
+                        boolean readOnly) {
 
     /** Copies every list. */
     public ModelMeta {
@@ -40,6 +42,13 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         manyToMany = List.copyOf(manyToMany);
         reverse = List.copyOf(reverse);
         compositeKey = List.copyOf(compositeKey == null ? List.of() : compositeKey);
+    }
+
+    /** A model the ORM writes. */
+    public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
+                     List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
+                     List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey) {
+        this(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse, compositeKey, false);
     }
 
     /** A model whose primary key is one field (or missing, which the registry refuses). */

@@ -49,6 +49,17 @@ public final class MariaDbDdl extends BaseDdl {
     }
 
     @Override
+    protected String fkSql(ForeignKey f) {
+        if (f.onDelete() == io.covet.schema.OnDelete.SET_DEFAULT) {
+            // InnoDB accepts the clause and silently keeps NO ACTION, so the schema would not be what was asked.
+            throw new io.covet.core.error.UnsupportedFeature(d.engine(), "ON DELETE SET DEFAULT (foreign key "
+                    + f.name() + ")", "Use ON DELETE SET NULL or CASCADE, or let Covet set the default: "
+                    + "@ForeignKey(onDelete = OnDelete.SET_DEFAULT) without a database rule.");
+        }
+        return super.fkSql(f);
+    }
+
+    @Override
     protected String stringLiteral(String s) {
         // MariaDB reads backslash escapes inside literals unless NO_BACKSLASH_ESCAPES is set.
         return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";

@@ -123,7 +123,8 @@ public final class MariaDbReader {
             case "time" -> ColumnType.of(ColumnType.Kind.TIME);
             case "datetime", "timestamp" -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
             case "uuid" -> ColumnType.of(ColumnType.Kind.UUID);
-            default -> ColumnType.raw(t);
+            // as reported: the labels of ENUM(...) and SET(...) keep their case
+            default -> ColumnType.raw(columnType.strip());
         };
     }
 }

@@ -125,6 +125,10 @@ public final class PostgresReader {
 
     static ColumnType type(String formatted) {
         String t = formatted.strip();
+        if (t.endsWith("]")) {
+            // an array of any element type, e.g. character varying(20)[], is not its element type
+            return ColumnType.raw(t);
+        }
         Matcher m = SIZED.matcher(t);
         if (m.matches()) {
             String base = m.group(1).strip();

@@ -1,0 +1,87 @@
+package io.covet.schema.internal;
+
+import io.covet.core.dialect.Engine;
+import io.covet.schema.ColumnType;
+
+import java.util.Locale;
+
+/**
+ * The comparable form of a native (raw) column type on one engine: what the engine's catalog would report for a
+ * column declared with it. A model may declare {@code char(3)}, {@code SMALLINT UNSIGNED} or {@code NUMERIC} as
+ * its native type where the reader sees {@code character(3)}, {@code smallint(5) unsigned} or a SQLite declared
+ * type; both sides must meet in one form for the comparison to find them equal.
+ */
+public final class NativeTypes {
+    private NativeTypes() {
+    }
+
+    /**
+     * The type a column declared {@code nativeType} has as the engine's reader sees it (a portable type where the
+     * reader maps it to one), with spelling differences that carry no meaning removed: case, spaces, MariaDB's
+     * integer display widths; on SQLite a declared type no portable type describes compares by its
+     * <a href="https://www.sqlite.org/datatype3.html">affinity</a>, the only thing SQLite keeps of it.
+     */
+    public static ColumnType comparable(Engine engine, String nativeType) {
+        String s = lowerOutsideQuotes(nativeType.strip());
+        return switch (engine.family()) {
+            case MARIADB -> {
+                ColumnType t = MariaDbReader.type(s);
+                yield t.kind() != ColumnType.Kind.RAW ? t : ColumnType.raw(s
+                        .replaceAll("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)", "$1")
+                        .replaceAll("^integer\\b", "int").replaceAll("^year\\(4\\)", "year"));
+            }
+            case POSTGRESQL -> {
+                String pg = s.replaceAll("^char\\((\\d+)\\)$", "character($1)")
+                        .replaceAll("^varchar\\((\\d+)\\)$", "character varying($1)");
+                yield PostgresReader.type(pg);
+            }
+            default -> {
+                ColumnType t = SqliteReader.type(s);
+                yield t.kind() != ColumnType.Kind.RAW ? t : ColumnType.raw("affinity " + affinity(s));
+            }
+        };
+    }
+
+    /**
+     * The type in lower case with runs of spaces as one, except inside quoted literals: the labels of MariaDB's
+     * {@code ENUM('PG-13')} keep their case, which the engine keeps too.
+     */
+    static String lowerOutsideQuotes(String type) {
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+                sb.append(c);
+            } else if (quoted) {
+                sb.append(c);
+            } else if (Character.isWhitespace(c)) {
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                    sb.append(' ');
+                }
+            } else {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    /** SQLite's affinity of a declared type, by its documented rules in their order. */
+    static String affinity(String declared) {
+        String s = declared.toLowerCase(Locale.ROOT);
+        if (s.contains("int")) {
+            return "integer";
+        }
+        if (s.contains("char") || s.contains("clob") || s.contains("text")) {
+            return "text";
+        }
+        if (s.isBlank() || s.contains("blob")) {
+            return "blob";
+        }
+        if (s.contains("real") || s.contains("floa") || s.contains("doub")) {
+            return "real";
+        }
+        return "numeric";
+    }
+}
