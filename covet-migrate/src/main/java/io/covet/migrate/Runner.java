@@ -213,9 +213,10 @@ final class Runner {
             int in = backwards ? i + 1 : i;
             String tail = rolledBack ? "Nothing of it was " + (backwards ? "undone" : "applied") + ": "
                     + db.engine().displayName() + " rolled the whole migration back."
-                    : why + ", so " + Ranges.of(1, in, "no operation") + " of " + n + " stay"
-                    + (in == 1 ? "s" : "") + " applied" + (backwards && in < n ? " (" + Ranges.of(in + 1, n, "")
-                    + " were undone)" : "") + " and the migration is recorded as partial; fix the cause, then run "
+                    : why + ", so " + (in == 0 ? "none of its " + n + " operation(s) is applied"
+                    : Ranges.of(1, in, "") + " of " + n + (in == 1 ? " stays" : " stay") + " applied")
+                    + (backwards && in < n ? " (" + Ranges.of(in + 1, n, "") + (in + 1 == n ? " was" : " were")
+                    + " undone)" : "") + " and the migration is recorded as partial; fix the cause, then run "
                     + Ranges.advice(in, n);
             throw new MigrationException(head + tail, e);
         }

@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  *
  * <p>What it leaves out on purpose, because the engines (not the migrations) refuse it: indexes and uniques on
  * TEXT columns (MariaDB needs a prefix length), type changes of key columns, narrowing a column (loses data),
- * NOT NULL foreign-key columns outside many-to-many tables (removing one cannot be reversed once rows exist:
- * no value satisfies the key).
+ * NOT NULL foreign-key columns outside many-to-many tables, and removing a column under a unique constraint unless
+ * it comes back as NULLs: undoing such a removal cannot succeed once rows exist (their values are gone, and no one
+ * refill value satisfies the key or the constraint).
  */
 final class ModelEvolver {
     static final String APP = "evo";
@@ -250,7 +251,14 @@ final class ModelEvolver {
         if (t == null || t.columns().size() < 3) {
             return false;
         }
-        List<Column> cs = t.columns().stream().filter(c -> !c.name().equals("id")).toList();
+        // A column under a unique constraint comes back with one value in every row (its zero or default), which
+        // the constraint refuses once there are two rows; only a nullable one without default comes back as NULLs.
+        List<Column> cs = t.columns().stream().filter(c -> !c.name().equals("id")).filter(c ->
+                (c.nullable() && c.defaultValue() == null)
+                        || t.uniques().stream().noneMatch(u -> u.columns().contains(c.name()))).toList();
+        if (cs.isEmpty()) {
+            return false;
+        }
         Column c = cs.get(rnd.nextInt(cs.size()));
         removeColumn(t.name(), c.name());
         description = "remove field " + t.name() + "." + c.name();
@@ -570,7 +578,11 @@ final class ModelEvolver {
     }
 
     private Table withCheck(Table t) {
-        List<Column> numeric = t.columns().stream().filter(c -> !c.name().equals("id")
+        if (t.checks().size() > 2) {
+            return t;
+        }
+        // Not on key columns: MariaDB refuses a check on a column that an ON DELETE action may change.
+        List<Column> numeric = t.columns().stream().filter(c -> !c.name().equals("id") && !keyColumn(t, c.name())
                 && c.type().kind().numeric() && t.checks().stream().noneMatch(k -> k.expression().startsWith(c.name() + " ")))
                 .toList();
         if (numeric.isEmpty()) {
