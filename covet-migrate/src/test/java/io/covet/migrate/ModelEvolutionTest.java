@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the change keeps is back → forward again → the same data as after the first forward run.
  *
  * <p>Seeded: {@code -Dcovet.evolution.seed=N} replays a run (a failure prints its seed and step);
- * {@code -Dcovet.evolution.steps=N} sets its length (default 150 per engine).
+ * {@code -Dcovet.evolution.steps=N} sets its length (default 200 per engine).
  */
 class ModelEvolutionTest {
     private static final String HISTORY = Migrator.DEFAULT_HISTORY_TABLE;
@@ -37,7 +37,7 @@ class ModelEvolutionTest {
     @AllEngines
     void randomModelChangesMigrateForwardBackAndForwardWithTheirData(Scratch s) {
         long seed = Long.getLong("covet.evolution.seed", new Random().nextLong());
-        int steps = Integer.getInteger("covet.evolution.steps", 150);
+        int steps = Integer.getInteger("covet.evolution.steps", 200);
         Database db = s.db();
         Run run = new Run(db, seed);
         long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package io.covet.migrate;
 
 import io.covet.core.Database;
+import io.covet.core.dialect.Engine;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnDefault;
 import io.covet.schema.ColumnType;
@@ -8,10 +9,12 @@ import io.covet.schema.ForeignKey;
 import io.covet.schema.Index;
 import io.covet.schema.OnDelete;
 import io.covet.schema.SchemaComparison;
+import io.covet.schema.SchemaDdl;
 import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
@@ -188,5 +191,39 @@ class ReversibilityTest {
         m.migrate(Target.latest());
         assertThat(Drift.differences(db, m)).isEmpty();
         assertThat(books(db, "headline")).containsExactly("ada/notes");
+    }
+
+    @Test
+    void anIndexThatAloneBacksAForeignKeyIsReplacedByTheKeysOwnWhereTheEngineNeedsOne() {
+        Table book = v2().schema().require("book");
+        Index idx = book.index("book_publisher_id_idx").orElseThrow();
+        assertThat(SchemaDdl.of(Engine.MARIADB).dropIndex(book, idx)).containsExactly("ALTER TABLE `book` DROP INDEX "
+                + "`book_publisher_id_idx`, ADD INDEX IF NOT EXISTS `book_publisher_id_fk` (`publisher_id`)");
+        assertThat(SchemaDdl.of(Engine.POSTGRESQL).dropIndex(book, idx))
+                .containsExactly("DROP INDEX \"book_publisher_id_idx\"");
+        // Another index that begins with the key's columns serves it: a plain drop.
+        Table two = book.withIndex(Index.of("book_publisher_id_pages_idx", List.of("publisher_id", "pages")));
+        assertThat(SchemaDdl.of(Engine.MARIADB).dropIndex(two, idx))
+                .containsExactly("DROP INDEX `book_publisher_id_idx` ON `book`");
+        // The unique on (headline, author_id) does not begin with author_id, so nothing else backs that key.
+        UniqueConstraint u = book.uniques().get(0);
+        Table onlyU = new Table("book", book.columns(), book.primaryKey(), List.of(new UniqueConstraint(u.name(),
+                List.of("author_id", "headline"))), List.of(), List.of(), book.foreignKeys());
+        assertThat(SchemaDdl.of(Engine.MARIADB).dropUnique(onlyU, onlyU.without(u.name()), onlyU.uniques().get(0)))
+                .containsExactly("ALTER TABLE `book` DROP INDEX `book_headline_author_id_uniq`, ADD INDEX IF NOT "
+                        + "EXISTS `book_author_id_fk` (`author_id`)");
+    }
+
+    @Test
+    void renamingAColumnRenamesItInChecksAndIndexConditions() {
+        assertThat(Identifiers.rename("price >= 0 AND \"price\" < `price` AND price2 > 0 AND x = 'price'", "price",
+                "cost")).isEqualTo("cost >= 0 AND \"cost\" < `cost` AND price2 > 0 AND x = 'price'");
+        Table t = new Table("item", List.of(Column.autoIncrement("id", BIG), Column.of("price", BIG)), List.of("id"),
+                List.of(), List.of(new io.covet.schema.CheckConstraint("item_price_check", "price >= 0")),
+                List.of(new Index("item_price_idx", List.of("price"), false, "price > 10")), List.of());
+        Table renamed = new RenameField("item", "price", "cost").apply(io.covet.schema.Schema.of(List.of(t)))
+                .require("item");
+        assertThat(renamed.checks().get(0).expression()).isEqualTo("cost >= 0");
+        assertThat(renamed.indexes().get(0).where()).isEqualTo("cost > 10");
     }
 }
