@@ -248,9 +248,14 @@ class ModelEvolutionTest {
             return false;
         }
 
-        /** One or two new rows per table, every value distinct from the ones before it (uniques hold). */
+        /**
+         * One or two new rows in a few tables (so that reading every table stays cheap as the run goes on), every
+         * value distinct from the ones before it (uniques hold).
+         */
         void insertRows(Schema schema) {
-            for (Table t : schema.tables()) {
+            List<Table> tables = new ArrayList<>(schema.tables());
+            java.util.Collections.shuffle(tables, values);
+            for (Table t : tables.subList(0, Math.min(4, tables.size()))) {
                 if (ModelEvolver.manyToMany(t)) {
                     ForeignKey a = t.foreignKeys().get(0);
                     ForeignKey b = t.foreignKeys().get(1);
@@ -287,6 +292,9 @@ class ModelEvolutionTest {
                         }
                         cols.add(c.name());
                         vals.add(v);
+                    }
+                    if (cols.isEmpty()) {
+                        break; // only the key is left: nothing to say about its rows
                     }
                     db.sql("INSERT INTO " + t.name() + " (" + String.join(", ", cols) + ") VALUES ("
                             + String.join(", ", cols.stream().map(x -> "?").toList()) + ")", vals).execute();

@@ -111,12 +111,35 @@ final class ModelEvolver {
             moves.add(this::changeOnDelete);
             moves.add(this::dropForeignKeyOnly);
             if (moves.get(rnd.nextInt(moves.size())).get()) {
+                if (tableRenames.isEmpty() && removedTables.isEmpty() && rnd.nextInt(3) == 0) {
+                    secondChange(before);
+                }
                 return new Change(description, goal, List.copyOf(prep), Map.copyOf(tableRenames),
                         Map.copyOf(columnRenames), Set.copyOf(removedTables), Map.copyOf(removedColumns));
             }
             goal = before;
         }
         throw new IllegalStateException("no applicable change found");
+    }
+
+    /**
+     * Sometimes a second change in the same migration, as a model edit often makes several: one that adds
+     * or drops an index, check or key action, a field or a model (not one that renames or removes what the first
+     * change may have just made, so that what each keeps stays clear). Dropped if it undoes the first.
+     */
+    private void secondChange(Schema start) {
+        String first = description;
+        Schema kept = goal;
+        int prepSize = prep.size();
+        List<Supplier<Boolean>> seconds = List.of(this::addField, this::addIndex, this::removeIndex, this::addCheck,
+                this::removeCheck, this::changeOnDelete, this::createModel, this::createManyToMany);
+        if (seconds.get(rnd.nextInt(seconds.size())).get() && !goal.equals(start)) {
+            description = first + "; and " + description;
+        } else {
+            goal = kept;
+            description = first;
+            prep.subList(prepSize, prep.size()).clear();
+        }
     }
 
     /** Current data, as the test reads it from the database. */
