@@ -153,21 +153,24 @@ public final class Migrator {
             MigrationKey key = new MigrationKey(e.app(), e.name());
             Migration m = x.graph.require(key);
             int n = m.operations().size();
-            String what = "migration " + key + " was interrupted after operation " + e.opsDone() + " of " + n
-                    + (e.opsDone() < n ? " (next: " + m.operations().get(e.opsDone()).describe() + ")" : "");
+            int k = e.opsDone();
+            // k == n happens when an unapply stopped before undoing anything (or a run died before recording).
+            String what = "migration " + key + " was interrupted " + (k < n ? "after operation " + k + " of " + n
+                    + " (next: " + m.operations().get(k).describe() + "); " + Ranges.of(k + 1, n, "") + " "
+                    + (k + 1 == n ? "is" : "are") + " not applied"
+                    : "with all " + n + " operations applied (an unapply stopped before undoing any)");
             Runner runner = new Runner(db, c, history, progress, operationLockTimeout);
             switch (onPartial) {
-                case FAIL -> throw new MigrationException(what + "; operations " + (e.opsDone() + 1) + ".." + n
-                        + " never ran. Run `covet migrate --resume` to apply them, or `covet migrate --rollback-partial`"
-                        + " to undo operations 1.." + e.opsDone() + ".");
+                case FAIL -> throw new MigrationException(what + ". Run " + Ranges.advice(k, n));
                 case RESUME -> {
-                    runner.forward(x.graph, x.applied, m, e.opsDone(), false);
-                    done.add("Resumed " + key + " from operation " + (e.opsDone() + 1));
+                    runner.forward(x.graph, x.applied, m, k, false);
+                    done.add("Resumed " + key + ": " + (k < n ? "applied " + Ranges.of(k + 1, n, "")
+                            : "recorded as applied (every operation was in)"));
                 }
                 case ROLLBACK -> {
                     refuseIrreversible(m);
-                    runner.backward(x.graph, x.applied, m, e.opsDone(), false);
-                    done.add("Rolled back the " + e.opsDone() + " applied operation(s) of " + key);
+                    runner.backward(x.graph, x.applied, m, k, false);
+                    done.add("Rolled back the " + k + " applied operation(s) of " + key);
                 }
             }
             progress.accept(done.get(done.size() - 1));

@@ -1,12 +1,14 @@
 package io.covet.migrate;
 
+import io.covet.schema.CheckConstraint;
+import io.covet.schema.Index;
 import io.covet.schema.Schema;
 import io.covet.schema.SchemaDdl;
 import io.covet.schema.Table;
 
 import java.util.List;
 
-/** Renames a column; keys, indexes and foreign keys pointing at it follow. */
+/** Renames a column; keys, indexes, foreign keys pointing at it, checks and index conditions naming it follow. */
 public record RenameField(String table, String from, String to) implements Operation {
     @Override
     public Schema apply(Schema before) {
@@ -14,8 +16,14 @@ public record RenameField(String table, String from, String to) implements Opera
         for (Table t : s.referencing(table)) {
             s = s.with(t.withReferencedColumnRenamed(table, from, to));
         }
-        Table self = s.require(table);
-        return s.with(self.withReferencedColumnRenamed(table, from, to));
+        Table self = s.require(table).withReferencedColumnRenamed(table, from, to);
+        // The engines rewrite checks and index conditions that name the column; so does the state.
+        Table renamed = new Table(self.name(), self.columns(), self.primaryKey(), self.uniques(),
+                self.checks().stream().map(c -> new CheckConstraint(c.name(),
+                        Identifiers.rename(c.expression(), from, to))).toList(),
+                self.indexes().stream().map(i -> i.where() == null ? i : new Index(i.name(), i.columns(), i.unique(),
+                        Identifiers.rename(i.where(), from, to))).toList(), self.foreignKeys());
+        return s.with(renamed);
     }
 
     @Override

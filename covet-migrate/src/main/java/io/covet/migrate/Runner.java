@@ -73,7 +73,7 @@ final class Runner {
         if (transactional) {
             inTransaction(m, () -> {
                 for (int i = 0; i < ops.size(); i++) {
-                    runOp(m, i, steps.get(i), true);
+                    runOp(m, i, steps.get(i), true, false);
                 }
                 history.insert(c, m.app(), m.name(), m.checksum(), ms(t0), "applied", ops.size());
             });
@@ -83,7 +83,7 @@ final class Runner {
             history.insert(c, m.app(), m.name(), m.checksum(), 0, "partial", 0);
         }
         for (int i = from; i < ops.size(); i++) {
-            runOp(m, i, steps.get(i), false);
+            runOp(m, i, steps.get(i), false, false);
             history.progress(c, m.app(), m.name(), "partial", i + 1, ms(t0));
         }
         history.progress(c, m.app(), m.name(), "applied", ops.size(), ms(t0));
@@ -129,7 +129,7 @@ final class Runner {
         if (transactional) {
             inTransaction(m, () -> {
                 for (int i = opsApplied - 1; i >= 0; i--) {
-                    runOp(m, i, steps.get(i), true);
+                    runOp(m, i, steps.get(i), true, true);
                 }
                 deleteRows(m);
             });
@@ -137,7 +137,7 @@ final class Runner {
         }
         history.progress(c, m.app(), m.name(), "partial", opsApplied, 0);
         for (int i = opsApplied - 1; i >= 0; i--) {
-            runOp(m, i, steps.get(i), false);
+            runOp(m, i, steps.get(i), false, true);
             history.progress(c, m.app(), m.name(), "partial", i, ms(t0));
         }
         deleteRows(m);
@@ -187,7 +187,7 @@ final class Runner {
         }
     }
 
-    private void runOp(Migration m, int i, List<Step> steps, boolean rolledBack) {
+    private void runOp(Migration m, int i, List<Step> steps, boolean rolledBack, boolean backwards) {
         Operation op = m.operations().get(i);
         String sql = null;
         try {
@@ -205,15 +205,19 @@ final class Runner {
             throw e;
         } catch (Exception e) {
             int n = m.operations().size();
-            String head = "migration " + m.key() + " failed at operation " + (i + 1) + " of " + n + " ("
-                    + op.describe() + ")" + (sql == null ? "" : " running `" + firstLine(sql) + "`") + ": "
-                    + e.getMessage() + ". ";
-            String tail = rolledBack ? "Nothing of it was applied: " + db.engine().displayName()
-                    + " rolled the whole migration back."
-                    : (m.atomic() ? db.engine().displayName() + " commits DDL at once" : "the migration is not atomic")
-                    + ", so operations 1.." + i + " stay applied and "
-                    + "are recorded as partial; fix the cause, then run `covet migrate --resume` to continue from "
-                    + "operation " + (i + 1) + ", or `covet migrate --rollback-partial` to undo operations 1.." + i + ".";
+            String head = "migration " + m.key() + " failed " + (backwards ? "undoing" : "at") + " operation "
+                    + (i + 1) + " of " + n + " (" + op.describe() + ")"
+                    + (sql == null ? "" : " running `" + firstLine(sql) + "`") + ": " + e.getMessage() + ". ";
+            String why = m.atomic() ? db.engine().displayName() + " commits DDL at once" : "the migration is not atomic";
+            // Forwards, operations 1..i are in; backwards, the failed one is still in as well (i+2..n were undone).
+            int in = backwards ? i + 1 : i;
+            String tail = rolledBack ? "Nothing of it was " + (backwards ? "undone" : "applied") + ": "
+                    + db.engine().displayName() + " rolled the whole migration back."
+                    : why + ", so " + (in == 0 ? "none of its " + n + " operation(s) is applied"
+                    : Ranges.of(1, in, "") + " of " + n + (in == 1 ? " stays" : " stay") + " applied")
+                    + (backwards && in < n ? " (" + Ranges.of(in + 1, n, "") + (in + 1 == n ? " was" : " were")
+                    + " undone)" : "") + " and the migration is recorded as partial; fix the cause, then run "
+                    + Ranges.advice(in, n);
             throw new MigrationException(head + tail, e);
         }
     }

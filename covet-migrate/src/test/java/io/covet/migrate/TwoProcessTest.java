@@ -79,13 +79,14 @@ class TwoProcessTest {
             assertThat(MigratorTest.live(db).require("customer").column("a")).isPresent();
             assertThatThrownBy(() -> m.migrate(Target.latest())).isInstanceOf(MigrationException.class)
                     .hasMessage("migration shop.0002_killed was interrupted after operation 1 of 3 (next: Run Java "
-                            + Steps.Halt.class.getName() + "); operations 2..3 never ran. Run `covet migrate --resume` "
-                            + "to apply them, or `covet migrate --rollback-partial` to undo operations 1..1.");
+                            + Steps.Halt.class.getName() + "); operations 2..3 are not applied. Run `covet migrate "
+                            + "--resume` to apply operations 2..3, or `covet migrate --rollback-partial` to undo "
+                            + "operation 1; the target of that run then decides where it goes from there.");
             assertThat(m.status()).extracting(MigrationStatus::toString)
                     .contains("[~] shop.0002_killed  (partially applied: 1 of 3 operations)");
             List<String> done = Migrator.builder(db, ms).onPartial(Migrator.OnPartial.RESUME).build()
                     .migrate(Target.latest());
-            assertThat(done).containsExactly("Resumed shop.0002_killed from operation 2");
+            assertThat(done).containsExactly("Resumed shop.0002_killed: applied operations 2..3");
         } else {
             // One transaction: the kill rolled all of it back, so the next run simply applies it.
             assertThat(MigratorTest.live(db).require("customer").column("a")).isEmpty();

@@ -71,5 +71,11 @@ public enum Feature {
     /** {@code CREATE INDEX CONCURRENTLY}: PostgreSQL. */
     CONCURRENT_INDEX,
     /** Index hints ({@code USE INDEX}, {@code FORCE INDEX}, {@code INDEXED BY}). */
-    INDEX_HINTS
+    INDEX_HINTS,
+    /**
+     * Foreign keys live on an index of their columns (MariaDB/MySQL InnoDB): the engine creates one, named after
+     * the key, when none covers the columns, silently drops that one when another index comes to cover them, and
+     * refuses to drop the last index that does ("needed in a foreign key constraint").
+     */
+    FOREIGN_KEYS_NEED_INDEX
 }

@@ -1,6 +1,7 @@
 package io.covet.schema.internal;
 
 import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Feature;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.schema.CheckConstraint;
 import io.covet.schema.Column;
@@ -124,7 +125,7 @@ public abstract class BaseDdl implements SchemaDdl {
 
     @Override
     public List<String> addIndex(Table t, Index i) {
-        if (i.where() != null && !d.supports(io.covet.core.dialect.Feature.PARTIAL_INDEXES)) {
+        if (i.where() != null && !d.supports(Feature.PARTIAL_INDEXES)) {
             throw new UnsupportedFeature(d.engine(), "partial index " + i.name(),
                     "Drop the WHERE clause, or enforce the condition in a unique constraint on a generated column.");
         }
@@ -135,6 +136,35 @@ public abstract class BaseDdl implements SchemaDdl {
     @Override
     public List<String> dropIndex(Table t, Index i) {
         return List.of("DROP INDEX " + q(i.name()));
+    }
+
+    /**
+     * The foreign keys of {@code t} that only the index or unique constraint {@code dropped} (on
+     * {@code droppedColumns}) can serve, on an engine where {@link Feature#FOREIGN_KEYS_NEED_INDEX foreign keys
+     * need an index}: its columns begin with the key's and no other index, unique constraint or primary key of
+     * {@code t} begins with them. The engine's own index for such a key is gone (it drops it once another index
+     * covers the key), so dropping {@code dropped} alone fails; the key needs its index back first.
+     */
+    protected List<ForeignKey> keysOnlyServedBy(Table t, String dropped, List<String> droppedColumns) {
+        if (!d.supports(Feature.FOREIGN_KEYS_NEED_INDEX)) {
+            return List.of();
+        }
+        List<List<String>> others = new ArrayList<>();
+        others.add(t.primaryKey());
+        t.indexes().stream().filter(i -> !i.name().equals(dropped) && i.where() == null)
+                .forEach(i -> others.add(i.columns()));
+        t.uniques().stream().filter(u -> !u.name().equals(dropped)).forEach(u -> others.add(u.columns()));
+        List<ForeignKey> out = new ArrayList<>();
+        for (ForeignKey f : t.foreignKeys()) {
+            if (startsWith(droppedColumns, f.columns()) && others.stream().noneMatch(o -> startsWith(o, f.columns()))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
     }
 
     @Override

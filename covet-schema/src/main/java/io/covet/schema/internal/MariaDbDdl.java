@@ -78,12 +78,28 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     public List<String> dropIndex(Table t, Index i) {
-        return List.of("DROP INDEX " + q(i.name()) + " ON " + q(t.name()));
+        List<ForeignKey> keys = keysOnlyServedBy(t, i.name(), i.columns());
+        return keys.isEmpty() ? List.of("DROP INDEX " + q(i.name()) + " ON " + q(t.name()))
+                : List.of(dropIndexKeeping(t.name(), i.name(), keys));
     }
 
     @Override
     public List<String> dropUnique(Table before, Table after, UniqueConstraint u) {
-        return List.of("ALTER TABLE " + q(after.name()) + " DROP INDEX " + q(u.name()));
+        return List.of(dropIndexKeeping(after.name(), u.name(), keysOnlyServedBy(before, u.name(), u.columns())));
+    }
+
+    /**
+     * Drops an index and, in the same statement, gives each key that needs it an index of its own, named after
+     * the key as InnoDB names the one it creates (so the reader hides it and dropping the key drops it too).
+     * "IF NOT EXISTS": InnoDB may have kept its own index under that name.
+     */
+    private String dropIndexKeeping(String table, String index, List<ForeignKey> keys) {
+        StringBuilder sb = new StringBuilder("ALTER TABLE " + q(table) + " DROP INDEX " + q(index));
+        for (ForeignKey f : keys) {
+            sb.append(", ADD INDEX IF NOT EXISTS ").append(q(f.name())).append(" (").append(cols(f.columns()))
+                    .append(")");
+        }
+        return sb.toString();
     }
 
     @Override
