@@ -76,9 +76,9 @@ final class Verifier {
         Dialect d = db.dialect();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < t.columns().size(); i++) {
-            d.quoteInto(sql.append(i == 0 ? "" : ", "), t.columns().get(i).name());
+            d.quoteExistingInto(sql.append(i == 0 ? "" : ", "), t.columns().get(i).name());
         }
-        d.quoteInto(sql.append(" FROM "), t.name());
+        d.quoteExistingInto(sql.append(" FROM "), t.name());
         List<PortableType> types = t.types();
         TableDigest digest = new TableDigest(types);
         db.withConnection(c -> {
@@ -113,16 +113,16 @@ final class Verifier {
                 boolean same = db.engine().family() == Engine.forScheme(m.engine()).family();
                 for (NativeObject o : same ? m.nativeObjects() : List.<NativeObject>of()) {
                     if (o.kind() == NativeObject.Kind.VIEW) {
-                        s.execute("DROP VIEW IF EXISTS " + d.quote(o.name()));
+                        s.execute("DROP VIEW IF EXISTS " + d.quoteExisting(o.name()));
                     }
                 }
                 for (Manifest.Table t : m.tables()) {
-                    s.execute("DROP TABLE IF EXISTS " + d.quote(t.name())
+                    s.execute("DROP TABLE IF EXISTS " + d.quoteExisting(t.name())
                             + (db.engine().family() == Engine.POSTGRESQL ? " CASCADE" : ""));
                 }
                 for (NativeObject o : same ? m.nativeObjects() : List.<NativeObject>of()) {
                     if (o.kind() == NativeObject.Kind.FUNCTION) {
-                        s.execute("DROP FUNCTION IF EXISTS " + d.quote(o.name()));
+                        s.execute("DROP FUNCTION IF EXISTS " + d.quoteExisting(o.name()));
                     }
                 }
                 if (db.engine().family() == Engine.MARIADB) {

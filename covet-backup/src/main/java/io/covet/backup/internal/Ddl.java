@@ -49,7 +49,7 @@ public final class Ddl {
 
     /** The quoted, possibly qualified table name. */
     public String table(String name) {
-        return qualifier == null ? dialect.quote(name) : dialect.quote(qualifier) + "." + dialect.quote(name);
+        return qualifier == null ? dialect.quoteExisting(name) : dialect.quoteExisting(qualifier) + "." + dialect.quoteExisting(name);
     }
 
     private boolean native_() {
@@ -68,7 +68,7 @@ public final class Ddl {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(dialect.quote(c.name())).append(' ');
+            sb.append(dialect.quoteExisting(c.name())).append(' ');
             boolean rowid = target == Engine.SQLITE && c.autoIncrement() && t.primaryKey().equals(List.of(c.name()));
             if (rowid) {
                 sb.append("INTEGER PRIMARY KEY");
@@ -117,7 +117,7 @@ public final class Ddl {
         }
         for (Index i : t.indexes()) {
             String name = uniqueName(i.name(), t.name(), "ix");
-            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(name) + " ON " + table(t.name())
+            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quoteExisting(name) + " ON " + table(t.name())
                     + " (" + columns(i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where()));
         }
         return out;
@@ -135,7 +135,7 @@ public final class Ddl {
     }
 
     private String checkClause(Table t, Check k) {
-        return "CONSTRAINT " + dialect.quote(uniqueName(k.name(), t.name(), "ck")) + " CHECK (" + k.expression() + ")";
+        return "CONSTRAINT " + dialect.quoteExisting(uniqueName(k.name(), t.name(), "ck")) + " CHECK (" + k.expression() + ")";
     }
 
     /** ALTER TABLE … ADD FOREIGN KEY statements (none on SQLite, where they are part of CREATE TABLE). */
@@ -152,7 +152,7 @@ public final class Ddl {
 
     private String foreignKeyClause(ForeignKey f) {
         String name = uniqueName(f.name(), f.referencedTable(), "fk");
-        return "CONSTRAINT " + dialect.quote(name) + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
+        return "CONSTRAINT " + dialect.quoteExisting(name) + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
                 + table(f.referencedTable()) + " (" + columns(f.referencedColumns()) + ") ON DELETE "
                 + rule(f.onDelete()) + " ON UPDATE " + rule(f.onUpdate());
     }
@@ -185,7 +185,7 @@ public final class Ddl {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            dialect.quoteInto(sb, c);
+            dialect.quoteExistingInto(sb, c);
         }
         return sb.toString();
     }

@@ -126,12 +126,12 @@ public final class Restorer {
         c.setAutoCommit(false);
         try {
             for (String t : replaced) {
-                exec(c, "DROP TABLE " + d.quote(t) + (sqlite ? "" : " CASCADE"));
+                exec(c, "DROP TABLE " + d.quoteExisting(t) + (sqlite ? "" : " CASCADE"));
             }
             if (!replaced.isEmpty()) {
                 for (NativeObject o : natives) {
                     if (o.kind() == NativeObject.Kind.VIEW) {
-                        exec(c, "DROP VIEW IF EXISTS " + d.quote(o.name()) + (sqlite ? "" : " CASCADE"));
+                        exec(c, "DROP VIEW IF EXISTS " + d.quoteExisting(o.name()) + (sqlite ? "" : " CASCADE"));
                     }
                 }
             }
@@ -178,8 +178,8 @@ public final class Restorer {
         for (NativeObject o : natives) {
             exec(c, o.sql());
             switch (o.kind()) {
-                case VIEW -> undo.add(0, "DROP VIEW IF EXISTS " + d.quote(o.name()));
-                case TRIGGER -> undo.add(0, "DROP TRIGGER IF EXISTS " + d.quote(o.name()));
+                case VIEW -> undo.add(0, "DROP VIEW IF EXISTS " + d.quoteExisting(o.name()));
+                case TRIGGER -> undo.add(0, "DROP TRIGGER IF EXISTS " + d.quoteExisting(o.name()));
                 default -> { }
             }
         }
@@ -240,7 +240,7 @@ public final class Restorer {
         long recorded = t.autoIncrement().next() == null ? 1 : t.autoIncrement().next();
         long next;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(" + d.quote(col) + ") FROM " + ddl.table(t.name()))) {
+             ResultSet rs = s.executeQuery("SELECT MAX(" + d.quoteExisting(col) + ") FROM " + ddl.table(t.name()))) {
             rs.next();
             next = Math.max(recorded, rs.getLong(1) + 1);
         }
@@ -277,7 +277,7 @@ public final class Restorer {
         String trash = base + suffix + "_old";
         Dialect d = Dialect.of(Engine.MARIADB);
         Ddl ddl = new Ddl(source, Engine.MARIADB, stage);
-        exec(c, "CREATE DATABASE " + d.quote(stage));
+        exec(c, "CREATE DATABASE " + d.quoteExisting(stage));
         boolean trashCreated = false;
         try {
             c.setAutoCommit(false);
@@ -294,24 +294,24 @@ public final class Restorer {
             }
             StringBuilder rename = new StringBuilder("RENAME TABLE ");
             if (!replaced.isEmpty()) {
-                exec(c, "CREATE DATABASE " + d.quote(trash));
+                exec(c, "CREATE DATABASE " + d.quoteExisting(trash));
                 trashCreated = true;
                 for (String t : replaced) {
-                    rename.append(d.quote(database)).append('.').append(d.quote(t)).append(" TO ")
-                            .append(d.quote(trash)).append('.').append(d.quote(t)).append(", ");
+                    rename.append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t)).append(" TO ")
+                            .append(d.quoteExisting(trash)).append('.').append(d.quoteExisting(t)).append(", ");
                 }
             }
             StringBuilder back = new StringBuilder("RENAME TABLE ");
             for (int i = 0; i < tables.size(); i++) {
                 String t = tables.get(i).name();
                 rename.append(i == 0 ? "" : ", ").append(ddl.table(t)).append(" TO ")
-                        .append(d.quote(database)).append('.').append(d.quote(t));
-                back.append(i == 0 ? "" : ", ").append(d.quote(database)).append('.').append(d.quote(t))
+                        .append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t));
+                back.append(i == 0 ? "" : ", ").append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t))
                         .append(" TO ").append(ddl.table(t));
             }
             for (String t : replaced) {
-                back.append(", ").append(d.quote(trash)).append('.').append(d.quote(t)).append(" TO ")
-                        .append(d.quote(database)).append('.').append(d.quote(t));
+                back.append(", ").append(d.quoteExisting(trash)).append('.').append(d.quoteExisting(t)).append(" TO ")
+                        .append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t));
             }
             exec(c, rename.toString()); // atomic: either every table moves or none does
             // Triggers cannot move between databases with their table, so views and triggers are created in place
@@ -328,11 +328,11 @@ public final class Restorer {
             }
             return new Result(names(), rows, warnings(ddl));
         } finally {
-            exec(c, "DROP DATABASE IF EXISTS " + d.quote(stage));
+            exec(c, "DROP DATABASE IF EXISTS " + d.quoteExisting(stage));
             if (trashCreated) {
                 exec(c, "SET FOREIGN_KEY_CHECKS = 0");
                 try {
-                    exec(c, "DROP DATABASE IF EXISTS " + d.quote(trash));
+                    exec(c, "DROP DATABASE IF EXISTS " + d.quoteExisting(trash));
                 } finally {
                     exec(c, "SET FOREIGN_KEY_CHECKS = 1");
                 }
