@@ -13,8 +13,10 @@ public final class BackupOptions {
     private final int chunkBytes;
     private final int compressionLevel;
     private final ProgressListener listener;
+    private final List<String> schemas;
 
     private BackupOptions(Builder b) {
+        this.schemas = List.copyOf(b.schemas);
         this.key = b.key;
         this.jobs = b.jobs;
         this.chunkBytes = b.chunkBytes;
@@ -52,6 +54,16 @@ public final class BackupOptions {
         return compressionLevel;
     }
 
+    /**
+     * The PostgreSQL schemas to back up; empty (the default) for every schema but the system ones, or only the
+     * connection's current schema when its search path was set for it (a {@code currentSchema} in the URL).
+     * A backup of exactly the connection's current schema restores into the target's current schema; a backup of
+     * other or several schemas restores into schemas of the same names. Refused on MariaDB and SQLite.
+     */
+    public List<String> schemas() {
+        return schemas;
+    }
+
     /** Receives progress; never null. */
     public ProgressListener listener() {
         return listener;
@@ -71,8 +83,15 @@ public final class BackupOptions {
         private int chunkBytes = 4 << 20;
         private int compressionLevel = 1;
         private ProgressListener listener = (t, i, n, r) -> { };
+        private List<String> schemas = List.of();
 
         private Builder() {
+        }
+
+        /** See {@link BackupOptions#schemas()}; default empty. */
+        public Builder schemas(List<String> names) {
+            this.schemas = names == null ? List.of() : List.copyOf(names);
+            return this;
         }
 
         /** Encrypts every chunk with AES-256-GCM under this key; null for none. */

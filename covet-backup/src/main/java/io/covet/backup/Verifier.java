@@ -2,6 +2,7 @@ package io.covet.backup;
 
 import io.covet.backup.internal.ChunkCodec;
 import io.covet.backup.internal.ChunkReader;
+import io.covet.backup.internal.Ddl;
 import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.PortableType;
 import io.covet.backup.internal.Restorer;
@@ -41,7 +42,7 @@ final class Verifier {
                     scratch.withConnection(c -> new Restorer(repo.storage(), codec, m, s -> { })
                             .restore(c, engine, false, true));
                     for (Manifest.Table t : m.tables()) {
-                        compare(scratch, t, problems);
+                        compare(scratch, m, t, problems);
                     }
                 } catch (Restorer.NotEmpty e) {
                     problems.add("the scratch database is not empty: " + e.getMessage());
@@ -72,13 +73,14 @@ final class Verifier {
         return problems;
     }
 
-    private static void compare(Database db, Manifest.Table t, List<String> problems) {
+    private static void compare(Database db, Manifest m, Manifest.Table t, List<String> problems) {
         Dialect d = db.dialect();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < t.columns().size(); i++) {
             d.quoteExistingInto(sql.append(i == 0 ? "" : ", "), t.columns().get(i).name());
         }
-        d.quoteExistingInto(sql.append(" FROM "), t.name());
+        boolean same = db.engine().family() == Engine.forScheme(m.engine()).family();
+        sql.append(" FROM ").append(Ddl.ref(d, same ? t.schema() : null, t.name()));
         List<PortableType> types = t.types();
         TableDigest digest = new TableDigest(types);
         db.withConnection(c -> {
@@ -97,7 +99,7 @@ final class Verifier {
             return null;
         });
         if (digest.rows() != t.rows() || !digest.value().equals(t.checksum())) {
-            problems.add("table " + t.name() + " reads back from " + db.engine().displayName() + " as "
+            problems.add("table " + t.displayName() + " reads back from " + db.engine().displayName() + " as "
                     + digest.rows() + " rows with checksum " + digest.value() + ", the manifest says " + t.rows()
                     + " rows, " + t.checksum());
         }
@@ -117,7 +119,7 @@ final class Verifier {
                     }
                 }
                 for (Manifest.Table t : m.tables()) {
-                    s.execute("DROP TABLE IF EXISTS " + d.quoteExisting(t.name())
+                    s.execute("DROP TABLE IF EXISTS " + Ddl.ref(d, same ? t.schema() : null, t.name())
                             + (db.engine().family() == Engine.POSTGRESQL ? " CASCADE" : ""));
                 }
                 for (NativeObject o : same ? m.nativeObjects() : List.<NativeObject>of()) {

@@ -1,5 +1,6 @@
 package io.covet.backup.internal;
 
+import io.covet.backup.BackupException;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.Database;
 import io.covet.core.dialect.Dialect;
@@ -13,7 +14,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,8 +37,16 @@ public final class Creator {
     private final int chunkBytes;
     private final int jobs;
     private final Listener listener;
+    private final List<String> schemas;
 
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener) {
+        this(storage, codec, chunkBytes, jobs, listener, List.of());
+    }
+
+    /** @param schemas the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas}) */
+    public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener,
+                   List<String> schemas) {
+        this.schemas = schemas;
         this.storage = storage;
         this.codec = codec;
         this.chunkBytes = chunkBytes;
@@ -51,8 +62,27 @@ public final class Creator {
         return db.withConnection(c -> {
             String exported = Snapshot.begin(c, engine, jobs > 1);
             try {
-                List<Table> schema = new SchemaReader(c, engine).tables();
-                List<NativeObject> natives = Introspector.readNativeObjects(c, engine);
+                SchemaReader reader = new SchemaReader(c, engine);
+                List<String> namespaces;
+                try {
+                    namespaces = reader.schemas(schemas);
+                } catch (IllegalArgumentException e) {
+                    throw new BackupException(BackupException.Reason.INVALID, e.getMessage() + "; nothing was written");
+                }
+                List<Table> schema = new ArrayList<>();
+                List<NativeObject> natives = List.of();
+                Map<String, List<NativeObject>> schemaNatives = new LinkedHashMap<>();
+                List<String> notCarried = new ArrayList<>();
+                for (String ns : namespaces) {
+                    schema.addAll(reader.tables(ns));
+                    List<NativeObject> found = reader.in(ns, () -> Introspector.readNativeObjects(c, engine));
+                    if (ns == null) {
+                        natives = found;
+                    } else if (!found.isEmpty()) {
+                        schemaNatives.put(ns, found);
+                    }
+                    notCarried.addAll(reader.notCarried(ns));
+                }
                 List<Table> done;
                 if (jobs > 1 && schema.size() > 1) {
                     done = parallel(db, exported, dumper, schema);
@@ -62,9 +92,10 @@ public final class Creator {
                         done.add(dumpOne(c, engine, dialect, dumper, i, schema));
                     }
                 }
-                return new Manifest(Manifest.FORMAT, id, header.createdAt(), engine.scheme(),
-                        db.server().version(), header.covetVersion(), exported, header.compression(),
-                        header.encryption(), done, natives);
+                boolean qualified = namespaces.get(0) != null;
+                return new Manifest(qualified ? Manifest.FORMAT_3 : Manifest.FORMAT, id, header.createdAt(),
+                        engine.scheme(), db.server().version(), header.covetVersion(), exported,
+                        header.compression(), header.encryption(), done, natives, schemaNatives, notCarried, null);
             } finally {
                 Snapshot.end(c, engine);
             }
@@ -75,7 +106,7 @@ public final class Creator {
             throws SQLException {
         Table t = schema.get(i);
         try {
-            return dumper.dump(c, engine, dialect, i, t, rows -> listener.progress(t.name(), i, schema.size(), rows));
+            return dumper.dump(c, engine, dialect, i, t, rows -> listener.progress(t.displayName(), i, schema.size(), rows));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a chunk of " + t.name() + " in " + storage.describe()
                     + ": " + e.getMessage(), e);

@@ -56,7 +56,7 @@ public final class Dumper {
             dialect.quoteExistingInto(sql, cols.get(i).name());
         }
         sql.append(" FROM ");
-        dialect.quoteExistingInto(sql, table.name());
+        sql.append(Ddl.ref(dialect, table.schema(), table.name()));
         List<PortableType> types = table.types();
         TableDigest digest = new TableDigest(types);
         List<Chunk> chunks = new ArrayList<>();

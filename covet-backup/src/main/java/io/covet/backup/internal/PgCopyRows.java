@@ -53,7 +53,7 @@ final class PgCopyRows implements AutoCloseable {
                 sql.append(col).append(cast(types.get(i)));
             }
         }
-        dialect.quoteExistingInto(sql.append(" FROM "), table.name());
+        sql.append(" FROM ").append(Ddl.ref(dialect, table.schema(), table.name()));
         sql.append(") TO STDOUT (FORMAT binary)");
         this.copy = new PGCopyInputStream(c.unwrap(PGConnection.class), sql.toString());
         this.in = new DataInputStream(new BufferedInputStream(copy, 1 << 16));

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +53,7 @@ public final class Restorer {
     private final Consumer<String> log;
     private List<Table> tables;
     private List<NativeObject> natives;
+    private Map<String, List<NativeObject>> schemaNatives;
     private List<String> nativeWarnings;
 
     public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log) {
@@ -70,7 +72,12 @@ public final class Restorer {
         Engine source = Engine.forScheme(manifest.engine());
         tables = manifest.tables();
         natives = manifest.nativeObjects();
+        schemaNatives = manifest.schemaNativeObjects();
         nativeWarnings = new ArrayList<>();
+        if (!manifest.notCarried().isEmpty()) {
+            nativeWarnings.add("not in this backup, recreate by hand if needed: "
+                    + String.join(", ", manifest.notCarried()));
+        }
         if (source.family() != target.family()) {
             List<String> left = nativeParts();
             if (!left.isEmpty() && !skipNative) {
@@ -86,10 +93,37 @@ public final class Restorer {
             }
             tables = tables.stream().map(Table::portable).toList();
             natives = List.of();
+            schemaNatives = Map.of();
+            List<String> schemas = tables.stream().map(Table::schema).filter(java.util.Objects::nonNull).distinct()
+                    .toList();
+            if (!schemas.isEmpty()) {
+                Map<String, List<String>> byName = new java.util.TreeMap<>();
+                tables.forEach(t -> byName.computeIfAbsent(t.name().toLowerCase(java.util.Locale.ROOT),
+                        k -> new ArrayList<>()).add(t.displayName()));
+                List<String> clashes = byName.values().stream().filter(v -> v.size() > 1)
+                        .map(v -> String.join(" and ", v)).toList();
+                if (!clashes.isEmpty()) {
+                    throw new UnsupportedFeature(target, "restoring tables of several PostgreSQL schemas that share "
+                            + "a name (" + String.join("; ", clashes) + ") into one " + target.displayName()
+                            + " database", "Back up one schema at a time (--schema NAME) and restore each into its "
+                            + "own database.");
+                }
+                nativeWarnings.add("the tables of schemas " + String.join(", ", schemas) + " were restored into one "
+                        + target.displayName() + " database, which has no schemas");
+                tables = tables.stream().map(t -> t.inSchema(null)).toList();
+            }
         }
         SchemaReader reader = new SchemaReader(c, target);
-        List<String> existing = reader.tableNames();
-        List<String> names = manifest.tables().stream().map(Table::name).toList();
+        List<String> existing = new ArrayList<>();
+        Map<String, String> refs = new java.util.HashMap<>();
+        Dialect td = Dialect.of(target.family());
+        for (String ns : tables.stream().map(Table::schema).distinct().toList()) {
+            for (String e : reader.in(ns, reader::tableNames)) {
+                existing.add(ns == null ? e : ns + "." + e);
+                refs.put(existing.get(existing.size() - 1), Ddl.ref(td, ns, e));
+            }
+        }
+        List<String> names = tables.stream().map(Table::displayName).toList();
         if (!existing.isEmpty() && !clean) {
             throw new NotEmpty("the target already has " + existing.size() + " table(s) (" + preview(existing)
                     + "); restore into an empty database, or pass --clean to replace the backup's tables");
@@ -97,18 +131,20 @@ public final class Restorer {
         List<String> replaced = existing.stream().filter(e -> names.stream().anyMatch(n -> n.equalsIgnoreCase(e))).toList();
         return target.family() == Engine.MARIADB
                 ? staged(c, source, reader.namespace(), replaced)
-                : transactional(c, source, target, replaced);
+                : transactional(c, source, target, replaced.stream().map(refs::get).toList(), reader);
     }
 
     /** The checks, partial indexes and native objects of the backup, described for a message. */
     private List<String> nativeParts() {
         List<String> out = new ArrayList<>();
         for (Table t : manifest.tables()) {
-            t.checks().forEach(k -> out.add("check constraint " + k.name() + " on " + t.name()));
+            t.checks().forEach(k -> out.add("check constraint " + k.name() + " on " + t.displayName()));
             t.indexes().stream().filter(i -> i.where() != null)
-                    .forEach(i -> out.add("partial index " + i.name() + " on " + t.name()));
+                    .forEach(i -> out.add("partial index " + i.name() + " on " + t.displayName()));
         }
         manifest.nativeObjects().forEach(o -> out.add(o.describe()));
+        manifest.schemaNativeObjects().forEach((ns, objects) -> objects
+                .forEach(o -> out.add(o.describe() + " in schema " + ns)));
         return out;
     }
 
@@ -116,7 +152,8 @@ public final class Restorer {
         return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + ", …";
     }
 
-    private Result transactional(Connection c, Engine source, Engine target, List<String> replaced) throws SQLException {
+    private Result transactional(Connection c, Engine source, Engine target, List<String> replaced,
+                                 SchemaReader reader) throws SQLException {
         Ddl ddl = new Ddl(source, target, null);
         Dialect d = Dialect.of(target.family());
         boolean sqlite = target.family() == Engine.SQLITE;
@@ -125,8 +162,13 @@ public final class Restorer {
         }
         c.setAutoCommit(false);
         try {
+            for (Table t : tables) {
+                if (t.schema() != null) {
+                    exec(c, "CREATE SCHEMA IF NOT EXISTS " + d.quoteExisting(t.schema()));
+                }
+            }
             for (String t : replaced) {
-                exec(c, "DROP TABLE " + d.quoteExisting(t) + (sqlite ? "" : " CASCADE"));
+                exec(c, "DROP TABLE " + t + (sqlite ? "" : " CASCADE"));
             }
             if (!replaced.isEmpty()) {
                 for (NativeObject o : natives) {
@@ -134,9 +176,22 @@ public final class Restorer {
                         exec(c, "DROP VIEW IF EXISTS " + d.quoteExisting(o.name()) + (sqlite ? "" : " CASCADE"));
                     }
                 }
+                for (Map.Entry<String, List<NativeObject>> e : schemaNatives.entrySet()) {
+                    for (NativeObject o : e.getValue()) {
+                        if (o.kind() == NativeObject.Kind.VIEW) {
+                            exec(c, "DROP VIEW IF EXISTS " + Ddl.ref(d, e.getKey(), o.name()) + " CASCADE");
+                        }
+                    }
+                }
             }
             long rows = build(c, target, ddl);
             createNatives(c, d, natives, new ArrayList<>());
+            for (Map.Entry<String, List<NativeObject>> e : schemaNatives.entrySet()) {
+                reader.in(e.getKey(), () -> {
+                    createNatives(c, d, e.getValue(), new ArrayList<>());
+                    return null;
+                });
+            }
             counters(c, target, ddl);
             if (sqlite) {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
@@ -160,7 +215,7 @@ public final class Restorer {
     }
 
     private List<String> names() {
-        return tables.stream().map(Table::name).toList();
+        return tables.stream().map(Table::displayName).toList();
     }
 
     private List<String> warnings(Ddl ddl) {
@@ -197,14 +252,14 @@ public final class Restorer {
         long rows = 0;
         for (Table t : manifestTables) {
             ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
-            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t.name()), t.columns().stream().map(Column::name).toList(), in);
+            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t), t.columns().stream().map(Column::name).toList(), in);
             if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
-                throw new Mismatch("table " + t.name() + " restored " + n + " rows with checksum "
+                throw new Mismatch("table " + t.displayName() + " restored " + n + " rows with checksum "
                         + in.digest().value() + " but the manifest says " + t.rows() + " rows, " + t.checksum()
                         + "; nothing was restored");
             }
             rows += n;
-            log.accept("restored " + t.name() + ": " + n + " rows");
+            log.accept("restored " + t.displayName() + ": " + n + " rows");
         }
         for (Table t : manifestTables) {
             for (String s : ddl.indexes(t)) {
@@ -240,15 +295,14 @@ public final class Restorer {
         long recorded = t.autoIncrement().next() == null ? 1 : t.autoIncrement().next();
         long next;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(" + d.quoteExisting(col) + ") FROM " + ddl.table(t.name()))) {
+             ResultSet rs = s.executeQuery("SELECT MAX(" + d.quoteExisting(col) + ") FROM " + ddl.table(t))) {
             rs.next();
             next = Math.max(recorded, rs.getLong(1) + 1);
         }
         switch (target.family()) {
             case POSTGRESQL -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence("
-                        + "quote_ident(current_schema()) || '.' || quote_ident(?), ?), ?, false)")) {
-                    ps.setString(1, t.name());
+                try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?, false)")) {
+                    ps.setString(1, ddl.table(t));
                     ps.setString(2, col);
                     ps.setLong(3, next);
                     ps.executeQuery().close();

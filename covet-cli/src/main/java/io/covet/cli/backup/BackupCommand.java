@@ -78,6 +78,11 @@ public final class BackupCommand {
         @Option(names = "--jobs", defaultValue = "1", description = "Tables dumped in parallel (PostgreSQL only).")
         int jobs;
 
+        @Option(names = "--schema", split = ",", paramLabel = "NAME", description = "PostgreSQL: the schemas to "
+                + "back up (repeat or comma-separate); default every schema but the system ones, or the URL's "
+                + "currentSchema when it names one.")
+        List<String> schemas = new java.util.ArrayList<>();
+
         @Option(names = "--physical", description = "SQLite only: a page copy of the file through the online "
                 + "backup API instead of a logical backup (restore it with restore --to-file).")
         boolean physical;
@@ -93,7 +98,7 @@ public final class BackupCommand {
                 }
                 return ExitCode.OK;
             }
-            BackupOptions.Builder options = BackupOptions.builder().key(repo.key()).jobs(jobs);
+            BackupOptions.Builder options = BackupOptions.builder().key(repo.key()).jobs(jobs).schemas(schemas);
             Output.Progress progress = new Output.Progress(out(), json);
             options.listener(progress::update);
             if (options.build().key() == null && !json) {
@@ -114,6 +119,9 @@ public final class BackupCommand {
                 } else {
                     out().printf("backed up %d tables, %d rows, %s stored%s%n", b.tables().size(), b.rows(),
                             Output.bytes(b.storedBytes()), b.encrypted() ? ", encrypted" : "");
+                    if (!b.notCarried().isEmpty()) {
+                        out().println("not in this backup (recreate by hand): " + String.join(", ", b.notCarried()));
+                    }
                     out().println(b.id());
                 }
             }
