@@ -14,8 +14,10 @@ public final class BackupOptions {
     private final int compressionLevel;
     private final ProgressListener listener;
     private final List<String> schemas;
+    private final boolean engineSchemaDump;
 
     private BackupOptions(Builder b) {
+        this.engineSchemaDump = b.engineSchemaDump;
         this.schemas = List.copyOf(b.schemas);
         this.key = b.key;
         this.jobs = b.jobs;
@@ -64,6 +66,16 @@ public final class BackupOptions {
         return schemas;
     }
 
+    /**
+     * Whether the schema is also taken with the engine's own dump tool when it is installed (PostgreSQL:
+     * {@code pg_dump --schema-only}, inside the backup's snapshot), so a restore into the same engine recreates
+     * every object exactly; default true. Without it, or when the tool is missing, Covet's own reader is used and
+     * what it cannot carry is listed in {@link BackupInfo#notCarried()}.
+     */
+    public boolean engineSchemaDump() {
+        return engineSchemaDump;
+    }
+
     /** Receives progress; never null. */
     public ProgressListener listener() {
         return listener;
@@ -84,8 +96,15 @@ public final class BackupOptions {
         private int compressionLevel = 1;
         private ProgressListener listener = (t, i, n, r) -> { };
         private List<String> schemas = List.of();
+        private boolean engineSchemaDump = true;
 
         private Builder() {
+        }
+
+        /** See {@link BackupOptions#engineSchemaDump()}; default true. */
+        public Builder engineSchemaDump(boolean value) {
+            this.engineSchemaDump = value;
+            return this;
         }
 
         /** See {@link BackupOptions#schemas()}; default empty. */

@@ -72,7 +72,8 @@ public final class Backups {
                         ChunkCodec.keyCheck(key)), List.of(), List.of());
         Storage storage = repo.storage();
         Creator creator = new Creator(storage, codec, options.chunkBytes(), options.jobs(),
-                (t, i, n, rows) -> options.listener().progress(t, i, n, rows), options.schemas());
+                (t, i, n, rows) -> options.listener().progress(t, i, n, rows), options.schemas(),
+                options.engineSchemaDump());
         Manifest m;
         try {
             m = creator.dump(db, id, header);
@@ -310,7 +311,7 @@ public final class Backups {
     static BackupInfo info(Manifest m, boolean complete) {
         return new BackupInfo(m.id(), Instant.parse(m.createdAt()), m.engine(), m.serverVersion(),
                 m.tables().stream().map(Manifest.Table::displayName).toList(), m.totalRows(), m.storedBytes(),
-                m.encryption() != null, complete, m.notCarried());
+                m.encryption() != null, complete, m.schemaDump() == null ? m.notCarried() : List.of());
     }
 
     /** Removes every object of a backup; used after a failed create and by prune. */

@@ -41,13 +41,15 @@ class PostgresSchemasTest {
         try (FreshDatabase src = new FreshDatabase(Engine.POSTGRESQL); FreshDatabase dst = new FreshDatabase(Engine.POSTGRESQL);
              BackupRepository repo = BackupRepository.open(dir.toString())) {
             create(src.db());
-            BackupInfo b = Backups.create(src.db(), repo, BackupOptions.defaults());
+            // Covet's own schema reader alone (as when pg_dump is not installed): what it cannot carry is named
+            BackupInfo b = Backups.create(src.db(), repo, BackupOptions.builder().engineSchemaDump(false).build());
             assertThat(b.tables()).containsExactlyInAnyOrder("public.customer", "sales.customer", "sales.invoice");
             assertThat(b.rows()).isEqualTo(6);
             assertThat(b.notCarried()).contains("domain money_amount in schema sales",
                     "function tax(numeric) in schema sales");
             String manifest = Files.readString(dir.resolve("backups/" + b.id() + "/manifest.json"));
-            assertThat(manifest).contains("\"covet-backup/3\"", "\"schema\" : \"sales\"", "money_amount");
+            assertThat(manifest).contains("\"covet-backup/3\"", "\"schema\" : \"sales\"", "money_amount",
+                    "\"schemaSource\" : \"covet (pg_dump not asked for)\"");
 
             RestoreReport r = Backups.restore(repo, b.id(), null, dst.db(), RestoreOptions.builder().build());
             assertThat(r.rows()).isEqualTo(6);
@@ -61,6 +63,21 @@ class PostgresSchemasTest {
             assertThat(strings(t, "SELECT max(id)::text FROM sales.invoice")).containsExactly("4");
             assertThatThrownBy(() -> t.sql("INSERT INTO sales.invoice (customer_id, total) VALUES (9, 1)").execute())
                     .hasMessageContaining("customer");
+
+            // with pg_dump (installed here) nothing is left out: the domain and the function come back too
+            try (FreshDatabase full = new FreshDatabase(Engine.POSTGRESQL)) {
+                BackupInfo b2 = Backups.create(src.db(), repo, BackupOptions.defaults());
+                assertThat(b2.notCarried()).isEmpty();
+                assertThat(Files.readString(dir.resolve("backups/" + b2.id() + "/manifest.json")))
+                        .contains("\"schemaSource\" : \"pg_dump 15");
+                RestoreReport r2 = Backups.restore(repo, b2.id(), null, full.db(), RestoreOptions.builder().build());
+                assertThat(r2.warnings()).isEmpty();
+                assertThat(strings(full.db(), "SELECT sales.tax(10)::text")).containsExactly("2.0");
+                assertThatThrownBy(() -> full.db().sql("SELECT (-1)::sales.money_amount").execute())
+                        .hasMessageContaining("money_amount");
+                assertThat(strings(full.db(), "SELECT id || ':' || total FROM sales.big ORDER BY id"))
+                        .containsExactly("2:150.00", "3:300.00");
+            }
         }
     }
 

@@ -38,15 +38,20 @@ public final class Creator {
     private final int jobs;
     private final Listener listener;
     private final List<String> schemas;
+    private final boolean engineSchemaDump;
 
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener) {
-        this(storage, codec, chunkBytes, jobs, listener, List.of());
+        this(storage, codec, chunkBytes, jobs, listener, List.of(), true);
     }
 
-    /** @param schemas the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas}) */
+    /**
+     * @param schemas          the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas})
+     * @param engineSchemaDump take the schema with the engine's own dump tool too, when it is installed
+     */
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener,
-                   List<String> schemas) {
+                   List<String> schemas, boolean engineSchemaDump) {
         this.schemas = schemas;
+        this.engineSchemaDump = engineSchemaDump;
         this.storage = storage;
         this.codec = codec;
         this.chunkBytes = chunkBytes;
@@ -60,7 +65,8 @@ public final class Creator {
         Dialect dialect = db.dialect();
         Dumper dumper = new Dumper(storage, codec, id, chunkBytes);
         return db.withConnection(c -> {
-            String exported = Snapshot.begin(c, engine, jobs > 1);
+            boolean pgDump = engine.family() == Engine.POSTGRESQL && engineSchemaDump && PgSchemaDump.available();
+            String exported = Snapshot.begin(c, engine, jobs > 1 || pgDump);
             try {
                 SchemaReader reader = new SchemaReader(c, engine);
                 List<String> namespaces;
@@ -83,6 +89,18 @@ public final class Creator {
                     }
                     notCarried.addAll(reader.notCarried(ns));
                 }
+                String source = "covet";
+                Manifest.SchemaDump dump = null;
+                if (pgDump) {
+                    List<String> dumped = schemas.isEmpty() && !reader.pinned() ? List.of()
+                            : namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces;
+                    PgSchemaDump.Taken taken = PgSchemaDump.take(c, db.config().url().orElse(null), exported, dumped,
+                            namespaces.get(0) == null ? reader.namespace() : null, storage, codec, id);
+                    source = taken.source();
+                    dump = taken.dump();
+                } else if (engine.family() == Engine.POSTGRESQL) {
+                    source = engineSchemaDump ? "covet (pg_dump is not installed)" : "covet (pg_dump not asked for)";
+                }
                 List<Table> done;
                 if (jobs > 1 && schema.size() > 1) {
                     done = parallel(db, exported, dumper, schema);
@@ -92,10 +110,10 @@ public final class Creator {
                         done.add(dumpOne(c, engine, dialect, dumper, i, schema));
                     }
                 }
-                boolean qualified = namespaces.get(0) != null;
+                boolean qualified = namespaces.get(0) != null || dump != null;
                 return new Manifest(qualified ? Manifest.FORMAT_3 : Manifest.FORMAT, id, header.createdAt(),
                         engine.scheme(), db.server().version(), header.covetVersion(), exported,
-                        header.compression(), header.encryption(), done, natives, schemaNatives, notCarried, null);
+                        header.compression(), header.encryption(), done, natives, schemaNatives, notCarried, source, dump);
             } finally {
                 Snapshot.end(c, engine);
             }

@@ -21,7 +21,7 @@ public record Manifest(String format, String id, String createdAt, String engine
                        String covetVersion, String snapshot, Compression compression, Encryption encryption,
                        List<Table> tables, List<NativeObject> nativeObjects,
                        Map<String, List<NativeObject>> schemaNativeObjects, List<String> notCarried,
-                       SchemaDump schemaDump) {
+                       String schemaSource, SchemaDump schemaDump) {
     /** The format this Covet writes: 2 added check constraints, partial indexes and native objects. */
     public static final String FORMAT = "covet-backup/2";
     /**
@@ -45,15 +45,28 @@ public record Manifest(String format, String id, String createdAt, String engine
                     String covetVersion, String snapshot, Compression compression, Encryption encryption,
                     List<Table> tables, List<NativeObject> nativeObjects) {
         this(format, id, createdAt, engine, serverVersion, covetVersion, snapshot, compression, encryption, tables,
-                nativeObjects, null, null, null);
+                nativeObjects, null, null, null, null);
     }
 
     /**
-     * The schema as the engine's own tool or catalog wrote it, for restores into the same engine: {@code source}
-     * says which ({@code pg_dump 15.4}, {@code SHOW CREATE}, {@code sqlite_master}); {@code preData} and
-     * {@code postData} name the backup's (sealed) files holding the statements run before and after the data.
+     * The schema as the engine's own tool wrote it, for restores into the same engine (see docs/backup.md):
+     * {@code preData} is run before the rows are loaded (types, functions, tables, views), {@code postData} after
+     * (indexes, constraints, triggers, rules), then the materialized views listed are refreshed and the sequences
+     * set. {@code sourceSchema}: the quoted schema the script qualifies names with when the backup is of the
+     * connection's current schema alone (restored into the target's current schema), else null.
      */
-    public record SchemaDump(String source, String preData, String postData, List<String> schemas) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SchemaDump(Script preData, Script postData, String sourceSchema, List<String> materializedViews,
+                             List<Sequence> sequences) {
+    }
+
+    /** A sealed script file of the backup. */
+    public record Script(String name, int plainBytes, String sha256) {
+    }
+
+    /** A sequence's position: {@code schema} null for the current schema. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Sequence(String schema, String name, long lastValue, boolean called) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()

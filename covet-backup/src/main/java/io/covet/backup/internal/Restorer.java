@@ -129,6 +129,13 @@ public final class Restorer {
                     + "); restore into an empty database, or pass --clean to replace the backup's tables");
         }
         List<String> replaced = existing.stream().filter(e -> names.stream().anyMatch(n -> n.equalsIgnoreCase(e))).toList();
+        if (manifest.schemaDump() != null && source.family() == target.family()) {
+            if (existing.isEmpty()) {
+                return dumped(c, target);
+            }
+            nativeWarnings.add("the schema was recreated by Covet's own reader, not from the "
+                    + manifest.schemaSource() + " script, because --clean replaces tables in a non-empty target");
+        }
         return target.family() == Engine.MARIADB
                 ? staged(c, source, reader.namespace(), replaced)
                 : transactional(c, source, target, replaced.stream().map(refs::get).toList(), reader);
@@ -150,6 +157,41 @@ public final class Restorer {
 
     private static String preview(List<String> names) {
         return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + ", …";
+    }
+
+    /**
+     * Same-engine restore from the engine's own schema script: its pre-data half (types, functions, tables,
+     * views), the rows, its post-data half (keys, indexes, constraints, triggers, rules), then materialized views
+     * refreshed and sequences set, all in one transaction.
+     */
+    private Result dumped(Connection c, Engine target) throws SQLException {
+        Manifest.SchemaDump dump = manifest.schemaDump();
+        String pre = PgSchemaDump.read(storage, codec, manifest.id(), dump.preData());
+        String post = PgSchemaDump.read(storage, codec, manifest.id(), dump.postData());
+        String current;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT quote_ident(current_schema())")) {
+            rs.next();
+            current = rs.getString(1);
+        }
+        if (current == null && dump.sourceSchema() != null) {
+            throw new NotEmpty("the target has no current schema to restore into: its search_path names none "
+                    + "that exists; create the schema or fix the URL's currentSchema");
+        }
+        Ddl ddl = new Ddl(target, target, null);
+        c.setAutoCommit(false);
+        try {
+            PgSchemaDump.replay(c, pre, dump.sourceSchema(), current);
+            long rows = load(c, target, ddl);
+            PgSchemaDump.replay(c, post, dump.sourceSchema(), current);
+            PgSchemaDump.finish(c, dump, current);
+            c.commit();
+            return new Result(names(), rows, List.of());
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     private Result transactional(Connection c, Engine source, Engine target, List<String> replaced,
@@ -245,12 +287,32 @@ public final class Restorer {
      * counters; returns the rows loaded. Native objects come between the keys and the counters (the caller's).
      */
     private long build(Connection c, Engine target, Ddl ddl) throws SQLException {
-        List<Table> manifestTables = tables;
-        for (Table t : manifestTables) {
+        for (Table t : tables) {
             exec(c, ddl.createTable(t));
         }
+        long rows = load(c, target, ddl);
+        for (Table t : tables) {
+            for (String s : ddl.indexes(t)) {
+                exec(c, s);
+            }
+        }
+        for (Table t : tables) {
+            for (String s : ddl.checks(t)) {
+                exec(c, s);
+            }
+        }
+        for (Table t : tables) {
+            for (String s : ddl.foreignKeys(t)) {
+                exec(c, s);
+            }
+        }
+        return rows;
+    }
+
+    /** Loads every table's rows, each checked against the manifest's count and checksum; returns the rows. */
+    private long load(Connection c, Engine target, Ddl ddl) throws SQLException {
         long rows = 0;
-        for (Table t : manifestTables) {
+        for (Table t : tables) {
             ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
             long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t), t.columns().stream().map(Column::name).toList(), in);
             if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
@@ -260,21 +322,6 @@ public final class Restorer {
             }
             rows += n;
             log.accept("restored " + t.displayName() + ": " + n + " rows");
-        }
-        for (Table t : manifestTables) {
-            for (String s : ddl.indexes(t)) {
-                exec(c, s);
-            }
-        }
-        for (Table t : manifestTables) {
-            for (String s : ddl.checks(t)) {
-                exec(c, s);
-            }
-        }
-        for (Table t : manifestTables) {
-            for (String s : ddl.foreignKeys(t)) {
-                exec(c, s);
-            }
         }
         return rows;
     }

@@ -89,12 +89,18 @@ public final class SchemaReader {
                         + "it has " + String.join(", ", all));
             }
             chosen = requested.stream().distinct().toList();
-        } else if (List.of("client", "session").contains(one("SELECT source FROM pg_settings WHERE name = 'search_path'"))) {
+        } else if (pinned()) {
             chosen = List.of(schema);
         } else {
             chosen = all;
         }
         return chosen.size() == 1 && chosen.get(0).equals(schema) ? java.util.Collections.singletonList(null) : chosen;
+    }
+
+    /** PostgreSQL: whether the connection's search path was set for it (URL {@code currentSchema}, a SET). */
+    public boolean pinned() throws SQLException {
+        return engine == Engine.POSTGRESQL && List.of("client", "session")
+                .contains(one("SELECT source FROM pg_settings WHERE name = 'search_path'"));
     }
 
     /**
@@ -185,6 +191,12 @@ public final class SchemaReader {
                         + "AND e.extname <> 'plpgsql' ORDER BY 1")) {
                     out.add(r[0]);
                 }
+                for (String[] r : rows("SELECT 'generated column ' || c.relname || '.' || a.attname FROM pg_attribute a "
+                        + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attgenerated <> '' "
+                        + "AND NOT a.attisdropped ORDER BY 1")) {
+                    out.add(r[0]);
+                }
                 String comments = one("SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
                         + "AND d.classoid = 'pg_class'::regclass JOIN pg_namespace n ON n.oid = c.relnamespace "
                         + "WHERE n.nspname = current_schema()");
@@ -198,7 +210,13 @@ public final class SchemaReader {
                     out.add("virtual table " + r[0]);
                 }
             }
-            default -> { }
+            default -> {
+                for (String[] r : rows("SELECT CONCAT('generated column ', TABLE_NAME, '.', COLUMN_NAME) FROM "
+                        + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%GENERATED%' "
+                        + "ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+            }
         }
         return out;
     }
@@ -258,10 +276,11 @@ public final class SchemaReader {
                     + "pg_get_expr(d.adbin, d.adrelid), a.attidentity IN ('a', 'd') "
                     + "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                     + "WHERE a.attrelid = (quote_ident(current_schema()) || '.' || quote_ident(?))::regclass "
-                    + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+                    + "AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum";
             case MARIADB -> "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES', COLUMN_DEFAULT, "
                     + "EXTRA LIKE '%auto_increment%' FROM information_schema.COLUMNS "
-                    + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+                    + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%' "
+                    + "ORDER BY ORDINAL_POSITION";
             default -> "SELECT name, type, \"notnull\" = 0, dflt_value, 0 FROM pragma_table_info(?) ORDER BY cid";
         };
         List<Column> cols = new ArrayList<>();
