@@ -36,12 +36,16 @@ public final class SchemaReader {
     private final Engine engine;
     private final String catalog;
     private final String schema;
+    private final boolean pinned;
 
     public SchemaReader(Connection c, Engine engine) throws SQLException {
         this.c = c;
         this.engine = engine.family();
         this.catalog = this.engine == Engine.MARIADB ? one("SELECT DATABASE()") : null;
         this.schema = this.engine == Engine.POSTGRESQL ? one("SELECT current_schema()") : null;
+        // read now: once in() has set the search path for the transaction, its source reads "session"
+        this.pinned = this.engine == Engine.POSTGRESQL && List.of("client", "session")
+                .contains(one("SELECT source FROM pg_settings WHERE name = 'search_path'"));
     }
 
     /** The PostgreSQL schema or MariaDB database being read; null on SQLite. */
@@ -98,9 +102,8 @@ public final class SchemaReader {
     }
 
     /** PostgreSQL: whether the connection's search path was set for it (URL {@code currentSchema}, a SET). */
-    public boolean pinned() throws SQLException {
-        return engine == Engine.POSTGRESQL && List.of("client", "session")
-                .contains(one("SELECT source FROM pg_settings WHERE name = 'search_path'"));
+    public boolean pinned() {
+        return pinned;
     }
 
     /**
