@@ -297,7 +297,9 @@ public final class Backups {
         }
         if (!Manifest.READABLE.contains(m.format())) {
             throw new BackupException(Reason.INVALID, "backup " + id + " has format " + m.format() + ", which this "
-                    + "Covet (" + covetVersion() + ") cannot read; it reads " + String.join(" and ", Manifest.READABLE)
+                    + "Covet (" + covetVersion() + ") cannot read; it reads "
+                    + String.join(", ", Manifest.READABLE.subList(0, Manifest.READABLE.size() - 1)) + " and "
+                    + Manifest.READABLE.get(Manifest.READABLE.size() - 1)
                     + ". Use the Covet version that wrote it (" + m.covetVersion() + ") or newer.");
         }
         return m;

@@ -58,6 +58,77 @@ class SchemaFidelityTest {
         }
     }
 
+    @Test
+    void mariadbRestoreIsIdenticalByMariadbDump() throws Exception {
+        try (FreshDatabase src = new FreshDatabase(Engine.MARIADB); FreshDatabase dst = new FreshDatabase(Engine.MARIADB);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            run(src.db(), fixture("mariadb.sql"));
+            BackupInfo b = Backups.create(src.db(), repo, BackupOptions.defaults());
+            Manifest m = manifest(b.id());
+            assertThat(m.schemaSource()).startsWith("SHOW CREATE (MariaDB 10.11");
+            assertThat(b.notCarried()).isEmpty();
+
+            RestoreReport r = Backups.restore(repo, b.id(), null, dst.db(), RestoreOptions.builder().build());
+            assertThat(r.warnings()).isEmpty();
+
+            assertThat(mariadbDump(dst).replace(dst.name(), "DB")).isEqualTo(mariadbDump(src).replace(src.name(), "DB"));
+            assertSameData(repo, src, dst, m);
+            Database t = dst.db();
+            // the FULLTEXT index came back FULLTEXT: a MATCH query needs it
+            assertThat(strings(t, "SELECT title FROM film WHERE MATCH (title, description) AGAINST ('feminist')"))
+                    .containsExactly("ACADEMY DINOSAUR");
+            assertThat(strings(t, "SELECT title_upper FROM film WHERE film_id = 502")).containsExactly("ADAPTATION HOLES");
+            t.sql("INSERT INTO film (title, code, location) VALUES ('NEW', 'NEW', POINT(1, 1))").execute();
+            assertThat(strings(t, "SELECT CONCAT(MAX(film_id), '/', (SELECT COUNT(*) FROM film_log)) FROM film"))
+                    .containsExactly("503/4"); // the source's three log rows, and one from the trigger
+        }
+    }
+
+    @Test
+    void sqliteRestoreIsIdenticalBySqliteMaster() throws Exception {
+        try (FreshDatabase src = new FreshDatabase(Engine.SQLITE); FreshDatabase dst = new FreshDatabase(Engine.SQLITE);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            String script = fixture("sqlite.sql");
+            src.db().withConnection(c -> {
+                for (String st : script.split("\n--end\n")) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(st.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")));
+                    }
+                }
+                return null;
+            });
+            BackupInfo b = Backups.create(src.db(), repo, BackupOptions.defaults());
+            Manifest m = manifest(b.id());
+            assertThat(m.schemaSource()).isEqualTo("sqlite_master");
+            // the FTS5 table's rows travel through it, its shadow tables do not travel at all
+            assertThat(b.tables()).contains("doc").noneMatch(n -> n.startsWith("doc_"));
+
+            Backups.restore(repo, b.id(), null, dst.db(), RestoreOptions.builder().build());
+
+            String schema = "SELECT type || ' ' || name || ' ' || tbl_name || ': ' || coalesce(sql, '') FROM sqlite_master "
+                    + "ORDER BY type, name";
+            assertThat(strings(dst.db(), schema)).isEqualTo(strings(src.db(), schema)).hasSizeGreaterThan(10);
+            assertSameData(repo, src, dst, m);
+            Database t = dst.db();
+            assertThat(strings(t, "SELECT title FROM doc WHERE doc MATCH 'lazy'")).containsExactly("bye");
+            assertThat(strings(t, "SELECT typeof(value) FROM setting ORDER BY key")).containsExactly("blob", "integer", "text");
+            assertThat(strings(t, "SELECT seq FROM sqlite_sequence WHERE name = 'customer'")).containsExactly("3");
+            t.sql("INSERT INTO \"order\" (id, customer_id, amount) VALUES (4, 1, 10)").execute();
+            assertThat(strings(t, "SELECT n FROM tally")).containsExactly("4");
+            assertThat(strings(t, "SELECT total FROM \"order\" WHERE id = 4")).containsExactly("12.0");
+        }
+    }
+
+    /** {@code mariadb-dump --no-data --routines --triggers --events} of the database. */
+    static String mariadbDump(FreshDatabase db) throws Exception {
+        DatabaseUrl u = db.server();
+        ProcessBuilder pb = new ProcessBuilder("mariadb-dump", "--no-data", "--routines", "--triggers", "--events",
+                "--skip-dump-date", "--host=" + u.host().orElseThrow(), "--port=" + u.port(),
+                "--user=" + u.user().orElseThrow(), db.name());
+        pb.environment().put("MYSQL_PWD", u.password().orElseThrow());
+        return exec(pb);
+    }
+
     /** Every table's row count and checksum in a backup of {@code dst} equals those of the source's backup. */
     private void assertSameData(BackupRepository repo, FreshDatabase src, FreshDatabase dst, Manifest source)
             throws IOException {

@@ -100,6 +100,12 @@ public final class Creator {
                     dump = taken.dump();
                 } else if (engine.family() == Engine.POSTGRESQL) {
                     source = engineSchemaDump ? "covet (pg_dump is not installed)" : "covet (pg_dump not asked for)";
+                } else if (engineSchemaDump && engine.family() == Engine.MARIADB) {
+                    dump = new Manifest.SchemaDump(MariaDbSchemaDump.read(c));
+                    source = "SHOW CREATE (MariaDB " + db.server().version() + ")";
+                } else if (engineSchemaDump) {
+                    dump = new Manifest.SchemaDump(SqliteSchemaDump.read(c));
+                    source = "sqlite_master";
                 }
                 List<Table> done;
                 if (jobs > 1 && schema.size() > 1) {

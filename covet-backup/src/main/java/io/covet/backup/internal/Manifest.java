@@ -57,7 +57,26 @@ public record Manifest(String format, String id, String createdAt, String engine
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SchemaDump(Script preData, Script postData, String sourceSchema, List<String> materializedViews,
-                             List<Sequence> sequences) {
+                             List<Sequence> sequences, List<ObjectDdl> objects) {
+        /** A pg_dump schema. */
+        public SchemaDump(Script preData, Script postData, String sourceSchema, List<String> materializedViews,
+                          List<Sequence> sequences) {
+            this(preData, postData, sourceSchema, materializedViews, sequences, null);
+        }
+
+        /** A schema of statements the server wrote (MariaDB {@code SHOW CREATE}, SQLite {@code sqlite_master}). */
+        public SchemaDump(List<ObjectDdl> objects) {
+            this(null, null, null, null, null, objects);
+        }
+    }
+
+    /**
+     * One object as the server itself writes its definition: MariaDB's {@code SHOW CREATE} text (with the
+     * {@code sql_mode} it was created under, for routines, triggers and events), SQLite's {@code sqlite_master.sql}.
+     * Kinds: TABLE, INDEX, FUNCTION, PROCEDURE, VIEW, TRIGGER, EVENT.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ObjectDdl(String kind, String name, String sql, String sqlMode) {
     }
 
     /** A sealed script file of the backup. */

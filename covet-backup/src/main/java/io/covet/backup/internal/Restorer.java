@@ -55,6 +55,8 @@ public final class Restorer {
     private List<NativeObject> natives;
     private Map<String, List<NativeObject>> schemaNatives;
     private List<String> nativeWarnings;
+    /** Whether this restore recreates the schema from the server's own definitions in the manifest. */
+    private boolean serverDdl;
 
     public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log) {
         this.storage = storage;
@@ -74,7 +76,8 @@ public final class Restorer {
         natives = manifest.nativeObjects();
         schemaNatives = manifest.schemaNativeObjects();
         nativeWarnings = new ArrayList<>();
-        if (!manifest.notCarried().isEmpty()) {
+        boolean sameEngine = source.family() == target.family();
+        if (!manifest.notCarried().isEmpty() && (manifest.schemaDump() == null || !sameEngine)) {
             nativeWarnings.add("not in this backup, recreate by hand if needed: "
                     + String.join(", ", manifest.notCarried()));
         }
@@ -129,12 +132,15 @@ public final class Restorer {
                     + "); restore into an empty database, or pass --clean to replace the backup's tables");
         }
         List<String> replaced = existing.stream().filter(e -> names.stream().anyMatch(n -> n.equalsIgnoreCase(e))).toList();
-        if (manifest.schemaDump() != null && source.family() == target.family()) {
-            if (existing.isEmpty()) {
-                return dumped(c, target);
-            }
+        serverDdl = manifest.schemaDump() != null && sameEngine && existing.isEmpty();
+        if (manifest.schemaDump() != null && sameEngine && !existing.isEmpty()) {
             nativeWarnings.add("the schema was recreated by Covet's own reader, not from the "
-                    + manifest.schemaSource() + " script, because --clean replaces tables in a non-empty target");
+                    + manifest.schemaSource() + " definitions, because --clean replaces tables in a non-empty "
+                    + "target; not carried that way: " + (manifest.notCarried().isEmpty() ? "nothing"
+                    : String.join(", ", manifest.notCarried())));
+        }
+        if (serverDdl && target.family() == Engine.POSTGRESQL) {
+            return dumped(c, target);
         }
         return target.family() == Engine.MARIADB
                 ? staged(c, source, reader.namespace(), replaced)
@@ -226,8 +232,13 @@ public final class Restorer {
                     }
                 }
             }
-            long rows = build(c, target, ddl);
-            createNatives(c, d, natives, new ArrayList<>());
+            long rows;
+            if (serverDdl) {
+                rows = sqliteFromServerDdl(c, ddl);
+            } else {
+                rows = build(c, target, ddl);
+                createNatives(c, d, natives, new ArrayList<>());
+            }
             for (Map.Entry<String, List<NativeObject>> e : schemaNatives.entrySet()) {
                 reader.in(e.getKey(), () -> {
                     createNatives(c, d, e.getValue(), new ArrayList<>());
@@ -371,7 +382,64 @@ public final class Restorer {
         }
     }
 
+    /**
+     * MariaDB from its own {@code SHOW CREATE} text: the tables exactly as the source had them (indexes, foreign
+     * keys, table options, AUTO_INCREMENT position) are created in the staging database with foreign-key checks
+     * off, then loaded; returns the rows.
+     */
+    private long stagedFromServerDdl(Connection c, String stage, Ddl ddl) throws SQLException {
+        String catalog = c.getCatalog();
+        c.setCatalog(stage);
+        exec(c, "SET FOREIGN_KEY_CHECKS = 0");
+        try {
+            for (Manifest.ObjectDdl o : manifest.schemaDump().objects()) {
+                if (o.kind().equals("TABLE")) {
+                    try {
+                        exec(c, o.sql());
+                    } catch (SQLException e) {
+                        throw new SQLException("restoring table " + o.name() + " failed: " + e.getMessage(),
+                                e.getSQLState(), e);
+                    }
+                }
+            }
+            return load(c, Engine.MARIADB, ddl);
+        } finally {
+            exec(c, "SET FOREIGN_KEY_CHECKS = 1");
+            c.setCatalog(catalog);
+        }
+    }
+
+    /**
+     * SQLite from its own {@code sqlite_master} text: tables as written, the rows, then indexes, views and
+     * triggers in creation order; returns the rows.
+     */
+    private long sqliteFromServerDdl(Connection c, Ddl ddl) throws SQLException {
+        List<Manifest.ObjectDdl> objects = manifest.schemaDump().objects();
+        for (Manifest.ObjectDdl o : objects) {
+            if (o.kind().equals("TABLE")) {
+                execNamed(c, o);
+            }
+        }
+        long rows = load(c, Engine.SQLITE, ddl);
+        for (Manifest.ObjectDdl o : objects) {
+            if (!o.kind().equals("TABLE")) {
+                execNamed(c, o);
+            }
+        }
+        return rows;
+    }
+
+    private static void execNamed(Connection c, Manifest.ObjectDdl o) throws SQLException {
+        try {
+            exec(c, o.sql());
+        } catch (SQLException e) {
+            throw new SQLException("restoring " + o.kind().toLowerCase(java.util.Locale.ROOT) + " " + o.name()
+                    + " failed: " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
     private Result staged(Connection c, Engine source, String database, List<String> replaced) throws SQLException {
+
         String suffix = "__covet_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
         String base = database.length() > 40 ? database.substring(0, 40) : database;
         String stage = base + suffix;
@@ -384,8 +452,12 @@ public final class Restorer {
             c.setAutoCommit(false);
             long rows;
             try {
-                rows = build(c, Engine.MARIADB, ddl);
-                counters(c, Engine.MARIADB, ddl);
+                if (serverDdl) {
+                    rows = stagedFromServerDdl(c, stage, ddl);
+                } else {
+                    rows = build(c, Engine.MARIADB, ddl);
+                    counters(c, Engine.MARIADB, ddl);
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -419,7 +491,15 @@ public final class Restorer {
             // now; if one fails, they are dropped and the tables moved back as they were.
             List<String> undo = new ArrayList<>();
             try {
-                createNatives(c, d, natives, undo);
+                if (serverDdl) {
+                    for (Manifest.ObjectDdl o : manifest.schemaDump().objects()) {
+                        if (!o.kind().equals("TABLE")) {
+                            undo.add(0, MariaDbSchemaDump.create(c, o));
+                        }
+                    }
+                } else {
+                    createNatives(c, d, natives, undo);
+                }
             } catch (SQLException | RuntimeException e) {
                 for (String u : undo) {
                     exec(c, u);

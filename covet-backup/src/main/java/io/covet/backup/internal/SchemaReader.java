@@ -230,7 +230,8 @@ public final class SchemaReader {
      * by covet-schema's {@link Introspector}.
      */
     public List<Table> tables() throws SQLException {
-        Schema structure = Introspector.read(c, engine, n -> true);
+        java.util.Set<String> shadow = engine == Engine.SQLITE ? SqliteSchemaDump.shadowTables(c) : java.util.Set.of();
+        Schema structure = Introspector.read(c, engine, n -> !shadow.contains(n));
         Map<String, String> onUpdate = updateRules();
         Map<String, String> refSchema = referencedSchemas();
         List<Table> out = new ArrayList<>();
