@@ -165,8 +165,9 @@ public final class BackupCommand {
         @Option(names = "--fast", description = "Only check chunk hashes, decryption and checksums (no restore).")
         boolean fast;
 
-        @Option(names = "--scratch", paramLabel = "URL",
-                description = "Empty database to test-restore into (default: a temporary SQLite file).")
+        @Option(names = {"--restore-into", "--scratch"}, paramLabel = "URL",
+                description = "Empty database of the backup's engine to test-restore into (default: a temporary "
+                        + "file for a SQLite backup; other engines are then only checksum-verified, not restored).")
         String scratch;
 
         @Override
@@ -179,13 +180,17 @@ public final class BackupCommand {
                     m.put("id", v.backupId());
                     m.put("mode", v.mode().name().toLowerCase());
                     m.put("intact", v.intact());
+                    m.put("restored", v.restored());
                     m.put("tables", v.tables());
                     m.put("rows", v.rows());
                     m.put("problems", v.problems());
                     out().println(Output.json(m));
+                } else if (v.intact() && v.restored()) {
+                    out().printf("backup %s is intact: %d tables, %d rows checked (test restore into %s)%n", id,
+                            v.tables(), v.rows(), v.restoredInto());
                 } else if (v.intact()) {
-                    out().printf("backup %s is intact: %d tables, %d rows checked (%s)%n", id, v.tables(), v.rows(),
-                            fast ? "chunks and checksums" : "test restore");
+                    out().printf("backup %s: checksums verified, not restored: %d tables, %d rows decoded%s%n", id,
+                            v.tables(), v.rows(), fast ? "" : "; give --restore-into URL to restore it");
                 }
                 if (!v.intact()) {
                     err().println("covet: backup " + id + " is damaged: " + v.problems().get(0)
