@@ -15,8 +15,10 @@ public final class BackupOptions {
     private final ProgressListener listener;
     private final List<String> schemas;
     private final boolean engineSchemaDump;
+    private final List<String> skip;
 
     private BackupOptions(Builder b) {
+        this.skip = List.copyOf(b.skip);
         this.engineSchemaDump = b.engineSchemaDump;
         this.schemas = List.copyOf(b.schemas);
         this.key = b.key;
@@ -76,6 +78,15 @@ public final class BackupOptions {
         return engineSchemaDump;
     }
 
+    /**
+     * PostgreSQL tables and views to leave out ({@code schema.name}, or a bare name in the connection's current
+     * schema); each is named in the manifest. A backup of some schemas whose objects use objects of other schemas
+     * is refused before anything is written unless the objects that use them are left out here.
+     */
+    public List<String> skip() {
+        return skip;
+    }
+
     /** Receives progress; never null. */
     public ProgressListener listener() {
         return listener;
@@ -97,8 +108,15 @@ public final class BackupOptions {
         private ProgressListener listener = (t, i, n, r) -> { };
         private List<String> schemas = List.of();
         private boolean engineSchemaDump = true;
+        private List<String> skip = List.of();
 
         private Builder() {
+        }
+
+        /** See {@link BackupOptions#skip()}; default none. */
+        public Builder skip(List<String> names) {
+            this.skip = names == null ? List.of() : List.copyOf(names);
+            return this;
         }
 
         /** See {@link BackupOptions#engineSchemaDump()}; default true. */

@@ -73,7 +73,7 @@ public final class Backups {
         Storage storage = repo.storage();
         Creator creator = new Creator(storage, codec, options.chunkBytes(), options.jobs(),
                 (t, i, n, rows) -> options.listener().progress(t, i, n, rows), options.schemas(),
-                options.engineSchemaDump());
+                options.engineSchemaDump(), options.skip());
         Manifest m;
         try {
             m = creator.dump(db, id, header);
@@ -338,7 +338,9 @@ public final class Backups {
     static BackupInfo info(Manifest m, boolean complete) {
         return new BackupInfo(m.id(), Instant.parse(m.createdAt()), m.engine(), m.serverVersion(),
                 m.tables().stream().map(Manifest.Table::displayName).toList(), m.totalRows(), m.storedBytes(),
-                m.encryption() != null, complete, m.schemaDump() == null ? m.notCarried() : List.of());
+                m.encryption() != null, complete, m.schemaDump() == null ? m.notCarried()
+                : m.notCarried().stream().filter(n -> n.contains("(left out on request)")
+                        || n.contains("(must exist in the target")).toList());
     }
 
     /** Removes every object of a backup; used after a failed create and by prune. */

@@ -69,9 +69,11 @@ public final class PgSchemaDump {
      * @param schemas     the schemas to dump, or empty for the whole database (extensions included)
      * @param current     the connection's current schema when the backup holds it alone (its tables are
      *                    unqualified), else null
+     * @param excluded    relations left out, {@code schema.name}
      */
     public static Taken take(Connection c, DatabaseUrl url, String snapshot, List<String> schemas, String current,
-                             Storage storage, ChunkCodec codec, String backupId) throws SQLException {
+                             List<String> excluded, Storage storage, ChunkCodec codec, String backupId)
+            throws SQLException {
         Path pgDump = find();
         if (pgDump == null) {
             return new Taken(null, "covet (pg_dump is not installed)");
@@ -94,6 +96,10 @@ public final class PgSchemaDump {
             args.add("--no-password");
             for (String s : schemas) {
                 args.add("--schema=" + pattern(s));
+            }
+            for (String x : excluded) {
+                int dot = x.indexOf('.');
+                args.add("--exclude-table=" + pattern(x.substring(0, dot)) + "." + pattern(x.substring(dot + 1)));
             }
             args.add("--dbname=" + url.database());
             version = new String(run(List.of(pgDump.toString(), "--version"), null), StandardCharsets.UTF_8).strip();

@@ -101,6 +101,12 @@ public final class SchemaReader {
         return chosen.size() == 1 && chosen.get(0).equals(schema) ? java.util.Collections.singletonList(null) : chosen;
     }
 
+    /** PostgreSQL: whether {@code schema.name} is a table, view, materialized view, sequence or foreign table. */
+    public boolean relationExists(String namespace, String name) throws SQLException {
+        return !rows("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? "
+                + "AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')", namespace, name).isEmpty();
+    }
+
     /** PostgreSQL: whether the connection's search path was set for it (URL {@code currentSchema}, a SET). */
     public boolean pinned() {
         return pinned;

@@ -83,6 +83,10 @@ public final class BackupCommand {
                 + "currentSchema when it names one.")
         List<String> schemas = new java.util.ArrayList<>();
 
+        @Option(names = "--skip", split = ",", paramLabel = "TABLE", description = "PostgreSQL: a table or view to "
+                + "leave out (schema.name; repeat or comma-separate), e.g. one that uses a schema not backed up.")
+        List<String> skip = new java.util.ArrayList<>();
+
         @Option(names = "--physical", description = "SQLite only: a page copy of the file through the online "
                 + "backup API instead of a logical backup (restore it with restore --to-file).")
         boolean physical;
@@ -98,7 +102,7 @@ public final class BackupCommand {
                 }
                 return ExitCode.OK;
             }
-            BackupOptions.Builder options = BackupOptions.builder().key(repo.key()).jobs(jobs).schemas(schemas);
+            BackupOptions.Builder options = BackupOptions.builder().key(repo.key()).jobs(jobs).schemas(schemas).skip(skip);
             Output.Progress progress = new Output.Progress(out(), json);
             options.listener(progress::update);
             if (options.build().key() == null && !json) {
