@@ -225,6 +225,21 @@ public final class SchemaReader {
                         + "ORDER BY 1")) {
                     out.add(r[0]);
                 }
+                // index kinds covet-schema's model has no place for: they would come back as plain B-trees
+                for (String[] r : rows("SELECT DISTINCT CONCAT(CASE WHEN INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') "
+                        + "THEN CONCAT(INDEX_TYPE, ' index ') ELSE 'prefix-length index ' END, INDEX_NAME, ' on ', "
+                        + "TABLE_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
+                        + "AND (INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') OR SUB_PART IS NOT NULL) ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM "
+                        + "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT CONCAT('event ', EVENT_NAME) FROM information_schema.EVENTS "
+                        + "WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1")) {
+                    out.add(r[0]);
+                }
             }
         }
         return out;
