@@ -123,6 +123,61 @@ class SchemaFidelityTest {
         }
     }
 
+    /**
+     * The same fixtures restored into the other engines: every row arrives (checksums are portable), and what
+     * the target cannot hold is refused by name and, when skipped, listed as a warning.
+     */
+    @Test
+    void fixturesRestoreIntoOtherEnginesListingWhatTheyLeaveOut() throws Exception {
+        for (Engine source : List.of(Engine.POSTGRESQL, Engine.MARIADB, Engine.SQLITE)) {
+            try (FreshDatabase src = new FreshDatabase(source); BackupRepository repo = BackupRepository.open(
+                    dir.resolve(source.scheme()).toString())) {
+                if (source == Engine.SQLITE) {
+                    String script = fixture("sqlite.sql");
+                    src.db().withConnection(c -> {
+                        for (String st : script.split("\n--end\n")) {
+                            try (Statement s = c.createStatement()) {
+                                s.execute(st.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")));
+                            }
+                        }
+                        return null;
+                    });
+                } else {
+                    run(src.db(), fixture(source == Engine.POSTGRESQL ? "postgresql.sql" : "mariadb.sql"));
+                }
+                BackupInfo b = Backups.create(src.db(), repo, BackupOptions.defaults());
+                for (Engine target : List.of(Engine.POSTGRESQL, Engine.MARIADB, Engine.SQLITE)) {
+                    if (target == source) {
+                        continue;
+                    }
+                    try (FreshDatabase dst = new FreshDatabase(target)) {
+                        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Backups.restore(repo, b.id(), null,
+                                dst.db(), RestoreOptions.builder().build()))
+                                .isInstanceOf(io.covet.core.error.UnsupportedFeature.class)
+                                .hasMessageContaining("view ");
+                        if (source == Engine.SQLITE && target == Engine.MARIADB) {
+                            // a blob in a STRICT table's ANY column is no text MariaDB accepts: refused by name,
+                            // nothing restored (a documented limit of cross-engine restore)
+                            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Backups.restore(repo, b.id(),
+                                    null, dst.db(), RestoreOptions.builder().skipNativeObjects(true).build()))
+                                    .hasMessageContaining("`setting`.`value`");
+                            assertThat(strings(dst.db(), "SELECT COUNT(*) FROM information_schema.TABLES "
+                                    + "WHERE TABLE_SCHEMA = DATABASE()")).containsExactly("0");
+                            continue;
+                        }
+                        RestoreReport r = Backups.restore(repo, b.id(), null, dst.db(),
+                                RestoreOptions.builder().skipNativeObjects(true).build());
+                        assertThat(r.rows()).as(source + " -> " + target).isEqualTo(b.rows());
+                        assertThat(r.warnings()).as(source + " -> " + target).anySatisfy(w -> assertThat(w)
+                                .contains("left out, written in " + source.displayName() + " SQL"));
+                        VerifyReport v = Backups.verify(repo, b.id(), null, VerifyReport.Mode.FAST);
+                        assertThat(v.intact()).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
     /** {@code mariadb-dump --no-data --routines --triggers --events} of the database. */
     static String mariadbDump(FreshDatabase db) throws Exception {
         DatabaseUrl u = db.server();
