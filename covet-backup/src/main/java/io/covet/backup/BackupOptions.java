@@ -13,8 +13,14 @@ public final class BackupOptions {
     private final int chunkBytes;
     private final int compressionLevel;
     private final ProgressListener listener;
+    private final List<String> schemas;
+    private final boolean engineSchemaDump;
+    private final List<String> skip;
 
     private BackupOptions(Builder b) {
+        this.skip = List.copyOf(b.skip);
+        this.engineSchemaDump = b.engineSchemaDump;
+        this.schemas = List.copyOf(b.schemas);
         this.key = b.key;
         this.jobs = b.jobs;
         this.chunkBytes = b.chunkBytes;
@@ -52,6 +58,35 @@ public final class BackupOptions {
         return compressionLevel;
     }
 
+    /**
+     * The PostgreSQL schemas to back up; empty (the default) for every schema but the system ones, or only the
+     * connection's current schema when its search path was set for it (a {@code currentSchema} in the URL).
+     * A backup of exactly the connection's current schema restores into the target's current schema; a backup of
+     * other or several schemas restores into schemas of the same names. Refused on MariaDB and SQLite.
+     */
+    public List<String> schemas() {
+        return schemas;
+    }
+
+    /**
+     * Whether the schema is also taken with the engine's own dump tool when it is installed (PostgreSQL:
+     * {@code pg_dump --schema-only}, inside the backup's snapshot), so a restore into the same engine recreates
+     * every object exactly; default true. Without it, or when the tool is missing, Covet's own reader is used and
+     * what it cannot carry is listed in {@link BackupInfo#notCarried()}.
+     */
+    public boolean engineSchemaDump() {
+        return engineSchemaDump;
+    }
+
+    /**
+     * PostgreSQL tables and views to leave out ({@code schema.name}, or a bare name in the connection's current
+     * schema); each is named in the manifest. A backup of some schemas whose objects use objects of other schemas
+     * is refused before anything is written unless the objects that use them are left out here.
+     */
+    public List<String> skip() {
+        return skip;
+    }
+
     /** Receives progress; never null. */
     public ProgressListener listener() {
         return listener;
@@ -71,8 +106,29 @@ public final class BackupOptions {
         private int chunkBytes = 4 << 20;
         private int compressionLevel = 1;
         private ProgressListener listener = (t, i, n, r) -> { };
+        private List<String> schemas = List.of();
+        private boolean engineSchemaDump = true;
+        private List<String> skip = List.of();
 
         private Builder() {
+        }
+
+        /** See {@link BackupOptions#skip()}; default none. */
+        public Builder skip(List<String> names) {
+            this.skip = names == null ? List.of() : List.copyOf(names);
+            return this;
+        }
+
+        /** See {@link BackupOptions#engineSchemaDump()}; default true. */
+        public Builder engineSchemaDump(boolean value) {
+            this.engineSchemaDump = value;
+            return this;
+        }
+
+        /** See {@link BackupOptions#schemas()}; default empty. */
+        public Builder schemas(List<String> names) {
+            this.schemas = names == null ? List.of() : List.copyOf(names);
+            return this;
         }
 
         /** Encrypts every chunk with AES-256-GCM under this key; null for none. */

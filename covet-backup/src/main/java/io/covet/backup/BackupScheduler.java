@@ -8,8 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 
 /**
- * Scheduled backups: at each time of a {@link CronSchedule}, take a backup, verify it (by test restore or
- * chunk checks) and apply the retention policy. A failed cycle is logged and the schedule goes on; only
+ * Scheduled backups: at each time of a {@link CronSchedule}, take a backup, verify it (by a test restore into a
+ * temporary database of the same engine on the source's server, see {@link Backups#verifyByRestore}, or by chunk
+ * checks) and apply the retention policy. A failed cycle is logged and the schedule goes on; only
  * {@link #runOnce} reports failure to its caller, for one-shot use from cron or CI.
  */
 public final class BackupScheduler {
@@ -84,9 +85,11 @@ public final class BackupScheduler {
             log.accept("backup " + b.id() + " taken: " + b.tables().size() + " tables, " + b.rows() + " rows, "
                     + b.storedBytes() + " bytes");
             if (verify != null) {
-                v = Backups.verify(repo, b.id(), options.key(), verify);
-                log.accept("backup " + b.id() + (v.intact() ? " verified intact (" + verify.name().toLowerCase()
-                        + ")" : " FAILED verification: " + String.join("; ", v.problems())));
+                v = verify == VerifyReport.Mode.RESTORE ? Backups.verifyByRestore(repo, b.id(), options.key(), db)
+                        : Backups.verify(repo, b.id(), options.key(), verify);
+                log.accept("backup " + b.id() + (!v.intact() ? " FAILED verification: " + String.join("; ", v.problems())
+                        : v.restored() ? " verified intact (restore) into " + v.restoredInto()
+                        : " checksums verified, not restored (" + verify.name().toLowerCase() + ")"));
                 if (!v.intact()) {
                     return new Cycle(b, v, null, null); // never prune after a bad backup
                 }

@@ -72,7 +72,8 @@ public final class Backups {
                         ChunkCodec.keyCheck(key)), List.of(), List.of());
         Storage storage = repo.storage();
         Creator creator = new Creator(storage, codec, options.chunkBytes(), options.jobs(),
-                (t, i, n, rows) -> options.listener().progress(t, i, n, rows));
+                (t, i, n, rows) -> options.listener().progress(t, i, n, rows), options.schemas(),
+                options.engineSchemaDump(), options.skip());
         Manifest m;
         try {
             m = creator.dump(db, id, header);
@@ -119,12 +120,19 @@ public final class Backups {
      * Verifies a backup. Never throws for a damaged backup: the report says what is wrong.
      *
      * @param key        the key, or null for an unencrypted backup
-     * @param scratchUrl for {@link VerifyReport.Mode#RESTORE}: an empty database to restore into (its restored
-     *                   tables are dropped afterwards); null for a temporary SQLite file
+     * @param scratchUrl for {@link VerifyReport.Mode#RESTORE}: an empty database of the backup's engine to restore
+     *                   into (what the restore created is dropped afterwards); null for a temporary SQLite file
+     *                   when the backup is of SQLite, and no restore otherwise ({@link VerifyReport#restored()}
+     *                   false: the report must then not be read as a tested restore)
      * @throws BackupException (NOT_FOUND, KEY_REQUIRED, WRONG_KEY, STORAGE) when verification cannot start
      */
     public static VerifyReport verify(BackupRepository repo, String id, BackupKey key, VerifyReport.Mode mode,
                                       String scratchUrl) {
+        return verify(repo, id, key, mode, scratchUrl, null);
+    }
+
+    private static VerifyReport verify(BackupRepository repo, String id, BackupKey key, VerifyReport.Mode mode,
+                                       String scratchUrl, Database server) {
         Manifest m;
         try {
             m = load(repo, id, key);
@@ -152,10 +160,28 @@ public final class Backups {
             }
             rows += r.digest().rows();
         }
+        String into = null;
         if (problems.isEmpty() && mode == VerifyReport.Mode.RESTORE) {
-            problems.addAll(Verifier.restoreAndCompare(repo, m, codec, scratchUrl));
+            Verifier.Outcome o = server != null && scratchUrl == null
+                    ? Verifier.restoreIntoTemporary(repo, m, codec, server)
+                    : Verifier.restoreAndCompare(repo, m, codec, scratchUrl);
+            into = o.into();
+            if (into != null) {
+                problems.addAll(o.problems());
+            }
         }
-        return new VerifyReport(id, mode, problems.isEmpty(), m.tables().size(), rows, List.copyOf(problems));
+        return new VerifyReport(id, mode, problems.isEmpty(), m.tables().size(), rows, List.copyOf(problems),
+                into != null, into);
+    }
+
+    /**
+     * Verifies a backup by restoring it into a temporary database Covet creates on {@code server}'s server and
+     * drops afterwards (PostgreSQL, MariaDB; a temporary file for SQLite), comparing tables, columns, the engine's
+     * own object definitions, rows and checksums. When the temporary database cannot be created, the report says
+     * it was not restored ({@link VerifyReport#restored()} false) and only the chunks were checked.
+     */
+    public static VerifyReport verifyByRestore(BackupRepository repo, String id, BackupKey key, Database server) {
+        return verify(repo, id, key, VerifyReport.Mode.RESTORE, null, server);
     }
 
     /** {@link #verify(BackupRepository, String, BackupKey, VerifyReport.Mode, String)} into a temporary SQLite file. */
@@ -296,7 +322,9 @@ public final class Backups {
         }
         if (!Manifest.READABLE.contains(m.format())) {
             throw new BackupException(Reason.INVALID, "backup " + id + " has format " + m.format() + ", which this "
-                    + "Covet (" + covetVersion() + ") cannot read; it reads " + String.join(" and ", Manifest.READABLE)
+                    + "Covet (" + covetVersion() + ") cannot read; it reads "
+                    + String.join(", ", Manifest.READABLE.subList(0, Manifest.READABLE.size() - 1)) + " and "
+                    + Manifest.READABLE.get(Manifest.READABLE.size() - 1)
                     + ". Use the Covet version that wrote it (" + m.covetVersion() + ") or newer.");
         }
         return m;
@@ -309,8 +337,10 @@ public final class Backups {
 
     static BackupInfo info(Manifest m, boolean complete) {
         return new BackupInfo(m.id(), Instant.parse(m.createdAt()), m.engine(), m.serverVersion(),
-                m.tables().stream().map(Manifest.Table::name).toList(), m.totalRows(), m.storedBytes(),
-                m.encryption() != null, complete);
+                m.tables().stream().map(Manifest.Table::displayName).toList(), m.totalRows(), m.storedBytes(),
+                m.encryption() != null, complete, m.schemaDump() == null ? m.notCarried()
+                : m.notCarried().stream().filter(n -> n.contains("(left out on request)")
+                        || n.contains("(must exist in the target")).toList());
     }
 
     /** Removes every object of a backup; used after a failed create and by prune. */

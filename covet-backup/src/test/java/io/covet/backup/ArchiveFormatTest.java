@@ -165,7 +165,7 @@ class ArchiveFormatTest {
             Shop.create(s.db());
             BackupInfo b = Backups.create(s.db(), repo, BackupOptions.builder().key(key).build());
             Path manifest = dir.resolve("backups/" + b.id() + "/manifest.json");
-            byte[] json = Files.readString(manifest).replace("covet-backup/2", "covet-backup/9")
+            byte[] json = Files.readString(manifest).replace("covet-backup/3", "covet-backup/9")
                     .getBytes(StandardCharsets.UTF_8);
             Files.delete(manifest);
             Files.write(manifest, json);
@@ -176,7 +176,7 @@ class ArchiveFormatTest {
                 assertThatThrownBy(() -> Backups.restore(repo, b.id(), key, target.db(), false))
                         .isInstanceOf(BackupException.class)
                         .hasMessageContaining("format covet-backup/9")
-                        .hasMessageContaining("covet-backup/1 and covet-backup/2")
+                        .hasMessageContaining("covet-backup/1, covet-backup/2 and covet-backup/3")
                         .satisfies(e -> assertThat(((BackupException) e).reason()).isEqualTo(BackupException.Reason.INVALID));
                 assertThat(target.db().sql("SELECT COUNT(*) FROM sqlite_master").list(rs -> rs.getLong(1)))
                         .containsExactly(0L);

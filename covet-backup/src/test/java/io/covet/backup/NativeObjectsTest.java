@@ -77,7 +77,8 @@ class NativeObjectsTest {
             BackupKey key = BackupKey.generate();
             BackupInfo b = Backups.create(db, repo, BackupOptions.builder().key(key).build());
             String manifest = Files.readString(dir.resolve("backups/" + b.id() + "/manifest.json"));
-            assertThat(manifest).contains("\"covet-backup/2\"", "item_price_positive", "live_item", "item_audit");
+            // format 3 adds the engine's own schema definitions (pg_dump, SHOW CREATE, sqlite_master)
+            assertThat(manifest).contains("\"covet-backup/3\"", "item_price_positive", "live_item", "item_audit");
 
             assertThat(Backups.verify(repo, b.id(), key, VerifyReport.Mode.RESTORE).problems()).isEmpty();
             Backups.restore(repo, b.id(), key, target.db(), RestoreOptions.builder().build());

@@ -1,5 +1,6 @@
 package io.covet.backup.internal;
 
+import io.covet.backup.BackupException;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.Database;
 import io.covet.core.dialect.Dialect;
@@ -13,7 +14,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,8 +37,24 @@ public final class Creator {
     private final int chunkBytes;
     private final int jobs;
     private final Listener listener;
+    private final List<String> schemas;
+    private final boolean engineSchemaDump;
+    private final List<String> skip;
 
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener) {
+        this(storage, codec, chunkBytes, jobs, listener, List.of(), true, List.of());
+    }
+
+    /**
+     * @param schemas          the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas})
+     * @param engineSchemaDump take the schema with the engine's own dump tool too, when it is installed
+     * @param skip             PostgreSQL tables and views to leave out ({@code schema.name} or a bare name)
+     */
+    public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener,
+                   List<String> schemas, boolean engineSchemaDump, List<String> skip) {
+        this.skip = skip;
+        this.schemas = schemas;
+        this.engineSchemaDump = engineSchemaDump;
         this.storage = storage;
         this.codec = codec;
         this.chunkBytes = chunkBytes;
@@ -49,10 +68,67 @@ public final class Creator {
         Dialect dialect = db.dialect();
         Dumper dumper = new Dumper(storage, codec, id, chunkBytes);
         return db.withConnection(c -> {
-            String exported = Snapshot.begin(c, engine, jobs > 1);
+            boolean pgDump = engine.family() == Engine.POSTGRESQL && engineSchemaDump && PgSchemaDump.available();
+            String exported = Snapshot.begin(c, engine, jobs > 1 || pgDump);
             try {
-                List<Table> schema = new SchemaReader(c, engine).tables();
-                List<NativeObject> natives = Introspector.readNativeObjects(c, engine);
+                SchemaReader reader = new SchemaReader(c, engine);
+                List<String> namespaces;
+                try {
+                    namespaces = reader.schemas(schemas);
+                } catch (IllegalArgumentException e) {
+                    throw new BackupException(BackupException.Reason.INVALID, e.getMessage() + "; nothing was written");
+                }
+                List<String> skipped = skipNames(reader, engine);
+                if (engine.family() == Engine.POSTGRESQL) {
+                    refuseUnrestorable(c, reader, namespaces, pgDump, skipped);
+                }
+                List<Table> schema = new ArrayList<>();
+                List<NativeObject> natives = List.of();
+                Map<String, List<NativeObject>> schemaNatives = new LinkedHashMap<>();
+                List<String> notCarried = new ArrayList<>();
+                if (engine.family() == Engine.POSTGRESQL && !(schemas.isEmpty() && !reader.pinned())) {
+                    for (String x : PgRestorability.extensionsNeeded(c,
+                            namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces)) {
+                        if (!x.equals("plpgsql")) {
+                            notCarried.add("extension " + x + " (must exist in the target: a backup of some "
+                                    + "schemas does not create extensions)");
+                        }
+                    }
+                }
+                for (String ns : namespaces) {
+                    for (Table t : reader.tables(ns)) {
+                        if (skipped.contains((ns == null ? reader.namespace() : ns) + "." + t.name())) {
+                            notCarried.add("table " + t.displayName() + " (left out on request)");
+                        } else {
+                            schema.add(t);
+                        }
+                    }
+                    List<NativeObject> found = reader.in(ns, () -> Introspector.readNativeObjects(c, engine));
+                    if (ns == null) {
+                        natives = found;
+                    } else if (!found.isEmpty()) {
+                        schemaNatives.put(ns, found);
+                    }
+                    notCarried.addAll(reader.notCarried(ns));
+                }
+                String source = "covet";
+                Manifest.SchemaDump dump = null;
+                if (pgDump) {
+                    List<String> dumped = schemas.isEmpty() && !reader.pinned() ? List.of()
+                            : namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces;
+                    PgSchemaDump.Taken taken = PgSchemaDump.take(c, db.config().url().orElse(null), exported, dumped,
+                            namespaces.get(0) == null ? reader.namespace() : null, skipped, storage, codec, id);
+                    source = taken.source();
+                    dump = taken.dump();
+                } else if (engine.family() == Engine.POSTGRESQL) {
+                    source = engineSchemaDump ? "covet (pg_dump is not installed)" : "covet (pg_dump not asked for)";
+                } else if (engineSchemaDump && engine.family() == Engine.MARIADB) {
+                    dump = new Manifest.SchemaDump(MariaDbSchemaDump.read(c));
+                    source = "SHOW CREATE (MariaDB " + db.server().version() + ")";
+                } else if (engineSchemaDump) {
+                    dump = new Manifest.SchemaDump(SqliteSchemaDump.read(c));
+                    source = "sqlite_master";
+                }
                 List<Table> done;
                 if (jobs > 1 && schema.size() > 1) {
                     done = parallel(db, exported, dumper, schema);
@@ -62,20 +138,82 @@ public final class Creator {
                         done.add(dumpOne(c, engine, dialect, dumper, i, schema));
                     }
                 }
-                return new Manifest(Manifest.FORMAT, id, header.createdAt(), engine.scheme(),
-                        db.server().version(), header.covetVersion(), exported, header.compression(),
-                        header.encryption(), done, natives);
+                boolean qualified = namespaces.get(0) != null || dump != null;
+                return new Manifest(qualified ? Manifest.FORMAT_3 : Manifest.FORMAT, id, header.createdAt(),
+                        engine.scheme(), db.server().version(), header.covetVersion(), exported,
+                        header.compression(), header.encryption(), done, natives, schemaNatives, notCarried, source, dump);
             } finally {
                 Snapshot.end(c, engine);
             }
         });
     }
 
+    /**
+     * The relations to leave out, as {@code schema.name} (a bare name is in the connection's current schema).
+     *
+     * @throws BackupException (INVALID) for a name that is no table or view of the database, or on MariaDB/SQLite
+     */
+    private List<String> skipNames(SchemaReader reader, Engine engine) throws SQLException {
+        if (skip.isEmpty()) {
+            return List.of();
+        }
+        if (engine.family() != Engine.POSTGRESQL) {
+            throw new BackupException(BackupException.Reason.INVALID, "--skip leaves PostgreSQL objects out of a "
+                    + "backup of some schemas; a " + engine.displayName() + " backup restores every object, so "
+                    + "there is nothing to skip; nothing was written");
+        }
+        List<String> out = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : skip) {
+            String q = name.contains(".") ? name : reader.namespace() + "." + name;
+            if (!reader.relationExists(q.substring(0, q.indexOf('.')), q.substring(q.indexOf('.') + 1))) {
+                unknown.add(name);
+            }
+            out.add(q);
+        }
+        if (!unknown.isEmpty()) {
+            throw new BackupException(BackupException.Reason.INVALID, "--skip names no table or view: "
+                    + String.join(", ", unknown) + " (write schema.name, or a bare name for the current schema "
+                    + reader.namespace() + "); nothing was written");
+        }
+        return out;
+    }
+
+    /**
+     * Refuses, before anything is written, a PostgreSQL backup that could not be restored into an empty database:
+     * objects of the backed-up schemas using objects of schemas it does not hold, or (without pg_dump) columns of
+     * user-defined types Covet's own DDL cannot create; what is skipped does not count.
+     */
+    private void refuseUnrestorable(Connection c, SchemaReader reader, List<String> namespaces, boolean pgDump,
+                                    List<String> skipped) throws SQLException {
+        List<String> held = namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces;
+        boolean whole = schemas.isEmpty() && !reader.pinned();
+        List<PgRestorability.Problem> problems = new ArrayList<>();
+        if (!whole) {
+            problems.addAll(PgRestorability.outsideDependencies(c, held));
+        }
+        if (!pgDump) {
+            problems.addAll(PgRestorability.userTypedColumns(c, held));
+        }
+        problems.removeIf(p -> p.table() != null && skipped.contains(p.table()));
+        if (!problems.isEmpty()) {
+            List<String> tables = problems.stream().map(PgRestorability.Problem::table)
+                    .filter(java.util.Objects::nonNull).distinct().toList();
+            throw new BackupException(BackupException.Reason.INVALID, "this backup could not be restored into an "
+                    + "empty database: " + String.join("; ", problems.stream().limit(10)
+                    .map(PgRestorability.Problem::describe).toList())
+                    + (problems.size() > 10 ? " (and " + (problems.size() - 10) + " more)" : "")
+                    + ". Back up the schemas they use too (--schema), " + (pgDump ? "" : "install pg_dump, ")
+                    + (tables.isEmpty() ? "" : "or leave them out with --skip " + String.join(" --skip ", tables)
+                    + " (BackupOptions.skip)") + "; nothing was written");
+        }
+    }
+
     private Table dumpOne(Connection c, Engine engine, Dialect dialect, Dumper dumper, int i, List<Table> schema)
             throws SQLException {
         Table t = schema.get(i);
         try {
-            return dumper.dump(c, engine, dialect, i, t, rows -> listener.progress(t.name(), i, schema.size(), rows));
+            return dumper.dump(c, engine, dialect, i, t, rows -> listener.progress(t.displayName(), i, schema.size(), rows));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a chunk of " + t.name() + " in " + storage.describe()
                     + ": " + e.getMessage(), e);

@@ -47,9 +47,19 @@ public final class Ddl {
         return warnings;
     }
 
-    /** The quoted, possibly qualified table name. */
+    /** The quoted, possibly qualified name of a table of the target's current schema (or the staging database). */
     public String table(String name) {
-        return qualifier == null ? dialect.quote(name) : dialect.quote(qualifier) + "." + dialect.quote(name);
+        return qualifier == null ? dialect.quoteExisting(name) : dialect.quoteExisting(qualifier) + "." + dialect.quoteExisting(name);
+    }
+
+    /** The quoted name of a backup's table: qualified with its schema when it has one. */
+    public String table(Table t) {
+        return t.schema() == null ? table(t.name()) : ref(dialect, t.schema(), t.name());
+    }
+
+    /** {@code "schema"."name"}, or {@code "name"} when {@code schema} is null. */
+    public static String ref(Dialect d, String schema, String name) {
+        return schema == null ? d.quoteExisting(name) : d.quoteExisting(schema) + "." + d.quoteExisting(name);
     }
 
     private boolean native_() {
@@ -62,13 +72,13 @@ public final class Ddl {
         t.indexes().forEach(i -> keyed.addAll(i.columns()));
         t.foreignKeys().forEach(f -> keyed.addAll(f.columns()));
         boolean inlinePk = false;
-        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(table(t.name())).append(" (");
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(table(t)).append(" (");
         for (int i = 0; i < t.columns().size(); i++) {
             Column c = t.columns().get(i);
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(dialect.quote(c.name())).append(' ');
+            sb.append(dialect.quoteExisting(c.name())).append(' ');
             boolean rowid = target == Engine.SQLITE && c.autoIncrement() && t.primaryKey().equals(List.of(c.name()));
             if (rowid) {
                 sb.append("INTEGER PRIMARY KEY");
@@ -96,7 +106,7 @@ public final class Ddl {
         }
         if (target == Engine.SQLITE) {
             for (ForeignKey f : t.foreignKeys()) {
-                sb.append(", ").append(foreignKeyClause(f));
+                sb.append(", ").append(foreignKeyClause(t, f));
             }
             // SQLite cannot add a check later; the rows being restored satisfied it on the source
             for (Check k : t.checks()) {
@@ -113,11 +123,11 @@ public final class Ddl {
     public List<String> indexes(Table t) {
         List<String> out = new ArrayList<>();
         if (target == Engine.POSTGRESQL && !t.primaryKey().isEmpty()) {
-            out.add("ALTER TABLE " + table(t.name()) + " ADD PRIMARY KEY (" + columns(t.primaryKey()) + ")");
+            out.add("ALTER TABLE " + table(t) + " ADD PRIMARY KEY (" + columns(t.primaryKey()) + ")");
         }
         for (Index i : t.indexes()) {
-            String name = uniqueName(i.name(), t.name(), "ix");
-            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quote(name) + " ON " + table(t.name())
+            String name = uniqueName(i.name(), t, "ix");
+            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quoteExisting(name) + " ON " + table(t)
                     + " (" + columns(i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where()));
         }
         return out;
@@ -128,14 +138,14 @@ public final class Ddl {
         List<String> out = new ArrayList<>();
         if (target != Engine.SQLITE) {
             for (Check k : t.checks()) {
-                out.add("ALTER TABLE " + table(t.name()) + " ADD " + checkClause(t, k));
+                out.add("ALTER TABLE " + table(t) + " ADD " + checkClause(t, k));
             }
         }
         return out;
     }
 
     private String checkClause(Table t, Check k) {
-        return "CONSTRAINT " + dialect.quote(uniqueName(k.name(), t.name(), "ck")) + " CHECK (" + k.expression() + ")";
+        return "CONSTRAINT " + dialect.quoteExisting(uniqueName(k.name(), t, "ck")) + " CHECK (" + k.expression() + ")";
     }
 
     /** ALTER TABLE … ADD FOREIGN KEY statements (none on SQLite, where they are part of CREATE TABLE). */
@@ -145,15 +155,16 @@ public final class Ddl {
             return out;
         }
         for (ForeignKey f : t.foreignKeys()) {
-            out.add("ALTER TABLE " + table(t.name()) + " ADD " + foreignKeyClause(f));
+            out.add("ALTER TABLE " + table(t) + " ADD " + foreignKeyClause(t, f));
         }
         return out;
     }
 
-    private String foreignKeyClause(ForeignKey f) {
-        String name = uniqueName(f.name(), f.referencedTable(), "fk");
-        return "CONSTRAINT " + dialect.quote(name) + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
-                + table(f.referencedTable()) + " (" + columns(f.referencedColumns()) + ") ON DELETE "
+    private String foreignKeyClause(Table t, ForeignKey f) {
+        String name = uniqueName(f.name(), t, "fk");
+        String schema = f.referencedSchema() != null ? f.referencedSchema() : t.schema();
+        return "CONSTRAINT " + dialect.quoteExisting(name) + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
+                + (schema == null ? table(f.referencedTable()) : ref(dialect, schema, f.referencedTable())) + " (" + columns(f.referencedColumns()) + ") ON DELETE "
                 + rule(f.onDelete()) + " ON UPDATE " + rule(f.onUpdate());
     }
 
@@ -166,15 +177,18 @@ public final class Ddl {
         };
     }
 
-    private String uniqueName(String wanted, String table, String prefix) {
+    /** The wanted name when it is free in the table's schema, else a generated one. */
+    private String uniqueName(String wanted, Table t, String prefix) {
+        String scope = t.schema() == null ? "" : t.schema() + "\u0000";
         String name = wanted;
-        if (name == null || name.length() > dialect.maxIdentifierLength() || !usedNames.add(name.toLowerCase(Locale.ROOT))) {
+        if (name == null || name.length() > dialect.maxIdentifierLength()
+                || !usedNames.add(scope + name.toLowerCase(Locale.ROOT))) {
             int n = usedNames.size();
-            name = prefix + "_" + n + "_" + table.replaceAll("[^A-Za-z0-9_]", "");
+            name = prefix + "_" + n + "_" + t.name().replaceAll("[^A-Za-z0-9_]", "");
             if (name.length() > 60) {
                 name = name.substring(0, 60);
             }
-            usedNames.add(name.toLowerCase(Locale.ROOT));
+            usedNames.add(scope + name.toLowerCase(Locale.ROOT));
         }
         return name;
     }
@@ -185,7 +199,7 @@ public final class Ddl {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            dialect.quoteInto(sb, c);
+            dialect.quoteExistingInto(sb, c);
         }
         return sb.toString();
     }

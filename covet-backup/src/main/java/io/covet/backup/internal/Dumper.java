@@ -53,10 +53,10 @@ public final class Dumper {
             if (i > 0) {
                 sql.append(", ");
             }
-            dialect.quoteInto(sql, cols.get(i).name());
+            dialect.quoteExistingInto(sql, cols.get(i).name());
         }
         sql.append(" FROM ");
-        dialect.quoteInto(sql, table.name());
+        sql.append(Ddl.ref(dialect, table.schema(), table.name()));
         List<PortableType> types = table.types();
         TableDigest digest = new TableDigest(types);
         List<Chunk> chunks = new ArrayList<>();

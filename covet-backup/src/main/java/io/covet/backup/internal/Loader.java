@@ -31,7 +31,7 @@ public final class Loader {
             if (cols.length() > 0) {
                 cols.append(", ");
             }
-            d.quoteInto(cols, col);
+            d.quoteExistingInto(cols, col);
         }
         if (engine.family() == Engine.POSTGRESQL && source.family() == Engine.POSTGRESQL) {
             List<String> types = PgBinaryCopy.types(c, table, columns);

@@ -42,7 +42,7 @@ final class PgCopyRows implements AutoCloseable {
         StringBuilder sql = new StringBuilder("COPY (SELECT ");
         List<Column> cols = table.columns();
         for (int i = 0; i < cols.size(); i++) {
-            String col = dialect.quote(cols.get(i).name());
+            String col = dialect.quoteExisting(cols.get(i).name());
             sql.append(i == 0 ? "" : ", ");
             if (types.get(i) == PortableType.OTHER) {
                 // the type's output function, as the JDBC driver's getString gives it: a cast to text may differ
@@ -53,7 +53,7 @@ final class PgCopyRows implements AutoCloseable {
                 sql.append(col).append(cast(types.get(i)));
             }
         }
-        dialect.quoteInto(sql.append(" FROM "), table.name());
+        sql.append(" FROM ").append(Ddl.ref(dialect, table.schema(), table.name()));
         sql.append(") TO STDOUT (FORMAT binary)");
         this.copy = new PGCopyInputStream(c.unwrap(PGConnection.class), sql.toString());
         this.in = new DataInputStream(new BufferedInputStream(copy, 1 << 16));

@@ -76,6 +76,9 @@ public enum PortableType {
             case "varchar" -> VARCHAR;
             case "tinytext", "text", "mediumtext", "longtext" -> TEXT;
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> BYTES;
+            // BIT(n) as its big-endian bytes; spatial values in MariaDB's own form (SRID + WKB), which it takes back
+            case "bit", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
+                 "multipolygon", "geometrycollection" -> BYTES;
             case "date" -> DATE;
             case "time" -> TIME;
             case "datetime", "timestamp" -> TIMESTAMP;

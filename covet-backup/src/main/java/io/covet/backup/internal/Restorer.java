@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -52,7 +53,10 @@ public final class Restorer {
     private final Consumer<String> log;
     private List<Table> tables;
     private List<NativeObject> natives;
+    private Map<String, List<NativeObject>> schemaNatives;
     private List<String> nativeWarnings;
+    /** Whether this restore recreates the schema from the server's own definitions in the manifest. */
+    private boolean serverDdl;
 
     public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log) {
         this.storage = storage;
@@ -70,7 +74,13 @@ public final class Restorer {
         Engine source = Engine.forScheme(manifest.engine());
         tables = manifest.tables();
         natives = manifest.nativeObjects();
+        schemaNatives = manifest.schemaNativeObjects();
         nativeWarnings = new ArrayList<>();
+        boolean sameEngine = source.family() == target.family();
+        if (!manifest.notCarried().isEmpty() && (manifest.schemaDump() == null || !sameEngine)) {
+            nativeWarnings.add("not in this backup, recreate by hand if needed: "
+                    + String.join(", ", manifest.notCarried()));
+        }
         if (source.family() != target.family()) {
             List<String> left = nativeParts();
             if (!left.isEmpty() && !skipNative) {
@@ -86,29 +96,68 @@ public final class Restorer {
             }
             tables = tables.stream().map(Table::portable).toList();
             natives = List.of();
+            schemaNatives = Map.of();
+            List<String> schemas = tables.stream().map(Table::schema).filter(java.util.Objects::nonNull).distinct()
+                    .toList();
+            if (!schemas.isEmpty()) {
+                Map<String, List<String>> byName = new java.util.TreeMap<>();
+                tables.forEach(t -> byName.computeIfAbsent(t.name().toLowerCase(java.util.Locale.ROOT),
+                        k -> new ArrayList<>()).add(t.displayName()));
+                List<String> clashes = byName.values().stream().filter(v -> v.size() > 1)
+                        .map(v -> String.join(" and ", v)).toList();
+                if (!clashes.isEmpty()) {
+                    throw new UnsupportedFeature(target, "restoring tables of several PostgreSQL schemas that share "
+                            + "a name (" + String.join("; ", clashes) + ") into one " + target.displayName()
+                            + " database", "Back up one schema at a time (--schema NAME) and restore each into its "
+                            + "own database.");
+                }
+                nativeWarnings.add("the tables of schemas " + String.join(", ", schemas) + " were restored into one "
+                        + target.displayName() + " database, which has no schemas");
+                tables = tables.stream().map(t -> t.inSchema(null)).toList();
+            }
         }
         SchemaReader reader = new SchemaReader(c, target);
-        List<String> existing = reader.tableNames();
-        List<String> names = manifest.tables().stream().map(Table::name).toList();
+        List<String> existing = new ArrayList<>();
+        Map<String, String> refs = new java.util.HashMap<>();
+        Dialect td = Dialect.of(target.family());
+        for (String ns : tables.stream().map(Table::schema).distinct().toList()) {
+            for (String e : reader.in(ns, reader::tableNames)) {
+                existing.add(ns == null ? e : ns + "." + e);
+                refs.put(existing.get(existing.size() - 1), Ddl.ref(td, ns, e));
+            }
+        }
+        List<String> names = tables.stream().map(Table::displayName).toList();
         if (!existing.isEmpty() && !clean) {
             throw new NotEmpty("the target already has " + existing.size() + " table(s) (" + preview(existing)
                     + "); restore into an empty database, or pass --clean to replace the backup's tables");
         }
         List<String> replaced = existing.stream().filter(e -> names.stream().anyMatch(n -> n.equalsIgnoreCase(e))).toList();
+        serverDdl = manifest.schemaDump() != null && sameEngine && existing.isEmpty();
+        if (manifest.schemaDump() != null && sameEngine && !existing.isEmpty()) {
+            nativeWarnings.add("the schema was recreated by Covet's own reader, not from the "
+                    + manifest.schemaSource() + " definitions, because --clean replaces tables in a non-empty "
+                    + "target; not carried that way: " + (manifest.notCarried().isEmpty() ? "nothing"
+                    : String.join(", ", manifest.notCarried())));
+        }
+        if (serverDdl && target.family() == Engine.POSTGRESQL) {
+            return dumped(c, target);
+        }
         return target.family() == Engine.MARIADB
                 ? staged(c, source, reader.namespace(), replaced)
-                : transactional(c, source, target, replaced);
+                : transactional(c, source, target, replaced.stream().map(refs::get).toList(), reader);
     }
 
     /** The checks, partial indexes and native objects of the backup, described for a message. */
     private List<String> nativeParts() {
         List<String> out = new ArrayList<>();
         for (Table t : manifest.tables()) {
-            t.checks().forEach(k -> out.add("check constraint " + k.name() + " on " + t.name()));
+            t.checks().forEach(k -> out.add("check constraint " + k.name() + " on " + t.displayName()));
             t.indexes().stream().filter(i -> i.where() != null)
-                    .forEach(i -> out.add("partial index " + i.name() + " on " + t.name()));
+                    .forEach(i -> out.add("partial index " + i.name() + " on " + t.displayName()));
         }
         manifest.nativeObjects().forEach(o -> out.add(o.describe()));
+        manifest.schemaNativeObjects().forEach((ns, objects) -> objects
+                .forEach(o -> out.add(o.describe() + " in schema " + ns)));
         return out;
     }
 
@@ -116,7 +165,43 @@ public final class Restorer {
         return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + ", …";
     }
 
-    private Result transactional(Connection c, Engine source, Engine target, List<String> replaced) throws SQLException {
+    /**
+     * Same-engine restore from the engine's own schema script: its pre-data half (types, functions, tables,
+     * views), the rows, its post-data half (keys, indexes, constraints, triggers, rules), then materialized views
+     * refreshed and sequences set, all in one transaction.
+     */
+    private Result dumped(Connection c, Engine target) throws SQLException {
+        Manifest.SchemaDump dump = manifest.schemaDump();
+        String pre = PgSchemaDump.read(storage, codec, manifest.id(), dump.preData());
+        String post = PgSchemaDump.read(storage, codec, manifest.id(), dump.postData());
+        String current;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT quote_ident(current_schema())")) {
+            rs.next();
+            current = rs.getString(1);
+        }
+        if (current == null && dump.sourceSchema() != null) {
+            throw new NotEmpty("the target has no current schema to restore into: its search_path names none "
+                    + "that exists; create the schema or fix the URL's currentSchema");
+        }
+        Ddl ddl = new Ddl(target, target, null);
+        c.setAutoCommit(false);
+        try {
+            PgSchemaDump.replay(c, pre, dump.sourceSchema(), current);
+            long rows = load(c, target, ddl);
+            PgSchemaDump.replay(c, post, dump.sourceSchema(), current);
+            PgSchemaDump.finish(c, dump, current);
+            c.commit();
+            return new Result(names(), rows, List.of());
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private Result transactional(Connection c, Engine source, Engine target, List<String> replaced,
+                                 SchemaReader reader) throws SQLException {
         Ddl ddl = new Ddl(source, target, null);
         Dialect d = Dialect.of(target.family());
         boolean sqlite = target.family() == Engine.SQLITE;
@@ -125,18 +210,41 @@ public final class Restorer {
         }
         c.setAutoCommit(false);
         try {
+            for (Table t : tables) {
+                if (t.schema() != null) {
+                    exec(c, "CREATE SCHEMA IF NOT EXISTS " + d.quoteExisting(t.schema()));
+                }
+            }
             for (String t : replaced) {
-                exec(c, "DROP TABLE " + d.quote(t) + (sqlite ? "" : " CASCADE"));
+                exec(c, "DROP TABLE " + t + (sqlite ? "" : " CASCADE"));
             }
             if (!replaced.isEmpty()) {
                 for (NativeObject o : natives) {
                     if (o.kind() == NativeObject.Kind.VIEW) {
-                        exec(c, "DROP VIEW IF EXISTS " + d.quote(o.name()) + (sqlite ? "" : " CASCADE"));
+                        exec(c, "DROP VIEW IF EXISTS " + d.quoteExisting(o.name()) + (sqlite ? "" : " CASCADE"));
+                    }
+                }
+                for (Map.Entry<String, List<NativeObject>> e : schemaNatives.entrySet()) {
+                    for (NativeObject o : e.getValue()) {
+                        if (o.kind() == NativeObject.Kind.VIEW) {
+                            exec(c, "DROP VIEW IF EXISTS " + Ddl.ref(d, e.getKey(), o.name()) + " CASCADE");
+                        }
                     }
                 }
             }
-            long rows = build(c, target, ddl);
-            createNatives(c, d, natives, new ArrayList<>());
+            long rows;
+            if (serverDdl) {
+                rows = sqliteFromServerDdl(c, ddl);
+            } else {
+                rows = build(c, target, ddl);
+                createNatives(c, d, natives, new ArrayList<>());
+            }
+            for (Map.Entry<String, List<NativeObject>> e : schemaNatives.entrySet()) {
+                reader.in(e.getKey(), () -> {
+                    createNatives(c, d, e.getValue(), new ArrayList<>());
+                    return null;
+                });
+            }
             counters(c, target, ddl);
             if (sqlite) {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
@@ -160,7 +268,7 @@ public final class Restorer {
     }
 
     private List<String> names() {
-        return tables.stream().map(Table::name).toList();
+        return tables.stream().map(Table::displayName).toList();
     }
 
     private List<String> warnings(Ddl ddl) {
@@ -178,8 +286,8 @@ public final class Restorer {
         for (NativeObject o : natives) {
             exec(c, o.sql());
             switch (o.kind()) {
-                case VIEW -> undo.add(0, "DROP VIEW IF EXISTS " + d.quote(o.name()));
-                case TRIGGER -> undo.add(0, "DROP TRIGGER IF EXISTS " + d.quote(o.name()));
+                case VIEW -> undo.add(0, "DROP VIEW IF EXISTS " + d.quoteExisting(o.name()));
+                case TRIGGER -> undo.add(0, "DROP TRIGGER IF EXISTS " + d.quoteExisting(o.name()));
                 default -> { }
             }
         }
@@ -190,36 +298,41 @@ public final class Restorer {
      * counters; returns the rows loaded. Native objects come between the keys and the counters (the caller's).
      */
     private long build(Connection c, Engine target, Ddl ddl) throws SQLException {
-        List<Table> manifestTables = tables;
-        for (Table t : manifestTables) {
+        for (Table t : tables) {
             exec(c, ddl.createTable(t));
         }
-        long rows = 0;
-        for (Table t : manifestTables) {
-            ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
-            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t.name()), t.columns().stream().map(Column::name).toList(), in);
-            if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
-                throw new Mismatch("table " + t.name() + " restored " + n + " rows with checksum "
-                        + in.digest().value() + " but the manifest says " + t.rows() + " rows, " + t.checksum()
-                        + "; nothing was restored");
-            }
-            rows += n;
-            log.accept("restored " + t.name() + ": " + n + " rows");
-        }
-        for (Table t : manifestTables) {
+        long rows = load(c, target, ddl);
+        for (Table t : tables) {
             for (String s : ddl.indexes(t)) {
                 exec(c, s);
             }
         }
-        for (Table t : manifestTables) {
+        for (Table t : tables) {
             for (String s : ddl.checks(t)) {
                 exec(c, s);
             }
         }
-        for (Table t : manifestTables) {
+        for (Table t : tables) {
             for (String s : ddl.foreignKeys(t)) {
                 exec(c, s);
             }
+        }
+        return rows;
+    }
+
+    /** Loads every table's rows, each checked against the manifest's count and checksum; returns the rows. */
+    private long load(Connection c, Engine target, Ddl ddl) throws SQLException {
+        long rows = 0;
+        for (Table t : tables) {
+            ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
+            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t), t.columns().stream().map(Column::name).toList(), in);
+            if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
+                throw new Mismatch("table " + t.displayName() + " restored " + n + " rows with checksum "
+                        + in.digest().value() + " but the manifest says " + t.rows() + " rows, " + t.checksum()
+                        + "; nothing was restored");
+            }
+            rows += n;
+            log.accept("restored " + t.displayName() + ": " + n + " rows");
         }
         return rows;
     }
@@ -240,15 +353,14 @@ public final class Restorer {
         long recorded = t.autoIncrement().next() == null ? 1 : t.autoIncrement().next();
         long next;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(" + d.quote(col) + ") FROM " + ddl.table(t.name()))) {
+             ResultSet rs = s.executeQuery("SELECT MAX(" + d.quoteExisting(col) + ") FROM " + ddl.table(t))) {
             rs.next();
             next = Math.max(recorded, rs.getLong(1) + 1);
         }
         switch (target.family()) {
             case POSTGRESQL -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence("
-                        + "quote_ident(current_schema()) || '.' || quote_ident(?), ?), ?, false)")) {
-                    ps.setString(1, t.name());
+                try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?, false)")) {
+                    ps.setString(1, ddl.table(t));
                     ps.setString(2, col);
                     ps.setLong(3, next);
                     ps.executeQuery().close();
@@ -270,21 +382,82 @@ public final class Restorer {
         }
     }
 
+    /**
+     * MariaDB from its own {@code SHOW CREATE} text: the tables exactly as the source had them (indexes, foreign
+     * keys, table options, AUTO_INCREMENT position) are created in the staging database with foreign-key checks
+     * off, then loaded; returns the rows.
+     */
+    private long stagedFromServerDdl(Connection c, String stage, Ddl ddl) throws SQLException {
+        String catalog = c.getCatalog();
+        c.setCatalog(stage);
+        exec(c, "SET FOREIGN_KEY_CHECKS = 0");
+        try {
+            for (Manifest.ObjectDdl o : manifest.schemaDump().objects()) {
+                if (o.kind().equals("TABLE")) {
+                    try {
+                        exec(c, o.sql());
+                    } catch (SQLException e) {
+                        throw new SQLException("restoring table " + o.name() + " failed: " + e.getMessage(),
+                                e.getSQLState(), e);
+                    }
+                }
+            }
+            return load(c, Engine.MARIADB, ddl);
+        } finally {
+            exec(c, "SET FOREIGN_KEY_CHECKS = 1");
+            c.setCatalog(catalog);
+        }
+    }
+
+    /**
+     * SQLite from its own {@code sqlite_master} text: tables as written, the rows, then indexes, views and
+     * triggers in creation order; returns the rows.
+     */
+    private long sqliteFromServerDdl(Connection c, Ddl ddl) throws SQLException {
+        List<Manifest.ObjectDdl> objects = manifest.schemaDump().objects();
+        for (Manifest.ObjectDdl o : objects) {
+            if (o.kind().equals("TABLE")) {
+                execNamed(c, o);
+            }
+        }
+        long rows = load(c, Engine.SQLITE, ddl);
+        for (Manifest.ObjectDdl o : objects) {
+            if (!o.kind().equals("TABLE")) {
+                execNamed(c, o);
+            }
+        }
+        return rows;
+    }
+
+    private static void execNamed(Connection c, Manifest.ObjectDdl o) throws SQLException {
+        try {
+            exec(c, o.sql());
+        } catch (SQLException e) {
+            throw new SQLException("restoring " + o.kind().toLowerCase(java.util.Locale.ROOT) + " " + o.name()
+                    + " failed: " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
     private Result staged(Connection c, Engine source, String database, List<String> replaced) throws SQLException {
+
         String suffix = "__covet_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
         String base = database.length() > 40 ? database.substring(0, 40) : database;
         String stage = base + suffix;
         String trash = base + suffix + "_old";
         Dialect d = Dialect.of(Engine.MARIADB);
         Ddl ddl = new Ddl(source, Engine.MARIADB, stage);
-        exec(c, "CREATE DATABASE " + d.quote(stage));
+        exec(c, "CREATE DATABASE " + d.quoteExisting(stage));
         boolean trashCreated = false;
         try {
             c.setAutoCommit(false);
             long rows;
             try {
-                rows = build(c, Engine.MARIADB, ddl);
-                counters(c, Engine.MARIADB, ddl);
+                if (serverDdl) {
+                    rows = stagedFromServerDdl(c, stage, ddl);
+                } else {
+                    rows = build(c, Engine.MARIADB, ddl);
+                    counters(c, Engine.MARIADB, ddl);
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -294,31 +467,39 @@ public final class Restorer {
             }
             StringBuilder rename = new StringBuilder("RENAME TABLE ");
             if (!replaced.isEmpty()) {
-                exec(c, "CREATE DATABASE " + d.quote(trash));
+                exec(c, "CREATE DATABASE " + d.quoteExisting(trash));
                 trashCreated = true;
                 for (String t : replaced) {
-                    rename.append(d.quote(database)).append('.').append(d.quote(t)).append(" TO ")
-                            .append(d.quote(trash)).append('.').append(d.quote(t)).append(", ");
+                    rename.append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t)).append(" TO ")
+                            .append(d.quoteExisting(trash)).append('.').append(d.quoteExisting(t)).append(", ");
                 }
             }
             StringBuilder back = new StringBuilder("RENAME TABLE ");
             for (int i = 0; i < tables.size(); i++) {
                 String t = tables.get(i).name();
                 rename.append(i == 0 ? "" : ", ").append(ddl.table(t)).append(" TO ")
-                        .append(d.quote(database)).append('.').append(d.quote(t));
-                back.append(i == 0 ? "" : ", ").append(d.quote(database)).append('.').append(d.quote(t))
+                        .append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t));
+                back.append(i == 0 ? "" : ", ").append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t))
                         .append(" TO ").append(ddl.table(t));
             }
             for (String t : replaced) {
-                back.append(", ").append(d.quote(trash)).append('.').append(d.quote(t)).append(" TO ")
-                        .append(d.quote(database)).append('.').append(d.quote(t));
+                back.append(", ").append(d.quoteExisting(trash)).append('.').append(d.quoteExisting(t)).append(" TO ")
+                        .append(d.quoteExisting(database)).append('.').append(d.quoteExisting(t));
             }
             exec(c, rename.toString()); // atomic: either every table moves or none does
             // Triggers cannot move between databases with their table, so views and triggers are created in place
             // now; if one fails, they are dropped and the tables moved back as they were.
             List<String> undo = new ArrayList<>();
             try {
-                createNatives(c, d, natives, undo);
+                if (serverDdl) {
+                    for (Manifest.ObjectDdl o : manifest.schemaDump().objects()) {
+                        if (!o.kind().equals("TABLE")) {
+                            undo.add(0, MariaDbSchemaDump.create(c, o));
+                        }
+                    }
+                } else {
+                    createNatives(c, d, natives, undo);
+                }
             } catch (SQLException | RuntimeException e) {
                 for (String u : undo) {
                     exec(c, u);
@@ -328,11 +509,11 @@ public final class Restorer {
             }
             return new Result(names(), rows, warnings(ddl));
         } finally {
-            exec(c, "DROP DATABASE IF EXISTS " + d.quote(stage));
+            exec(c, "DROP DATABASE IF EXISTS " + d.quoteExisting(stage));
             if (trashCreated) {
                 exec(c, "SET FOREIGN_KEY_CHECKS = 0");
                 try {
-                    exec(c, "DROP DATABASE IF EXISTS " + d.quote(trash));
+                    exec(c, "DROP DATABASE IF EXISTS " + d.quoteExisting(trash));
                 } finally {
                     exec(c, "SET FOREIGN_KEY_CHECKS = 1");
                 }

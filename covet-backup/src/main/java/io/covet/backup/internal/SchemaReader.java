@@ -36,12 +36,16 @@ public final class SchemaReader {
     private final Engine engine;
     private final String catalog;
     private final String schema;
+    private final boolean pinned;
 
     public SchemaReader(Connection c, Engine engine) throws SQLException {
         this.c = c;
         this.engine = engine.family();
         this.catalog = this.engine == Engine.MARIADB ? one("SELECT DATABASE()") : null;
         this.schema = this.engine == Engine.POSTGRESQL ? one("SELECT current_schema()") : null;
+        // read now: once in() has set the search path for the transaction, its source reads "session"
+        this.pinned = this.engine == Engine.POSTGRESQL && List.of("client", "session")
+                .contains(one("SELECT source FROM pg_settings WHERE name = 'search_path'"));
     }
 
     /** The PostgreSQL schema or MariaDB database being read; null on SQLite. */
@@ -63,21 +67,217 @@ public final class SchemaReader {
     }
 
     /**
+     * The PostgreSQL schemas a backup covers, each null when it is the connection's current schema and the only
+     * one (its tables are then restored into the target's current schema, whatever its name). {@code requested}
+     * chooses them; when empty, a connection whose search path was set for it (a {@code currentSchema} in the URL,
+     * a {@code SET search_path}) covers its current schema, any other every schema but the system ones
+     * ({@code pg_*}, {@code information_schema}). A single entry {@code null} on MariaDB and SQLite.
+     *
+     * @throws IllegalArgumentException naming the requested schemas that do not exist and those that do
+     */
+    public List<String> schemas(List<String> requested) throws SQLException {
+        if (engine != Engine.POSTGRESQL) {
+            if (!requested.isEmpty()) {
+                throw new IllegalArgumentException("--schema chooses PostgreSQL schemas; on " + engine.displayName()
+                        + " a backup covers the database the URL names");
+            }
+            return java.util.Collections.singletonList(null);
+        }
+        List<String> all = strings("SELECT n.nspname FROM pg_namespace n WHERE n.nspname NOT LIKE 'pg\\_%' "
+                + "AND n.nspname <> 'information_schema' ORDER BY n.nspname");
+        List<String> chosen;
+        if (!requested.isEmpty()) {
+            List<String> missing = requested.stream().filter(r -> !all.contains(r)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("no schema " + String.join(", ", missing) + " in this database; "
+                        + "it has " + String.join(", ", all));
+            }
+            chosen = requested.stream().distinct().toList();
+        } else if (pinned()) {
+            chosen = List.of(schema);
+        } else {
+            chosen = all;
+        }
+        return chosen.size() == 1 && chosen.get(0).equals(schema) ? java.util.Collections.singletonList(null) : chosen;
+    }
+
+    /** PostgreSQL: whether {@code schema.name} is a table, view, materialized view, sequence or foreign table. */
+    public boolean relationExists(String namespace, String name) throws SQLException {
+        return !rows("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? "
+                + "AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')", namespace, name).isEmpty();
+    }
+
+    /** PostgreSQL: whether the connection's search path was set for it (URL {@code currentSchema}, a SET). */
+    public boolean pinned() {
+        return pinned;
+    }
+
+    /**
+     * Runs {@code read} with the search path set to {@code namespace} alone for the current transaction (so
+     * covet-schema's readers, which read the current schema, read that one, and the server's definitions name its
+     * objects unqualified), then sets it back. {@code null} runs it as it is.
+     */
+    public <T> T in(String namespace, SqlCall<T> read) throws SQLException {
+        if (namespace == null || engine != Engine.POSTGRESQL) {
+            return read.call();
+        }
+        String saved = one("SELECT current_setting('search_path')");
+        rows("SELECT set_config('search_path', quote_ident(?), true)", namespace);
+        try {
+            return read.call();
+        } finally {
+            rows("SELECT set_config('search_path', ?, true)", saved);
+        }
+    }
+
+    /** A read that may fail with SQLException. */
+    @FunctionalInterface
+    public interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    /**
+     * The tables of {@code namespace} (see {@link #schemas}), each marked with it, through {@link #tables()}.
+     */
+    public List<Table> tables(String namespace) throws SQLException {
+        return in(namespace, () -> tables().stream().map(t -> t.inSchema(namespace)).toList());
+    }
+
+    /**
+     * What covet-schema's model and native objects do not hold in {@code namespace}, each named, for the manifest
+     * and the summary: on PostgreSQL enum, domain and composite types, functions and procedures no trigger runs,
+     * materialized views, sequences no column owns, rules, partitions (their rows travel with the parent table),
+     * extensions and comments; on SQLite virtual tables.
+     */
+    public List<String> notCarried(String namespace) throws SQLException {
+        List<String> found = in(namespace, this::notCarriedHere);
+        return namespace == null ? found : found.stream().map(o -> o + " in schema " + namespace).toList();
+    }
+
+    private List<String> notCarriedHere() throws SQLException {
+        List<String> out = new ArrayList<>();
+        switch (engine) {
+            case POSTGRESQL -> {
+                for (String[] r : rows("SELECT CASE t.typtype WHEN 'e' THEN 'enum type ' WHEN 'd' THEN 'domain ' "
+                        + "ELSE 'composite type ' END || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+                        + "LEFT JOIN pg_class c ON c.oid = t.typrelid WHERE n.nspname = current_schema() "
+                        + "AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND c.relkind = 'c')) "
+                        + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e') "
+                        + "ORDER BY t.typname")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END "
+                        + "|| p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' FROM pg_proc p "
+                        + "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() "
+                        + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') "
+                        + "AND NOT EXISTS (SELECT 1 FROM pg_trigger tg JOIN pg_class tc ON tc.oid = tg.tgrelid "
+                        + "WHERE tg.tgfoid = p.oid AND tc.relnamespace = n.oid) ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT CASE c.relkind WHEN 'm' THEN 'materialized view ' "
+                        + "WHEN 'S' THEN 'sequence ' WHEN 'f' THEN 'foreign table ' ELSE 'partition ' END || c.relname "
+                        + "|| CASE WHEN c.relispartition THEN ' of ' || (SELECT pc.relname FROM pg_inherits i "
+                        + "JOIN pg_class pc ON pc.oid = i.inhparent WHERE i.inhrelid = c.oid) || ' (its rows travel "
+                        + "with it; restored unpartitioned)' ELSE '' END "
+                        + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = current_schema() AND (c.relkind IN ('m', 'f') OR (c.relkind IN ('r', 'p') "
+                        + "AND c.relispartition) OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+                        + "WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))) ORDER BY c.relname")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT 'partitioning of ' || c.relname || ' (' || pg_get_partkeydef(c.oid) "
+                        + "|| ')' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = current_schema() AND c.relkind = 'p' ORDER BY c.relname")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT 'rule ' || r.rulename || ' on ' || c.relname FROM pg_rewrite r "
+                        + "JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = current_schema() AND r.rulename <> '_RETURN' ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT 'extension ' || e.extname FROM pg_extension e "
+                        + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname = current_schema() "
+                        + "AND e.extname <> 'plpgsql' ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT 'generated column ' || c.relname || '.' || a.attname FROM pg_attribute a "
+                        + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attgenerated <> '' "
+                        + "AND NOT a.attisdropped ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                String comments = one("SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+                        + "AND d.classoid = 'pg_class'::regclass JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = current_schema()");
+                if (comments != null && !"0".equals(comments)) {
+                    out.add(comments + " comment(s) on tables and columns");
+                }
+            }
+            case SQLITE -> {
+                for (String[] r : rows("SELECT name FROM sqlite_master WHERE type = 'table' "
+                        + "AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")) {
+                    out.add("virtual table " + r[0]);
+                }
+            }
+            default -> {
+                for (String[] r : rows("SELECT CONCAT('generated column ', TABLE_NAME, '.', COLUMN_NAME) FROM "
+                        + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%GENERATED%' "
+                        + "ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                // index kinds covet-schema's model has no place for: they would come back as plain B-trees
+                for (String[] r : rows("SELECT DISTINCT CONCAT(CASE WHEN INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') "
+                        + "THEN CONCAT(INDEX_TYPE, ' index ') ELSE 'prefix-length index ' END, INDEX_NAME, ' on ', "
+                        + "TABLE_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
+                        + "AND (INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') OR SUB_PART IS NOT NULL) ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM "
+                        + "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                for (String[] r : rows("SELECT CONCAT('event ', EVENT_NAME) FROM information_schema.EVENTS "
+                        + "WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The full schema of every table (without data): columns with their native and portable types, keys, foreign
      * keys with both rules and counter positions read here; unique constraints, indexes and check constraints read
      * by covet-schema's {@link Introspector}.
      */
     public List<Table> tables() throws SQLException {
-        Schema structure = Introspector.read(c, engine, n -> true);
+        java.util.Set<String> shadow = engine == Engine.SQLITE ? SqliteSchemaDump.shadowTables(c) : java.util.Set.of();
+        Schema structure = Introspector.read(c, engine, n -> !shadow.contains(n));
         Map<String, String> onUpdate = updateRules();
+        Map<String, String> refSchema = referencedSchemas();
         List<Table> out = new ArrayList<>();
         for (io.covet.schema.Table st : structure.tables()) {
-            out.add(table(st, onUpdate));
+            out.add(table(st, onUpdate, refSchema));
         }
         return out;
     }
 
-    private Table table(io.covet.schema.Table st, Map<String, String> onUpdate) throws SQLException {
+    /** PostgreSQL: the schema of each foreign key's referenced table, keyed like {@link #updateRules()}. */
+    private Map<String, String> referencedSchemas() throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (engine == Engine.POSTGRESQL) {
+            for (String[] r : rows("SELECT c.relname, con.conname, fn.nspname FROM pg_constraint con "
+                    + "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    + "JOIN pg_class fc ON fc.oid = con.confrelid JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
+                    + "WHERE n.nspname = current_schema() AND con.contype = 'f'")) {
+                out.put(r[0] + "\u0000" + r[1], r[2]);
+            }
+        }
+        return out;
+    }
+
+    private Table table(io.covet.schema.Table st, Map<String, String> onUpdate, Map<String, String> refSchema)
+            throws SQLException {
         String name = st.name();
         List<String> pk = st.primaryKey();
         List<Column> cols = columns(name, pk);
@@ -89,7 +289,8 @@ public final class SchemaReader {
         }
         List<Check> checks = st.checks().stream().map(k -> new Check(k.name(), k.expression())).toList();
         List<ForeignKey> fks = st.foreignKeys().stream().map(f -> new ForeignKey(f.name(), f.columns(), f.refTable(),
-                f.refColumns(), f.onDelete().sql(), onUpdate.getOrDefault(name + "\u0000" + key(f), "NO ACTION")))
+                f.refColumns(), f.onDelete().sql(), onUpdate.getOrDefault(name + "\u0000" + key(f), "NO ACTION"),
+                refSchema.get(name + "\u0000" + key(f))))
                 .toList();
         return new Table(name, cols, pk, indexes(st), checks, fks, auto, 0, null, List.of());
     }
@@ -100,10 +301,11 @@ public final class SchemaReader {
                     + "pg_get_expr(d.adbin, d.adrelid), a.attidentity IN ('a', 'd') "
                     + "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                     + "WHERE a.attrelid = (quote_ident(current_schema()) || '.' || quote_ident(?))::regclass "
-                    + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+                    + "AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum";
             case MARIADB -> "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES', COLUMN_DEFAULT, "
                     + "EXTRA LIKE '%auto_increment%' FROM information_schema.COLUMNS "
-                    + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+                    + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%' "
+                    + "ORDER BY ORDINAL_POSITION";
             default -> "SELECT name, type, \"notnull\" = 0, dflt_value, 0 FROM pragma_table_info(?) ORDER BY cid";
         };
         List<Column> cols = new ArrayList<>();

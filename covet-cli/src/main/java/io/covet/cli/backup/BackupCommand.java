@@ -81,6 +81,15 @@ public final class BackupCommand {
         @Option(names = "--jobs", defaultValue = "1", description = "Tables dumped in parallel (PostgreSQL only).")
         int jobs;
 
+        @Option(names = "--schema", split = ",", paramLabel = "NAME", description = "PostgreSQL: the schemas to "
+                + "back up (repeat or comma-separate); default every schema but the system ones, or the URL's "
+                + "currentSchema when it names one.")
+        List<String> schemas = new java.util.ArrayList<>();
+
+        @Option(names = "--skip", split = ",", paramLabel = "TABLE", description = "PostgreSQL: a table or view to "
+                + "leave out (schema.name; repeat or comma-separate), e.g. one that uses a schema not backed up.")
+        List<String> skip = new java.util.ArrayList<>();
+
         @Option(names = "--physical", description = "SQLite only: a page copy of the file through the online "
                 + "backup API instead of a logical backup (restore it with restore --to-file).")
         boolean physical;
@@ -106,7 +115,7 @@ public final class BackupCommand {
                 }
                 return ExitCode.OK;
             }
-            BackupOptions.Builder options = BackupOptions.builder().key(key).jobs(jobs);
+            BackupOptions.Builder options = BackupOptions.builder().key(key).jobs(jobs).schemas(schemas).skip(skip);
             Output.Progress progress = new Output.Progress(out(), json);
             options.listener(progress::update);
             try (Database db = database.open(); BackupRepository r = repo.openOrCreate()) {
@@ -125,6 +134,9 @@ public final class BackupCommand {
                 } else {
                     out().printf("backed up %d tables, %d rows, %s stored%s%n", b.tables().size(), b.rows(),
                             Output.bytes(b.storedBytes()), b.encrypted() ? ", encrypted" : "");
+                    if (!b.notCarried().isEmpty()) {
+                        out().println("not in this backup (recreate by hand): " + String.join(", ", b.notCarried()));
+                    }
                     out().println(b.id());
                 }
             }
@@ -176,8 +188,9 @@ public final class BackupCommand {
         @Option(names = "--fast", description = "Only check chunk hashes, decryption and checksums (no restore).")
         boolean fast;
 
-        @Option(names = "--scratch", paramLabel = "URL",
-                description = "Empty database to test-restore into (default: a temporary SQLite file).")
+        @Option(names = {"--restore-into", "--scratch"}, paramLabel = "URL",
+                description = "Empty database of the backup's engine to test-restore into (default: a temporary "
+                        + "file for a SQLite backup; other engines are then only checksum-verified, not restored).")
         String scratch;
 
         @Override
@@ -190,13 +203,17 @@ public final class BackupCommand {
                     m.put("id", v.backupId());
                     m.put("mode", v.mode().name().toLowerCase());
                     m.put("intact", v.intact());
+                    m.put("restored", v.restored());
                     m.put("tables", v.tables());
                     m.put("rows", v.rows());
                     m.put("problems", v.problems());
                     out().println(Output.json(m));
+                } else if (v.intact() && v.restored()) {
+                    out().printf("backup %s is intact: %d tables, %d rows checked (test restore into %s)%n", id,
+                            v.tables(), v.rows(), v.restoredInto());
                 } else if (v.intact()) {
-                    out().printf("backup %s is intact: %d tables, %d rows checked (%s)%n", id, v.tables(), v.rows(),
-                            fast ? "chunks and checksums" : "test restore");
+                    out().printf("backup %s: checksums verified, not restored: %d tables, %d rows decoded%s%n", id,
+                            v.tables(), v.rows(), fast ? "" : "; give --restore-into URL to restore it");
                 }
                 if (!v.intact()) {
                     err().println("covet: backup " + id + " is damaged: " + v.problems().get(0)

@@ -89,6 +89,39 @@ public final class Dialect {
     }
 
     /**
+     * Quotes a name read from the database's own catalog (a table or column that already exists) by the engine's
+     * rules: the quote character is doubled inside the quotes, so every name the engine accepted is written back
+     * exactly, whatever it holds ({@code "}, {@code `}, quotes, spaces, reserved words, any case or script). Unlike
+     * {@link #quote(String)} it refuses nothing but an empty name or one holding NUL, which no engine stores; use it
+     * only for names that come from the database, never for names a user or model chooses.
+     *
+     * @throws InvalidIdentifierException if the name is null, empty or holds NUL
+     */
+    public String quoteExisting(String identifier) {
+        return quoteExistingInto(new StringBuilder(identifier == null ? 2 : identifier.length() + 2), identifier)
+                .toString();
+    }
+
+    /** Appends {@link #quoteExisting(String)} of the name to {@code sb}. */
+    public StringBuilder quoteExistingInto(StringBuilder sb, String identifier) {
+        if (identifier == null || identifier.isEmpty()) {
+            throw new InvalidIdentifierException(String.valueOf(identifier), "an identifier must not be empty");
+        }
+        if (identifier.indexOf('\0') >= 0) {
+            throw new InvalidIdentifierException(identifier, "it contains NUL, which no engine keeps in a name");
+        }
+        sb.append(open);
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c == close) {
+                sb.append(close);
+            }
+            sb.append(c);
+        }
+        return sb.append(close);
+    }
+
+    /**
      * Checks that a name can be used as an identifier on this engine.
      *
      * <p>Names are always quoted, so case and reserved words are safe; what is refused are characters that could

@@ -44,4 +44,14 @@ class DialectTest {
         assertThat(sqlite.quote("emoji\uD83D\uDE00")).isNotNull();
         assertThat(pg.quote(" spaced ")).isEqualTo("\" spaced \"");
     }
+
+    @Test
+    void namesReadFromTheDatabaseAreQuotedByDoublingTheQuoteCharacter() {
+        assertThat(pg.quoteExisting("he said \"hi\"")).isEqualTo("\"he said \"\"hi\"\"\"");
+        assertThat(sqlite.quoteExisting("a`b'c")).isEqualTo("\"a`b'c\"");
+        assertThat(maria.quoteExisting("a`b\"c")).isEqualTo("`a``b\"c`");
+        assertThat(maria.quoteExistingInto(new StringBuilder("x."), "Größe").toString()).isEqualTo("x.`Größe`");
+        assertThatThrownBy(() -> pg.quoteExisting("")).isInstanceOf(InvalidIdentifierException.class);
+        assertThatThrownBy(() -> pg.quoteExisting("a\u0000b")).hasMessageContaining("NUL");
+    }
 }

@@ -1,0 +1,130 @@
+package io.covet.backup.internal;
+
+import io.covet.backup.internal.Manifest.ObjectDdl;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MariaDB's schema as the server itself writes it ({@code SHOW CREATE TABLE/FUNCTION/PROCEDURE/VIEW/TRIGGER/EVENT},
+ * the text {@code mariadb-dump} uses too), so a restore into MariaDB recreates every table option, index kind
+ * (FULLTEXT, SPATIAL, prefix lengths, descending parts), generated column, charset, comment, routine, view,
+ * trigger and event exactly. Names are relative to the database, so the text runs in any database.
+ */
+public final class MariaDbSchemaDump {
+    private MariaDbSchemaDump() {
+    }
+
+    /** Reads every object of the current database: tables, then routines, views, triggers and events. */
+    public static List<ObjectDdl> read(Connection c) throws SQLException {
+        List<ObjectDdl> out = new ArrayList<>();
+        for (String[] r : rows(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                + "AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME")) {
+            out.add(new ObjectDdl("TABLE", r[0], show(c, "TABLE", r[0], 2), null));
+        }
+        for (String[] r : rows(c, "SELECT ROUTINE_NAME, ROUTINE_TYPE, SQL_MODE FROM information_schema.ROUTINES "
+                + "WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE') ORDER BY ROUTINE_NAME")) {
+            out.add(new ObjectDdl(r[1], r[0], show(c, r[1], r[0], 3), r[2]));
+        }
+        List<ObjectDdl> views = new ArrayList<>();
+        for (String[] r : rows(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() "
+                + "ORDER BY TABLE_NAME")) {
+            views.add(new ObjectDdl("VIEW", r[0], show(c, "VIEW", r[0], 2), null));
+        }
+        out.addAll(dependenciesFirst(views));
+        for (String[] r : rows(c, "SELECT TRIGGER_NAME, SQL_MODE FROM information_schema.TRIGGERS "
+                + "WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
+                + "ACTION_ORDER")) {
+            out.add(new ObjectDdl("TRIGGER", r[0], show(c, "TRIGGER", r[0], 3), r[1]));
+        }
+        for (String[] r : rows(c, "SELECT EVENT_NAME, SQL_MODE FROM information_schema.EVENTS "
+                + "WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME")) {
+            out.add(new ObjectDdl("EVENT", r[0], show(c, "EVENT", r[0], 4), r[1]));
+        }
+        return out;
+    }
+
+    private static String show(Connection c, String kind, String name, int column) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW CREATE " + kind + " `" + name.replace("`", "``") + "`")) {
+            if (!rs.next() || rs.getString(column) == null) {
+                throw new SQLException("SHOW CREATE " + kind + " " + name + " gave no definition (the backup user "
+                        + "may lack the privilege to see it)");
+            }
+            return rs.getString(column);
+        }
+    }
+
+    /** Orders views so that one whose definition names another comes after it. */
+    private static List<ObjectDdl> dependenciesFirst(List<ObjectDdl> views) {
+        List<ObjectDdl> pending = new ArrayList<>(views);
+        List<ObjectDdl> out = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            ObjectDdl next = pending.stream().filter(v -> pending.stream().noneMatch(o -> o != v
+                    && body(v).contains("`" + o.name().replace("`", "``") + "`"))).findFirst().orElse(pending.get(0));
+            pending.remove(next);
+            out.add(next);
+        }
+        return out;
+    }
+
+    private static String body(ObjectDdl view) {
+        int as = view.sql().indexOf(" AS ");
+        return as < 0 ? view.sql() : view.sql().substring(as);
+    }
+
+    /**
+     * Creates one non-table object in the connection's current database under the {@code sql_mode} it was created
+     * with; returns the statement that drops it again.
+     *
+     * @throws SQLException naming the object
+     */
+    public static String create(Connection c, ObjectDdl o) throws SQLException {
+        String saved = null;
+        try (Statement s = c.createStatement()) {
+            if (o.sqlMode() != null) {
+                try (ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+                    rs.next();
+                    saved = rs.getString(1);
+                }
+                setMode(c, o.sqlMode());
+            }
+            s.execute(o.sql());
+        } catch (SQLException e) {
+            throw new SQLException("restoring " + o.kind().toLowerCase(java.util.Locale.ROOT) + " " + o.name()
+                    + " failed: " + e.getMessage(), e.getSQLState(), e);
+        } finally {
+            if (saved != null) {
+                setMode(c, saved);
+            }
+        }
+        return "DROP " + o.kind() + " IF EXISTS `" + o.name().replace("`", "``") + "`";
+    }
+
+    private static void setMode(Connection c, String mode) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET SESSION sql_mode = ?")) {
+            ps.setString(1, mode);
+            ps.execute();
+        }
+    }
+
+    private static List<String[]> rows(Connection c, String sql) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] row = new String[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+}

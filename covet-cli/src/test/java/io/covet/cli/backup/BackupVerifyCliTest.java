@@ -1,0 +1,45 @@
+package io.covet.cli.backup;
+
+import io.covet.cli.CliRun;
+import io.covet.core.dialect.Engine;
+import io.covet.testing.Scratch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static io.covet.cli.CliRun.covet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code covet backup verify}: "intact" only after a real restore; a restore that fails exits 1 naming the object. */
+class BackupVerifyCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void verifyWithoutAPlaceToRestoreSaysSoAndARestoreThatFailsExitsOneNamingTheObject() throws Exception {
+        String repo = dir.resolve("repo").toString();
+        try (Scratch src = Scratch.on(Engine.MARIADB); Scratch sqlite = Scratch.on(Engine.SQLITE);
+             Scratch maria = Scratch.on(Engine.MARIADB)) {
+            src.db().sql("CREATE TABLE item (id INTEGER PRIMARY KEY, name VARCHAR(20))").execute();
+            src.db().sql("CREATE VIEW named_item AS SELECT id, name FROM item WHERE name IS NOT NULL").execute();
+            src.db().sql("INSERT INTO item VALUES (1, 'a'), (2, NULL)").execute();
+            CliRun create = covet("backup", "create", "--database", src.url(), "--repo", repo);
+            assertThat(create.exit()).as(create.err()).isZero();
+            String id = create.lastLine();
+
+            CliRun checksums = covet("backup", "verify", id, "--repo", repo);
+            assertThat(checksums.exit()).as(checksums.err()).isZero();
+            assertThat(checksums.out()).contains("checksums verified, not restored").doesNotContain("intact");
+
+            // a MariaDB view cannot be created by a restore into SQLite (another engine's SQL): exit 1, named
+            CliRun failed = covet("backup", "verify", id, "--repo", repo, "--restore-into", sqlite.url());
+            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.err()).contains("view named_item");
+
+            CliRun restored = covet("backup", "verify", id, "--repo", repo, "--restore-into", maria.url());
+            assertThat(restored.exit()).as(restored.err()).isZero();
+            assertThat(restored.out()).contains("is intact", "test restore into the scratch MariaDB database");
+        }
+    }
+}
