@@ -2,7 +2,7 @@ package io.covet.bench;
 
 import io.covet.core.Database;
 import io.covet.core.Row;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.tx.Isolation;
 import io.covet.core.tx.RetryPolicy;
 import io.covet.core.tx.TxOptions;

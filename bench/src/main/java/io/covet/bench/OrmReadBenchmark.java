@@ -172,7 +172,7 @@ public class OrmReadBenchmark {
             this.orm = Shop.orm(db);
             for (String t : TABLES) {
                 db.sql("DROP TABLE IF EXISTS " + db.dialect().quote(t)
-                        + (db.engine() == io.covet.core.dialect.Engine.POSTGRESQL ? " CASCADE" : "")).execute();
+                        + (db.engine() == io.covet.core.engine.Engine.POSTGRESQL ? " CASCADE" : "")).execute();
             }
             orm.createTables();
             List<Customer> customers = new ArrayList<>(ROWS);

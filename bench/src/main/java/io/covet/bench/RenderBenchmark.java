@@ -1,7 +1,7 @@
 package io.covet.bench;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.sql.Column;
 import io.covet.sql.RenderedSql;
 import io.covet.sql.Sql;

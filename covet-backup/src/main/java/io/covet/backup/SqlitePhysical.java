@@ -6,7 +6,7 @@ import io.covet.backup.internal.Cleanup;
 import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.Storage;
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.UnsupportedFeature;
 
 import java.io.IOException;

@@ -16,7 +16,7 @@ import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.schema.NativeObject;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.covet.backup.internal.ChunkCodec;
 import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.RowCodec;
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

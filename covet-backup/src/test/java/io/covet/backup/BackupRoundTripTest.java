@@ -65,7 +65,7 @@ class BackupRoundTripTest {
 
     @org.junit.jupiter.api.Test
     void wideDecimalsAndTimestampsWithZoneSurviveTheTestRestoreIntoSqlite() throws Exception {
-        try (Scratch s = Scratch.on(io.covet.core.dialect.Engine.POSTGRESQL);
+        try (Scratch s = Scratch.on(io.covet.core.engine.Engine.POSTGRESQL);
              BackupRepository repo = BackupRepository.open(dir.toString())) {
             Database db = s.db();
             db.sql("CREATE TABLE ledger (id INT PRIMARY KEY, exact NUMERIC(30, 10), free NUMERIC, at TIMESTAMPTZ, "

@@ -2,7 +2,7 @@ package io.covet.backup;
 
 import io.covet.core.Database;
 import io.covet.core.DatabaseUrl;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

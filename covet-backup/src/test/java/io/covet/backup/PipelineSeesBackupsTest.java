@@ -1,7 +1,7 @@
 package io.covet.backup;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.pipeline.Operation;
 import io.covet.testing.Recorder;
 import io.covet.core.pipeline.StatementKind;

@@ -4,7 +4,7 @@ import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.SqlScript;
 import io.covet.core.Database;
 import io.covet.core.DatabaseUrl;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

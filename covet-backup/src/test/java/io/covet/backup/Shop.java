@@ -1,7 +1,7 @@
 package io.covet.backup;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package io.covet.backup;
 
 import io.covet.core.Database;
 import io.covet.core.error.UnsupportedFeature;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -63,7 +63,7 @@ class TamperTest {
 
     @Test
     void wrongKey() throws Exception {
-        try (Scratch target = Scratch.on(io.covet.core.dialect.Engine.SQLITE); BackupRepository repo = repo()) {
+        try (Scratch target = Scratch.on(io.covet.core.engine.Engine.SQLITE); BackupRepository repo = repo()) {
             prepare(target);
             assertThatThrownBy(() -> Backups.restore(repo, id, BackupKey.generate(), target.db(), true))
                     .isInstanceOf(BackupException.class).hasMessageContaining("not the one")
@@ -76,7 +76,7 @@ class TamperTest {
 
     @Test
     void unknownIdAndAlteredManifest() throws Exception {
-        try (Scratch target = Scratch.on(io.covet.core.dialect.Engine.SQLITE); BackupRepository repo = repo()) {
+        try (Scratch target = Scratch.on(io.covet.core.engine.Engine.SQLITE); BackupRepository repo = repo()) {
             prepare(target);
             assertThatThrownBy(() -> Backups.restore(repo, "20200101T000000Z-0000", key, target.db(), true))
                     .hasMessageContaining("no backup '20200101T000000Z-0000'")
@@ -134,7 +134,7 @@ class TamperTest {
             case MARIADB -> "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
             default -> "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'";
         }).list(rs -> rs.getString(1).toLowerCase())).containsExactlyInAnyOrder("keep", "customer");
-        if (db.engine().family() == io.covet.core.dialect.Engine.MARIADB) {
+        if (db.engine().family() == io.covet.core.engine.Engine.MARIADB) {
             // the staging database was dropped
             assertThat(db.sql("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?",
                     "%\\_\\_covet\\_%").list(rs -> rs.getInt(1))).containsExactly(0);

@@ -5,7 +5,7 @@ import io.covet.cli.DemoTables.Readings;
 import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import io.covet.core.Row;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.dialect.Feature;
 import io.covet.core.error.UniqueViolation;
 import io.covet.core.tx.TxOptions;

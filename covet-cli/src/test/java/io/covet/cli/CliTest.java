@@ -64,7 +64,7 @@ class CliTest {
         JsonNode n = new ObjectMapper().readTree(json.out());
         assertThat(n.get("engine").asText()).isEqualTo(s.engine().scheme());
         assertThat(n.get("features").get("window_functions").asBoolean()).isTrue();
-        assertThat(n.get("features").get("copy").asBoolean()).isEqualTo(s.engine() == io.covet.core.dialect.Engine.POSTGRESQL);
+        assertThat(n.get("features").get("copy").asBoolean()).isEqualTo(s.engine() == io.covet.core.engine.Engine.POSTGRESQL);
     }
 
     @Test

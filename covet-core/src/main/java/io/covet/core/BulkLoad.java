@@ -1,7 +1,7 @@
 package io.covet.core;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.internal.BulkLoader;
 import io.covet.core.internal.RawConnections;
 import io.covet.core.pipeline.StatementKind;

@@ -2,7 +2,7 @@ package io.covet.core;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.dialect.Feature;
 import io.covet.core.dialect.ServerInfo;
 import io.covet.core.error.CovetException;

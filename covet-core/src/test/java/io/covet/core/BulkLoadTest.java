@@ -1,6 +1,6 @@
 package io.covet.core;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.UniqueViolation;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;

@@ -1,7 +1,7 @@
 package io.covet.testing;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

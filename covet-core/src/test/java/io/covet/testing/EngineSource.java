@@ -1,6 +1,6 @@
 package io.covet.testing;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;

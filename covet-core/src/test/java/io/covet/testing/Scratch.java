@@ -3,7 +3,7 @@ package io.covet.testing;
 import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.covet.migrate;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.schema.CheckConstraint;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnDefault;

@@ -21,7 +21,7 @@ class DriftAndExpandTest {
         var d = db.dialect();
         db.sql("ALTER TABLE " + d.quote("orders") + " ADD COLUMN " + d.quote("hand") + " INTEGER").execute();
         db.sql("DROP INDEX " + d.quote("customer_name_idx")
-                + (s.engine().family() == io.covet.core.dialect.Engine.MARIADB ? " ON " + d.quote("customer") : ""))
+                + (s.engine().family() == io.covet.core.engine.Engine.MARIADB ? " ON " + d.quote("customer") : ""))
                 .execute();
         assertThat(Drift.differences(db, m)).containsExactly(
                 "index customer.customer_name_idx: missing from the database (expected [name])",

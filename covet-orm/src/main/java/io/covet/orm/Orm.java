@@ -2,7 +2,7 @@ package io.covet.orm;
 
 import io.covet.core.Database;
 import io.covet.core.Databases;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.orm.internal.Access;
 import io.covet.orm.internal.Ddl;

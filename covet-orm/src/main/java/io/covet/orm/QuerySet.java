@@ -70,7 +70,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * PostgreSQL and MariaDB; SQLite, whose writers are serialised anyway, refuses it with
      * {@link io.covet.core.error.UnsupportedFeature}.
      */
-    @io.covet.sql.Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.MARIADB})
+    @io.covet.sql.Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.MARIADB})
     public QuerySet<T> selectForUpdate() {
         return with(spec.withForUpdate(true));
     }

@@ -209,7 +209,7 @@ public final class RecordQuery<R extends Record> {
 
     private RowMapper<R> mapper(Database d) {
         int width = type.meta().fields().size();
-        io.covet.core.dialect.Engine engine = d.engine();
+        io.covet.core.engine.Engine engine = d.engine();
         return rs -> type.read(rs, 1, engine, new Object[width]);
     }
 }

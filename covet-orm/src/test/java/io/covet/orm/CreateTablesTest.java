@@ -1,7 +1,7 @@
 package io.covet.orm;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.orm.chinook.Album_;
 import io.covet.orm.chinook.Artist_;
 import io.covet.orm.chinook.PlaylistTrack_;

@@ -1,7 +1,7 @@
 package io.covet.orm;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.orm.spi.FieldMeta;
 import io.covet.orm.spi.ForeignKeyMeta;
 import io.covet.orm.spi.ManyToManyMeta;

@@ -1,6 +1,6 @@
 package io.covet.schema;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.schema.internal.NativeTypes;
 import io.covet.schema.internal.Values;
 

@@ -1,7 +1,7 @@
 package io.covet.schema;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.schema.internal.MariaDbDdl;
 import io.covet.schema.internal.PostgresDdl;
 import io.covet.schema.internal.SqliteDdl;

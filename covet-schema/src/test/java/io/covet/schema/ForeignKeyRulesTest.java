@@ -1,7 +1,7 @@
 package io.covet.schema;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;

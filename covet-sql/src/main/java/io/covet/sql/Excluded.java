@@ -1,6 +1,6 @@
 package io.covet.sql;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 /**
  * In an upsert's update, the value the conflicting INSERT proposed for a column: {@code EXCLUDED."c"} on

@@ -1,6 +1,6 @@
 package io.covet.sql;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 /** {@code ROWS|RANGE|GROUPS BETWEEN start AND end}; MariaDB has no GROUPS frames. */
 record FrameClause(Unit unit, Frame start, Frame end) implements Node {

@@ -32,7 +32,7 @@ public final class OnConflict {
      * Update the existing row only where {@code condition} holds ({@code DO UPDATE … WHERE}); PostgreSQL and
      * SQLite. MariaDB refuses it.
      */
-    @Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.SQLITE})
+    @Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.SQLITE})
     public Insert doUpdateWhere(Condition condition, Assignment... sets) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("name the conflict key columns for DO UPDATE: onConflict(T.KEY)…");

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param <T> the type of the subquery's single column
  */
-@Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.MARIADB})
+@Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.MARIADB})
 public final class Quantified<T> {
     final boolean all;
     final Select subquery;

@@ -1,6 +1,6 @@
 package io.covet.sql;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 /** {@code field op ANY|ALL (subquery)}; refused on SQLite, which has no quantified comparisons. */
 record QuantifiedCompare(Field<?> field, Compare.Op op, Quantified<?> quantified) implements CondNode {

@@ -1,6 +1,6 @@
 package io.covet.sql;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.util.List;
 

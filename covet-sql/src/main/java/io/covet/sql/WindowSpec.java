@@ -48,7 +48,7 @@ public final class WindowSpec {
     }
 
     /** {@code GROUPS BETWEEN start AND end}: a frame counted in peer groups. PostgreSQL and SQLite only. */
-    @Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.SQLITE})
+    @Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.SQLITE})
     public WindowSpec groupsBetween(Frame start, Frame end) {
         return frame(FrameClause.Unit.GROUPS, start, end);
     }

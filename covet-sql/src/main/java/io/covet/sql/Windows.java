@@ -78,7 +78,7 @@ public final class Windows {
      * {@code LAG(field, ?, ?)}: the value {@code offset} rows back, or {@code defaultValue} before the first row.
      * PostgreSQL and SQLite; MariaDB has no default argument and refuses it.
      */
-    @Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.SQLITE})
+    @Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.SQLITE})
     public static <T> WindowFunction<T> lag(Field<T> field, int offset, T defaultValue) {
         return fn("LAG", field.type(), field, offset(offset), Param.typed(defaultValue, field.type()));
     }
@@ -94,7 +94,7 @@ public final class Windows {
     }
 
     /** {@code LEAD(field, ?, ?)}; PostgreSQL and SQLite, see {@link #lag(Field, int, Object)}. */
-    @Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.SQLITE})
+    @Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.SQLITE})
     public static <T> WindowFunction<T> lead(Field<T> field, int offset, T defaultValue) {
         return fn("LEAD", field.type(), field, offset(offset), Param.typed(defaultValue, field.type()));
     }

@@ -28,13 +28,13 @@ public final class With {
     }
 
     /** {@code WITH … UPDATE table}; PostgreSQL and SQLite. */
-    @Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.SQLITE})
+    @Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.SQLITE})
     public Update update(Table table) {
         return Update.of(table).with(clause);
     }
 
     /** {@code WITH … DELETE FROM table}; PostgreSQL and SQLite. */
-    @Supports({io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.SQLITE})
+    @Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.SQLITE})
     public Delete deleteFrom(Table table) {
         return Delete.from(table).with(clause);
     }

@@ -1,7 +1,7 @@
 package io.covet.sql;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.UnsupportedFeature;
 
 import java.util.List;

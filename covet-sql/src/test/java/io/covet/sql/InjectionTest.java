@@ -3,7 +3,7 @@ package io.covet.sql;
 import io.covet.core.Database;
 import io.covet.core.Row;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.dialect.InvalidIdentifierException;
 import io.covet.core.error.CovetException;
 import io.covet.testing.AllEngines;

@@ -2,7 +2,7 @@ package io.covet.sql;
 
 import io.covet.core.Database;
 import io.covet.core.Row;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.LockTimeout;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.testing.AllEngines;

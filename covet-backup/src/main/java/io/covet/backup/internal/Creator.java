@@ -4,7 +4,7 @@ import io.covet.backup.BackupException;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.Database;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.schema.Introspector;
 import io.covet.schema.NativeObject;
 

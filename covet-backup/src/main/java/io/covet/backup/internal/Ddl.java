@@ -6,7 +6,7 @@ import io.covet.backup.internal.Manifest.ForeignKey;
 import io.covet.backup.internal.Manifest.Index;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.util.ArrayList;
 import java.util.HashSet;

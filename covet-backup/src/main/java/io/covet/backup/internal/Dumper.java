@@ -4,7 +4,7 @@ import io.covet.backup.internal.Manifest.Chunk;
 import io.covet.backup.internal.Manifest.Column;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.io.IOException;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.covet.backup.internal;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.BulkLoad;
 
 import java.sql.Connection;

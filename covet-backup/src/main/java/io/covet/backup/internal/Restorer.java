@@ -3,7 +3,7 @@ package io.covet.backup.internal;
 import io.covet.backup.internal.Manifest.Column;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.schema.NativeObject;
 

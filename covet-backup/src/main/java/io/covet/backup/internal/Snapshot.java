@@ -1,6 +1,6 @@
 package io.covet.backup.internal;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import io.covet.core.CovetConfiguration;
 import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import picocli.CommandLine.Option;
 

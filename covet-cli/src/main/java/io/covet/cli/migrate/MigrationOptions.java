@@ -1,7 +1,7 @@
 package io.covet.cli.migrate;
 
 import io.covet.core.CovetConfiguration;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.migrate.Migration;
 import io.covet.migrate.MigrationFiles;
 import picocli.CommandLine.Option;

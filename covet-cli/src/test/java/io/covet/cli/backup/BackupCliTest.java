@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covet.backup.BackupKey;
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package io.covet.cli.backup;
 
 import io.covet.cli.CliRun;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package io.covet.cli.migrate;
 import io.covet.cli.CliRun;
 import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Datasets;
 import io.covet.testing.Scratch;

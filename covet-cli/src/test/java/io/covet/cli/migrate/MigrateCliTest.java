@@ -83,7 +83,7 @@ class MigrateCliTest {
         assertThat(failed.exit()).isEqualTo(ExitCode.FAILURE);
         assertThat(failed.err()).startsWith("covet: migration lib.0002_bad failed at operation 2 of 2 (Raw SQL")
                 .hasLineCount(1);
-        if (s.engine() == io.covet.core.dialect.Engine.MARIADB) {
+        if (s.engine() == io.covet.core.engine.Engine.MARIADB) {
             assertThat(covet("showmigrations", "-d", url, "--migrations", d).out())
                     .contains("[~] 0002_bad  (partially applied: 1 of 2 operations)");
             CliRun again = covet("migrate", "-d", url, "--migrations", d);

@@ -1,5 +1,7 @@
 package io.covet.core.dialect;
 
+import io.covet.core.engine.Engine;
+
 import java.util.Objects;
 
 /**

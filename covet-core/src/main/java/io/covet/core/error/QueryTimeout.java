@@ -1,6 +1,6 @@
 package io.covet.core.error;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 import java.sql.SQLException;
 

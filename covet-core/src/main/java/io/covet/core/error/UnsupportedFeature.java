@@ -1,6 +1,6 @@
 package io.covet.core.error;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 /**
  * The engine cannot do what was asked. Thrown before anything is sent to the database, naming the engine and

@@ -1,7 +1,7 @@
 package io.covet.core.internal;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.pipeline.StatementKind;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;

@@ -1,6 +1,6 @@
 package io.covet.core.internal;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DataAccessException;
 import io.covet.core.error.QueryTimeout;

@@ -1,6 +1,6 @@
 package io.covet.core.internal;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.dialect.Feature;
 import io.covet.core.dialect.Features;
 import io.covet.core.dialect.ServerInfo;

@@ -3,7 +3,7 @@ package io.covet.core.internal;
 import com.zaxxer.hikari.HikariConfig;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.CheckViolation;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DataAccessException;

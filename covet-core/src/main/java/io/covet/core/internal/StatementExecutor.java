@@ -1,7 +1,7 @@
 package io.covet.core.internal;
 
 import io.covet.core.RowMapper;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.CovetException;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DataAccessException;

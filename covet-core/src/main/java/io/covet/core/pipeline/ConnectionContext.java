@@ -1,6 +1,6 @@
 package io.covet.core.pipeline;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 
 /**
  * A connection Covet is about to borrow, or has given back, as interceptors see it.

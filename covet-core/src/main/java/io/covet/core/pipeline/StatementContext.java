@@ -1,6 +1,6 @@
 package io.covet.core.pipeline;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.tx.Transaction;
 
 import java.util.ArrayList;

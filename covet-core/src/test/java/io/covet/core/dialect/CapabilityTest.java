@@ -1,5 +1,7 @@
 package io.covet.core.dialect;
 
+import io.covet.core.engine.Engine;
+
 import io.covet.core.Database;
 import io.covet.core.error.DataAccessException;
 import io.covet.testing.AllEngines;

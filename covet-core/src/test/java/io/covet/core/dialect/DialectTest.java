@@ -1,5 +1,7 @@
 package io.covet.core.dialect;
 
+import io.covet.core.engine.Engine;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -459,10 +459,10 @@ class PipelineTest {
     void twoPhaseCommitBranchesAreSeenWithTheirStatementsAndControl(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(io.covet.testing.EngineSource.selected().containsAll(
-                List.of(io.covet.core.dialect.Engine.POSTGRESQL, io.covet.core.dialect.Engine.MARIADB)),
+                List.of(io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.MARIADB)),
                 "two-phase commit needs both PostgreSQL and MariaDB in COVET_TEST_ENGINES");
-        try (Scratch p = Scratch.on(io.covet.core.dialect.Engine.POSTGRESQL);
-             Scratch m = Scratch.on(io.covet.core.dialect.Engine.MARIADB)) {
+        try (Scratch p = Scratch.on(io.covet.core.engine.Engine.POSTGRESQL);
+             Scratch m = Scratch.on(io.covet.core.engine.Engine.MARIADB)) {
             Recorder pgRec = new Recorder();
             Recorder mariaRec = new Recorder();
             Database pg = p.open(b -> b.interceptor(pgRec));

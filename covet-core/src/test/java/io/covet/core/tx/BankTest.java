@@ -2,7 +2,7 @@ package io.covet.core.tx;
 
 import io.covet.core.Database;
 import io.covet.core.Row;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.SqlSyntaxError;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;

@@ -1,7 +1,7 @@
 package io.covet.core.tx;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 

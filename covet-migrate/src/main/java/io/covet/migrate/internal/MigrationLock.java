@@ -2,7 +2,7 @@ package io.covet.migrate.internal;
 
 import io.covet.core.Database;
 import io.covet.core.DatabaseUrl;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.migrate.MigrationException;
 
 import java.sql.Connection;

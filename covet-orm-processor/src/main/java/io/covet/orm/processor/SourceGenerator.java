@@ -188,7 +188,7 @@ final class SourceGenerator {
         }
         w.line("");
         w.line("@Override");
-        w.open("public " + model + " read(java.sql.ResultSet rs, int c, io.covet.core.dialect.Engine e, Object[] s) "
+        w.open("public " + model + " read(java.sql.ResultSet rs, int c, io.covet.core.engine.Engine e, Object[] s) "
                 + "throws java.sql.SQLException");
         if (m.record()) {
             List<String> args = new ArrayList<>();

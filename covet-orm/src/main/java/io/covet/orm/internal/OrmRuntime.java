@@ -2,7 +2,7 @@ package io.covet.orm.internal;
 
 import io.covet.core.Database;
 import io.covet.core.Databases;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.orm.Entity;
 import io.covet.orm.Orm;
 import io.covet.orm.OrmUsageException;

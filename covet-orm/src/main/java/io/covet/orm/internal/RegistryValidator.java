@@ -1,6 +1,6 @@
 package io.covet.orm.internal;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.orm.FieldType;
 import io.covet.orm.OnDelete;
 import io.covet.orm.spi.FieldMeta;

@@ -3,7 +3,7 @@ package io.covet.orm.spi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.sql.Json;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.covet.orm.spi;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.orm.Entity;
 import io.covet.orm.Ref;
 import io.covet.orm.Related;

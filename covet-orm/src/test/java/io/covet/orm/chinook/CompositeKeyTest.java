@@ -2,7 +2,7 @@ package io.covet.orm.chinook;
 
 import io.covet.core.Database;
 import io.covet.core.dialect.Dialect;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.ForeignKeyViolation;
 import io.covet.core.error.UniqueViolation;
 import io.covet.orm.Orm;

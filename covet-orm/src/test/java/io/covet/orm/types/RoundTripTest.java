@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.covet.orm.spi.FieldMeta;
 import io.covet.orm.spi.ModelType;
 import io.covet.orm.Orm;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.testing.AllEngines;
 import io.covet.testing.EngineSource;
 import io.covet.testing.Scratch;

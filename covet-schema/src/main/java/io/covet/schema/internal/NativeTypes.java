@@ -1,6 +1,6 @@
 package io.covet.schema.internal;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.schema.ColumnType;
 
 import java.util.Locale;

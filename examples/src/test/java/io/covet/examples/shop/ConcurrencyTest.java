@@ -1,7 +1,7 @@
 package io.covet.examples.shop;
 
 import io.covet.core.Database;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.orm.Orm;
 import io.covet.orm.QuerySet;

@@ -1,6 +1,6 @@
 package io.covet.core.tx.internal;
 
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.internal.EngineSpecifics;
 
 import java.sql.Connection;

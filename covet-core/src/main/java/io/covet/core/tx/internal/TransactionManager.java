@@ -1,7 +1,7 @@
 package io.covet.core.tx.internal;
 
 import io.covet.core.DatabaseConfig;
-import io.covet.core.dialect.Engine;
+import io.covet.core.engine.Engine;
 import io.covet.core.error.DeadlockDetected;
 import io.covet.core.internal.Lease;
 import io.covet.core.internal.StatementExecutor;

@@ -1,4 +1,4 @@
-package io.covet.core.dialect;
+package io.covet.core.engine;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The database engines Covet speaks to.
  *
  * <p>MySQL 8 shares the MariaDB dialect ({@link #family()} is {@link #MARIADB}) and differs only in details
- * that the feature flags in {@link ServerInfo} carry.
+ * that the feature flags in {@link io.covet.core.dialect.ServerInfo} carry.
  */
 public enum Engine {
     /** PostgreSQL 12 and later; tested on 15. */
