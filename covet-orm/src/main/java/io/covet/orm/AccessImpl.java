@@ -9,8 +9,24 @@ import io.covet.sql.Table;
 import java.util.List;
 import java.util.function.Function;
 
-/** The internals' view of this package's package-private state; installed by {@link Orm}. */
+/**
+ * The internals' view of this package's package-private state. Installed when this class is initialised, which
+ * {@link #install()} triggers from the static initialisers of {@link Orm}, {@link Entity}, {@link Ref} and
+ * {@link Path} (the classes whose instances the internals reach through it); the JVM runs that once.
+ */
 final class AccessImpl extends Access {
+    static {
+        Access.install(new AccessImpl());
+    }
+
+    private AccessImpl() {
+    }
+
+    /** Makes sure the implementation is installed (by initialising this class); does nothing after the first call. */
+    static void install() {
+        // the static initialiser does the work
+    }
+
     @Override
     public Object[] snapshot(Entity e) {
         return e.covetSnapshot;
@@ -32,8 +48,9 @@ final class AccessImpl extends Access {
     }
 
     @Override
-    public void attach(Entity e, Orm orm, String database, ModelType<?> type, Object[] snapshot) {
-        e.attach(orm, database, type, snapshot);
+    public void attach(Entity e, Object orm, String database, ModelType<?> type, Object[] snapshot) {
+        // the handle is the Orm that built the runtime (OrmRuntime.api()): a checkcast, no lookup
+        e.attach((Orm) orm, database, type, snapshot);
     }
 
     @Override

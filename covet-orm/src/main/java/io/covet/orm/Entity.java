@@ -23,6 +23,11 @@ public abstract class Entity {
     transient Map<String, List<? extends Entity>> covetPrefetched;
     transient Map<String, Object> covetAnnotations;
 
+    static {
+        // the internals reach this class's package-private state through it (see AccessImpl)
+        AccessImpl.install();
+    }
+
     /** For subclasses. */
     protected Entity() {
     }

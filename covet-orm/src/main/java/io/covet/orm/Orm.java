@@ -4,7 +4,6 @@ import io.covet.core.Database;
 import io.covet.core.Databases;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
-import io.covet.orm.internal.Access;
 import io.covet.orm.internal.Ddl;
 import io.covet.orm.internal.M2mOps;
 import io.covet.orm.internal.OrmRuntime;
@@ -47,7 +46,7 @@ public final class Orm implements AutoCloseable {
     public static final String DEFAULT = "default";
 
     static {
-        Access.install(new AccessImpl());
+        AccessImpl.install();
     }
 
     private final OrmRuntime runtime;

@@ -29,6 +29,11 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
         MANY_TO_MANY
     }
 
+    static {
+        // the internals read the steps through it (see AccessImpl)
+        AccessImpl.install();
+    }
+
     private final List<PathStep> steps;
     private volatile R table;
 
@@ -39,19 +44,30 @@ public final class Path<S extends Entity, T extends Entity, R extends Table> {
     /** A foreign-key or one-to-one step. */
     static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
             String sourceModel, String field, String targetModel, Function<String, R> aliaser) {
-        return new Path<>(List.of(new PathStep(Kind.FORWARD, sourceModel, field, targetModel, null, aliaser)));
+        return new Path<>(List.of(step(Kind.FORWARD, sourceModel, field, targetModel, null, aliaser)));
     }
 
     /** A reverse step over {@code remoteField}, the target's foreign key to the source. */
     static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
             String sourceModel, String name, String targetModel, String remoteField, Function<String, R> aliaser) {
-        return new Path<>(List.of(new PathStep(Kind.REVERSE, sourceModel, name, targetModel, remoteField, aliaser)));
+        return new Path<>(List.of(step(Kind.REVERSE, sourceModel, name, targetModel, remoteField, aliaser)));
     }
 
     /** A many-to-many step. */
     static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
             String sourceModel, String name, String targetModel, Function<String, R> aliaser) {
-        return new Path<>(List.of(new PathStep(Kind.MANY_TO_MANY, sourceModel, name, targetModel, null, aliaser)));
+        return new Path<>(List.of(step(Kind.MANY_TO_MANY, sourceModel, name, targetModel, null, aliaser)));
+    }
+
+    /** One step of {@code kind}: the internals keep their own kind, so they never name this class. */
+    private static PathStep step(Kind kind, String sourceModel, String name, String targetModel, String remoteField,
+                                 Function<String, ? extends Table> aliaser) {
+        PathStep.Kind k = switch (kind) {
+            case FORWARD -> PathStep.Kind.FORWARD;
+            case REVERSE -> PathStep.Kind.REVERSE;
+            case MANY_TO_MANY -> PathStep.Kind.MANY_TO_MANY;
+        };
+        return new PathStep(k, sourceModel, name, targetModel, remoteField, aliaser);
     }
 
     /** This path followed by {@code next}, which must start where this one ends. */

@@ -20,6 +20,11 @@ public final class Ref<T extends Entity> {
     private final String field;
     private T value;
 
+    static {
+        // the internals load references through it (see AccessImpl)
+        AccessImpl.install();
+    }
+
     private Ref(Object id, T value, Entity owner, String targetModel, String field) {
         this.id = id;
         this.value = value;

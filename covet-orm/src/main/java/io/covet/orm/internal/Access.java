@@ -1,7 +1,6 @@
 package io.covet.orm.internal;
 
 import io.covet.orm.Entity;
-import io.covet.orm.Orm;
 import io.covet.orm.Path;
 import io.covet.orm.Ref;
 import io.covet.orm.ValidationErrors;
@@ -15,8 +14,13 @@ import java.util.function.Function;
 
 /**
  * The package-private state of the API types ({@link Entity}'s snapshot and attachment, {@link Ref}'s target,
- * {@link Path}'s steps) as the internals need it, without making it public: {@code io.covet.orm} installs the one
- * implementation when {@link Orm} is initialised. Not an API.
+ * {@link Path}'s steps) as the internals need it, without making it public. Not an API.
+ *
+ * <p>{@code io.covet.orm} installs the one implementation when the first of its classes whose state this reaches
+ * is initialised ({@code Orm}, {@link Entity}, {@link Ref}, {@link Path}), and {@link io.covet.orm.spi.Metamodel}
+ * initialises {@link Path} before its first call. Every method here takes an instance of one of those classes,
+ * or is called from code that holds one (an {@code Orm} owns every runtime), so the implementation is always
+ * installed by the time it is asked for, without this package naming the API class that installs it.
  */
 public abstract class Access {
     private static volatile Access installed;
@@ -26,7 +30,7 @@ public abstract class Access {
     }
 
     /**
-     * Installs the implementation; called once, by {@link Orm}'s initialiser.
+     * Installs the implementation; called once, when {@code io.covet.orm}'s implementation class is initialised.
      *
      * @throws IllegalStateException when one is installed already
      */
@@ -37,16 +41,17 @@ public abstract class Access {
         installed = access;
     }
 
-    /** The installed implementation; initialises {@link Orm} (which installs it) on first use. */
+    /**
+     * The installed implementation.
+     *
+     * @throws IllegalStateException when none is installed yet: a caller that holds no instance of the API
+     *                               classes listed above (a bug in covet-orm, not in its user's code)
+     */
     public static Access get() {
         Access a = installed;
         if (a == null) {
-            try {
-                Class.forName(Orm.class.getName(), true, Access.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            a = installed;
+            throw new IllegalStateException("the ORM's internal access is not installed yet: initialise "
+                    + "io.covet.orm.Path (or Orm, Entity, Ref) before asking for it");
         }
         return a;
     }
@@ -63,8 +68,11 @@ public abstract class Access {
     /** The primary key's value (a list for a composite key), or null while unset. */
     public abstract Object primaryKey(Entity e);
 
-    /** Marks the instance as read from or saved to {@code database} through {@code orm}. */
-    public abstract void attach(Entity e, Orm orm, String database, ModelType<?> type, Object[] snapshot);
+    /**
+     * Marks the instance as read from or saved to {@code database} through {@code orm}, the facade's handle
+     * ({@link OrmRuntime#api()}).
+     */
+    public abstract void attach(Entity e, Object orm, String database, ModelType<?> type, Object[] snapshot);
 
     /** Stores an annotation's value on the instance. */
     public abstract void annotate(Entity e, String name, Object value);

@@ -3,7 +3,6 @@ package io.covet.orm.internal;
 import io.covet.core.RowMapper;
 import io.covet.core.engine.Engine;
 import io.covet.orm.Entity;
-import io.covet.orm.Orm;
 import io.covet.orm.Path;
 import io.covet.orm.Ref;
 import io.covet.orm.spi.Jdbc;
@@ -21,7 +20,7 @@ import java.util.List;
  * columns by index, no reflection. One plan per query; stateless per row, so it may be shared by streams.
  */
 final class EntityMapper<T extends Entity> implements RowMapper<T> {
-    private final Orm orm;
+    private final Object orm;
     private final Access access;
     private final ModelType<T> type;
     private final String db;

@@ -4,7 +4,6 @@ import io.covet.core.Database;
 import io.covet.core.Databases;
 import io.covet.core.engine.Engine;
 import io.covet.orm.Entity;
-import io.covet.orm.Orm;
 import io.covet.orm.OrmUsageException;
 import io.covet.orm.PersistenceHook;
 import io.covet.orm.Signal;
@@ -24,12 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * What an {@link Orm} is made of, as the internals use it: its databases, the registered model types, signal
- * listeners, persistence hooks and the cache of rendered lookups by key. Immutable after construction except for
- * that cache and the closed flag; thread-safe. Not an API: {@link Orm} is its facade.
+ * What an {@code io.covet.orm.Orm} is made of, as the internals use it: its databases, the registered model
+ * types, signal listeners, persistence hooks and the cache of rendered lookups by key. Immutable after
+ * construction except for that cache and the closed flag; thread-safe. Not an API: {@code Orm} is its facade.
+ * The facade is held as an opaque handle that only the API package casts back, so the implementation never
+ * depends on the class that depends on it.
  */
 public final class OrmRuntime {
-    private final Orm api;
+    private final Object api;
     private final Map<String, Database> databases;
     private final Databases registry;
     private final String defaultName;
@@ -53,7 +54,8 @@ public final class OrmRuntime {
     /**
      * The runtime of {@code api}; copies every collection.
      *
-     * @param api            the facade, attached to every instance read or saved (lazy loads go through it)
+     * @param api            the facade (an {@code Orm}), attached to every instance read or saved (lazy loads go
+     *                       through it); only handed back to the API, never used here
      * @param databases      the databases by name
      * @param registry       resolves other database names, or null
      * @param defaultName    the default database's name
@@ -62,7 +64,7 @@ public final class OrmRuntime {
      * @param hooks          the persistence hooks, in order
      * @param validateOnSave whether {@code save} runs {@code fullClean} first
      */
-    public OrmRuntime(Orm api, Map<String, Database> databases, Databases registry, String defaultName,
+    public OrmRuntime(Object api, Map<String, Database> databases, Databases registry, String defaultName,
                       Map<String, ModelType<?>> types, Map<Signal, List<Listener>> listeners,
                       List<PersistenceHook> hooks, boolean validateOnSave) {
         this.api = api;
@@ -81,8 +83,8 @@ public final class OrmRuntime {
         this.writer = new Writer(this);
     }
 
-    /** The facade. */
-    public Orm api() {
+    /** The facade, as given to the constructor: for {@link Access#attach}, which hands it to the instance. */
+    public Object api() {
         return api;
     }
 

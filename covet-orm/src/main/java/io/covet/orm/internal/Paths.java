@@ -24,7 +24,7 @@ public final class Paths {
 
     /** Whether every step is a foreign key or one-to-one field (so the path can be joined row for row). */
     public static boolean allForward(Path<?, ?, ?> path) {
-        return Access.get().steps(path).stream().allMatch(s -> s.kind() == Path.Kind.FORWARD);
+        return Access.get().steps(path).stream().allMatch(s -> s.kind() == PathStep.Kind.FORWARD);
     }
 
     /** The path's prefixes, shortest first, ending with the path itself. */

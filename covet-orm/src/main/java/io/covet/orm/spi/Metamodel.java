@@ -7,6 +7,7 @@ import io.covet.orm.Related;
 import io.covet.orm.internal.Access;
 import io.covet.sql.Table;
 
+import java.lang.invoke.MethodHandles;
 import java.util.function.Function;
 
 /**
@@ -16,10 +17,20 @@ import java.util.function.Function;
  * instances read through an {@code Orm}, and build references with {@link Ref#to} and {@link Ref#id}.
  */
 public final class Metamodel {
-    // Resolved once: Ref.lazy runs per foreign key per row read.
-    private static final Access ACCESS = Access.get();
+    // Resolved once: Ref.lazy runs per foreign key per row read. Path's initialiser installs it (forward and the
+    // others may be the first use of the ORM, from a metamodel's static initialiser).
+    private static final Access ACCESS = installedAccess();
 
     private Metamodel() {
+    }
+
+    private static Access installedAccess() {
+        try {
+            MethodHandles.lookup().ensureInitialized(Path.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("io.covet.orm.Path cannot be initialised from the metamodel", e);
+        }
+        return Access.get();
     }
 
     /**
