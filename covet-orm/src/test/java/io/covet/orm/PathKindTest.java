@@ -2,6 +2,7 @@ package io.covet.orm;
 
 import io.covet.orm.internal.Access;
 import io.covet.orm.internal.PathStep;
+import io.covet.sql.Table;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -18,9 +19,9 @@ class PathKindTest {
 
     @Test
     void eachFactoryMakesAStepOfItsKind() {
-        Path<?, ?, ?> forward = Path.forward("a.A", "b", "a.B", alias -> null);
-        Path<?, ?, ?> reverse = Path.reverse("a.B", "as", "a.A", "b", alias -> null);
-        Path<?, ?, ?> m2m = Path.manyToMany("a.A", "tags", "a.T", alias -> null);
+        Path<Entity, Entity, Table> forward = Path.forward("a.A", "b", "a.B", alias -> null);
+        Path<Entity, Entity, Table> reverse = Path.reverse("a.B", "as", "a.A", "b", alias -> null);
+        Path<Entity, Entity, Table> m2m = Path.manyToMany("a.A", "tags", "a.T", alias -> null);
         Access access = Access.get();
         assertThat(access.steps(forward).get(0).kind()).isEqualTo(PathStep.Kind.FORWARD);
         assertThat(access.steps(reverse).get(0).kind()).isEqualTo(PathStep.Kind.REVERSE);
