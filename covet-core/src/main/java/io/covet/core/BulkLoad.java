@@ -32,12 +32,14 @@ public final class BulkLoad {
      * @param engine  the engine of the connection
      * @param table   the target already quoted for that engine, optionally schema-qualified, e.g.
      *                {@code "public"."users"} ({@link Dialect#quote}); anything else is refused
-     * @param columns the column names, one per value of each row; validated and quoted here
+     * @param columns the column names as the table has them, one per value of each row; quoted here by the
+     *                engine's rules ({@link Dialect#quoteExisting}: a quote character inside is doubled), so
+     *                every name the engine accepted works, as the table name does
      * @param rows    one array per row; consumed as it is sent
      * @return the number of rows loaded
      * @throws IllegalArgumentException when {@code table} is not a quoted name, a row has the wrong width, or no
      *                                  column is named; nothing is sent then
-     * @throws io.covet.core.dialect.InvalidIdentifierException for a column name that cannot be quoted safely
+     * @throws io.covet.core.dialect.InvalidIdentifierException for an empty column name or one holding NUL
      * @throws SQLException the driver's failure; the caller's transaction decides what happens to loaded rows
      */
     public static long onConnection(Connection connection, Engine engine, String table, List<String> columns,
@@ -58,7 +60,7 @@ public final class BulkLoad {
             if (cols.length() > 0) {
                 cols.append(", ");
             }
-            d.quoteInto(cols, col);
+            d.quoteExistingInto(cols, col);
         }
         String colList = cols.toString();
         RawConnections.Unwrapped raw = RawConnections.unwrap(connection);
