@@ -116,6 +116,7 @@ public final class Creator {
                 }
                 String source = "covet";
                 Manifest.SchemaDump dump = null;
+                // engine facts: each engine's schema comes from its own tool (pg_dump, SHOW CREATE, sqlite_master)
                 if (pgDump) {
                     List<String> dumped = schemas.isEmpty() && !reader.pinned() ? List.of()
                             : namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces;
