@@ -1,5 +1,7 @@
 package io.covet.migrate;
 
+import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Feature;
 import io.covet.core.engine.Engine;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnType;
@@ -57,11 +59,12 @@ public final class Linter {
                     "expand/contract: add it nullable, backfill in batches, then set NOT NULL in a later migration "
                             + "(ExpandContract.addNotNullField)." + LOCK));
         } else if (op instanceof AddIndex a && !fresh.contains(a.table()) && e != Engine.SQLITE) {
-            // engine fact: how each engine locks during DDL (the advice names it); SQLite has one writer anyway
+            // engine fact: servers lock during DDL, SQLite has one writer anyway; the remedy is a capability
+            boolean concurrently = Dialect.of(e).supports(Feature.CONCURRENT_INDEX);
             out.add(new LintFinding(k, i, "index-locks-table", "CREATE INDEX " + a.index().name() + " on " + a.table()
-                    + (e == Engine.POSTGRESQL ? " blocks writes to the table while it builds."
+                    + (concurrently ? " blocks writes to the table while it builds."
                     : " may copy the table and block writes while it builds."),
-                    e == Engine.POSTGRESQL
+                    concurrently
                             ? "create it with CREATE INDEX CONCURRENTLY in a RunSQL operation wrapped in "
                             + "SeparateDatabaseAndState with the AddIndex as state, in a migration of its own marked "
                             + "\"atomic\": false (CONCURRENTLY cannot run inside a transaction)."
