@@ -9,7 +9,7 @@ import io.covet.backup.internal.Manifest;
 import io.covet.backup.internal.Restorer;
 import io.covet.backup.internal.Storage;
 import io.covet.core.Database;
-import io.covet.core.engine.Engine;
+import io.covet.core.dialect.Feature;
 import io.covet.core.error.UnsupportedFeature;
 
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class Backups {
      * @throws BackupException    (STORAGE) when the repository cannot be written
      */
     public static BackupInfo create(Database db, BackupRepository repo, BackupOptions options) {
-        if (options.jobs() > 1 && db.engine().family() != Engine.POSTGRESQL) {
+        if (options.jobs() > 1 && !db.supports(Feature.EXPORTED_SNAPSHOTS)) {
             throw new UnsupportedFeature(db.engine(), "parallel backup (--jobs " + options.jobs() + ")",
                     "Only PostgreSQL can share one snapshot between connections; use --jobs 1.");
         }

@@ -135,6 +135,7 @@ public final class Pitr {
      */
     public static String baseBackup(BackupRepository repo, BackupKey key, String databaseUrl, Path pgBin) {
         DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+        // engine fact: point-in-time recovery is built on PostgreSQL's WAL archive and base backups
         if (url.engine().family() != Engine.POSTGRESQL) {
             throw new io.covet.core.error.UnsupportedFeature(url.engine(), "point-in-time recovery",
                     "Use logical backups (covet backup create) on this engine.");

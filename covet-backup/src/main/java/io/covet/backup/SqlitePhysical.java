@@ -39,6 +39,7 @@ public final class SqlitePhysical {
      * @throws UnsupportedFeature on engines other than SQLite
      */
     public static String backup(Database db, BackupRepository repo, BackupKey key) {
+        // engine fact: this copies SQLite's database file through its online-backup API
         if (db.engine() != Engine.SQLITE) {
             throw new UnsupportedFeature(db.engine(), "a physical file backup",
                     "Use a logical backup (Backups.create), or PostgreSQL's base backups (Pitr.baseBackup).");

@@ -51,7 +51,7 @@ final class Verifier {
         if (scratchUrl != null) {
             DatabaseUrl u = DatabaseUrl.parse(scratchUrl);
             // a scratch SQLite file that verify has to create is verify's to remove, like its own temporary one
-            Path created = u.engine() == Engine.SQLITE && !u.inMemory() && !Files.exists(Path.of(u.database()))
+            Path created = u.engine().embedded() && !u.inMemory() && !Files.exists(Path.of(u.database()))
                     ? Path.of(u.database()) : null;
             try (Cleanup undo = created == null ? null : Cleanup.sqlite(created);
                  Database scratch = Database.open(scratchUrl)) {
@@ -60,7 +60,7 @@ final class Verifier {
                 return new Outcome(restoreInto(repo, m, codec, scratch, true), into);
             }
         }
-        if (engine != Engine.SQLITE) {
+        if (!engine.embedded()) {
             return new Outcome(List.of(), null);
         }
         Cleanup temp = null;
@@ -86,7 +86,7 @@ final class Verifier {
      */
     static Outcome restoreIntoTemporary(BackupRepository repo, Manifest m, ChunkCodec codec, Database server) {
         Engine engine = server.engine().family();
-        if (engine == Engine.SQLITE || server.config().url().isEmpty()) {
+        if (engine.embedded() || server.config().url().isEmpty()) {
             return restoreAndCompare(repo, m, codec, null);
         }
         DatabaseUrl url = server.config().url().get();
@@ -114,6 +114,7 @@ final class Verifier {
         } finally {
             server.withConnection(c -> {
                 try (Statement s = c.createStatement()) {
+                    // engine SQL: only PostgreSQL refuses to drop a database with sessions unless forced
                     s.execute("DROP DATABASE IF EXISTS " + name + (engine == Engine.POSTGRESQL ? " WITH (FORCE)" : ""));
                 }
                 return null;
@@ -131,7 +132,7 @@ final class Verifier {
             for (Manifest.Table t : m.tables()) {
                 compare(scratch, m, t, problems);
             }
-            if (engine.family() == Engine.forScheme(m.engine()).family()) {
+            if (sameFamily(engine, m)) {
                 compareSchema(scratch, m, problems);
             }
         } catch (Restorer.NotEmpty e) {
@@ -166,6 +167,7 @@ final class Verifier {
                 }
             }
             if (m.schemaDump() != null && m.schemaDump().objects() != null) {
+                // catalog access: each engine's schema dump reads its own catalog
                 List<Manifest.ObjectDdl> now = db.engine().family() == Engine.MARIADB ? MariaDbSchemaDump.read(c)
                         : SqliteSchemaDump.read(c);
                 TreeSet<String> want = definitions(m.schemaDump().objects());
@@ -201,7 +203,7 @@ final class Verifier {
         for (int i = 0; i < t.columns().size(); i++) {
             d.quoteExistingInto(sql.append(i == 0 ? "" : ", "), t.columns().get(i).name());
         }
-        boolean same = db.engine().family() == Engine.forScheme(m.engine()).family();
+        boolean same = sameFamily(db.engine(), m);
         sql.append(" FROM ").append(Ddl.ref(d, same ? t.schema() : null, t.name()));
         List<PortableType> types = t.types();
         TableDigest digest = new TableDigest(types);
@@ -230,9 +232,10 @@ final class Verifier {
     /** Removes what the restore created from a scratch database given by URL, so it can be used again. */
     private static void drop(Database db, Manifest m) {
         Dialect d = db.dialect();
-        boolean same = db.engine().family() == Engine.forScheme(m.engine()).family();
+        boolean same = sameFamily(db.engine(), m);
         db.withConnection(c -> {
             try (Statement s = c.createStatement()) {
+                // engine SQL: MariaDB's FOREIGN_KEY_CHECKS switch and PostgreSQL's DROP … CASCADE clear dependents
                 Engine e = db.engine().family();
                 if (e == Engine.MARIADB) {
                     s.execute("SET FOREIGN_KEY_CHECKS = 0");
@@ -264,6 +267,14 @@ final class Verifier {
             }
             return null;
         });
+    }
+
+    /**
+     * Whether {@code target} speaks the backup's dialect, so its schema-qualified names and engine schema dump
+     * apply as they are. This compares two engines rather than branching on one.
+     */
+    private static boolean sameFamily(Engine target, Manifest m) {
+        return target.family() == Engine.forScheme(m.engine()).family();
     }
 
     private static void quietly(Statement s, String sql) {

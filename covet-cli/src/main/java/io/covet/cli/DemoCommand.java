@@ -5,7 +5,6 @@ import io.covet.cli.DemoTables.Readings;
 import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import io.covet.core.Row;
-import io.covet.core.engine.Engine;
 import io.covet.core.dialect.Feature;
 import io.covet.core.error.UniqueViolation;
 import io.covet.core.tx.TxOptions;
@@ -69,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
 
             db.sql("DROP TABLE IF EXISTS demo_reading").execute();
             db.sql("CREATE TABLE demo_reading (id BIGINT PRIMARY KEY, sensor VARCHAR(32) NOT NULL, "
-                    + "reading " + (db.engine() == Engine.POSTGRESQL ? "DOUBLE PRECISION" : "DOUBLE")
+                    + "reading DOUBLE PRECISION"
                     + " NOT NULL, taken_at VARCHAR(40) NOT NULL)").execute();
 
             long load = System.nanoTime();

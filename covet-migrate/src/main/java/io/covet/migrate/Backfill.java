@@ -20,6 +20,7 @@ public final class Backfill implements DataMigration {
         String c = d.quote(ctx.args().get(1));
         int batch = Integer.parseInt(ctx.args().get(2));
         String value = ctx.args().get(3);
+        // engine SQL, not a capability: PostgreSQL has no UPDATE … LIMIT, so it batches by ctid
         String sql = switch (ctx.engine().family()) {
             case POSTGRESQL -> "UPDATE " + t + " SET " + c + " = " + value + " WHERE ctid IN (SELECT ctid FROM " + t
                     + " WHERE " + c + " IS NULL LIMIT " + batch + ")";

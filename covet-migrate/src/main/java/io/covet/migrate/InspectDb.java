@@ -262,10 +262,12 @@ public final class InspectDb {
                 return t.raw();
             }
             if (t.kind() == ColumnType.Kind.CHAR && !mariaDbUuid(t)) {
+                // engine fact: PostgreSQL's catalog spells CHAR(n) as character(n)
                 return (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
             }
             Table target = schema.table(fk.refTable()).orElseThrow();
             Column key = target.requireColumn(target.primaryKey().get(0));
+            // engine fact: SQLite's INTEGER PRIMARY KEY is the 64-bit rowid whatever width it declares
             ColumnType.Kind ormKind = switch (key.type().kind()) {
                 case SMALLINT -> ColumnType.Kind.SMALLINT;
                 case INTEGER -> engine.family() == Engine.SQLITE && key.autoIncrement() ? ColumnType.Kind.BIGINT
@@ -312,6 +314,7 @@ public final class InspectDb {
             }
             return switch (t.kind()) {
                 case SMALLINT -> "Short";
+                // engine fact: SQLite's INTEGER PRIMARY KEY is the 64-bit rowid whatever width it declares
                 case INTEGER -> engine.family() == Engine.SQLITE && c.autoIncrement() ? "Long" : "Integer";
                 case BIGINT -> "Long";
                 case DECIMAL -> imported("java.math.BigDecimal");
@@ -338,6 +341,7 @@ public final class InspectDb {
             String n = c.type().raw().toLowerCase(Locale.ROOT).strip();
             String base = n.replaceAll("[\\s(].*$", "");
             boolean unsigned = n.contains("unsigned");
+            // engine facts: each engine's own type names and how their values read in Java (SQLite by affinity)
             if (engine.family() == Engine.MARIADB) {
                 switch (base) {
                     case "tinyint":
@@ -410,6 +414,7 @@ public final class InspectDb {
 
         /** The labels of a MariaDB {@code enum('a','b')} type; null for another type. */
         private List<String> mariaDbEnumLabels(ColumnType t) {
+            // engine fact: only MariaDB has inline enum(…) types
             if (engine.family() != Engine.MARIADB || t.kind() != ColumnType.Kind.RAW
                     || !t.raw().toLowerCase(Locale.ROOT).startsWith("enum(") || !t.raw().endsWith(")")) {
                 return null;
@@ -452,6 +457,7 @@ public final class InspectDb {
 
         /** Covet stores UUIDs as CHAR(36) on MariaDB, so that is what such a column most likely holds. */
         private boolean mariaDbUuid(ColumnType t) {
+            // engine fact: MariaDB has no UUID type, and Covet's MariaDB DDL stores one as CHAR(36)
             return engine.family() == Engine.MARIADB && t.kind() == ColumnType.Kind.CHAR && t.length() == 36;
         }
 
@@ -459,6 +465,7 @@ public final class InspectDb {
         private void nativeType(Column c, List<String> args) {
             ColumnType t = c.type();
             String declared = switch (t.kind()) {
+                // engine fact: PostgreSQL's catalog spells CHAR(n) as character(n)
                 case CHAR -> (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
                 case RAW -> t.raw();
                 default -> null;
@@ -474,6 +481,7 @@ public final class InspectDb {
             if (enumOf.containsKey(c.name())) {
                 return;
             }
+            // engine facts behind each note: MariaDB's enum/set and unsigned types, PostgreSQL's many text-read types
             if (engine.family() == Engine.MARIADB && (n.startsWith("enum(") || n.startsWith("set("))) {
                 notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + "; the model declares that "
                         + "type and reads the value as text (" + (n.startsWith("enum(") ? "a Java enum needs labels "

@@ -1,5 +1,7 @@
 package io.covet.migrate;
 
+import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Feature;
 import io.covet.core.engine.Engine;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnType;
@@ -57,10 +59,12 @@ public final class Linter {
                     "expand/contract: add it nullable, backfill in batches, then set NOT NULL in a later migration "
                             + "(ExpandContract.addNotNullField)." + LOCK));
         } else if (op instanceof AddIndex a && !fresh.contains(a.table()) && e != Engine.SQLITE) {
+            // engine fact: servers lock during DDL, SQLite has one writer anyway; the remedy is a capability
+            boolean concurrently = Dialect.of(e).supports(Feature.CONCURRENT_INDEX);
             out.add(new LintFinding(k, i, "index-locks-table", "CREATE INDEX " + a.index().name() + " on " + a.table()
-                    + (e == Engine.POSTGRESQL ? " blocks writes to the table while it builds."
+                    + (concurrently ? " blocks writes to the table while it builds."
                     : " may copy the table and block writes while it builds."),
-                    e == Engine.POSTGRESQL
+                    concurrently
                             ? "create it with CREATE INDEX CONCURRENTLY in a RunSQL operation wrapped in "
                             + "SeparateDatabaseAndState with the AddIndex as state, in a migration of its own marked "
                             + "\"atomic\": false (CONCURRENTLY cannot run inside a transaction)."
@@ -68,12 +72,14 @@ public final class Linter {
                             + "operation wrapped in SeparateDatabaseAndState with the AddIndex as state." + LOCK));
         } else if (op instanceof AlterField a && !fresh.contains(a.table())) {
             Column old = s.require(a.table()).requireColumn(a.column().name());
+            // engine fact: servers rewrite the table under a lock; SQLite rebuilds it with one writer anyway
             if (!old.type().equals(a.column().type()) && !widening(old.type(), a.column().type()) && e != Engine.SQLITE) {
                 out.add(new LintFinding(k, i, "table-rewrite", "Changing " + a.table() + "." + old.name() + " from "
                         + old.type() + " to " + a.column().type() + " rewrites the whole table under an exclusive lock.",
                         "expand/contract: add a new column of the new type, backfill it in batches, switch the code to "
                                 + "it, then drop the old column in a later release." + LOCK));
             }
+            // engine fact: only PostgreSQL scans the table for SET NOT NULL and can skip the scan through a valid CHECK
             if (old.nullable() && !a.column().nullable() && e == Engine.POSTGRESQL) {
                 out.add(new LintFinding(k, i, "set-not-null", "SET NOT NULL on " + a.table() + "." + old.name()
                         + " scans the whole table under an exclusive lock.",
@@ -90,6 +96,7 @@ public final class Linter {
                             + "old one)."));
         } else if (op instanceof AddConstraint a && a.constraint() instanceof ForeignKey f && e == Engine.POSTGRESQL
                 && !fresh.contains(a.table())) {
+            // engine fact: the NOT VALID / VALIDATE CONSTRAINT remedy exists only on PostgreSQL
             out.add(new LintFinding(k, i, "foreign-key-validates-inline", "Adding foreign key " + f.name() + " on "
                     + a.table() + " checks every row while blocking writes to both tables.",
                     "add it with NOT VALID in a RunSQL operation, then ALTER TABLE … VALIDATE CONSTRAINT in a later "

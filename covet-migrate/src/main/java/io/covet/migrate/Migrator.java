@@ -1,7 +1,6 @@
 package io.covet.migrate;
 
 import io.covet.core.Database;
-import io.covet.core.engine.Engine;
 import io.covet.core.dialect.Feature;
 import io.covet.migrate.internal.History;
 import io.covet.migrate.internal.MigrationLock;
@@ -354,6 +353,6 @@ public final class Migrator {
     }
 
     static boolean transactional(Database db) {
-        return db.supports(Feature.TRANSACTIONAL_DDL) || db.engine().family() == Engine.SQLITE;
+        return db.supports(Feature.TRANSACTIONAL_DDL);
     }
 }

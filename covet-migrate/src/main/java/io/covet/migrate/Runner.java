@@ -36,6 +36,7 @@ final class Runner {
         this.ctx = new MigrationContext(c, db.dialect(), progress);
         this.opLockTimeout = opLockTimeout;
         this.transactionalDdl = Migrator.transactional(db);
+        // engine SQL: SQLite's table-rebuild procedure (PRAGMA foreign_keys, foreign_key_check)
         this.sqlite = db.engine().family() == Engine.SQLITE;
     }
 
@@ -226,6 +227,7 @@ final class Runner {
         if (opLockTimeout == null) {
             return;
         }
+        // engine SQL: each server names and measures its lock wait differently; SQLite has no such setting
         switch (db.engine().family()) {
             case POSTGRESQL -> exec("SET LOCAL lock_timeout = " + opLockTimeout.toMillis());
             case MARIADB -> exec("SET SESSION lock_wait_timeout = " + Math.max(1, opLockTimeout.toSeconds()));

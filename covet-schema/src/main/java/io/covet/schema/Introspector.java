@@ -41,6 +41,7 @@ public final class Introspector {
      * @throws SQLException when the catalog cannot be read
      */
     public static Schema read(Connection c, Engine engine, Predicate<String> include) throws SQLException {
+        // only picks the per-engine catalog reader; the engine SQL lives in those classes
         List<Table> tables = switch (engine.family()) {
             case POSTGRESQL -> new PostgresReader(c).read();
             case MARIADB -> new MariaDbReader(c).read();

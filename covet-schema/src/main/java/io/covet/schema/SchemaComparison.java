@@ -38,6 +38,7 @@ public final class SchemaComparison {
                 if (type.kind() == ColumnType.Kind.RAW) {
                     type = NativeTypes.comparable(family, type.raw());
                 }
+                // engine facts, not capabilities: the types an engine stores in place of others (MariaDbDdl, SqliteDdl)
                 if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.TIMESTAMPTZ) {
                     type = ColumnType.of(ColumnType.Kind.TIMESTAMP);
                 }
@@ -59,6 +60,7 @@ public final class SchemaComparison {
             List<UniqueConstraint> uniques = new ArrayList<>(t.uniques());
             List<Index> indexes = new ArrayList<>();
             for (Index i : t.indexes()) {
+                // engine fact: MariaDB keeps a unique constraint as a unique index and reports it as one
                 if (family == Engine.MARIADB && i.unique() && i.where() == null) {
                     uniques.add(new UniqueConstraint(i.name(), i.columns()));
                 } else {

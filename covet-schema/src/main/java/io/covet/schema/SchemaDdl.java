@@ -25,6 +25,7 @@ public interface SchemaDdl {
 
     /** The renderer for a dialect (a live server's or {@link Dialect#of(Engine)} offline). */
     static SchemaDdl of(Dialect dialect) {
+        // only picks the per-dialect renderer; the engine DDL lives in those classes
         return switch (dialect.family()) {
             case POSTGRESQL -> new PostgresDdl(dialect);
             case MARIADB -> new MariaDbDdl(dialect);

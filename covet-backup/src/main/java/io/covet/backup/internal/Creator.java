@@ -68,6 +68,7 @@ public final class Creator {
         Dialect dialect = db.dialect();
         Dumper dumper = new Dumper(storage, codec, id, chunkBytes);
         return db.withConnection(c -> {
+            // engine facts below: each engine's own schema dump tool (pg_dump, SHOW CREATE, sqlite_master)
             boolean pgDump = engine.family() == Engine.POSTGRESQL && engineSchemaDump && PgSchemaDump.available();
             String exported = Snapshot.begin(c, engine, jobs > 1 || pgDump);
             try {
@@ -79,6 +80,7 @@ public final class Creator {
                     throw new BackupException(BackupException.Reason.INVALID, e.getMessage() + "; nothing was written");
                 }
                 List<String> skipped = skipNames(reader, engine);
+                // engine fact: only PostgreSQL has the extensions and schemas that can make a backup unrestorable
                 if (engine.family() == Engine.POSTGRESQL) {
                     refuseUnrestorable(c, reader, namespaces, pgDump, skipped);
                 }
@@ -86,6 +88,7 @@ public final class Creator {
                 List<NativeObject> natives = List.of();
                 Map<String, List<NativeObject>> schemaNatives = new LinkedHashMap<>();
                 List<String> notCarried = new ArrayList<>();
+                // engine fact: extensions are a PostgreSQL object that a partial backup cannot carry
                 if (engine.family() == Engine.POSTGRESQL && !(schemas.isEmpty() && !reader.pinned())) {
                     for (String x : PgRestorability.extensionsNeeded(c,
                             namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces)) {
@@ -113,6 +116,7 @@ public final class Creator {
                 }
                 String source = "covet";
                 Manifest.SchemaDump dump = null;
+                // engine facts: each engine's schema comes from its own tool (pg_dump, SHOW CREATE, sqlite_master)
                 if (pgDump) {
                     List<String> dumped = schemas.isEmpty() && !reader.pinned() ? List.of()
                             : namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces;
@@ -157,6 +161,7 @@ public final class Creator {
         if (skip.isEmpty()) {
             return List.of();
         }
+        // engine fact: only PostgreSQL has several schemas in one database to leave objects out of
         if (engine.family() != Engine.POSTGRESQL) {
             throw new BackupException(BackupException.Reason.INVALID, "--skip leaves PostgreSQL objects out of a "
                     + "backup of some schemas; a " + engine.displayName() + " backup restores every object, so "

@@ -6,6 +6,7 @@ import io.covet.backup.internal.Manifest.ForeignKey;
 import io.covet.backup.internal.Manifest.Index;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Feature;
 import io.covet.core.engine.Engine;
 
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ public final class Ddl {
                 sb.append(", ");
             }
             sb.append(dialect.quoteExisting(c.name())).append(' ');
+            // engine facts below: SQLite's rowid key, and how each engine spells an identity column
             boolean rowid = target == Engine.SQLITE && c.autoIncrement() && t.primaryKey().equals(List.of(c.name()));
             if (rowid) {
                 sb.append("INTEGER PRIMARY KEY");
@@ -101,14 +103,15 @@ public final class Ddl {
                 sb.append(" DEFAULT ").append(d);
             }
         }
+        // engine choice, not a capability: PostgreSQL gets its key after the load (see indexes), as pg_restore does
         if (!t.primaryKey().isEmpty() && !inlinePk && target != Engine.POSTGRESQL) {
             sb.append(", PRIMARY KEY (").append(columns(t.primaryKey())).append(')');
         }
-        if (target == Engine.SQLITE) {
+        if (!dialect.supports(Feature.ALTER_ADD_CONSTRAINT)) {
             for (ForeignKey f : t.foreignKeys()) {
                 sb.append(", ").append(foreignKeyClause(t, f));
             }
-            // SQLite cannot add a check later; the rows being restored satisfied it on the source
+            // the engine cannot add a check later; the rows being restored satisfied it on the source
             for (Check k : t.checks()) {
                 sb.append(", ").append(checkClause(t, k));
             }
@@ -122,6 +125,7 @@ public final class Ddl {
      */
     public List<String> indexes(Table t) {
         List<String> out = new ArrayList<>();
+        // engine choice, not a capability: a key built after the load is faster on PostgreSQL (pg_restore's order)
         if (target == Engine.POSTGRESQL && !t.primaryKey().isEmpty()) {
             out.add("ALTER TABLE " + table(t) + " ADD PRIMARY KEY (" + columns(t.primaryKey()) + ")");
         }
@@ -133,10 +137,13 @@ public final class Ddl {
         return out;
     }
 
-    /** ALTER TABLE … ADD CONSTRAINT … CHECK statements, run after the load (none on SQLite: in CREATE TABLE). */
+    /**
+     * ALTER TABLE … ADD CONSTRAINT … CHECK statements, run after the load (none where the engine cannot add a
+     * constraint later, i.e. SQLite: they are in CREATE TABLE).
+     */
     public List<String> checks(Table t) {
         List<String> out = new ArrayList<>();
-        if (target != Engine.SQLITE) {
+        if (dialect.supports(Feature.ALTER_ADD_CONSTRAINT)) {
             for (Check k : t.checks()) {
                 out.add("ALTER TABLE " + table(t) + " ADD " + checkClause(t, k));
             }
@@ -148,10 +155,13 @@ public final class Ddl {
         return "CONSTRAINT " + dialect.quoteExisting(uniqueName(k.name(), t, "ck")) + " CHECK (" + k.expression() + ")";
     }
 
-    /** ALTER TABLE … ADD FOREIGN KEY statements (none on SQLite, where they are part of CREATE TABLE). */
+    /**
+     * ALTER TABLE … ADD FOREIGN KEY statements (none where the engine cannot add a constraint later, i.e. SQLite,
+     * where they are part of CREATE TABLE).
+     */
     public List<String> foreignKeys(Table t) {
         List<String> out = new ArrayList<>();
-        if (target == Engine.SQLITE) {
+        if (!dialect.supports(Feature.ALTER_ADD_CONSTRAINT)) {
             return out;
         }
         for (ForeignKey f : t.foreignKeys()) {
@@ -172,6 +182,7 @@ public final class Ddl {
         String u = r == null ? "NO ACTION" : r.toUpperCase(Locale.ROOT);
         return switch (u) {
             case "CASCADE", "SET NULL", "RESTRICT" -> u;
+            // engine fact: InnoDB refuses SET DEFAULT actions
             case "SET DEFAULT" -> target == Engine.MARIADB ? "NO ACTION" : u;
             default -> "NO ACTION";
         };
@@ -211,6 +222,7 @@ public final class Ddl {
         }
         Integer len = c.length();
         String p = c.precision() == null ? "" : "(" + c.precision() + ", " + c.scale() + ")";
+        // engine SQL: each engine's own type names
         return switch (target) {
             case POSTGRESQL -> switch (c.type()) {
                 case SMALLINT -> "smallint";
@@ -283,6 +295,7 @@ public final class Ddl {
             return m.group(1);
         }
         if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            // engine fact: SQLite stores booleans as the integers 0 and 1
             return target == Engine.SQLITE ? (s.equalsIgnoreCase("true") ? "1" : "0") : s.toUpperCase(Locale.ROOT);
         }
         if (NOW.matcher(s).matches()) {

@@ -4,6 +4,7 @@ import io.covet.backup.internal.Manifest.Chunk;
 import io.covet.backup.internal.Manifest.Column;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Feature;
 import io.covet.core.engine.Engine;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class Dumper {
             return t;
         });
         Future<Chunk> pending = null;
-        try (Rows rows = engine.family() == Engine.POSTGRESQL ? new CopyRows(new PgCopyRows(c, dialect, table))
+        try (Rows rows = dialect.supports(Feature.COPY) ? new CopyRows(new PgCopyRows(c, dialect, table))
                 : new JdbcRows(c, sql.toString(), types, engine)) {
             while (rows.next(row)) {
                 for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package io.covet.backup.internal;
 
 import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Feature;
 import io.covet.core.engine.Engine;
 import io.covet.core.BulkLoad;
 
@@ -33,7 +34,8 @@ public final class Loader {
             }
             d.quoteExistingInto(cols, col);
         }
-        if (engine.family() == Engine.POSTGRESQL && source.family() == Engine.POSTGRESQL) {
+        // binary COPY needs the archive's values in PostgreSQL's own forms, so only a PostgreSQL backup qualifies
+        if (d.supports(Feature.COPY) && source.family() == Engine.POSTGRESQL) {
             List<String> types = PgBinaryCopy.types(c, table, columns);
             if (types != null && rows instanceof ChunkReader chunks && chunks.columnar()) {
                 return PgChunkCopy.copy(c, table, cols.toString(), types, chunks.portableTypes(), chunks);
@@ -43,7 +45,7 @@ public final class Loader {
             }
         }
         // COPY takes the archive's values as text; bound parameters need them as the target engine stores them.
-        Iterator<Object[]> values = engine.family() == Engine.POSTGRESQL ? rows : new Iterator<>() {
+        Iterator<Object[]> values = d.supports(Feature.COPY) ? rows : new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return rows.hasNext();

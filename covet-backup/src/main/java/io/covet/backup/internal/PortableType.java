@@ -15,6 +15,7 @@ public enum PortableType {
     /** Classifies a native type as the engine spells it (PostgreSQL format_type, MariaDB COLUMN_TYPE, SQLite declared type). */
     public static PortableType classify(Engine engine, String nativeType) {
         String t = nativeType == null ? "" : nativeType.toLowerCase(Locale.ROOT).strip();
+        // engine facts: how each engine's catalog spells a type
         return switch (engine.family()) {
             case POSTGRESQL -> postgres(t);
             case MARIADB -> mariadb(t);

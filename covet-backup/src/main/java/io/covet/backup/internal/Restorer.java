@@ -3,6 +3,7 @@ package io.covet.backup.internal;
 import io.covet.backup.internal.Manifest.Column;
 import io.covet.backup.internal.Manifest.Table;
 import io.covet.core.dialect.Dialect;
+import io.covet.core.dialect.Feature;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.schema.NativeObject;
@@ -139,10 +140,12 @@ public final class Restorer {
                     + "target; not carried that way: " + (manifest.notCarried().isEmpty() ? "nothing"
                     : String.join(", ", manifest.notCarried())));
         }
+        // engine fact: PostgreSQL's server DDL is a pg_dump archive, restored by pg_restore
         if (serverDdl && target.family() == Engine.POSTGRESQL) {
             return dumped(c, target);
         }
-        return target.family() == Engine.MARIADB
+        // without transactional DDL a failed restore cannot roll back its CREATE TABLEs, so it is staged instead
+        return !Dialect.of(target.family()).supports(Feature.TRANSACTIONAL_DDL)
                 ? staged(c, source, reader.namespace(), replaced)
                 : transactional(c, source, target, replaced.stream().map(refs::get).toList(), reader);
     }
@@ -204,6 +207,7 @@ public final class Restorer {
                                  SchemaReader reader) throws SQLException {
         Ddl ddl = new Ddl(source, target, null);
         Dialect d = Dialect.of(target.family());
+        // engine SQL: SQLite's PRAGMA foreign_keys / foreign_key_check around a load
         boolean sqlite = target.family() == Engine.SQLITE;
         if (sqlite) {
             exec(c, "PRAGMA foreign_keys = OFF"); // a no-op inside a transaction, so before it; checked before commit
@@ -357,6 +361,7 @@ public final class Restorer {
             rs.next();
             next = Math.max(recorded, rs.getLong(1) + 1);
         }
+        // engine SQL: each engine keeps an identity's next value in its own place
         switch (target.family()) {
             case POSTGRESQL -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?, false)")) {

@@ -41,6 +41,7 @@ public final class SchemaReader {
     public SchemaReader(Connection c, Engine engine) throws SQLException {
         this.c = c;
         this.engine = engine.family();
+        // catalog access: MariaDB names its database, PostgreSQL its schema; SQLite has neither
         this.catalog = this.engine == Engine.MARIADB ? one("SELECT DATABASE()") : null;
         this.schema = this.engine == Engine.POSTGRESQL ? one("SELECT current_schema()") : null;
         // read now: once in() has set the search path for the transaction, its source reads "session"
@@ -50,11 +51,13 @@ public final class SchemaReader {
 
     /** The PostgreSQL schema or MariaDB database being read; null on SQLite. */
     public String namespace() {
+        // engine fact: a PostgreSQL schema, a MariaDB database; SQLite has no namespace
         return engine == Engine.POSTGRESQL ? schema : catalog;
     }
 
     /** The names of the base tables, sorted. */
     public List<String> tableNames() throws SQLException {
+        // catalog access: each engine lists its tables in its own catalog
         return strings(switch (engine) {
             case POSTGRESQL -> "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                     + "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
@@ -76,6 +79,7 @@ public final class SchemaReader {
      * @throws IllegalArgumentException naming the requested schemas that do not exist and those that do
      */
     public List<String> schemas(List<String> requested) throws SQLException {
+        // engine fact: only PostgreSQL has several schemas in one database
         if (engine != Engine.POSTGRESQL) {
             if (!requested.isEmpty()) {
                 throw new IllegalArgumentException("--schema chooses PostgreSQL schemas; on " + engine.displayName()
@@ -118,6 +122,7 @@ public final class SchemaReader {
      * objects unqualified), then sets it back. {@code null} runs it as it is.
      */
     public <T> T in(String namespace, SqlCall<T> read) throws SQLException {
+        // engine fact: only PostgreSQL has several schemas in one database
         if (namespace == null || engine != Engine.POSTGRESQL) {
             return read.call();
         }
@@ -156,6 +161,7 @@ public final class SchemaReader {
 
     private List<String> notCarriedHere() throws SQLException {
         List<String> out = new ArrayList<>();
+        // catalog access: the objects each engine has that a backup does not carry
         switch (engine) {
             case POSTGRESQL -> {
                 for (String[] r : rows("SELECT CASE t.typtype WHEN 'e' THEN 'enum type ' WHEN 'd' THEN 'domain ' "
@@ -251,6 +257,7 @@ public final class SchemaReader {
      * by covet-schema's {@link Introspector}.
      */
     public List<Table> tables() throws SQLException {
+        // engine fact: only SQLite's virtual tables keep their data in shadow tables
         java.util.Set<String> shadow = engine == Engine.SQLITE ? SqliteSchemaDump.shadowTables(c) : java.util.Set.of();
         Schema structure = Introspector.read(c, engine, n -> !shadow.contains(n));
         Map<String, String> onUpdate = updateRules();
@@ -265,6 +272,7 @@ public final class SchemaReader {
     /** PostgreSQL: the schema of each foreign key's referenced table, keyed like {@link #updateRules()}. */
     private Map<String, String> referencedSchemas() throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
+        // engine fact: only PostgreSQL lets a foreign key reference a table in another schema
         if (engine == Engine.POSTGRESQL) {
             for (String[] r : rows("SELECT c.relname, con.conname, fn.nspname FROM pg_constraint con "
                     + "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -296,6 +304,7 @@ public final class SchemaReader {
     }
 
     private List<Column> columns(String table, List<String> pk) throws SQLException {
+        // catalog access: each engine describes columns in its own catalog
         String sql = switch (engine) {
             case POSTGRESQL -> "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, "
                     + "pg_get_expr(d.adbin, d.adrelid), a.attidentity IN ('a', 'd') "
@@ -317,6 +326,7 @@ public final class SchemaReader {
                     String nativeType = rs.getString(2);
                     String dflt = rs.getString(4);
                     boolean auto = rs.getBoolean(5);
+                    // engine facts: how each catalog shows an identity column (nextval, rowid alias) and a NULL default
                     if (engine == Engine.POSTGRESQL && dflt != null && dflt.startsWith("nextval(")) {
                         auto = true;
                         dflt = null;
@@ -367,6 +377,7 @@ public final class SchemaReader {
      */
     private Map<String, String> updateRules() throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
+        // catalog access: each engine keeps ON UPDATE rules in its own catalog
         switch (engine) {
             case POSTGRESQL -> {
                 for (String[] r : rows("SELECT c.relname, con.conname, con.confupdtype FROM pg_constraint con "
@@ -405,10 +416,12 @@ public final class SchemaReader {
 
     /** How {@link #updateRules()} names a foreign key of the engine read. */
     private String key(io.covet.schema.ForeignKey f) {
+        // engine fact: SQLite's foreign keys have no names, so they are keyed by their columns
         return engine == Engine.SQLITE ? String.join("\u0000", f.columns()) : f.name();
     }
 
     private Long nextValue(String table, String column) throws SQLException {
+        // catalog access: each engine keeps an identity's next value in its own place
         String sql = switch (engine) {
             case POSTGRESQL -> "SELECT CASE WHEN s.last_value IS NULL THEN s.start_value "
                     + "ELSE s.last_value + s.increment_by END FROM pg_sequences s "
@@ -424,6 +437,7 @@ public final class SchemaReader {
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, table);
+            // catalog access: the PostgreSQL query above also takes the column
             if (engine == Engine.POSTGRESQL) {
                 ps.setString(2, column);
             }

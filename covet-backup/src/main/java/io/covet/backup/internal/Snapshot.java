@@ -20,6 +20,7 @@ public final class Snapshot {
     /** Begins the snapshot on {@code c}; returns the exported PostgreSQL snapshot id when {@code export}, else null. */
     public static String begin(Connection c, Engine engine, boolean export) throws SQLException {
         try (Statement s = c.createStatement()) {
+            // engine SQL: each engine starts a consistent read its own way
             switch (engine.family()) {
                 case POSTGRESQL -> {
                     c.setAutoCommit(false);
@@ -60,6 +61,7 @@ public final class Snapshot {
 
     /** Ends the snapshot (nothing was written, so it is rolled back) and restores auto-commit. */
     public static void end(Connection c, Engine engine) throws SQLException {
+        // engine SQL: MariaDB's START TRANSACTION is ended by SQL, not by the driver's rollback
         if (engine.family() == Engine.MARIADB) {
             try (Statement s = c.createStatement()) {
                 s.execute("ROLLBACK");

@@ -28,6 +28,7 @@ public final class Values {
 
     /** Reads column {@code i} (one-based) of the current row as the normalised form of {@code type}. */
     public static Object read(ResultSet rs, int i, PortableType type, Engine engine) throws SQLException {
+        // engine fact: SQLite returns each value in its own storage class, whatever the declared type
         if (engine.family() == Engine.SQLITE) {
             return coerce(rs.getObject(i), type);
         }
@@ -41,6 +42,7 @@ public final class Values {
             case DATE -> rs.getObject(i, LocalDate.class);
             case TIME -> rs.getObject(i, LocalTime.class);
             case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
+            // engine fact: only PostgreSQL's driver returns a timestamptz with its offset
             case TIMESTAMPTZ -> engine.family() == Engine.POSTGRESQL
                     ? toInstant(rs.getObject(i, OffsetDateTime.class))
                     : toInstant(rs.getObject(i, LocalDateTime.class));
@@ -131,6 +133,7 @@ public final class Values {
 
     /** Converts a normalised value to what the target engine's loader should be given. */
     public static Object forTarget(Object v, Engine target) {
+        // engine fact: SQLite has no date, time or exact decimal types, so such values are stored as text
         if (target.family() != Engine.SQLITE || v == null) {
             return v;
         }

@@ -4,7 +4,6 @@ import io.covet.core.CovetConfiguration;
 import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
-import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import picocli.CommandLine.Option;
 
@@ -62,7 +61,7 @@ public final class DatabaseOption {
     /** The file of a SQLite database that does not exist yet, or empty (servers, memory, existing files). */
     public static Optional<Path> missingSqliteFile(DatabaseConfig config) {
         DatabaseUrl u = config.url().orElse(null);
-        if (u == null || u.engine() != Engine.SQLITE || u.inMemory()) {
+        if (u == null || !u.engine().embedded() || u.inMemory()) {
             return Optional.empty();
         }
         Path p = Path.of(u.database());

@@ -60,6 +60,11 @@ public enum Feature {
     SEQUENCES,
     /** Two-phase commit ({@code PREPARE TRANSACTION} / XA). */
     TWO_PHASE_COMMIT,
+    /**
+     * A transaction's snapshot can be exported and adopted by other connections, so several connections read
+     * one consistent state ({@code pg_export_snapshot()} / {@code SET TRANSACTION SNAPSHOT}): PostgreSQL only.
+     */
+    EXPORTED_SNAPSHOTS,
     /** Advisory (application) locks: {@code pg_advisory_lock}, {@code GET_LOCK}. */
     ADVISORY_LOCKS,
     /** Check constraints that the engine enforces. */

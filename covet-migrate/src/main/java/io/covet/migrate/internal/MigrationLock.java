@@ -37,6 +37,7 @@ public final class MigrationLock implements AutoCloseable {
     /** Waits up to {@code timeout} for the lock. */
     public static MigrationLock acquire(Database db, Connection c, Duration timeout) throws SQLException {
         Engine e = db.engine().family();
+        // engine SQL: ADVISORY_LOCKS says whether, not how (pg_advisory_lock vs GET_LOCK; SQLite takes its write lock)
         switch (e) {
             case POSTGRESQL -> {
                 try (Statement s = c.createStatement()) {
@@ -81,6 +82,7 @@ public final class MigrationLock implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        // engine SQL: each engine releases its own kind of lock (see acquire)
         switch (engine) {
             case POSTGRESQL -> {
                 try (Statement s = c.createStatement()) {

@@ -28,6 +28,7 @@ public final class NativeReader {
 
     /** Every native object, kinds in creation order, each kind in an order that creates dependencies first. */
     public List<NativeObject> read() throws SQLException {
+        // catalog access: each engine keeps views, functions and triggers in its own catalog
         List<NativeObject> out = switch (engine) {
             case POSTGRESQL -> postgres();
             case MARIADB -> mariadb();

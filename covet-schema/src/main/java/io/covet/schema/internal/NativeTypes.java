@@ -23,6 +23,7 @@ public final class NativeTypes {
      */
     public static ColumnType comparable(Engine engine, String nativeType) {
         String s = lowerOutsideQuotes(nativeType.strip());
+        // engine facts: how each engine's catalog spells a type it was given
         return switch (engine.family()) {
             case MARIADB -> {
                 ColumnType t = MariaDbReader.type(s);

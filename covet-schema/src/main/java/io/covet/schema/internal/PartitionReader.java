@@ -21,6 +21,7 @@ public final class PartitionReader {
     /** Parent table → its partitions with their bounds ({@code name FOR VALUES …}), in name order. */
     public static Map<String, List<String>> read(Connection c, Engine engine) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
+        // catalog access: only PostgreSQL's declarative partitions are read (pg_inherits)
         if (engine.family() != Engine.POSTGRESQL) {
             return out;
         }
