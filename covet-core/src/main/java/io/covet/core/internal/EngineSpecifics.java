@@ -94,17 +94,30 @@ public interface EngineSpecifics {
     /** Enforces {@code timeout} (positive) on a statement; the guard is closed when the statement is done. */
     Timeouts.Guard applyTimeout(Statement st, Duration timeout) throws SQLException;
 
-    /** Prepares an INSERT whose generated keys are read back. */
-    PreparedStatement prepareReturningKeys(Connection c, String sql, String[] keyColumns) throws SQLException;
+    /**
+     * Prepares an INSERT whose generated keys are read back. By default the driver returns the auto-increment
+     * key, whatever the columns named.
+     */
+    default PreparedStatement prepareReturningKeys(Connection c, String sql, String[] keyColumns)
+            throws SQLException {
+        return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+    }
 
     /**
      * Whether the driver streams a result set with a cursor only inside a transaction, so that a stream on an
-     * autocommit connection of its own must begin one.
+     * autocommit connection of its own must begin one. By default it streams in either mode.
      */
-    boolean streamsInsideTransactionOnly();
+    default boolean streamsInsideTransactionOnly() {
+        return false;
+    }
 
-    /** The statement interceptors are shown for a bulk load of {@code width} columns. */
-    String bulkLoadSql(String table, String cols, int width);
+    /**
+     * The statement interceptors are shown for a bulk load of {@code width} columns; by default the one-row form
+     * of the multi-row INSERT.
+     */
+    default String bulkLoadSql(String table, String cols, int width) {
+        return BulkLoader.insertSql(table, cols, width, 1);
+    }
 
     /**
      * Loads rows on a connection whose transaction the caller manages, the engine's fastest way
@@ -141,14 +154,20 @@ public interface EngineSpecifics {
     /** Begins a transaction on {@code c} with the isolation (null: the default) and read-only mode asked. */
     void begin(Connection c, Isolation isolation, boolean readOnly, boolean lockForWrites) throws SQLException;
 
-    /** Commits the transaction begun with {@link #begin}. */
-    void commit(Connection c) throws SQLException;
+    /** Commits the transaction begun with {@link #begin}; by default through the driver. */
+    default void commit(Connection c) throws SQLException {
+        c.commit();
+    }
 
-    /** Rolls back the transaction begun with {@link #begin}. */
-    void rollback(Connection c) throws SQLException;
+    /** Rolls back the transaction begun with {@link #begin}; by default through the driver. */
+    default void rollback(Connection c) throws SQLException {
+        c.rollback();
+    }
 
-    /** Puts the connection back as the pool lent it after a transaction. */
-    void reset(Connection c, boolean readOnly) throws SQLException;
+    /** Puts the connection back as the pool lent it after a transaction; by default autocommit on again. */
+    default void reset(Connection c, boolean readOnly) throws SQLException {
+        c.setAutoCommit(true);
+    }
 
     // --- two-phase commit branches (reached only where Feature.TWO_PHASE_COMMIT is present) ---
 

@@ -141,22 +141,6 @@ final class MariaDbSpecifics implements EngineSpecifics {
     }
 
     @Override
-    public PreparedStatement prepareReturningKeys(Connection c, String sql, String[] keyColumns) throws SQLException {
-        // the driver returns the auto-increment key, whatever the columns named
-        return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-    }
-
-    @Override
-    public boolean streamsInsideTransactionOnly() {
-        return false;
-    }
-
-    @Override
-    public String bulkLoadSql(String table, String cols, int width) {
-        return BulkLoader.insertSql(table, cols, width, 1);
-    }
-
-    @Override
     public long bulkLoad(Connection c, Engine engine, String table, String columns, int width,
                          java.util.Iterator<Object[]> rows) throws SQLException {
         return BulkLoader.multiRowInsert(c, engine, table, columns, width, rows);
@@ -187,21 +171,6 @@ final class MariaDbSpecifics implements EngineSpecifics {
         if (readOnly) {
             exec(c, "START TRANSACTION READ ONLY");
         }
-    }
-
-    @Override
-    public void commit(Connection c) throws SQLException {
-        c.commit();
-    }
-
-    @Override
-    public void rollback(Connection c) throws SQLException {
-        c.rollback();
-    }
-
-    @Override
-    public void reset(Connection c, boolean readOnly) throws SQLException {
-        c.setAutoCommit(true);
     }
 
     @Override

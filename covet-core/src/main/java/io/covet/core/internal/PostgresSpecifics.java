@@ -182,21 +182,6 @@ final class PostgresSpecifics implements EngineSpecifics {
     }
 
     @Override
-    public void commit(Connection c) throws SQLException {
-        c.commit();
-    }
-
-    @Override
-    public void rollback(Connection c) throws SQLException {
-        c.rollback();
-    }
-
-    @Override
-    public void reset(Connection c, boolean readOnly) throws SQLException {
-        c.setAutoCommit(true);
-    }
-
-    @Override
     public void beginBranch(Connection c, String gid) throws SQLException {
         c.setAutoCommit(false);
     }

@@ -204,21 +204,6 @@ final class SqliteSpecifics implements EngineSpecifics {
     }
 
     @Override
-    public PreparedStatement prepareReturningKeys(Connection c, String sql, String[] keyColumns) throws SQLException {
-        return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-    }
-
-    @Override
-    public boolean streamsInsideTransactionOnly() {
-        return false;
-    }
-
-    @Override
-    public String bulkLoadSql(String table, String cols, int width) {
-        return BulkLoader.insertSql(table, cols, width, 1);
-    }
-
-    @Override
     public long bulkLoad(Connection c, Engine engine, String table, String columns, int width,
                          java.util.Iterator<Object[]> rows) throws SQLException {
         return BulkLoader.batch(c, engine, table, columns, width, rows);
