@@ -23,26 +23,26 @@ public final class MariaDbSchemaDump {
     /** Reads every object of the current database: tables, then routines, views, triggers and events. */
     public static List<ObjectDdl> read(Connection c) throws SQLException {
         List<ObjectDdl> out = new ArrayList<>();
-        for (String[] r : rows(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+        for (String[] r : SchemaReader.rows(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
                 + "AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME")) {
             out.add(new ObjectDdl("TABLE", r[0], show(c, "TABLE", r[0], 2), null));
         }
-        for (String[] r : rows(c, "SELECT ROUTINE_NAME, ROUTINE_TYPE, SQL_MODE FROM information_schema.ROUTINES "
+        for (String[] r : SchemaReader.rows(c, "SELECT ROUTINE_NAME, ROUTINE_TYPE, SQL_MODE FROM information_schema.ROUTINES "
                 + "WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE') ORDER BY ROUTINE_NAME")) {
             out.add(new ObjectDdl(r[1], r[0], show(c, r[1], r[0], 3), r[2]));
         }
         List<ObjectDdl> views = new ArrayList<>();
-        for (String[] r : rows(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() "
+        for (String[] r : SchemaReader.rows(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() "
                 + "ORDER BY TABLE_NAME")) {
             views.add(new ObjectDdl("VIEW", r[0], show(c, "VIEW", r[0], 2), null));
         }
         out.addAll(dependenciesFirst(views));
-        for (String[] r : rows(c, "SELECT TRIGGER_NAME, SQL_MODE FROM information_schema.TRIGGERS "
+        for (String[] r : SchemaReader.rows(c, "SELECT TRIGGER_NAME, SQL_MODE FROM information_schema.TRIGGERS "
                 + "WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
                 + "ACTION_ORDER")) {
             out.add(new ObjectDdl("TRIGGER", r[0], show(c, "TRIGGER", r[0], 3), r[1]));
         }
-        for (String[] r : rows(c, "SELECT EVENT_NAME, SQL_MODE FROM information_schema.EVENTS "
+        for (String[] r : SchemaReader.rows(c, "SELECT EVENT_NAME, SQL_MODE FROM information_schema.EVENTS "
                 + "WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME")) {
             out.add(new ObjectDdl("EVENT", r[0], show(c, "EVENT", r[0], 4), r[1]));
         }
@@ -111,20 +111,5 @@ public final class MariaDbSchemaDump {
             ps.setString(1, mode);
             ps.execute();
         }
-    }
-
-    private static List<String[]> rows(Connection c, String sql) throws SQLException {
-        List<String[]> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                String[] row = new String[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = rs.getString(i + 1);
-                }
-                out.add(row);
-            }
-        }
-        return out;
     }
 }

@@ -457,6 +457,11 @@ public final class SchemaReader {
     }
 
     private List<String[]> rows(String sql, String... params) throws SQLException {
+        return rows(c, sql, params);
+    }
+
+    /** Every row of a catalog query with string parameters, each column as text. */
+    static List<String[]> rows(Connection c, String sql, String... params) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
