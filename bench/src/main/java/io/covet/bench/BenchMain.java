@@ -49,6 +49,9 @@ public final class BenchMain {
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
         WORKLOADS.put("backup-pg", backup);
         WORKLOADS.put("restore-pg", backup);
+        Workload backupMariadb = quick -> BackupWorkload.runMariadb(BenchUrls.mariadb(), quick ? 100_000 : 1_000_000);
+        WORKLOADS.put("backup-mariadb", backupMariadb);
+        WORKLOADS.put("restore-mariadb", backupMariadb);
         WORKLOADS.put("migrate-1000", quick -> MigrateWorkload.run(quick ? 200 : 1_000));
         WORKLOADS.put("orm-interleaved", OrmInterleaved::run);
         WORKLOADS.put("pipeline", PipelineWorkload::run);
