@@ -174,16 +174,16 @@ class InspectDbTest {
 
     @Test
     void namesBecomeJavaNamesAndHostileTextStaysInsideLiterals() {
-        assertThat(InspectDb.className("invoice_line")).isEqualTo("InvoiceLine");
-        assertThat(InspectDb.className("InvoiceLine")).isEqualTo("InvoiceLine");
-        assertThat(InspectDb.className("model")).isEqualTo("ModelModel");
-        assertThat(InspectDb.className("2024 sales")).isEqualTo("T2024Sales");
-        assertThat(InspectDb.fieldName("AlbumId")).isEqualTo("albumId");
-        assertThat(InspectDb.fieldName("ID")).isEqualTo("id");
-        assertThat(InspectDb.fieldName("class")).isEqualTo("classValue");
-        assertThat(InspectDb.relationName("SupportRepId")).isEqualTo("supportRep");
-        assertThat(InspectDb.relationName("reports_to")).isEqualTo("reportsTo");
-        assertThat(InspectDb.literal("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+        assertThat(JavaNames.className("invoice_line")).isEqualTo("InvoiceLine");
+        assertThat(JavaNames.className("InvoiceLine")).isEqualTo("InvoiceLine");
+        assertThat(JavaNames.className("model")).isEqualTo("ModelModel");
+        assertThat(JavaNames.className("2024 sales")).isEqualTo("T2024Sales");
+        assertThat(JavaNames.fieldName("AlbumId")).isEqualTo("albumId");
+        assertThat(JavaNames.fieldName("ID")).isEqualTo("id");
+        assertThat(JavaNames.fieldName("class")).isEqualTo("classValue");
+        assertThat(JavaNames.relationName("SupportRepId")).isEqualTo("supportRep");
+        assertThat(JavaNames.relationName("reports_to")).isEqualTo("reportsTo");
+        assertThat(JavaNames.literal("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
 
         Table hostile = Table.of("t\"; System.exit(1); //", List.of(Column.of("id", ColumnType.of(ColumnType.Kind.INTEGER)),
                 Column.of("x*/ @Deprecated /*", ColumnType.varchar(5))), List.of("id"));
