@@ -72,19 +72,28 @@ public interface EngineSpecifics {
     /** What to do when this engine lacks two-phase commit, for {@link io.covet.core.error.UnsupportedFeature}. */
     String twoPhaseCommitRemedy();
 
-    /** The hint for a connection that cannot be had when neither credentials nor the database name are at fault. */
-    String connectionHint();
+    /**
+     * The hint for a connection that cannot be had when neither credentials nor the database name are at fault;
+     * by default the one for a server.
+     */
+    default String connectionHint() {
+        return "check that the server is running and reachable";
+    }
 
     // --- binding ---
 
-    /** Binds a {@link BigDecimal}. */
-    void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException;
+    /** Binds a {@link BigDecimal}; by default as the driver does. */
+    default void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
+        ps.setBigDecimal(index, d);
+    }
 
     /** Binds an instant (also offset and zoned date-times, converted), stored in UTC. */
     void bindInstant(PreparedStatement ps, int index, Instant t) throws SQLException;
 
-    /** Binds a {@code LocalDate}, {@code LocalDateTime} or {@code LocalTime}. */
-    void bindLocal(PreparedStatement ps, int index, Temporal t) throws SQLException;
+    /** Binds a {@code LocalDate}, {@code LocalDateTime} or {@code LocalTime}; by default as the driver does. */
+    default void bindLocal(PreparedStatement ps, int index, Temporal t) throws SQLException {
+        ps.setObject(index, t);
+    }
 
     /** Binds a UUID. */
     void bindUuid(PreparedStatement ps, int index, UUID u) throws SQLException;

@@ -15,7 +15,6 @@ import io.covet.core.error.ReadOnlyViolation;
 import io.covet.core.error.UniqueViolation;
 import io.covet.core.tx.Isolation;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -110,23 +108,8 @@ final class MariaDbSpecifics implements EngineSpecifics {
     }
 
     @Override
-    public String connectionHint() {
-        return "check that the server is running and reachable";
-    }
-
-    @Override
-    public void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
-        ps.setBigDecimal(index, d);
-    }
-
-    @Override
     public void bindInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
         ps.setTimestamp(index, Timestamp.from(t), Calendar.getInstance(UTC));
-    }
-
-    @Override
-    public void bindLocal(PreparedStatement ps, int index, Temporal t) throws SQLException {
-        ps.setObject(index, t);
     }
 
     @Override

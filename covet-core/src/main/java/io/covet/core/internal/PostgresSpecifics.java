@@ -18,7 +18,6 @@ import io.covet.core.tx.Isolation;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,23 +102,8 @@ final class PostgresSpecifics implements EngineSpecifics {
     }
 
     @Override
-    public String connectionHint() {
-        return "check that the server is running and reachable";
-    }
-
-    @Override
-    public void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
-        ps.setBigDecimal(index, d);
-    }
-
-    @Override
     public void bindInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
         ps.setObject(index, t.atOffset(ZoneOffset.UTC));
-    }
-
-    @Override
-    public void bindLocal(PreparedStatement ps, int index, Temporal t) throws SQLException {
-        ps.setObject(index, t);
     }
 
     @Override
