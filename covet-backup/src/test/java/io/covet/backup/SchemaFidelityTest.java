@@ -92,15 +92,7 @@ class SchemaFidelityTest {
     void sqliteRestoreIsIdenticalBySqliteMaster() throws Exception {
         try (FreshDatabase src = new FreshDatabase(Engine.SQLITE); FreshDatabase dst = new FreshDatabase(Engine.SQLITE);
              BackupRepository repo = BackupRepository.open(dir.toString())) {
-            String script = fixture("sqlite.sql");
-            src.db().withConnection(c -> {
-                for (String st : script.split("\n--end\n")) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute(st.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")));
-                    }
-                }
-                return null;
-            });
+            loadSqliteFixture(src.db());
             BackupInfo b = Backups.create(src.db(), repo, BackupOptions.defaults());
             Manifest m = manifest(b.id());
             assertThat(m.schemaSource()).isEqualTo("sqlite_master");
@@ -133,15 +125,7 @@ class SchemaFidelityTest {
             try (FreshDatabase src = new FreshDatabase(source); BackupRepository repo = BackupRepository.open(
                     dir.resolve(source.scheme()).toString())) {
                 if (source == Engine.SQLITE) {
-                    String script = fixture("sqlite.sql");
-                    src.db().withConnection(c -> {
-                        for (String st : script.split("\n--end\n")) {
-                            try (Statement s = c.createStatement()) {
-                                s.execute(st.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")));
-                            }
-                        }
-                        return null;
-                    });
+                    loadSqliteFixture(src.db());
                 } else {
                     run(src.db(), fixture(source == Engine.POSTGRESQL ? "postgresql.sql" : "mariadb.sql"));
                 }
@@ -247,5 +231,18 @@ class SchemaFidelityTest {
 
     static List<String> strings(Database db, String sql) {
         return db.sql(sql).list(rs -> rs.getString(1));
+    }
+
+    /** Runs the SQLite fixture, whose statements are separated by {@code --end} lines (triggers hold semicolons). */
+    private static void loadSqliteFixture(Database db) throws Exception {
+        String script = fixture("sqlite.sql");
+        db.withConnection(c -> {
+            for (String st : script.split("\n--end\n")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(st.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")));
+                }
+            }
+            return null;
+        });
     }
 }
