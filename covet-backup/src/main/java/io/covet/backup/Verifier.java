@@ -49,10 +49,8 @@ final class Verifier {
     static Outcome restoreAndCompare(BackupRepository repo, Manifest m, ChunkCodec codec, String scratchUrl) {
         Engine engine = Engine.forScheme(m.engine()).family();
         if (scratchUrl != null) {
-            DatabaseUrl u = DatabaseUrl.parse(scratchUrl);
             // a scratch SQLite file that verify has to create is verify's to remove, like its own temporary one
-            Path created = u.engine().embedded() && !u.inMemory() && !Files.exists(Path.of(u.database()))
-                    ? Path.of(u.database()) : null;
+            Path created = DatabaseUrl.parse(scratchUrl).missingFile().orElse(null);
             try (Cleanup undo = created == null ? null : Cleanup.sqlite(created);
                  Database scratch = Database.open(scratchUrl)) {
                 String into = "the scratch " + scratch.engine().displayName() + " database"

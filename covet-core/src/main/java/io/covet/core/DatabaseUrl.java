@@ -4,6 +4,8 @@ import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 
 import java.net.URLDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -237,6 +239,19 @@ public final class DatabaseUrl {
     /** Whether this is an in-memory SQLite database. */
     public boolean inMemory() {
         return engine.embedded() && MEMORY.equals(database);
+    }
+
+    /**
+     * The file that opening this URL would create: an embedded database's file that does not exist yet; empty
+     * for a server, an in-memory database or an existing file. Commands that only read use it to refuse a typo
+     * before the driver creates an empty file; commands that create use it to remove the file if they fail.
+     */
+    public Optional<Path> missingFile() {
+        if (!engine.embedded() || inMemory()) {
+            return Optional.empty();
+        }
+        Path p = Path.of(database);
+        return Files.exists(p) ? Optional.empty() : Optional.of(p);
     }
 
     /** The user name, when the URL has one. */

@@ -3,8 +3,12 @@ package io.covet.core;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,5 +75,16 @@ class DatabaseUrlTest {
     void secretLookingParametersAreMasked() {
         assertThat(DatabaseUrl.parse("postgresql://h/db?sslpassword=xyz&sslkey=/k").toString())
                 .doesNotContain("xyz").doesNotContain("/k").contains("sslpassword=***");
+    }
+
+    @Test
+    void missingFileNamesOnlyAnEmbeddedFileThatDoesNotExistYet(@TempDir Path dir) throws Exception {
+        Path absent = dir.resolve("typo.db");
+        assertThat(DatabaseUrl.parse("sqlite:" + absent).missingFile()).contains(absent);
+        Path present = Files.createFile(dir.resolve("app.db"));
+        assertThat(DatabaseUrl.parse("sqlite:" + present).missingFile()).isEmpty();
+        assertThat(DatabaseUrl.parse("sqlite::memory:").missingFile()).isEmpty();
+        assertThat(DatabaseUrl.parse("postgresql://u@localhost:5432/" + absent.getFileName()).missingFile()).isEmpty();
+        assertThat(absent).doesNotExist();
     }
 }

@@ -7,7 +7,6 @@ import io.covet.core.DatabaseUrl;
 import io.covet.core.error.ConfigurationException;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -60,11 +59,6 @@ public final class DatabaseOption {
 
     /** The file of a SQLite database that does not exist yet, or empty (servers, memory, existing files). */
     public static Optional<Path> missingSqliteFile(DatabaseConfig config) {
-        DatabaseUrl u = config.url().orElse(null);
-        if (u == null || !u.engine().embedded() || u.inMemory()) {
-            return Optional.empty();
-        }
-        Path p = Path.of(u.database());
-        return Files.exists(p) ? Optional.empty() : Optional.of(p);
+        return config.url().flatMap(DatabaseUrl::missingFile);
     }
 }
