@@ -4,12 +4,15 @@ import io.covet.core.Database;
 import io.covet.core.engine.Engine;
 import io.covet.schema.internal.MariaDbReader;
 import io.covet.schema.internal.NativeReader;
+import io.covet.core.error.UnsupportedFeature;
 import io.covet.schema.internal.PartitionReader;
+import io.covet.schema.internal.PgCatalogScript;
 import io.covet.schema.internal.PostgresReader;
 import io.covet.schema.internal.SqliteReader;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -73,5 +76,30 @@ public final class Introspector {
      */
     public static List<NativeObject> readNativeObjects(Connection c, Engine engine) throws SQLException {
         return new NativeReader(c, engine).read();
+    }
+
+    /**
+     * Reads the script that recreates the schemas' objects in an empty database of the same engine, from the
+     * server's own definitions, in dependency order (see {@link SchemaScript}). PostgreSQL only: read from
+     * {@code pg_catalog} inside the connection's current transaction, every name qualified and quoted.
+     *
+     * @param schemas  the schemas to read; empty for every non-system schema and the database's extensions
+     * @param excluded relations to leave out with their indexes, constraints, triggers and rules, as
+     *                 {@code schema.name} (unquoted); what depends on them is named in
+     *                 {@link SchemaScript#notCarried()}
+     * @throws SQLException             when the catalog cannot be read
+     * @throws IllegalArgumentException naming a schema or relation that does not exist
+     * @throws IllegalStateException    naming objects that depend on each other in a cycle no order can create
+     * @throws UnsupportedFeature       on MariaDB and SQLite, whose servers write a table's whole definition
+     *                                  themselves ({@code SHOW CREATE}, {@code sqlite_master})
+     */
+    public static SchemaScript readScript(Connection c, Engine engine, List<String> schemas,
+                                          Collection<String> excluded) throws SQLException {
+        // only picks the per-engine reader; the engine SQL lives in that class
+        if (engine.family() != Engine.POSTGRESQL) {
+            throw new UnsupportedFeature(engine, "a schema script read from the catalog", "Use the server's own "
+                    + "definitions: SHOW CREATE on MariaDB, sqlite_master on SQLite (Covet's backups do).");
+        }
+        return new PgCatalogScript(c, schemas, excluded).read();
     }
 }
