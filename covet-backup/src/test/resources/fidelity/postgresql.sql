@@ -1,6 +1,7 @@
 -- Every object kind a same-engine PostgreSQL restore must reproduce (issue 11); statements end with ";" on a
 -- line of their own end, bodies are dollar-quoted.
 CREATE EXTENSION citext;
+CREATE EXTENSION btree_gist;
 CREATE SCHEMA sales;
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
@@ -37,6 +38,25 @@ CREATE TABLE measurement (
 ) PARTITION BY RANGE (logdate);
 CREATE TABLE measurement_2024 PARTITION OF measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 CREATE TABLE measurement_default PARTITION OF measurement DEFAULT;
+CREATE INDEX measurement_city ON measurement (city_id);
+ALTER TABLE measurement ADD CONSTRAINT measurement_pk PRIMARY KEY (city_id, logdate);
+CREATE TYPE sales.floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE DOMAIN sales.positive_amount AS numeric(12, 2) DEFAULT 0 NOT NULL CONSTRAINT positive_amount_check CHECK (VALUE >= 0);
+CREATE SCHEMA "Ops";
+CREATE TABLE "Ops"."Select" (
+    "Room" integer NOT NULL,
+    during tsrange NOT NULL,
+    "café" text COLLATE "C",
+    price sales.positive_amount,
+    spread sales.floatrange,
+    CONSTRAINT "no double booking" EXCLUDE USING gist ("Room" WITH =, during WITH &&) DEFERRABLE INITIALLY IMMEDIATE
+);
+CREATE STATISTICS sales.invoice_stats (dependencies) ON customer_id, amount FROM sales.invoice;
+COMMENT ON TYPE mood IS 'how a customer feels';
+COMMENT ON DOMAIN sales.positive_amount IS 'never negative';
+COMMENT ON FUNCTION tax(numeric) IS 'twenty percent';
+COMMENT ON CONSTRAINT "no double booking" ON "Ops"."Select" IS 'one booking per room and time';
+COMMENT ON INDEX measurement_city IS 'by city';
 CREATE INDEX customer_doc_gin ON customer USING gin (doc);
 CREATE INDEX customer_tags_gin ON customer USING gin (tags);
 CREATE INDEX customer_lower_name ON customer (lower("Display ""Name""")) WHERE feeling <> 'sad';
@@ -54,6 +74,7 @@ BEGIN
 END
 $$;
 CREATE TRIGGER invoice_touch BEFORE INSERT ON sales.invoice FOR EACH ROW EXECUTE FUNCTION sales.touch();
+COMMENT ON TRIGGER invoice_touch ON sales.invoice IS 'fills in the date';
 CREATE PROCEDURE sales.void(p_id integer) LANGUAGE sql AS $$ DELETE FROM sales.invoice WHERE id = p_id $$;
 CREATE TABLE audit_log (id bigserial PRIMARY KEY, note text);
 CREATE RULE customer_delete_log AS ON DELETE TO customer DO ALSO INSERT INTO audit_log (note) VALUES ('deleted ' || OLD.id);
@@ -71,6 +92,8 @@ INSERT INTO sales.invoice (customer_id, amount, during) VALUES
 INSERT INTO measurement VALUES (1, '2024-03-01', 20), (2, '2023-12-31', 5), (3, '2026-06-01', 31);
 INSERT INTO audit_log (note) VALUES ('created');
 INSERT INTO "we""ird" VALUES (1), (2);
+INSERT INTO "Ops"."Select" VALUES (101, '[2024-01-01 10:00, 2024-01-01 12:00)', 'crème', 12.50, '[1.5, 2.5)'),
+    (101, '[2024-01-01 12:00, 2024-01-01 13:00)', NULL, DEFAULT, NULL);
 SELECT nextval('ticket_seq');
 SELECT nextval('ticket_seq');
 DELETE FROM sales.invoice WHERE id = 2;

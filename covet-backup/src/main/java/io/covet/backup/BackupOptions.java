@@ -14,12 +14,37 @@ public final class BackupOptions {
     private final int compressionLevel;
     private final ProgressListener listener;
     private final List<String> schemas;
-    private final boolean engineSchemaDump;
+    private final SchemaSource schemaSource;
     private final List<String> skip;
+
+    /**
+     * Where a backup takes the schema that a restore into the same engine recreates (a restore into another engine
+     * always uses Covet's portable schema, which every backup also holds).
+     */
+    public enum SchemaSource {
+        /**
+         * The engine's own definitions through its own tool where there is one: PostgreSQL {@code pg_dump
+         * --schema-only} when it is installed, else (or when it fails) Covet's catalog reader ({@link #CATALOG});
+         * MariaDB {@code SHOW CREATE}; SQLite {@code sqlite_master}. The default.
+         */
+        NATIVE_TOOL,
+        /**
+         * Covet's own reader of the engine's definitions, without an external tool: PostgreSQL's schema written
+         * from {@code pg_catalog} with the server's {@code pg_get_*def} functions, in {@code pg_depend} order (what
+         * it cannot write is listed in {@link BackupInfo#notCarried()}); MariaDB and SQLite as {@link #NATIVE_TOOL},
+         * which needs no external tool there either.
+         */
+        CATALOG,
+        /**
+         * Covet's portable schema alone (tables, keys, indexes, checks, views, triggers): what it cannot carry is
+         * listed in {@link BackupInfo#notCarried()} and must be recreated by hand.
+         */
+        PORTABLE
+    }
 
     private BackupOptions(Builder b) {
         this.skip = List.copyOf(b.skip);
-        this.engineSchemaDump = b.engineSchemaDump;
+        this.schemaSource = b.schemaSource;
         this.schemas = List.copyOf(b.schemas);
         this.key = b.key;
         this.jobs = b.jobs;
@@ -69,13 +94,17 @@ public final class BackupOptions {
     }
 
     /**
-     * Whether the schema is also taken with the engine's own dump tool when it is installed (PostgreSQL:
-     * {@code pg_dump --schema-only}, inside the backup's snapshot), so a restore into the same engine recreates
-     * every object exactly; default true. Without it, or when the tool is missing, Covet's own reader is used and
-     * what it cannot carry is listed in {@link BackupInfo#notCarried()}.
+     * Whether the schema is also taken from the engine's own definitions (by its dump tool or Covet's catalog
+     * reader, see {@link #schemaSource()}), so a restore into the same engine recreates every object exactly;
+     * default true. False is {@link SchemaSource#PORTABLE}.
      */
     public boolean engineSchemaDump() {
-        return engineSchemaDump;
+        return schemaSource != SchemaSource.PORTABLE;
+    }
+
+    /** Where the schema for a same-engine restore comes from; default {@link SchemaSource#NATIVE_TOOL}. */
+    public SchemaSource schemaSource() {
+        return schemaSource;
     }
 
     /**
@@ -107,7 +136,7 @@ public final class BackupOptions {
         private int compressionLevel = 1;
         private ProgressListener listener = (t, i, n, r) -> { };
         private List<String> schemas = List.of();
-        private boolean engineSchemaDump = true;
+        private SchemaSource schemaSource = SchemaSource.NATIVE_TOOL;
         private List<String> skip = List.of();
 
         private Builder() {
@@ -119,9 +148,18 @@ public final class BackupOptions {
             return this;
         }
 
-        /** See {@link BackupOptions#engineSchemaDump()}; default true. */
+        /**
+         * See {@link BackupOptions#engineSchemaDump()}; default true. True sets {@link SchemaSource#NATIVE_TOOL},
+         * false {@link SchemaSource#PORTABLE}.
+         */
         public Builder engineSchemaDump(boolean value) {
-            this.engineSchemaDump = value;
+            this.schemaSource = value ? SchemaSource.NATIVE_TOOL : SchemaSource.PORTABLE;
+            return this;
+        }
+
+        /** See {@link BackupOptions#schemaSource()}; default {@link SchemaSource#NATIVE_TOOL}; null is the default. */
+        public Builder schemaSource(SchemaSource source) {
+            this.schemaSource = source == null ? SchemaSource.NATIVE_TOOL : source;
             return this;
         }
 

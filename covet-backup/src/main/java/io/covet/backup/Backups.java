@@ -6,6 +6,7 @@ import io.covet.backup.internal.ChunkReader;
 import io.covet.backup.internal.Creator;
 import io.covet.backup.internal.Dumper;
 import io.covet.backup.internal.Manifest;
+import io.covet.backup.internal.PgCatalogDump;
 import io.covet.backup.internal.Restorer;
 import io.covet.backup.internal.Storage;
 import io.covet.core.Database;
@@ -73,7 +74,11 @@ public final class Backups {
         Storage storage = repo.storage();
         Creator creator = new Creator(storage, codec, options.chunkBytes(), options.jobs(),
                 (t, i, n, rows) -> options.listener().progress(t, i, n, rows), options.schemas(),
-                options.engineSchemaDump(), options.skip());
+                switch (options.schemaSource()) {
+                    case NATIVE_TOOL -> Creator.SchemaFrom.NATIVE_TOOL;
+                    case CATALOG -> Creator.SchemaFrom.CATALOG;
+                    case PORTABLE -> Creator.SchemaFrom.PORTABLE;
+                }, options.skip());
         Manifest m;
         try {
             m = creator.dump(db, id, header);
@@ -340,7 +345,7 @@ public final class Backups {
                 m.tables().stream().map(Manifest.Table::displayName).toList(), m.totalRows(), m.storedBytes(),
                 m.encryption() != null, complete, m.schemaDump() == null ? m.notCarried()
                 : m.notCarried().stream().filter(n -> n.contains("(left out on request)")
-                        || n.contains("(must exist in the target")).toList());
+                        || n.contains("(must exist in the target") || PgCatalogDump.isCatalogNote(n)).toList());
     }
 
     /** Removes every object of a backup; used after a failed create and by prune. */

@@ -38,23 +38,35 @@ public final class Creator {
     private final int jobs;
     private final Listener listener;
     private final List<String> schemas;
+    private final SchemaFrom schemaFrom;
     private final boolean engineSchemaDump;
     private final List<String> skip;
 
+    /** Where the schema for a same-engine restore comes from (see {@code BackupOptions.SchemaSource}). */
+    public enum SchemaFrom {
+        /** The engine's own tool (pg_dump) when installed, else Covet's catalog reader. */
+        NATIVE_TOOL,
+        /** Covet's catalog reader (PostgreSQL), the server's own text (MariaDB, SQLite). */
+        CATALOG,
+        /** Covet's portable schema alone. */
+        PORTABLE
+    }
+
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener) {
-        this(storage, codec, chunkBytes, jobs, listener, List.of(), true, List.of());
+        this(storage, codec, chunkBytes, jobs, listener, List.of(), SchemaFrom.NATIVE_TOOL, List.of());
     }
 
     /**
-     * @param schemas          the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas})
-     * @param engineSchemaDump take the schema with the engine's own dump tool too, when it is installed
-     * @param skip             PostgreSQL tables and views to leave out ({@code schema.name} or a bare name)
+     * @param schemas    the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas})
+     * @param schemaFrom where the schema for a same-engine restore comes from
+     * @param skip       PostgreSQL tables and views to leave out ({@code schema.name} or a bare name)
      */
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener,
-                   List<String> schemas, boolean engineSchemaDump, List<String> skip) {
+                   List<String> schemas, SchemaFrom schemaFrom, List<String> skip) {
         this.skip = skip;
         this.schemas = schemas;
-        this.engineSchemaDump = engineSchemaDump;
+        this.schemaFrom = schemaFrom;
+        this.engineSchemaDump = schemaFrom != SchemaFrom.PORTABLE;
         this.storage = storage;
         this.codec = codec;
         this.chunkBytes = chunkBytes;
@@ -69,7 +81,10 @@ public final class Creator {
         Dumper dumper = new Dumper(storage, codec, id, chunkBytes);
         return db.withConnection(c -> {
             // engine facts below: each engine's own schema dump tool (pg_dump, SHOW CREATE, sqlite_master)
-            boolean pgDump = engine.family() == Engine.POSTGRESQL && engineSchemaDump && PgSchemaDump.available();
+            boolean pgDump = engine.family() == Engine.POSTGRESQL && schemaFrom == SchemaFrom.NATIVE_TOOL
+                    && PgSchemaDump.available();
+            // without pg_dump, PostgreSQL's schema is written by Covet's catalog reader from the same snapshot
+            boolean catalog = engine.family() == Engine.POSTGRESQL && engineSchemaDump && !pgDump;
             String exported = Snapshot.begin(c, engine, jobs > 1 || pgDump);
             try {
                 SchemaReader reader = new SchemaReader(c, engine);
@@ -82,7 +97,7 @@ public final class Creator {
                 List<String> skipped = skipNames(reader, engine);
                 // engine fact: only PostgreSQL has the extensions and schemas that can make a backup unrestorable
                 if (engine.family() == Engine.POSTGRESQL) {
-                    refuseUnrestorable(c, reader, namespaces, pgDump, skipped);
+                    refuseUnrestorable(c, reader, namespaces, pgDump || catalog, skipped);
                 }
                 List<Table> schema = new ArrayList<>();
                 List<NativeObject> natives = List.of();
@@ -117,19 +132,31 @@ public final class Creator {
                 String source = "covet";
                 Manifest.SchemaDump dump = null;
                 // engine facts: each engine's schema comes from its own tool (pg_dump, SHOW CREATE, sqlite_master)
+                List<String> dumped = schemas.isEmpty() && !reader.pinned() ? List.of()
+                        : namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces;
+                String current = namespaces.get(0) == null ? reader.namespace() : null;
                 if (pgDump) {
-                    List<String> dumped = schemas.isEmpty() && !reader.pinned() ? List.of()
-                            : namespaces.get(0) == null ? List.of(reader.namespace()) : namespaces;
                     PgSchemaDump.Taken taken = PgSchemaDump.take(c, db.config().url().orElse(null), exported, dumped,
-                            namespaces.get(0) == null ? reader.namespace() : null, skipped, storage, codec, id);
+                            current, skipped, storage, codec, id);
                     source = taken.source();
                     dump = taken.dump();
-                } else if (engine.family() == Engine.POSTGRESQL) {
-                    source = engineSchemaDump ? "covet (pg_dump is not installed)" : "covet (pg_dump not asked for)";
+                    if (dump == null) { // pg_dump failed: the catalog reader writes the schema instead
+                        catalog = true;
+                    }
+                } else if (engine.family() == Engine.POSTGRESQL && !engineSchemaDump) {
+                    source = "covet (pg_dump not asked for)";
+                }
+                if (catalog) {
+                    String why = pgDump ? source.substring("covet (".length(), source.length() - 1)
+                            : schemaFrom == SchemaFrom.CATALOG ? "asked for" : "pg_dump is not installed";
+                    PgCatalogDump.Taken taken = PgCatalogDump.take(c, dumped, current, skipped, storage, codec, id);
+                    dump = taken.dump();
+                    notCarried.addAll(taken.notCarried());
+                    source = "covet catalog (PostgreSQL " + db.server().version() + "; " + why + ")";
                 } else if (engineSchemaDump && engine.family() == Engine.MARIADB) {
                     dump = new Manifest.SchemaDump(MariaDbSchemaDump.read(c));
                     source = "SHOW CREATE (MariaDB " + db.server().version() + ")";
-                } else if (engineSchemaDump) {
+                } else if (engineSchemaDump && engine.family() == Engine.SQLITE) {
                     dump = new Manifest.SchemaDump(SqliteSchemaDump.read(c));
                     source = "sqlite_master";
                 }

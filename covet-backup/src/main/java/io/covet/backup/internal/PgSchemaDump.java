@@ -168,7 +168,7 @@ public final class PgSchemaDump {
         }
     }
 
-    private static Script store(Storage storage, ChunkCodec codec, String backupId, String name, byte[] plain)
+    static Script store(Storage storage, ChunkCodec codec, String backupId, String name, byte[] plain)
             throws IOException {
         byte[] sealed = codec.seal(plain, plain.length, backupId + "/" + name);
         storage.put(Dumper.object(backupId, name), sealed);
@@ -189,7 +189,7 @@ public final class PgSchemaDump {
         }
     }
 
-    private static String quoteIdent(Connection c, String name) throws SQLException {
+    static String quoteIdent(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(?)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {

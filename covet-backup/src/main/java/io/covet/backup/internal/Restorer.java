@@ -194,7 +194,10 @@ public final class Restorer {
             PgSchemaDump.replay(c, post, dump.sourceSchema(), current);
             PgSchemaDump.finish(c, dump, current);
             c.commit();
-            return new Result(names(), rows, List.of());
+            // what Covet's catalog reader could not write (nothing when pg_dump wrote the schema)
+            List<String> missing = manifest.notCarried().stream().filter(PgCatalogDump::isCatalogNote).toList();
+            return new Result(names(), rows, missing.isEmpty() ? List.of()
+                    : List.of("not in this backup, recreate by hand if needed: " + String.join(", ", missing)));
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

@@ -91,15 +91,15 @@ public final class PgCatalogScript {
             aliases.put("pg_rewrite:" + r[0], "pg_class:" + r[1]); // a view's query is created by the view
         }
         List<String[]> edges = new ArrayList<>();
-        for (String[] r : Rows.query(c, "SELECT classid::regclass::text, objid, refclassid::regclass::text, refobjid "
-                + "FROM pg_depend WHERE deptype IN ('n', 'a', 'i') AND objid >= 16384 AND refobjid >= 16384")) {
+        for (String[] r : Rows.query(c, "SELECT classid::regclass::text, objid, refclassid::regclass::text, refobjid, "
+                + "deptype FROM pg_depend WHERE deptype IN ('n', 'a', 'i') AND objid >= 16384 AND refobjid >= 16384")) {
             String dep = resolve(cat, aliases, r[0] + ":" + r[1]);
-            if (dep == null) {
-                continue;
+            if (dep == null || r[4].equals("a") && cat.objects.get(dep).kind.equals("SEQUENCE")) {
+                continue; // a sequence OWNED BY a column: its ALTER SEQUENCE … OWNED BY follows the table instead
             }
             if (r[2].equals("pg_class") && left.contains(r[3])) {
                 cat.notCarried.add(describe(cat.objects.get(dep)) + " uses relation " + leftOut.get(r[3]) + ", which is left "
-                        + "out: it can only be restored where that relation exists");
+                        + "out: Covet's catalog reader writes it, and it can only be created where that relation exists");
                 continue;
             }
             String ref = resolve(cat, aliases, r[2] + ":" + r[3]);

@@ -22,7 +22,8 @@ final class PgNotCarried {
             + "WHERE tmplnamespace = ANY (?::oid[])";
     /** Objects that belong to the database rather than a schema: read only for a whole-database script. */
     private static final String DATABASE_WIDE = " UNION ALL SELECT 'pg_cast'::regclass, oid FROM pg_cast "
-            + "WHERE oid >= 16384 "
+            + "WHERE oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass "
+            + "AND d.objid = pg_cast.oid AND d.deptype = 'i') " // a range's cast to its multirange comes with it
             + "UNION ALL SELECT 'pg_event_trigger'::regclass, oid FROM pg_event_trigger "
             + "UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, oid FROM pg_foreign_data_wrapper WHERE oid >= 16384 "
             + "UNION ALL SELECT 'pg_foreign_server'::regclass, oid FROM pg_foreign_server "

@@ -96,8 +96,8 @@ final class PgPostData {
                     continue;
                 }
             } else if ("f".equals(r[11])) {
-                cat.notCarried.add("index " + r[3] + " (invalid: a CREATE INDEX CONCURRENTLY that failed; rebuild "
-                        + "it with REINDEX)");
+                cat.notCarried.add("index " + r[3] + " (invalid, a CREATE INDEX CONCURRENTLY that failed: Covet's "
+                        + "catalog reader leaves it out, as pg_dump does; rebuild it with REINDEX)");
                 continue;
             } else {
                 o = cat.add("pg_class", r[0], Section.POST_DATA, INDEX, "INDEX", r[3]).add(r[4]);

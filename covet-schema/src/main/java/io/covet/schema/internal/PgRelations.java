@@ -185,8 +185,8 @@ final class PgRelations {
                     if (partition) {
                         String parent = parents.get(r[0] + ":oid").get(0);
                         if (excluded.contains(parent)) {
-                            cat.notCarried.add("table " + r[3] + " is a partition of a table left out: it is "
-                                    + "written as a table of its own");
+                            cat.notCarried.add("table " + r[3] + " is a partition of a table left out: Covet's "
+                                    + "catalog reader writes it as a table of its own");
                         } else {
                             o.add("ATTACH PARTITION", "ALTER TABLE ONLY " + ps.get(0) + " ATTACH PARTITION " + r[2]
                                     + " " + r[6]);

@@ -170,7 +170,10 @@ final class PgTypesAndRoutines {
         for (String[] r : cat.rows("SELECT p.oid, p.prokind, quote_ident(n.nspname) || '.' || quote_ident(p.proname), "
                 + "n.nspname || '.' || p.proname, pg_get_function_identity_arguments(p.oid), "
                 + "CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END FROM pg_proc p "
-                + "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.pronamespace = ANY (?::oid[]) ORDER BY p.oid")) {
+                + "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.pronamespace = ANY (?::oid[]) "
+                // a range type's constructors are created with it (an internal dependency on the type)
+                + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass "
+                + "AND d.objid = p.oid AND d.deptype = 'i') ORDER BY p.oid")) {
             if (cat.inExtension("pg_proc", r[0])) {
                 continue;
             }
