@@ -133,7 +133,8 @@ public final class PgCatalogScript {
         for (int i = 0; i < 4 && aliases.containsKey(at); i++) {
             at = aliases.get(at);
         }
-        return cat.owner.get(at);
+        String key = cat.owner.get(at);
+        return key != null && cat.objects.containsKey(key) ? key : null; // null too for a part of a relation left out
     }
 
     /** An object before the rows that depends on one after them brings that one (and what it needs) forward. */

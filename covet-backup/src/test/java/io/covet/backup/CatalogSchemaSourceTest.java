@@ -1,0 +1,108 @@
+package io.covet.backup;
+
+import io.covet.backup.BackupOptions.SchemaSource;
+import io.covet.core.Database;
+import io.covet.core.engine.Engine;
+import io.covet.testing.Scratch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * PostgreSQL backups whose schema is written by Covet's own catalog reader (as where pg_dump is not installed):
+ * a backup of the connection's current schema restores into another schema, what the reader cannot write is named
+ * at backup and at restore, and objects left out take what is on them along.
+ */
+class CatalogSchemaSourceTest {
+    @TempDir
+    Path dir;
+
+    private static BackupOptions.Builder catalog() {
+        return BackupOptions.builder().schemaSource(SchemaSource.CATALOG);
+    }
+
+    @Test
+    void theCurrentSchemaAloneRestoresIntoAnotherSchemaWithItsTypesFunctionsAndPositions() throws Exception {
+        try (Scratch src = Scratch.on(Engine.POSTGRESQL); Scratch dst = Scratch.on(Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Database db = src.db();
+            db.sql("CREATE TYPE mood AS ENUM ('sad', 'happy')").execute();
+            db.sql("CREATE FUNCTION double_it(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x * 2'").execute();
+            db.sql("CREATE TABLE item (id serial PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy', "
+                    + "n integer CHECK (double_it(n) < 100 OR n IS NULL))").execute();
+            db.sql("CREATE VIEW item_doubled AS SELECT id, double_it(n) AS d FROM item").execute();
+            db.sql("CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS c FROM item").execute();
+            db.sql("INSERT INTO item (n) VALUES (1), (2), (3)").execute();
+            db.sql("DELETE FROM item WHERE id = 3").execute();
+            db.sql("REFRESH MATERIALIZED VIEW item_count").execute();
+
+            BackupInfo b = Backups.create(db, repo, catalog().build());
+            assertThat(b.notCarried()).isEmpty();
+            assertThat(Files.readString(dir.resolve("backups/" + b.id() + "/manifest.json")))
+                    .contains("\"schemaSource\" : \"covet catalog (PostgreSQL 15", "; asked for)");
+            RestoreReport r = Backups.restore(repo, b.id(), null, dst.db(), RestoreOptions.builder().build());
+            assertThat(r.warnings()).isEmpty();
+
+            Database t = dst.db();
+            assertThat(strings(t, "SELECT id || ':' || d FROM item_doubled ORDER BY id")).containsExactly("1:2", "2:4");
+            assertThat(strings(t, "SELECT c::text FROM item_count")).containsExactly("2");
+            t.sql("INSERT INTO item (n) VALUES (4)").execute();
+            assertThat(strings(t, "SELECT id || ':' || feeling FROM item WHERE n = 4")).containsExactly("4:happy");
+            assertThatThrownBy(() -> t.sql("INSERT INTO item (n) VALUES (60)").execute())
+                    .hasMessageContaining("item_n_check");
+            // everything landed in the target's schema, nothing in the source's
+            String home = strings(t, "SELECT current_schema()").get(0);
+            assertThat(strings(t, "SELECT n.nspname FROM pg_type y JOIN pg_namespace n ON n.oid = y.typnamespace "
+                    + "WHERE y.typname = 'mood' ORDER BY 1")).contains(home).hasSize(2);
+            assertThat(strings(t, "SELECT pg_get_viewdef('item_doubled'::regclass)").get(0)).doesNotContain(
+                    strings(db, "SELECT current_schema()").get(0));
+        }
+    }
+
+    @Test
+    void whatTheReaderCannotWriteIsNamedAtBackupAndAtRestore() throws Exception {
+        try (FreshDatabase src = new FreshDatabase(Engine.POSTGRESQL); FreshDatabase dst = new FreshDatabase(Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Database db = src.db();
+            db.sql("CREATE TABLE item (id integer PRIMARY KEY, n integer)").execute();
+            db.sql("CREATE AGGREGATE my_sum(integer) (sfunc = int4pl, stype = integer)").execute();
+            db.sql("INSERT INTO item VALUES (1, 5), (2, 6)").execute();
+
+            BackupInfo b = Backups.create(db, repo, catalog().build());
+            assertThat(b.notCarried()).singleElement().asString().contains("aggregate public.my_sum(integer)");
+            RestoreReport r = Backups.restore(repo, b.id(), null, dst.db(), RestoreOptions.builder().build());
+            assertThat(r.warnings()).singleElement().asString().contains("my_sum");
+            assertThat(strings(dst.db(), "SELECT sum(n)::text FROM item")).containsExactly("11");
+        }
+    }
+
+    @Test
+    void aRelationLeftOutTakesItsIndexesTriggersAndSequenceAlong() throws Exception {
+        try (FreshDatabase src = new FreshDatabase(Engine.POSTGRESQL); FreshDatabase dst = new FreshDatabase(Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Database db = src.db();
+            db.sql("CREATE SCHEMA app").execute();
+            db.sql("CREATE TABLE app.item (id serial PRIMARY KEY, name text)").execute();
+            db.sql("CREATE INDEX item_name ON app.item (name)").execute();
+            db.sql("CREATE TABLE app.note (id integer PRIMARY KEY, body text)").execute();
+            db.sql("INSERT INTO app.note VALUES (1, 'kept')").execute();
+
+            BackupInfo b = Backups.create(db, repo, catalog().schemas(List.of("app")).skip(List.of("app.item")).build());
+            assertThat(b.notCarried()).containsExactly("table app.item (left out on request)");
+            Backups.restore(repo, b.id(), null, dst.db(), RestoreOptions.builder().build());
+            assertThat(strings(dst.db(), "SELECT body FROM app.note")).containsExactly("kept");
+            assertThat(strings(dst.db(), "SELECT count(*)::text FROM pg_class c JOIN pg_namespace n "
+                    + "ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relname LIKE 'item%'")).containsExactly("0");
+        }
+    }
+
+    static List<String> strings(Database db, String sql) {
+        return db.sql(sql).list(rs -> rs.getString(1));
+    }
+}
