@@ -77,6 +77,9 @@ CREATE TRIGGER invoice_touch BEFORE INSERT ON sales.invoice FOR EACH ROW EXECUTE
 COMMENT ON TRIGGER invoice_touch ON sales.invoice IS 'fills in the date';
 CREATE PROCEDURE sales.void(p_id integer) LANGUAGE sql AS $$ DELETE FROM sales.invoice WHERE id = p_id $$;
 CREATE TABLE audit_log (id bigserial PRIMARY KEY, note text);
+CREATE FUNCTION audit_count() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC
+    SELECT CASE WHEN count(*) > 0 THEN count(*) ELSE 0 END FROM audit_log;
+END;
 CREATE RULE customer_delete_log AS ON DELETE TO customer DO ALSO INSERT INTO audit_log (note) VALUES ('deleted ' || OLD.id);
 CREATE TABLE "we""ird" ("quo""te" integer PRIMARY KEY);
 CREATE SEQUENCE ticket_seq START 100;

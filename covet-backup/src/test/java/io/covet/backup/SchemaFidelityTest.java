@@ -72,6 +72,7 @@ class SchemaFidelityTest {
             t.sql("INSERT INTO customer (email) VALUES ('new@example.com')").execute();
             assertThat(strings(t, "SELECT max(id)::text FROM customer")).containsExactly("4");
             assertThat(strings(t, "SELECT count(*)::text FROM measurement_default")).containsExactly("2");
+            assertThat(strings(t, "SELECT audit_count()::text")).containsExactly("1"); // a BEGIN ATOMIC body
             // the exclusion constraint (btree_gist) and the trigger came back working
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.sql("INSERT INTO \"Ops\".\"Select\" "
                     + "(\"Room\", during) VALUES (101, '[2024-01-01 11:00, 2024-01-01 11:30)')").execute())

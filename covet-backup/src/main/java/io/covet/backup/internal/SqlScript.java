@@ -22,6 +22,8 @@ public final class SqlScript {
         List<Statement> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         String label = null;
+        int depth = 0; // BEGIN ATOMIC/CASE … END nesting inside a routine's SQL-standard body
+        String previous = "";
         int n = script.length();
         int i = 0;
         while (i < n) {
@@ -47,7 +49,19 @@ public final class SqlScript {
                 i = skip;
                 continue;
             }
-            if (ch == ';') {
+            if (Character.isLetter(ch) && (i == 0 || !isIdent(script.charAt(i - 1)))) {
+                int end = i;
+                while (end < n && isIdent(script.charAt(end))) {
+                    end++;
+                }
+                String word = script.substring(i, end);
+                depth = blockDepth(cur, previous, word, depth);
+                previous = word;
+                cur.append(script, i, end);
+                i = end;
+                continue;
+            }
+            if (ch == ';' && depth == 0) {
                 add(out, cur, label);
                 i++;
                 continue;
@@ -63,6 +77,25 @@ public final class SqlScript {
         }
         add(out, cur, label);
         return out;
+    }
+
+    private static final java.util.regex.Pattern ROUTINE = java.util.regex.Pattern.compile(
+            "(?is)\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\s.*");
+
+    /**
+     * The nesting after {@code word}: in a CREATE FUNCTION/PROCEDURE, a SQL-standard body ({@code BEGIN ATOMIC …
+     * END}) holds statements ended by semicolons, which do not end the CREATE; inside it a CASE opens a block too
+     * and END closes one (as psql counts them). Elsewhere, and in dollar-quoted bodies (skipped as quotes), nothing
+     * nests, so a column or argument named {@code begin} changes nothing.
+     */
+    private static int blockDepth(StringBuilder statement, String previous, String word, int depth) {
+        if (word.equalsIgnoreCase("ATOMIC") && previous.equalsIgnoreCase("BEGIN")) {
+            return depth > 0 || ROUTINE.matcher(statement).matches() ? depth + 1 : depth;
+        }
+        if (word.equalsIgnoreCase("CASE") && depth > 0) {
+            return depth + 1;
+        }
+        return word.equalsIgnoreCase("END") && depth > 0 ? depth - 1 : depth;
     }
 
     private static void add(List<Statement> out, StringBuilder cur, String label) {

@@ -27,6 +27,29 @@ class SqlScriptTest {
     }
 
     @Test
+    void aSqlStandardRoutineBodyIsOneStatement() {
+        String script = """
+                CREATE FUNCTION app.n() RETURNS bigint
+                 LANGUAGE sql
+                BEGIN ATOMIC
+                 SELECT CASE WHEN count(*) > 0 THEN count(*) ELSE 0 END AS n FROM app.t;
+                 SELECT 1 AS legend;
+                END;
+                CREATE TABLE app.u (case_end integer, begin text);
+                CREATE FUNCTION app.b(begin integer) RETURNS integer LANGUAGE sql AS $$ SELECT begin $$;
+                SELECT CASE WHEN true THEN 1 END;
+                """;
+        assertThat(SqlScript.split(script)).extracting(SqlScript.Statement::sql).containsExactly("""
+                CREATE FUNCTION app.n() RETURNS bigint
+                 LANGUAGE sql
+                BEGIN ATOMIC
+                 SELECT CASE WHEN count(*) > 0 THEN count(*) ELSE 0 END AS n FROM app.t;
+                 SELECT 1 AS legend;
+                END""", "CREATE TABLE app.u (case_end integer, begin text)",
+                "CREATE FUNCTION app.b(begin integer) RETURNS integer LANGUAGE sql AS $$ SELECT begin $$", "SELECT CASE WHEN true THEN 1 END");
+    }
+
+    @Test
     void requalifiesNamesAndRegclassLiteralsButNotStringsOrBodies() {
         String sql = "CREATE TABLE app.t (id integer DEFAULT nextval('app.t_id_seq'::regclass), "
                 + "note text DEFAULT 'app.t', happ.x int, \"app\".y int, z app.mood) -- $$app.k$$";
