@@ -37,7 +37,24 @@ class SchemaScriptTest {
             "CREATE VIEW a_grouped AS SELECT z.id, z.label, count(*) AS n FROM z_table z GROUP BY z.id",
             "INSERT INTO a_invoice (amount) VALUES (100), (200)",
             "REFRESH MATERIALIZED VIEW a_total",
-            "COMMENT ON VIEW a_view IS 'it''s taxed'");
+            "COMMENT ON VIEW a_view IS 'it''s taxed'",
+            // what the fidelity fixture of covet-backup does not hold
+            "CREATE TABLE a_parent (id integer NOT NULL, note text CHECK (note <> ''))",
+            "CREATE TABLE a_heir (extra integer) INHERITS (a_parent)",
+            "CREATE UNLOGGED TABLE a_scratch (v text) WITH (fillfactor = 70)",
+            "ALTER TABLE a_scratch ALTER COLUMN v SET STATISTICS 500",
+            "ALTER TABLE a_scratch ALTER COLUMN v SET STORAGE EXTERNAL",
+            "ALTER TABLE a_scratch REPLICA IDENTITY FULL",
+            "ALTER TABLE a_child ADD CONSTRAINT a_child_small CHECK (id < 1000) NOT VALID",
+            "CREATE INDEX a_child_invoice ON a_child (invoice_id)",
+            "ALTER TABLE a_child CLUSTER ON a_child_invoice",
+            "ALTER DOMAIN zz_positive ADD CONSTRAINT zz_small CHECK (VALUE < 1000000) NOT VALID",
+            "CREATE FUNCTION a_noop() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
+            "CREATE TRIGGER a_child_noop BEFORE INSERT ON a_child FOR EACH ROW EXECUTE FUNCTION a_noop()",
+            "ALTER TABLE a_child DISABLE TRIGGER a_child_noop",
+            "ALTER VIEW a_view ALTER COLUMN t SET DEFAULT 0",
+            "CREATE SEQUENCE a_cycle AS smallint INCREMENT BY -2 MINVALUE -50 MAXVALUE 50 START WITH 10 CYCLE CACHE 5",
+            "SELECT setval('a_cycle', 7, false)");
 
     @Test
     void objectsComeAfterWhatTheyUseAndTheScriptRecreatesTheSchema() throws Exception {
@@ -60,6 +77,14 @@ class SchemaScriptTest {
             assertThat(script.preData()).anySatisfy(st -> assertThat(st.sql())
                     .contains("CREATE VIEW " + schema + ".\"B \"\"quoted\"\" view\""));
 
+            String all = String.join(";\n", java.util.stream.Stream.concat(script.preData().stream(),
+                    script.postData().stream()).map(SchemaScript.Statement::sql).toList());
+            assertThat(all).contains("INHERITS (" + schema + ".a_parent)", "CREATE UNLOGGED TABLE",
+                    "WITH (fillfactor='70')", "SET STATISTICS 500", "SET STORAGE EXTERNAL", "REPLICA IDENTITY FULL",
+                    "a_child_small CHECK ((id < 1000)) NOT VALID", "CLUSTER ON a_child_invoice",
+                    "ADD CONSTRAINT zz_small CHECK ((VALUE < (1000000)::numeric)) NOT VALID",
+                    "DISABLE TRIGGER a_child_noop", "ALTER COLUMN t SET DEFAULT 0", "CYCLE",
+                    "setval('" + schema + ".a_cycle'::regclass, 7, false)");
             run(c, List.of("DROP SCHEMA " + schema + " CASCADE"));
             c.setAutoCommit(false);
             run(c, List.of("SET LOCAL check_function_bodies = false"));
@@ -73,6 +98,7 @@ class SchemaScriptTest {
             assertThat(again.preData()).isEqualTo(script.preData());
             assertThat(again.postData()).isEqualTo(script.postData());
             Database db = s.db();
+            assertThat(db.sql("SELECT nextval('a_cycle')::text").list(rs -> rs.getString(1))).containsExactly("7");
             assertThat(db.sql("SELECT s::text FROM a_total").list(rs -> rs.getString(1))).containsExactly("300");
             db.sql("INSERT INTO a_invoice (amount) VALUES (5)").execute();
             assertThat(db.sql("SELECT max(id)::text FROM a_invoice").list(rs -> rs.getString(1))).containsExactly("3");
