@@ -8,6 +8,7 @@ import io.covet.core.error.UnsupportedFeature;
 import io.covet.schema.internal.PartitionReader;
 import io.covet.schema.internal.PgCatalogScript;
 import io.covet.schema.internal.PostgresReader;
+import io.covet.schema.internal.ServerTextScript;
 import io.covet.schema.internal.SqliteReader;
 
 import java.sql.Connection;
@@ -79,27 +80,43 @@ public final class Introspector {
     }
 
     /**
-     * Reads the script that recreates the schemas' objects in an empty database of the same engine, from the
-     * server's own definitions, in dependency order (see {@link SchemaScript}). PostgreSQL only: read from
-     * {@code pg_catalog} inside the connection's current transaction, every name qualified and quoted.
+     * Reads the script that recreates the database's objects in an empty database of the same engine, from the
+     * server's own definitions, in dependency order (see {@link SchemaScript}), inside the connection's current
+     * transaction. PostgreSQL: written from {@code pg_catalog}, every name qualified and quoted. MariaDB: the
+     * server's {@code SHOW CREATE} text of the current database. SQLite: {@code sqlite_master}.
      *
-     * @param schemas  the schemas to read; empty for every non-system schema and the database's extensions
-     * @param excluded relations to leave out with their indexes, constraints, triggers and rules, as
+     * @param schemas  PostgreSQL: the schemas to read; empty for every non-system schema and the database's
+     *                 extensions. Must be empty on MariaDB and SQLite (the database is read)
+     * @param excluded PostgreSQL: relations to leave out with their indexes, constraints, triggers and rules, as
      *                 {@code schema.name} (unquoted); what depends on them is named in
-     *                 {@link SchemaScript#notCarried()}
+     *                 {@link SchemaScript#notCarried()}. Must be empty on MariaDB and SQLite
      * @throws SQLException             when the catalog cannot be read
      * @throws IllegalArgumentException naming a schema or relation that does not exist
      * @throws IllegalStateException    naming objects that depend on each other in a cycle no order can create
-     * @throws UnsupportedFeature       on MariaDB and SQLite, whose servers write a table's whole definition
-     *                                  themselves ({@code SHOW CREATE}, {@code sqlite_master})
+     * @throws UnsupportedFeature       for schemas or excluded relations on MariaDB or SQLite, which have one
+     *                                  namespace per database
      */
     public static SchemaScript readScript(Connection c, Engine engine, List<String> schemas,
                                           Collection<String> excluded) throws SQLException {
-        // only picks the per-engine reader; the engine SQL lives in that class
-        if (engine.family() != Engine.POSTGRESQL) {
-            throw new UnsupportedFeature(engine, "a schema script read from the catalog", "Use the server's own "
-                    + "definitions: SHOW CREATE on MariaDB, sqlite_master on SQLite (Covet's backups do).");
+        // only picks the per-engine reader; the engine SQL lives in those classes
+        if (engine.family() == Engine.POSTGRESQL) {
+            return new PgCatalogScript(c, schemas, excluded).read();
         }
-        return new PgCatalogScript(c, schemas, excluded).read();
+        if (!schemas.isEmpty() || !excluded.isEmpty()) {
+            throw new UnsupportedFeature(engine, "a schema script of some schemas or without some relations",
+                    "Read the whole database: " + engine.displayName() + " has one namespace per database.");
+        }
+        return engine.family() == Engine.MARIADB ? ServerTextScript.mariadb(c) : ServerTextScript.sqlite(c);
+    }
+
+    /**
+     * The tables SQLite keeps a virtual table's index in (its shadow tables): recreated by the virtual table, so
+     * never copied. Empty on the other engines.
+     *
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static java.util.Set<String> shadowTables(Connection c, Engine engine) throws SQLException {
+        // catalog access: only SQLite has shadow tables
+        return engine.family() == Engine.SQLITE ? ServerTextScript.sqliteShadowTables(c) : java.util.Set.of();
     }
 }

@@ -14,8 +14,10 @@ import java.util.Objects;
  * the engine's rules.
  *
  * <p>What the reader could not express is never dropped silently: it is named in {@link #notCarried()}. Read with
- * {@link Introspector#readScript}. Engine support: PostgreSQL (from {@code pg_catalog}); see docs/backup.md for
- * the object kinds and what happens to each.
+ * {@link Introspector#readScript}. Engine support: PostgreSQL (written from {@code pg_catalog}), MariaDB
+ * ({@code SHOW CREATE}: tables before the rows, routines, views, triggers and events after), SQLite
+ * ({@code sqlite_master}: tables before the rows, indexes, views and triggers after, in creation order); see
+ * docs/backup.md for the object kinds and what happens to each.
  */
 public final class SchemaScript {
     /** Where a statement runs relative to the rows. */
@@ -29,16 +31,26 @@ public final class SchemaScript {
     /**
      * One statement.
      *
-     * @param kind   what it creates or changes, in the engine's words ({@code TABLE}, {@code INDEX}, {@code SEQUENCE SET}, …)
-     * @param object the object's name, qualified and unquoted, for messages ({@code sales.invoice})
-     * @param sql    one complete statement without a trailing semicolon
+     * @param kind     what it creates or changes, in the engine's words ({@code TABLE}, {@code INDEX},
+     *                 {@code SEQUENCE SET}, {@code TRIGGER}, …)
+     * @param object   the object's name for messages: qualified and unquoted on PostgreSQL ({@code sales.invoice}),
+     *                 the bare name on MariaDB and SQLite (relative to the database)
+     * @param sql      one complete statement without a trailing semicolon
+     * @param settings session settings this statement must run under, besides the script's (MariaDB: the
+     *                 {@code sql_mode} a routine, trigger or event was created under); usually empty
      */
-    public record Statement(String kind, String object, String sql) {
-        /** Requires every part. */
+    public record Statement(String kind, String object, String sql, Map<String, String> settings) {
+        /** Requires every part; the settings are copied. */
         public Statement {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(object, "object");
             Objects.requireNonNull(sql, "sql");
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
+
+        /** A statement that needs no settings of its own. */
+        public Statement(String kind, String object, String sql) {
+            this(kind, object, sql, Map.of());
         }
     }
 

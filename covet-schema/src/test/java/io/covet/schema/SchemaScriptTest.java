@@ -108,10 +108,27 @@ class SchemaScriptTest {
     }
 
     @Test
-    void otherEnginesAreRefusedNamingTheirOwnDefinitions() throws Exception {
-        try (Scratch s = Scratch.on(Engine.SQLITE); Connection c = s.rawConnection()) {
-            assertThatThrownBy(() -> Introspector.readScript(c, Engine.SQLITE, List.of(), List.of()))
-                    .isInstanceOf(UnsupportedFeature.class).hasMessageContaining("sqlite_master");
+    void mariadbAndSqliteScriptsAreTheServersOwnTextTablesBeforeTheRows() throws Exception {
+        for (Engine engine : List.of(Engine.MARIADB, Engine.SQLITE)) {
+            try (Scratch s = Scratch.on(engine); Connection c = s.rawConnection()) {
+                String q = engine == Engine.MARIADB ? "`" : "\"";
+                String table = q + "we" + q + q + "ird" + q;
+                // the view that reads the other sorts first by name
+                run(c, List.of("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, n INTEGER)",
+                        "CREATE INDEX item_n ON " + table + " (n)",
+                        "CREATE VIEW b_inner AS SELECT id, n FROM " + table,
+                        "CREATE VIEW a_outer AS SELECT id FROM b_inner"));
+                SchemaScript script = Introspector.readScript(c, engine, List.of(), List.of());
+                assertThat(script.preData()).extracting(SchemaScript.Statement::kind, SchemaScript.Statement::object)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("TABLE", "we" + q + "ird"));
+                List<String> post = script.postData().stream().map(st -> st.kind() + " " + st.object()).toList();
+                assertThat(post).containsSubsequence("VIEW b_inner", "VIEW a_outer");
+                if (engine == Engine.SQLITE) {
+                    assertThat(post).contains("INDEX item_n");
+                }
+                assertThatThrownBy(() -> Introspector.readScript(c, engine, List.of("other"), List.of()))
+                        .isInstanceOf(UnsupportedFeature.class).hasMessageContaining("one namespace per database");
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 package io.covet.backup.internal;
 
 import io.covet.backup.internal.Manifest.ObjectDdl;
+import io.covet.core.engine.Engine;
+import io.covet.schema.Introspector;
+import io.covet.schema.SchemaScript;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,62 +23,23 @@ public final class MariaDbSchemaDump {
     private MariaDbSchemaDump() {
     }
 
-    /** Reads every object of the current database: tables, then routines, views, triggers and events. */
+    /**
+     * Reads every object of the current database (covet-schema's {@link Introspector#readScript}): tables, then
+     * routines, views, triggers and events.
+     */
     public static List<ObjectDdl> read(Connection c) throws SQLException {
-        List<ObjectDdl> out = new ArrayList<>();
-        for (String[] r : SchemaReader.rows(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-                + "AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME")) {
-            out.add(new ObjectDdl("TABLE", r[0], show(c, "TABLE", r[0], 2), null));
-        }
-        for (String[] r : SchemaReader.rows(c, "SELECT ROUTINE_NAME, ROUTINE_TYPE, SQL_MODE FROM information_schema.ROUTINES "
-                + "WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('FUNCTION', 'PROCEDURE') ORDER BY ROUTINE_NAME")) {
-            out.add(new ObjectDdl(r[1], r[0], show(c, r[1], r[0], 3), r[2]));
-        }
-        List<ObjectDdl> views = new ArrayList<>();
-        for (String[] r : SchemaReader.rows(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() "
-                + "ORDER BY TABLE_NAME")) {
-            views.add(new ObjectDdl("VIEW", r[0], show(c, "VIEW", r[0], 2), null));
-        }
-        out.addAll(dependenciesFirst(views));
-        for (String[] r : SchemaReader.rows(c, "SELECT TRIGGER_NAME, SQL_MODE FROM information_schema.TRIGGERS "
-                + "WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
-                + "ACTION_ORDER")) {
-            out.add(new ObjectDdl("TRIGGER", r[0], show(c, "TRIGGER", r[0], 3), r[1]));
-        }
-        for (String[] r : SchemaReader.rows(c, "SELECT EVENT_NAME, SQL_MODE FROM information_schema.EVENTS "
-                + "WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME")) {
-            out.add(new ObjectDdl("EVENT", r[0], show(c, "EVENT", r[0], 4), r[1]));
-        }
-        return out;
+        return objects(Introspector.readScript(c, Engine.MARIADB, List.of(), List.of()));
     }
 
-    private static String show(Connection c, String kind, String name, int column) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW CREATE " + kind + " `" + name.replace("`", "``") + "`")) {
-            if (!rs.next() || rs.getString(column) == null) {
-                throw new SQLException("SHOW CREATE " + kind + " " + name + " gave no definition (the backup user "
-                        + "may lack the privilege to see it)");
+    /** A MariaDB or SQLite script as the manifest's objects, in order. */
+    static List<ObjectDdl> objects(SchemaScript script) {
+        List<ObjectDdl> out = new ArrayList<>();
+        for (SchemaScript.Section section : SchemaScript.Section.values()) {
+            for (SchemaScript.Statement st : script.statements(section)) {
+                out.add(new ObjectDdl(st.kind(), st.object(), st.sql(), st.settings().get("sql_mode")));
             }
-            return rs.getString(column);
-        }
-    }
-
-    /** Orders views so that one whose definition names another comes after it. */
-    private static List<ObjectDdl> dependenciesFirst(List<ObjectDdl> views) {
-        List<ObjectDdl> pending = new ArrayList<>(views);
-        List<ObjectDdl> out = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            ObjectDdl next = pending.stream().filter(v -> pending.stream().noneMatch(o -> o != v
-                    && body(v).contains("`" + o.name().replace("`", "``") + "`"))).findFirst().orElse(pending.get(0));
-            pending.remove(next);
-            out.add(next);
         }
         return out;
-    }
-
-    private static String body(ObjectDdl view) {
-        int as = view.sql().indexOf(" AS ");
-        return as < 0 ? view.sql() : view.sql().substring(as);
     }
 
     /**
