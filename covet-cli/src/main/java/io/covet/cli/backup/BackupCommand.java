@@ -90,6 +90,12 @@ public final class BackupCommand {
                 + "leave out (schema.name; repeat or comma-separate), e.g. one that uses a schema not backed up.")
         List<String> skip = new java.util.ArrayList<>();
 
+        @Option(names = "--schema-source", paramLabel = "SOURCE", defaultValue = "native-tool", description = "Where "
+                + "the schema for a restore into the same engine comes from: native-tool (default: pg_dump when "
+                + "installed, else Covet's catalog reader; SHOW CREATE; sqlite_master), catalog (PostgreSQL: "
+                + "Covet's pg_catalog reader, without pg_dump) or portable (Covet's portable schema alone).")
+        String schemaSource;
+
         @Option(names = "--physical", description = "SQLite only: a page copy of the file through the online "
                 + "backup API instead of a logical backup (restore it with restore --to-file).")
         boolean physical;
@@ -115,7 +121,14 @@ public final class BackupCommand {
                 }
                 return ExitCode.OK;
             }
-            BackupOptions.Builder options = BackupOptions.builder().key(key).jobs(jobs).schemas(schemas).skip(skip);
+            BackupOptions.Builder options = BackupOptions.builder().key(key).jobs(jobs).schemas(schemas).skip(skip)
+                    .schemaSource(switch (schemaSource) {
+                        case "native-tool" -> BackupOptions.SchemaSource.NATIVE_TOOL;
+                        case "catalog" -> BackupOptions.SchemaSource.CATALOG;
+                        case "portable" -> BackupOptions.SchemaSource.PORTABLE;
+                        default -> throw new BackupException(BackupException.Reason.INVALID, "--schema-source "
+                                + schemaSource + " is none of native-tool, catalog, portable; nothing was written");
+                    });
             Output.Progress progress = new Output.Progress(out(), json);
             options.listener(progress::update);
             try (Database db = database.open(); BackupRepository r = repo.openOrCreate()) {

@@ -151,6 +151,30 @@ class BackupCliTest {
     }
 
     @Test
+    void schemaSourceCatalogTakesPostgresqlsSchemaWithoutPgDump() throws Exception {
+        try (Scratch src = Scratch.on(Engine.POSTGRESQL); Scratch dst = Scratch.on(Engine.POSTGRESQL)) {
+            src.db().sql("CREATE TYPE mood AS ENUM ('sad', 'happy')").execute();
+            src.db().sql("CREATE TABLE person (id serial PRIMARY KEY, feeling mood NOT NULL)").execute();
+            src.db().sql("INSERT INTO person (feeling) VALUES ('happy'), ('sad')").execute();
+            CliRun bad = covet("backup", "create", "--database", src.url(), "--repo", repo, "--no-encryption",
+                    "--schema-source", "pgdump");
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err()).contains("--schema-source pgdump is none of native-tool, catalog, portable");
+
+            CliRun create = covet("backup", "create", "--database", src.url(), "--repo", repo, "--no-encryption",
+                    "--schema-source", "catalog");
+            assertThat(create.exit()).as(create.err()).isZero();
+            assertThat(Files.readString(Path.of(repo, "backups", create.lastLine(), "manifest.json")))
+                    .contains("\"schemaSource\" : \"covet catalog (PostgreSQL 15");
+            CliRun restore = covet("backup", "restore", create.lastLine(), "--database", dst.url(), "--repo", repo);
+            assertThat(restore.exit()).as(restore.err()).isZero();
+            dst.db().sql("INSERT INTO person (feeling) VALUES ('happy')").execute();
+            assertThat(dst.db().sql("SELECT id || ':' || feeling FROM person ORDER BY id").list(rs -> rs.getString(1)))
+                    .containsExactly("1:happy", "2:sad", "3:happy");
+        }
+    }
+
+    @Test
     void jobsOnSqliteIsRefusedWithTheAlternative() {
         CliRun r = covet("backup", "create", "--database", shop(dir.resolve("s.db")), "--repo", repo, "--jobs", "2");
         assertThat(r.exit()).isEqualTo(2);
