@@ -83,6 +83,25 @@ class CatalogSchemaSourceTest {
     }
 
     @Test
+    void anObjectUsingWhatTheReaderCannotWriteIsRefusedBeforeWritingAnything() throws Exception {
+        try (FreshDatabase src = new FreshDatabase(Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Database db = src.db();
+            db.sql("CREATE TABLE item (id integer PRIMARY KEY, n integer)").execute();
+            db.sql("CREATE AGGREGATE my_sum(integer) (sfunc = int4pl, stype = integer)").execute();
+            db.sql("CREATE VIEW total AS SELECT my_sum(n) AS s FROM item").execute();
+            assertThatThrownBy(() -> Backups.create(db, repo, catalog().build()))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("view public.total uses aggregate public.my_sum(integer)")
+                    .hasMessageContaining("take the schema with pg_dump")
+                    .hasMessageContaining("nothing was written");
+            assertThat(Backups.list(repo)).isEmpty();
+            // pg_dump writes the aggregate, so the default source takes the same database
+            assertThat(Backups.create(db, repo, BackupOptions.defaults()).notCarried()).isEmpty();
+        }
+    }
+
+    @Test
     void aRelationLeftOutTakesItsIndexesTriggersAndSequenceAlong() throws Exception {
         try (FreshDatabase src = new FreshDatabase(Engine.POSTGRESQL); FreshDatabase dst = new FreshDatabase(Engine.POSTGRESQL);
              BackupRepository repo = BackupRepository.open(dir.toString())) {

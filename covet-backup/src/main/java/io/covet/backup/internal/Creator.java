@@ -149,7 +149,13 @@ public final class Creator {
                 if (catalog) {
                     String why = pgDump ? source.substring("covet (".length(), source.length() - 1)
                             : schemaFrom == SchemaFrom.CATALOG ? "asked for" : "pg_dump is not installed";
-                    PgCatalogDump.Taken taken = PgCatalogDump.take(c, dumped, current, skipped, storage, codec, id);
+                    PgCatalogDump.Taken taken;
+                    try {
+                        taken = PgCatalogDump.take(c, dumped, current, skipped, storage, codec, id);
+                    } catch (IllegalStateException e) {
+                        throw new BackupException(BackupException.Reason.INVALID, e.getMessage()
+                                + "; nothing was written");
+                    }
                     dump = taken.dump();
                     notCarried.addAll(taken.notCarried());
                     source = "covet catalog (PostgreSQL " + db.server().version() + "; " + why + ")";

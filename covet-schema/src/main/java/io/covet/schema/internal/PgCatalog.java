@@ -55,6 +55,8 @@ final class PgCatalog {
     /** {@code pg_class:16400} (a catalog row) → the key of the object that creates it. */
     final Map<String, String> owner = new HashMap<>();
     final List<String> notCarried = new ArrayList<>();
+    /** Catalog rows ({@code pg_type:16400}) the script does not create → how they are named in messages. */
+    final Map<String, String> missing = new HashMap<>();
     /** Dependencies pg_depend does not hold: {object key, catalog row or object key it must follow}. */
     final List<String[]> dependencies = new ArrayList<>();
     private final Set<String> extensionMembers = new HashSet<>();
@@ -97,6 +99,12 @@ final class PgCatalog {
     /** Whether the catalog row belongs to an extension (created by its CREATE EXTENSION, so never written here). */
     boolean inExtension(String catalog, String oid) {
         return extensionMembers.contains(catalog + ":" + oid);
+    }
+
+    /** Records an object the script does not create: named in {@link #notCarried}, and refused where it is used. */
+    void notCarried(String catalog, String oid, String name, String note) {
+        notCarried.add(note);
+        missing.put(catalog + ":" + oid, name);
     }
 
     /** A new object, owning its own catalog row. */

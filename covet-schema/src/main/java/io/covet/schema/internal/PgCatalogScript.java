@@ -91,6 +91,7 @@ public final class PgCatalogScript {
             aliases.put("pg_rewrite:" + r[0], "pg_class:" + r[1]); // a view's query is created by the view
         }
         List<String[]> edges = new ArrayList<>();
+        java.util.Set<String> unusable = new java.util.TreeSet<>();
         for (String[] r : Rows.query(c, "SELECT classid::regclass::text, objid, refclassid::regclass::text, refobjid, "
                 + "deptype FROM pg_depend WHERE deptype IN ('n', 'a', 'i') AND objid >= 16384 AND refobjid >= 16384")) {
             String dep = resolve(cat, aliases, r[0] + ":" + r[1]);
@@ -103,6 +104,10 @@ public final class PgCatalogScript {
                 continue;
             }
             String ref = resolve(cat, aliases, r[2] + ":" + r[3]);
+            String lacking = cat.missing.get(r[2] + ":" + r[3]);
+            if (ref == null && lacking != null) {
+                unusable.add(describe(cat.objects.get(dep)) + " uses " + lacking);
+            }
             if (ref != null && !ref.equals(dep)) {
                 edges.add(new String[] {dep, ref});
                 String a = relations.refreshes.get(dep.substring(dep.indexOf(':') + 1));
@@ -117,6 +122,12 @@ public final class PgCatalogScript {
             if (ref != null) {
                 edges.add(new String[] {d[0], ref});
             }
+        }
+        if (!unusable.isEmpty()) {
+            // the script would fail where they are created: refused now, before anything is written
+            throw new IllegalStateException("Covet's catalog reader cannot write PostgreSQL's schema: "
+                    + String.join("; ", unusable) + ", which it does not write; take the schema with pg_dump, or "
+                    + "leave out what uses it");
         }
         bringForward(cat, edges);
         return SchemaScript.of(Map.of("check_function_bodies", "false"), sorted(cat, edges, Section.PRE_DATA),

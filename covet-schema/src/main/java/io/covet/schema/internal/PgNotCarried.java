@@ -40,8 +40,8 @@ final class PgNotCarried {
         for (String[] r : cat.rows("SELECT x.cls::regclass::text, x.oid, pg_describe_object(x.cls, x.oid, 0) FROM ("
                 + IN_SCHEMAS + (wholeDatabase ? DATABASE_WIDE : "") + ") x ORDER BY 3")) {
             if (!cat.inExtension(r[0], r[1])) {
-                cat.notCarried.add(r[2] + " (not written by Covet's catalog reader; recreate it by hand, or take "
-                        + "the schema with pg_dump)");
+                cat.notCarried(r[0], r[1], r[2], r[2] + " (not written by Covet's catalog reader; recreate it by "
+                        + "hand, or take the schema with pg_dump)");
             }
         }
         List<String> granted = new ArrayList<>();

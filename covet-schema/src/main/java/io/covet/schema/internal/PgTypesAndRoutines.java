@@ -133,8 +133,9 @@ final class PgTypesAndRoutines {
                 case "r" -> {
                     String[] g = ranges.get(r[0]);
                     if (g[4] != null) {
-                        cat.notCarried.add("range type " + r[3] + " (its canonical function " + g[4] + " needs a "
-                                + "shell type, which Covet's catalog reader does not write)");
+                        cat.notCarried("pg_type", r[0], "range type " + r[3], "range type " + r[3] + " (its "
+                                + "canonical function " + g[4] + " needs a shell type, which Covet's catalog reader "
+                                + "does not write)");
                         continue;
                     }
                     sql = "CREATE TYPE " + r[2] + " AS RANGE (\n    subtype = " + g[1]
@@ -150,8 +151,9 @@ final class PgTypesAndRoutines {
                             + checks.getOrDefault(r[0], new StringBuilder());
                 }
                 default -> {
-                    cat.notCarried.add((r[1].equals("p") ? "shell type " : "base type ") + r[3] + " (a type "
-                            + "implemented in C outside an extension: Covet's catalog reader does not write it)");
+                    String what = (r[1].equals("p") ? "shell type " : "base type ") + r[3];
+                    cat.notCarried("pg_type", r[0], what, what + " (a type implemented in C outside an extension: "
+                            + "Covet's catalog reader does not write it)");
                     continue;
                 }
             }
@@ -179,7 +181,8 @@ final class PgTypesAndRoutines {
             }
             String name = r[3] + "(" + r[4] + ")";
             if (r[1].equals("a")) {
-                cat.notCarried.add("aggregate " + name + " (Covet's catalog reader does not write CREATE AGGREGATE)");
+                cat.notCarried("pg_proc", r[0], "aggregate " + name, "aggregate " + name
+                        + " (Covet's catalog reader does not write CREATE AGGREGATE)");
                 continue;
             }
             String kind = r[1].equals("p") ? "PROCEDURE" : "FUNCTION";
