@@ -59,6 +59,10 @@ class SchemaFidelityTest {
 
             RestoreReport r = Backups.restore(repo, b.id(), key, dst.db(), RestoreOptions.builder().build());
             assertThat(r.warnings()).isEmpty();
+            // verify restores it too (into a temporary database it drops) and finds it intact
+            VerifyReport v = Backups.verifyByRestore(repo, b.id(), key, src.db());
+            assertThat(v.restored()).isTrue();
+            assertThat(v.intact()).as(v.toString()).isTrue();
 
             assertThat(pgDump(dst)).isEqualTo(pgDump(src));
             assertSameData(repo, src, dst, m);

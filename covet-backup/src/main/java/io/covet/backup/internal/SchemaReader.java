@@ -119,12 +119,26 @@ public final class SchemaReader {
     /**
      * Runs {@code read} with the search path set to {@code namespace} alone for the current transaction (so
      * covet-schema's readers, which read the current schema, read that one, and the server's definitions name its
-     * objects unqualified), then sets it back. {@code null} runs it as it is.
+     * objects unqualified), then sets it back. {@code null} runs it as it is. In autocommit mode {@code read} runs in
+     * a transaction of its own that is rolled back, so it must only read.
      */
     public <T> T in(String namespace, SqlCall<T> read) throws SQLException {
         // engine fact: only PostgreSQL has several schemas in one database
         if (namespace == null || engine != Engine.POSTGRESQL) {
             return read.call();
+        }
+        if (c.getAutoCommit()) {
+            // a transaction-local setting would end with its own statement (verify's comparison reads in
+            // autocommit), and a session one would make the connection look pinned to its next user: the read runs
+            // in a transaction of its own, rolled back (it only reads)
+            c.setAutoCommit(false);
+            try {
+                rows("SELECT set_config('search_path', quote_ident(?), true)", namespace);
+                return read.call();
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         }
         String saved = one("SELECT current_setting('search_path')");
         rows("SELECT set_config('search_path', quote_ident(?), true)", namespace);

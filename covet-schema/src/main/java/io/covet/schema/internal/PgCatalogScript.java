@@ -42,30 +42,32 @@ public final class PgCatalogScript {
     }
 
     /**
-     * Reads the script inside the connection's current transaction (a backup's snapshot), with the search path
-     * emptied for the time it reads and then set back.
+     * Reads the script inside the connection's current transaction (a backup's snapshot), or in autocommit mode
+     * in a transaction of its own, with the search path emptied for the time it reads and then set back. A failure
+     * inside the caller's transaction leaves it aborted, as any failed statement does.
      *
      * @throws SQLException when the catalog cannot be read
      * @throws IllegalArgumentException naming a schema that does not exist
      * @throws IllegalStateException naming objects that depend on each other in a cycle
      */
     public SchemaScript read() throws SQLException {
-        String saved = Rows.query(c, "SELECT current_setting('search_path')").get(0)[0];
-        Rows.query(c, "SELECT set_config('search_path', '', false)");
-        SQLException failure = null;
+        // a transaction-local empty search path: a session one would outlive the read on a pooled connection
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
+        }
         try {
-            return readQualified();
-        } catch (SQLException e) {
-            failure = e;
-            throw e;
+            String saved = Rows.query(c, "SELECT current_setting('search_path')").get(0)[0];
+            Rows.query(c, "SELECT set_config('search_path', '', true)");
+            SchemaScript script = readQualified();
+            if (!own) {
+                Rows.query(c, "SELECT set_config('search_path', ?, true)", saved);
+            }
+            return script;
         } finally {
-            try {
-                Rows.query(c, "SELECT set_config('search_path', ?, false)", saved);
-            } catch (SQLException e) {
-                if (failure == null) {
-                    throw e;
-                }
-                failure.addSuppressed(e);
+            if (own) {
+                c.rollback(); // it only read
+                c.setAutoCommit(true);
             }
         }
     }
