@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,7 +95,7 @@ public final class PgCatalogScript {
             aliases.put("pg_rewrite:" + r[0], "pg_class:" + r[1]); // a view's query is created by the view
         }
         List<String[]> edges = new ArrayList<>();
-        java.util.Set<String> unusable = new java.util.TreeSet<>();
+        Set<String> unusable = new TreeSet<>();
         for (String[] r : Rows.query(c, "SELECT classid::regclass::text, objid, refclassid::regclass::text, refobjid, "
                 + "deptype FROM pg_depend WHERE deptype IN ('n', 'a', 'i') AND objid >= 16384 AND refobjid >= 16384")) {
             String dep = resolve(cat, aliases, r[0] + ":" + r[1]);
@@ -133,11 +135,11 @@ public final class PgCatalogScript {
         }
         bringForward(cat, edges);
         return SchemaScript.of(Map.of("check_function_bodies", "false"), sorted(cat, edges, Section.PRE_DATA),
-                sorted(cat, edges, Section.POST_DATA), new ArrayList<>(new java.util.LinkedHashSet<>(cat.notCarried)));
+                sorted(cat, edges, Section.POST_DATA), new ArrayList<>(new LinkedHashSet<>(cat.notCarried)));
     }
 
     private static String describe(Obj o) {
-        return o.kind.toLowerCase(java.util.Locale.ROOT) + " " + o.name;
+        return o.kind.toLowerCase(Locale.ROOT) + " " + o.name;
     }
 
     /** The object that creates the catalog row, or null when none of the script's objects does. */

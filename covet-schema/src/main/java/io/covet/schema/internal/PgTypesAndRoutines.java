@@ -4,7 +4,9 @@ import io.covet.schema.SchemaScript.Section;
 import io.covet.schema.internal.PgCatalog.Obj;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,7 +85,7 @@ final class PgTypesAndRoutines {
             ranges.put(r[0], r);
         }
         Map<String, StringBuilder> composites = new HashMap<>();
-        Map<String, java.util.List<String[]>> attributes = new HashMap<>();
+        Map<String, List<String[]>> attributes = new HashMap<>();
         for (String[] r : cat.rows("SELECT a.attrelid, a.attnum, quote_ident(a.attname) || ' ' "
                 + "|| format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || CASE WHEN a.attcollation <> 0 "
                 + "AND a.attcollation <> t.typcollation THEN " + String.format(COLLATION, "a.attcollation")
@@ -92,7 +94,7 @@ final class PgTypesAndRoutines {
                 + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum")) {
             StringBuilder b = composites.computeIfAbsent(r[0], k -> new StringBuilder());
             b.append(b.length() == 0 ? "" : ",\n    ").append(r[2]);
-            attributes.computeIfAbsent(r[0], k -> new java.util.ArrayList<>()).add(r);
+            attributes.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
         }
         Map<String, StringBuilder> checks = new HashMap<>();
         for (String[] r : cat.rows("SELECT co.contypid, co.oid, quote_ident(co.conname), pg_get_constraintdef(co.oid), "
@@ -161,7 +163,7 @@ final class PgTypesAndRoutines {
             cat.comment(o, "pg_type", r[0], 0, kind + " " + r[2]);
             if (r[1].equals("c")) {
                 cat.owns(o, "pg_class", r[4]);
-                for (String[] a : attributes.getOrDefault(r[4], java.util.List.of())) {
+                for (String[] a : attributes.getOrDefault(r[4], List.of())) {
                     cat.comment(o, "pg_class", r[4], Integer.parseInt(a[1]), "COLUMN " + r[2] + "." + a[3]);
                 }
             }
