@@ -133,6 +133,20 @@ class SchemaScriptTest {
     }
 
     @Test
+    void grantsAndToastSettingsAreNamedAsNotCarried() throws Exception {
+        try (Scratch s = Scratch.on(Engine.POSTGRESQL); Connection c = s.rawConnection()) {
+            run(c, List.of("CREATE TABLE kept (id integer, secret text) WITH (toast.autovacuum_enabled = false)",
+                    "GRANT SELECT (id) ON kept TO PUBLIC"));
+            String schema = s.db().sql("SELECT current_schema()").list(rs -> rs.getString(1)).get(0);
+            SchemaScript script = Introspector.readScript(c, Engine.POSTGRESQL, List.of(schema), List.of());
+            assertThat(script.notCarried()).anySatisfy(n -> assertThat(n)
+                    .contains("TOAST table of " + schema + ".kept", "autovacuum_enabled=false"));
+            assertThat(script.notCarried()).anySatisfy(n -> assertThat(n)
+                    .contains("privileges granted", "table " + schema + ".kept (columns)"));
+        }
+    }
+
+    @Test
     void anUnknownSchemaIsNamed() throws Exception {
         try (Scratch s = Scratch.on(Engine.POSTGRESQL); Connection c = s.rawConnection()) {
             assertThatThrownBy(() -> Introspector.readScript(c, Engine.POSTGRESQL, List.of("no_such_schema"), List.of()))

@@ -47,6 +47,9 @@ final class PgNotCarried {
         List<String> granted = new ArrayList<>();
         for (String[] r : cat.rows("SELECT 'pg_class', c.oid, pg_describe_object('pg_class'::regclass, c.oid, 0) "
                 + "FROM pg_class c WHERE c.relnamespace = ANY (?::oid[]) AND c.relacl IS NOT NULL "
+                + "UNION ALL SELECT DISTINCT 'pg_class', c.oid, pg_describe_object('pg_class'::regclass, c.oid, 0) "
+                + "|| ' (columns)' FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                + "WHERE c.relnamespace = ANY (?::oid[]) AND a.attacl IS NOT NULL "
                 + "UNION ALL SELECT 'pg_proc', p.oid, pg_describe_object('pg_proc'::regclass, p.oid, 0) FROM pg_proc p "
                 + "WHERE p.pronamespace = ANY (?::oid[]) AND p.proacl IS NOT NULL "
                 + "UNION ALL SELECT 'pg_type', t.oid, pg_describe_object('pg_type'::regclass, t.oid, 0) FROM pg_type t "

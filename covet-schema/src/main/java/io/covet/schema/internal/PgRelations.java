@@ -115,7 +115,9 @@ final class PgRelations {
                 + "|| '=' || quote_literal(substr(o, strpos(o, '=') + 1)), ', ') FROM unnest(c.reloptions) o), "
                 + "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END, c.relispopulated, c.reloftype, "
                 + "c.relrowsecurity, c.relreplident, (SELECT quote_ident(amname) FROM pg_am WHERE oid = c.relam), "
-                + "(SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) FROM pg_class c "
+                + "(SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid), "
+                + "(SELECT array_to_string(t.reloptions, ', ') FROM pg_class t WHERE t.oid = c.reltoastrelid) "
+                + "FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relnamespace = ANY (?::oid[]) "
                 + "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.oid")) {
             if (cat.inExtension("pg_class", r[0]) || excluded.contains(r[0])) {
@@ -139,6 +141,10 @@ final class PgRelations {
             if ("t".equals(r[12]) || !"0".equals(r[15])) {
                 cat.notCarried.add("row-level security of table " + r[3] + " and its " + r[15] + " polic"
                         + ("1".equals(r[15]) ? "y" : "ies") + " (not written by Covet's catalog reader)");
+            }
+            if (r[16] != null) {
+                cat.notCarried.add("storage parameters of the TOAST table of " + r[3] + " (" + r[16] + "): not "
+                        + "written by Covet's catalog reader");
             }
             Obj o = cat.add("pg_class", r[0], Section.PRE_DATA, r[1].equals("v") || r[1].equals("m")
                     ? VIEW : TABLE, kind, r[3]);
