@@ -90,21 +90,31 @@ final class Routes {
         for (Health h : all) {
             boolean pass = readiness ? h.ready() : h.live();
             ok &= pass;
-            databases.add(healthJson(h, pass));
+            databases.add(healthJson(h));
+        }
+        Map<String, String[]> down = new LinkedHashMap<>();
+        for (String name : observability.databases()) {
+            if (!attached.contains(name)) {
+                down.put(name, new String[]{"", "not connected: the database is configured but was not opened"});
+            }
         }
         for (DatabaseStatus s : unattached) {
             if (s.down() && !attached.contains(s.name())) {
-                // A database that could not be opened makes the application not ready, never not live:
-                // restarting the process does not bring the server back.
-                ok &= !readiness;
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("database", s.name());
-                m.put("engine", s.engine());
-                m.put("status", Health.Status.DOWN.name());
-                m.put(readiness ? "ready" : "live", !readiness);
-                m.put("checks", List.of(Map.of("name", "connection", "status", "DOWN", "detail", s.reason())));
-                databases.add(m);
+                down.put(s.name(), new String[]{s.engine(), s.reason()});
             }
+        }
+        for (Map.Entry<String, String[]> e : down.entrySet()) {
+            // A database that could not be opened makes the application not ready, never not live:
+            // restarting the process does not bring the server back.
+            ok &= !readiness;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("database", e.getKey());
+            m.put("engine", e.getValue()[0]);
+            m.put("status", Health.Status.DOWN.name());
+            m.put("ready", false);
+            m.put("live", true);
+            m.put("checks", List.of(Map.of("name", "connection", "status", "DOWN", "detail", e.getValue()[1])));
+            databases.add(m);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ok ? "UP" : "DOWN");
@@ -112,7 +122,7 @@ final class Routes {
         send(ex, ok ? 200 : 503, JSON_TYPE, JSON.writeValueAsString(body));
     }
 
-    private static Map<String, Object> healthJson(Health h, boolean pass) {
+    private static Map<String, Object> healthJson(Health h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("database", h.database());
         m.put("engine", h.engine());
@@ -138,39 +148,52 @@ final class Routes {
 
     /**
      * The observability's snapshot, with two additions for the page: each database's number of tracked shapes,
-     * and the unattached databases as DOWN entries of the same form.
+     * and a DOWN health for a database that is instrumented but not attached (it could not be opened) or only
+     * known through a {@link DatabaseStatus}, with the reason.
      */
     String stats() throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(observability.snapshot(shapes).toJson());
         ArrayNode databases = root.withArray("databases");
-        Set<String> attached = new java.util.HashSet<>();
-        for (var d : databases) {
-            String name = d.path("name").asText();
-            attached.add(name);
-            ((ObjectNode) d).put("trackedShapes", observability.shapes(name).size());
-        }
+        Map<String, DatabaseStatus> down = new LinkedHashMap<>();
         for (DatabaseStatus s : unattached) {
-            if (s.down() && !attached.contains(s.name())) {
-                ObjectNode d = databases.addObject();
-                d.put("name", s.name());
-                d.put("engine", s.engine());
-                ObjectNode health = d.putObject("health");
-                health.put("database", s.name());
-                health.put("engine", s.engine());
-                health.put("status", "DOWN");
-                health.put("roundTripMillis", -1);
-                health.putNull("pool");
-                health.putArray("checks").addObject().put("name", "connection").put("status", "DOWN")
-                        .put("detail", s.reason());
-                health.put("checkedAt", Instant.now().toString());
-                d.put("statements", 0).put("errors", 0).put("trackedShapes", 0);
-                d.putArray("shapes");
-                d.putArray("slowQueries");
-                d.putArray("recentErrors");
-                d.putArray("openTransactions");
+            if (s.down()) {
+                down.putIfAbsent(s.name(), s);
             }
         }
+        for (var node : databases) {
+            ObjectNode d = (ObjectNode) node;
+            String name = d.path("name").asText();
+            DatabaseStatus s = down.remove(name);
+            d.put("trackedShapes", observability.shapes(name).size());
+            if (d.path("health").isNull() || d.path("health").isMissingNode()) {
+                d.set("health", downHealth(name, d.path("engine").asText(""), s != null ? s.reason()
+                        : "not connected: the database is configured but was not opened"));
+            }
+        }
+        for (DatabaseStatus s : down.values()) {
+            ObjectNode d = databases.addObject();
+            d.put("name", s.name());
+            d.put("engine", s.engine());
+            d.set("health", downHealth(s.name(), s.engine(), s.reason()));
+            d.put("statements", 0).put("errors", 0).put("trackedShapes", 0);
+            d.putArray("shapes");
+            d.putArray("slowQueries");
+            d.putArray("recentErrors");
+            d.putArray("openTransactions");
+        }
         return JSON.writeValueAsString(root);
+    }
+
+    private static ObjectNode downHealth(String name, String engine, String reason) {
+        ObjectNode health = JSON.createObjectNode();
+        health.put("database", name);
+        health.put("engine", engine);
+        health.put("status", "DOWN");
+        health.put("roundTripMillis", -1);
+        health.putNull("pool");
+        health.putArray("checks").addObject().put("name", "connection").put("status", "DOWN").put("detail", reason);
+        health.put("checkedAt", Instant.now().toString());
+        return health;
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

@@ -8,13 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -27,7 +23,6 @@ final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PrometheusServer(Process process, Path dir, int port) {
         this.process = process;
@@ -70,7 +65,7 @@ final class PrometheusServer implements AutoCloseable {
                 throw new IllegalStateException("Prometheus exited with " + process.exitValue() + ": " + log());
             }
             try {
-                if (get("/-/ready").statusCode() == 200) {
+                if (get("/-/ready").status() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -83,7 +78,7 @@ final class PrometheusServer implements AutoCloseable {
 
     /** The {@code data.result} of an instant query. */
     JsonNode query(String promql) throws IOException, InterruptedException {
-        HttpResponse<String> r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        Http r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         JsonNode body = JSON.readTree(r.body());
         if (!"success".equals(body.path("status").asText())) {
             throw new IllegalStateException("query " + promql + " failed: " + r.body());
@@ -119,9 +114,8 @@ final class PrometheusServer implements AutoCloseable {
         return JSON.readTree(get("/api/v1/rules").body()).path("data").path("groups");
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private Http get(String path) throws IOException {
+        return Http.get(URI.create("http://127.0.0.1:" + port + path));
     }
 
     String log() {
