@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.covet.observe.Health;
 import io.covet.observe.Observability;
+import io.covet.observe.ObservabilitySnapshot;
+import io.covet.observe.ShapeSort;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,7 +74,7 @@ final class Routes {
                 case "/metrics" -> send(ex, 200, PROMETHEUS_TEXT, prometheus.scrape());
                 case "/health/live" -> health(ex, false);
                 case "/health/ready" -> health(ex, true);
-                case "/stats.json" -> send(ex, 200, JSON_TYPE, stats());
+                case "/stats.json" -> stats(ex);
                 default -> send(ex, 404, "text/plain; charset=utf-8", "no such page: the endpoint serves /, "
                         + "/metrics, /health/live, /health/ready and /stats.json\n");
             }
@@ -146,13 +150,56 @@ final class Routes {
         return m;
     }
 
+    /** {@code /stats.json[?sort=p99|total|calls][&shapes=N]}; 400 on a bad parameter. */
+    private void stats(HttpExchange ex) throws IOException {
+        Map<String, String> params = query(ex.getRequestURI().getRawQuery());
+        ShapeSort sort;
+        int limit;
+        try {
+            sort = ShapeSort.valueOf(params.getOrDefault("sort", "total").toUpperCase(Locale.ROOT));
+            limit = Integer.parseInt(params.getOrDefault("shapes", String.valueOf(shapes)));
+            if (limit < 0 || limit > 10_000) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, "text/plain; charset=utf-8", "bad query: sort is p99, total or calls; shapes is a number "
+                    + "from 0 to 10000\n");
+            return;
+        }
+        send(ex, 200, JSON_TYPE, stats(sort, limit));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    m.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return m;
+    }
+
     /**
-     * The observability's snapshot, with two additions for the page: each database's number of tracked shapes,
-     * and a DOWN health for a database that is instrumented but not attached (it could not be opened) or only
-     * known through a {@link DatabaseStatus}, with the reason.
+     * The snapshot with each database's top {@code limit} shapes by {@code sort}, and two additions for the page:
+     * each database's number of tracked shapes, and a DOWN health for a database that is instrumented but not
+     * attached (it could not be opened) or only known through a {@link DatabaseStatus}, with the reason.
      */
-    String stats() throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(observability.snapshot(shapes).toJson());
+    String stats(ShapeSort sort, int limit) throws IOException {
+        ObservabilitySnapshot snapshot = observability.snapshot(limit);
+        if (sort != ShapeSort.TOTAL) {
+            List<ObservabilitySnapshot.DatabaseSnapshot> sorted = new ArrayList<>();
+            for (ObservabilitySnapshot.DatabaseSnapshot d : snapshot.databases()) {
+                sorted.add(new ObservabilitySnapshot.DatabaseSnapshot(d.name(), d.engine(), d.health(), d.statements(),
+                        d.errors(), observability.shapes(d.name()).top(sort, limit), d.slowQueries(),
+                        d.recentErrors(), d.openTransactions()));
+            }
+            snapshot = new ObservabilitySnapshot(snapshot.takenAt(), sorted);
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(snapshot.toJson());
         ArrayNode databases = root.withArray("databases");
         Map<String, DatabaseStatus> down = new LinkedHashMap<>();
         for (DatabaseStatus s : unattached) {
