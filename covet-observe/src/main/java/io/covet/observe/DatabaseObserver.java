@@ -31,6 +31,7 @@ final class DatabaseObserver implements ShapeStats {
     final LongAdder failures = new LongAdder();
     final List<HealthContributor> contributors = new CopyOnWriteArrayList<>();
     final ConcurrentHashMap<TxObserver.Open, TxObserver.Open> open = new ConcurrentHashMap<>();
+    final java.util.Map<io.covet.core.pipeline.Operation, ShapeMeters> otherMeters = new ConcurrentHashMap<>();
     final StatementObserver interceptor;
     final TxObserver transactions;
     private final DatabaseConfig config;

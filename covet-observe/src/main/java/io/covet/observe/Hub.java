@@ -149,10 +149,13 @@ final class Hub {
         for (DatabaseObserver o : all) {
             o.close();
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        all.forEach(o -> names.add(o.name));
         for (Meter m : List.copyOf(registry.getMeters())) {
             String n = m.getId().getName();
-            if (n.startsWith("db.client.") || n.startsWith("covet.db.client.") || n.equals(NPlusOne.METRIC)
-                    || n.equals("covet.observe.shapes")) {
+            boolean ours = n.startsWith("db.client.") || n.startsWith("covet.db.client.") || n.equals(NPlusOne.METRIC)
+                    || n.equals("covet.observe.shapes");
+            if (ours && names.contains(m.getId().getTag("covet.database"))) {
                 registry.remove(m);
             }
         }

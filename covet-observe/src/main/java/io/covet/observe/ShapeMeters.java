@@ -1,6 +1,8 @@
 package io.covet.observe;
 
+import io.covet.core.pipeline.StatementContext;
 import io.covet.observe.internal.ShapeEntry;
+import io.covet.observe.internal.ShapeTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,14 +38,22 @@ final class ShapeMeters {
     private volatile DistributionSummary affected;
     private volatile Counter slow;
 
-    ShapeMeters(DatabaseObserver db, ShapeEntry entry) {
+    ShapeMeters(DatabaseObserver db, String operation, String collection, String shapeTag) {
         this.db = db;
-        this.tags = db.baseTags().and("db.operation.name", entry.operation, "db.collection.name", entry.collection,
-                "covet.shape", entry.tag);
+        this.tags = db.baseTags().and("db.operation.name", operation, "db.collection.name", collection,
+                "covet.shape", shapeTag);
         this.ok = timer("none");
     }
 
-    static ShapeMeters of(DatabaseObserver db, ShapeEntry entry) {
+    /**
+     * The meters of a statement: its shape's, cached on the entry; for a statement folded into {@code other}, those
+     * of {@code other} with its own operation (a handful of values), so the operation tag stays true.
+     */
+    static ShapeMeters of(DatabaseObserver db, ShapeEntry entry, StatementContext ctx) {
+        if (entry.fingerprint.equals(ShapeTable.OTHER)) {
+            return db.otherMeters.computeIfAbsent(ctx.operation(),
+                    op -> new ShapeMeters(db, op.name(), "other", "other"));
+        }
         Object m = entry.meters;
         if (m instanceof ShapeMeters sm && sm.db == db) {
             return sm;
@@ -53,7 +63,7 @@ final class ShapeMeters {
             if (m instanceof ShapeMeters sm && sm.db == db) {
                 return sm;
             }
-            ShapeMeters fresh = new ShapeMeters(db, entry);
+            ShapeMeters fresh = new ShapeMeters(db, entry.operation, entry.collection, entry.tag);
             entry.meters = fresh;
             return fresh;
         }

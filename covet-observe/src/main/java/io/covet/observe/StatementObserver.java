@@ -92,11 +92,11 @@ final class StatementObserver implements Interceptor {
         entry.record(nanos / 1000, rows, failure != null, now);
         db.statements.increment();
         boolean query = ctx.kind() == StatementKind.QUERY || ctx.kind() == StatementKind.STREAM;
-        ShapeMeters meters = ShapeMeters.of(db, entry);
+        ShapeMeters meters = ShapeMeters.of(db, entry, ctx);
         meters.record(nanos, rows, query, failure);
         if (failure != null) {
             db.failures.increment();
-            db.errors.add(new RecentError(db.name, fingerprint(ctx, entry), text(ctx, entry), entry.operation,
+            db.errors.add(new RecentError(db.name, fingerprint(ctx, entry), text(ctx, entry), operation(ctx, entry),
                     ctx.tables(), ShapeMeters.errorType(failure),
                     failure instanceof DataAccessException d ? d.sqlState().orElse("") : "", nanos / 1e6,
                     Instant.ofEpochMilli(now)));
@@ -114,7 +114,8 @@ final class StatementObserver implements Interceptor {
         }
         String caller = Callers.find();
         Optional<String> plan = db.settings.explainSlow() ? Explainer.plan(db, ctx, redaction) : Optional.empty();
-        SlowQuery q = new SlowQuery(db.name, fingerprint(ctx, entry), text(ctx, entry), entry.operation, ctx.tables(),
+        SlowQuery q = new SlowQuery(db.name, fingerprint(ctx, entry), text(ctx, entry), operation(ctx, entry),
+                ctx.tables(),
                 nanos / 1e6, rows, caller, params, plan, Instant.ofEpochMilli(now));
         db.slow.add(q);
         long skipped = entry.mayLog(now, slowLogIntervalMillis);
@@ -130,6 +131,11 @@ final class StatementObserver implements Interceptor {
     /** The fingerprint of the statement, also for one folded into {@code other}. */
     static String fingerprint(StatementContext ctx, ShapeEntry entry) {
         return entry.fingerprint.equals(ShapeTable.OTHER) ? ctx.fingerprint() : entry.fingerprint;
+    }
+
+    /** The operation's name; asked of the statement for one folded into {@code other}. */
+    static String operation(StatementContext ctx, ShapeEntry entry) {
+        return entry.fingerprint.equals(ShapeTable.OTHER) ? ctx.operation().name() : entry.operation;
     }
 
     /** Safe text of the statement: the shape's sample, or for {@code other} its own safe text. */

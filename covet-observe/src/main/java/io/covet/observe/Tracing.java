@@ -45,7 +45,7 @@ final class Tracing {
 
     Span statementSpan(DatabaseObserver db, StatementContext ctx, ShapeEntry entry) {
         List<String> tables = ctx.tables();
-        String op = entry.operation;
+        String op = StatementObserver.operation(ctx, entry);
         SpanBuilder b = tracer.spanBuilder(tables.isEmpty() ? op + " " + db.namespace() : op + " " + tables.get(0))
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute(DB_SYSTEM, db.system())
