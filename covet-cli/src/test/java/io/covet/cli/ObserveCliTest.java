@@ -173,6 +173,24 @@ class ObserveCliTest {
         }
     }
 
+    @Test
+    void serveRefusesAnUnknownObservabilitySettingNamingIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.db"), "");
+        Path conf = Files.writeString(dir.resolve("covet.properties"), "covet.databases.default.url=sqlite:"
+                + dir.resolve("x.db") + "\ncovet.databases.default.observe.max-shapez=10\n"
+                + "covet.databases.default.slow-query-threshold=fast\n");
+        System.setProperty("covet.config", conf.toString());
+        try {
+            CliRun r = covet("serve", "--port", "0");
+            assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("unknown observability setting 'covet.databases.default.observe.max-shapez'")
+                    .contains("'covet.databases.default.slow-query-threshold' must be a duration");
+        } finally {
+            System.clearProperty("covet.config");
+        }
+    }
+
     @AllEngines
     void statsRunsAWorkloadFileAndPrintsTheTopShapes(Scratch s, @TempDir Path dir) throws Exception {
         Path workload = Files.writeString(dir.resolve("workload.sql"), WORKLOAD);
