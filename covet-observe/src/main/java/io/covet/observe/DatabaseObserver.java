@@ -36,6 +36,7 @@ final class DatabaseObserver implements ShapeStats {
     final TxObserver transactions;
     private final DatabaseConfig config;
     private volatile Engine engine;
+    private final String namespace;
     private volatile Tags baseTags;
     private volatile Database database;
     private volatile boolean owned;
@@ -49,6 +50,7 @@ final class DatabaseObserver implements ShapeStats {
         this.slow = new Ring<>(settings.recentCapacity());
         this.errors = new Ring<>(settings.recentCapacity());
         this.engine = config.url().map(DatabaseUrl::engine).orElse(null);
+        this.namespace = computeNamespace();
         this.interceptor = new StatementObserver(this);
         this.transactions = new TxObserver(this);
     }
@@ -84,6 +86,10 @@ final class DatabaseObserver implements ShapeStats {
 
     /** The database name on the server (the file name for SQLite), or the Covet name for a caller's data source. */
     String namespace() {
+        return namespace;
+    }
+
+    private String computeNamespace() {
         return config.url().map(u -> {
             String d = u.database();
             int slash = Math.max(d.lastIndexOf('/'), d.lastIndexOf('\\'));

@@ -54,8 +54,9 @@ final class StatementObserver implements Interceptor {
         if (db.settings.nPlusOne() != NPlusOneMode.OFF) {
             nPlusOne.statement(db, ctx);
         }
+        ShapeMeters meters = ShapeMeters.of(db, entry, ctx);
         Tracing tracing = db.settings.tracing() ? hub.tracing() : null;
-        Span span = tracing == null ? null : tracing.statementSpan(db, ctx, entry);
+        Span span = tracing == null ? null : tracing.statementSpan(db, ctx, entry, meters);
         Scope scope = span == null ? null : span.makeCurrent();
         long start = System.nanoTime();
         Throwable failure = null;
@@ -71,7 +72,7 @@ final class StatementObserver implements Interceptor {
             }
             Optional<Outcome> outcome = chain.outcome();
             long rows = outcome.isPresent() ? outcome.get().rowCount() : -1;
-            record(ctx, entry, nanos, rows, failure);
+            record(ctx, entry, meters, nanos, rows, failure);
             if (span != null) {
                 tracing.end(span, rows, failure);
             }
@@ -87,12 +88,12 @@ final class StatementObserver implements Interceptor {
         return c;
     }
 
-    private void record(StatementContext ctx, ShapeEntry entry, long nanos, long rows, Throwable failure) {
+    private void record(StatementContext ctx, ShapeEntry entry, ShapeMeters meters, long nanos, long rows,
+                        Throwable failure) {
         long now = System.currentTimeMillis();
         entry.record(nanos / 1000, rows, failure != null, now);
         db.statements.increment();
         boolean query = ctx.kind() == StatementKind.QUERY || ctx.kind() == StatementKind.STREAM;
-        ShapeMeters meters = ShapeMeters.of(db, entry, ctx);
         meters.record(nanos, rows, query, failure);
         if (failure != null) {
             db.failures.increment();

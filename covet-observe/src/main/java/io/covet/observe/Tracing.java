@@ -43,25 +43,40 @@ final class Tracing {
         this.tracer = openTelemetry.getTracer(SCOPE);
     }
 
-    Span statementSpan(DatabaseObserver db, StatementContext ctx, ShapeEntry entry) {
+    /** The name and attributes of a shape's spans, the same for all its statements. */
+    record ShapeSpan(String name, Attributes attributes) {
+    }
+
+    Span statementSpan(DatabaseObserver db, StatementContext ctx, ShapeEntry entry, ShapeMeters meters) {
+        ShapeSpan shape = entry.fingerprint.equals(io.covet.observe.internal.ShapeTable.OTHER) ? null : meters.span;
+        if (shape == null) {
+            shape = shapeSpan(db, ctx, entry);
+            if (!entry.fingerprint.equals(io.covet.observe.internal.ShapeTable.OTHER)) {
+                meters.span = shape;
+            }
+        }
+        return tracer.spanBuilder(shape.name).setSpanKind(SpanKind.CLIENT).setAllAttributes(shape.attributes)
+                .startSpan();
+    }
+
+    private static ShapeSpan shapeSpan(DatabaseObserver db, StatementContext ctx, ShapeEntry entry) {
         List<String> tables = ctx.tables();
         String op = StatementObserver.operation(ctx, entry);
-        SpanBuilder b = tracer.spanBuilder(tables.isEmpty() ? op + " " + db.namespace() : op + " " + tables.get(0))
-                .setSpanKind(SpanKind.CLIENT)
-                .setAttribute(DB_SYSTEM, db.system())
-                .setAttribute(DB_NAMESPACE, db.namespace())
-                .setAttribute(DB_OPERATION, op)
-                .setAttribute(DB_QUERY_TEXT, StatementObserver.text(ctx, entry))
-                .setAttribute(COVET_DATABASE, db.name)
-                .setAttribute(COVET_SHAPE, StatementObserver.fingerprint(ctx, entry));
+        var b = Attributes.builder()
+                .put(DB_SYSTEM, db.system())
+                .put(DB_NAMESPACE, db.namespace())
+                .put(DB_OPERATION, op)
+                .put(DB_QUERY_TEXT, StatementObserver.text(ctx, entry))
+                .put(COVET_DATABASE, db.name)
+                .put(COVET_SHAPE, StatementObserver.fingerprint(ctx, entry));
         if (!tables.isEmpty()) {
-            b.setAttribute(DB_COLLECTION, tables.size() == 1 ? tables.get(0) : String.join(",", tables));
+            b.put(DB_COLLECTION, tables.size() == 1 ? tables.get(0) : String.join(",", tables));
         }
-        db.serverAddress().ifPresent(a -> b.setAttribute(SERVER_ADDRESS, a));
+        db.serverAddress().ifPresent(a -> b.put(SERVER_ADDRESS, a));
         if (db.serverPort() > 0) {
-            b.setAttribute(SERVER_PORT, (long) db.serverPort());
+            b.put(SERVER_PORT, (long) db.serverPort());
         }
-        return b.startSpan();
+        return new ShapeSpan(tables.isEmpty() ? op + " " + db.namespace() : op + " " + tables.get(0), b.build());
     }
 
     void end(Span span, long rows, Throwable failure) {

@@ -64,7 +64,9 @@ class SecretsTest {
             String json = obs.snapshot().toJson();
             String scrape = registry.scrape();
             assertThat(json).contains("\"vault\"").contains("UniqueViolation");
-            assertThat(scrape).contains("db_client_operation_duration_seconds").contains("covet_db_client_errors_total");
+            assertThat(scrape).contains("db_client_operation_duration_seconds_bucket{")
+                    .contains("covet_db_client_errors_total").contains("covet_db_client_shape_duration_seconds{")
+                    .contains("hikaricp_connections_active{");
             assertThat(spans.getFinishedSpanItems()).isNotEmpty();
             assertThat(obs.slowQueries()).isNotEmpty();
             for (String secret : List.of(VALUE, PASSWORD)) {
