@@ -135,6 +135,26 @@ class ObserveCliTest {
         }
     }
 
+    @AllEngines
+    void serveIsNotReadyWhileMigrationsArePending(Scratch s) throws Exception {
+        String dir = Path.of("../examples/src/main/resources/db/migrations").toAbsolutePath().normalize().toString();
+        try (Serving serve = new Serving("serve", "--database", s.url(), "--port", "0", "--migrations", dir)) {
+            URI uri = serve.uri();
+            int[] status = new int[1];
+            String ready = get(uri.resolve("health/ready"), status);
+            assertThat(status[0]).as(ready).isEqualTo(503);
+            assertThat(ready).contains("migration(s) pending").contains("apply them with covet migrate");
+            get(uri.resolve("health/live"), status);
+            assertThat(status[0]).isEqualTo(200);
+
+            CliRun migrate = covet("migrate", "--database", s.url(), "--migrations", dir);
+            assertThat(migrate.exit()).as(migrate.err()).isZero();
+            ready = get(uri.resolve("health/ready"), status);
+            assertThat(status[0]).as(ready).isEqualTo(200);
+            assertThat(serve.stop()).isEqualTo(ExitCode.OK);
+        }
+    }
+
     @Test
     void serveOnAnUnreachableDatabaseStartsAndShowsItDown() throws Exception {
         try (Serving serve = new Serving("serve", "--database", "postgresql://app:hunter2@127.0.0.1:1/shop",

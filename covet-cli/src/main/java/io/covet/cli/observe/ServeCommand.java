@@ -2,8 +2,11 @@ package io.covet.cli.observe;
 
 import io.covet.cli.common.DatabaseOption;
 import io.covet.cli.common.ExitCode;
+import io.covet.core.CovetConfiguration;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.error.ConfigurationException;
+import io.covet.migrate.MigrationFiles;
+import io.covet.migrate.MigrationHealth;
 import io.covet.observe.Observability;
 import io.covet.observe.http.ObserveServer;
 import io.covet.observe.http.PortInUseException;
@@ -28,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A database that cannot be reached does not stop it: one line says so, the page and {@code /health/ready}
  * show it DOWN with the reason, and the connection is tried again every {@value #RETRY_SECONDS} seconds. A port
- * in use is one line and exit 2, like a malformed URL or an unknown observability setting.
+ * in use is one line and exit 2, like a malformed URL or an unknown observability setting. With migration files
+ * ({@code --migrations}, or the project's), readiness also fails while some of them are not applied.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve Prometheus /metrics, /health/live, /health/ready, /stats.json and a live status page "
@@ -54,6 +58,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                     + "e.g. to try the page out.")
     Path workload;
 
+    @Option(names = "--migrations", paramLabel = "DIR",
+            description = "Migration files to check: readiness fails while some are not applied. Default: "
+                    + "covet.project.migrations when configured, else no migration check.")
+    Path migrations;
+
     @Spec
     CommandSpec spec;
 
@@ -73,6 +82,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             DatabaseConfig instrumented = obs.instrument(config.meterRegistry().isPresent() ? config
                     : config.toBuilder().meterRegistry(registry).build());
             Connector connector = new Connector(obs, instrumented);
+            Path migrationDir = migrations != null ? migrations
+                    : CovetConfiguration.discover().project().migrations().orElse(null);
+            if (migrationDir != null) {
+                obs.addHealthContributor(connector.name(), MigrationHealth.of(MigrationFiles.load(migrationDir)));
+            }
             if (!connector.tryOpen()) {
                 err.println("covet: database '" + connector.name() + "' is DOWN: " + connector.reason()
                         + " — serving anyway; the page shows it DOWN and Covet retries every " + RETRY_SECONDS + " s");
