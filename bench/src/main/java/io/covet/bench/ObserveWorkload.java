@@ -45,7 +45,9 @@ import java.util.function.LongFunction;
  * are printed as SCORE lines.
  *
  * <p>{@code RATIO observe-get} (SQLite, goal ≤ 1.10), {@code RATIO observe-read} (SQLite, goal ≤ 1.03), and the same
- * on PostgreSQL as {@code observe-get-postgresql} / {@code observe-read-postgresql}.
+ * on PostgreSQL as {@code observe-get-postgresql} / {@code observe-read-postgresql}. Each comes with a
+ * {@code -control} ratio: a second plain database, opened the same way, against the first, measured in the same
+ * rounds; it shows how far apart two identical contenders come out on this machine.
  */
 final class ObserveWorkload {
     private static final int ROWS = 10_000;
@@ -72,20 +74,29 @@ final class ObserveWorkload {
         List<String> lines = new ArrayList<>();
         SdkTracerProvider tracer = SdkTracerProvider.builder()
                 .addSpanProcessor(BatchSpanProcessor.builder(new DroppingExporter()).build()).build();
+        long[] ids;
+        // filled through a database of its own, closed before the contenders open: the one that created and filled
+        // the tables ran reliably faster afterwards on PostgreSQL, which would favour whichever did it
+        try (Database setup = Database.open(DatabaseConfig.builder("setup", url).build())) {
+            ids = fill(setup);
+        }
         try (Database plain = Database.open(DatabaseConfig.builder("plain", url).build());
+             Database control = Database.open(DatabaseConfig.builder("control", url).build());
              OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracer).build();
              Observability obs = Observability.builder().meterRegistry(new SimpleMeterRegistry()).tracing(otel)
                      .slowQueryThreshold(Duration.ofMillis(500)).build()) {
-            long[] ids = fill(plain);
             Database observed = obs.open(DatabaseConfig.builder("observed", url).build());
             Orm off = Shop.orm(plain);
+            Orm same = Shop.orm(control);
             Orm on = Shop.orm(observed);
             LongFunction<Object> getOff = id -> off.objects(Customer_.TYPE).get(ids[(int) (id % ids.length)]);
             LongFunction<Object> getOn = id -> on.objects(Customer_.TYPE).get(ids[(int) (id % ids.length)]);
             LongFunction<Object> readOff = id -> off.objects(Customer_.TYPE).orderBy(Customer_.ID).list();
+            LongFunction<Object> getSame = id -> same.objects(Customer_.TYPE).get(ids[(int) (id % ids.length)]);
+            LongFunction<Object> readSame = id -> same.objects(Customer_.TYPE).orderBy(Customer_.ID).list();
             LongFunction<Object> readOn = id -> on.objects(Customer_.TYPE).orderBy(Customer_.ID).list();
-            lines.add(measure("observe-get" + suffix, getOn, getOff, 500, rounds, cpu));
-            lines.add(measure("observe-read" + suffix, readOn, readOff, 3, rounds, cpu));
+            lines.add(measure("observe-get" + suffix, getOn, getOff, getSame, 500, rounds, cpu));
+            lines.add(measure("observe-read" + suffix, readOn, readOff, readSame, 3, rounds, cpu));
             if (obs.shapes("observed").size() == 0) {
                 throw new IllegalStateException("the observed database recorded no shape: the benchmark is wrong");
             }
@@ -112,19 +123,20 @@ final class ObserveWorkload {
         return customers.stream().mapToLong(Customer::id).toArray();
     }
 
-    private static String measure(String name, LongFunction<Object> on, LongFunction<Object> off, int perBlock,
-                                  int rounds, boolean cpu) {
-        List<LongFunction<Object>> ops = List.of(on, off);
+    private static String measure(String name, LongFunction<Object> on, LongFunction<Object> off,
+                                  LongFunction<Object> control, int perBlock, int rounds, boolean cpu) {
+        List<LongFunction<Object>> ops = List.of(on, off, control);
         for (long end = System.nanoTime() + 3_000_000_000L; System.nanoTime() < end; ) {
             for (LongFunction<Object> op : ops) {
                 block(op, perBlock, 0);
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[][] wall = new long[2][rounds];
+        long[][] wall = new long[3][rounds];
         double[] ratios = new double[rounds];
-        long[][] cpuNanos = new long[2][rounds];
-        List<Integer> order = new ArrayList<>(List.of(0, 1));
+        double[] controls = new double[rounds];
+        long[][] cpuNanos = new long[3][rounds];
+        List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
         Random random = new Random(42);
         for (int r = 0; r < rounds; r++) {
             Collections.shuffle(order, random);
@@ -134,16 +146,20 @@ final class ObserveWorkload {
                 cpuNanos[i][r] = threads.getCurrentThreadCpuTime() - c0;
             }
             ratios[r] = cpu ? (double) cpuNanos[0][r] / cpuNanos[1][r] : (double) wall[0][r] / wall[1][r];
+            controls[r] = cpu ? (double) cpuNanos[2][r] / cpuNanos[1][r] : (double) wall[2][r] / wall[1][r];
         }
         for (long[] w : wall) {
             Arrays.sort(w);
         }
         Arrays.sort(ratios);
+        Arrays.sort(controls);
         int n = rounds;
+        String unit = cpu ? "thread CPU time" : "wall-clock time";
         return String.format(Locale.ROOT, "SCORE %s observed %.3f us/op%nSCORE %s plain %.3f us/op%n"
-                        + "RATIO %s %.3f (quartiles %.3f-%.3f, %d rounds, %s)", name, wall[0][n / 2] / 1e3 / perBlock,
-                name, wall[1][n / 2] / 1e3 / perBlock, name, ratios[n / 2], ratios[n / 4], ratios[3 * n / 4], n,
-                cpu ? "thread CPU time" : "wall-clock time");
+                        + "RATIO %s %.3f (quartiles %.3f-%.3f, %d rounds, %s)%n"
+                        + "RATIO %s-control %.3f (quartiles %.3f-%.3f: a second plain database / plain, the noise floor)",
+                name, wall[0][n / 2] / 1e3 / perBlock, name, wall[1][n / 2] / 1e3 / perBlock, name, ratios[n / 2],
+                ratios[n / 4], ratios[3 * n / 4], n, unit, name, controls[n / 2], controls[n / 4], controls[3 * n / 4]);
     }
 
     private static long block(LongFunction<Object> op, int n, long seed) {
