@@ -1,5 +1,5 @@
 /**
- * The {@code covet} command line: database checks, the demo, migrations and backups.
+ * The {@code covet} command line: database checks, the demo, migrations, backups and the observability endpoint.
  *
  * <p>Exported: {@code io.covet.cli} ({@link io.covet.cli.CovetCli#run} for embedding) and
  * {@code io.covet.cli.common} (the exit codes). The commands themselves are package-private; picocli reaches
@@ -13,6 +13,7 @@ module io.covet.cli {
     requires io.covet.orm;
     requires io.covet.migrate;
     requires io.covet.backup;
+    requires io.covet.observe.http;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 
@@ -23,4 +24,5 @@ module io.covet.cli {
     opens io.covet.cli.common to info.picocli;
     opens io.covet.cli.backup to info.picocli;
     opens io.covet.cli.migrate to info.picocli;
+    opens io.covet.cli.observe to info.picocli;
 }

@@ -14,6 +14,8 @@ module io.covet.migrate {
     requires transitive io.covet.schema;
     requires transitive io.covet.orm;
     requires com.fasterxml.jackson.databind;
+    // MigrationHealth plugs into covet-observe's health checks when it is present
+    requires static io.covet.observe;
 
     exports io.covet.migrate;
 }

@@ -55,6 +55,7 @@ public final class BenchMain {
         WORKLOADS.put("migrate-1000", quick -> MigrateWorkload.run(quick ? 200 : 1_000));
         WORKLOADS.put("orm-interleaved", OrmInterleaved::run);
         WORKLOADS.put("pipeline", PipelineWorkload::run);
+        WORKLOADS.put("observe-overhead", ObserveWorkload::run);
     }
 
     private static Map<String, String> ormBaselines(String name) {

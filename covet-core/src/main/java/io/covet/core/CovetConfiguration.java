@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * <p>Environment variables override the file: {@code COVET_DATABASE_URL} sets the default database's URL;
  * {@code COVET_DATABASES_<NAME>_<KEY>} sets any key of any database ({@code COVET_DATABASES_ANALYTICS_PASSWORD}).
  * Keys: {@code url, user, password, max-pool-size, min-idle, connection-timeout, query-timeout,
- * stream-fetch-size, sqlite-busy-timeout, interceptors, discover-interceptors} and {@code driver.<property>}.
+ * stream-fetch-size, sqlite-busy-timeout, interceptors, discover-interceptors} and {@code driver.<property>};
+ * {@code slow-query-threshold} and {@code observe.<key>} are kept for covet-observe, which validates them
+ * ({@link DatabaseConfig#observability()}).
  * {@code interceptors} lists {@link io.covet.core.pipeline.Interceptor} classes (comma-separated, outermost first,
  * each with a public no-arg constructor); {@code discover-interceptors=true} adds ServiceLoader providers after
  * them. Durations are {@code 500ms}, {@code 5s},
@@ -220,6 +222,10 @@ public final class CovetConfiguration {
                 b.driverProperty(key.substring("driver.".length()), value);
                 continue;
             }
+            if (DatabaseConfig.isObservabilityKey(key)) {
+                b.observability(key, value);
+                continue;
+            }
             switch (key) {
                 case "url" -> b.url(value);
                 case "user" -> b.user(value);
@@ -240,7 +246,7 @@ public final class CovetConfiguration {
                     }
                 }
                 default -> problems.add("database '" + name + "': unknown key '" + key + "'; known keys are "
-                        + String.join(", ", KEYS) + " and driver.<property>");
+                        + String.join(", ", KEYS) + ", driver.<property>, slow-query-threshold and observe.<key>");
             }
         }
         try {

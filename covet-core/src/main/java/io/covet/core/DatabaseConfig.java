@@ -4,6 +4,7 @@ import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.pipeline.Interceptor;
 import io.covet.core.tx.LongTransactionListener;
+import io.covet.core.tx.TransactionListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import javax.sql.DataSource;
@@ -43,6 +44,9 @@ public final class DatabaseConfig {
     private final LongTransactionListener longTransactionListener;
     private final List<Interceptor> interceptors;
     private final boolean discoverInterceptors;
+    private final Map<String, String> observability;
+    private final MeterRegistry poolMetrics;
+    private final List<TransactionListener> transactionListeners;
 
     private DatabaseConfig(Builder b, DatabaseUrl url) {
         this.name = b.name;
@@ -60,6 +64,14 @@ public final class DatabaseConfig {
         this.longTransactionListener = b.longTransactionListener;
         this.interceptors = List.copyOf(b.interceptors);
         this.discoverInterceptors = b.discoverInterceptors;
+        this.observability = Collections.unmodifiableMap(new LinkedHashMap<>(b.observability));
+        this.poolMetrics = b.poolMetrics;
+        this.transactionListeners = List.copyOf(b.transactionListeners);
+    }
+
+    /** Whether {@code key} belongs to covet-observe: {@code slow-query-threshold} or {@code observe.<key>}. */
+    static boolean isObservabilityKey(String key) {
+        return key.equals("slow-query-threshold") || (key.startsWith("observe.") && key.length() > "observe.".length());
     }
 
     private static int defaultPoolSize(DatabaseUrl url) {
@@ -160,6 +172,59 @@ public final class DatabaseConfig {
         return discoverInterceptors;
     }
 
+    /**
+     * A builder holding every setting of this configuration (URL with its credentials, or the data source; pool,
+     * timeouts, registry, interceptors), to derive a changed copy, e.g. with one more interceptor. This
+     * configuration is not changed.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        if (url != null) {
+            b.url(url);
+        }
+        b.dataSource = dataSource;
+        b.maxPoolSize = maxPoolSize;
+        b.minIdle = minIdle;
+        b.connectionTimeout = connectionTimeout;
+        b.queryTimeout = queryTimeout;
+        b.streamFetchSize = streamFetchSize;
+        b.sqliteBusyTimeout = sqliteBusyTimeout;
+        b.driverProperties.putAll(driverProperties);
+        b.meterRegistry = meterRegistry;
+        b.longTransactionThreshold = longTransactionThreshold;
+        b.longTransactionListener = longTransactionListener;
+        b.interceptors.addAll(interceptors);
+        b.discoverInterceptors = discoverInterceptors;
+        b.observability.putAll(observability);
+        b.poolMetrics = poolMetrics;
+        b.transactionListeners.addAll(transactionListeners);
+        return b;
+    }
+
+    /**
+     * The observability settings given for this database ({@code slow-query-threshold} and the
+     * {@code observe.*} keys of {@code covet.properties}), verbatim and in order; unmodifiable. Core does not
+     * interpret them: covet-observe validates them when it instruments the database, and refuses an unknown or
+     * malformed key naming it.
+     */
+    public Map<String, String> observability() {
+        return observability;
+    }
+
+    /** Who is told about each outermost transaction block, in registration order; unmodifiable. */
+    public List<TransactionListener> transactionListeners() {
+        return transactionListeners;
+    }
+
+    /**
+     * Where HikariCP's own pool metrics ({@code hikaricp.connections.*}: active, idle, pending, acquire and usage
+     * times, timeouts) are registered, tagged with the pool name {@code covet-<name>}; empty for none. Only for a
+     * pool Covet creates (not a caller's data source).
+     */
+    public Optional<MeterRegistry> poolMetrics() {
+        return Optional.ofNullable(poolMetrics);
+    }
+
     @Override
     public String toString() {
         return "DatabaseConfig[name=" + name + ", " + (url != null ? "url=" + url : "dataSource=" + dataSource.getClass().getName())
@@ -187,6 +252,9 @@ public final class DatabaseConfig {
         private final List<Interceptor> interceptors = new ArrayList<>();
         private boolean discoverInterceptors;
         private final List<String> interceptorProblems = new ArrayList<>();
+        private final Map<String, String> observability = new LinkedHashMap<>();
+        private MeterRegistry poolMetrics;
+        private final List<TransactionListener> transactionListeners = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -349,6 +417,31 @@ public final class DatabaseConfig {
         }
 
         /**
+         * An observability setting ({@code slow-query-threshold} or {@code observe.<key>}), kept verbatim for
+         * covet-observe, which validates it; see {@link DatabaseConfig#observability()}. A key of another form is
+         * refused by {@link #build()}.
+         */
+        public Builder observability(String key, String value) {
+            observability.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Also tells {@code listener} about each outermost transaction block (see {@link TransactionListener}). */
+        public Builder transactionListener(TransactionListener listener) {
+            transactionListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Registers HikariCP's own Micrometer metrics of the pool Covet creates in {@code registry} (see
+         * {@link DatabaseConfig#poolMetrics()}); null for none (the default).
+         */
+        public Builder poolMetrics(MeterRegistry registry) {
+            this.poolMetrics = registry;
+            return this;
+        }
+
+        /**
          * Validates every setting and returns the immutable configuration.
          *
          * @throws ConfigurationException listing every problem found
@@ -398,6 +491,12 @@ public final class DatabaseConfig {
             }
             if (longTransactionThreshold == null || longTransactionThreshold.isNegative()) {
                 problems.add("longTransactionThreshold must be zero (off) or positive, was " + longTransactionThreshold);
+            }
+            for (String key : observability.keySet()) {
+                if (!isObservabilityKey(key)) {
+                    problems.add("observability setting '" + key + "' is not one: use slow-query-threshold or "
+                            + "observe.<key>");
+                }
             }
             problems.addAll(interceptorProblems);
             if (!problems.isEmpty()) {

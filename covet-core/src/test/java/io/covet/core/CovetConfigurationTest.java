@@ -127,4 +127,41 @@ class CovetConfigurationTest {
                     .hasMessageContaining("configured: default, analytics");
         }
     }
+
+    @Test
+    void observabilitySettingsAreKeptVerbatimAndCopiedByToBuilder() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        settings.put("covet.databases.main.url", "sqlite::memory:");
+        settings.put("covet.databases.main.slow-query-threshold", "250ms");
+        settings.put("covet.databases.main.observe.n-plus-one", "strict");
+        DatabaseConfig c = CovetConfiguration.fromSettings(settings, Map.of("COVET_DATABASES_MAIN_SLOW_QUERY_THRESHOLD",
+                "1s"), java.util.Optional.empty()).database("main").orElseThrow();
+        assertThat(c.observability()).containsEntry("slow-query-threshold", "1s")
+                .containsEntry("observe.n-plus-one", "strict");
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.covet.core.tx.TransactionListener listener = (db, o) -> io.covet.core.tx.TransactionListener.Block.NONE;
+        DatabaseConfig copy = c.toBuilder().poolMetrics(registry).transactionListener(listener).build();
+        assertThat(copy.observability()).isEqualTo(c.observability());
+        assertThat(copy.url()).isEqualTo(c.url());
+        assertThat(copy.maxPoolSize()).isEqualTo(c.maxPoolSize());
+        assertThat(copy.poolMetrics()).containsSame(registry);
+        assertThat(copy.transactionListeners()).containsExactly(listener);
+        assertThat(c.poolMetrics()).isEmpty();
+        assertThat(c.transactionListeners()).isEmpty();
+        assertThatThrownBy(() -> DatabaseConfig.builder("main", "sqlite::memory:").observability("trace", "on").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("observability setting 'trace'");
+    }
+
+    @Test
+    void toBuilderKeepsCredentialsAndInterceptors() {
+        io.covet.core.pipeline.Interceptor i = new io.covet.core.pipeline.Interceptor() {
+        };
+        DatabaseConfig c = DatabaseConfig.builder("main", "postgresql://app:s3cret@db.example:5432/app")
+                .interceptor(i).queryTimeout(java.time.Duration.ofSeconds(3)).build();
+        DatabaseConfig copy = c.toBuilder().build();
+        assertThat(copy.url().orElseThrow().password()).contains("s3cret");
+        assertThat(copy.interceptors()).containsExactly(i);
+        assertThat(copy.queryTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+    }
 }

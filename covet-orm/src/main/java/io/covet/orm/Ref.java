@@ -1,5 +1,6 @@
 package io.covet.orm;
 
+import io.covet.core.pipeline.LazyLoad;
 import io.covet.orm.spi.ModelType;
 
 import java.util.Objects;
@@ -86,7 +87,9 @@ public final class Ref<T extends Entity> {
                         + "eagerly with selectRelated(...) or prefetchRelated(...) while the database is open");
             }
             ModelType<T> type = (ModelType<T>) orm.type(targetModel);
-            value = orm.objects(type).using(owner.covetDatabase).get(id);
+            // Marked as a lazy load so that the statement pipeline (N+1 detection) can tell it from asked-for reads.
+            value = new LazyLoad(owner.getClass().getSimpleName(), field, false)
+                    .run(() -> orm.objects(type).using(owner.covetDatabase).get(id));
         }
         return value;
     }

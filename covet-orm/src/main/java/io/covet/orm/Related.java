@@ -1,5 +1,7 @@
 package io.covet.orm;
 
+import io.covet.core.pipeline.LazyLoad;
+
 import java.util.List;
 
 /**
@@ -30,7 +32,8 @@ public final class Related<T extends Entity> {
         if (owner.covetPrefetched != null && owner.covetPrefetched.containsKey(name)) {
             return (List<T>) owner.covetPrefetched.get(name);
         }
-        return query().list();
+        // Marked as a lazy load so that the statement pipeline (N+1 detection) can tell it from asked-for reads.
+        return new LazyLoad(owner.getClass().getSimpleName(), name, true).run(() -> query().list());
     }
 
     /** Whether {@link #all()} will answer without a query. */

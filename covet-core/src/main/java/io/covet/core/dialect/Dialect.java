@@ -74,6 +74,17 @@ public final class Dialect {
     }
 
     /**
+     * The statement that shows how the engine would run the query {@code sql} without running it: {@code EXPLAIN}
+     * followed by the query on PostgreSQL and MariaDB/MySQL, {@code EXPLAIN QUERY PLAN} on SQLite (whose plain
+     * {@code EXPLAIN} lists virtual-machine opcodes). Takes the query's placeholders, so bind the same values. Only
+     * for reads: an explained write may run on some engines.
+     */
+    public String explain(String sql) {
+        // a rule of each engine's grammar, like the quote character
+        return (family() == Engine.SQLITE ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+    }
+
+    /**
      * Validates an identifier and returns it quoted for this engine ({@code "name"} or {@code `name`}).
      *
      * @throws InvalidIdentifierException if the name is empty, too long, or holds a quote character, a

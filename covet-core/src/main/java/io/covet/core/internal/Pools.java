@@ -2,6 +2,7 @@ package io.covet.core.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
@@ -35,6 +36,7 @@ public final class Pools {
         url.user().ifPresent(h::setUsername);
         url.password().ifPresent(h::setPassword);
         EngineSpecifics.of(url.engine()).configurePool(h, config, url);
+        config.poolMetrics().ifPresent(r -> h.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(r)));
         for (Map.Entry<String, String> e : url.parameters().entrySet()) {
             h.addDataSourceProperty(e.getKey(), e.getValue());
         }

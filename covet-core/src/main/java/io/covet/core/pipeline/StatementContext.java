@@ -27,6 +27,7 @@ public final class StatementContext {
     private final List<? extends List<?>> parameterRows;
     private final Transaction transaction;
     private final boolean redirectable;
+    private final LazyLoad lazyLoad;
     private Operation operation;
     private String fingerprint;
 
@@ -46,6 +47,7 @@ public final class StatementContext {
      * @param transaction   the transaction block current on the calling thread, or null
      * @param redirectable  whether {@link Interceptor.Chain#proceed(javax.sql.DataSource)} may move the statement to
      *                      another data source (see there)
+     *                      <p>The {@link #lazyLoad()} mark is read from the calling thread ({@link LazyLoad#run}).
      */
     public StatementContext(String database, Engine engine, StatementKind kind, String sql, List<String> tables,
                             List<? extends List<?>> parameterRows, Transaction transaction, boolean redirectable) {
@@ -57,6 +59,7 @@ public final class StatementContext {
         this.parameterRows = parameterRows;
         this.transaction = transaction;
         this.redirectable = redirectable;
+        this.lazyLoad = LazyLoad.currentOrNull();
     }
 
     /** The name of the database the statement runs on ({@code default} unless configured). */
@@ -162,6 +165,14 @@ public final class StatementContext {
     /** The transaction block current when the statement started (name, depth, attempt, …), if any. */
     public Optional<Transaction> transaction() {
         return Optional.ofNullable(transaction);
+    }
+
+    /**
+     * The lazy load the statement belongs to, when an ORM ran it to load one relation of one instance on demand
+     * (see {@link LazyLoad}); taken from the calling thread when the context was built.
+     */
+    public Optional<LazyLoad> lazyLoad() {
+        return Optional.ofNullable(lazyLoad);
     }
 
     /**

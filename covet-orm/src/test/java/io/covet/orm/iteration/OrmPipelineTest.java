@@ -2,6 +2,7 @@ package io.covet.orm.iteration;
 
 import io.covet.core.Database;
 import io.covet.core.pipeline.Interceptor;
+import io.covet.core.pipeline.LazyLoad;
 import io.covet.core.pipeline.Operation;
 import io.covet.core.pipeline.StatementContext;
 import io.covet.core.pipeline.StatementKind;
@@ -134,5 +135,42 @@ class OrmPipelineTest {
             assertThat(c.tables()).containsExactly("poet");
         });
         assertThat(orm.objects(Poem_.TYPE).count()).isZero();
+    }
+
+    @AllEngines
+    void lazyLoadsAreMarkedAndEagerLoadsAreNot(Scratch s) {
+        Recorder rec = new Recorder();
+        Database db = s.open(b -> b.interceptor(rec));
+        Orm orm = Orm.builder().database(db).models(Poet_.TYPE, Poem_.TYPE).build();
+        orm.createTables();
+        Poet sappho = orm.save(new Poet("Sappho"));
+        orm.save(new Poem(sappho, "Ode to Aphrodite"));
+        rec.take();
+
+        Poem poem = orm.objects(Poem_.TYPE).list().get(0);
+        assertThat(rec.take()).singleElement().satisfies(c -> assertThat(c.lazyLoad()).isEmpty());
+        assertThat(poem.poet.get().name).isEqualTo("Sappho");
+        assertThat(rec.take()).singleElement().satisfies(c -> {
+            assertThat(c.tables()).containsExactly("poet");
+            LazyLoad mark = c.lazyLoad().orElseThrow();
+            assertThat(mark.model()).isEqualTo("Poem");
+            assertThat(mark.relation()).isEqualTo("poet");
+            assertThat(mark.toMany()).isFalse();
+        });
+        assertThat(LazyLoad.current()).isEmpty();
+
+        Poet poet = orm.objects(Poet_.TYPE).get(sappho.id);
+        rec.take();
+        assertThat(poet.poems.all()).hasSize(1);
+        assertThat(rec.take()).singleElement().satisfies(c -> {
+            LazyLoad mark = c.lazyLoad().orElseThrow();
+            assertThat(mark.model()).isEqualTo("Poet");
+            assertThat(mark.relation()).isEqualTo("poems");
+            assertThat(mark.toMany()).isTrue();
+        });
+
+        orm.objects(Poem_.TYPE).selectRelated(Poem_.POET).list().get(0).poet.get();
+        orm.objects(Poet_.TYPE).prefetchRelated(Poet_.POEMS).list().get(0).poems.all();
+        assertThat(rec.take()).hasSize(3).allSatisfy(c -> assertThat(c.lazyLoad()).isEmpty());
     }
 }

@@ -10,6 +10,7 @@ import io.covet.core.tx.Propagation;
 import io.covet.core.tx.RetryPolicy;
 import io.covet.core.tx.Transaction;
 import io.covet.core.tx.TransactionException;
+import io.covet.core.tx.TransactionListener;
 import io.covet.core.tx.TxOptions;
 import io.covet.core.tx.TxWork;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class TransactionManager implements AutoCloseable {
     private final ThreadLocal<Block> current = new ThreadLocal<>();
     private final TxMetrics metrics;
     private final LongTransactionMonitor monitor;
+    private final TxListeners listeners;
 
     /**
      * @param config     the database's configuration (pool size, metrics registry, long-transaction monitor)
@@ -52,6 +54,7 @@ public final class TransactionManager implements AutoCloseable {
         this.connections = new Connections(this, dataSource, config.dataSource().isPresent() ? -1
                 : config.maxPoolSize());
         this.metrics = new TxMetrics(config.meterRegistry().orElse(null), database);
+        this.listeners = new TxListeners(database, config.transactionListeners());
         this.monitor = new LongTransactionMonitor(database, config.longTransactionThreshold(),
                 config.longTransactionListener().orElse(null), metrics);
         executor.bindTransactions(new StatementExecutor.TransactionBinding() {
@@ -139,6 +142,21 @@ public final class TransactionManager implements AutoCloseable {
     // ---------------------------------------------------------------- outermost blocks and retries
 
     private <T, X extends Exception> T outermost(TxOptions o, TxWork<T, X> work, Block suspended) throws X {
+        TransactionListener.Block told = listeners.started(o);
+        boolean[] committed = new boolean[1];
+        Throwable thrown = null;
+        try {
+            return attempts(o, work, suspended, told, committed);
+        } catch (Throwable t) {
+            thrown = t;
+            throw t;
+        } finally {
+            told.ended(committed[0], thrown);
+        }
+    }
+
+    private <T, X extends Exception> T attempts(TxOptions o, TxWork<T, X> work, Block suspended,
+                                                 TransactionListener.Block told, boolean[] committed) throws X {
         RetryPolicy policy = o.retry();
         for (int attempt = 1; ; attempt++) {
             metrics.attempt(o.name());
@@ -148,12 +166,13 @@ public final class TransactionManager implements AutoCloseable {
             } catch (TransactionException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (!pauseBeforeRetry(policy, e, attempt, o.name())) {
+                if (!pauseBeforeRetry(policy, e, attempt, o.name(), told)) {
                     throw e;
                 }
                 continue;
             }
             Block root = new Block(st, null, o.name(), null, o.timeout());
+            told.attempt(root);
             current.set(root);
             T result = null;
             Throwable failure = null;
@@ -169,6 +188,7 @@ public final class TransactionManager implements AutoCloseable {
             Outcome out = finish(st, root, failure, !mayRetry);
             if (out.committed) {
                 metrics.commit(o.name());
+                committed[0] = true;
                 Callbacks.afterCommit(o.name(), root.commitActions());
                 return result;
             }
@@ -178,18 +198,20 @@ public final class TransactionManager implements AutoCloseable {
             if (f == null) {
                 return result; // setRollbackOnly: the work asked for the rollback
             }
-            if (!pauseBeforeRetry(policy, f, attempt, o.name())) {
+            if (!pauseBeforeRetry(policy, f, attempt, o.name(), told)) {
                 throw Callbacks.<RuntimeException>sneaky(f);
             }
         }
     }
 
-    private boolean pauseBeforeRetry(RetryPolicy policy, Throwable failure, int attempt, String name) {
+    private boolean pauseBeforeRetry(RetryPolicy policy, Throwable failure, int attempt, String name,
+                                     TransactionListener.Block told) {
         if (!policy.shouldRetry(failure, attempt)) {
             return false;
         }
         metrics.retry(name);
         Duration pause = policy.backoff(attempt);
+        told.retrying(attempt, failure, pause);
         LOG.debug("transaction '{}' attempt {} failed ({}); retrying in {} ms", name, attempt, failure, pause.toMillis());
         try {
             Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
