@@ -30,6 +30,7 @@ final class ModelWriter {
     private final Engine engine;
     private final String pkg;
     private final Map<String, List<String>> partitions;
+    private final Map<String, String> domains;
     private final Map<String, String> classOf;
     private final Table table;
     private final String cls;
@@ -39,14 +40,16 @@ final class ModelWriter {
     private final StringBuilder body = new StringBuilder();
     private final StringBuilder enums = new StringBuilder();
     private final Map<String, String> enumOf = new HashMap<>();
+    private final Map<String, List<String>> enumLabels = new HashMap<>();
     private final java.util.TreeSet<String> imports = new java.util.TreeSet<>();
 
     /**
      * @param classOf every table's class name, so that relations name their target's class
      */
     ModelWriter(Schema schema, Engine engine, String pkg, Map<String, List<String>> partitions,
-                Map<String, String> classOf, Table table) {
+                Map<String, String> domains, Map<String, String> classOf, Table table) {
         this.schema = schema;
+        this.domains = domains;
         this.engine = engine;
         this.pkg = pkg;
         this.partitions = partitions;
@@ -248,6 +251,7 @@ final class ModelWriter {
             case BOOLEAN -> "Boolean";
             case CHAR, VARCHAR, TEXT -> "String";
             case RAW -> nativeJavaType(c);
+            case ENUM -> "String"; // labels that are not Java identifiers: the value as text (see nativeType)
             case BYTES -> "byte[]";
             case DATE -> imported("java.time.LocalDate");
             case TIME -> imported("java.time.LocalTime");
@@ -306,6 +310,13 @@ final class ModelWriter {
             }
             return imported("java.math.BigDecimal");
         }
+        String domainBase = domains.get(c.type().raw());
+        if (domainBase != null) {
+            // a domain reads and writes as its base type
+            ColumnType b = io.covet.schema.SchemaComparison.nativeType(engine, domainBase);
+            return b.kind() == ColumnType.Kind.RAW ? nativeJavaType(new Column(c.name(), b, c.nullable(), null, false))
+                    : javaType(new Column(c.name(), b, c.nullable(), null, false));
+        }
         return switch (base) {
             case "numeric", "decimal" -> imported("java.math.BigDecimal");
             case "bytea" -> "byte[]";
@@ -321,17 +332,24 @@ final class ModelWriter {
         if (enumOf.containsKey(c.name())) {
             return enumOf.get(c.name());
         }
-        List<String> labels = mariaDbEnumLabels(c.type());
+        boolean typed = c.type().kind() == ColumnType.Kind.ENUM;
+        List<String> labels = typed ? c.type().labels() : mariaDbEnumLabels(c.type());
         if (labels == null || labels.isEmpty() || labels.stream().anyMatch(l -> !l.matches("[A-Za-z_$][A-Za-z0-9_$]*")
                 || KEYWORDS.contains(l) || l.equals("_")) || new java.util.HashSet<>(labels).size() != labels.size()) {
             return null;
         }
-        String name = className(c.name());
+        String name = className(typed ? c.type().enumName() : c.name());
+        if (typed && enumOf.containsValue(name) && enumLabels.get(name).equals(labels)) {
+            enumOf.put(c.name(), name); // a second column of the same database type shares its Java enum
+            return name;
+        }
         while (name.equals(cls) || enumOf.containsValue(name) || classOf.containsValue(name)) {
             name = name + "Value";
         }
         enumOf.put(c.name(), name);
-        enums.append("    /** The labels of {@code ").append(javadoc(c.name())).append("}. */\n")
+        enumLabels.put(name, labels);
+        enums.append("    /** The labels of ").append(typed ? "the database enum type {@code "
+                        + javadoc(c.type().enumName()) + "}" : "{@code " + javadoc(c.name()) + "}").append(". */\n")
                 .append("    public enum ").append(name).append(" {\n        ")
                 .append(String.join(", ", labels)).append("\n    }\n\n");
         return name;
@@ -389,14 +407,25 @@ final class ModelWriter {
     /** {@code nativeType = "…"}: the column's type exactly as the engine reports it. */
     private void nativeType(Column c, List<String> args) {
         ColumnType t = c.type();
+        if (t.kind() == ColumnType.Kind.ENUM && enumOf.containsKey(c.name())) {
+            args.add("enumType = " + literal(t.enumName()));
+            return;
+        }
         String declared = switch (t.kind()) {
             // engine fact: PostgreSQL's catalog spells CHAR(n) as character(n)
             case CHAR -> (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
             case RAW -> t.raw();
+            case ENUM -> t.enumName();
             default -> null;
         };
         if (declared != null) {
             args.add("nativeType = " + literal(declared));
+        }
+        if (t.kind() == ColumnType.Kind.ENUM) {
+            notes.add("column " + table.name() + "." + c.name() + " is of the enum type " + t.enumName() + " "
+                    + t.labels() + ", whose labels are not all Java identifiers; the model declares that type and "
+                    + "reads the value as text (migrations do not create the type: it must exist)");
+            return;
         }
         if (t.kind() != ColumnType.Kind.RAW) {
             return;
@@ -418,8 +447,14 @@ final class ModelWriter {
                     + "key is at most a Long, so values above " + Long.MAX_VALUE + " cannot be read");
         } else if (engine.family() == Engine.POSTGRESQL && javaType.equals("String")) {
             notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw() + ", which "
-                    + "no field type maps to; the model declares that type and reads the value as text "
-                    + "(PostgreSQL accepts text written to it only where it has a cast from varchar)");
+                    + "no field type maps to; the model declares that type and reads and writes the value in its "
+                    + "text form" + (t.raw().endsWith("]") ? " (an array as {a,b})" : "")
+                    + (domains.containsKey(t.raw()) ? " (a domain: migrations do not create it, so it must exist "
+                    + "in the database the model is migrated into)" : ""));
+        } else if (engine.family() == Engine.POSTGRESQL && domains.containsKey(t.raw())) {
+            notes.add("column " + table.name() + "." + c.name() + " is of the domain " + t.raw() + " over "
+                    + domains.get(t.raw()) + "; migrations do not create domains, so it must exist in the database "
+                    + "the model is migrated into");
         }
     }
 

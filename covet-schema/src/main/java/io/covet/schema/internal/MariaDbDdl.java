@@ -9,6 +9,8 @@ import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
 
 import java.util.List;
+import java.util.Map;
+import io.covet.schema.Schema;
 
 /** MariaDB/MySQL DDL: MODIFY COLUMN with the full definition, DROP INDEX … ON, DROP FOREIGN KEY. */
 public final class MariaDbDdl extends BaseDdl {
@@ -39,6 +41,7 @@ public final class MariaDbDdl extends BaseDdl {
             case UUID -> "CHAR(36)";
             case JSON -> "JSON";
             case RAW -> t.raw();
+            case ENUM -> "ENUM(" + t.labelList() + ")";
         };
     }
 
@@ -74,6 +77,20 @@ public final class MariaDbDdl extends BaseDdl {
     public List<String> alterColumn(Table before, Table after, String column) {
         return List.of("ALTER TABLE " + q(after.name()) + " MODIFY COLUMN " + columnSql(after,
                 after.requireColumn(column)));
+    }
+
+    @Override
+    public List<String> alterEnumType(Schema before, String name, List<String> labels, Map<String, String> renames) {
+        // MODIFY converts each row's label by its text, and strict mode refuses a label the new list lacks
+        return alterEnumByTable(before, name, labels, renames, (from, to) -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (Column c : to.columns()) {
+                if (name.equals(c.type().enumName())) {
+                    out.addAll(alterColumn(from, to, c.name()));
+                }
+            }
+            return out;
+        });
     }
 
     @Override
