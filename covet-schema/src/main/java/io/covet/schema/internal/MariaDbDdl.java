@@ -81,16 +81,37 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     public List<String> alterEnumType(Schema before, String name, List<String> labels, Map<String, String> renames) {
-        // MODIFY converts each row's label by its text, and strict mode refuses a label the new list lacks
-        return alterEnumByTable(before, name, labels, renames, (from, to) -> {
-            List<String> out = new java.util.ArrayList<>();
+        // MODIFY converts each row's label by its text, and strict mode refuses a label the new list lacks; but
+        // DDL commits as it goes here, so rows holding a removed label are looked for first, before any change
+        List<String> removed = before.enumTypes().getOrDefault(name, List.of()).stream()
+                .filter(l -> !labels.contains(l) && !renames.containsKey(l)).toList();
+        List<String> out = new java.util.ArrayList<>();
+        if (!removed.isEmpty()) {
+            String gone = String.join(", ", removed.stream().map(this::stringLiteral).toList());
+            StringBuilder sb = new StringBuilder("BEGIN NOT ATOMIC");
+            before.columnsOfEnum(name).forEach((table, cols) -> cols.forEach(col -> sb.append(" IF EXISTS (SELECT 1 FROM ")
+                    .append(q(table)).append(" WHERE ").append(q(col)).append(" IN (").append(gone).append(")) THEN ")
+                    .append("SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ").append(stringLiteral(cut("rows of " + table
+                            + "." + col + " hold the label(s) " + removed + " that enum type " + name + " loses; "
+                            + "update or delete them first")))
+                    .append("; END IF;")));
+            out.add(sb.append(" END").toString());
+        }
+        out.addAll(alterEnumByTable(before, name, labels, renames, (from, to) -> {
+            List<String> modify = new java.util.ArrayList<>();
             for (Column c : to.columns()) {
                 if (name.equals(c.type().enumName())) {
-                    out.addAll(alterColumn(from, to, c.name()));
+                    modify.addAll(alterColumn(from, to, c.name()));
                 }
             }
-            return out;
-        });
+            return modify;
+        }));
+        return out;
+    }
+
+    /** SIGNAL's message holds at most 512 characters. */
+    private static String cut(String message) {
+        return message.length() <= 500 ? message : message.substring(0, 497) + "...";
     }
 
     @Override
