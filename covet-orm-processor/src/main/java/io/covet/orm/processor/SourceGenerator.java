@@ -98,8 +98,8 @@ final class SourceGenerator {
                     + f.fieldType() + ", " + lit(f.binaryType()) + ", " + f.nullable() + ", " + f.primaryKey() + ", "
                     + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
                     + ", " + lit(f.defaultValue()) + ", " + lit(f.dbDefault()) + ", " + strings(f.choices()) + ", "
-                    + lit(f.help()) + ", " + fk + ", " + (f.nativeType().isEmpty() ? "null" : lit(f.nativeType())) + ", "
-                    + (f.enumType().isEmpty() ? "null" : lit(f.enumType())) + ", " + strings(f.enumLabels()) + ")");
+                    + lit(f.help()) + ", " + fk + ", " + (f.nativeType().isEmpty() ? "null" : lit(f.nativeType()))
+                    + (f.enumType().isEmpty() ? "" : ", " + lit(f.enumType()) + ", " + strings(f.enumLabels())) + ")");
         }
         List<String> idx = new ArrayList<>();
         m.indexes().forEach(g -> idx.add(index(g)));
