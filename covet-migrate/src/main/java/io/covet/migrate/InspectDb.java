@@ -21,8 +21,10 @@ import static io.covet.migrate.JavaNames.*;
  *
  * <p>What the ORM cannot express is never guessed silently: such a column becomes the closest field with a
  * {@code // NOTE} beside it, and the note is also listed in {@link ModelSource#notes()} so that the CLI can print
- * it. A table without a primary key gets a read-only model ({@code @Model(readOnly = true)}) with a note. Views are
- * not tables and are not read.
+ * it. A table without a primary key gets a read-only model ({@code @Model(readOnly = true)}) with a note. A
+ * PostgreSQL enum type becomes a nested Java enum declared with {@code @Column(enumType = …)}, which migrations
+ * create; a domain becomes its base type's field with {@code @Column(nativeType = …)}. A partitioned table gets a
+ * model with a note naming its partitions. Views are not tables and are not read.
  */
 public final class InspectDb {
     private static final Pattern PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");

@@ -325,8 +325,10 @@ final class ModelWriter {
     }
 
     /**
-     * A MariaDB {@code ENUM(…)} column whose labels are all Java identifiers becomes a nested Java enum (stored
-     * by name, so each label is a constant's name); null for any other column, which keeps its text type.
+     * A PostgreSQL enum type or a MariaDB {@code ENUM(…)} column whose labels are all Java identifiers becomes a
+     * nested Java enum (stored by name, so each label is a constant's name; named after the PostgreSQL type, which
+     * the field then declares with {@code enumType}, and shared by the columns of one type); null for any other
+     * column, which keeps its text type.
      */
     private String javaEnum(Column c) {
         if (enumOf.containsKey(c.name())) {
