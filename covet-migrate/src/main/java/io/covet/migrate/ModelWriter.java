@@ -262,66 +262,10 @@ final class ModelWriter {
         };
     }
 
-    /**
-     * The Java type of a column no field type describes, declared with its native type: wide enough for the
-     * values (unsigned integers one size up; an auto key never wider than Long, which the ORM requires).
-     */
+    /** {@link NativeJavaTypes#of}, with the import it needs. */
     private String nativeJavaType(Column c) {
-        String n = c.type().raw().toLowerCase(Locale.ROOT).strip();
-        String base = n.replaceAll("[\\s(].*$", "");
-        boolean unsigned = n.contains("unsigned");
-        // engine facts: each engine's own type names and how their values read in Java (SQLite by affinity)
-        if (engine.family() == Engine.MARIADB) {
-            switch (base) {
-                case "tinyint":
-                    return "Short";
-                case "smallint", "mediumint":
-                    return "Integer";
-                case "int", "integer":
-                    return unsigned ? "Long" : "Integer";
-                case "bigint":
-                    return unsigned && !c.autoIncrement() ? imported("java.math.BigDecimal") : "Long";
-                case "year":
-                    return "Short";
-                case "decimal", "numeric", "float", "double":
-                    return imported("java.math.BigDecimal");
-                case "bit":
-                    return n.equals("bit(1)") ? "Boolean" : "byte[]";
-                case "binary", "varbinary", "geometry", "point", "linestring", "polygon", "multipoint",
-                     "multilinestring", "multipolygon", "geometrycollection":
-                    return "byte[]";
-                default:
-                    return "String";
-            }
-        }
-        if (engine.family() == Engine.SQLITE) {
-            // SQLite's affinity rules, in the order its documentation applies them
-            if (n.contains("int")) {
-                return "Long";
-            }
-            if (n.contains("char") || n.contains("clob") || n.contains("text")) {
-                return "String";
-            }
-            if (n.contains("blob")) {
-                return "byte[]";
-            }
-            if (n.contains("real") || n.contains("floa") || n.contains("doub")) {
-                return "Double";
-            }
-            return imported("java.math.BigDecimal");
-        }
-        String domainBase = domains.get(c.type().raw());
-        if (domainBase != null) {
-            // a domain reads and writes as its base type
-            ColumnType b = io.covet.schema.SchemaComparison.nativeType(engine, domainBase);
-            return b.kind() == ColumnType.Kind.RAW ? nativeJavaType(new Column(c.name(), b, c.nullable(), null, false))
-                    : javaType(new Column(c.name(), b, c.nullable(), null, false));
-        }
-        return switch (base) {
-            case "numeric", "decimal" -> imported("java.math.BigDecimal");
-            case "bytea" -> "byte[]";
-            default -> "String";
-        };
+        String t = NativeJavaTypes.of(engine, domains, c, this::javaType);
+        return t.startsWith("java.") ? imported(t) : t;
     }
 
     /**
@@ -364,40 +308,7 @@ final class ModelWriter {
                 || !t.raw().toLowerCase(Locale.ROOT).startsWith("enum(") || !t.raw().endsWith(")")) {
             return null;
         }
-        String inner = t.raw().substring(5, t.raw().length() - 1);
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < inner.length()) {
-            if (inner.charAt(i) != '\'') {
-                return null;
-            }
-            StringBuilder label = new StringBuilder();
-            i++;
-            while (true) {
-                if (i >= inner.length()) {
-                    return null;
-                }
-                char ch = inner.charAt(i);
-                if (ch == '\'' && i + 1 < inner.length() && inner.charAt(i + 1) == '\'') {
-                    label.append('\'');
-                    i += 2;
-                } else if (ch == '\'') {
-                    i++;
-                    break;
-                } else {
-                    label.append(ch);
-                    i++;
-                }
-            }
-            out.add(label.toString());
-            if (i < inner.length()) {
-                if (inner.charAt(i) != ',') {
-                    return null;
-                }
-                i++;
-            }
-        }
-        return out;
+        return ColumnType.splitLabels(t.raw().substring(5, t.raw().length() - 1));
     }
 
     /** Covet stores UUIDs as CHAR(36) on MariaDB, so that is what such a column most likely holds. */
