@@ -152,6 +152,7 @@ public final class Autodetector {
     private void run() {
         renameModels();
         renameFields();
+        enumTypes();
         removeKeysAndIndexes();
         deleteModels();
         createModels();
@@ -201,6 +202,31 @@ public final class Autodetector {
                 }
             }
         }
+    }
+
+    /**
+     * Enum types whose labels change, before any table is created or column changed with the new labels (a type
+     * has one set of labels in a state). A label gone from the same position where a new one appears may be a
+     * rename, which the questioner confirms; a rename carries the rows' values.
+     */
+    private void enumTypes() {
+        Map<String, List<String>> had = cur.enumTypes();
+        goal.enumTypes().forEach((name, labels) -> {
+            List<String> old = had.get(name);
+            if (old == null || old.equals(labels)) {
+                return;
+            }
+            Map<String, String> renames = new LinkedHashMap<>();
+            for (int i = 0; i < old.size() && i < labels.size(); i++) {
+                String r = old.get(i);
+                String a = labels.get(i);
+                if (!labels.contains(r) && !old.contains(a) && questioner.renameEnumLabel(name, r, a)) {
+                    renames.put(r, a);
+                }
+            }
+            String table = cur.columnsOfEnum(name).firstKey();
+            emit(appOf(table), new AlterEnumType(name, old, labels, renames));
+        });
     }
 
     private void removeKeysAndIndexes() {

@@ -21,8 +21,10 @@ import static io.covet.migrate.JavaNames.*;
  *
  * <p>What the ORM cannot express is never guessed silently: such a column becomes the closest field with a
  * {@code // NOTE} beside it, and the note is also listed in {@link ModelSource#notes()} so that the CLI can print
- * it. A table without a primary key gets a read-only model ({@code @Model(readOnly = true)}) with a note. Views are
- * not tables and are not read.
+ * it. A table without a primary key gets a read-only model ({@code @Model(readOnly = true)}) with a note. A
+ * PostgreSQL enum type becomes a nested Java enum declared with {@code @Column(enumType = …)}, which migrations
+ * create; a domain becomes its base type's field with {@code @Column(nativeType = …)}. A partitioned table gets a
+ * model with a note naming its partitions. Views are not tables and are not read.
  */
 public final class InspectDb {
     private static final Pattern PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
@@ -31,13 +33,16 @@ public final class InspectDb {
     private final Engine engine;
     private final String pkg;
     private final Map<String, List<String>> partitions;
+    private final Map<String, String> domains;
     private final Map<String, String> classOf = new HashMap<>();
 
-    private InspectDb(Schema schema, Engine engine, String pkg, Map<String, List<String>> partitions) {
+    private InspectDb(Schema schema, Engine engine, String pkg, Map<String, List<String>> partitions,
+                      Map<String, String> domains) {
         this.schema = schema;
         this.engine = engine;
         this.pkg = pkg;
         this.partitions = partitions;
+        this.domains = domains;
     }
 
     /** One generated model: its class name, its source text, and what it could not express exactly. */
@@ -70,7 +75,21 @@ public final class InspectDb {
      */
     public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage,
                                              Map<String, List<String>> partitions) {
+        return generate(schema, engine, javaPackage, partitions, Map.of());
+    }
+
+    /**
+     * As {@link #generate(Schema, Engine, String, Map)}, for a PostgreSQL database with domains: a column of a
+     * domain becomes a field of the Java type of the domain's base type (an {@code Integer} for a domain over
+     * {@code integer}) declared with {@code @Column(nativeType = "the_domain")}. Migrations do not create domains:
+     * the model names one that must exist in the database it is migrated into.
+     *
+     * @param domains domain → its base type, as {@code Introspector.domains} returns them
+     */
+    public static List<ModelSource> generate(Schema schema, Engine engine, String javaPackage,
+                                             Map<String, List<String>> partitions, Map<String, String> domains) {
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(domains, "domains");
         Objects.requireNonNull(partitions, "partitions");
         Objects.requireNonNull(engine, "engine");
         if (javaPackage == null || !PACKAGE.matcher(javaPackage).matches()
@@ -78,7 +97,7 @@ public final class InspectDb {
             throw new IllegalArgumentException("'" + javaPackage + "' is not a Java package name: use lower-case "
                     + "segments separated by dots, e.g. com.example.legacy");
         }
-        return new InspectDb(schema, engine, javaPackage, partitions).run();
+        return new InspectDb(schema, engine, javaPackage, partitions, domains).run();
     }
 
     private List<ModelSource> run() {
@@ -90,7 +109,7 @@ public final class InspectDb {
         }
         List<ModelSource> out = new ArrayList<>();
         for (Table t : schema.tables()) {
-            out.add(new ModelWriter(schema, engine, pkg, partitions, classOf, t).write());
+            out.add(new ModelWriter(schema, engine, pkg, partitions, domains, classOf, t).write());
         }
         return out;
     }

@@ -30,6 +30,7 @@ final class ModelWriter {
     private final Engine engine;
     private final String pkg;
     private final Map<String, List<String>> partitions;
+    private final Map<String, String> domains;
     private final Map<String, String> classOf;
     private final Table table;
     private final String cls;
@@ -39,14 +40,16 @@ final class ModelWriter {
     private final StringBuilder body = new StringBuilder();
     private final StringBuilder enums = new StringBuilder();
     private final Map<String, String> enumOf = new HashMap<>();
+    private final Map<String, List<String>> enumLabels = new HashMap<>();
     private final java.util.TreeSet<String> imports = new java.util.TreeSet<>();
 
     /**
      * @param classOf every table's class name, so that relations name their target's class
      */
     ModelWriter(Schema schema, Engine engine, String pkg, Map<String, List<String>> partitions,
-                Map<String, String> classOf, Table table) {
+                Map<String, String> domains, Map<String, String> classOf, Table table) {
         this.schema = schema;
+        this.domains = domains;
         this.engine = engine;
         this.pkg = pkg;
         this.partitions = partitions;
@@ -248,6 +251,7 @@ final class ModelWriter {
             case BOOLEAN -> "Boolean";
             case CHAR, VARCHAR, TEXT -> "String";
             case RAW -> nativeJavaType(c);
+            case ENUM -> "String"; // labels that are not Java identifiers: the value as text (see nativeType)
             case BYTES -> "byte[]";
             case DATE -> imported("java.time.LocalDate");
             case TIME -> imported("java.time.LocalTime");
@@ -258,80 +262,40 @@ final class ModelWriter {
         };
     }
 
-    /**
-     * The Java type of a column no field type describes, declared with its native type: wide enough for the
-     * values (unsigned integers one size up; an auto key never wider than Long, which the ORM requires).
-     */
+    /** {@link NativeJavaTypes#of}, with the import it needs. */
     private String nativeJavaType(Column c) {
-        String n = c.type().raw().toLowerCase(Locale.ROOT).strip();
-        String base = n.replaceAll("[\\s(].*$", "");
-        boolean unsigned = n.contains("unsigned");
-        // engine facts: each engine's own type names and how their values read in Java (SQLite by affinity)
-        if (engine.family() == Engine.MARIADB) {
-            switch (base) {
-                case "tinyint":
-                    return "Short";
-                case "smallint", "mediumint":
-                    return "Integer";
-                case "int", "integer":
-                    return unsigned ? "Long" : "Integer";
-                case "bigint":
-                    return unsigned && !c.autoIncrement() ? imported("java.math.BigDecimal") : "Long";
-                case "year":
-                    return "Short";
-                case "decimal", "numeric", "float", "double":
-                    return imported("java.math.BigDecimal");
-                case "bit":
-                    return n.equals("bit(1)") ? "Boolean" : "byte[]";
-                case "binary", "varbinary", "geometry", "point", "linestring", "polygon", "multipoint",
-                     "multilinestring", "multipolygon", "geometrycollection":
-                    return "byte[]";
-                default:
-                    return "String";
-            }
-        }
-        if (engine.family() == Engine.SQLITE) {
-            // SQLite's affinity rules, in the order its documentation applies them
-            if (n.contains("int")) {
-                return "Long";
-            }
-            if (n.contains("char") || n.contains("clob") || n.contains("text")) {
-                return "String";
-            }
-            if (n.contains("blob")) {
-                return "byte[]";
-            }
-            if (n.contains("real") || n.contains("floa") || n.contains("doub")) {
-                return "Double";
-            }
-            return imported("java.math.BigDecimal");
-        }
-        return switch (base) {
-            case "numeric", "decimal" -> imported("java.math.BigDecimal");
-            case "bytea" -> "byte[]";
-            default -> "String";
-        };
+        String t = NativeJavaTypes.of(engine, domains, c, this::javaType);
+        return t.startsWith("java.") ? imported(t) : t;
     }
 
     /**
-     * A MariaDB {@code ENUM(…)} column whose labels are all Java identifiers becomes a nested Java enum (stored
-     * by name, so each label is a constant's name); null for any other column, which keeps its text type.
+     * A PostgreSQL enum type or a MariaDB {@code ENUM(…)} column whose labels are all Java identifiers becomes a
+     * nested Java enum (stored by name, so each label is a constant's name; named after the PostgreSQL type, which
+     * the field then declares with {@code enumType}, and shared by the columns of one type); null for any other
+     * column, which keeps its text type.
      */
     private String javaEnum(Column c) {
         if (enumOf.containsKey(c.name())) {
             return enumOf.get(c.name());
         }
-        List<String> labels = mariaDbEnumLabels(c.type());
+        boolean typed = c.type().kind() == ColumnType.Kind.ENUM;
+        List<String> labels = typed ? c.type().labels() : mariaDbEnumLabels(c.type());
         if (labels == null || labels.isEmpty() || labels.stream().anyMatch(l -> !l.matches("[A-Za-z_$][A-Za-z0-9_$]*")
                 || KEYWORDS.contains(l) || l.equals("_")) || new java.util.HashSet<>(labels).size() != labels.size()) {
             return null;
         }
-        String name = className(c.name());
+        String name = className(typed ? c.type().enumName() : c.name());
+        if (typed && enumOf.containsValue(name) && enumLabels.get(name).equals(labels)) {
+            enumOf.put(c.name(), name); // a second column of the same database type shares its Java enum
+            return name;
+        }
         while (name.equals(cls) || enumOf.containsValue(name) || classOf.containsValue(name)) {
             name = name + "Value";
         }
         enumOf.put(c.name(), name);
-        enums.append("    /** The labels of {@code ").append(javadoc(c.name())).append("}. */\n")
+        enumLabels.put(name, labels);
+        enums.append("    /** The labels of ").append(typed ? "the database enum type {@code "
+                        + javadoc(c.type().enumName()) + "}" : "{@code " + javadoc(c.name()) + "}").append(". */\n")
                 .append("    public enum ").append(name).append(" {\n        ")
                 .append(String.join(", ", labels)).append("\n    }\n\n");
         return name;
@@ -344,40 +308,7 @@ final class ModelWriter {
                 || !t.raw().toLowerCase(Locale.ROOT).startsWith("enum(") || !t.raw().endsWith(")")) {
             return null;
         }
-        String inner = t.raw().substring(5, t.raw().length() - 1);
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < inner.length()) {
-            if (inner.charAt(i) != '\'') {
-                return null;
-            }
-            StringBuilder label = new StringBuilder();
-            i++;
-            while (true) {
-                if (i >= inner.length()) {
-                    return null;
-                }
-                char ch = inner.charAt(i);
-                if (ch == '\'' && i + 1 < inner.length() && inner.charAt(i + 1) == '\'') {
-                    label.append('\'');
-                    i += 2;
-                } else if (ch == '\'') {
-                    i++;
-                    break;
-                } else {
-                    label.append(ch);
-                    i++;
-                }
-            }
-            out.add(label.toString());
-            if (i < inner.length()) {
-                if (inner.charAt(i) != ',') {
-                    return null;
-                }
-                i++;
-            }
-        }
-        return out;
+        return ColumnType.splitLabels(t.raw().substring(5, t.raw().length() - 1));
     }
 
     /** Covet stores UUIDs as CHAR(36) on MariaDB, so that is what such a column most likely holds. */
@@ -389,14 +320,25 @@ final class ModelWriter {
     /** {@code nativeType = "…"}: the column's type exactly as the engine reports it. */
     private void nativeType(Column c, List<String> args) {
         ColumnType t = c.type();
+        if (t.kind() == ColumnType.Kind.ENUM && enumOf.containsKey(c.name())) {
+            args.add("enumType = " + literal(t.enumName()));
+            return;
+        }
         String declared = switch (t.kind()) {
             // engine fact: PostgreSQL's catalog spells CHAR(n) as character(n)
             case CHAR -> (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
             case RAW -> t.raw();
+            case ENUM -> t.enumName();
             default -> null;
         };
         if (declared != null) {
             args.add("nativeType = " + literal(declared));
+        }
+        if (t.kind() == ColumnType.Kind.ENUM) {
+            notes.add("column " + table.name() + "." + c.name() + " is of the enum type " + t.enumName() + " "
+                    + t.labels() + ", whose labels are not all Java identifiers; the model declares that type and "
+                    + "reads the value as text (migrations do not create the type: it must exist)");
+            return;
         }
         if (t.kind() != ColumnType.Kind.RAW) {
             return;
@@ -418,8 +360,14 @@ final class ModelWriter {
                     + "key is at most a Long, so values above " + Long.MAX_VALUE + " cannot be read");
         } else if (engine.family() == Engine.POSTGRESQL && javaType.equals("String")) {
             notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw() + ", which "
-                    + "no field type maps to; the model declares that type and reads the value as text "
-                    + "(PostgreSQL accepts text written to it only where it has a cast from varchar)");
+                    + "no field type maps to; the model declares that type and reads and writes the value in its "
+                    + "text form" + (t.raw().endsWith("]") ? " (an array as {a,b})" : "")
+                    + (domains.containsKey(t.raw()) ? " (a domain: migrations do not create it, so it must exist "
+                    + "in the database the model is migrated into)" : ""));
+        } else if (engine.family() == Engine.POSTGRESQL && domains.containsKey(t.raw())) {
+            notes.add("column " + table.name() + "." + c.name() + " is of the domain " + t.raw() + " over "
+                    + domains.get(t.raw()) + "; migrations do not create domains, so it must exist in the database "
+                    + "the model is migrated into");
         }
     }
 

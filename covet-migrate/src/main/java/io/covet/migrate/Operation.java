@@ -14,8 +14,8 @@ import java.util.List;
  * returns the database to {@code before}.
  */
 public sealed interface Operation permits CreateModel, DeleteModel, RenameModel, AddField, RemoveField, AlterField,
-        RenameField, AddIndex, RemoveIndex, AddConstraint, RemoveConstraint, AlterUniqueTogether, RunSql, RunJava,
-        SeparateDatabaseAndState {
+        RenameField, AddIndex, RemoveIndex, AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSql,
+        RunJava, SeparateDatabaseAndState {
 
     /** The state after this operation; throws {@link IllegalArgumentException} when it does not fit the state. */
     Schema apply(Schema before);
@@ -36,6 +36,42 @@ public sealed interface Operation permits CreateModel, DeleteModel, RenameModel,
     /** Whether {@link #backward} can succeed. */
     default boolean reversible() {
         return true;
+    }
+
+    /**
+     * The steps of {@code op} forwards with the enum types it brings and leaves: a type that the state after the
+     * operation uses and the state before does not is created first ({@code CREATE TYPE} on PostgreSQL), one no
+     * longer used after it is dropped last. Every place that runs or shows an operation's SQL goes through here.
+     */
+    static List<Step> forwardSteps(Operation op, Schema before, SchemaDdl ddl) {
+        if (op instanceof SeparateDatabaseAndState) {
+            return op.forward(before, ddl); // its database operations go through here one by one
+        }
+        Schema after = op.apply(before);
+        return withEnumTypes(before, after, op.forward(before, ddl), ddl);
+    }
+
+    /** As {@link #forwardSteps} backwards: types the state before uses are back first, the others go last. */
+    static List<Step> backwardSteps(Operation op, Schema before, SchemaDdl ddl) {
+        if (op instanceof SeparateDatabaseAndState) {
+            return op.backward(before, ddl);
+        }
+        Schema after = op.apply(before);
+        return withEnumTypes(after, before, op.backward(before, ddl), ddl);
+    }
+
+    private static List<Step> withEnumTypes(Schema from, Schema to, List<Step> steps, SchemaDdl ddl) {
+        java.util.Map<String, List<String>> had = from.enumTypes();
+        java.util.Map<String, List<String>> has = to.enumTypes();
+        List<Step> out = new java.util.ArrayList<>();
+        has.forEach((name, labels) -> {
+            if (!had.containsKey(name)) {
+                out.addAll(sql(ddl.createEnumType(io.covet.schema.ColumnType.enumType(name, labels))));
+            }
+        });
+        out.addAll(steps);
+        had.keySet().stream().filter(name -> !has.containsKey(name)).forEach(name -> out.addAll(sql(ddl.dropEnumType(name))));
+        return out;
     }
 
     /** SQL strings as steps. */

@@ -14,6 +14,15 @@ public interface Questioner {
     /** Whether column {@code from} of {@code table} was renamed to {@code to}. */
     boolean renameField(String table, String from, String to);
 
+    /**
+     * Whether label {@code from} of the enum type {@code type} was renamed to {@code to} (rows keep their value
+     * under the new name), rather than removed and another added. By default no: a removed label that rows still
+     * hold then makes the migration fail rather than lose them.
+     */
+    default boolean renameEnumLabel(String type, String from, String to) {
+        return false;
+    }
+
     /** A value for existing rows of a new NOT NULL column without default, or null to refuse. */
     ColumnDefault oneOffDefault(String table, Column column);
 
@@ -27,6 +36,11 @@ public interface Questioner {
 
             @Override
             public boolean renameField(String table, String from, String to) {
+                return renames;
+            }
+
+            @Override
+            public boolean renameEnumLabel(String type, String from, String to) {
                 return renames;
             }
 

@@ -95,7 +95,7 @@ final class Runner {
             if (op instanceof RunJava r) {
                 r.reversible(); // loads the class now, so a missing one fails before anything runs
             }
-            return backwards ? op.backward(before, ddl) : op.forward(before, ddl);
+            return backwards ? Operation.backwardSteps(op, before, ddl) : Operation.forwardSteps(op, before, ddl);
         } catch (MigrationException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ public record SeparateDatabaseAndState(List<Operation> database, List<Operation>
         List<Step> out = new ArrayList<>();
         Schema s = before;
         for (Operation o : database) {
-            out.addAll(o.forward(s, ddl));
+            out.addAll(Operation.forwardSteps(o, s, ddl));
             s = o.apply(s);
         }
         return out;
@@ -47,7 +47,7 @@ public record SeparateDatabaseAndState(List<Operation> database, List<Operation>
         }
         List<Step> out = new ArrayList<>();
         for (int i = database.size() - 1; i >= 0; i--) {
-            out.addAll(database.get(i).backward(states.get(i), ddl));
+            out.addAll(Operation.backwardSteps(database.get(i), states.get(i), ddl));
         }
         return out;
     }

@@ -37,7 +37,8 @@ public final class SqlPreview {
             int i = backwards ? ops.size() - 1 - k : k;
             Operation o = ops.get(i);
             out.add("-- " + (backwards ? "Undo " : "") + o.describe());
-            for (Step step : backwards ? o.backward(states.get(i), ddl) : o.forward(states.get(i), ddl)) {
+            for (Step step : backwards ? Operation.backwardSteps(o, states.get(i), ddl)
+                    : Operation.forwardSteps(o, states.get(i), ddl)) {
                 out.add(step instanceof Step.Sql q ? q.sql() + ";" : step.toString());
             }
         }

@@ -63,4 +63,15 @@ public @interface Column {
      * ({@code Ref<>} field) it replaces the type the column otherwise takes from the target's key.
      */
     String nativeType() default "";
+
+    /**
+     * The database enum type that holds this enum field's values, e.g. {@code "mood"}; empty (the default) to store
+     * the constant's name as text ({@code varchar}). The labels are the Java enum's constants in declaration order.
+     * On PostgreSQL migrations create the type ({@code CREATE TYPE mood AS ENUM (…)}) before the first table that
+     * uses it, drop it after the last, and change its labels when the Java enum changes (an
+     * {@code AlterEnumType} operation); on MariaDB the column is {@code ENUM(…)} with the labels inline; on SQLite
+     * it is {@code TEXT} with a check of the labels. Fields of one type name must use the same Java enum (same
+     * constants). Only for fields whose Java type is an enum stored by name.
+     */
+    String enumType() default "";
 }

@@ -26,7 +26,9 @@ import io.covet.orm.spi.FieldMeta;
  * <tr><td>BINARY</td><td>bytes</td><td>BYTEA</td><td>LONGBLOB</td><td>BLOB</td><td>byte[]</td></tr>
  * </table>
  *
- * <p>Timestamps and times keep microseconds on every engine; finer digits are cut when stored.
+ * <p>Timestamps and times keep microseconds on every engine; finer digits are cut when stored. An ENUM_STRING
+ * field with {@link Column#enumType()} is stored in a database enum type instead of VARCHAR: PostgreSQL's own type,
+ * MariaDB's {@code ENUM(…)}, SQLite's TEXT with a check of the labels.
  */
 public enum FieldType {
     /** Decided from the Java type. */

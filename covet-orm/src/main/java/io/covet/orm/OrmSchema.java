@@ -44,7 +44,8 @@ import java.util.Map;
  *     SET_NULL and the other rules before it deletes), unless the relation declares the database's own rule
  *     ({@link DbOnDelete});</li>
  * <li>a field with a {@linkplain io.covet.orm.Column#nativeType() native type} gets that type verbatim
- *     ({@link ColumnType#raw(String)}).</li>
+ *     ({@link ColumnType#raw(String)}); an enum field with a {@linkplain io.covet.orm.Column#enumType() database
+ *     enum type} gets {@link ColumnType#enumType(String, List)} with the Java enum's constants as labels.</li>
  * </ul>
  * Generated names follow {@link #generatedName(String, List, String)}.
  */
@@ -73,7 +74,13 @@ public final class OrmSchema {
                 }
             }
         }
-        return Schema.of(tables);
+        Schema s = Schema.of(tables);
+        try {
+            s.enumTypes();
+        } catch (IllegalArgumentException e) {
+            throw new OrmUsageException(e.getMessage());
+        }
+        return s;
     }
 
     /** The schema of the models registered with an {@link Orm}. */
@@ -107,6 +114,9 @@ public final class OrmSchema {
      * @throws OrmUsageException for {@link FieldType#INFER}, which the annotation processor resolves
      */
     public static ColumnType columnType(FieldMeta f) {
+        if (f.enumType() != null && f.type() == FieldType.ENUM_STRING) {
+            return ColumnType.enumType(f.enumType(), f.enumLabels());
+        }
         if (f.nativeType() != null && f.type() != FieldType.INFER) {
             return ColumnType.raw(f.nativeType());
         }

@@ -275,4 +275,45 @@ class ProcessorErrorsTest {
                 .contains("io.covet.orm.DbOnDelete.SET_NULL), \"bigint unsigned\")")
                 .contains("null, \"int unsigned\")");
     }
+
+    @Test
+    void enumTypesNeedAnEnumFieldAndAPlainNameAndCarryTheConstantsAsLabels() throws Exception {
+        Path out = Files.createTempDirectory("covet-processor");
+        assertThat(compile(Map.of("Diary", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public class Diary extends Entity {
+                    public enum Mood { sad, ok, happy }
+                    @PrimaryKey Long id;
+                    @Column(enumType = "mood") Mood mood;
+                    @Column(enumType = "mood", nullable = true) Mood other;
+                }
+                """), out)).isEmpty();
+        assertThat(Files.readString(out.resolve("app/Diary_.java")))
+                .contains("null, \"mood\", java.util.List.of(\"sad\", \"ok\", \"happy\"))")
+                .contains("mood = nativeColumn(\"mood\", app.Diary.Mood.class);");
+
+        assertThat(compile("Bad", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public class Bad extends Entity {
+                    public enum Mood { sad, ok }
+                    @PrimaryKey Long id;
+                    @Column(enumType = "mood") String text;
+                    @Column(enumType = "mood", type = FieldType.ENUM_INT) Mood number;
+                    @Column(enumType = "bad name") Mood spaced;
+                    @Column(enumType = "mood", nativeType = "mood") Mood both;
+                }
+                """)).containsExactlyInAnyOrder(
+                "Bad.text declares enumType = \"mood\" but is not an enum stored by name; a database enum type holds "
+                        + "the constants of a Java enum: declare the field as that enum",
+                "Bad.number declares enumType = \"mood\" but is not an enum stored by name; a database enum type "
+                        + "holds the constants of a Java enum: declare the field as that enum",
+                "Bad.spaced declares enumType = \"bad name\"; a type name is letters, digits and underscores starting "
+                        + "with a letter, e.g. mood",
+                "Bad.both declares both enumType and nativeType; keep one (enumType: Covet creates the type from the "
+                        + "Java enum)");
+    }
 }

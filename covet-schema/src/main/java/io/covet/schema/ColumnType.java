@@ -1,5 +1,8 @@
 package io.covet.schema;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -8,18 +11,23 @@ import java.util.regex.Pattern;
 /**
  * An engine-neutral column type: a {@link Kind} with its length (CHAR, VARCHAR) or precision and scale
  * (DECIMAL). {@link Kind#RAW} carries a native type that has no portable equivalent (introspected only; it is
- * rendered verbatim). Immutable.
+ * rendered verbatim). {@link Kind#ENUM} is a named enumerated type with its labels in order ({@code raw} holds
+ * the name): a type of its own on PostgreSQL ({@code CREATE TYPE name AS ENUM (…)}), an inline {@code ENUM(…)} on
+ * MariaDB, text with a check of the labels on SQLite. Immutable.
  *
  * <p>The text form ({@link #toString()}, {@link #parse(String)}) is what migration files hold:
- * {@code bigint}, {@code varchar(100)}, {@code decimal(10,2)}, {@code raw(tsvector)}.
+ * {@code bigint}, {@code varchar(100)}, {@code decimal(10,2)}, {@code raw(tsvector)},
+ * {@code enum(mood:'sad','ok','happy')}.
  */
-public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String raw) {
+public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String raw,
+                         List<String> labels) {
     private static final Pattern FORM = Pattern.compile("([a-z_]+)\\s*(?:\\((.*)\\))?");
+    private static final Pattern ENUM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /** The portable kinds. */
     public enum Kind {
         SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN, CHAR, VARCHAR, TEXT, BYTES, DATE, TIME,
-        TIMESTAMP, TIMESTAMPTZ, UUID, JSON, RAW;
+        TIMESTAMP, TIMESTAMPTZ, UUID, JSON, RAW, ENUM;
 
         /** Whether values of this kind are integers. */
         public boolean integral() {
@@ -38,6 +46,10 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
      */
     public ColumnType {
         Objects.requireNonNull(kind, "kind");
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        if (kind != Kind.ENUM && !labels.isEmpty()) {
+            throw new IllegalArgumentException("only enum types have labels");
+        }
         switch (kind) {
             case CHAR, VARCHAR -> {
                 if (length == null || length < 1) {
@@ -56,12 +68,49 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
                     throw new IllegalArgumentException("raw types need their native type name");
                 }
             }
+            case ENUM -> {
+                if (raw == null || !ENUM_NAME.matcher(raw).matches()) {
+                    throw new IllegalArgumentException("an enum type needs a name of letters, digits and underscores "
+                            + "that starts with a letter, e.g. mood; was '" + raw + "'");
+                }
+                if (labels.isEmpty() || new HashSet<>(labels).size() != labels.size()
+                        || labels.stream().anyMatch(String::isEmpty)) {
+                    throw new IllegalArgumentException("enum type " + raw + " needs distinct, non-empty labels; was "
+                            + labels);
+                }
+            }
             default -> {
                 if (length != null || precision != null || scale != null) {
                     throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " takes no size");
                 }
             }
         }
+    }
+
+    /** A type without labels (every kind but {@link Kind#ENUM}). */
+    public ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String raw) {
+        this(kind, length, precision, scale, raw, List.of());
+    }
+
+    /**
+     * The enumerated type {@code name} with its labels in order.
+     *
+     * @throws IllegalArgumentException when the name is not a plain identifier or the labels are empty or repeat
+     */
+    public static ColumnType enumType(String name, List<String> labels) {
+        return new ColumnType(Kind.ENUM, null, null, null, name, labels);
+    }
+
+    /** The name of an enum type ({@link Kind#ENUM}); null for other kinds. */
+    public String enumName() {
+        return kind == Kind.ENUM ? raw : null;
+    }
+
+    /** The labels as SQL string literals, comma-separated: {@code 'sad', 'ok'} (quotes doubled inside). */
+    public String labelList() {
+        List<String> out = new ArrayList<>();
+        labels.forEach(l -> out.add("'" + l.replace("'", "''") + "'"));
+        return String.join(", ", out);
     }
 
     /** A type without size. */
@@ -91,7 +140,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
 
     /** This type with another length (CHAR/VARCHAR). */
     public ColumnType withLength(int newLength) {
-        return new ColumnType(kind, newLength, null, null, null);
+        return new ColumnType(kind, newLength, null, null, null, List.of());
     }
 
     /**
@@ -109,13 +158,23 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         if (m.group(1).equals("raw")) {
             return raw(t.substring(t.indexOf('(') + 1, t.lastIndexOf(')')));
         }
+        if (m.group(1).equals("enum") && args != null && t.indexOf(':') > 0) {
+            String inner = t.substring(t.indexOf('(') + 1, t.lastIndexOf(')'));
+            int colon = inner.indexOf(':');
+            List<String> labels = splitLabels(inner.substring(colon + 1));
+            if (labels == null) {
+                throw new IllegalArgumentException("bad labels in enum type '" + text + "'; write them as SQL string "
+                        + "literals, e.g. enum(mood:'sad','ok')");
+            }
+            return enumType(inner.substring(0, colon).strip(), labels);
+        }
         Kind kind;
         try {
             kind = Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown column type '" + text + "'; known: smallint, integer, bigint, "
                     + "decimal(p,s), real, double, boolean, char(n), varchar(n), text, bytes, date, time, timestamp, "
-                    + "timestamptz, uuid, json, raw(native)");
+                    + "timestamptz, uuid, json, raw(native), enum(name:'label',…)");
         }
         try {
             if (kind == Kind.DECIMAL) {
@@ -133,6 +192,53 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         }
     }
 
+    /**
+     * The labels of a comma-separated list of SQL string literals ({@code 'a','b''c'}), or null when the text is
+     * not one.
+     */
+    public static List<String> splitLabels(String literals) {
+        String s = literals.strip();
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            if (s.charAt(i) != '\'') {
+                return null;
+            }
+            StringBuilder label = new StringBuilder();
+            i++;
+            while (true) {
+                if (i >= s.length()) {
+                    return null;
+                }
+                char ch = s.charAt(i);
+                if (ch == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
+                    label.append('\'');
+                    i += 2;
+                } else if (ch == '\'') {
+                    i++;
+                    break;
+                } else {
+                    label.append(ch);
+                    i++;
+                }
+            }
+            out.add(label.toString());
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < s.length()) {
+                if (s.charAt(i) != ',') {
+                    return null;
+                }
+                i++;
+                while (i < s.length() && s.charAt(i) == ' ') {
+                    i++;
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         String k = kind.name().toLowerCase(Locale.ROOT);
@@ -140,6 +246,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
             case CHAR, VARCHAR -> k + "(" + length + ")";
             case DECIMAL -> k + "(" + precision + "," + scale + ")";
             case RAW -> "raw(" + raw + ")";
+            case ENUM -> "enum(" + raw + ":" + labelList().replace(", ", ",") + ")";
             default -> k;
         };
     }

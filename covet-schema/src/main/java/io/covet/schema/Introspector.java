@@ -55,12 +55,26 @@ public final class Introspector {
     }
 
     /**
-     * The partitioned tables of the database and their partitions, each as {@code name FOR VALUES …} (PostgreSQL's
-     * declarative partitioning; {@link #read(Database)} returns the parents and leaves the partitions out). Empty
-     * on MariaDB, whose partitions are parts of one table, and on SQLite.
+     * The partitioned tables of the database and their partitions: on PostgreSQL each as {@code name FOR VALUES …}
+     * (declarative partitioning; {@link #read(Database)} returns the parents and leaves the partitions out), on
+     * MariaDB each as {@code name VALUES LESS THAN (…)}, {@code name VALUES IN (…)} or the bare name for HASH and KEY
+     * partitioning (parts of one table, which {@link #read(Database)} reads as that table). Empty on SQLite.
      */
     public static Map<String, List<String>> partitions(Database db) {
         return db.withConnection(c -> PartitionReader.read(c, db.engine()));
+    }
+
+    /**
+     * The domains of the database's current schema (PostgreSQL), each with its base type as {@code format_type}
+     * spells it ({@code posint} → {@code integer}); a column of a domain reads as {@link ColumnType#raw(String)} of
+     * the domain's name. Empty on MariaDB and SQLite, which have no domains.
+     */
+    public static Map<String, String> domains(Database db) {
+        // catalog access: only PostgreSQL has domains
+        if (db.engine().family() != Engine.POSTGRESQL) {
+            return Map.of();
+        }
+        return db.withConnection(PostgresReader::domains);
     }
 
     /** Reads the views, triggers, trigger functions and expression indexes of the database. */

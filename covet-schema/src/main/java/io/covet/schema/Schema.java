@@ -89,6 +89,63 @@ public final class Schema {
         return new Schema(m);
     }
 
+    /**
+     * The enum types the columns use, by name, each with its labels in order. A type is the same wherever it is
+     * used, so two columns that name one type with different labels are an error.
+     *
+     * @throws IllegalArgumentException naming both columns when one type name has two sets of labels
+     */
+    public SortedMap<String, List<String>> enumTypes() {
+        SortedMap<String, List<String>> out = new TreeMap<>();
+        SortedMap<String, String> where = new TreeMap<>();
+        for (Table t : tables.values()) {
+            for (Column c : t.columns()) {
+                String name = c.type().enumName();
+                if (name == null) {
+                    continue;
+                }
+                List<String> had = out.putIfAbsent(name, c.type().labels());
+                if (had == null) {
+                    where.put(name, t.name() + "." + c.name());
+                } else if (!had.equals(c.type().labels())) {
+                    throw new IllegalArgumentException("enum type " + name + " has the labels " + had + " on "
+                            + where.get(name) + " but " + c.type().labels() + " on " + t.name() + "." + c.name()
+                            + "; a database enum type has one set of labels: give both fields the same Java enum, "
+                            + "or the types different names");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The columns ({@code table.column}) whose type is the enum type {@code name}, by table. */
+    public SortedMap<String, List<String>> columnsOfEnum(String name) {
+        SortedMap<String, List<String>> out = new TreeMap<>();
+        for (Table t : tables.values()) {
+            for (Column c : t.columns()) {
+                if (name.equals(c.type().enumName())) {
+                    out.computeIfAbsent(t.name(), k -> new java.util.ArrayList<>()).add(c.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** This schema with every column of the enum type {@code name} given {@code type} (a label change). */
+    public Schema withEnumType(String name, ColumnType type) {
+        TreeMap<String, Table> m = new TreeMap<>();
+        for (Table t : tables.values()) {
+            Table y = t;
+            for (Column c : t.columns()) {
+                if (name.equals(c.type().enumName())) {
+                    y = y.withColumn(c.withType(type));
+                }
+            }
+            m.put(y.name(), y);
+        }
+        return new Schema(m);
+    }
+
     /** The tables whose foreign keys point at {@code name} (other than itself). */
     public List<Table> referencing(String name) {
         return tables.values().stream().filter(t -> !t.name().equals(name))

@@ -38,6 +38,14 @@ public final class SchemaComparison {
                 if (type.kind() == ColumnType.Kind.RAW) {
                     type = NativeTypes.comparable(family, type.raw());
                 }
+                // engine facts: MariaDB reports an enum column as its inline ENUM(…) type; SQLite keeps TEXT (the
+                // labels are in a column check, which its catalog does not report)
+                if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.ENUM) {
+                    type = NativeTypes.comparable(family, "enum(" + type.labelList().replace(", ", ",") + ")");
+                }
+                if (family == Engine.SQLITE && type.kind() == ColumnType.Kind.ENUM) {
+                    type = ColumnType.of(ColumnType.Kind.TEXT);
+                }
                 // engine facts, not capabilities: the types an engine stores in place of others (MariaDbDdl, SqliteDdl)
                 if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.TIMESTAMPTZ) {
                     type = ColumnType.of(ColumnType.Kind.TIMESTAMP);
@@ -80,6 +88,15 @@ public final class SchemaComparison {
     }
 
     /**
+     * The type a column declared with {@code nativeType} has as the engine's reader sees it: a portable type where
+     * the reader maps it to one (PostgreSQL's {@code integer} is {@code INTEGER}), else the native type in the
+     * engine's spelling ({@link ColumnType.Kind#RAW}).
+     */
+    public static ColumnType nativeType(Engine engine, String nativeType) {
+        return NativeTypes.comparable(engine, nativeType);
+    }
+
+    /**
      * Every difference between what was expected and what is, one human-readable line each (empty when equal on
      * this engine), e.g. {@code column order.note: expected varchar(200) NULL, found text NULL}.
      */
@@ -94,6 +111,7 @@ public final class SchemaComparison {
     public static List<String> differences(Schema expected, Schema actual, Engine engine, String expectedSource) {
         Schema e = comparable(expected, engine);
         Schema a = comparable(actual, engine);
+        a = enumsByName(e, a);
         List<String> out = new ArrayList<>();
         for (String name : union(e.tableNames(), a.tableNames())) {
             Table et = e.table(name).orElse(null);
@@ -105,6 +123,31 @@ public final class SchemaComparison {
             } else {
                 tableDifferences(et, at, expectedSource, out);
             }
+        }
+        return out;
+    }
+
+    /**
+     * A column the expected side declares by the bare name of an enum type ({@code nativeType = "mood"}, a model of
+     * an enum whose labels are not Java identifiers) is the actual enum column of that name: its labels are the
+     * database's, which such a model does not state.
+     */
+    private static Schema enumsByName(Schema expected, Schema actual) {
+        Schema out = actual;
+        for (Table at : actual.tables()) {
+            Table et = expected.table(at.name()).orElse(null);
+            if (et == null) {
+                continue;
+            }
+            Table t = at;
+            for (Column c : at.columns()) {
+                Column x = et.column(c.name()).orElse(null);
+                if (x != null && c.type().kind() == ColumnType.Kind.ENUM && x.type().kind() == ColumnType.Kind.RAW
+                        && x.type().raw().equals(c.type().enumName())) {
+                    t = t.withColumn(c.withType(x.type()));
+                }
+            }
+            out = out.with(t);
         }
         return out;
     }

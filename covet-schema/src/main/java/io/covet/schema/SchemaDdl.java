@@ -101,6 +101,31 @@ public interface SchemaDdl {
     /** A column default rendered as SQL for this engine. */
     String defaultSql(ColumnType type, ColumnDefault value);
 
+    /**
+     * Creates the enum type ({@link ColumnType.Kind#ENUM}) before the first column that uses it: on PostgreSQL
+     * {@code CREATE TYPE name AS ENUM (…)}; nothing on MariaDB and SQLite, whose enum columns carry their labels
+     * inline.
+     */
+    default List<String> createEnumType(ColumnType type) {
+        return List.of();
+    }
+
+    /** Drops the enum type {@code name} after the last column that used it (PostgreSQL); nothing elsewhere. */
+    default List<String> dropEnumType(String name) {
+        return List.of();
+    }
+
+    /**
+     * Changes the labels of the enum type {@code name}, used by columns of {@code before}, to {@code labels},
+     * carrying the rows' values of each label in {@code renames} (old → new) to its new name. A row whose label
+     * is gone and not renamed makes the change fail (the engine refuses the value), so nothing is lost silently.
+     * PostgreSQL renames labels in place ({@code ALTER TYPE … RENAME VALUE}) when that is the only change and
+     * otherwise recreates the type and converts each column to it (inside the migration's transaction, which
+     * {@code ALTER TYPE … ADD VALUE} could not share with a use of the new label); MariaDB modifies each column;
+     * SQLite rebuilds each table.
+     */
+    List<String> alterEnumType(Schema before, String name, List<String> labels, Map<String, String> renames);
+
     /** Adds any kind of constraint (present in {@code after}). */
     default List<String> addConstraint(Table before, Table after, Constraint c) {
         if (c instanceof UniqueConstraint u) {

@@ -16,7 +16,7 @@ public sealed interface Column<T> extends Field<T> permits ColumnImpl {
 
     /** An assignment {@code column = ?} for UPDATE SET, INSERT … SET and upsert updates. */
     default Assignment set(T value) {
-        return new Assignment(this, Param.of(value, type()));
+        return new Assignment(this, Param.of(value == null ? null : ColumnImpl.bound(this, value), type()));
     }
 
     /** An assignment {@code column = expression}. */

@@ -2,11 +2,27 @@ package io.covet.sql;
 
 import java.util.Objects;
 
-/** A column: {@code "qualifier"."name"}, or just {@code "name"} when unqualified or when the clause forbids it. */
-record ColumnImpl<T>(Table table, String name, Class<T> type) implements Column<T>, FieldNode<T> {
+/**
+ * A column: {@code "qualifier"."name"}, or just {@code "name"} when unqualified or when the clause forbids it. A
+ * column of a native type ({@code nativeText}) has its compared values bound as {@link io.covet.core.NativeText}.
+ */
+record ColumnImpl<T>(Table table, String name, Class<T> type, boolean nativeText) implements Column<T>, FieldNode<T> {
     ColumnImpl {
         Objects.requireNonNull(name, "column name");
         Objects.requireNonNull(type, "column type");
+    }
+
+    ColumnImpl(Table table, String name, Class<T> type) {
+        this(table, name, type, false);
+    }
+
+    /**
+     * The value bound for {@code column}: text and enum values of a native-typed column as
+     * {@link io.covet.core.NativeText}, anything else as is.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T bound(Field<T> column, T value) {
+        return column instanceof ColumnImpl<T> c && c.nativeText() ? (T) io.covet.core.NativeText.of(value) : value;
     }
 
     @Override

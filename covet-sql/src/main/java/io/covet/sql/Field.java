@@ -33,7 +33,7 @@ public sealed interface Field<T> extends SelectItem, OrderField permits FieldNod
             throw new IllegalArgumentException("cannot compare with " + operator + " NULL: the comparison is never "
                     + "true in SQL; use isNull() or isNotNull()");
         }
-        return Param.of(value, type());
+        return Param.of(ColumnImpl.bound(this, value), type());
     }
 
     /** {@code this = ?}. @throws IllegalArgumentException for a null value: use {@link #isNull()} */

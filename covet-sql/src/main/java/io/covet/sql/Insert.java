@@ -158,7 +158,8 @@ public final class Insert implements Query {
             throw new IllegalArgumentException("column " + column.name() + " holds " + column.type().getSimpleName()
                     + " but the value is a " + value.getClass().getSimpleName());
         }
-        return Param.of(value, (Class<Object>) column.type());
+        return Param.of(value == null ? null : ColumnImpl.bound((Column<Object>) column, value),
+                (Class<Object>) column.type());
     }
 
     @Override

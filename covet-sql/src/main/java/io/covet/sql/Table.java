@@ -57,6 +57,15 @@ public abstract class Table {
         return new ColumnImpl<>(this, name, type);
     }
 
+    /**
+     * Declares a typed column of a native type (a PostgreSQL enum, domain, {@code tsvector}, array…): a string or
+     * enum it is compared with is bound as {@link io.covet.core.NativeText}, which PostgreSQL converts to the
+     * column's type where it would refuse a {@code varchar}.
+     */
+    protected final <T> Column<T> nativeColumn(String name, Class<T> type) {
+        return new ColumnImpl<>(this, name, type, true);
+    }
+
     /** The table name, unquoted. */
     public final String name() {
         return name;

@@ -68,7 +68,8 @@ public final class InspectDbCommand implements Callable<Integer> {
             Schema chosen = tables == null ? all : Schema.of(all.tables().stream()
                     .filter(t -> tables.contains(t.name())).toList());
             try {
-                models = InspectDb.generate(chosen, db.engine(), javaPackage, Introspector.partitions(db));
+                models = InspectDb.generate(chosen, db.engine(), javaPackage, Introspector.partitions(db),
+                        Introspector.domains(db));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--package " + e.getMessage());
             }

@@ -95,6 +95,14 @@ public interface EngineSpecifics {
         ps.setObject(index, t);
     }
 
+    /**
+     * Binds text for the engine to convert to the column's own type ({@link io.covet.core.NativeText}); by default
+     * as a string.
+     */
+    default void bindNativeText(PreparedStatement ps, int index, String text) throws SQLException {
+        ps.setString(index, text);
+    }
+
     /** Binds a UUID. */
     void bindUuid(PreparedStatement ps, int index, UUID u) throws SQLException;
 

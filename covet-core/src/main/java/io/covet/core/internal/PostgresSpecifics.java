@@ -107,6 +107,13 @@ final class PostgresSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public void bindNativeText(PreparedStatement ps, int index, String text) throws SQLException {
+        // no declared type: the server infers it from the column (enum, domain, tsvector, array…), as it does for a
+        // quoted literal; a varchar parameter would need a cast PostgreSQL does not have for those types
+        ps.setObject(index, text, java.sql.Types.OTHER);
+    }
+
+    @Override
     public void bindUuid(PreparedStatement ps, int index, UUID u) throws SQLException {
         ps.setObject(index, u);
     }

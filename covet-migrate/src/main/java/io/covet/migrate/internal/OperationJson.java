@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.covet.migrate.AddConstraint;
 import io.covet.migrate.AddField;
 import io.covet.migrate.AddIndex;
+import io.covet.migrate.AlterEnumType;
 import io.covet.migrate.AlterField;
 import io.covet.migrate.AlterUniqueTogether;
 import io.covet.migrate.CreateModel;
@@ -69,6 +70,14 @@ public final class OperationJson {
             n.put("op", "AlterUniqueTogether").put("table", a.table());
             ArrayNode arr = n.putArray("unique_together");
             a.together().forEach(l -> arr.add(strings(l)));
+        } else if (o instanceof AlterEnumType e) {
+            n.put("op", "AlterEnumType").put("name", e.name());
+            n.set("from", strings(e.from()));
+            n.set("to", strings(e.to()));
+            if (!e.renames().isEmpty()) {
+                ObjectNode r = n.putObject("renames");
+                e.renames().forEach(r::put);
+            }
         } else if (o instanceof RunSql r) {
             n.put("op", "RunSQL");
             n.set("sql", strings(r.sql()));
@@ -111,6 +120,11 @@ public final class OperationJson {
                 req(n, "unique_together").forEach(x -> sets.add(strings(x)));
                 yield new AlterUniqueTogether(text(n, "table"), sets);
             }
+            case "AlterEnumType" -> {
+                java.util.Map<String, String> renames = new java.util.LinkedHashMap<>();
+                n.path("renames").fields().forEachRemaining(e -> renames.put(e.getKey(), e.getValue().asText()));
+                yield new AlterEnumType(text(n, "name"), strings(req(n, "from")), strings(req(n, "to")), renames);
+            }
             case "RunSQL" -> new RunSql(strings(req(n, "sql")),
                     n.has("reverse_sql") ? strings(n.get("reverse_sql")) : null);
             case "RunJava" -> new RunJava(text(n, "class"), strings(n.path("args")));
@@ -118,7 +132,7 @@ public final class OperationJson {
                     list(n.path("state")));
             default -> throw new IllegalArgumentException("unknown operation \"" + op + "\"; known: CreateModel, "
                     + "DeleteModel, RenameModel, AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, "
-                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, RunSQL, RunJava, SeparateDatabaseAndState");
+                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState");
         };
     }
 

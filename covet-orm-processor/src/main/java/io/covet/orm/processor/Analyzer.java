@@ -345,13 +345,38 @@ final class Analyzer {
         String def = str(col.get("defaultValue"));
         String dbDef = str(col.get("dbDefault"));
         String member = fkTarget != null ? name + "Id" : name;
+        String enumType = str(col.get("enumType")).strip();
+        List<String> enumLabels = new ArrayList<>();
+        if (!enumType.isEmpty()) {
+            Element te = types.asElement(t);
+            if (!fieldType.equals("ENUM_STRING") || te == null || te.getKind() != ElementKind.ENUM) {
+                error(f, where + " declares enumType = \"" + enumType + "\" but is not an enum stored by name; "
+                        + "a database enum type holds the constants of a Java enum: declare the field as that enum");
+                return null;
+            }
+            if (!nativeType.isEmpty()) {
+                error(f, where + " declares both enumType and nativeType; keep one (enumType: Covet creates the type "
+                        + "from the Java enum)");
+                return null;
+            }
+            if (!enumType.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+                error(f, where + " declares enumType = \"" + enumType + "\"; a type name is letters, digits and "
+                        + "underscores starting with a letter, e.g. mood");
+                return null;
+            }
+            for (Element e : te.getEnclosedElements()) {
+                if (e.getKind() == ElementKind.ENUM_CONSTANT) {
+                    enumLabels.add(e.getSimpleName().toString());
+                }
+            }
+        }
         return new FieldInfo(name, member, t.toString(), primitive, fieldType, queryType, binary, column, nullable,
                 pkm != null, unique, indexed, bounded ? maxLength : 0,
                 decimal ? ((Number) col.getOrDefault("precision", 19)).intValue() : 0,
                 decimal ? ((Number) col.getOrDefault("scale", 2)).intValue() : 0,
                 def.isEmpty() ? null : def, dbDef.isEmpty() ? null : dbDef, choices, str(col.get("help")),
                 validators, fkTarget, onDelete, fkConstraint, o2o != null, typeArg, accessors == null ? null : accessors[0],
-                accessors == null ? null : accessors[1], dbOnDelete, nativeType);
+                accessors == null ? null : accessors[1], dbOnDelete, nativeType, enumType, enumLabels);
     }
 
     private boolean autoKey(AnnotationMirror pk) {

@@ -32,13 +32,16 @@ record FieldInfo(
         String getter,          // accessor method name when the field is private, else null
         String setter,          // mutator method name when the field is private, else null
         String dbOnDelete,      // DbOnDelete constant of a foreign key, else null
-        String nativeType) {    // @Column(nativeType), empty for none
+        String nativeType,      // @Column(nativeType), empty for none
+        String enumType,        // @Column(enumType), empty for none
+        List<String> enumLabels) { // the enum's constants when enumType is set
 
     /** This field as a member of a composite primary key. */
     FieldInfo asKeyMember() {
         return new FieldInfo(name, member, sourceType, primitive, fieldType, queryType, binaryType, column, nullable,
                 true, unique, indexed, maxLength, precision, scale, defaultValue, dbDefault, choices, help, validators,
-                fkTarget, onDelete, fkConstraint, oneToOne, typeArgument, getter, setter, dbOnDelete, nativeType);
+                fkTarget, onDelete, fkConstraint, oneToOne, typeArgument, getter, setter, dbOnDelete, nativeType, enumType,
+                enumLabels);
     }
 
     /** The expression reading this field of {@code o}. */

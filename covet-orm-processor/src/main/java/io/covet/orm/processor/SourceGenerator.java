@@ -72,7 +72,9 @@ final class SourceGenerator {
         w.open("private " + cls + "(String alias)");
         w.line("super(null, " + lit(m.table()) + ", alias);");
         for (FieldInfo f : m.fields()) {
-            w.line(f.member() + " = column(" + lit(f.column()) + ", " + f.queryType() + ".class);");
+            boolean nativeType = f.fkTarget() == null && (!f.nativeType().isEmpty() || !f.enumType().isEmpty());
+            w.line(f.member() + " = " + (nativeType ? "nativeColumn(" : "column(") + lit(f.column()) + ", "
+                    + f.queryType() + ".class);");
         }
         w.close();
         w.line("");
@@ -96,7 +98,8 @@ final class SourceGenerator {
                     + f.fieldType() + ", " + lit(f.binaryType()) + ", " + f.nullable() + ", " + f.primaryKey() + ", "
                     + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
                     + ", " + lit(f.defaultValue()) + ", " + lit(f.dbDefault()) + ", " + strings(f.choices()) + ", "
-                    + lit(f.help()) + ", " + fk + ", " + (f.nativeType().isEmpty() ? "null" : lit(f.nativeType())) + ")");
+                    + lit(f.help()) + ", " + fk + ", " + (f.nativeType().isEmpty() ? "null" : lit(f.nativeType()))
+                    + (f.enumType().isEmpty() ? "" : ", " + lit(f.enumType()) + ", " + strings(f.enumLabels())) + ")");
         }
         List<String> idx = new ArrayList<>();
         m.indexes().forEach(g -> idx.add(index(g)));

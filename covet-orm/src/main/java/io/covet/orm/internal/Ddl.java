@@ -24,7 +24,8 @@ import java.util.Set;
  * references form a cycle, the first waiting table is created without the references to tables that do not
  * exist yet, and those foreign keys are added by ALTER TABLE once every table exists; where ALTER TABLE cannot
  * add a constraint ({@link Feature#ALTER_ADD_CONSTRAINT}: SQLite, which resolves references only when rows are
- * written and could add a key only by rebuilding the table), they stay in CREATE TABLE. Not an API.
+ * written and could add a key only by rebuilding the table), they stay in CREATE TABLE. Database enum types
+ * ({@code CREATE TYPE} on PostgreSQL) come first. Not an API.
  */
 public final class Ddl {
     private Ddl() {
@@ -57,6 +58,12 @@ public final class Ddl {
         Set<String> created = new LinkedHashSet<>();
         List<Statement> out = new ArrayList<>();
         List<Statement> later = new ArrayList<>();
+        // enum types before the tables that use them (CREATE TYPE on PostgreSQL; inline elsewhere)
+        schema.enumTypes().forEach((name, labels) -> {
+            String user = schema.columnsOfEnum(name).firstKey();
+            ddl.createEnumType(io.covet.schema.ColumnType.enumType(name, labels))
+                    .forEach(sql -> out.add(new Statement(sql, user)));
+        });
         while (!todo.isEmpty()) {
             String next = todo.stream().filter(n -> ready(schema.require(n), created)).findFirst().orElse(todo.get(0));
             Table t = schema.require(next);

@@ -243,7 +243,8 @@ public final class Writer {
                 Object[] r = new Object[fields.size()];
                 for (int k = 0; k < r.length; k++) {
                     Object v = bound(m.fields().get(fields.get(k)), columnValue(type, e, fields.get(k)));
-                    r[k] = v instanceof io.covet.sql.Json j ? j.text() : v;
+                    // COPY sends text, which the server reads in the column's own type
+                    r[k] = v instanceof io.covet.sql.Json j ? j.text() : v instanceof io.covet.core.NativeText t ? t.text() : v;
                 }
                 rows.add(r);
             }

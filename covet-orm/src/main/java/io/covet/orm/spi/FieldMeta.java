@@ -28,11 +28,15 @@ import java.util.Objects;
  * @param foreignKey   the relation when this column is a foreign key, else null
  * @param nativeType   the engine-native column type declared with {@code @Column(nativeType = …)}, rendered
  *                     verbatim by migrations instead of the field type's portable column type; null for none
+ * @param enumType     the database enum type of an enum field declared with {@code @Column(enumType = …)}; null
+ *                     for none
+ * @param enumLabels   the labels of {@code enumType}: the Java enum's constants in declaration order; empty for
+ *                     none
  */
 public record FieldMeta(String name, String column, FieldType type, String javaType, boolean nullable,
                         boolean primaryKey, boolean unique, boolean indexed, int maxLength, int precision, int scale,
                         String defaultValue, String dbDefault, List<String> choices, String help,
-                        ForeignKeyMeta foreignKey, String nativeType) {
+                        ForeignKeyMeta foreignKey, String nativeType, String enumType, List<String> enumLabels) {
 
     /** Copies the choices; checks the required parts. */
     public FieldMeta {
@@ -42,6 +46,17 @@ public record FieldMeta(String name, String column, FieldType type, String javaT
         choices = List.copyOf(choices == null ? List.of() : choices);
         help = help == null ? "" : help;
         nativeType = nativeType == null || nativeType.isBlank() ? null : nativeType.strip();
+        enumType = enumType == null || enumType.isBlank() ? null : enumType.strip();
+        enumLabels = List.copyOf(enumLabels == null ? List.of() : enumLabels);
+    }
+
+    /** A field without a database enum type. */
+    public FieldMeta(String name, String column, FieldType type, String javaType, boolean nullable,
+                     boolean primaryKey, boolean unique, boolean indexed, int maxLength, int precision, int scale,
+                     String defaultValue, String dbDefault, List<String> choices, String help,
+                     ForeignKeyMeta foreignKey, String nativeType) {
+        this(name, column, type, javaType, nullable, primaryKey, unique, indexed, maxLength, precision, scale,
+                defaultValue, dbDefault, choices, help, foreignKey, nativeType, null, List.of());
     }
 
     /** A field without a native column type (the portable type of {@code type} applies). */
@@ -50,7 +65,7 @@ public record FieldMeta(String name, String column, FieldType type, String javaT
                      String defaultValue, String dbDefault, List<String> choices, String help,
                      ForeignKeyMeta foreignKey) {
         this(name, column, type, javaType, nullable, primaryKey, unique, indexed, maxLength, precision, scale,
-                defaultValue, dbDefault, choices, help, foreignKey, null);
+                defaultValue, dbDefault, choices, help, foreignKey, null, null, List.of());
     }
 
     /** A plain NOT NULL field with no options; use the withers to add them. */
@@ -63,30 +78,30 @@ public record FieldMeta(String name, String column, FieldType type, String javaT
     /** This field as the primary key. */
     public FieldMeta asPrimaryKey() {
         return new FieldMeta(name, column, type, javaType, false, true, unique, indexed, maxLength, precision, scale,
-                defaultValue, dbDefault, choices, help, foreignKey, nativeType);
+                defaultValue, dbDefault, choices, help, foreignKey, nativeType, enumType, enumLabels);
     }
 
     /** This field as a foreign key. */
     public FieldMeta withForeignKey(ForeignKeyMeta fk, boolean isNullable) {
         return new FieldMeta(name, column, type, javaType, isNullable, primaryKey, fk.oneToOne() || unique, indexed,
-                maxLength, precision, scale, defaultValue, dbDefault, choices, help, fk, nativeType);
+                maxLength, precision, scale, defaultValue, dbDefault, choices, help, fk, nativeType, enumType, enumLabels);
     }
 
     /** This field with another decimal precision and scale. */
     public FieldMeta withDecimal(int newPrecision, int newScale) {
         return new FieldMeta(name, column, type, javaType, nullable, primaryKey, unique, indexed, maxLength,
-                newPrecision, newScale, defaultValue, dbDefault, choices, help, foreignKey, nativeType);
+                newPrecision, newScale, defaultValue, dbDefault, choices, help, foreignKey, nativeType, enumType, enumLabels);
     }
 
     /** This field with other uniqueness and index flags. */
     public FieldMeta withKeys(boolean isUnique, boolean isIndexed) {
         return new FieldMeta(name, column, type, javaType, nullable, primaryKey, isUnique, isIndexed, maxLength,
-                precision, scale, defaultValue, dbDefault, choices, help, foreignKey, nativeType);
+                precision, scale, defaultValue, dbDefault, choices, help, foreignKey, nativeType, enumType, enumLabels);
     }
 
     /** This field with another maximum length. */
     public FieldMeta withMaxLength(int length) {
         return new FieldMeta(name, column, type, javaType, nullable, primaryKey, unique, indexed, length, precision,
-                scale, defaultValue, dbDefault, choices, help, foreignKey, nativeType);
+                scale, defaultValue, dbDefault, choices, help, foreignKey, nativeType, enumType, enumLabels);
     }
 }

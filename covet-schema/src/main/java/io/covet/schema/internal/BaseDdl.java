@@ -9,6 +9,7 @@ import io.covet.schema.ColumnDefault;
 import io.covet.schema.ColumnType;
 import io.covet.schema.ForeignKey;
 import io.covet.schema.Index;
+import io.covet.schema.Schema;
 import io.covet.schema.SchemaDdl;
 import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
@@ -202,6 +203,60 @@ public abstract class BaseDdl implements SchemaDdl {
     @Override
     public List<String> rebuild(Table before, Table after, Map<String, String> fill) {
         throw new UnsupportedFeature(d.engine(), "table rebuild", "Alter the table in place.");
+    }
+
+    /**
+     * {@code CASE col WHEN 'old' THEN 'new' … ELSE col END}: the value of a column of an enum type after its labels
+     * were renamed, as text ({@code colText} is the column read as text).
+     */
+    protected String renamed(String colText, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return colText;
+        }
+        StringBuilder sb = new StringBuilder("CASE ").append(colText);
+        renames.forEach((from, to) -> sb.append(" WHEN ").append(stringLiteral(from)).append(" THEN ")
+                .append(stringLiteral(to)));
+        return sb.append(" ELSE ").append(colText).append(" END").toString();
+    }
+
+    /** The enum type {@code name} of {@code before} with {@code labels}, checked. */
+    protected static ColumnType newEnum(Schema before, String name, List<String> labels) {
+        if (!before.enumTypes().containsKey(name)) {
+            throw new IllegalArgumentException("there is no enum type " + name + " in the schema");
+        }
+        return ColumnType.enumType(name, labels);
+    }
+
+    /**
+     * The enum change done table by table where the engine keeps labels per column: each column first takes the
+     * union of old and new labels when rows must be renamed, the rows are renamed, then the columns take the new
+     * labels; {@code retype} renders one table's change from {@code before} to {@code after}.
+     */
+    protected List<String> alterEnumByTable(Schema before, String name, List<String> labels,
+                                            Map<String, String> renames,
+                                            java.util.function.BiFunction<Table, Table, List<String>> retype) {
+        ColumnType target = newEnum(before, name, labels);
+        List<String> union = new ArrayList<>(before.enumTypes().get(name));
+        labels.stream().filter(l -> !union.contains(l)).forEach(union::add);
+        ColumnType wide = ColumnType.enumType(name, union);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : before.columnsOfEnum(name).entrySet()) {
+            Table t = before.require(e.getKey());
+            Table done = before.withEnumType(name, target).require(t.name());
+            if (renames.isEmpty()) {
+                out.addAll(retype.apply(t, done));
+                continue;
+            }
+            Table mid = before.withEnumType(name, wide).require(t.name());
+            out.addAll(retype.apply(t, mid));
+            for (String col : e.getValue()) {
+                out.add("UPDATE " + q(t.name()) + " SET " + q(col) + " = " + renamed(q(col), renames) + " WHERE "
+                        + q(col) + " IN (" + String.join(", ", renames.keySet().stream().map(this::stringLiteral)
+                        .toList()) + ")");
+            }
+            out.addAll(retype.apply(mid, done));
+        }
+        return out;
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
 
 import java.util.List;
+import java.util.Map;
+import io.covet.schema.Schema;
 
 /** MariaDB/MySQL DDL: MODIFY COLUMN with the full definition, DROP INDEX … ON, DROP FOREIGN KEY. */
 public final class MariaDbDdl extends BaseDdl {
@@ -39,6 +41,7 @@ public final class MariaDbDdl extends BaseDdl {
             case UUID -> "CHAR(36)";
             case JSON -> "JSON";
             case RAW -> t.raw();
+            case ENUM -> "ENUM(" + t.labelList() + ")";
         };
     }
 
@@ -74,6 +77,41 @@ public final class MariaDbDdl extends BaseDdl {
     public List<String> alterColumn(Table before, Table after, String column) {
         return List.of("ALTER TABLE " + q(after.name()) + " MODIFY COLUMN " + columnSql(after,
                 after.requireColumn(column)));
+    }
+
+    @Override
+    public List<String> alterEnumType(Schema before, String name, List<String> labels, Map<String, String> renames) {
+        // MODIFY converts each row's label by its text, and strict mode refuses a label the new list lacks; but
+        // DDL commits as it goes here, so rows holding a removed label are looked for first, before any change
+        List<String> removed = before.enumTypes().getOrDefault(name, List.of()).stream()
+                .filter(l -> !labels.contains(l) && !renames.containsKey(l)).toList();
+        List<String> out = new java.util.ArrayList<>();
+        if (!removed.isEmpty()) {
+            String gone = String.join(", ", removed.stream().map(this::stringLiteral).toList());
+            StringBuilder sb = new StringBuilder("BEGIN NOT ATOMIC");
+            before.columnsOfEnum(name).forEach((table, cols) -> cols.forEach(col -> sb.append(" IF EXISTS (SELECT 1 FROM ")
+                    .append(q(table)).append(" WHERE ").append(q(col)).append(" IN (").append(gone).append(")) THEN ")
+                    .append("SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ").append(stringLiteral(cut("rows of " + table
+                            + "." + col + " hold the label(s) " + removed + " that enum type " + name + " loses; "
+                            + "update or delete them first")))
+                    .append("; END IF;")));
+            out.add(sb.append(" END").toString());
+        }
+        out.addAll(alterEnumByTable(before, name, labels, renames, (from, to) -> {
+            List<String> modify = new java.util.ArrayList<>();
+            for (Column c : to.columns()) {
+                if (name.equals(c.type().enumName())) {
+                    modify.addAll(alterColumn(from, to, c.name()));
+                }
+            }
+            return modify;
+        }));
+        return out;
+    }
+
+    /** SIGNAL's message holds at most 512 characters. */
+    private static String cut(String message) {
+        return message.length() <= 500 ? message : message.substring(0, 497) + "...";
     }
 
     @Override

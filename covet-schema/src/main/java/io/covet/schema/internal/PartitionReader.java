@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads which tables are partitioned and their partitions (PostgreSQL's declarative partitioning, in the current
- * schema); the table readers leave partitions out, as they hold the parent's rows and not a table of their own.
- * MariaDB's partitions are parts of one table and SQLite has none: both give an empty map.
+ * Reads which tables are partitioned and their partitions: PostgreSQL's declarative partitioning in the current
+ * schema (the table reader leaves partitions out, as they hold the parent's rows and not a table of their own), and
+ * MariaDB's {@code PARTITION BY} from {@code information_schema.PARTITIONS} (parts of one table). SQLite has none.
  */
 public final class PartitionReader {
     private PartitionReader() {
@@ -21,7 +21,19 @@ public final class PartitionReader {
     /** Parent table → its partitions with their bounds ({@code name FOR VALUES …}), in name order. */
     public static Map<String, List<String>> read(Connection c, Engine engine) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        // catalog access: only PostgreSQL's declarative partitions are read (pg_inherits)
+        // catalog access: each engine keeps its partitions in its own catalog; SQLite has none
+        if (engine.family() == Engine.MARIADB) {
+            for (String[] r : Rows.query(c, "SELECT TABLE_NAME, PARTITION_NAME, PARTITION_METHOD, "
+                    + "PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() "
+                    + "AND PARTITION_NAME IS NOT NULL AND SUBPARTITION_NAME IS NULL "
+                    + "ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION")) {
+                String method = r[2] == null ? "" : r[2];
+                String bound = r[3] == null ? "" : method.startsWith("RANGE") ? " VALUES LESS THAN (" + r[3] + ")"
+                        : method.startsWith("LIST") ? " VALUES IN (" + r[3] + ")" : "";
+                out.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1] + bound);
+            }
+            return out;
+        }
         if (engine.family() != Engine.POSTGRESQL) {
             return out;
         }

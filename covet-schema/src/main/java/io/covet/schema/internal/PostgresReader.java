@@ -32,9 +32,18 @@ public final class PostgresReader {
                 + "WHERE " + NS + " AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname")) {
             tables.put(r[0], new TableBuilder(r[0]));
         }
+        // enum types of the current schema with their labels in order: a column of one is an ENUM, not text
+        Map<String, List<String>> enums = new LinkedHashMap<>();
+        for (String[] r : Rows.query(c, "SELECT t.oid::text, e.enumlabel FROM pg_type t "
+                + "JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace "
+                + "WHERE " + NS + " ORDER BY t.oid, e.enumsortorder")) {
+            enums.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]);
+        }
         for (String[] r : Rows.query(c, "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
-                + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity FROM pg_attribute a "
+                + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.atttypid::text, ty.typname "
+                + "FROM pg_attribute a "
                 + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "JOIN pg_type ty ON ty.oid = a.atttypid "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                 + "WHERE " + NS + " AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
                 + "ORDER BY c.relname, a.attnum")) {
@@ -48,7 +57,8 @@ public final class PostgresReader {
                 auto = true;
                 dflt = null;
             }
-            ColumnType type = type(r[2]);
+            List<String> labels = enums.get(r[6]);
+            ColumnType type = labels != null ? enumOrRaw(r[7], labels, r[2]) : type(r[2]);
             ColumnDefault d = Defaults.parse(dflt, false);
             t.columns.add(new Column(r[1], type, !"t".equals(r[3]), d, auto));
         }
@@ -98,6 +108,26 @@ public final class PostgresReader {
             out.add(t.build());
         }
         return out;
+    }
+
+    /** The domains of the current schema: name as format_type spells it → base type as format_type spells it. */
+    public static Map<String, String> domains(Connection c) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String[] r : Rows.query(c, "SELECT format_type(t.oid, NULL), format_type(t.typbasetype, t.typtypmod) "
+                + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + NS + " AND t.typtype = 'd' "
+                + "ORDER BY t.typname")) {
+            out.put(r[0], r[1]);
+        }
+        return out;
+    }
+
+    /** An enum type, or the formatted name kept raw when the type's name or labels are not ones Covet models. */
+    private static ColumnType enumOrRaw(String name, List<String> labels, String formatted) {
+        try {
+            return ColumnType.enumType(name, labels);
+        } catch (IllegalArgumentException e) {
+            return ColumnType.raw(formatted);
+        }
     }
 
     /** {@code CHECK ((a > 0))} → {@code a > 0}. */

@@ -7,6 +7,7 @@ import io.covet.schema.ColumnDefault;
 import io.covet.schema.ColumnType;
 import io.covet.schema.ForeignKey;
 import io.covet.schema.Index;
+import io.covet.schema.Schema;
 import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
 
@@ -33,6 +34,8 @@ public final class SqliteDdl extends BaseDdl {
             case VARCHAR -> "VARCHAR(" + t.length() + ")";
             case BYTES -> "BLOB";
             case RAW -> t.raw();
+            // SQLite has no enum type: text, with the labels checked on the column (columnSql)
+            case ENUM -> "TEXT";
             // A column declared JSON would have NUMERIC affinity and turn a document such as 12345678901234567890
             // into a rounded REAL; the word TEXT gives it TEXT affinity, and JSON tells introspection the kind.
             case JSON -> "JSON TEXT";
@@ -52,7 +55,15 @@ public final class SqliteDdl extends BaseDdl {
             // Only an INTEGER PRIMARY KEY aliases the rowid, which is what makes SQLite assign values.
             return q(c.name()) + " INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT";
         }
-        return q(c.name()) + " " + typeSql(c.type()) + (c.nullable() ? "" : " NOT NULL") + defaultClause(c);
+        return q(c.name()) + " " + typeSql(c.type()) + (c.nullable() ? "" : " NOT NULL") + defaultClause(c)
+                + (c.type().kind() == ColumnType.Kind.ENUM ? " CHECK (" + q(c.name()) + " IN ("
+                + c.type().labelList() + "))" : "");
+    }
+
+    @Override
+    public List<String> alterEnumType(Schema before, String name, List<String> labels, Map<String, String> renames) {
+        // the labels are checked on each column, so each table using the type is rebuilt with the new check
+        return alterEnumByTable(before, name, labels, renames, (from, to) -> rebuild(from, to, Map.of()));
     }
 
     @Override
