@@ -224,7 +224,8 @@ public final class Backups {
                                         RestoreOptions options) {
         Manifest m = load(repo, id, key);
         ChunkCodec codec = new ChunkCodec(key == null ? null : key.bytes(), 3);
-        Restorer restorer = new Restorer(repo.storage(), codec, m, options.log());
+        Restorer restorer = new Restorer(repo.storage(), codec, m, options.log(),
+                target.supports(Feature.LOAD_DATA_LOCAL));
         try {
             Restorer.Result r = target.withConnection(c -> restorer.restore(c, target.engine(), options.clean(),
                     options.skipNativeObjects()));

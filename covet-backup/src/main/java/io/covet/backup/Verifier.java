@@ -125,7 +125,8 @@ final class Verifier {
         List<String> problems = new ArrayList<>();
         Engine engine = scratch.engine();
         try {
-            scratch.withConnection(c -> new Restorer(repo.storage(), codec, m, s -> { })
+            scratch.withConnection(c -> new Restorer(repo.storage(), codec, m, s -> { },
+                            scratch.supports(io.covet.core.dialect.Feature.LOAD_DATA_LOCAL))
                     .restore(c, engine, false, false));
             for (Manifest.Table t : m.tables()) {
                 compare(scratch, m, t, problems);

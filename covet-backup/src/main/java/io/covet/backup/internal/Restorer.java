@@ -58,12 +58,23 @@ public final class Restorer {
     private List<String> nativeWarnings;
     /** Whether this restore recreates the schema from the server's own definitions in the manifest. */
     private boolean serverDdl;
+    private final boolean loadDataLocal;
 
     public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log) {
+        this(storage, codec, manifest, log, false);
+    }
+
+    /**
+     * @param loadDataLocal the target server allows {@link io.covet.core.dialect.Feature#LOAD_DATA_LOCAL}: rows
+     *                      are streamed as {@code LOAD DATA LOCAL INFILE} text instead of INSERTs
+     */
+    public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log,
+                    boolean loadDataLocal) {
         this.storage = storage;
         this.codec = codec;
         this.manifest = manifest;
         this.log = log;
+        this.loadDataLocal = loadDataLocal;
     }
 
     /**
@@ -329,7 +340,8 @@ public final class Restorer {
         long rows = 0;
         for (Table t : tables) {
             ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
-            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t), t.columns().stream().map(Column::name).toList(), in);
+            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t),
+                    t.columns().stream().map(Column::name).toList(), t.types(), in, loadDataLocal);
             if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
                 throw new Mismatch("table " + t.displayName() + " restored " + n + " rows with checksum "
                         + in.digest().value() + " but the manifest says " + t.rows() + " rows, " + t.checksum()
@@ -390,24 +402,40 @@ public final class Restorer {
     /**
      * MariaDB from its own {@code SHOW CREATE} text: the tables exactly as the source had them (indexes, foreign
      * keys, table options, AUTO_INCREMENT position) are created in the staging database with foreign-key checks
-     * off, then loaded; returns the rows.
+     * off, loaded, and their secondary keys and foreign keys added after the rows ({@link MariaDbSchemaDump#deferKeys},
+     * nobody sees the staging database in between); returns the rows.
      */
     private long stagedFromServerDdl(Connection c, String stage, Ddl ddl) throws SQLException {
         String catalog = c.getCatalog();
         c.setCatalog(stage);
         exec(c, "SET FOREIGN_KEY_CHECKS = 0");
         try {
+            Map<String, String> after = new java.util.LinkedHashMap<>();
             for (Manifest.ObjectDdl o : manifest.schemaDump().objects()) {
                 if (o.kind().equals("TABLE")) {
+                    MariaDbSchemaDump.Split split = MariaDbSchemaDump.deferKeys(o.name(), o.sql());
                     try {
-                        exec(c, o.sql());
+                        exec(c, split.create());
                     } catch (SQLException e) {
                         throw new SQLException("restoring table " + o.name() + " failed: " + e.getMessage(),
                                 e.getSQLState(), e);
                     }
+                    if (split.alter() != null) {
+                        after.put(o.name(), split.alter());
+                    }
                 }
             }
-            return load(c, Engine.MARIADB, ddl);
+            long rows = load(c, Engine.MARIADB, ddl);
+            c.commit();
+            for (Map.Entry<String, String> e : after.entrySet()) {
+                try {
+                    exec(c, e.getValue());
+                } catch (SQLException x) {
+                    throw new SQLException("restoring the keys of table " + e.getKey() + " failed: " + x.getMessage(),
+                            x.getSQLState(), x);
+                }
+            }
+            return rows;
         } finally {
             exec(c, "SET FOREIGN_KEY_CHECKS = 1");
             c.setCatalog(catalog);

@@ -95,6 +95,12 @@ final class MariaDbSpecifics implements EngineSpecifics {
         if (major == 8 && minor == 0 && patch < 14) {
             features.remove(io.covet.core.dialect.Feature.LATERAL);
         }
+        // LOAD DATA LOCAL is a server setting (off by default on MySQL 8), not a version fact
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@GLOBAL.local_infile")) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                features.remove(io.covet.core.dialect.Feature.LOAD_DATA_LOCAL);
+            }
+        }
     }
 
     @Override
