@@ -57,9 +57,8 @@ public final class Loader {
             }
         }
         if (loadDataLocal && types != null && d.supports(Feature.LOAD_DATA_LOCAL)) {
-            List<String> quoted = columns.stream().map(d::quoteExisting).toList();
             try {
-                return LocalInfileLoad.load(c, table, quoted, types, rows);
+                return LocalInfileLoad.load(c, engine, table, columns, types, rows);
             } catch (LocalInfileLoad.Refused e) {
                 // refused before the first row was read (local_infile off, say): the same rows go as INSERTs below
             }

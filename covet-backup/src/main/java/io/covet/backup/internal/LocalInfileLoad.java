@@ -1,5 +1,7 @@
 package io.covet.backup.internal;
 
+import io.covet.core.BulkLoad;
+import io.covet.core.engine.Engine;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,16 +9,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Restores rows with {@code LOAD DATA LOCAL INFILE} ({@link io.covet.core.dialect.Feature#LOAD_DATA_LOCAL}) streamed
@@ -44,50 +45,36 @@ final class LocalInfileLoad {
     }
 
     /**
-     * Loads {@code rows} into {@code table} (quoted, qualified) on {@code c} inside the caller's transaction;
-     * returns the rows the server loaded.
+     * Loads {@code rows} into {@code table} (quoted, qualified) on {@code c} inside the caller's transaction,
+     * through {@link BulkLoad#textOnConnection} (so interceptors see one BULK_LOAD); returns the rows the server
+     * loaded.
      *
-     * @param columns quoted column names, one per value
+     * @param columns the column names as the table has them, one per value
      * @param types   each column's portable type ({@link PortableType#BYTES} columns are sent as hex)
+     * @throws Refused when the statement failed before a single row was read (the rows are still unread)
      * @throws SQLException the server's refusal, or a warning it raised (a value it changed, a duplicate it skipped)
      */
-    static long load(Connection c, String table, List<String> columns, List<PortableType> types,
+    static long load(Connection c, Engine engine, String table, List<String> columns, List<PortableType> types,
                      Iterator<Object[]> rows) throws SQLException {
-        StringBuilder sql = new StringBuilder("LOAD DATA LOCAL INFILE 'covet-restore' INTO TABLE ").append(table)
-                .append(" CHARACTER SET utf8mb4 (");
-        StringBuilder set = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ");
+        Set<Integer> hex = new HashSet<>();
+        for (int i = 0; i < types.size(); i++) {
             if (types.get(i) == PortableType.BYTES) {
-                sql.append("@covet_").append(i);
-                set.append(set.length() == 0 ? " SET " : ", ").append(columns.get(i)).append(" = UNHEX(@covet_")
-                        .append(i).append(')');
-            } else {
-                sql.append(columns.get(i));
+                hex.add(i);
             }
         }
-        sql.append(')').append(set);
         RowStream in = rows instanceof ChunkReader chunks && chunks.columnar()
                 ? new ChunkStream(chunks, types) : new ObjectStream(rows, types);
         long n;
-        try (Statement s = c.createStatement()) {
-            s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(in);
-            try {
-                n = s.executeLargeUpdate(sql.toString());
-            } catch (SQLException e) {
-                in.rethrow();
-                throw in.started ? e : new Refused(e);
-            }
+        try {
+            n = BulkLoad.textOnConnection(c, engine, table, columns, hex, in);
+        } catch (SQLException | RuntimeException e) {
             in.rethrow();
-            List<String> warnings = new ArrayList<>();
-            for (SQLWarning w = s.getWarnings(); w != null && warnings.size() < 3; w = w.getNextWarning()) {
-                warnings.add(w.getMessage());
+            if (!in.started) {
+                throw new Refused(e);
             }
-            if (!warnings.isEmpty()) {
-                throw new SQLException("loading " + table + " changed or skipped values: " + String.join("; ", warnings),
-                        "22000");
-            }
+            throw e;
         }
+        in.rethrow();
         return n;
     }
 
@@ -96,8 +83,8 @@ final class LocalInfileLoad {
      * one), so the rows can still be loaded another way.
      */
     static final class Refused extends SQLException {
-        Refused(SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+        Refused(Exception cause) {
+            super(cause.getMessage(), cause instanceof SQLException e ? e.getSQLState() : null, cause);
         }
     }
 
@@ -309,10 +296,13 @@ final class LocalInfileLoad {
             buf[lim++] = ':';
             two((int) (secondOfDay % 60));
             if (nano != 0) {
+                // without trailing zeros: more fraction digits than the column keeps is a warning, even zeros
                 buf[lim++] = '.';
                 int div = 100_000_000;
-                for (int i = 0; i < 9; i++) {
-                    buf[lim++] = (byte) ('0' + nano / div % 10);
+                int rest = nano;
+                while (rest != 0) {
+                    buf[lim++] = (byte) ('0' + rest / div);
+                    rest %= div;
                     div /= 10;
                 }
             }

@@ -89,9 +89,14 @@ public final class Restorer {
         schemaNatives = manifest.schemaNativeObjects();
         nativeWarnings = new ArrayList<>();
         boolean sameEngine = source.family() == target.family();
-        if (!manifest.notCarried().isEmpty() && (manifest.schemaDump() == null || !sameEngine)) {
-            nativeWarnings.add("not in this backup, recreate by hand if needed: "
-                    + String.join(", ", manifest.notCarried()));
+        List<String> skipped = manifest.notCarried().stream().filter(n -> n.endsWith(Creator.SKIPPED)).toList();
+        if (!skipped.isEmpty()) {
+            nativeWarnings.add("left out of this backup when it was taken (--skip): " + String.join(", ", skipped
+                    .stream().map(n -> n.substring(0, n.length() - Creator.SKIPPED.length())).toList()));
+        }
+        List<String> missing = manifest.notCarried().stream().filter(n -> !n.endsWith(Creator.SKIPPED)).toList();
+        if (!missing.isEmpty() && (manifest.schemaDump() == null || !sameEngine)) {
+            nativeWarnings.add("not in this backup, recreate by hand if needed: " + String.join(", ", missing));
         }
         if (source.family() != target.family()) {
             List<String> left = nativeParts();
