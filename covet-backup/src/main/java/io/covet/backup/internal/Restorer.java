@@ -415,7 +415,8 @@ public final class Restorer {
         c.setCatalog(stage);
         exec(c, "SET FOREIGN_KEY_CHECKS = 0");
         try {
-            Map<String, String> after = new java.util.LinkedHashMap<>();
+            List<String[]> after = new ArrayList<>(); // table, ALTER: every table's keys, then the foreign keys
+            List<String[]> foreign = new ArrayList<>();
             for (Manifest.ObjectDdl o : manifest.schemaDump().objects()) {
                 if (o.kind().equals("TABLE")) {
                     MariaDbSchemaDump.Split split = MariaDbSchemaDump.deferKeys(o.name(), o.sql());
@@ -425,18 +426,22 @@ public final class Restorer {
                         throw new SQLException("restoring table " + o.name() + " failed: " + e.getMessage(),
                                 e.getSQLState(), e);
                     }
-                    if (split.alter() != null) {
-                        after.put(o.name(), split.alter());
+                    if (split.keys() != null) {
+                        after.add(new String[] {o.name(), split.keys()});
+                    }
+                    if (split.foreignKeys() != null) {
+                        foreign.add(new String[] {o.name(), split.foreignKeys()});
                     }
                 }
             }
             long rows = load(c, Engine.MARIADB, ddl);
             c.commit();
-            for (Map.Entry<String, String> e : after.entrySet()) {
+            after.addAll(foreign);
+            for (String[] a : after) {
                 try {
-                    exec(c, e.getValue());
+                    exec(c, a[1]);
                 } catch (SQLException x) {
-                    throw new SQLException("restoring the keys of table " + e.getKey() + " failed: " + x.getMessage(),
+                    throw new SQLException("restoring the keys of table " + a[0] + " failed: " + x.getMessage(),
                             x.getSQLState(), x);
                 }
             }
