@@ -230,7 +230,8 @@ public final class Dumper {
                             RowCodec.writeLong(col, v);
                         }
                     }
-                    case VARCHAR, TEXT, JSON, UUID, OTHER -> RowCodec.write(col, rs.getString(i + 1));
+                    case VARCHAR, TEXT, JSON -> RowCodec.writeText(col, rs.getBytes(i + 1));
+                    case UUID, OTHER -> RowCodec.write(col, rs.getString(i + 1));
                     case BYTES -> RowCodec.write(col, rs.getBytes(i + 1));
                     case DECIMAL -> {
                         if (RowCodec.writeDecimal(col, rs.getString(i + 1), digest)) {

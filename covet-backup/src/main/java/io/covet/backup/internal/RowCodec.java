@@ -72,6 +72,28 @@ public final class RowCodec {
     }
 
     /**
+     * Writes text given as the UTF-8 bytes the driver received exactly as {@link #write} writes the string the
+     * driver would decode from them (null as NULL): ASCII is copied as it is; anything else goes through a
+     * {@code String}, so a malformed sequence becomes U+FFFD as it would there.
+     */
+    static void writeText(Bytes.Sink out, byte[] utf8) {
+        if (utf8 == null) {
+            out.writeByte(NULL);
+            return;
+        }
+        for (byte b : utf8) {
+            if (b < 0) {
+                out.writeByte(STRING);
+                out.writeString(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        out.writeByte(STRING);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    /**
      * Writes a decimal given as plain text ({@code -123.45}, as MariaDB sends it) exactly as {@link #write} writes
      * {@code new BigDecimal(text)}, and gives the digest its canonical form; false, with nothing written, for null,
      * for text in another form or for more than 18 digits (the caller then takes the object path).
