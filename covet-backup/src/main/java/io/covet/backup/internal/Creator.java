@@ -48,7 +48,8 @@ public final class Creator {
     /**
      * @param schemas          the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas})
      * @param engineSchemaDump take the schema with the engine's own dump tool too, when it is installed
-     * @param skip             PostgreSQL tables and views to leave out ({@code schema.name} or a bare name)
+     * @param skip             objects to leave out: PostgreSQL tables and views ({@code schema.name} or a bare
+     *                         name); MariaDB and SQLite tables, views, triggers, routines and events by name
      */
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener,
                    List<String> schemas, boolean engineSchemaDump, List<String> skip) {

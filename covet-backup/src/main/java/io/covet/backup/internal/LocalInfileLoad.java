@@ -290,6 +290,7 @@ final class LocalInfileLoad {
 
         final void time(long secondOfDay, int nano) {
             ensure(19);
+            nano -= nano % 1000; // microseconds, what MariaDB keeps and what the driver binds of a java.time value
             two((int) (secondOfDay / 3600));
             buf[lim++] = ':';
             two((int) (secondOfDay / 60 % 60));

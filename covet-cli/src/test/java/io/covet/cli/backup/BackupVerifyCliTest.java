@@ -67,6 +67,8 @@ class BackupVerifyCliTest {
                         src.db().sql("CREATE ROLE " + user + " LOGIN NOCREATEDB PASSWORD '" + password + "'").execute();
                     } else {
                         src.db().sql("CREATE USER " + user + "@localhost IDENTIFIED BY '" + password + "'").execute();
+                        src.db().sql("GRANT SELECT ON " + io.covet.core.DatabaseUrl.parse(src.url()).database() + ".* TO "
+                                + user + "@localhost").execute();
                     }
                     String limited = src.url().replaceFirst("//[^@/]*@", "//" + user + ":" + password + "@");
                     CliRun checksums = covet("backup", "verify", id, "--repo", repo, "--database", limited);
