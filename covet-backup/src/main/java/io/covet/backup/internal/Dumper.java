@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,7 @@ public final class Dumper {
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Column> cols = table.columns();
         // A server engine without COPY (MariaDB) takes the direct path of JdbcRows, which reads date-times as the
-        // server's own text: the driver would parse and re-format each one.
+        // server's own text: the driver would build java.time objects (through a ZonedDateTime for TIMESTAMP).
         boolean direct = !dialect.supports(Feature.COPY) && !engine.embedded();
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) {
@@ -166,13 +165,14 @@ public final class Dumper {
 
     /**
      * MariaDB and SQLite: a forward-only query read with a bounded fetch size. On a server engine the common
-     * types are encoded straight from the driver's primitives and strings, without the boxed and {@code java.time}
-     * objects in between (decimals are parsed from the text the server sends into an unscaled long); the bytes are
+     * types are encoded straight from the driver's primitives and bytes, without the boxed and {@code java.time}
+     * objects in between (decimals are parsed from the text the server sends into an unscaled long, date-times
+     * from the text the query casts them to, ASCII text copied as the driver's bytes); the bytes are
      * exactly those {@link RowCodec#write} gives for {@link Values#read}'s value, and the digest gets the same
      * canonical row. SQLite's values are coerced value by value ({@link Values#coerce}), so they take that way.
      */
     private static final class JdbcRows implements Rows {
-        private final Statement ps;
+        private final PreparedStatement ps;
         private final ResultSet rs;
         private final List<PortableType> types;
         private final Engine engine;
@@ -182,15 +182,10 @@ public final class Dumper {
             this.types = types;
             this.engine = engine;
             this.direct = !engine.embedded();
-            // A plain statement: on MariaDB its rows come as text, which the direct path takes as it is (no
-            // date-time formatting in the driver). Float columns are read through a prepared statement, whose
-            // binary rows carry them exactly (their text form may be rounded).
-            boolean floats = types.contains(PortableType.REAL) || types.contains(PortableType.DOUBLE);
-            this.ps = direct && !floats ? c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)
-                    : c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            this.ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             try {
                 ps.setFetchSize(1000);
-                this.rs = ps instanceof PreparedStatement p ? p.executeQuery() : ps.executeQuery(sql);
+                this.rs = ps.executeQuery();
             } catch (SQLException e) {
                 ps.close();
                 throw e;
