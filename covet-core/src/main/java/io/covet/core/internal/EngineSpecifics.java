@@ -137,7 +137,7 @@ public interface EngineSpecifics {
 
     /**
      * The statement that loads rows given as text ({@link io.covet.core.dialect.Feature#LOAD_DATA_LOCAL}): one row
-     * a line, fields separated by tabs, {@code \\N} for NULL, backslash escapes; the columns at {@code hexColumns}
+     * a line, fields separated by tabs, {@code \N} for NULL, backslash escapes; the columns at {@code hexColumns}
      * (zero-based) hold the hex of their bytes. Null when the engine has no such statement.
      */
     default String loadTextSql(String table, List<String> quotedColumns, java.util.Set<Integer> hexColumns) {
