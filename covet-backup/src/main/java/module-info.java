@@ -12,6 +12,7 @@ module io.covet.backup {
     requires com.fasterxml.jackson.databind;
     requires com.github.luben.zstd_jni;
     requires org.postgresql.jdbc;
+    requires org.mariadb.jdbc;
     requires software.amazon.awssdk.services.s3;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.auth;

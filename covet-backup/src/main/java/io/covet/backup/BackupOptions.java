@@ -108,9 +108,13 @@ public final class BackupOptions {
     }
 
     /**
-     * PostgreSQL tables and views to leave out ({@code schema.name}, or a bare name in the connection's current
-     * schema); each is named in the manifest. A backup of some schemas whose objects use objects of other schemas
-     * is refused before anything is written unless the objects that use them are left out here.
+     * Objects to leave out, each named in the manifest ({@link BackupInfo#notCarried()}) and in the restore's
+     * warnings. PostgreSQL: tables and views ({@code schema.name}, or a bare name in the connection's current
+     * schema); a backup of some schemas whose objects use objects of other schemas is refused before anything is
+     * written unless the objects that use them are left out here. MariaDB and SQLite: tables, views, triggers,
+     * routines and events by name; a table's triggers (and on SQLite its indexes) go with it. A name that is no
+     * such object is refused before anything is written. A view over a table left out must be left out too, or
+     * its restore fails (verify says so).
      */
     public List<String> skip() {
         return skip;

@@ -166,6 +166,7 @@ public final class Backups {
             rows += r.digest().rows();
         }
         String into = null;
+        String notRestored = null;
         if (problems.isEmpty() && mode == VerifyReport.Mode.RESTORE) {
             Verifier.Outcome o = server != null && scratchUrl == null
                     ? Verifier.restoreIntoTemporary(repo, m, codec, server)
@@ -173,17 +174,23 @@ public final class Backups {
             into = o.into();
             if (into != null) {
                 problems.addAll(o.problems());
+            } else {
+                notRestored = o.problems().isEmpty() ? "no scratch database of the backup's engine was given"
+                        : o.problems().get(0);
             }
         }
         return new VerifyReport(id, mode, problems.isEmpty(), m.tables().size(), rows, List.copyOf(problems),
-                into != null, into);
+                into != null, into, notRestored);
     }
 
     /**
-     * Verifies a backup by restoring it into a temporary database Covet creates on {@code server}'s server and
-     * drops afterwards (PostgreSQL, MariaDB; a temporary file for SQLite), comparing tables, columns, the engine's
-     * own object definitions, rows and checksums. When the temporary database cannot be created, the report says
-     * it was not restored ({@link VerifyReport#restored()} false) and only the chunks were checked.
+     * Verifies a backup by restoring it into a temporary database Covet creates on {@code server}'s server
+     * ({@code __covet_verify_} and random hex) and drops afterwards — also when the restore fails and at shutdown
+     * (Ctrl-C) — (PostgreSQL, MariaDB; a temporary file for SQLite), comparing tables, columns, the engine's own
+     * object definitions, rows and checksums. When the temporary database cannot be created (no privilege) or the
+     * server is of another engine than the backup, the report says it was not restored
+     * ({@link VerifyReport#restored()} false, {@link VerifyReport#notRestored()} why) and only the chunks were
+     * checked.
      */
     public static VerifyReport verifyByRestore(BackupRepository repo, String id, BackupKey key, Database server) {
         return verify(repo, id, key, VerifyReport.Mode.RESTORE, null, server);
@@ -229,7 +236,8 @@ public final class Backups {
                                         RestoreOptions options) {
         Manifest m = load(repo, id, key);
         ChunkCodec codec = new ChunkCodec(key == null ? null : key.bytes(), 3);
-        Restorer restorer = new Restorer(repo.storage(), codec, m, options.log());
+        Restorer restorer = new Restorer(repo.storage(), codec, m, options.log(),
+                target.supports(Feature.LOAD_DATA_LOCAL));
         try {
             Restorer.Result r = target.withConnection(c -> restorer.restore(c, target.engine(), options.clean(),
                     options.skipNativeObjects()));

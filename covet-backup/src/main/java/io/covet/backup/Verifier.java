@@ -77,22 +77,33 @@ final class Verifier {
         }
     }
 
+    /** The prefix of the temporary databases verify creates and drops; never the name of a user's database. */
+    static final String TEMPORARY_PREFIX = "__covet_verify_";
+
     /**
-     * Creates a temporary database on {@code server}'s server (PostgreSQL, MariaDB), restores into it, compares
-     * and drops it; for SQLite a temporary file. When the database cannot be created (no privilege) nothing is
-     * restored and the reason is returned as the outcome's only problem with {@code into} null.
+     * Creates a temporary database ({@value #TEMPORARY_PREFIX} and random hex) on {@code server}'s server
+     * (PostgreSQL, MariaDB), restores into it, compares and drops it — also when the restore fails and at
+     * shutdown (Ctrl-C), through {@link Cleanup}; for SQLite a temporary file. When the database cannot be created
+     * (no privilege) or the server is of another engine than the backup, nothing is restored and the reason is
+     * the outcome's only problem, with {@code into} null.
      */
     static Outcome restoreIntoTemporary(BackupRepository repo, Manifest m, ChunkCodec codec, Database server) {
         Engine engine = server.engine().family();
         if (engine.embedded() || server.config().url().isEmpty()) {
             return restoreAndCompare(repo, m, codec, null);
         }
+        if (!sameFamily(engine, m)) {
+            return new Outcome(List.of("not restored: the backup is of " + Engine.forScheme(m.engine()).displayName()
+                    + " and the server given is " + server.engine().displayName()
+                    + "; give a scratch database of the backup's engine to restore into"), null);
+        }
         DatabaseUrl url = server.config().url().get();
-        String name = "covet_verify_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        String name = TEMPORARY_PREFIX + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        String quoted = server.dialect().quoteExisting(name);
         try {
             server.withConnection(c -> {
                 try (Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE " + name);
+                    s.execute("CREATE DATABASE " + quoted);
                 }
                 return null;
             });
@@ -100,23 +111,30 @@ final class Verifier {
             return new Outcome(List.of("not restored: cannot create a temporary database on "
                     + url.location() + " (" + e.getMessage() + "); give a scratch database to restore into"), null);
         }
-        try {
+        java.util.concurrent.atomic.AtomicReference<Database> open = new java.util.concurrent.atomic.AtomicReference<>();
+        // Dropped when done, when the restore fails, and at shutdown: its sessions are closed first, so the drop
+        // does not wait for a restore still running.
+        try (Cleanup drop = Cleanup.of(() -> {
+            Database scratch = open.getAndSet(null);
+            if (scratch != null) {
+                scratch.close();
+            }
+            server.withConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    // engine SQL: only PostgreSQL refuses to drop a database with sessions unless forced
+                    s.execute("DROP DATABASE IF EXISTS " + quoted + (engine == Engine.POSTGRESQL ? " WITH (FORCE)" : ""));
+                }
+                return null;
+            });
+        })) {
             StringBuilder text = new StringBuilder(url.engine().scheme()).append("://")
                     .append(url.host().orElse("localhost")).append(':').append(url.port()).append('/').append(name);
             DatabaseUrl target = DatabaseUrl.parse(text.toString()).withCredentials(url.user().orElse(null),
                     url.password().orElse(null));
-            try (Database scratch = Database.open(DatabaseConfig.builder("covet_verify").url(target).build())) {
-                return new Outcome(restoreInto(repo, m, codec, scratch, false),
-                        "a temporary " + server.engine().displayName() + " database");
-            }
-        } finally {
-            server.withConnection(c -> {
-                try (Statement s = c.createStatement()) {
-                    // engine SQL: only PostgreSQL refuses to drop a database with sessions unless forced
-                    s.execute("DROP DATABASE IF EXISTS " + name + (engine == Engine.POSTGRESQL ? " WITH (FORCE)" : ""));
-                }
-                return null;
-            });
+            Database scratch = Database.open(DatabaseConfig.builder("covet_verify").url(target).build());
+            open.set(scratch);
+            return new Outcome(restoreInto(repo, m, codec, scratch, false),
+                    "a temporary " + server.engine().displayName() + " database");
         }
     }
 
@@ -125,7 +143,8 @@ final class Verifier {
         List<String> problems = new ArrayList<>();
         Engine engine = scratch.engine();
         try {
-            scratch.withConnection(c -> new Restorer(repo.storage(), codec, m, s -> { })
+            scratch.withConnection(c -> new Restorer(repo.storage(), codec, m, s -> { },
+                            scratch.supports(io.covet.core.dialect.Feature.LOAD_DATA_LOCAL))
                     .restore(c, engine, false, false));
             for (Manifest.Table t : m.tables()) {
                 compare(scratch, m, t, problems);

@@ -16,12 +16,20 @@ import java.util.List;
  *                     manifest (rows, checksums, schema)
  * @param restoredInto where it was restored ({@code a temporary PostgreSQL database}, {@code the scratch MariaDB
  *                     database}); null when not restored. Never holds a password.
+ * @param notRestored  why a {@link Mode#RESTORE} verification did not restore (no privilege to create a temporary
+ *                     database, no server of the backup's engine given); null when restored or not asked to
  */
 public record VerifyReport(String backupId, Mode mode, boolean intact, int tables, long rows, List<String> problems,
-                           boolean restored, String restoredInto) {
+                           boolean restored, String restoredInto, String notRestored) {
     /** A report of checks without a restore. */
     public VerifyReport(String backupId, Mode mode, boolean intact, int tables, long rows, List<String> problems) {
-        this(backupId, mode, intact, tables, rows, problems, false, null);
+        this(backupId, mode, intact, tables, rows, problems, false, null, null);
+    }
+
+    /** A report without a reason for not restoring. */
+    public VerifyReport(String backupId, Mode mode, boolean intact, int tables, long rows, List<String> problems,
+                        boolean restored, String restoredInto) {
+        this(backupId, mode, intact, tables, rows, problems, restored, restoredInto, null);
     }
 
     /** One line for people: "intact" only when restored, else "checksums verified, not restored". */
@@ -31,7 +39,8 @@ public record VerifyReport(String backupId, Mode mode, boolean intact, int table
         }
         return restored ? "intact: " + tables + " tables, " + rows + " rows restored into " + restoredInto
                 + " and compared"
-                : "checksums verified, not restored: " + tables + " tables, " + rows + " rows decoded";
+                : "checksums verified, not restored: " + tables + " tables, " + rows + " rows decoded"
+                + (notRestored == null ? "" : " (" + notRestored + ")");
     }
 
     /** How thoroughly to verify. */

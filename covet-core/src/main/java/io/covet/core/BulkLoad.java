@@ -74,6 +74,57 @@ public final class BulkLoad {
                 e -> raw.executor().translate("bulk load into " + table, e));
     }
 
+    /**
+     * Loads rows given as text on {@code connection}, whose transaction the caller manages, with the engine's
+     * client-side text load ({@link io.covet.core.dialect.Feature#LOAD_DATA_LOCAL}: MariaDB/MySQL
+     * {@code LOAD DATA LOCAL INFILE}), faster than INSERTs because the server parses plain values. The text is the
+     * statement's default format: one row a line ending in {@code \n}, fields separated by {@code \t},
+     * {@code \N} for NULL, and a backslash escaping a tab, newline, NUL ({@code \0}) or backslash inside a value;
+     * UTF-8. The columns at {@code hexColumns} hold the hex digits of their bytes instead. A value the server
+     * would change (truncate, convert) or a row it would skip (duplicate key) fails the load, as an INSERT would.
+     * Passes the database's interceptors as one {@link StatementKind#BULK_LOAD}, like
+     * {@link #onConnection(Connection, Engine, String, List, Iterator)}.
+     *
+     * @param table      the target already quoted for that engine, optionally qualified
+     * @param columns    the column names as the table has them, in the order of the fields; quoted here
+     * @param hexColumns the zero-based positions of the columns sent as hex
+     * @param text       the rows; read to its end by the driver
+     * @return the number of rows loaded
+     * @throws IllegalArgumentException when {@code table} is not a quoted name or no column is named
+     * @throws io.covet.core.error.UnsupportedFeature when the engine has no text load
+     * @throws SQLException the driver's failure, a warning the server raised, or its refusal (e.g. its
+     *                      {@code local_infile} is off); the caller's transaction decides what happens to loaded rows
+     */
+    public static long textOnConnection(Connection connection, Engine engine, String table, List<String> columns,
+                                        java.util.Set<Integer> hexColumns, java.io.InputStream text)
+            throws SQLException {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(text, "text");
+        Dialect d = Dialect.of(engine.family());
+        if (table == null || !quotedName(d).matcher(table).matches()) {
+            throw new IllegalArgumentException("bulk load target " + table + " is not a quoted table name for "
+                    + engine.displayName() + "; quote it with Dialect.quote (e.g. " + d.quote("shop") + "."
+                    + d.quote("orders") + ")");
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("bulk load into " + table + " needs at least one column");
+        }
+        io.covet.core.internal.EngineSpecifics specifics = io.covet.core.internal.EngineSpecifics.of(engine);
+        String sql = specifics.loadTextSql(table, columns.stream().map(d::quoteExisting).toList(), hexColumns);
+        if (sql == null) {
+            throw new io.covet.core.error.UnsupportedFeature(engine, "loading rows as text (LOAD DATA LOCAL)",
+                    "Use onConnection, which loads with the engine's fastest statement.");
+        }
+        RawConnections.Unwrapped raw = RawConnections.unwrap(connection);
+        if (raw == null) {
+            return specifics.loadText(connection, sql, text);
+        }
+        Connection real = raw.connection();
+        return raw.executor().pipeline().runSql(raw.executor().context(StatementKind.BULK_LOAD, sql,
+                        List.of(unquoted(table)), null), () -> specifics.loadText(real, sql, text), n -> n,
+                e -> raw.executor().translate("bulk load into " + table, e));
+    }
+
     /** One or more names quoted the dialect's way, joined by dots; a quote inside a name is doubled. */
     private static Pattern quotedName(Dialect d) {
         String q = Pattern.quote(String.valueOf(d.quote("x").charAt(0)));

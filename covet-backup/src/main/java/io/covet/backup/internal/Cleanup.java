@@ -24,11 +24,25 @@ public final class Cleanup implements AutoCloseable {
 
     private final List<Path> paths;
     private final boolean keepRoots;
+    private final Runnable action;
     private volatile boolean done;
 
     private Cleanup(List<Path> paths, boolean keepRoots) {
+        this(paths, keepRoots, null);
+    }
+
+    private Cleanup(List<Path> paths, boolean keepRoots, Runnable action) {
         this.paths = paths;
         this.keepRoots = keepRoots;
+        this.action = action;
+    }
+
+    /**
+     * Registers something to undo that is not a file, such as a temporary database to drop: {@code undo} runs once,
+     * on {@link #close()} or at shutdown, whichever comes first; what it throws is ignored.
+     */
+    public static Cleanup of(Runnable undo) {
+        return register(new Cleanup(List.of(), false, undo));
     }
 
     /**
@@ -65,13 +79,23 @@ public final class Cleanup implements AutoCloseable {
     @Override
     public void close() {
         PENDING.remove(this);
-        if (!done) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
             done = true;
-            deleteAll();
         }
+        deleteAll();
     }
 
     private void deleteAll() {
+        if (action != null) {
+            try {
+                action.run();
+            } catch (RuntimeException ignored) {
+                // best effort, as for files
+            }
+        }
         for (Path p : paths) {
             try {
                 delete(p, keepRoots);

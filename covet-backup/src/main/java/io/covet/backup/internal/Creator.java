@@ -59,7 +59,8 @@ public final class Creator {
     /**
      * @param schemas    the PostgreSQL schemas to back up; empty for the default ({@link SchemaReader#schemas})
      * @param schemaFrom where the schema for a same-engine restore comes from
-     * @param skip       PostgreSQL tables and views to leave out ({@code schema.name} or a bare name)
+     * @param skip       objects to leave out: PostgreSQL tables and views ({@code schema.name} or a bare name);
+     *                   MariaDB and SQLite tables, views, triggers, routines and events by name
      */
     public Creator(Storage storage, ChunkCodec codec, int chunkBytes, int jobs, Listener listener,
                    List<String> schemas, SchemaFrom schemaFrom, List<String> skip) {
@@ -94,7 +95,7 @@ public final class Creator {
                 } catch (IllegalArgumentException e) {
                     throw new BackupException(BackupException.Reason.INVALID, e.getMessage() + "; nothing was written");
                 }
-                List<String> skipped = skipNames(reader, engine);
+                List<String> skipped = skipNames(c, reader, engine);
                 // engine fact: only PostgreSQL has the extensions and schemas that can make a backup unrestorable
                 if (engine.family() == Engine.POSTGRESQL) {
                     refuseUnrestorable(c, reader, namespaces, pgDump || catalog, skipped);
@@ -116,12 +117,17 @@ public final class Creator {
                 for (String ns : namespaces) {
                     for (Table t : reader.tables(ns)) {
                         if (skipped.contains((ns == null ? reader.namespace() : ns) + "." + t.name())) {
-                            notCarried.add("table " + t.displayName() + " (left out on request)");
+                            notCarried.add("table " + t.displayName() + SKIPPED);
                         } else {
                             schema.add(t);
                         }
                     }
                     List<NativeObject> found = reader.in(ns, () -> Introspector.readNativeObjects(c, engine));
+                    if (!skipped.isEmpty()) {
+                        String space = ns == null ? reader.namespace() : ns;
+                        found = found.stream().filter(o -> !skipped.contains(space + "." + o.name())
+                                && (o.table() == null || !skipped.contains(space + "." + o.table()))).toList();
+                    }
                     if (ns == null) {
                         natives = found;
                     } else if (!found.isEmpty()) {
@@ -160,11 +166,18 @@ public final class Creator {
                     notCarried.addAll(taken.notCarried());
                     source = "covet catalog (PostgreSQL " + db.server().version() + "; " + why + ")";
                 } else if (engineSchemaDump && engine.family() == Engine.MARIADB) {
-                    dump = new Manifest.SchemaDump(MariaDbSchemaDump.read(c));
+                    dump = new Manifest.SchemaDump(without(MariaDbSchemaDump.read(c), skipped, reader.namespace()));
                     source = "SHOW CREATE (MariaDB " + db.server().version() + ")";
                 } else if (engineSchemaDump && engine.family() == Engine.SQLITE) {
-                    dump = new Manifest.SchemaDump(SqliteSchemaDump.read(c));
+                    dump = new Manifest.SchemaDump(without(SqliteSchemaDump.read(c), skipped, reader.namespace()));
                     source = "sqlite_master";
+                }
+                // engine fact: MariaDB and SQLite name views, triggers and routines in --skip too
+                if (!skipped.isEmpty() && engine.family() != Engine.POSTGRESQL) {
+                    List<Manifest.ObjectDdl> all = engine.family() == Engine.MARIADB ? MariaDbSchemaDump.read(c)
+                            : SqliteSchemaDump.read(c);
+                    notCarried.addAll(skippedObjects(all, Introspector.readNativeObjects(c, engine), skipped,
+                            reader.namespace()));
                 }
                 List<Table> done;
                 if (jobs > 1 && schema.size() > 1) {
@@ -185,23 +198,53 @@ public final class Creator {
         });
     }
 
+    /** How a {@link Manifest#notCarried()} entry of an object left out with {@code --skip} ends. */
+    public static final String SKIPPED = " (left out on request)";
+
     /**
-     * The relations to leave out, as {@code schema.name} (a bare name is in the connection's current schema).
+     * The objects to leave out. PostgreSQL: relations, as {@code schema.name} (a bare name is in the connection's
+     * current schema). MariaDB, SQLite: tables, views, triggers, routines and events by name, as
+     * {@code namespace.name} like the tables they are compared with, plus the triggers (and SQLite indexes) of a
+     * table left out, which cannot be restored without it.
      *
-     * @throws BackupException (INVALID) for a name that is no table or view of the database, or on MariaDB/SQLite
+     * @throws BackupException (INVALID) for a name that is no such object of the database; nothing was written
      */
-    private List<String> skipNames(SchemaReader reader, Engine engine) throws SQLException {
+    private List<String> skipNames(Connection c, SchemaReader reader, Engine engine) throws SQLException {
         if (skip.isEmpty()) {
             return List.of();
         }
-        // engine fact: only PostgreSQL has several schemas in one database to leave objects out of
-        if (engine.family() != Engine.POSTGRESQL) {
-            throw new BackupException(BackupException.Reason.INVALID, "--skip leaves PostgreSQL objects out of a "
-                    + "backup of some schemas; a " + engine.displayName() + " backup restores every object, so "
-                    + "there is nothing to skip; nothing was written");
-        }
         List<String> out = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        // engine fact: only PostgreSQL has several schemas in one database, so only its names are qualified
+        if (engine.family() != Engine.POSTGRESQL) {
+            List<String> tables = reader.tableNames();
+            java.util.Set<String> known = new java.util.HashSet<>(tables);
+            // engine facts: each engine's own object definitions (SHOW CREATE, sqlite_master)
+            for (Manifest.ObjectDdl o : engine.family() == Engine.MARIADB ? MariaDbSchemaDump.read(c)
+                    : SqliteSchemaDump.read(c)) {
+                known.add(o.name());
+            }
+            for (NativeObject o : Introspector.readNativeObjects(c, engine)) {
+                known.add(o.name());
+            }
+            for (String name : skip) {
+                if (!known.contains(name)) {
+                    unknown.add(name);
+                } else if (!out.contains(reader.namespace() + "." + name)) {
+                    out.add(reader.namespace() + "." + name);
+                    if (tables.contains(name)) {
+                        for (String d : reader.dependents(name)) {
+                            out.add(reader.namespace() + "." + d);
+                        }
+                    }
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new BackupException(BackupException.Reason.INVALID, "--skip names no table, view, trigger, "
+                        + "routine or event of this database: " + String.join(", ", unknown) + "; nothing was written");
+            }
+            return out;
+        }
         for (String name : skip) {
             String q = name.contains(".") ? name : reader.namespace() + "." + name;
             if (!reader.relationExists(q.substring(0, q.indexOf('.')), q.substring(q.indexOf('.') + 1))) {
@@ -213,6 +256,25 @@ public final class Creator {
             throw new BackupException(BackupException.Reason.INVALID, "--skip names no table or view: "
                     + String.join(", ", unknown) + " (write schema.name, or a bare name for the current schema "
                     + reader.namespace() + "); nothing was written");
+        }
+        return out;
+    }
+
+    /** MariaDB, SQLite: the objects left out, without the tables (which the table loop names), for the manifest. */
+    private static List<String> skippedObjects(List<Manifest.ObjectDdl> dump, List<NativeObject> natives,
+                                               List<String> skipped, String namespace) {
+        List<String> out = new ArrayList<>();
+        for (Manifest.ObjectDdl o : dump) {
+            if (!o.kind().equals("TABLE") && skipped.contains(namespace + "." + o.name())) {
+                out.add(o.kind().toLowerCase(java.util.Locale.ROOT) + " " + o.name() + SKIPPED);
+            }
+        }
+        for (NativeObject o : natives) {
+            String entry = o.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + o.name() + SKIPPED;
+            if ((skipped.contains(namespace + "." + o.name()) || (o.table() != null
+                    && skipped.contains(namespace + "." + o.table()))) && !out.contains(entry)) {
+                out.add(entry);
+            }
         }
         return out;
     }
@@ -256,6 +318,13 @@ public final class Creator {
             throw new UncheckedIOException("cannot store a chunk of " + t.name() + " in " + storage.describe()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The server's definitions without those of the objects left out. */
+    private static List<Manifest.ObjectDdl> without(List<Manifest.ObjectDdl> objects, List<String> skipped,
+                                                    String namespace) {
+        return skipped.isEmpty() ? objects
+                : objects.stream().filter(o -> !skipped.contains(namespace + "." + o.name())).toList();
     }
 
     /** Workers join the exported snapshot, so every table is read as of the same instant. */

@@ -50,11 +50,19 @@ public final class Dumper {
             throws SQLException, IOException {
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Column> cols = table.columns();
+        // A server engine without COPY (MariaDB) takes the direct path of JdbcRows, which reads date-times as the
+        // server's own text: the driver would build java.time objects (through a ZonedDateTime for TIMESTAMP).
+        boolean direct = !dialect.supports(Feature.COPY) && !engine.embedded();
         for (int i = 0; i < cols.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
             }
+            boolean text = direct && cols.get(i).type() == PortableType.TIMESTAMP;
+            sql.append(text ? "CAST(" : "");
             dialect.quoteExistingInto(sql, cols.get(i).name());
+            if (text) {
+                dialect.quoteExistingInto(sql.append(" AS CHAR) AS "), cols.get(i).name());
+            }
         }
         sql.append(" FROM ");
         sql.append(Ddl.ref(dialect, table.schema(), table.name()));
@@ -78,14 +86,18 @@ public final class Dumper {
         Future<Chunk> pending = null;
         try (Rows rows = dialect.supports(Feature.COPY) ? new CopyRows(new PgCopyRows(c, dialect, table))
                 : new JdbcRows(c, sql.toString(), types, engine)) {
-            while (rows.next(row)) {
-                for (int i = 0; i < n; i++) {
-                    Bytes.Sink col = out[i];
-                    int before = col.size();
-                    RowCodec.write(col, row[i]);
-                    chunkSize += col.size() - before;
+            while (true) {
+                int size = 0;
+                for (Bytes.Sink col : out) {
+                    size -= col.size();
                 }
-                digest.add(row);
+                if (!rows.next(row, out, digest)) {
+                    break;
+                }
+                for (Bytes.Sink col : out) {
+                    size += col.size();
+                }
+                chunkSize += size;
                 chunkRows++;
                 if (chunkSize >= chunkBytes) {
                     if (pending != null) {
@@ -119,6 +131,21 @@ public final class Dumper {
     private interface Rows extends AutoCloseable {
         boolean next(Object[] row) throws SQLException, IOException;
 
+        /**
+         * Reads the next row and appends each value's encoding to its column and the row to the digest; false at
+         * the end. {@code row} is scratch space.
+         */
+        default boolean next(Object[] row, Bytes.Sink[] columns, TableDigest digest) throws SQLException, IOException {
+            if (!next(row)) {
+                return false;
+            }
+            for (int i = 0; i < row.length; i++) {
+                RowCodec.write(columns[i], row[i]);
+            }
+            digest.add(row);
+            return true;
+        }
+
         @Override
         void close() throws SQLException, IOException;
     }
@@ -136,16 +163,25 @@ public final class Dumper {
         }
     }
 
-    /** MariaDB and SQLite: a forward-only query read with a bounded fetch size. */
+    /**
+     * MariaDB and SQLite: a forward-only query read with a bounded fetch size. On a server engine the common
+     * types are encoded straight from the driver's primitives and bytes, without the boxed and {@code java.time}
+     * objects in between (decimals are parsed from the text the server sends into an unscaled long, date-times
+     * from the text the query casts them to, ASCII text copied as the driver's bytes); the bytes are
+     * exactly those {@link RowCodec#write} gives for {@link Values#read}'s value, and the digest gets the same
+     * canonical row. SQLite's values are coerced value by value ({@link Values#coerce}), so they take that way.
+     */
     private static final class JdbcRows implements Rows {
         private final PreparedStatement ps;
         private final ResultSet rs;
         private final List<PortableType> types;
         private final Engine engine;
+        private final boolean direct;
 
         JdbcRows(Connection c, String sql, List<PortableType> types, Engine engine) throws SQLException {
             this.types = types;
             this.engine = engine;
+            this.direct = !engine.embedded();
             this.ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             try {
                 ps.setFetchSize(1000);
@@ -165,6 +201,67 @@ public final class Dumper {
                 row[i] = Values.read(rs, i + 1, types.get(i), engine);
             }
             return true;
+        }
+
+        @Override
+        public boolean next(Object[] row, Bytes.Sink[] columns, TableDigest digest) throws SQLException, IOException {
+            if (!direct) {
+                return Rows.super.next(row, columns, digest);
+            }
+            if (!rs.next()) {
+                return false;
+            }
+            digest.beginRow();
+            for (int i = 0; i < columns.length; i++) {
+                Bytes.Sink col = columns[i];
+                int at = col.size();
+                PortableType type = types.get(i);
+                switch (type) {
+                    case SMALLINT, INTEGER, BIGINT -> {
+                        long v = rs.getLong(i + 1);
+                        if (rs.wasNull()) {
+                            RowCodec.write(col, null);
+                        } else {
+                            RowCodec.writeLong(col, v);
+                        }
+                    }
+                    case VARCHAR, TEXT, JSON -> RowCodec.writeText(col, rs.getBytes(i + 1));
+                    case UUID, OTHER -> RowCodec.write(col, rs.getString(i + 1));
+                    case BYTES -> RowCodec.write(col, rs.getBytes(i + 1));
+                    case DECIMAL -> {
+                        if (RowCodec.writeDecimal(col, rs.getString(i + 1), digest)) {
+                            continue;
+                        }
+                        generic(i, col, digest);
+                        continue;
+                    }
+                    case TIMESTAMP -> {
+                        // selected as text; a zero date reads as NULL, as the driver reads it from the column
+                        String text = rs.getString(i + 1);
+                        if (!RowCodec.writeDateTime(col, text)) {
+                            if (!text.matches("0000-00-00 00:00:00(\\.0+)?")) {
+                                throw new SQLException("column " + rs.getMetaData().getColumnLabel(i + 1) + " holds "
+                                        + "the date-time " + text + ", which has no Java value; fix or clear it");
+                            }
+                            RowCodec.write(col, null);
+                        }
+                    }
+                    default -> {
+                        generic(i, col, digest);
+                        continue;
+                    }
+                }
+                digest.raw(col.array(), at, col.size() - at);
+            }
+            digest.endRow();
+            return true;
+        }
+
+        /** The value the general way: read, encoded and checksummed as an object. */
+        private void generic(int i, Bytes.Sink col, TableDigest digest) throws SQLException {
+            Object v = Values.read(rs, i + 1, types.get(i), engine);
+            RowCodec.write(col, v);
+            digest.value(v, types.get(i));
         }
 
         @Override

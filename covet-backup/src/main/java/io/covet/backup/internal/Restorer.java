@@ -58,12 +58,23 @@ public final class Restorer {
     private List<String> nativeWarnings;
     /** Whether this restore recreates the schema from the server's own definitions in the manifest. */
     private boolean serverDdl;
+    private final boolean loadDataLocal;
 
     public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log) {
+        this(storage, codec, manifest, log, false);
+    }
+
+    /**
+     * @param loadDataLocal the target server allows {@link io.covet.core.dialect.Feature#LOAD_DATA_LOCAL}: rows
+     *                      are streamed as {@code LOAD DATA LOCAL INFILE} text instead of INSERTs
+     */
+    public Restorer(Storage storage, ChunkCodec codec, Manifest manifest, Consumer<String> log,
+                    boolean loadDataLocal) {
         this.storage = storage;
         this.codec = codec;
         this.manifest = manifest;
         this.log = log;
+        this.loadDataLocal = loadDataLocal;
     }
 
     /**
@@ -78,9 +89,14 @@ public final class Restorer {
         schemaNatives = manifest.schemaNativeObjects();
         nativeWarnings = new ArrayList<>();
         boolean sameEngine = source.family() == target.family();
-        if (!manifest.notCarried().isEmpty() && (manifest.schemaDump() == null || !sameEngine)) {
-            nativeWarnings.add("not in this backup, recreate by hand if needed: "
-                    + String.join(", ", manifest.notCarried()));
+        List<String> skipped = manifest.notCarried().stream().filter(n -> n.endsWith(Creator.SKIPPED)).toList();
+        if (!skipped.isEmpty()) {
+            nativeWarnings.add("left out of this backup when it was taken (--skip): " + String.join(", ", skipped
+                    .stream().map(n -> n.substring(0, n.length() - Creator.SKIPPED.length())).toList()));
+        }
+        List<String> missing = manifest.notCarried().stream().filter(n -> !n.endsWith(Creator.SKIPPED)).toList();
+        if (!missing.isEmpty() && (manifest.schemaDump() == null || !sameEngine)) {
+            nativeWarnings.add("not in this backup, recreate by hand if needed: " + String.join(", ", missing));
         }
         if (source.family() != target.family()) {
             List<String> left = nativeParts();
@@ -332,7 +348,8 @@ public final class Restorer {
         long rows = 0;
         for (Table t : tables) {
             ChunkReader in = new ChunkReader(storage, codec, manifest.id(), t, manifest.columnar());
-            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t), t.columns().stream().map(Column::name).toList(), in);
+            long n = Loader.load(c, target, Engine.forScheme(manifest.engine()), ddl.table(t),
+                    t.columns().stream().map(Column::name).toList(), t.types(), in, loadDataLocal);
             if (n != t.rows() || !in.digest().value().equals(t.checksum())) {
                 throw new Mismatch("table " + t.displayName() + " restored " + n + " rows with checksum "
                         + in.digest().value() + " but the manifest says " + t.rows() + " rows, " + t.checksum()
@@ -393,24 +410,45 @@ public final class Restorer {
     /**
      * MariaDB from its own {@code SHOW CREATE} text: the tables exactly as the source had them (indexes, foreign
      * keys, table options, AUTO_INCREMENT position) are created in the staging database with foreign-key checks
-     * off, then loaded; returns the rows.
+     * off, loaded, and their secondary keys and foreign keys added after the rows ({@link MariaDbSchemaDump#deferKeys},
+     * nobody sees the staging database in between); returns the rows.
      */
     private long stagedFromServerDdl(Connection c, String stage, Ddl ddl) throws SQLException {
         String catalog = c.getCatalog();
         c.setCatalog(stage);
         exec(c, "SET FOREIGN_KEY_CHECKS = 0");
         try {
+            List<String[]> after = new ArrayList<>(); // table, ALTER: every table's keys, then the foreign keys
+            List<String[]> foreign = new ArrayList<>();
             for (Manifest.ObjectDdl o : manifest.schemaDump().objects()) {
                 if (o.kind().equals("TABLE")) {
+                    MariaDbSchemaDump.Split split = MariaDbSchemaDump.deferKeys(o.name(), o.sql());
                     try {
-                        exec(c, o.sql());
+                        exec(c, split.create());
                     } catch (SQLException e) {
                         throw new SQLException("restoring table " + o.name() + " failed: " + e.getMessage(),
                                 e.getSQLState(), e);
                     }
+                    if (split.keys() != null) {
+                        after.add(new String[] {o.name(), split.keys()});
+                    }
+                    if (split.foreignKeys() != null) {
+                        foreign.add(new String[] {o.name(), split.foreignKeys()});
+                    }
                 }
             }
-            return load(c, Engine.MARIADB, ddl);
+            long rows = load(c, Engine.MARIADB, ddl);
+            c.commit();
+            after.addAll(foreign);
+            for (String[] a : after) {
+                try {
+                    exec(c, a[1]);
+                } catch (SQLException x) {
+                    throw new SQLException("restoring the keys of table " + a[0] + " failed: " + x.getMessage(),
+                            x.getSQLState(), x);
+                }
+            }
+            return rows;
         } finally {
             exec(c, "SET FOREIGN_KEY_CHECKS = 1");
             c.setCatalog(catalog);

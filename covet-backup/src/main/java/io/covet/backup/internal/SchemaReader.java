@@ -111,6 +111,19 @@ public final class SchemaReader {
                 + "AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')", namespace, name).isEmpty();
     }
 
+    /**
+     * MariaDB, SQLite: the objects that exist only with {@code table} and go when it goes (its triggers; on SQLite
+     * its indexes too, which have definitions of their own), for leaving a table out of a backup.
+     */
+    public List<String> dependents(String table) throws SQLException {
+        // catalog access: each engine lists a table's triggers in its own catalog
+        return strings(engine == Engine.MARIADB
+                ? "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
+                + "AND EVENT_OBJECT_TABLE = ? ORDER BY TRIGGER_NAME"
+                : "SELECT name FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+                + "AND sql IS NOT NULL ORDER BY name", table);
+    }
+
     /** PostgreSQL: whether the connection's search path was set for it (URL {@code currentSchema}, a SET). */
     public boolean pinned() {
         return pinned;

@@ -56,6 +56,52 @@ class CleanupTest {
         assertThat(kept).hasContent("done");
     }
 
+    @Test
+    void anUndoActionRunsOnceOnCloseOrAtShutdownAndNotWhenKept(@TempDir Path dir) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        try (Cleanup undo = Cleanup.of(runs::incrementAndGet)) {
+            undo.close();
+        }
+        assertThat(runs).hasValue(1);
+        try (Cleanup kept = Cleanup.of(runs::incrementAndGet)) {
+            kept.keep();
+        }
+        assertThat(runs).hasValue(1);
+
+        Path undone = dir.resolve("undone");
+        Path notUndone = dir.resolve("not-undone");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ActionChild.class.getName(), undone.toString(),
+                notUndone.toString());
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).isEqualTo("READY");
+        p.destroy(); // SIGTERM, as Ctrl-C: a temporary database registered this way is dropped here
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(undone).hasContent("undone");
+        assertThat(notUndone).doesNotExist();
+    }
+
+    /** Registers an undo action that writes its first argument and a kept one that would write its second. */
+    public static final class ActionChild {
+        public static void main(String[] args) throws Exception {
+            Cleanup.of(() -> write(Path.of(args[0])));
+            Cleanup.of(() -> write(Path.of(args[1]))).keep();
+            System.out.println("READY");
+            System.out.flush();
+            Thread.sleep(120_000);
+        }
+
+        private static void write(Path p) {
+            try {
+                Files.writeString(p, "undone");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Registers a directory that is still being written and a file already kept, then waits to be stopped. */
     public static final class Child {
         public static void main(String[] args) throws Exception {

@@ -86,8 +86,10 @@ public final class BackupCommand {
                 + "currentSchema when it names one.")
         List<String> schemas = new java.util.ArrayList<>();
 
-        @Option(names = "--skip", split = ",", paramLabel = "TABLE", description = "PostgreSQL: a table or view to "
-                + "leave out (schema.name; repeat or comma-separate), e.g. one that uses a schema not backed up.")
+        @Option(names = "--skip", split = ",", paramLabel = "OBJECT", description = "An object to leave out (repeat "
+                + "or comma-separate); listed by the backup and by its restore. PostgreSQL: a table or view "
+                + "(schema.name), e.g. one that uses a schema not backed up. MariaDB, SQLite: a table, view, "
+                + "trigger, routine or event (a table's triggers go with it).")
         List<String> skip = new java.util.ArrayList<>();
 
         @Option(names = "--schema-source", paramLabel = "SOURCE", defaultValue = "native-tool", description = "Where "
@@ -202,15 +204,22 @@ public final class BackupCommand {
         boolean fast;
 
         @Option(names = {"--restore-into", "--scratch"}, paramLabel = "URL",
-                description = "Empty database of the backup's engine to test-restore into (default: a temporary "
-                        + "file for a SQLite backup; other engines are then only checksum-verified, not restored).")
+                description = "Empty database of the backup's engine to test-restore into. Default: a temporary "
+                        + "file for a SQLite backup; for PostgreSQL/MariaDB a temporary database (__covet_verify_…) "
+                        + "created on the --database server and dropped afterwards, where its user may create "
+                        + "databases; otherwise the backup is only checksum-verified, not restored.")
         String scratch;
+
+        @Option(names = {"-d", "--database"}, paramLabel = "URL", description = "A PostgreSQL/MariaDB server (any "
+                + "database on it, e.g. the backup's source) to create the temporary database on. Default: the "
+                + "configured 'default' database when it is of the backup's engine.")
+        String server;
 
         @Override
         int run() {
             try (BackupRepository r = repo.open()) {
-                VerifyReport v = Backups.verify(r, id, repo.key(),
-                        fast ? VerifyReport.Mode.FAST : VerifyReport.Mode.RESTORE, scratch);
+                VerifyReport v = fast || scratch != null ? Backups.verify(r, id, repo.key(),
+                        fast ? VerifyReport.Mode.FAST : VerifyReport.Mode.RESTORE, scratch) : byRestore(r);
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", v.backupId());
@@ -220,13 +229,17 @@ public final class BackupCommand {
                     m.put("tables", v.tables());
                     m.put("rows", v.rows());
                     m.put("problems", v.problems());
+                    if (v.notRestored() != null) {
+                        m.put("notRestored", v.notRestored());
+                    }
                     out().println(Output.json(m));
                 } else if (v.intact() && v.restored()) {
                     out().printf("backup %s is intact: %d tables, %d rows checked (test restore into %s)%n", id,
                             v.tables(), v.rows(), v.restoredInto());
                 } else if (v.intact()) {
                     out().printf("backup %s: checksums verified, not restored: %d tables, %d rows decoded%s%n", id,
-                            v.tables(), v.rows(), fast ? "" : "; give --restore-into URL to restore it");
+                            v.tables(), v.rows(), fast ? "" : " (" + (v.notRestored() == null ? ""
+                                    : v.notRestored() + "; ") + "give --restore-into URL to restore it)");
                 }
                 if (!v.intact()) {
                     err().println("covet: backup " + id + " is damaged: " + v.problems().get(0)
@@ -235,6 +248,22 @@ public final class BackupCommand {
                 }
             }
             return ExitCode.OK;
+        }
+
+        /**
+         * A restore check without a scratch URL: into a temporary database on the server given (or configured)
+         * when it is a PostgreSQL/MariaDB server, else as {@link Backups#verify} does (a temporary file for a
+         * SQLite backup, checksums only for the others).
+         */
+        private VerifyReport byRestore(BackupRepository r) {
+            DatabaseConfig config = server != null ? DatabaseConfig.builder("default").url(server).build()
+                    : io.covet.core.CovetConfiguration.discover().database("default").orElse(null);
+            if (config == null || config.url().isEmpty() || config.url().get().engine().embedded()) {
+                return Backups.verify(r, id, repo.key(), VerifyReport.Mode.RESTORE, null);
+            }
+            try (Database db = Database.open(config)) {
+                return Backups.verifyByRestore(r, id, repo.key(), db);
+            }
         }
     }
 

@@ -82,5 +82,11 @@ public enum Feature {
      * the key, when none covers the columns, silently drops that one when another index comes to cover them, and
      * refuses to drop the last index that does ("needed in a foreign key constraint").
      */
-    FOREIGN_KEYS_NEED_INDEX
+    FOREIGN_KEYS_NEED_INDEX,
+    /**
+     * Rows streamed by the client as a text file the server parses ({@code LOAD DATA LOCAL INFILE}), faster than
+     * multi-row {@code INSERT}s: MariaDB and MySQL, when the server's {@code local_infile} allows it (MySQL 8 turns
+     * it off by default).
+     */
+    LOAD_DATA_LOCAL
 }

@@ -42,7 +42,7 @@ public final class Features {
             case MARIADB -> {
                 f.addAll(EnumSet.of(WINDOW_FUNCTIONS, JSON, ROW_LOCKS, NOWAIT, UPSERT_ON_DUPLICATE_KEY,
                         FULLTEXT_MATCH_AGAINST, RIGHT_JOIN, INTERSECT_EXCEPT, STREAMING_RESULTS, SEQUENCES,
-                        TWO_PHASE_COMMIT, ADVISORY_LOCKS, GENERATED_COLUMNS, INDEX_HINTS, FOREIGN_KEYS_NEED_INDEX));
+                        TWO_PHASE_COMMIT, ADVISORY_LOCKS, GENERATED_COLUMNS, INDEX_HINTS, FOREIGN_KEYS_NEED_INDEX, LOAD_DATA_LOCAL));
                 if (major > 10 || (major == 10 && minor >= 5)) {
                     f.add(RETURNING);
                 }
@@ -53,7 +53,7 @@ public final class Features {
             case MYSQL -> {
                 f.addAll(EnumSet.of(WINDOW_FUNCTIONS, JSON, ROW_LOCKS, NOWAIT, SKIP_LOCKED, UPSERT_ON_DUPLICATE_KEY,
                         FULLTEXT_MATCH_AGAINST, RIGHT_JOIN, STREAMING_RESULTS, TWO_PHASE_COMMIT, ADVISORY_LOCKS,
-                        GENERATED_COLUMNS, INDEX_HINTS, LATERAL, FOREIGN_KEYS_NEED_INDEX));
+                        GENERATED_COLUMNS, INDEX_HINTS, LATERAL, FOREIGN_KEYS_NEED_INDEX, LOAD_DATA_LOCAL));
                 if (major > 8 || (major == 8 && minor >= 0)) {
                     f.add(INTERSECT_EXCEPT); // 8.0.31; refined by the live probe
                 }

@@ -144,6 +144,25 @@ public interface EngineSpecifics {
                   java.util.Iterator<Object[]> rows) throws SQLException;
 
     /**
+     * The statement that loads rows given as text ({@link io.covet.core.dialect.Feature#LOAD_DATA_LOCAL}): one row
+     * a line, fields separated by tabs, {@code \N} for NULL, backslash escapes; the columns at {@code hexColumns}
+     * (zero-based) hold the hex of their bytes. Null when the engine has no such statement.
+     */
+    default String loadTextSql(String table, List<String> quotedColumns, java.util.Set<Integer> hexColumns) {
+        return null;
+    }
+
+    /**
+     * Runs {@link #loadTextSql} with {@code text} as its rows, on a connection whose transaction the caller
+     * manages; returns the rows loaded.
+     *
+     * @throws SQLException the server's refusal, or any warning it raised (a value it changed, a row it skipped)
+     */
+    default long loadText(Connection c, String sql, java.io.InputStream text) throws SQLException {
+        throw new java.sql.SQLFeatureNotSupportedException("no text load on this engine");
+    }
+
+    /**
      * The engine's own account of the deadlock just detected, read on the victim's connection, or null when the
      * engine keeps none.
      */

@@ -95,6 +95,12 @@ final class MariaDbSpecifics implements EngineSpecifics {
         if (major == 8 && minor == 0 && patch < 14) {
             features.remove(io.covet.core.dialect.Feature.LATERAL);
         }
+        // LOAD DATA LOCAL is a server setting (off by default on MySQL 8), not a version fact
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@GLOBAL.local_infile")) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                features.remove(io.covet.core.dialect.Feature.LOAD_DATA_LOCAL);
+            }
+        }
     }
 
     @Override
@@ -127,6 +133,42 @@ final class MariaDbSpecifics implements EngineSpecifics {
     public long bulkLoad(Connection c, Engine engine, String table, String columns, int width,
                          java.util.Iterator<Object[]> rows) throws SQLException {
         return BulkLoader.multiRowInsert(c, engine, table, columns, width, rows);
+    }
+
+    @Override
+    public String loadTextSql(String table, List<String> quotedColumns, java.util.Set<Integer> hexColumns) {
+        // the default field and line format (tab, newline, backslash escapes, \N); bytes come as hex
+        StringBuilder sql = new StringBuilder("LOAD DATA LOCAL INFILE 'covet-rows' INTO TABLE ").append(table)
+                .append(" CHARACTER SET utf8mb4 (");
+        StringBuilder set = new StringBuilder();
+        for (int i = 0; i < quotedColumns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ");
+            if (hexColumns.contains(i)) {
+                sql.append("@covet_").append(i);
+                set.append(set.length() == 0 ? " SET " : ", ").append(quotedColumns.get(i)).append(" = UNHEX(@covet_")
+                        .append(i).append(')');
+            } else {
+                sql.append(quotedColumns.get(i));
+            }
+        }
+        return sql.append(')').append(set).toString();
+    }
+
+    @Override
+    public long loadText(Connection c, String sql, java.io.InputStream text) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(text);
+            long n = s.executeLargeUpdate(sql);
+            // LOCAL turns bad values and duplicate keys into warnings (the server cannot stop the client's stream)
+            List<String> warnings = new ArrayList<>();
+            for (java.sql.SQLWarning w = s.getWarnings(); w != null && warnings.size() < 3; w = w.getNextWarning()) {
+                warnings.add(w.getMessage());
+            }
+            if (!warnings.isEmpty()) {
+                throw new SQLException("the load changed or skipped values: " + String.join("; ", warnings), "22000");
+            }
+            return n;
+        }
     }
 
     @Override
