@@ -8,6 +8,25 @@ public final class Bytes {
     private Bytes() {
     }
 
+    /** The big-endian int at {@code a[p..p+3]}. */
+    static int intAt(byte[] a, int p) {
+        return ((a[p] & 0xff) << 24) | ((a[p + 1] & 0xff) << 16) | ((a[p + 2] & 0xff) << 8) | (a[p + 3] & 0xff);
+    }
+
+    /** The big-endian long at {@code a[p..p+7]}. */
+    static long longAt(byte[] a, int p) {
+        return ((long) intAt(a, p) << 32) | (intAt(a, p + 4) & 0xFFFFFFFFL);
+    }
+
+    /** The big-endian two's-complement integer of {@code len} (1..8) bytes at {@code a[p..]}, as a decimal's unscaled value is stored. */
+    static long signedAt(byte[] a, int p, int len) {
+        long u = a[p]; // sign-extended first byte
+        for (int i = 1; i < len; i++) {
+            u = (u << 8) | (a[p + i] & 0xff);
+        }
+        return u;
+    }
+
     /** A growable byte buffer. Not thread-safe. */
     public static final class Sink {
         private byte[] buf;

@@ -165,7 +165,7 @@ final class LocalInfileLoad {
                     }
                     col.skip(9);
                     digest.raw(a, p, 9);
-                    number(getLong(a, p + 1));
+                    number(Bytes.longAt(a, p + 1));
                     return true;
                 }
                 case RowCodec.STRING -> {
@@ -173,7 +173,7 @@ final class LocalInfileLoad {
                         return false; // CHAR's checksum form drops its padding; a byte column takes hex
                     }
                     col.skip(5);
-                    int len = getInt(a, p + 1);
+                    int len = Bytes.intAt(a, p + 1);
                     col.skip(len);
                     digest.raw(a, p, 5 + len);
                     text(a, p + 5, len);
@@ -184,7 +184,7 @@ final class LocalInfileLoad {
                         return false;
                     }
                     col.skip(5);
-                    int len = getInt(a, p + 1);
+                    int len = Bytes.intAt(a, p + 1);
                     col.skip(len);
                     digest.raw(a, p, 5 + len);
                     hex(a, p + 5, len);
@@ -195,13 +195,13 @@ final class LocalInfileLoad {
                         return false;
                     }
                     col.skip(13);
-                    int nano = getInt(a, p + 9);
+                    int nano = Bytes.intAt(a, p + 9);
                     if (nano < 0 || nano > 999_999_999) {
                         col.rewind(p);
                         return false;
                     }
                     digest.raw(a, p, 13);
-                    dateTime(getLong(a, p + 1), nano);
+                    dateTime(Bytes.longAt(a, p + 1), nano);
                     return true;
                 }
                 case RowCodec.DECIMAL -> {
@@ -209,17 +209,14 @@ final class LocalInfileLoad {
                         return false;
                     }
                     col.skip(9);
-                    int scale = getInt(a, p + 1);
-                    int len = getInt(a, p + 5);
+                    int scale = Bytes.intAt(a, p + 1);
+                    int len = Bytes.intAt(a, p + 5);
                     if (len < 1 || len > 8 || scale < 0) {
                         col.rewind(p); // not this way: the object path reads it whole
                         return false;
                     }
                     col.skip(len);
-                    long u = a[p + 9]; // sign-extended first byte
-                    for (int i = 1; i < len; i++) {
-                        u = (u << 8) | (a[p + 9 + i] & 0xff);
-                    }
+                    long u = Bytes.signedAt(a, p + 9, len);
                     digest.decimal(u, scale);
                     decimal(u, scale);
                     return true;
@@ -231,11 +228,4 @@ final class LocalInfileLoad {
         }
     }
 
-    private static long getLong(byte[] a, int p) {
-        return ((long) getInt(a, p) << 32) | (getInt(a, p + 4) & 0xFFFFFFFFL);
-    }
-
-    private static int getInt(byte[] a, int p) {
-        return ((a[p] & 0xff) << 24) | ((a[p + 1] & 0xff) << 16) | ((a[p + 2] & 0xff) << 8) | (a[p + 3] & 0xff);
-    }
 }

@@ -94,7 +94,7 @@ final class PgChunkCopy {
                 }
                 col.skip(9);
                 digest.raw(a, p, 9);
-                long v = getLong(a, p + 1);
+                long v = Bytes.longAt(a, p + 1);
                 out.writeInt(size);
                 if (size == 2) {
                     out.writeShort((int) v);
@@ -111,7 +111,7 @@ final class PgChunkCopy {
                 }
                 col.skip(9);
                 digest.raw(a, p, 9);
-                double d = Double.longBitsToDouble(getLong(a, p + 1));
+                double d = Double.longBitsToDouble(Bytes.longAt(a, p + 1));
                 if (pg.equals("float8")) {
                     out.writeInt(8);
                     out.writeLong(Double.doubleToRawLongBits(d));
@@ -129,7 +129,7 @@ final class PgChunkCopy {
                     return false;
                 }
                 col.skip(5);
-                int len = getInt(a, p + 1);
+                int len = Bytes.intAt(a, p + 1);
                 col.skip(len);
                 digest.raw(a, p, 5 + len);
                 if (pg.equals("jsonb")) {
@@ -147,7 +147,7 @@ final class PgChunkCopy {
                 }
                 col.skip(9);
                 digest.raw(a, p, 9);
-                long day = getLong(a, p + 1);
+                long day = Bytes.longAt(a, p + 1);
                 out.writeInt(4);
                 out.writeInt(day == MAX_DAY ? Integer.MAX_VALUE : day == MIN_DAY ? Integer.MIN_VALUE
                         : Math.toIntExact(day - PgBinaryCopy.PG_EPOCH_DAY));
@@ -159,7 +159,7 @@ final class PgChunkCopy {
                 }
                 col.skip(9);
                 digest.raw(a, p, 9);
-                long nanos = getLong(a, p + 1);
+                long nanos = Bytes.longAt(a, p + 1);
                 out.writeInt(8);
                 out.writeLong(nanos == LocalTime.MAX.toNanoOfDay() ? 86_400_000_000L : nanos / 1000);
                 return true;
@@ -170,8 +170,8 @@ final class PgChunkCopy {
                 }
                 col.skip(13);
                 digest.raw(a, p, 13);
-                long second = getLong(a, p + 1);
-                int nano = getInt(a, p + 9);
+                long second = Bytes.longAt(a, p + 1);
+                int nano = Bytes.intAt(a, p + 9);
                 out.writeInt(8);
                 if (tag == RowCodec.TIMESTAMP) {
                     out.writeLong(second == MAX_SECOND && nano == 999_999_999 ? Long.MAX_VALUE
@@ -188,17 +188,14 @@ final class PgChunkCopy {
                     return false;
                 }
                 col.skip(9);
-                int scale = getInt(a, p + 1);
-                int len = getInt(a, p + 5);
+                int scale = Bytes.intAt(a, p + 1);
+                int len = Bytes.intAt(a, p + 5);
                 if (len < 1 || len > 8 || scale < 0) {
                     col.rewind(p); // not this way: the object path reads it whole
                     return false;
                 }
                 col.skip(len);
-                long u = a[p + 9]; // sign-extended first byte
-                for (int i = 1; i < len; i++) {
-                    u = (u << 8) | (a[p + 9 + i] & 0xff);
-                }
+                long u = Bytes.signedAt(a, p + 9, len);
                 digest.decimal(u, scale);
                 if (Math.abs(u) < (1L << 53)) {
                     PgBinaryCopy.numericLong(out, u, scale);
@@ -211,14 +208,6 @@ final class PgChunkCopy {
                 return false;
             }
         }
-    }
-
-    private static long getLong(byte[] a, int p) {
-        return ((long) getInt(a, p) << 32) | (getInt(a, p + 4) & 0xFFFFFFFFL);
-    }
-
-    private static int getInt(byte[] a, int p) {
-        return ((a[p] & 0xff) << 24) | ((a[p + 1] & 0xff) << 16) | ((a[p + 2] & 0xff) << 8) | (a[p + 3] & 0xff);
     }
 
 }
