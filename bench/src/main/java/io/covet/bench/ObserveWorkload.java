@@ -45,7 +45,10 @@ import java.util.function.LongFunction;
  * are printed as SCORE lines.
  *
  * <p>{@code RATIO observe-get} (SQLite, goal ≤ 1.10), {@code RATIO observe-read} (SQLite, goal ≤ 1.03), and the same
- * on PostgreSQL as {@code observe-get-postgresql} / {@code observe-read-postgresql}. Each comes with a
+ * on PostgreSQL as {@code observe-get-postgresql} / {@code observe-read-postgresql}. The {@code -untraced} ratios
+ * measure a third database observed with everything but tracing, in the same rounds: the difference between the
+ * two is what the OpenTelemetry SDK costs (its span objects and batch queue, which under G1 also slow the
+ * allocation-heavy read; see docs/observability.md), as opposed to what Covet's own recording costs. Each comes with a
  * {@code -control} ratio: a second plain database, opened the same way, against the first, measured in the same
  * rounds; it shows how far apart two identical contenders come out on this machine.
  */
@@ -84,24 +87,32 @@ final class ObserveWorkload {
              Database control = Database.open(DatabaseConfig.builder("control", url).build());
              OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracer).build();
              Observability obs = Observability.builder().meterRegistry(new SimpleMeterRegistry()).tracing(otel)
+                     .slowQueryThreshold(Duration.ofMillis(500)).build();
+             Observability untraced = Observability.builder().meterRegistry(new SimpleMeterRegistry())
                      .slowQueryThreshold(Duration.ofMillis(500)).build()) {
-            Database observed = obs.open(DatabaseConfig.builder("observed", url).build());
             Orm off = Shop.orm(plain);
             Orm same = Shop.orm(control);
-            Orm on = Shop.orm(observed);
-            LongFunction<Object> getOff = id -> off.objects(Customer_.TYPE).get(ids[(int) (id % ids.length)]);
-            LongFunction<Object> getOn = id -> on.objects(Customer_.TYPE).get(ids[(int) (id % ids.length)]);
-            LongFunction<Object> readOff = id -> off.objects(Customer_.TYPE).orderBy(Customer_.ID).list();
-            LongFunction<Object> getSame = id -> same.objects(Customer_.TYPE).get(ids[(int) (id % ids.length)]);
-            LongFunction<Object> readSame = id -> same.objects(Customer_.TYPE).orderBy(Customer_.ID).list();
-            LongFunction<Object> readOn = id -> on.objects(Customer_.TYPE).orderBy(Customer_.ID).list();
-            lines.add(measure("observe-get" + suffix, getOn, getOff, getSame, 500, rounds, cpu));
-            lines.add(measure("observe-read" + suffix, readOn, readOff, readSame, 3, rounds, cpu));
-            if (obs.shapes("observed").size() == 0) {
-                throw new IllegalStateException("the observed database recorded no shape: the benchmark is wrong");
+            Orm on = Shop.orm(obs.open(DatabaseConfig.builder("observed", url).build()));
+            Orm noSpans = Shop.orm(untraced.open(DatabaseConfig.builder("untraced", url).build()));
+            lines.add(measure("observe-get" + suffix, get(on, ids), get(off, ids), get(same, ids), 500, rounds, cpu));
+            lines.add(measure("observe-read" + suffix, read(on), read(off), read(same), 3, rounds, cpu));
+            lines.add(measure("observe-get-untraced" + suffix, get(noSpans, ids), get(off, ids), get(same, ids), 500,
+                    rounds, cpu));
+            lines.add(measure("observe-read-untraced" + suffix, read(noSpans), read(off), read(same), 3, rounds,
+                    cpu));
+            if (obs.shapes("observed").size() == 0 || untraced.shapes("untraced").size() == 0) {
+                throw new IllegalStateException("an observed database recorded no shape: the benchmark is wrong");
             }
         }
         return lines;
+    }
+
+    private static LongFunction<Object> get(Orm orm, long[] ids) {
+        return id -> orm.objects(Customer_.TYPE).get(ids[(int) (id % ids.length)]);
+    }
+
+    private static LongFunction<Object> read(Orm orm) {
+        return id -> orm.objects(Customer_.TYPE).orderBy(Customer_.ID).list();
     }
 
     /** The shop's tables with 10,000 customers; returns their keys. */

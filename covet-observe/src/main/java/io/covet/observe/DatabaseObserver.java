@@ -59,6 +59,16 @@ final class DatabaseObserver implements ShapeStats {
         return hub.registry();
     }
 
+    /** Age in seconds of the oldest transaction block open now, 0 when none is: the long-transaction gauge. */
+    double oldestOpenSeconds() {
+        long now = System.nanoTime();
+        long oldest = 0;
+        for (TxObserver.Open o : open.keySet()) {
+            oldest = Math.max(oldest, now - o.startNanos);
+        }
+        return oldest / 1e9;
+    }
+
     /** The engine, from the URL, else from the first statement or the attached database. */
     Engine engine(Engine seen) {
         Engine e = engine;

@@ -58,10 +58,20 @@ final class Hub {
         if (config.dataSource().isEmpty()) {
             b.poolMetrics(registry);
         }
+        if (config.meterRegistry().isEmpty()) {
+            // core's transaction counters (covet.tx.*) go where everything else does unless told otherwise
+            b.meterRegistry(registry);
+        }
         DatabaseConfig instrumented = b.build();
         observers.put(config.name(), o);
         Gauge.builder("covet.observe.shapes", o, x -> x.table.size())
                 .description("Statement shapes tracked one by one (the rest are counted as 'other')")
+                .tag("covet.database", config.name()).register(registry);
+        Gauge.builder("covet.tx.open", o, x -> x.open.size())
+                .description("Transaction blocks open now (outermost blocks; a retry is the same block)")
+                .tag("covet.database", config.name()).register(registry);
+        Gauge.builder("covet.tx.open.oldest", o, DatabaseObserver::oldestOpenSeconds).baseUnit("seconds")
+                .description("How long the oldest transaction block open now has been open; 0 when none is")
                 .tag("covet.database", config.name()).register(registry);
         return instrumented;
     }

@@ -128,6 +128,49 @@ class MetricsTest {
     }
 
     @AllEngines
+    void openTransactionsAndTheOldestOnesAgeAreGauged(Scratch s) throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (Observability obs = Observability.builder().meterRegistry(registry).build()) {
+            // no registry of its own: the transaction counters follow observability's
+            Database db = obs.open(DatabaseConfig.builder("shop", s.url()).build());
+            io.micrometer.core.instrument.Gauge open = registry.find("covet.tx.open").tag("covet.database", "shop")
+                    .gauge();
+            io.micrometer.core.instrument.Gauge oldest = registry.find("covet.tx.open.oldest")
+                    .tag("covet.database", "shop").gauge();
+            assertThat(open.value()).isZero();
+            assertThat(oldest.value()).isZero();
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread holder = new Thread(() -> db.atomicRun(io.covet.core.tx.TxOptions.builder().name("held").build(),
+                    tx -> {
+                        db.sql("SELECT 1").list();
+                        inside.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            holder.start();
+            try {
+                assertThat(inside.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(open.value()).isEqualTo(1);
+                double first = oldest.value();
+                assertThat(first).isPositive();
+                Thread.sleep(20);
+                assertThat(oldest.value()).as("the age grows while the block stays open").isGreaterThan(first);
+            } finally {
+                release.countDown();
+                holder.join(30_000);
+            }
+            assertThat(open.value()).isZero();
+            assertThat(oldest.value()).isZero();
+            assertThat(registry.find("covet.tx.commits").tag("db", "shop").tag("block", "held").counter().count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @AllEngines
     void batchesCountEveryRowAffected(Scratch s) {
         MeterRegistry registry = new SimpleMeterRegistry();
         try (Observability obs = Observability.builder().meterRegistry(registry).build()) {

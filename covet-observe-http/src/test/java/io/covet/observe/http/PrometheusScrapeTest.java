@@ -89,6 +89,9 @@ class PrometheusScrapeTest {
                 assertSeries(prometheus, "hikaricp_connections_max{pool=\"covet-" + db + "\"}");
                 assertSeries(prometheus, "covet_tx_long_total{db=\"" + db + "\",block=\"held-open\"}");
                 assertSeries(prometheus, "covet_tx_retries_total{db=\"" + db + "\",block=\"retried\"}");
+                assertSeries(prometheus, "covet_tx_open_oldest_seconds{covet_database=\"" + db + "\"}");
+                assertSeries(prometheus, "covet_orm_n_plus_one_total{covet_database=\"" + db
+                        + "\",model=\"Item\",relation=\"detail\"}");
             }
 
             int loaded = 0;

@@ -3,6 +3,7 @@ package io.covet.observe.http;
 import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.error.UniqueViolation;
+import io.covet.core.pipeline.LazyLoad;
 import io.covet.core.tx.RetryPolicy;
 import io.covet.core.tx.TxOptions;
 import io.covet.observe.Observability;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The statements the endpoint tests observe, the same on every engine: a table, inserts, reads by key, an
- * aggregate, a provoked unique violation, and one transaction held open past the long-transaction threshold
+ * aggregate, an N+1 (five lazy loads of one relation after a list), a provoked unique violation, and one transaction held open past the long-transaction threshold
  * (waited for by its event, not by a clock).
  */
 final class Workload {
@@ -74,6 +75,13 @@ final class Workload {
         }
         db.sql("SELECT COUNT(*), SUM(price) FROM obs_item WHERE price > ?", 50).tables(List.of("obs_item"))
                 .list(rs -> rs.getLong(1));
+        // An N+1: a list, then one on-demand load per row, marked the way the ORM marks its lazy loads.
+        List<Integer> ids = db.sql("SELECT id FROM obs_item WHERE id > ? AND id <= ?", base, base + 5)
+                .tables(List.of("obs_item")).list(rs -> rs.getInt(1));
+        for (int id : ids) {
+            new LazyLoad("Item", "detail", false).run(() -> db.sql("SELECT name FROM obs_item WHERE id = ?", id)
+                    .tables(List.of("obs_item")).list(rs -> rs.getString(1)));
+        }
         try {
             db.sql("INSERT INTO obs_item (id, name, price) VALUES (?, ?, ?)", base + 1, SECRET, 1)
                     .tables(List.of("obs_item")).execute();
