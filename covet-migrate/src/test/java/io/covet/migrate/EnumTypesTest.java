@@ -176,6 +176,8 @@ class EnumTypesTest {
                 List.of("sad", "fine", "happy", "great"), Map.of("ok", "fine")));
         migrator(db).migrate(Target.latest());
         clean(db, v2);
+        // the labels are compared with the models' on every engine (SQLite: those of the column checks)
+        assertThat(Drift.differences(db, v1.source(), Migrator.DEFAULT_HISTORY_TABLE)).isNotEmpty();
         assertThat(rows(db)).containsExactly("sad/fine", "happy/null", "fine/fine", "note sad");
         if (pg) {
             assertThat(pgLabels(db)).isEqualTo("sad,fine,happy,great");

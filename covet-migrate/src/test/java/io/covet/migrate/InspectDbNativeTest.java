@@ -96,7 +96,13 @@ class InspectDbNativeTest {
                     "CREATE TABLE s_line (id INTEGER PRIMARY KEY, "
                             + "item_id INTEGER NOT NULL REFERENCES s_item (id) ON DELETE CASCADE, "
                             + "opt_id INTEGER REFERENCES s_item (id) ON DELETE SET NULL)",
-                    "CREATE TABLE audit_log (at TIMESTAMP NOT NULL, line TEXT)");
+                    "CREATE TABLE audit_log (at TIMESTAMP NOT NULL, line TEXT)",
+                    // an enum as Covet writes one (TEXT with its labels checked), used by two tables, a column
+                    // check that is not one, and an IN list whose labels are not identifiers
+                    "CREATE TABLE s_diary (id INTEGER PRIMARY KEY, mood TEXT NOT NULL DEFAULT 'ok' "
+                            + "CHECK (\"mood\" IN ('sad', 'ok', 'happy')), qty INTEGER NOT NULL CHECK (qty >= 0), "
+                            + "grade TEXT CHECK (grade IN ('A+', 'B')))",
+                    "CREATE TABLE s_note (id INTEGER PRIMARY KEY, mood TEXT CHECK (mood IN ('sad','ok','happy')))");
         };
     }
 
@@ -188,7 +194,13 @@ class InspectDbNativeTest {
                     .contains("@Column(type = FieldType.TEXT)\n    String name;")
                     .contains("@Column(nativeType = \"INTEGER\")\n    Ref<SItem> item;")
                     .contains("onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.CASCADE")
-                    .contains("onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.SET_NULL, nullable = true");
+                    .contains("onDelete = OnDelete.DO_NOTHING, dbOnDelete = DbOnDelete.SET_NULL, nullable = true")
+                    .contains("    /** The labels of the database enum type {@code mood}. */\n    public enum Mood {\n"
+                            + "        sad, ok, happy\n")
+                    .contains("@Column(enumType = \"mood\", defaultValue = \"ok\")\n    Mood mood;")
+                    .contains("@Column(enumType = \"mood\", nullable = true)\n    Mood mood;")
+                    .contains("\"s_diary_qty_check\"").contains("qty >= 0")
+                    .contains("\"s_diary_grade_check\"").contains("grade IN ('A+', 'B')");
         }
 
         // the models migrated into an empty database of the same engine (makemigrations, then migrate) make the

@@ -38,13 +38,13 @@ public final class SchemaComparison {
                 if (type.kind() == ColumnType.Kind.RAW) {
                     type = NativeTypes.comparable(family, type.raw());
                 }
-                // engine facts: MariaDB reports an enum column as its inline ENUM(…) type; SQLite keeps TEXT (the
-                // labels are in a column check, which its catalog does not report)
+                // engine facts: MariaDB reports an enum column as its inline ENUM(…) type; SQLite as TEXT with the
+                // labels in a column check, and no type name (the reader makes one up), so the labels are compared
                 if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.ENUM) {
                     type = NativeTypes.comparable(family, "enum(" + type.labelList().replace(", ", ",") + ")");
                 }
                 if (family == Engine.SQLITE && type.kind() == ColumnType.Kind.ENUM) {
-                    type = ColumnType.of(ColumnType.Kind.TEXT);
+                    type = ColumnType.raw("text check in (" + type.labelList().replace(", ", ",") + ")");
                 }
                 // engine facts, not capabilities: the types an engine stores in place of others (MariaDbDdl, SqliteDdl)
                 if (family == Engine.MARIADB && type.kind() == ColumnType.Kind.TIMESTAMPTZ) {

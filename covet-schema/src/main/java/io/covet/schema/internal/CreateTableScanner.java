@@ -48,6 +48,59 @@ final class CreateTableScanner {
         return out;
     }
 
+    /**
+     * The CHECK constraints written on column definitions ({@code qty INTEGER CHECK (qty >= 0)}), by column name in
+     * the order written; SQLite's catalog reports none of them.
+     */
+    static java.util.Map<String, List<String>> columnChecks(String sql) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (sql == null || sql.indexOf('(') < 0 || sql.lastIndexOf(')') < sql.indexOf('(')) {
+            return out;
+        }
+        for (String part : splitTopLevel(sql.substring(sql.indexOf('(') + 1, sql.lastIndexOf(')')))) {
+            String p = part.strip();
+            if (p.isEmpty() || startsWithWord(p, "CONSTRAINT") || startsWithWord(p, "CHECK")
+                    || startsWithWord(p, "UNIQUE") || startsWithWord(p, "FOREIGN") || startsWithWord(p, "PRIMARY")) {
+                continue;
+            }
+            int end = identifierEnd(p);
+            String column = unquote(p.substring(0, end));
+            for (int at : topLevelWords(p, end, "CHECK")) {
+                out.computeIfAbsent(column, k -> new ArrayList<>()).add(parenBody(p.substring(at + 5).strip()));
+            }
+        }
+        return out;
+    }
+
+    /** Where {@code word} starts as a whole word outside quotes and parentheses in {@code s}, from {@code from}. */
+    private static List<Integer> topLevelWords(String s, int from, String word) {
+        List<Integer> at = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        for (int i = from; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"' || ch == '`') {
+                quote = ch;
+            } else if (ch == '[') {
+                quote = ']';
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (depth == 0 && s.regionMatches(true, i, word, 0, word.length())
+                    && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '_')
+                    && (i + word.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + word.length()))
+                    && s.charAt(i + word.length()) != '_')) {
+                at.add(i);
+            }
+        }
+        return at;
+    }
+
     /** The WHERE clause of a CREATE INDEX statement, or null. */
     static String indexWhere(String sql) {
         if (sql == null) {

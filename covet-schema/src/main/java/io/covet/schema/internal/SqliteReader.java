@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 /** Reads a SQLite file from sqlite_master, the PRAGMA table functions, and the CREATE TABLE text for names. */
 public final class SqliteReader {
     private static final Pattern SIZED = Pattern.compile("^([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)$");
+    private static final Pattern ENUM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    /** {@code col IN ('a', 'b')}: the column (possibly quoted) and the literal list. */
+    private static final Pattern IN_LIST = Pattern.compile("(?is)^\\s*(\"[^\"]+\"|`[^`]+`|\\[[^\\]]+\\]|\\w+)\\s+IN\\s*"
+            + "\\(\\s*('(?:[^']|'')*'(?:\\s*,\\s*'(?:[^']|'')*')*)\\s*\\)\\s*$");
     private final Connection c;
 
     public SqliteReader(Connection c) {
@@ -32,7 +37,60 @@ public final class SqliteReader {
                 out.add(table(r[0], r[1]));
             }
         }
+        return enumsNamedByColumn(out);
+    }
+
+    /**
+     * SQLite keeps no enum type names: an enum column is read under the name {@code <table>_<column>}. Where every
+     * enum column of one name has the same labels, that column name is the type's name instead ({@code mood}), as
+     * a model of one shared enum declares it.
+     */
+    private static List<Table> enumsNamedByColumn(List<Table> tables) {
+        java.util.Map<String, java.util.Set<List<String>>> labelsByColumn = new java.util.HashMap<>();
+        for (Table t : tables) {
+            for (Column col : t.columns()) {
+                if (col.type().kind() == ColumnType.Kind.ENUM) {
+                    labelsByColumn.computeIfAbsent(col.name(), k -> new java.util.HashSet<>()).add(col.type().labels());
+                }
+            }
+        }
+        List<Table> out = new ArrayList<>();
+        for (Table t : tables) {
+            Table renamed = t;
+            for (Column col : t.columns()) {
+                if (col.type().kind() == ColumnType.Kind.ENUM && labelsByColumn.get(col.name()).size() == 1
+                        && ENUM_NAME.matcher(col.name()).matches()) {
+                    renamed = renamed.withColumn(col.withType(ColumnType.enumType(col.name(), col.type().labels())));
+                }
+            }
+            out.add(renamed);
+        }
         return out;
+    }
+
+    /**
+     * The column's type and the checks on its definition: a {@code TEXT} column whose one check is
+     * {@code col IN ('a', 'b', …)} with labels that are identifiers is an enum column (what Covet's DDL writes for
+     * one, named {@code <table>_<column>} until {@link #enumsNamedByColumn}); any other column check becomes a
+     * check constraint named {@code <table>_<column>_check}.
+     */
+    private static ColumnType columnChecks(String table, Column col, List<String> checks, List<CheckConstraint> out) {
+        String enumName = table + "_" + col.name();
+        if (checks.size() == 1 && col.type().kind() == ColumnType.Kind.TEXT && ENUM_NAME.matcher(enumName).matches()) {
+            Matcher m = IN_LIST.matcher(checks.get(0));
+            if (m.matches() && CreateTableScanner.unquote(m.group(1)).equals(col.name())) {
+                List<String> labels = ColumnType.splitLabels(m.group(2));
+                if (labels != null && !labels.isEmpty() && labels.stream().allMatch(l -> IDENTIFIER.matcher(l).matches())
+                        && new java.util.HashSet<>(labels).size() == labels.size()) {
+                    return ColumnType.enumType(enumName, labels);
+                }
+            }
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            out.add(new CheckConstraint(table + "_" + col.name() + "_check" + (i == 0 ? "" : "_" + (i + 1)),
+                    checks.get(i)));
+        }
+        return col.type();
     }
 
     private Table table(String name, String sql) throws SQLException {
@@ -48,6 +106,14 @@ public final class SqliteReader {
             boolean auto = autoinc && t.pk.size() == 1 && t.pk.get(0).equals(r[0])
                     && "INTEGER".equalsIgnoreCase(r[1].strip());
             t.columns.add(new Column(r[0], type(r[1]), "0".equals(r[2]), Defaults.parse(r[3], false), auto));
+        }
+        java.util.Map<String, List<String>> checksByColumn = CreateTableScanner.columnChecks(sql);
+        for (int i = 0; i < t.columns.size(); i++) {
+            Column col = t.columns.get(i);
+            List<String> checks = checksByColumn.get(col.name());
+            if (checks != null) {
+                t.columns.set(i, col.withType(columnChecks(name, col, checks, t.checks)));
+            }
         }
         for (String[] l : Rows.query(c, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?) "
                 + "ORDER BY name", name)) {
