@@ -121,6 +121,56 @@ class CatalogSchemaSourceTest {
         }
     }
 
+    /**
+     * The default source on a machine without pg_dump: the backup runs in a child JVM whose PATH holds no pg_dump,
+     * takes the schema from the catalog reader and says why in the manifest; the restore reproduces it. The same
+     * database with pg_dump on the PATH uses pg_dump, so the test sees the difference.
+     */
+    @Test
+    void withoutPgDumpTheDefaultSourceFallsBackToTheCatalogAndSaysWhy() throws Exception {
+        try (FreshDatabase src = new FreshDatabase(Engine.POSTGRESQL); FreshDatabase dst = new FreshDatabase(Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.resolve("repo").toString())) {
+            Database db = src.db();
+            db.sql("CREATE TYPE mood AS ENUM ('sad', 'happy')").execute();
+            db.sql("CREATE TABLE item (id serial PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy', n integer)")
+                    .execute();
+            db.sql("CREATE VIEW happy_items AS SELECT id, n FROM item WHERE feeling = 'happy'").execute();
+            db.sql("INSERT INTO item (feeling, n) VALUES ('sad', 1), ('happy', 2)").execute();
+
+            Path noTools = Files.createDirectories(dir.resolve("empty-bin"));
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), BackupInChild.class.getName(), src.url(),
+                    dir.resolve("repo").toString()).redirectErrorStream(true);
+            pb.environment().put("PATH", noTools.toString());
+            Process child = pb.start();
+            String out = new String(child.getInputStream().readAllBytes());
+            assertThat(child.waitFor()).as(out).isZero();
+            String id = out.lines().filter(l -> l.startsWith("backup ")).findFirst().orElseThrow().substring(7);
+            assertThat(Files.readString(dir.resolve("repo/backups/" + id + "/manifest.json")))
+                    .contains("\"schemaSource\" : \"covet catalog (PostgreSQL 15", "pg_dump is not installed");
+
+            RestoreReport r = Backups.restore(repo, id, null, dst.db(), RestoreOptions.builder().build());
+            assertThat(r.warnings()).isEmpty();
+            assertThat(strings(dst.db(), "SELECT id || ':' || n FROM happy_items")).containsExactly("2:2");
+            dst.db().sql("INSERT INTO item (n) VALUES (3)").execute();
+            assertThat(strings(dst.db(), "SELECT feeling::text FROM item WHERE n = 3")).containsExactly("happy");
+
+            BackupInfo withTool = Backups.create(db, repo, BackupOptions.defaults());
+            assertThat(Files.readString(dir.resolve("repo/backups/" + withTool.id() + "/manifest.json")))
+                    .contains("\"schemaSource\" : \"pg_dump").doesNotContain("pg_dump is not installed");
+        }
+    }
+
+    /** The child JVM of {@link #withoutPgDumpTheDefaultSourceFallsBackToTheCatalogAndSaysWhy}: a default backup. */
+    static final class BackupInChild {
+        public static void main(String[] args) throws Exception {
+            try (Database db = Database.open(io.covet.core.DatabaseConfig.builder("src", args[0]).build());
+                 BackupRepository repo = BackupRepository.open(args[1])) {
+                System.out.println("backup " + Backups.create(db, repo, BackupOptions.defaults()).id());
+            }
+        }
+    }
+
     static List<String> strings(Database db, String sql) {
         return db.sql(sql).list(rs -> rs.getString(1));
     }
