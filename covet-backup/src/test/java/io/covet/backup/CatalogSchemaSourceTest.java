@@ -122,6 +122,42 @@ class CatalogSchemaSourceTest {
     }
 
     /**
+     * Leaving out a table that a view, another table's foreign key or a partition depends on is refused before
+     * anything is written, naming each of them, with either schema source; leaving those out too is accepted.
+     */
+    @Test
+    void leavingOutATableOthersDependOnIsRefusedNamingThem() throws Exception {
+        try (FreshDatabase src = new FreshDatabase(Engine.POSTGRESQL); FreshDatabase dst = new FreshDatabase(Engine.POSTGRESQL);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Database db = src.db();
+            db.sql("CREATE TABLE author (id integer PRIMARY KEY, name text)").execute();
+            db.sql("CREATE INDEX author_name ON author (name)").execute();
+            db.sql("CREATE TABLE book (id integer PRIMARY KEY, author_id integer REFERENCES author (id))").execute();
+            db.sql("CREATE VIEW author_names AS SELECT name FROM author").execute();
+            db.sql("CREATE TABLE shelf (id integer PRIMARY KEY, label text)").execute();
+            db.sql("INSERT INTO shelf VALUES (1, 'kept')").execute();
+            for (BackupOptions.Builder options : List.of(BackupOptions.builder(), catalog())) {
+                assertThatThrownBy(() -> Backups.create(db, repo, options.skip(List.of("author")).build()))
+                        .isInstanceOf(BackupException.class)
+                        .hasMessageContaining("view public.author_names")
+                        .hasMessageContaining("constraint book_author_id_fkey on table book uses table author")
+                        .hasMessageContaining("Keep what they use, or leave them out with --skip public.book "
+                                + "--skip public.author_names")
+                        .hasMessageContaining("nothing was written")
+                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("author_name ")
+                                .doesNotContain("author_pkey"));
+                assertThat(Backups.list(repo)).isEmpty();
+            }
+            BackupInfo b = Backups.create(db, repo, BackupOptions.builder()
+                    .skip(List.of("author", "author_names", "book")).build());
+            Backups.restore(repo, b.id(), null, dst.db(), RestoreOptions.builder().build());
+            assertThat(strings(dst.db(), "SELECT label FROM shelf")).containsExactly("kept");
+            assertThat(strings(dst.db(), "SELECT count(*)::text FROM pg_class WHERE relname IN "
+                    + "('author', 'book', 'author_names')")).containsExactly("0");
+        }
+    }
+
+    /**
      * The default source on a machine without pg_dump: the backup runs in a child JVM whose PATH holds no pg_dump,
      * takes the schema from the catalog reader and says why in the manifest; the restore reproduces it. The same
      * database with pg_dump on the PATH uses pg_dump, so the test sees the difference.

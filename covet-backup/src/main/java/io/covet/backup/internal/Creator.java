@@ -282,7 +282,8 @@ public final class Creator {
     /**
      * Refuses, before anything is written, a PostgreSQL backup that could not be restored into an empty database:
      * objects of the backed-up schemas using objects of schemas it does not hold, or (without pg_dump) columns of
-     * user-defined types Covet's own DDL cannot create; what is skipped does not count.
+     * user-defined types Covet's own DDL cannot create; what is skipped does not count, but what would be restored
+     * while depending on something skipped does (a view over a skipped table, another table's foreign key to it).
      */
     private void refuseUnrestorable(Connection c, SchemaReader reader, List<String> namespaces, boolean pgDump,
                                     List<String> skipped) throws SQLException {
@@ -296,6 +297,10 @@ public final class Creator {
             problems.addAll(PgRestorability.userTypedColumns(c, held));
         }
         problems.removeIf(p -> p.table() != null && skipped.contains(p.table()));
+        boolean elsewhere = !problems.isEmpty();
+        if (!skipped.isEmpty()) {
+            problems.addAll(PgRestorability.dependentsOfSkipped(c, skipped));
+        }
         if (!problems.isEmpty()) {
             List<String> tables = problems.stream().map(PgRestorability.Problem::table)
                     .filter(java.util.Objects::nonNull).distinct().toList();
@@ -303,9 +308,10 @@ public final class Creator {
                     + "empty database: " + String.join("; ", problems.stream().limit(10)
                     .map(PgRestorability.Problem::describe).toList())
                     + (problems.size() > 10 ? " (and " + (problems.size() - 10) + " more)" : "")
-                    + ". Back up the schemas they use too (--schema), " + (pgDump ? "" : "install pg_dump, ")
-                    + (tables.isEmpty() ? "" : "or leave them out with --skip " + String.join(" --skip ", tables)
-                    + " (BackupOptions.skip)") + "; nothing was written");
+                    + ". " + (elsewhere ? "Back up the schemas they use too (--schema), " + (pgDump ? "" : "install pg_dump, ")
+                    + "or" : "Keep what they use, or") + (tables.isEmpty() ? " change them"
+                    : " leave them out with --skip " + String.join(" --skip ", tables) + " (BackupOptions.skip)")
+                    + "; nothing was written");
         }
     }
 

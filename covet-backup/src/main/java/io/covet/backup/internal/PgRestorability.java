@@ -70,6 +70,27 @@ public final class PgRestorability {
         return problems(c, sql, schemas, 2);
     }
 
+    /**
+     * Objects that would be restored but depend on a relation left out ({@code skipped}, {@code schema.name}): views
+     * and materialized views over it, foreign keys of other tables to it, partitions of it. Its own indexes,
+     * constraints, defaults, triggers and owned sequences go with it and are not listed.
+     */
+    public static List<Problem> dependentsOfSkipped(Connection c, List<String> skipped) throws SQLException {
+        // a view's dependency is its rewrite rule's ("rule _RETURN on view v"): named as the view instead
+        String sql = "SELECT DISTINCT CASE WHEN q.classid = 'pg_rewrite'::regclass THEN CASE rc.relkind "
+                + "WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || rn.nspname || '.' || rc.relname "
+                + "ELSE pg_describe_object(q.classid, q.objid, q.objsubid) END, "
+                + "pg_describe_object(q.refclassid, q.refobjid, 0), rn.nspname || '.' || rc.relname "
+                + "FROM (SELECT d.*, " + RELATION_OF_DEPENDENT + " AS rel FROM pg_depend d "
+                + "WHERE d.deptype IN ('n', 'a') AND d.refclassid = 'pg_class'::regclass AND d.refobjid IN ("
+                + "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname || '.' || c.relname = ANY (?))) q "
+                + "JOIN pg_class rc ON rc.oid = q.rel JOIN pg_namespace rn ON rn.oid = rc.relnamespace "
+                + "WHERE q.rel <> q.refobjid AND rc.relkind NOT IN ('i', 'I', 'S') "
+                + "AND rn.nspname || '.' || rc.relname <> ALL (?) ORDER BY 1, 2";
+        return problems(c, sql, skipped, 2);
+    }
+
     /** The extensions whose types or functions objects of {@code schemas} use, when the backup does not hold them. */
     public static List<String> extensionsNeeded(Connection c, List<String> schemas) throws SQLException {
         String sql = "SELECT DISTINCT x.extname FROM (SELECT d.*, " + NAMESPACE_OF_DEPENDENT + " AS dns "
