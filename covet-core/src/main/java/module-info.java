@@ -3,7 +3,7 @@
  * engine model with its capability flags ({@link io.covet.core.dialect.Features}), the exception hierarchy and
  * transactions.
  *
- * <p>Exported: {@code io.covet.core}, {@code .engine}, {@code .dialect}, {@code .error}, {@code .tx}, {@code .tx.twophase} and {@code .pipeline} (the
+ * <p>Exported: {@code io.covet.core}, {@code .engine}, {@code .dialect}, {@code .error}, {@code .tx}, {@code .tx.twophase}, {@code .resilience} and {@code .pipeline} (the
  * interceptor SPI). Not exported, not even to other Covet modules:
  * {@code io.covet.core.internal} (statement execution, pools, binding) and {@code io.covet.core.tx.internal}
  * (the transaction engine) — implementation that may change in any release.
@@ -18,6 +18,10 @@ module io.covet.core {
     requires transitive micrometer.core;
 
     requires com.zaxxer.hikari;
+    requires io.github.resilience4j.core;
+    requires io.github.resilience4j.circuitbreaker;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.bulkhead;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
@@ -32,6 +36,7 @@ module io.covet.core {
     exports io.covet.core.tx;
     exports io.covet.core.tx.twophase;
     exports io.covet.core.pipeline;
+    exports io.covet.core.resilience;
 
     // Database discovers Interceptor providers with ServiceLoader when a configuration opts in.
     uses io.covet.core.pipeline.Interceptor;

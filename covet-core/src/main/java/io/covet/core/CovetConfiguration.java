@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.covet.core.error.ConfigurationException;
+import io.covet.core.internal.ResilienceProperties;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -48,7 +49,8 @@ import java.util.regex.Pattern;
  * {@code COVET_DATABASES_<NAME>_<KEY>} sets any key of any database ({@code COVET_DATABASES_ANALYTICS_PASSWORD}).
  * Keys: {@code url, user, password, max-pool-size, min-idle, connection-timeout, query-timeout,
  * stream-fetch-size, sqlite-busy-timeout, interceptors, discover-interceptors} and {@code driver.<property>};
- * {@code slow-query-threshold} and {@code observe.<key>} are kept for covet-observe, which validates them
+ * {@code resilience.<key>} set the database's {@link io.covet.core.resilience.ResilienceSettings} (keys listed there and in
+ * docs/pool-and-resilience.md); {@code slow-query-threshold} and {@code observe.<key>} are kept for covet-observe, which validates them
  * ({@link DatabaseConfig#observability()}).
  * {@code interceptors} lists {@link io.covet.core.pipeline.Interceptor} classes (comma-separated, outermost first,
  * each with a public no-arg constructor); {@code discover-interceptors=true} adds ServiceLoader providers after
@@ -215,9 +217,15 @@ public final class CovetConfiguration {
     private static DatabaseConfig build(String name, Map<String, String> keys, List<String> problems) {
         DatabaseConfig.Builder b = DatabaseConfig.builder(name);
         int before = problems.size();
+        Map<String, String> resilience = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : keys.entrySet()) {
             String key = e.getKey();
             String value = e.getValue().strip();
+            // resilience-<key> is how COVET_DATABASES_<NAME>_RESILIENCE_<KEY> arrives
+            if (key.startsWith("resilience.") || key.startsWith("resilience-")) {
+                resilience.put(key.substring("resilience.".length()), value);
+                continue;
+            }
             if (key.startsWith("driver.")) {
                 b.driverProperty(key.substring("driver.".length()), value);
                 continue;
@@ -246,8 +254,12 @@ public final class CovetConfiguration {
                     }
                 }
                 default -> problems.add("database '" + name + "': unknown key '" + key + "'; known keys are "
-                        + String.join(", ", KEYS) + ", driver.<property>, slow-query-threshold and observe.<key>");
+                        + String.join(", ", KEYS) + ", driver.<property>, resilience.<key>, slow-query-threshold and observe.<key>");
             }
+        }
+        if (!resilience.isEmpty()) {
+            ResilienceProperties.parse(name, resilience, CovetConfiguration::parseDuration, problems)
+                    .ifPresent(b::resilience);
         }
         try {
             DatabaseConfig config = b.build();

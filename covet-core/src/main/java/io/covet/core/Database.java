@@ -11,10 +11,12 @@ import io.covet.core.internal.Lease;
 import io.covet.core.internal.Pipeline;
 import io.covet.core.internal.Pools;
 import io.covet.core.internal.RawConnections;
+import io.covet.core.internal.ResilienceGuard;
 import io.covet.core.internal.ServerProbe;
 import io.covet.core.internal.StatementExecutor;
 import io.covet.core.pipeline.ConnectionContext;
 import io.covet.core.pipeline.Interceptor;
+import io.covet.core.resilience.Resilience;
 import io.covet.core.tx.Transaction;
 import io.covet.core.tx.TxAction;
 import io.covet.core.tx.TxOptions;
@@ -60,6 +62,7 @@ public final class Database implements AutoCloseable {
     private final StatementExecutor executor;
     private final String location;
     private final TransactionManager transactions;
+    private final ResilienceGuard resilience;
 
     private Database(DatabaseConfig config, DataSource dataSource, boolean ownsDataSource, String location) {
         this.config = config;
@@ -80,8 +83,16 @@ public final class Database implements AutoCloseable {
         }
         this.server = probed;
         this.dialect = Dialect.of(probed);
+        this.resilience = config.resilience()
+                .map(r -> new ResilienceGuard(config.name(), probed.engine(), dataSource, r)).orElse(null);
+        List<Interceptor> chain = interceptors(config);
+        if (resilience != null) {
+            // outermost: the interceptors see every attempt of a retried statement, and none of a refused one
+            chain = new ArrayList<>(chain);
+            chain.add(0, resilience);
+        }
         this.executor = new StatementExecutor(config.name(), probed.engine(), dataSource, location,
-                new Pipeline(config.name(), probed.engine(), interceptors(config)));
+                new Pipeline(config.name(), probed.engine(), chain));
         this.transactions = new TransactionManager(config, probed.engine(), dataSource, executor);
     }
 
@@ -311,6 +322,15 @@ public final class Database implements AutoCloseable {
     /** The engine. */
     public Engine engine() {
         return server.engine();
+    }
+
+    /**
+     * The live resilience state (circuit breaker, counters, read-only switch) when the configuration has
+     * resilience settings ({@link DatabaseConfig.Builder#resilience}); empty otherwise. Health checks and metrics
+     * read it.
+     */
+    public Optional<Resilience> resilience() {
+        return Optional.ofNullable(resilience);
     }
 
     /** What the server is and can do, as detected when the database opened. */

@@ -3,6 +3,7 @@ package io.covet.core;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.pipeline.Interceptor;
+import io.covet.core.resilience.ResilienceSettings;
 import io.covet.core.tx.LongTransactionListener;
 import io.covet.core.tx.TransactionListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,7 @@ public final class DatabaseConfig {
     private final Map<String, String> observability;
     private final MeterRegistry poolMetrics;
     private final List<TransactionListener> transactionListeners;
+    private final ResilienceSettings resilience;
 
     private DatabaseConfig(Builder b, DatabaseUrl url) {
         this.name = b.name;
@@ -67,6 +69,7 @@ public final class DatabaseConfig {
         this.observability = Collections.unmodifiableMap(new LinkedHashMap<>(b.observability));
         this.poolMetrics = b.poolMetrics;
         this.transactionListeners = List.copyOf(b.transactionListeners);
+        this.resilience = b.resilience;
     }
 
     /** Whether {@code key} belongs to covet-observe: {@code slow-query-threshold} or {@code observe.<key>}. */
@@ -198,6 +201,7 @@ public final class DatabaseConfig {
         b.observability.putAll(observability);
         b.poolMetrics = poolMetrics;
         b.transactionListeners.addAll(transactionListeners);
+        b.resilience = resilience;
         return b;
     }
 
@@ -223,6 +227,14 @@ public final class DatabaseConfig {
      */
     public Optional<MeterRegistry> poolMetrics() {
         return Optional.ofNullable(poolMetrics);
+    }
+
+    /**
+     * The database's resilience settings (circuit breaker, retries, bulkhead, read-only mode, read fallback);
+     * empty for none, the default: every call then goes straight to the pool, as without this feature.
+     */
+    public Optional<ResilienceSettings> resilience() {
+        return Optional.ofNullable(resilience);
     }
 
     @Override
@@ -255,6 +267,7 @@ public final class DatabaseConfig {
         private final Map<String, String> observability = new LinkedHashMap<>();
         private MeterRegistry poolMetrics;
         private final List<TransactionListener> transactionListeners = new ArrayList<>();
+        private ResilienceSettings resilience;
 
         private Builder(String name) {
             this.name = name;
@@ -438,6 +451,15 @@ public final class DatabaseConfig {
          */
         public Builder poolMetrics(MeterRegistry registry) {
             this.poolMetrics = registry;
+            return this;
+        }
+
+        /**
+         * Protects the database with {@code settings} (see {@link ResilienceSettings}); null for none (the
+         * default). Its state is then {@code Database.resilience()}.
+         */
+        public Builder resilience(ResilienceSettings settings) {
+            this.resilience = settings;
             return this;
         }
 

@@ -31,14 +31,15 @@ public final class SqlStatement {
     private final int fetchSize;
     private final int streamFetchSize;
     private final List<String> tables;
+    private final boolean idempotent;
 
     SqlStatement(StatementExecutor executor, String sql, List<Object> params, Duration timeout, int fetchSize,
                  int streamFetchSize) {
-        this(executor, sql, params, timeout, fetchSize, streamFetchSize, List.of());
+        this(executor, sql, params, timeout, fetchSize, streamFetchSize, List.of(), false);
     }
 
     private SqlStatement(StatementExecutor executor, String sql, List<Object> params, Duration timeout, int fetchSize,
-                         int streamFetchSize, List<String> tables) {
+                         int streamFetchSize, List<String> tables, boolean idempotent) {
         this.executor = executor;
         this.sql = Objects.requireNonNull(sql, "sql");
         this.params = params;
@@ -46,6 +47,7 @@ public final class SqlStatement {
         this.fetchSize = fetchSize;
         this.streamFetchSize = streamFetchSize;
         this.tables = tables;
+        this.idempotent = idempotent;
     }
 
     static List<Object> copyParams(Object[] params) {
@@ -72,7 +74,7 @@ public final class SqlStatement {
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be zero (none) or positive, was " + timeout);
         }
-        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables);
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, idempotent);
     }
 
     /** This statement with a fetch size (rows per round trip) for {@link #list()} and {@link #stream(RowMapper)}. */
@@ -80,7 +82,7 @@ public final class SqlStatement {
         if (rows < 1) {
             throw new IllegalArgumentException("fetch size must be at least 1, was " + rows);
         }
-        return new SqlStatement(executor, sql, params, timeout, rows, rows, tables);
+        return new SqlStatement(executor, sql, params, timeout, rows, rows, tables, idempotent);
     }
 
     /**
@@ -90,7 +92,18 @@ public final class SqlStatement {
      */
     public SqlStatement tables(List<String> tables) {
         List<String> copy = List.copyOf(tables);
-        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, copy);
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, copy, idempotent);
+    }
+
+    /**
+     * This statement with the caller's promise that running it twice has the effect of running it once (an
+     * {@code UPDATE … SET x = ?}, a {@code DELETE} by key, an upsert; not an {@code INSERT} of a generated key or an
+     * increment). {@link #execute()} of a statement so marked may then be retried after a lost connection, when the
+     * database has resilience settings with retries; reads are retried without the mark, other writes never, and
+     * nothing is retried inside a transaction.
+     */
+    public SqlStatement idempotent() {
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, true);
     }
 
     /** The tables named with {@link #tables(List)}; empty unless named. */
@@ -149,7 +162,7 @@ public final class SqlStatement {
 
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; returns the number of rows changed. */
     public int execute() {
-        return executor.update(sql, params, timeout, tables);
+        return executor.update(sql, params, timeout, tables, idempotent);
     }
 
     /**

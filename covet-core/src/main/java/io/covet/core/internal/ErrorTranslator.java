@@ -7,8 +7,10 @@ import io.covet.core.error.QueryTimeout;
 import io.covet.core.error.SerializationFailure;
 import io.covet.core.error.SqlSyntaxError;
 
+import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.regex.Matcher;
@@ -51,7 +53,8 @@ public final class ErrorTranslator {
         if (e instanceof SQLTimeoutException) {
             return new QueryTimeout("statement cancelled: it ran past its timeout", engine, sql, e);
         }
-        if (state.startsWith("08") || e instanceof SQLTransientConnectionException) {
+        if (state.startsWith("08") || e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException || causedByIo(e)) {
             return new ConnectionFailure("the connection to the server failed", engine, sql, e);
         }
         if (state.startsWith("42")) {
@@ -61,6 +64,26 @@ public final class ErrorTranslator {
             return new SerializationFailure("could not serialize access; retry the transaction", engine, sql, e);
         }
         return new DataAccessException("statement failed", engine, sql, e);
+    }
+
+    /**
+     * Whether the driver failed on the socket (an {@link IOException} in the cause chain): the server died,
+     * restarted or the network dropped the connection under a running statement. Drivers do not always give
+     * such failures an 08 SQLState (pgjdbc may leave it empty when the stream ends mid-message).
+     */
+    static boolean causedByIo(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A lost connection, named as such for every engine. */
+    static ConnectionFailure lost(String why, Engine engine, String sql, SQLException e) {
+        return new ConnectionFailure("the connection to the server was lost (" + why + "); the statement's "
+                + "effect is unknown unless it ran in a transaction, which the server rolled back", engine, sql, e);
     }
 
     static DataAccessException generic(Engine engine, String sql, SQLException e) {

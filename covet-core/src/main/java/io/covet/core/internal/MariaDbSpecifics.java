@@ -68,6 +68,10 @@ final class MariaDbSpecifics implements EngineSpecifics {
             case 3572 -> new LockTimeout("lock not available (NOWAIT)", engine, sql, e);
             case 1969, 3024, 1317 -> new QueryTimeout("statement cancelled: it ran past its timeout", engine, sql, e);
             case 1792 -> new ReadOnlyViolation(ErrorTranslator.READ_ONLY, engine, sql, e);
+            // KILL CONNECTION (1927), server shutdown (1053), "server has gone away" (2006), lost during a query (2013)
+            case 1927 -> ErrorTranslator.lost("the server killed the connection", engine, sql, e);
+            case 1053 -> ErrorTranslator.lost("the server is shutting down", engine, sql, e);
+            case 2006, 2013 -> ErrorTranslator.lost("the server went away", engine, sql, e);
             default -> ErrorTranslator.byClass(engine, sql, e, e.getSQLState() == null ? "" : e.getSQLState());
         };
     }

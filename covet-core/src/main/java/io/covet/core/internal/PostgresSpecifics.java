@@ -65,6 +65,11 @@ final class PostgresSpecifics implements EngineSpecifics {
             case "55P03" -> new LockTimeout("lock not available (lock_timeout or NOWAIT)", engine, sql, e);
             case "57014" -> new QueryTimeout("statement cancelled: it ran past its timeout", engine, sql, e);
             case "25006" -> new ReadOnlyViolation(ErrorTranslator.READ_ONLY, engine, sql, e);
+            // the server ended the session: pg_terminate_backend or a fast shutdown (57P01), an immediate
+            // shutdown or crash of another backend (57P02), or it is starting up or shutting down (57P03)
+            case "57P01" -> ErrorTranslator.lost("the server terminated the session", engine, sql, e);
+            case "57P02" -> ErrorTranslator.lost("the server crashed or shut down immediately", engine, sql, e);
+            case "57P03" -> ErrorTranslator.lost("the server is starting up or shutting down", engine, sql, e);
             default -> ErrorTranslator.byClass(engine, sql, e, state);
         };
     }

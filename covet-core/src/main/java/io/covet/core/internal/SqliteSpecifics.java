@@ -74,6 +74,12 @@ final class SqliteSpecifics implements EngineSpecifics {
         String msg = e.getMessage() == null ? "" : e.getMessage();
         String columns = ErrorTranslator.group(COLUMNS, msg);
         // The cases below are SQLite result codes (SQLiteErrorCode), not engines.
+        // extended I/O and open codes (SQLITE_IOERR_WRITE, SQLITE_CANTOPEN_ISDIR, …) share their primary code
+        int primary = code.code & 0xff;
+        if (primary == SQLiteErrorCode.SQLITE_IOERR.code || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+            return new ConnectionFailure("cannot open, read or write the SQLite database file (" + code.name()
+                    + "); check that the file and its directory exist and are writable", engine, sql, e);
+        }
         return switch (code) {
             case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY ->
                     new UniqueViolation("duplicate value refused by a unique constraint", engine, sql, e, columns);

@@ -220,10 +220,19 @@ public final class StatementExecutor {
 
     /** {@link #update} naming the tables it writes, for interceptors. */
     public int update(String sql, List<?> params, Duration timeout, List<String> tables) {
+        return update(sql, params, timeout, tables, false);
+    }
+
+    /**
+     * {@link #update} naming the tables it writes; {@code idempotent}: the caller promised that running it twice
+     * is harmless, so that the resilience link may retry it ({@link StatementContext#idempotent()}).
+     */
+    public int update(String sql, List<?> params, Duration timeout, List<String> tables, boolean idempotent) {
         if (!pipeline.active()) {
             return runUpdate(null, sql, params, timeout);
         }
-        return pipeline.run(context(StatementKind.UPDATE, sql, tables, List.of(params)),
+        StatementContext ctx = context(StatementKind.UPDATE, sql, tables, List.of(params));
+        return pipeline.run(idempotent ? ctx.markedIdempotent() : ctx,
                 target -> runUpdate(target, sql, params, timeout), n -> n);
     }
 

@@ -28,6 +28,7 @@ public final class StatementContext {
     private final Transaction transaction;
     private final boolean redirectable;
     private final LazyLoad lazyLoad;
+    private final boolean idempotent;
     private Operation operation;
     private String fingerprint;
 
@@ -60,6 +61,34 @@ public final class StatementContext {
         this.transaction = transaction;
         this.redirectable = redirectable;
         this.lazyLoad = LazyLoad.currentOrNull();
+        this.idempotent = false;
+    }
+
+    private StatementContext(StatementContext c, boolean idempotent) {
+        this.database = c.database;
+        this.engine = c.engine;
+        this.kind = c.kind;
+        this.sql = c.sql;
+        this.tables = c.tables;
+        this.parameterRows = c.parameterRows;
+        this.transaction = c.transaction;
+        this.redirectable = c.redirectable;
+        this.lazyLoad = c.lazyLoad;
+        this.idempotent = idempotent;
+    }
+
+    /** This context, with the caller's promise that running the statement twice has the effect of running it once. */
+    public StatementContext markedIdempotent() {
+        return new StatementContext(this, true);
+    }
+
+    /**
+     * Whether the caller promised that running the statement twice has the same effect as once
+     * ({@code SqlStatement.idempotent()}), so that a write may be retried after a lost connection, when it is not
+     * known whether the first run committed. Reads need no mark.
+     */
+    public boolean idempotent() {
+        return idempotent;
     }
 
     /** The name of the database the statement runs on ({@code default} unless configured). */
