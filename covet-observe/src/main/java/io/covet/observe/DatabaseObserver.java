@@ -4,9 +4,13 @@ import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
 import io.covet.core.engine.Engine;
+import io.covet.core.resilience.BreakerState;
+import io.covet.core.resilience.Resilience;
 import io.covet.observe.internal.Ring;
 import io.covet.observe.internal.ShapeEntry;
 import io.covet.observe.internal.ShapeTable;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -18,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /** Everything observability keeps about one database; the {@link ShapeStats} of it. Thread-safe. */
 final class DatabaseObserver implements ShapeStats {
@@ -121,6 +126,37 @@ final class DatabaseObserver implements ShapeStats {
         this.database = db;
         this.owned = owns;
         engine(db.engine());
+        db.resilience().ifPresent(this::resilienceMeters);
+    }
+
+    /** The circuit breaker's state (one gauge per state, 1 for the current one) and its counters. */
+    private void resilienceMeters(Resilience r) {
+        MeterRegistry registry = registry();
+        for (BreakerState state : BreakerState.values()) {
+            Gauge.builder("covet.resilience.breaker.state", r,
+                            x -> x.state() == state ? 1 : 0)
+                    .description("1 for the circuit breaker's current state, 0 for the others")
+                    .tag("covet.database", name).tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+        }
+        counter(registry, "covet.resilience.breaker.opened", "Times the circuit breaker opened", r,
+                Resilience::timesOpened);
+        counter(registry, "covet.resilience.rejected", "Calls refused by an open breaker or a full bulkhead", r,
+                Resilience::rejectedCalls);
+        counter(registry, "covet.resilience.retries", "Statements run again after a transient failure", r,
+                Resilience::retries);
+        counter(registry, "covet.resilience.fallback.reads", "Reads served by the fallback (possibly stale)", r,
+                Resilience::fallbackReads);
+        Gauge.builder("covet.resilience.read_only", r, x -> x.readOnly() ? 1 : 0)
+                .description("1 while the database refuses writes (read-only mode)")
+                .tag("covet.database", name).register(registry);
+    }
+
+    private void counter(MeterRegistry registry, String metric, String description,
+                         Resilience r,
+                         ToLongFunction<Resilience> count) {
+        FunctionCounter.builder(metric, r, x -> count.applyAsLong(x))
+                .description(description).tag("covet.database", name).register(registry);
     }
 
     Optional<Database> attached() {

@@ -3,6 +3,7 @@ package io.covet.observe;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.covet.core.Database;
+import io.covet.core.resilience.Resilience;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -65,6 +66,7 @@ final class HealthProbe {
                             + " connections" : p.active() + " of " + p.max() + " connections in use", data, false,
                     false));
         });
+        db.resilience().ifPresent(r -> checks.add(breaker(r)));
         for (HealthContributor contributor : observer.contributors) {
             try {
                 Health.Check c = contributor.check(db);
@@ -80,6 +82,30 @@ final class HealthProbe {
             status = status.and(c.status());
         }
         return new Health(db.name(), db.engine().scheme(), status, roundTrip, pool, checks, Instant.now());
+    }
+
+    /**
+     * The circuit breaker and read-only switch of a database with resilience settings: DOWN (not ready) while the
+     * breaker is open, since callers are refused; DEGRADED while it probes or while writes are refused.
+     */
+    static Health.Check breaker(Resilience r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("state", r.state().name());
+        data.put("timesOpened", r.timesOpened());
+        data.put("rejectedCalls", r.rejectedCalls());
+        data.put("readOnly", r.readOnly());
+        r.nextProbe().ifPresent(t -> data.put("nextProbe", t.toString()));
+        return switch (r.state()) {
+            case OPEN -> new Health.Check("breaker", Health.Status.DOWN, "circuit breaker open: calls are refused "
+                    + "until the probe" + r.nextProbe().map(t -> " at " + t).orElse(""), data, true, false);
+            case HALF_OPEN -> new Health.Check("breaker", Health.Status.DEGRADED, "circuit breaker half-open: a "
+                    + "probe is checking the server", data, true, false);
+            default -> r.readOnly()
+                    ? new Health.Check("breaker", Health.Status.DEGRADED, "read-only mode: writes are refused",
+                    data, true, false)
+                    : new Health.Check("breaker", Health.Status.UP, "circuit breaker " + r.state().name()
+                    .toLowerCase(java.util.Locale.ROOT), data, true, false);
+        };
     }
 
     /** The reason of a failure without anything the driver may have quoted from the URL. */

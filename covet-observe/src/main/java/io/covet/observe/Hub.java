@@ -164,7 +164,7 @@ final class Hub {
         for (Meter m : List.copyOf(registry.getMeters())) {
             String n = m.getId().getName();
             boolean ours = n.startsWith("db.client.") || n.startsWith("covet.db.client.") || n.equals(NPlusOne.METRIC)
-                    || n.equals("covet.observe.shapes");
+                    || n.equals("covet.observe.shapes") || n.startsWith("covet.tx.open") || n.startsWith("covet.resilience.");
             if (ours && names.contains(m.getId().getTag("covet.database"))) {
                 registry.remove(m);
             }
