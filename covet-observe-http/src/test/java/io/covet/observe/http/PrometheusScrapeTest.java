@@ -90,6 +90,8 @@ class PrometheusScrapeTest {
                 assertSeries(prometheus, "covet_tx_long_total{db=\"" + db + "\",block=\"held-open\"}");
                 assertSeries(prometheus, "covet_tx_retries_total{db=\"" + db + "\",block=\"retried\"}");
                 assertSeries(prometheus, "covet_tx_open_oldest_seconds{covet_database=\"" + db + "\"}");
+                assertSeries(prometheus, "covet_resilience_breaker_state{covet_database=\"" + db
+                        + "\",state=\"closed\"}");
                 assertSeries(prometheus, "covet_orm_n_plus_one_total{covet_database=\"" + db
                         + "\",model=\"Item\",relation=\"detail\"}");
             }

@@ -4,6 +4,7 @@ import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.error.UniqueViolation;
 import io.covet.core.pipeline.LazyLoad;
+import io.covet.core.resilience.ResilienceSettings;
 import io.covet.core.tx.RetryPolicy;
 import io.covet.core.tx.TxOptions;
 import io.covet.observe.Observability;
@@ -39,11 +40,12 @@ final class Workload {
     }
 
     /**
-     * The scratch database's configuration for the observability: a short long-transaction threshold and the
-     * registry for core's transaction counters.
+     * The scratch database's configuration for the observability: a short long-transaction threshold, the
+     * registry for core's transaction counters, and the default resilience settings (their breaker's meters).
      */
     static DatabaseConfig config(Scratch s, String name, MeterRegistry registry, CountDownLatch longTx) {
         return DatabaseConfig.builder(name, s.url()).meterRegistry(registry).maxPoolSize(4)
+                .resilience(ResilienceSettings.defaults())
                 .longTransactionThreshold(Duration.ofMillis(50))
                 .longTransactionListener(t -> {
                     if (t.name().equals("held-open")) {
