@@ -4,13 +4,13 @@ import io.covet.core.engine.Engine;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
+import io.covet.testing.TempFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -81,7 +81,7 @@ class ServerDeathClassificationTest {
                 .maxPoolSize(2).minIdle(0).connectionTimeout(Duration.ofSeconds(1)).build())) {
             db.sql("CREATE TABLE t (id INTEGER PRIMARY KEY)").execute();
             db.sql("INSERT INTO t VALUES (1)").execute();
-            deleteTree(dir);
+            TempFiles.deleteTree(dir);
             // the open connection keeps the unlinked file; hold it, so that the next statement needs a new one
             try (Stream<Integer> held = db.sql("SELECT id FROM t").stream(rs -> rs.getInt(1))) {
                 assertThat(held.iterator().next()).isEqualTo(1);
@@ -98,17 +98,6 @@ class ServerDeathClassificationTest {
         ConnectionFailure f = (ConnectionFailure) io.covet.core.internal.ErrorTranslator.translate(Engine.SQLITE, null,
                 (java.sql.SQLException) direct);
         assertThat(f.getMessage()).contains("SQLITE_CANTOPEN").contains("directory exist");
-        deleteTree(dir);
-    }
-
-    static void deleteTree(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempFiles.deleteTree(dir);
     }
 }

@@ -11,7 +11,9 @@ import io.covet.core.resilience.BreakerState;
 import io.covet.core.resilience.Resilience;
 import io.covet.core.resilience.ResilienceSettings;
 import io.covet.testing.AllEngines;
+import io.covet.testing.FaultProxy;
 import io.covet.testing.Scratch;
+import io.covet.testing.TempFiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -19,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class BreakerHealthTest {
             try (Observability obs = Observability.builder().meterRegistry(registry).build()) {
                 Database db = obs.open(config("sqlite:" + dir.resolve("app.db")).maxPoolSize(2).build());
                 db.sql("CREATE TABLE t (id INTEGER PRIMARY KEY)").execute();
-                deleteTree(dir);
+                TempFiles.deleteTree(dir);
                 // one connection stays borrowed so the pool must open a new one, which cannot be opened
                 try (Stream<Integer> held = db.sql("SELECT 1").stream(rs -> rs.getInt(1))) {
                     held.iterator().next();
@@ -53,20 +54,20 @@ class BreakerHealthTest {
                     assertClosesAgain(obs, registry, db);
                 }
             } finally {
-                deleteTree(dir);
+                TempFiles.deleteTree(dir);
             }
             return;
         }
         DatabaseUrl real = DatabaseUrl.parse(s.url());
-        try (TcpProxy proxy = new TcpProxy(real.host().orElseThrow(), real.port()).start();
+        try (FaultProxy proxy = new FaultProxy(real.host().orElseThrow(), real.port());
              Observability obs = Observability.builder().meterRegistry(registry).build()) {
             Database db = obs.open(config(s.url().replace(real.location(), "127.0.0.1:" + proxy.port())).build());
             assertThat(obs.health("shop").status()).isEqualTo(Health.Status.UP);
             assertThat(obs.health("shop").checks()).extracting(Health.Check::name).contains("breaker");
-            proxy.stop();
+            proxy.mode(FaultProxy.Mode.REFUSE);
             openBreaker(db);
             assertOpen(obs, registry, db);
-            proxy.start();
+            proxy.mode(FaultProxy.Mode.PASS);
             assertClosesAgain(obs, registry, db);
         }
     }
@@ -150,15 +151,5 @@ class BreakerHealthTest {
     private static double state(MeterRegistry registry, String state) {
         return registry.get("covet.resilience.breaker.state").tag("covet.database", "shop").tag("state", state)
                 .gauge().value();
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 }

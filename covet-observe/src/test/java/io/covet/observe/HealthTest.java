@@ -5,6 +5,7 @@ import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
 import io.covet.core.engine.Engine;
 import io.covet.testing.AllEngines;
+import io.covet.testing.FaultProxy;
 import io.covet.testing.Scratch;
 
 import java.sql.Connection;
@@ -59,13 +60,13 @@ class HealthTest {
             return;
         }
         DatabaseUrl real = DatabaseUrl.parse(s.url());
-        try (TcpProxy proxy = new TcpProxy(real.host().orElseThrow(), real.port()).start();
+        try (FaultProxy proxy = new FaultProxy(real.host().orElseThrow(), real.port());
              Observability obs = Observability.builder().build()) {
             String viaProxy = s.url().replace(real.location(), "127.0.0.1:" + proxy.port());
             obs.open(DatabaseConfig.builder("shop", viaProxy).connectionTimeout(Duration.ofMillis(500)).build());
             assertThat(obs.health("shop").status()).isEqualTo(Health.Status.UP);
 
-            proxy.stop();
+            proxy.mode(FaultProxy.Mode.REFUSE);
             Health down = obs.health("shop");
             assertThat(down.status()).isEqualTo(Health.Status.DOWN);
             assertThat(down.roundTripMillis()).isEqualTo(-1);
@@ -75,7 +76,7 @@ class HealthTest {
             assertThat(obs.ready()).isFalse();
             assertThat(obs.snapshot().toJson()).contains("\"DOWN\"");
 
-            proxy.start();
+            proxy.mode(FaultProxy.Mode.PASS);
             // the pool replaces its dead connections in the background: ask until it has (bounded, not timed)
             Health back = obs.health("shop");
             for (int i = 0; i < 50 && back.status() != Health.Status.UP; i++) {

@@ -3,16 +3,14 @@ package io.covet.core.resilience;
 import io.covet.core.DatabaseUrl;
 import io.covet.core.engine.Engine;
 import io.covet.core.pipeline.Interceptor;
+import io.covet.testing.FaultProxy;
 import io.covet.testing.Scratch;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -108,17 +106,6 @@ final class Faults {
                 proxy.resetAll();
             }
             return c;
-        }
-    }
-
-    static void deleteTree(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

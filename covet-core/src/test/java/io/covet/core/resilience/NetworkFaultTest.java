@@ -6,6 +6,7 @@ import io.covet.core.engine.Engine;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DatabaseUnavailable;
 import io.covet.testing.EngineSource;
+import io.covet.testing.FaultProxy;
 import io.covet.testing.Scratch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

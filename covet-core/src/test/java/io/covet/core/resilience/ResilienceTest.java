@@ -2,7 +2,6 @@ package io.covet.core.resilience;
 
 import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
-import io.covet.core.engine.Engine;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DatabaseUnavailable;
 import io.covet.core.error.ReadOnlyViolation;
@@ -12,7 +11,9 @@ import io.covet.core.pipeline.Interceptor;
 import io.covet.core.tx.RetryPolicy;
 import io.covet.core.tx.TxOptions;
 import io.covet.testing.AllEngines;
+import io.covet.testing.FaultProxy;
 import io.covet.testing.Scratch;
+import io.covet.testing.TempFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ class ResilienceTest {
         try (Database db = Database.open(with(QUICK).apply(DatabaseConfig.builder("local",
                 "sqlite:" + dir.resolve("app.db")).maxPoolSize(2).minIdle(0)).build())) {
             db.sql("CREATE TABLE t (id INTEGER PRIMARY KEY)").execute();
-            Faults.deleteTree(dir);
+            TempFiles.deleteTree(dir);
             try (Stream<Integer> held = db.sql("SELECT 1").stream(rs -> rs.getInt(1))) {
                 assertThat(held.iterator().next()).isEqualTo(1);
                 for (int i = 0; i < 2; i++) {
@@ -154,7 +155,7 @@ class ResilienceTest {
                 assertThat(state(db).state()).isEqualTo(BreakerState.CLOSED);
             }
         } finally {
-            Faults.deleteTree(dir);
+            TempFiles.deleteTree(dir);
         }
     }
 
@@ -215,7 +216,7 @@ class ResilienceTest {
         try (Database db = Database.open(with(retrying).apply(DatabaseConfig.builder("local",
                 "sqlite:" + dir.resolve("app.db")).maxPoolSize(2).minIdle(0)).build())) {
             db.sql("CREATE TABLE t (id INTEGER PRIMARY KEY)").execute();
-            Faults.deleteTree(dir);
+            TempFiles.deleteTree(dir);
             try (Stream<Integer> held = db.sql("SELECT 1").stream(rs -> rs.getInt(1))) {
                 assertThat(held.iterator().next()).isEqualTo(1);
                 assertThatThrownBy(() -> db.sql("SELECT 1").list()).isInstanceOf(ConnectionFailure.class);
@@ -224,7 +225,7 @@ class ResilienceTest {
                 assertThat(state(db).retries()).isEqualTo(2);
             }
         } finally {
-            Faults.deleteTree(dir);
+            TempFiles.deleteTree(dir);
         }
     }
 
@@ -272,13 +273,13 @@ class ResilienceTest {
             try (Database db = Database.open(with(settings).apply(DatabaseConfig.builder("local",
                     "sqlite:" + dir.resolve("app.db")).maxPoolSize(2).minIdle(0)).build())) {
                 db.sql("CREATE TABLE f (id INT PRIMARY KEY)").execute();
-                Faults.deleteTree(dir);
+                TempFiles.deleteTree(dir);
                 try (Stream<Integer> held = db.sql("SELECT 1").stream(rs -> rs.getInt(1))) {
                     assertThat(held.iterator().next()).isEqualTo(1);
                     checkFallback(db);
                 }
             } finally {
-                Faults.deleteTree(dir);
+                TempFiles.deleteTree(dir);
             }
             return;
         }

@@ -6,6 +6,7 @@ import io.covet.core.engine.Engine;
 import io.covet.core.error.CovetException;
 import io.covet.core.error.DatabaseUnavailable;
 import io.covet.testing.EngineSource;
+import io.covet.testing.TempFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -90,7 +91,7 @@ class ServerKillTest {
             }
         } finally {
             engines(env, "stop");
-            Faults.deleteTree(dir);
+            TempFiles.deleteTree(dir);
         }
     }
 

@@ -75,6 +75,22 @@ final class CreateTableScanner {
     /** Where {@code word} starts as a whole word outside quotes and parentheses in {@code s}, from {@code from}. */
     private static List<Integer> topLevelWords(String s, int from, String word) {
         List<Integer> at = new ArrayList<>();
+        walkTopLevel(s, from, i -> {
+            if (s.regionMatches(true, i, word, 0, word.length())
+                    && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '_')
+                    && (i + word.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + word.length()))
+                    && s.charAt(i + word.length()) != '_')) {
+                at.add(i);
+            }
+        });
+        return at;
+    }
+
+    /**
+     * Calls {@code visit} with each position of {@code s} from {@code from} that is outside quoted text (SQL
+     * strings, quoted and bracketed identifiers) and outside parentheses.
+     */
+    private static void walkTopLevel(String s, int from, java.util.function.IntConsumer visit) {
         int depth = 0;
         char quote = 0;
         for (int i = from; i < s.length(); i++) {
@@ -91,14 +107,10 @@ final class CreateTableScanner {
                 depth++;
             } else if (ch == ')') {
                 depth--;
-            } else if (depth == 0 && s.regionMatches(true, i, word, 0, word.length())
-                    && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '_')
-                    && (i + word.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + word.length()))
-                    && s.charAt(i + word.length()) != '_')) {
-                at.add(i);
+            } else if (depth == 0) {
+                visit.accept(i);
             }
         }
-        return at;
     }
 
     /** The WHERE clause of a CREATE INDEX statement, or null. */
@@ -123,29 +135,14 @@ final class CreateTableScanner {
 
     static List<String> splitTopLevel(String body) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char ch = body.charAt(i);
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '\'' || ch == '"' || ch == '`') {
-                quote = ch;
-            } else if (ch == '[') {
-                quote = ']';
-            } else if (ch == '(') {
-                depth++;
-            } else if (ch == ')') {
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                parts.add(body.substring(start, i));
-                start = i + 1;
+        int[] start = {0};
+        walkTopLevel(body, 0, i -> {
+            if (body.charAt(i) == ',') {
+                parts.add(body.substring(start[0], i));
+                start[0] = i + 1;
             }
-        }
-        parts.add(body.substring(start));
+        });
+        parts.add(body.substring(start[0]));
         return parts;
     }
 

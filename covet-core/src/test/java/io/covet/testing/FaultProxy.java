@@ -1,4 +1,4 @@
-package io.covet.core.resilience;
+package io.covet.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback TCP relay in front of a test's database server that injects network faults: added latency per
  * chunk, a reset of every relayed connection (RST, as when a router or the server's host drops them), and a
- * blackhole (connections are accepted but nothing passes either way, as behind a dead link).
+ * blackhole (connections are accepted but nothing passes either way, as behind a dead link). In REFUSE mode the
+ * server looks gone to its clients (every connection reset, new ones too); back in PASS mode it is reachable again.
+ * Shared by the modules' tests through covet-core's test-jar.
  */
-final class FaultProxy implements AutoCloseable {
-    enum Mode { PASS, REFUSE, BLACKHOLE }
+public final class FaultProxy implements AutoCloseable {
+    /** What happens to connections: relayed, reset, or held without an answer. */
+    public enum Mode { PASS, REFUSE, BLACKHOLE }
 
     private final String targetHost;
     private final int targetPort;
@@ -28,7 +31,8 @@ final class FaultProxy implements AutoCloseable {
     private volatile Mode mode = Mode.PASS;
     private volatile long latencyMillis;
 
-    FaultProxy(String targetHost, int targetPort) throws IOException {
+    /** Listens on a free loopback port and relays to {@code targetHost:targetPort} until closed. */
+    public FaultProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         server = new ServerSocket();
@@ -39,22 +43,23 @@ final class FaultProxy implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    /** The loopback port clients connect to. */
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Connections accepted so far. */
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
     /** Every chunk relayed from now on waits this long first. */
-    void latency(long millis) {
+    public void latency(long millis) {
         latencyMillis = millis;
     }
 
     /** Resets (RST) every relayed connection; new ones are still relayed. */
-    void resetAll() {
+    public void resetAll() {
         for (Socket s : sockets) {
             try {
                 s.setSoLinger(true, 0);
@@ -67,7 +72,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** PASS relays; REFUSE resets every connection and accepts new ones only to reset them; BLACKHOLE stalls them. */
-    void mode(Mode m) {
+    public void mode(Mode m) {
         mode = m;
         if (m == Mode.REFUSE) {
             resetAll();
