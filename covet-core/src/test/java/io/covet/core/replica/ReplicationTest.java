@@ -1,5 +1,6 @@
 package io.covet.core.replica;
 
+import io.covet.core.Database;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.testing.ReplicaControl;
@@ -191,6 +192,17 @@ class ReplicationTest {
         assertThat(count(replica, "SELECT COUNT(*) FROM notes WHERE body = 'written'")).isEqualTo(1);
         // A position already replayed is there at once.
         assertThat(replication.await(replica, carried, Duration.ZERO)).isTrue();
+    }
+
+    @ReplicaEngines
+    void aDatabaseOpensOnTheReplicaUrlAndSeesReplicatedRows(ReplicaPair pair) throws Exception {
+        exec(pair.primary(), "CREATE TABLE colours (id INTEGER PRIMARY KEY, name VARCHAR(20))");
+        exec(pair.primary(), "INSERT INTO colours VALUES (1, 'teal')");
+        try (Database replica = Database.open(pair.replicaUrl())) {
+            assertThat(replica.sql("SELECT name FROM colours").list(r -> r.getString(1))).containsExactly("teal");
+            assertThat(replica.withConnection(c -> Replication.of(pair.engine()).status(c)).role())
+                    .isEqualTo(NodeRole.REPLICA);
+        }
     }
 
     @ReplicaEngines
