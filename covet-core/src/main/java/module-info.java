@@ -32,6 +32,7 @@ module io.covet.core {
     exports io.covet.core.tx;
     exports io.covet.core.tx.twophase;
     exports io.covet.core.pipeline;
+    exports io.covet.core.pool;
 
     // Database discovers Interceptor providers with ServiceLoader when a configuration opts in.
     uses io.covet.core.pipeline.Interceptor;

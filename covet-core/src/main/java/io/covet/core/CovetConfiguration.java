@@ -50,6 +50,8 @@ import java.util.regex.Pattern;
  * stream-fetch-size, sqlite-busy-timeout, interceptors, discover-interceptors} and {@code driver.<property>};
  * {@code slow-query-threshold} and {@code observe.<key>} are kept for covet-observe, which validates them
  * ({@link DatabaseConfig#observability()}).
+ * {@code pool.<key>} sets the pool ({@link io.covet.core.pool.PoolSettings}; keys listed in {@code PoolProperties}
+ * and {@code docs/pool-and-resilience.md}, file only, not the environment).
  * {@code interceptors} lists {@link io.covet.core.pipeline.Interceptor} classes (comma-separated, outermost first,
  * each with a public no-arg constructor); {@code discover-interceptors=true} adds ServiceLoader providers after
  * them. Durations are {@code 500ms}, {@code 5s},
@@ -215,6 +217,7 @@ public final class CovetConfiguration {
     private static DatabaseConfig build(String name, Map<String, String> keys, List<String> problems) {
         DatabaseConfig.Builder b = DatabaseConfig.builder(name);
         int before = problems.size();
+        Map<String, String> poolKeys = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : keys.entrySet()) {
             String key = e.getKey();
             String value = e.getValue().strip();
@@ -224,6 +227,10 @@ public final class CovetConfiguration {
             }
             if (DatabaseConfig.isObservabilityKey(key)) {
                 b.observability(key, value);
+                continue;
+            }
+            if (key.startsWith("pool.")) {
+                poolKeys.put(key.substring("pool.".length()), value);
                 continue;
             }
             switch (key) {
@@ -246,8 +253,11 @@ public final class CovetConfiguration {
                     }
                 }
                 default -> problems.add("database '" + name + "': unknown key '" + key + "'; known keys are "
-                        + String.join(", ", KEYS) + ", driver.<property>, slow-query-threshold and observe.<key>");
+                        + String.join(", ", KEYS) + ", driver.<property>, pool.<key>, slow-query-threshold and observe.<key>");
             }
+        }
+        if (!poolKeys.isEmpty()) {
+            PoolProperties.apply(name, poolKeys, b, problems);
         }
         try {
             DatabaseConfig config = b.build();
