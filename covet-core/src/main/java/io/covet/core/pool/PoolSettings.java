@@ -406,7 +406,7 @@ public final class PoolSettings {
             atLeastOrZero(all, "idleTimeout", idleTimeout, Duration.ofSeconds(10));
             atLeastOrZero(all, "keepalive", keepalive, Duration.ofSeconds(30));
             if (keepalive != null && maxLifetime != null && !keepalive.isZero() && !maxLifetime.isZero()
-                    && keepalive.compareTo(maxLifetime) >= 0) {
+                    && !maxLifetime.isNegative() && keepalive.compareTo(maxLifetime) >= 0) {
                 all.add("pool keepalive (" + keepalive + ") must be below maxLifetime (" + maxLifetime
                         + "): a connection would be recycled before its first ping");
             }
