@@ -44,6 +44,9 @@ public final class BenchMain {
         JMH.put("render", new Comparison("RenderBenchmark", "covet", Map.of("render", "jooq")));
         JMH.put("orm-read", new Comparison("OrmReadBenchmark", "covet", ormBaselines("orm-read")));
         JMH.put("orm-get", new Comparison("OrmGetBenchmark", "covet", ormBaselines("orm-get")));
+        JMH.put("pool-checkout", new Comparison("PoolBenchmark", "covet", Map.of("pool-checkout", "hikari")));
+        JMH.put("pool-checkout-hooks", new Comparison("PoolBenchmark", "covetHooks",
+                Map.of("pool-checkout-hooks", "hikari")));
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -76,6 +79,10 @@ public final class BenchMain {
         for (String a : args) {
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("pool")) {
+                // The group: both pool comparisons.
+                names.add("pool-checkout");
+                names.add("pool-checkout-hooks");
             } else {
                 names.add(a);
             }
