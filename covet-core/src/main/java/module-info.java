@@ -3,7 +3,7 @@
  * engine model with its capability flags ({@link io.covet.core.dialect.Features}), the exception hierarchy and
  * transactions.
  *
- * <p>Exported: {@code io.covet.core}, {@code .engine}, {@code .dialect}, {@code .error}, {@code .tx}, {@code .tx.twophase} and {@code .pipeline} (the
+ * <p>Exported: {@code io.covet.core}, {@code .engine}, {@code .dialect}, {@code .error}, {@code .tx}, {@code .tx.twophase}, {@code .pool} (pool settings, hooks, stats) and {@code .pipeline} (the
  * interceptor SPI). Not exported, not even to other Covet modules:
  * {@code io.covet.core.internal} (statement execution, pools, binding) and {@code io.covet.core.tx.internal}
  * (the transaction engine) — implementation that may change in any release.

@@ -198,8 +198,31 @@ public final class ManagedPool implements DataSource, Pool {
             if (!wrap) {
                 return c;
             }
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[]{Connection.class}, new Lent(c, pc, this));
+            return lend(new Lent(c, pc, this));
+        }
+    }
+
+    /** The proxy class's constructor, looked up once: {@code Proxy.newProxyInstance} per check-out costs microseconds. */
+    private static final java.lang.invoke.MethodHandle LENT;
+
+    static {
+        Object sample = Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> null);
+        try {
+            LENT = java.lang.invoke.MethodHandles.publicLookup()
+                    .findConstructor(sample.getClass(), java.lang.invoke.MethodType.methodType(void.class,
+                            InvocationHandler.class))
+                    .asType(java.lang.invoke.MethodType.methodType(Connection.class, InvocationHandler.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Connection lend(Lent handler) {
+        try {
+            return (Connection) LENT.invokeExact((InvocationHandler) handler);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create the proxy of a lent connection", e);
         }
     }
 
