@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -67,7 +66,7 @@ public final class ManagedPool implements DataSource, Pool {
     private final ConnectionHook[] onCheckout;
     private final ConnectionHook[] onCheckin;
     private final long[] acquireSamples = new long[PoolStats.ACQUIRE_SAMPLES];
-    private final AtomicLong checkouts = new AtomicLong();
+    private final LongAdder checkouts = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder leaks = new LongAdder();
     private final Map<EvictionReason, LongAdder> evictions = new EnumMap<>(EvictionReason.class);
@@ -158,8 +157,7 @@ public final class ManagedPool implements DataSource, Pool {
             long now = System.nanoTime();
             if (!inspect) {
                 // The default path: nothing to run or track per lease, so the caller gets HikariCP's connection.
-                long n = checkouts.getAndIncrement();
-                acquireSamples[(int) (n & (acquireSamples.length - 1))] = now - t0;
+                sample(now - t0);
                 return c;
             }
             PooledConnection pc = PhysicalSource.tracked(c.unwrap(Connection.class));
@@ -193,8 +191,7 @@ public final class ManagedPool implements DataSource, Pool {
             } else if (wrap) {
                 pc.lease(now, Thread.currentThread().getName(), null, null);
             }
-            long n = checkouts.getAndIncrement();
-            acquireSamples[(int) (n & (acquireSamples.length - 1))] = now - t0;
+            sample(now - t0);
             if (!wrap) {
                 return c;
             }
@@ -224,6 +221,15 @@ public final class ManagedPool implements DataSource, Pool {
         } catch (Throwable e) {
             throw new IllegalStateException("cannot create the proxy of a lent connection", e);
         }
+    }
+
+    /**
+     * Counts a check-out and keeps its acquire time in a random slot: callers on many threads then rarely write
+     * the same cache line, and the slots stay a uniform sample of recent check-outs.
+     */
+    private void sample(long nanos) {
+        checkouts.increment();
+        acquireSamples[java.util.concurrent.ThreadLocalRandom.current().nextInt(acquireSamples.length)] = nanos;
     }
 
     private boolean alive(Connection c) {
@@ -453,10 +459,10 @@ public final class ManagedPool implements DataSource, Pool {
     @Override
     public PoolStats stats() {
         HikariPoolMXBean b = hikari.getHikariPoolMXBean();
-        long n = checkouts.get();
-        int count = (int) Math.min(n, acquireSamples.length);
-        long[] s = Arrays.copyOf(acquireSamples, count);
-        Arrays.sort(s);
+        long n = checkouts.sum();
+        // Slots never written hold 0; with fewer check-outs than slots only the written ones count.
+        long[] s = Arrays.stream(acquireSamples.clone()).filter(v -> v > 0).sorted().toArray();
+        int count = s.length;
         Map<String, Integer> byCaller = new TreeMap<>();
         for (PooledConnection pc : physicals) {
             String caller = pc.caller;

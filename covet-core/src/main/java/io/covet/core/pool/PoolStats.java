@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A snapshot of one pool. Counts come from HikariCP at the moment of the call (they may move while read); the
- * acquire-time percentiles cover the last {@value #ACQUIRE_SAMPLES} checkouts through Covet.
+ * acquire-time percentiles come from {@value #ACQUIRE_SAMPLES} slots, each check-out through Covet overwriting a
+ * random one: a sample weighted toward recent check-outs.
  *
  * @param maxSize          the pool's current maximum (a sizing policy may have moved it)
  * @param size             open physical connections (active + idle)
@@ -26,7 +27,7 @@ public record PoolStats(int maxSize, int size, int active, int idle, int pending
                         Duration acquireP99, Duration acquireMax, long checkouts, long timeouts,
                         Map<String, Integer> leasesByCaller, Map<EvictionReason, Long> evictionsByReason,
                         long leaks) {
-    /** How many recent checkouts the acquire-time percentiles cover. */
+    /** How many acquire-time samples the percentiles are computed from. */
     public static final int ACQUIRE_SAMPLES = 1024;
 
     /** Copies the maps. */
