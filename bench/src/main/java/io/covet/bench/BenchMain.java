@@ -47,6 +47,8 @@ public final class BenchMain {
         JMH.put("pool-checkout", new Comparison("PoolBenchmark", "covet", Map.of("pool-checkout", "hikari")));
         JMH.put("pool-checkout-hooks", new Comparison("PoolBenchmark", "covetHooks",
                 Map.of("pool-checkout-hooks", "hikari")));
+        JMH.put("pool-checkout-managed", new Comparison("PoolBenchmark", "covetPool",
+                Map.of("pool-checkout-managed", "hikari")));
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -80,9 +82,10 @@ public final class BenchMain {
             if (a.equals("--quick")) {
                 quick = true;
             } else if (a.equals("pool")) {
-                // The group: both pool comparisons.
+                // The group: every pool comparison.
                 names.add("pool-checkout");
                 names.add("pool-checkout-hooks");
+                names.add("pool-checkout-managed");
             } else {
                 names.add(a);
             }

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * 4 threads on a pool of 8 (HikariCP-benchmark style). Covet's path is {@code db.withConnection(…)} (lease,
  * managed pool, HikariCP); the baseline is HikariCP's own {@code getConnection()/close()} on the very pool Covet
  * wraps, so the settings are the same. The hooks variant adds a no-op on-checkout and on-checkin hook (which also
- * wraps each lent connection to see its return).
+ * wraps each lent connection to see its return). {@code pool-checkout-managed} times the managed pool's
+ * {@code getConnection()/close()} alone, without the statement executor's lease around it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,6 +75,17 @@ public class PoolBenchmark {
     @Benchmark
     public Object covet() {
         return plain.withConnection(c -> c);
+    }
+
+    /**
+     * Covet's pool layer alone (the managed pool's {@code getConnection()/close()}, no lease or executor): what
+     * pool management itself costs over HikariCP.
+     */
+    @Benchmark
+    public Object covetPool() throws SQLException {
+        try (Connection c = ((javax.sql.DataSource) plain.pool()).getConnection()) {
+            return c;
+        }
     }
 
     /** Covet with no-op check-out and check-in hooks. */
