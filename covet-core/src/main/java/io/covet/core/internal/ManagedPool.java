@@ -19,9 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -195,31 +192,7 @@ public final class ManagedPool implements DataSource, Pool {
             if (!wrap) {
                 return c;
             }
-            return lend(new Lent(c, pc, this));
-        }
-    }
-
-    /** The proxy class's constructor, looked up once: {@code Proxy.newProxyInstance} per check-out costs microseconds. */
-    private static final java.lang.invoke.MethodHandle LENT;
-
-    static {
-        Object sample = Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, args) -> null);
-        try {
-            LENT = java.lang.invoke.MethodHandles.publicLookup()
-                    .findConstructor(sample.getClass(), java.lang.invoke.MethodType.methodType(void.class,
-                            InvocationHandler.class))
-                    .asType(java.lang.invoke.MethodType.methodType(Connection.class, InvocationHandler.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static Connection lend(Lent handler) {
-        try {
-            return (Connection) LENT.invokeExact((InvocationHandler) handler);
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot create the proxy of a lent connection", e);
+            return LentConnection.lend(c, pc, this);
         }
     }
 
@@ -268,7 +241,7 @@ public final class ManagedPool implements DataSource, Pool {
 
     /** Takes a lent connection out of the pool instead of returning it (e.g. a transaction that could not reset). */
     public void evict(Connection lent) {
-        if (Proxy.isProxyClass(lent.getClass()) && Proxy.getInvocationHandler(lent) instanceof Lent l) {
+        if (Proxy.isProxyClass(lent.getClass()) && Proxy.getInvocationHandler(lent) instanceof LentConnection l) {
             l.evict();
         } else {
             try {
@@ -283,69 +256,10 @@ public final class ManagedPool implements DataSource, Pool {
         }
     }
 
-    private void evict(Connection hikariConnection, PooledConnection pc, EvictionReason reason) {
+    void evict(Connection hikariConnection, PooledConnection pc, EvictionReason reason) {
         pc.evictedFor = reason;
         pc.endLease(System.nanoTime());
         hikari.evictConnection(hikariConnection);
-    }
-
-    /** The handler of a lent connection: forwards to HikariCP's, sees {@code close()}. */
-    private static final class Lent implements InvocationHandler {
-        private final Connection c;
-        private final PooledConnection pc;
-        private final ManagedPool pool;
-        private boolean returned;
-
-        Lent(Connection c, PooledConnection pc, ManagedPool pool) {
-            this.c = c;
-            this.pc = pc;
-            this.pool = pool;
-        }
-
-        synchronized void evict() {
-            if (!returned) {
-                returned = true;
-                pool.evict(c, pc, EvictionReason.EVICTED);
-            }
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "close" -> {
-                    synchronized (this) {
-                        if (!returned) {
-                            returned = true;
-                            pool.checkin(c, pc);
-                        }
-                    }
-                    return null;
-                }
-                case "isClosed" -> {
-                    synchronized (this) {
-                        if (returned) {
-                            return true;
-                        }
-                    }
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "toString" -> {
-                    return "covet-lent:" + c;
-                }
-                default -> {
-                }
-            }
-            try {
-                return method.invoke(c, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
     }
 
     // ------------------------------------------------------------------ physical connections
