@@ -13,5 +13,4 @@ public interface Pool {
 
     /** A snapshot of the pool now. */
     PoolStats stats();
-
 }
