@@ -6,7 +6,7 @@ import io.covet.core.pool.SizingPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +18,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class PoolMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(PoolMonitor.class);
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "covet-pool-monitor");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = timer();
+
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "covet-pool-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        // A closed pool's task goes at once, not at its next due time.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     private final ManagedPool pool;
     private final long exhaustionNanos;
