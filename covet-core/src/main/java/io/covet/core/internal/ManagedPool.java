@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -38,8 +37,9 @@ import java.util.concurrent.atomic.LongAdder;
  * hooks, lease tracking (longest lease, leaks), acquire-time samples, eviction reasons, exhaustion errors and the
  * sizing policy. Statements and transactions borrow through this data source; HikariCP does all the pooling.
  *
- * <p>Each check-out returns a thin proxy over HikariCP's connection so that its {@code close()} is seen (check-in
- * hooks, end of lease, shrinking); the physical connections HikariCP holds are proxies of {@link PhysicalSource}.
+ * <p>A check-out that must see its return (check-in hooks, lease tracking, shrinking, validation) gets a
+ * {@link LentConnection} over HikariCP's connection, otherwise HikariCP's own; the physical connections HikariCP
+ * holds are {@link PhysicalSource}'s watched connections.
  */
 public final class ManagedPool implements DataSource, Pool {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedPool.class);
@@ -192,7 +192,7 @@ public final class ManagedPool implements DataSource, Pool {
             if (!wrap) {
                 return c;
             }
-            return LentConnection.lend(c, pc, this);
+            return new LentConnection(c, pc, this);
         }
     }
 
@@ -241,7 +241,7 @@ public final class ManagedPool implements DataSource, Pool {
 
     /** Takes a lent connection out of the pool instead of returning it (e.g. a transaction that could not reset). */
     public void evict(Connection lent) {
-        if (Proxy.isProxyClass(lent.getClass()) && Proxy.getInvocationHandler(lent) instanceof LentConnection l) {
+        if (lent instanceof LentConnection l) {
             l.evict();
         } else {
             try {

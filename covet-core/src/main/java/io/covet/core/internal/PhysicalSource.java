@@ -4,10 +4,6 @@ import io.covet.core.pool.ConnectionHook;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -17,8 +13,8 @@ import java.util.logging.Logger;
 /**
  * The data source HikariCP opens its physical connections from: the driver's own (HikariCP's
  * {@code DriverDataSource}, built from the same URL and properties HikariCP would use), with the on-connect hooks
- * run once on each new connection, and its {@code close()} observed so that every physical close is counted with
- * its reason. HikariCP keeps doing all pooling; this only watches the two ends of a connection's life.
+ * run once on each new connection, and its {@code close()} observed (a {@link DelegatingConnection}) so that every
+ * physical close is counted with its reason. HikariCP keeps doing all pooling; this only watches the two ends of a connection's life.
  */
 final class PhysicalSource implements DataSource {
     private final DataSource driver;
@@ -63,71 +59,46 @@ final class PhysicalSource implements DataSource {
                     + "', so the connection was closed: " + e.getMessage() + ". Fix the hook (it runs on every new "
                     + "physical connection)", state, e);
         }
-        Watch watch = new Watch(real, pool);
-        Connection proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[]{Connection.class}, watch);
-        watch.tracked = new PooledConnection(proxy, System.nanoTime());
-        pool.opened(watch.tracked);
-        return proxy;
+        Watched watched = new Watched(real, pool, System.nanoTime());
+        pool.opened(watched.tracked);
+        return watched;
     }
 
     /** The tracking record of a physical connection this source opened, or null for any other connection. */
     static PooledConnection tracked(Connection physical) {
-        if (physical != null && Proxy.isProxyClass(physical.getClass())
-                && Proxy.getInvocationHandler(physical) instanceof Watch w) {
-            return w.tracked;
-        }
-        return null;
+        return physical instanceof Watched w ? w.tracked : null;
     }
 
-    /** Forwards every call to the driver's connection; notices the one {@code close()} HikariCP makes. */
-    private static final class Watch implements InvocationHandler {
-        private final Connection real;
+    /** A physical connection: every call goes to the driver's; the one {@code close()} HikariCP makes is counted. */
+    private static final class Watched extends DelegatingConnection {
         private final ManagedPool pool;
-        volatile PooledConnection tracked;
+        final PooledConnection tracked;
         private boolean closed;
 
-        Watch(Connection real, ManagedPool pool) {
-            this.real = real;
+        Watched(Connection real, ManagedPool pool, long openedAt) {
+            super(real);
             this.pool = pool;
+            this.tracked = new PooledConnection(this, openedAt);
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "close" -> {
-                    synchronized (this) {
-                        if (!closed) {
-                            closed = true;
-                            pool.closed(tracked);
-                        }
-                    }
+        public void close() throws SQLException {
+            synchronized (this) {
+                if (closed) {
+                    return;
                 }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "toString" -> {
-                    return "covet-physical:" + real;
-                }
-                case "unwrap" -> {
-                    Class<?> type = (Class<?>) args[0];
-                    return type.isInstance(real) ? real : real.unwrap(type);
-                }
-                case "isWrapperFor" -> {
-                    Class<?> type = (Class<?>) args[0];
-                    return type.isInstance(real) || real.isWrapperFor(type);
-                }
-                default -> {
-                }
+                closed = true;
             }
             try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+                delegate.close();
+            } finally {
+                pool.closed(tracked);
             }
+        }
+
+        @Override
+        public String toString() {
+            return "covet-physical:" + delegate;
         }
     }
 
