@@ -25,4 +25,5 @@ module io.covet.cli {
     opens io.covet.cli.backup to info.picocli;
     opens io.covet.cli.migrate to info.picocli;
     opens io.covet.cli.observe to info.picocli;
+    opens io.covet.cli.pool to info.picocli;
 }

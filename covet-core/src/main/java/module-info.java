@@ -4,7 +4,8 @@
  * transactions.
  *
  * <p>Exported: {@code io.covet.core}, {@code .engine}, {@code .dialect}, {@code .error}, {@code .tx},
- * {@code .tx.twophase}, {@code .resilience}, {@code .replica} (replication primitives: node role, lag, causal tokens)
+ * {@code .tx.twophase}, {@code .pool} (pool settings, hooks, stats),
+ * {@code .resilience}, {@code .replica} (replication primitives: node role, lag, causal tokens)
  * and {@code .pipeline} (the interceptor SPI). Not exported, not even to other Covet modules:
  * {@code io.covet.core.internal} (statement execution, pools, binding) and {@code io.covet.core.tx.internal}
  * (the transaction engine) — implementation that may change in any release.
@@ -39,6 +40,7 @@ module io.covet.core {
     exports io.covet.core.pipeline;
     exports io.covet.core.resilience;
     exports io.covet.core.replica;
+    exports io.covet.core.pool;
 
     // Database discovers Interceptor providers with ServiceLoader when a configuration opts in.
     uses io.covet.core.pipeline.Interceptor;

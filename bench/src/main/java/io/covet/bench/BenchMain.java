@@ -44,6 +44,11 @@ public final class BenchMain {
         JMH.put("render", new Comparison("RenderBenchmark", "covet", Map.of("render", "jooq")));
         JMH.put("orm-read", new Comparison("OrmReadBenchmark", "covet", ormBaselines("orm-read")));
         JMH.put("orm-get", new Comparison("OrmGetBenchmark", "covet", ormBaselines("orm-get")));
+        JMH.put("pool-checkout", new Comparison("PoolBenchmark", "covet", Map.of("pool-checkout", "hikari")));
+        JMH.put("pool-checkout-hooks", new Comparison("PoolBenchmark", "covetHooks",
+                Map.of("pool-checkout-hooks", "hikari")));
+        JMH.put("pool-checkout-managed", new Comparison("PoolBenchmark", "covetPool",
+                Map.of("pool-checkout-managed", "hikari")));
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -76,6 +81,11 @@ public final class BenchMain {
         for (String a : args) {
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("pool")) {
+                // The group: every pool comparison.
+                names.add("pool-checkout");
+                names.add("pool-checkout-hooks");
+                names.add("pool-checkout-managed");
             } else {
                 names.add(a);
             }

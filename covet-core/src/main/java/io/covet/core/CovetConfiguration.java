@@ -52,6 +52,8 @@ import java.util.regex.Pattern;
  * {@code resilience.<key>} set the database's {@link io.covet.core.resilience.ResilienceSettings} (keys listed there and in
  * docs/pool-and-resilience.md); {@code slow-query-threshold} and {@code observe.<key>} are kept for covet-observe, which validates them
  * ({@link DatabaseConfig#observability()}).
+ * {@code pool.<key>} sets the pool ({@link io.covet.core.pool.PoolSettings}; keys listed in {@code PoolProperties}
+ * and {@code docs/pool-and-resilience.md}).
  * {@code interceptors} lists {@link io.covet.core.pipeline.Interceptor} classes (comma-separated, outermost first,
  * each with a public no-arg constructor); {@code discover-interceptors=true} adds ServiceLoader providers after
  * them. Durations are {@code 500ms}, {@code 5s},
@@ -218,6 +220,7 @@ public final class CovetConfiguration {
         DatabaseConfig.Builder b = DatabaseConfig.builder(name);
         int before = problems.size();
         Map<String, String> resilience = new LinkedHashMap<>();
+        Map<String, String> poolKeys = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : keys.entrySet()) {
             String key = e.getKey();
             String value = e.getValue().strip();
@@ -232,6 +235,11 @@ public final class CovetConfiguration {
             }
             if (DatabaseConfig.isObservabilityKey(key)) {
                 b.observability(key, value);
+                continue;
+            }
+            // pool-<key> is how COVET_DATABASES_<NAME>_POOL_<KEY> arrives
+            if (key.startsWith("pool.") || key.startsWith("pool-")) {
+                poolKeys.put(key.substring("pool.".length()), value);
                 continue;
             }
             switch (key) {
@@ -254,8 +262,12 @@ public final class CovetConfiguration {
                     }
                 }
                 default -> problems.add("database '" + name + "': unknown key '" + key + "'; known keys are "
-                        + String.join(", ", KEYS) + ", driver.<property>, resilience.<key>, slow-query-threshold and observe.<key>");
+                        + String.join(", ", KEYS) + ", driver.<property>, pool.<key>, resilience.<key>, "
+                        + "slow-query-threshold and observe.<key>");
             }
+        }
+        if (!poolKeys.isEmpty()) {
+            PoolProperties.apply(name, poolKeys, b, problems);
         }
         if (!resilience.isEmpty()) {
             ResilienceProperties.parse(name, resilience, CovetConfiguration::parseDuration, problems)

@@ -1,6 +1,5 @@
 package io.covet.core;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.covet.core.dialect.Dialect;
 import io.covet.core.engine.Engine;
 import io.covet.core.dialect.Feature;
@@ -9,7 +8,8 @@ import io.covet.core.error.CovetException;
 import io.covet.core.internal.BulkLoader;
 import io.covet.core.internal.Lease;
 import io.covet.core.internal.Pipeline;
-import io.covet.core.internal.Pools;
+import io.covet.core.internal.ManagedPool;
+import io.covet.core.internal.ServerTimeouts;
 import io.covet.core.internal.RawConnections;
 import io.covet.core.internal.ResilienceGuard;
 import io.covet.core.internal.ServerProbe;
@@ -17,6 +17,7 @@ import io.covet.core.internal.StatementExecutor;
 import io.covet.core.pipeline.ConnectionContext;
 import io.covet.core.pipeline.Interceptor;
 import io.covet.core.resilience.Resilience;
+import io.covet.core.pool.Pool;
 import io.covet.core.tx.Transaction;
 import io.covet.core.tx.TxAction;
 import io.covet.core.tx.TxOptions;
@@ -56,44 +57,51 @@ import java.util.ServiceLoader;
 public final class Database implements AutoCloseable {
     private final DatabaseConfig config;
     private final DataSource dataSource;
-    private final boolean ownsDataSource;
     private final ServerInfo server;
     private final Dialect dialect;
     private final StatementExecutor executor;
     private final String location;
     private final TransactionManager transactions;
     private final ResilienceGuard resilience;
+    private final ManagedPool pool;
 
-    private Database(DatabaseConfig config, DataSource dataSource, boolean ownsDataSource, String location) {
+    private Database(DatabaseConfig config, DataSource dataSource, ManagedPool pool, String location) {
         this.config = config;
-        this.dataSource = dataSource;
-        this.ownsDataSource = ownsDataSource;
+        this.pool = pool;
+        this.dataSource = pool != null ? pool : dataSource;
+        boolean ownsDataSource = pool != null;
         this.location = location;
         ServerInfo probed;
         Engine engine = config.url().map(DatabaseUrl::engine).orElse(null);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = this.dataSource.getConnection()) {
             probed = ServerProbe.probe(c);
-        } catch (SQLException e) {
+            if (pool != null) {
+                ServerTimeouts.check(c, probed.engine(), config);
+            }
+        } catch (SQLException | RuntimeException e) {
             if (ownsDataSource) {
-                ((HikariDataSource) dataSource).close();
+                pool.close();
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
             }
             StatementExecutor failing = new StatementExecutor(config.name(),
                     engine == null ? Engine.POSTGRESQL : engine, dataSource, location);
-            throw failing.connectionFailure(e);
+            throw failing.connectionFailure((SQLException) e);
         }
         this.server = probed;
         this.dialect = Dialect.of(probed);
         this.resilience = config.resilience()
-                .map(r -> new ResilienceGuard(config.name(), probed.engine(), dataSource, r)).orElse(null);
+                .map(r -> new ResilienceGuard(config.name(), probed.engine(), this.dataSource, r)).orElse(null);
         List<Interceptor> chain = interceptors(config);
         if (resilience != null) {
             // outermost: the interceptors see every attempt of a retried statement, and none of a refused one
             chain = new ArrayList<>(chain);
             chain.add(0, resilience);
         }
-        this.executor = new StatementExecutor(config.name(), probed.engine(), dataSource, location,
+        this.executor = new StatementExecutor(config.name(), probed.engine(), this.dataSource, location,
                 new Pipeline(config.name(), probed.engine(), chain));
-        this.transactions = new TransactionManager(config, probed.engine(), dataSource, executor);
+        this.transactions = new TransactionManager(config, probed.engine(), this.dataSource, executor);
     }
 
     /**
@@ -134,16 +142,16 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseConfig config) {
         Objects.requireNonNull(config, "config");
         if (config.dataSource().isPresent()) {
-            return new Database(config, config.dataSource().get(), false, "a caller-provided DataSource");
+            return new Database(config, config.dataSource().get(), null, "a caller-provided DataSource");
         }
         DatabaseUrl url = config.url().orElseThrow();
-        HikariDataSource pool;
+        ManagedPool pool;
         try {
-            pool = Pools.create(config, url);
+            pool = ManagedPool.open(config, url);
         } catch (SQLException e) {
             throw new StatementExecutor(config.name(), url.engine(), null, url.location()).connectionFailure(e);
         }
-        return new Database(config, pool, true, url.location());
+        return new Database(config, null, pool, url.location());
     }
 
     /** Adopts a caller's data source under the given name; Covet neither pools it again nor closes it. */
@@ -314,6 +322,20 @@ public final class Database implements AutoCloseable {
         throw new IllegalArgumentException("a Database cannot be unwrapped to " + type.getName());
     }
 
+    /**
+     * The pool Covet manages for this database: its settings and {@link Pool#stats()}.
+     *
+     * @throws IllegalStateException for a database on a caller-provided {@link DataSource}, whose pool (if any)
+     *                               is the caller's to watch
+     */
+    public Pool pool() {
+        if (pool == null) {
+            throw new IllegalStateException("database '" + config.name() + "' runs on a caller-provided DataSource; "
+                    + "Covet does not manage its pool, so read its statistics from that pool");
+        }
+        return pool;
+    }
+
     /** The name of this database in its registry ({@code default} unless configured). */
     public String name() {
         return config.name();
@@ -360,19 +382,21 @@ public final class Database implements AutoCloseable {
 
     /**
      * The underlying data source, for libraries that need one (e.g. a migration tool run beside Covet).
-     * Connections taken from it bypass Covet's error translation and the database's interceptors: prefer
+     * For a pool Covet creates this is HikariCP's data source. Connections taken from it bypass Covet's error
+     * translation, the database's interceptors and the pool's check-out/check-in hooks, validation and lease
+     * tracking (on-connect hooks still ran on them): prefer
      * {@link #withConnection} for raw JDBC that the interceptors should see.
      */
     public DataSource dataSource() {
-        return dataSource;
+        return pool != null ? pool.hikari() : dataSource;
     }
 
     /** Closes the pool Covet created; a caller-provided data source is left open. Idempotent. */
     @Override
     public void close() {
         transactions.close();
-        if (ownsDataSource) {
-            ((HikariDataSource) dataSource).close();
+        if (pool != null) {
+            pool.close();
         }
     }
 

@@ -4,6 +4,7 @@ import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.pipeline.Interceptor;
 import io.covet.core.resilience.ResilienceSettings;
+import io.covet.core.pool.PoolSettings;
 import io.covet.core.tx.LongTransactionListener;
 import io.covet.core.tx.TransactionListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,8 +50,9 @@ public final class DatabaseConfig {
     private final MeterRegistry poolMetrics;
     private final List<TransactionListener> transactionListeners;
     private final ResilienceSettings resilience;
+    private final PoolSettings pool;
 
-    private DatabaseConfig(Builder b, DatabaseUrl url) {
+    private DatabaseConfig(Builder b, DatabaseUrl url, PoolSettings pool) {
         this.name = b.name;
         this.url = url;
         this.dataSource = b.dataSource;
@@ -70,6 +72,7 @@ public final class DatabaseConfig {
         this.poolMetrics = b.poolMetrics;
         this.transactionListeners = List.copyOf(b.transactionListeners);
         this.resilience = b.resilience;
+        this.pool = pool;
     }
 
     /** Whether {@code key} belongs to covet-observe: {@code slow-query-threshold} or {@code observe.<key>}. */
@@ -119,7 +122,7 @@ public final class DatabaseConfig {
         return minIdle;
     }
 
-    /** How long a caller waits for a free connection before {@code ConnectionFailure}. */
+    /** How long a caller waits for a free connection before {@link io.covet.core.error.PoolExhausted}. */
     public Duration connectionTimeout() {
         return connectionTimeout;
     }
@@ -202,6 +205,7 @@ public final class DatabaseConfig {
         b.poolMetrics = poolMetrics;
         b.transactionListeners.addAll(transactionListeners);
         b.resilience = resilience;
+        b.pool = pool;
         return b;
     }
 
@@ -237,6 +241,14 @@ public final class DatabaseConfig {
         return Optional.ofNullable(resilience);
     }
 
+    /**
+     * The pool's settings, with {@link #maxPoolSize()}, {@link #minIdle()} and {@link #connectionTimeout()} filled
+     * in (see {@link Builder#pool(PoolSettings)}). Applies only to a pool Covet creates (not a caller's data source).
+     */
+    public PoolSettings pool() {
+        return pool;
+    }
+
     @Override
     public String toString() {
         return "DatabaseConfig[name=" + name + ", " + (url != null ? "url=" + url : "dataSource=" + dataSource.getClass().getName())
@@ -268,6 +280,7 @@ public final class DatabaseConfig {
         private MeterRegistry poolMetrics;
         private final List<TransactionListener> transactionListeners = new ArrayList<>();
         private ResilienceSettings resilience;
+        private PoolSettings pool = PoolSettings.defaults();
 
         private Builder(String name) {
             this.name = name;
@@ -464,6 +477,45 @@ public final class DatabaseConfig {
         }
 
         /**
+         * The pool's settings: lifetimes, validation, hooks, leak detection, sizing policy, listeners. Its max size,
+         * min idle and acquire timeout, when set, replace {@link #maxPoolSize}, {@link #minIdle} and
+         * {@link #connectionTimeout} (whichever is called last wins).
+         */
+        public Builder pool(PoolSettings settings) {
+            this.pool = Objects.requireNonNull(settings, "settings");
+            if (settings.maxSize() > 0) {
+                this.maxPoolSize = settings.maxSize();
+            }
+            if (settings.minIdle() >= 0) {
+                this.minIdle = settings.minIdle();
+            }
+            if (settings.acquireTimeout() != null) {
+                this.connectionTimeout = settings.acquireTimeout();
+            }
+            return this;
+        }
+
+        /** The pool settings with this builder's sizes and timeout; problems go to {@code problems}. */
+        private PoolSettings effectivePool(DatabaseUrl url, List<String> problems) {
+            int max = maxPoolSize > 0 ? maxPoolSize : defaultPoolSize(url);
+            if (minIdle > max) {
+                problems.add("minIdle (" + minIdle + ") is above maxPoolSize (" + max + "): lower minIdle or raise "
+                        + "maxPoolSize");
+            }
+            try {
+                PoolSettings.Builder p = pool.toBuilder().maxSize(Math.max(1, max))
+                        .minIdle(minIdle >= 0 ? Math.min(minIdle, max) : Math.min(2, max));
+                if (connectionTimeout != null && connectionTimeout.toMillis() >= 250) {
+                    p.acquireTimeout(connectionTimeout);
+                }
+                return p.build();
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+
+        /**
          * Validates every setting and returns the immutable configuration.
          *
          * @throws ConfigurationException listing every problem found
@@ -521,10 +573,11 @@ public final class DatabaseConfig {
                 }
             }
             problems.addAll(interceptorProblems);
+            PoolSettings effective = effectivePool(url, problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
-            return new DatabaseConfig(this, url);
+            return new DatabaseConfig(this, url, effective);
         }
     }
 }

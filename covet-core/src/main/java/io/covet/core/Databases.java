@@ -74,6 +74,21 @@ public final class Databases implements AutoCloseable {
         return open.computeIfAbsent(name, n -> Database.open(config));
     }
 
+    /**
+     * The pools of the databases opened so far through this registry, by name in name order (a database is
+     * opened by {@link #get}; this view opens none). Databases on a caller-provided {@code DataSource} are left
+     * out: Covet does not manage their pools.
+     */
+    public java.util.SortedMap<String, io.covet.core.pool.Pool> pools() {
+        java.util.SortedMap<String, io.covet.core.pool.Pool> pools = new java.util.TreeMap<>();
+        open.forEach((name, db) -> {
+            if (db.config().dataSource().isEmpty()) {
+                pools.put(name, db.pool());
+            }
+        });
+        return java.util.Collections.unmodifiableSortedMap(pools);
+    }
+
     /** The {@code default} database. */
     public Database defaultDatabase() {
         return get("default");

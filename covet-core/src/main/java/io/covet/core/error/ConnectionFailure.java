@@ -5,9 +5,10 @@ import io.covet.core.engine.Engine;
 import java.sql.SQLException;
 
 /**
- * The connection to the server could not be opened or was lost (SQLState class 08, pool checkout timeout). Messages name host and port, never the password.
+ * The connection to the server could not be opened or was lost (SQLState class 08), or none was free in time
+ * ({@link PoolExhausted}). Messages name host and port, never the password.
  */
-public final class ConnectionFailure extends DataAccessException {
+public class ConnectionFailure extends DataAccessException {
     /**
      * @param summary what went wrong, in words
      * @param engine  the engine that reported it

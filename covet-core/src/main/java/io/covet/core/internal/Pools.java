@@ -20,17 +20,20 @@ public final class Pools {
     }
 
     /**
-     * Creates a pool and opens its first connection at once, so an unreachable server or a wrong password fails
-     * here, fast, with the driver's own reason.
-     *
-     * @throws SQLException the driver's reason when the first connection cannot be opened
+     * The HikariCP settings for a database: sizes, timeouts and lifetimes from its {@link io.covet.core.pool.PoolSettings},
+     * then the engine's URL and driver properties ({@link EngineSpecifics#configurePool}, which may override the
+     * lifetimes, e.g. for {@code sqlite::memory:}), then the URL's and configuration's driver properties.
      */
-    public static HikariDataSource create(DatabaseConfig config, DatabaseUrl url) throws SQLException {
+    static HikariConfig configure(DatabaseConfig config, DatabaseUrl url) {
         HikariConfig h = new HikariConfig();
+        io.covet.core.pool.PoolSettings pool = config.pool();
         h.setPoolName("covet-" + config.name());
         h.setMaximumPoolSize(config.maxPoolSize());
         h.setMinimumIdle(config.minIdle());
         h.setConnectionTimeout(config.connectionTimeout().toMillis());
+        h.setMaxLifetime(pool.maxLifetime().toMillis());
+        h.setIdleTimeout(pool.idleTimeout().toMillis());
+        h.setKeepaliveTime(pool.keepalive().toMillis());
         // Open one connection in the constructor and fail at once if that is impossible (HikariCP's default).
         h.setInitializationFailTimeout(1);
         url.user().ifPresent(h::setUsername);
@@ -43,6 +46,16 @@ public final class Pools {
         for (Map.Entry<String, String> e : config.driverProperties().entrySet()) {
             h.addDataSourceProperty(e.getKey(), e.getValue());
         }
+        return h;
+    }
+
+    /**
+     * Starts HikariCP's pool, which opens its first connection at once, so an unreachable server or a wrong
+     * password fails here, fast, with the driver's own reason.
+     *
+     * @throws SQLException the driver's reason when the first connection cannot be opened
+     */
+    static HikariDataSource start(HikariConfig h) throws SQLException {
         try {
             return new HikariDataSource(h);
         } catch (HikariPool.PoolInitializationException e) {

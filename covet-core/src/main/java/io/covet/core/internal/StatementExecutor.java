@@ -165,6 +165,10 @@ public final class StatementExecutor {
 
     /** A {@link ConnectionFailure} that names the database and location, never credentials. */
     public ConnectionFailure connectionFailure(SQLException e) {
+        io.covet.core.error.PoolExhausted exhausted = ManagedPool.exhaustion(e);
+        if (exhausted != null) {
+            return exhausted;
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String hint;
         if (state.startsWith("28") || e.getErrorCode() == 1045 || e.getErrorCode() == 1698) {

@@ -2,6 +2,8 @@ package io.covet.core.tx.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.covet.core.internal.ManagedPool;
+import io.covet.core.pool.PoolStats;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.internal.Pipeline;
 import io.covet.core.pipeline.ConnectionContext;
@@ -87,6 +89,11 @@ final class Connections {
     }
 
     private String poolState() {
+        if (dataSource instanceof ManagedPool m) {
+            PoolStats st = m.stats();
+            return "pool: max=" + st.maxSize() + ", active=" + st.active() + ", idle=" + st.idle() + ", waiting="
+                    + st.pending();
+        }
         if (dataSource instanceof HikariDataSource h && h.getHikariPoolMXBean() != null) {
             HikariPoolMXBean p = h.getHikariPoolMXBean();
             return "pool: max=" + poolSize + ", active=" + p.getActiveConnections() + ", idle="
@@ -109,7 +116,9 @@ final class Connections {
             problem = e;
         }
         try {
-            if ((problem != null || evict) && dataSource instanceof HikariDataSource h) {
+            if ((problem != null || evict) && dataSource instanceof ManagedPool m) {
+                m.evict(c);
+            } else if ((problem != null || evict) && dataSource instanceof HikariDataSource h) {
                 h.evictConnection(c);
             } else {
                 c.close();

@@ -1,0 +1,492 @@
+package io.covet.core.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.util.DriverDataSource;
+import io.covet.core.DatabaseConfig;
+import io.covet.core.DatabaseUrl;
+import io.covet.core.engine.Engine;
+import io.covet.core.error.PoolExhausted;
+import io.covet.core.pool.ConnectionHook;
+import io.covet.core.pool.EvictionReason;
+import io.covet.core.pool.Pool;
+import io.covet.core.pool.PoolSettings;
+import io.covet.core.pool.PoolStats;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A database's HikariCP pool with Covet's management around it: check-out validation, check-out and check-in
+ * hooks, lease tracking (longest lease, leaks), acquire-time samples, eviction reasons, exhaustion errors and the
+ * sizing policy. Statements and transactions borrow through this data source; HikariCP does all the pooling.
+ *
+ * <p>A check-out that must see its return (check-in hooks, lease tracking, shrinking, validation) gets a
+ * {@link LentConnection} over HikariCP's connection, otherwise HikariCP's own; the physical connections HikariCP
+ * holds are {@link PhysicalSource}'s watched connections.
+ */
+public final class ManagedPool implements DataSource, Pool {
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedPool.class);
+    /** HikariCP validates a connection idle longer than this itself (JVM-wide system property). */
+    static final long HIKARI_BYPASS_NANOS = Duration.ofMillis(
+            Long.getLong("com.zaxxer.hikari.aliveBypassWindowMs", 500)).toNanos();
+    private static final int HOOK_ATTEMPTS = 3;
+
+    private final String database;
+    private final Engine engine;
+    private final String location;
+    private final PoolSettings settings;
+    final Set<PooledConnection> physicals = ConcurrentHashMap.newKeySet();
+    private final long bypassNanos;
+    private final boolean leakDetection;
+    private final boolean shrinkOnReturn;
+    /** Whether each check-out is wrapped to see its return (check-in hooks, shrinking, lease tracking). */
+    private final boolean wrap;
+    /** Whether check-out needs the physical connection's record (validation, hooks, lease tracking). */
+    private final boolean inspect;
+    private final ConnectionHook[] onCheckout;
+    private final ConnectionHook[] onCheckin;
+    private final long[] acquireSamples = new long[PoolStats.ACQUIRE_SAMPLES];
+    private final LongAdder checkouts = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder leaks = new LongAdder();
+    private final Map<EvictionReason, LongAdder> evictions = new EnumMap<>(EvictionReason.class);
+    final Sizer sizer;
+    private final PoolEvents events;
+    private volatile HikariDataSource hikari;
+    private volatile long maxLifetimeNanos;
+    private volatile long idleTimeoutNanos;
+    private volatile boolean closing;
+    private PoolMonitor monitor;
+
+    private ManagedPool(DatabaseConfig config, Engine engine, String location) {
+        this.database = config.name();
+        this.engine = engine;
+        this.location = location;
+        this.settings = config.pool();
+        this.bypassNanos = settings.aliveBypassWindow().toNanos();
+        this.leakDetection = !settings.leakThreshold().isZero();
+        this.onCheckout = settings.onCheckout().toArray(new ConnectionHook[0]);
+        this.onCheckin = settings.onCheckin().toArray(new ConnectionHook[0]);
+        this.sizer = new Sizer(settings.sizing(), settings.maxSize());
+        this.shrinkOnReturn = !(settings.sizing() instanceof io.covet.core.pool.SizingPolicy.Fixed);
+        this.wrap = onCheckin.length > 0 || shrinkOnReturn || leakDetection || bypassNanos < HIKARI_BYPASS_NANOS;
+        this.inspect = wrap || onCheckout.length > 0 || bypassNanos < HIKARI_BYPASS_NANOS;
+        for (EvictionReason r : EvictionReason.values()) {
+            evictions.put(r, new LongAdder());
+        }
+        MeterRegistry registry = config.poolMetrics().orElse(config.meterRegistry().orElse(null));
+        this.events = new PoolEvents(database, settings.listeners(), registry, this);
+    }
+
+    /**
+     * Creates the pool and opens its first connection at once (running the on-connect hooks on it), so an
+     * unreachable server, a wrong password or a failing hook fails here with the driver's reason.
+     */
+    public static ManagedPool open(DatabaseConfig config, DatabaseUrl url) throws SQLException {
+        ManagedPool pool = new ManagedPool(config, url.engine(), url.location());
+        HikariConfig h = Pools.configure(config, url);
+        pool.maxLifetimeNanos = Duration.ofMillis(h.getMaxLifetime()).toNanos();
+        pool.idleTimeoutNanos = Duration.ofMillis(h.getIdleTimeout()).toNanos();
+        h.setMaximumPoolSize(pool.sizer.maximum());
+        DataSource driver = new DriverDataSource(h.getJdbcUrl(), h.getDriverClassName(), h.getDataSourceProperties(),
+                h.getUsername(), h.getPassword());
+        h.setDataSource(new PhysicalSource(driver, config.pool().onConnect(), pool));
+        pool.hikari = Pools.start(h);
+        pool.monitor = PoolMonitor.start(pool);
+        return pool;
+    }
+
+    /** HikariCP's data source (for {@code Database.dataSource()} and observers reading its MXBean). */
+    public HikariDataSource hikari() {
+        return hikari;
+    }
+
+    @Override
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public PoolSettings settings() {
+        return settings;
+    }
+
+    PoolEvents events() {
+        return events;
+    }
+
+    // ------------------------------------------------------------------ check-out and check-in
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + Duration.ofMillis(hikari.getConnectionTimeout()).toNanos();
+        int hookFailures = 0;
+        while (true) {
+            Connection c;
+            try {
+                c = hikari.getConnection();
+            } catch (SQLTransientConnectionException e) {
+                // HikariCP gives the last connect failure as the cause when the server is the problem; without
+                // one every connection was simply busy.
+                if (e.getCause() == null && !closing) {
+                    throw exhausted(e, t0);
+                }
+                throw e;
+            }
+            long now = System.nanoTime();
+            if (!inspect) {
+                // The default path: nothing to run or track per lease, so the caller gets HikariCP's connection.
+                sample(now - t0);
+                return c;
+            }
+            PooledConnection pc = PhysicalSource.tracked(c.unwrap(Connection.class));
+            if (bypassNanos < HIKARI_BYPASS_NANOS && now - pc.returnedAt >= bypassNanos && !alive(c)) {
+                evict(c, pc, EvictionReason.VALIDATION_FAILURE);
+                if (System.nanoTime() - deadline < 0) {
+                    continue;
+                }
+                throw new SQLTransientConnectionException("database '" + database + "': every connection offered "
+                        + "within the acquire timeout failed validation; is the server up?", "08006");
+            }
+            if (onCheckout.length > 0) {
+                try {
+                    for (ConnectionHook hook : onCheckout) {
+                        hook.run(c);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    evict(c, pc, EvictionReason.HOOK_FAILURE);
+                    LOG.warn("on-checkout hook of database '{}' failed; the connection was evicted", database, e);
+                    if (++hookFailures < HOOK_ATTEMPTS) {
+                        continue;
+                    }
+                    throw new SQLException("the on-checkout hook of database '" + database + "' failed on "
+                            + HOOK_ATTEMPTS + " connections in a row (each was evicted): " + e.getMessage()
+                            + ". Fix the hook", e instanceof SQLException se ? se.getSQLState() : null, e);
+                }
+            }
+            if (leakDetection) {
+                StackTraceElement[] stack = callerStack();
+                pc.lease(now, Thread.currentThread().getName(), stack, caller(stack));
+            } else if (wrap) {
+                pc.lease(now, Thread.currentThread().getName(), null, null);
+            }
+            sample(now - t0);
+            if (!wrap) {
+                return c;
+            }
+            return new LentConnection(c, pc, this);
+        }
+    }
+
+    /**
+     * Counts a check-out and keeps its acquire time in a random slot: callers on many threads then rarely write
+     * the same cache line, and the slots stay a uniform sample of recent check-outs.
+     */
+    private void sample(long nanos) {
+        checkouts.increment();
+        acquireSamples[java.util.concurrent.ThreadLocalRandom.current().nextInt(acquireSamples.length)] = nanos;
+    }
+
+    private boolean alive(Connection c) {
+        try {
+            return c.isValid((int) Math.max(1, Math.min(5, hikari.getValidationTimeout() / 1000)));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    void checkin(Connection c, PooledConnection pc) throws SQLException {
+        EvictionReason evict = null;
+        for (ConnectionHook hook : onCheckin) {
+            try {
+                hook.run(c);
+            } catch (SQLException | RuntimeException e) {
+                // The caller's work is done; the connection's state is unknown, so it must not be lent again.
+                LOG.warn("on-checkin hook of database '{}' failed; the connection was evicted", database, e);
+                evict = EvictionReason.HOOK_FAILURE;
+                break;
+            }
+        }
+        if (evict == null && shrinkOnReturn) {
+            HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
+            if (bean != null && bean.getTotalConnections() > sizer.keepAtMost()) {
+                evict = EvictionReason.SHRINK;
+            }
+        }
+        if (evict != null) {
+            evict(c, pc, evict);
+        } else {
+            pc.endLease(System.nanoTime());
+            c.close();
+        }
+    }
+
+    /** Takes a lent connection out of the pool instead of returning it (e.g. a transaction that could not reset). */
+    public void evict(Connection lent) {
+        if (lent instanceof LentConnection l) {
+            l.evict();
+        } else {
+            try {
+                PooledConnection pc = PhysicalSource.tracked(lent.unwrap(Connection.class));
+                if (pc != null) {
+                    pc.evictedFor = EvictionReason.EVICTED;
+                }
+            } catch (SQLException e) {
+                // Closed already: HikariCP's evictConnection below ignores it as well.
+            }
+            hikari.evictConnection(lent);
+        }
+    }
+
+    void evict(Connection hikariConnection, PooledConnection pc, EvictionReason reason) {
+        pc.evictedFor = reason;
+        pc.endLease(System.nanoTime());
+        hikari.evictConnection(hikariConnection);
+    }
+
+    // ------------------------------------------------------------------ physical connections
+
+    void opened(PooledConnection pc) {
+        physicals.add(pc);
+    }
+
+    void hookFailedOnConnect() {
+        count(EvictionReason.HOOK_FAILURE, Duration.ZERO);
+    }
+
+    /** HikariCP closed a physical connection: count it with the reason Covet knows or infers. */
+    void closed(PooledConnection pc) {
+        if (pc == null) {
+            return;
+        }
+        physicals.remove(pc);
+        long now = System.nanoTime();
+        long age = now - pc.openedAt;
+        EvictionReason reason;
+        if (pc.evictedFor != null) {
+            reason = pc.evictedFor;
+        } else if (closing) {
+            reason = EvictionReason.POOL_CLOSED;
+        } else if (hikari == null) {
+            reason = EvictionReason.STARTUP_CHECK;
+        } else if (maxLifetimeNanos > 0 && age >= maxLifetimeNanos - maxLifetimeNanos / 40) {
+            // HikariCP shortens each connection's lifetime by up to 2.5 % so that they do not all expire together.
+            reason = EvictionReason.LIFETIME;
+        } else if (idleTimeoutNanos > 0 && pc.leasedAt == 0 && now - pc.returnedAt >= idleTimeoutNanos) {
+            reason = EvictionReason.IDLE;
+        } else {
+            reason = EvictionReason.DEAD;
+        }
+        count(reason, Duration.ofNanos(age));
+    }
+
+    private void count(EvictionReason reason, Duration age) {
+        evictions.get(reason).increment();
+        events.evicted(reason, age);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private SQLException exhausted(SQLTransientConnectionException e, long t0) {
+        timeouts.increment();
+        HikariPoolMXBean b = hikari.getHikariPoolMXBean();
+        int total = b.getTotalConnections();
+        int active = b.getActiveConnections();
+        int idle = b.getIdleConnections();
+        int waiting = b.getThreadsAwaitingConnection();
+        PooledConnection oldest = oldestLease();
+        long now = System.nanoTime();
+        Duration longest = oldest == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - oldest.leasedAt));
+        StringBuilder m = new StringBuilder("no connection of ").append(engine.displayName()).append(" database '")
+                .append(database).append("' at ").append(location).append(" became free within ")
+                .append(Duration.ofNanos(now - t0).toMillis()).append(" ms: pool size ").append(total)
+                .append(" (max ").append(sizer.maximum()).append("), ").append(active).append(" active, ")
+                .append(idle).append(" idle, ").append(waiting).append(" other caller(s) waiting");
+        if (oldest != null) {
+            m.append("; the longest current lease has been held ").append(longest.toMillis()).append(" ms by thread '")
+                    .append(oldest.leasedBy).append("'");
+            StackTraceElement[] stack = oldest.leaseStack;
+            if (stack != null) {
+                m.append(", taken at:");
+                for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                    m.append("\n\tat ").append(stack[i]);
+                }
+                m.append("\n");
+            } else {
+                m.append(" (set the pool's leak threshold to see where it was taken)");
+            }
+        } else if (!wrap) {
+            m.append("; leases are not tracked (set the pool's leak threshold to see the longest lease and where "
+                    + "it was taken)");
+        }
+        m.append(". Return connections sooner (close results and streams, keep transactions short), or raise "
+                + "the pool's maxSize or acquireTimeout");
+        PoolExhausted error = new PoolExhausted(m.toString(), engine, total, active, idle, waiting, longest, e);
+        events.acquireTimedOut(stats());
+        return new ExhaustedSignal(error, e);
+    }
+
+    /** Carries a {@link PoolExhausted} through JDBC's {@link SQLException} signatures. */
+    static final class ExhaustedSignal extends SQLTransientConnectionException {
+        final transient PoolExhausted error;
+
+        ExhaustedSignal(PoolExhausted error, SQLException cause) {
+            super(error.getMessage(), cause.getSQLState(), cause);
+            this.error = error;
+        }
+    }
+
+    /** The {@link PoolExhausted} an acquire timeout stands for, or null for any other failure. */
+    static PoolExhausted exhaustion(SQLException e) {
+        return e instanceof ExhaustedSignal s ? s.error : null;
+    }
+
+    PooledConnection oldestLease() {
+        PooledConnection oldest = null;
+        for (PooledConnection pc : physicals) {
+            long at = pc.leasedAt;
+            if (at != 0 && (oldest == null || at - oldest.leasedAt < 0)) {
+                oldest = pc;
+            }
+        }
+        return oldest;
+    }
+
+    @Override
+    public PoolStats stats() {
+        HikariPoolMXBean b = hikari.getHikariPoolMXBean();
+        long n = checkouts.sum();
+        // Slots never written hold 0; with fewer check-outs than slots only the written ones count.
+        long[] s = Arrays.stream(acquireSamples.clone()).filter(v -> v > 0).sorted().toArray();
+        int count = s.length;
+        Map<String, Integer> byCaller = new TreeMap<>();
+        for (PooledConnection pc : physicals) {
+            String caller = pc.caller;
+            if (pc.leasedAt != 0 && caller != null) {
+                byCaller.merge(caller, 1, Integer::sum);
+            }
+        }
+        Map<EvictionReason, Long> ev = new EnumMap<>(EvictionReason.class);
+        evictions.forEach((r, a) -> {
+            if (a.sum() > 0) {
+                ev.put(r, a.sum());
+            }
+        });
+        return new PoolStats(hikari.getHikariConfigMXBean().getMaximumPoolSize(),
+                b == null ? 0 : b.getTotalConnections(), b == null ? 0 : b.getActiveConnections(),
+                b == null ? 0 : b.getIdleConnections(), b == null ? 0 : b.getThreadsAwaitingConnection(),
+                percentile(s, 0.50), percentile(s, 0.99), count == 0 ? Duration.ZERO : Duration.ofNanos(s[count - 1]),
+                n, timeouts.sum(), byCaller, ev, leaks.sum());
+    }
+
+    void leaked() {
+        leaks.increment();
+    }
+
+    private static Duration percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
+    }
+
+    private static StackTraceElement[] callerStack() {
+        StackTraceElement[] all = new Throwable().getStackTrace();
+        int from = 0;
+        while (from < all.length && internal(all[from].getClassName())) {
+            from++;
+        }
+        return Arrays.copyOfRange(all, from, all.length);
+    }
+
+    private static boolean internal(String cls) {
+        return cls.startsWith("io.covet.core.internal.") || cls.startsWith("io.covet.core.tx.internal.")
+                || cls.startsWith("io.covet.core.Database") || cls.startsWith("io.covet.core.SqlStatement")
+                || cls.startsWith("io.covet.core.BulkLoad") || cls.startsWith("io.covet.orm.internal.")
+                || cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("com.sun.proxy")
+                || cls.startsWith("com.zaxxer.");
+    }
+
+    private static String caller(StackTraceElement[] stack) {
+        return stack.length == 0 ? "unknown" : stack[0].getClassName() + "." + stack[0].getMethodName();
+    }
+
+    /** Closes the monitor and HikariCP's pool (which closes every physical connection). Idempotent. */
+    public void close() {
+        closing = true;
+        if (monitor != null) {
+            monitor.stop();
+        }
+        if (hikari != null) {
+            hikari.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ManagedPool[" + database + "]";
+    }
+
+    // ------------------------------------------------------------------ DataSource plumbing
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("Covet's pools lend connections with the configured credentials");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return hikari.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        hikari.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        hikari.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return hikari.getLoginTimeout();
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return hikari.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return hikari.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || hikari.isWrapperFor(iface);
+    }
+}
