@@ -35,7 +35,19 @@ public record CreateHistoryTriggers(String table, String history) implements Ope
 
     @Override
     public List<Step> backward(Schema before, SchemaDdl ddl) {
-        return Operation.sql(HistoryTriggers.of(ddl.dialect()).drop(table));
+        return Operation.sql(dropTriggers(before, table, ddl));
+    }
+
+    /** Drops the triggers of {@code table}, and what all triggers share when no other table in {@code s} is tracked. */
+    static List<String> dropTriggers(Schema s, String table, SchemaDdl ddl) {
+        HistoryTriggers t = HistoryTriggers.of(ddl.dialect());
+        List<String> out = new java.util.ArrayList<>(t.drop(table));
+        boolean others = s.tables().stream().anyMatch(h -> HistoryTable.sourceOf(s, h)
+                .filter(src -> !src.name().equals(table)).isPresent());
+        if (!others) {
+            out.addAll(t.dropShared());
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.covet.migrate;
 
-import io.covet.schema.HistoryTriggers;
 import io.covet.schema.Schema;
 import io.covet.schema.SchemaDdl;
 
@@ -23,7 +22,7 @@ public record DropHistoryTriggers(String table, String history) implements Opera
 
     @Override
     public List<Step> forward(Schema before, SchemaDdl ddl) {
-        return Operation.sql(HistoryTriggers.of(ddl.dialect()).drop(table));
+        return Operation.sql(CreateHistoryTriggers.dropTriggers(before, table, ddl));
     }
 
     @Override

@@ -40,6 +40,14 @@ public interface HistoryTriggers {
     List<String> drop(String source);
 
     /**
+     * Statements that drop what the triggers of every tracked table share (SQLite's {@value #SQLITE_CONTEXT_TABLE}),
+     * for when the last tracked table's triggers go; nothing elsewhere.
+     */
+    default List<String> dropShared() {
+        return List.of();
+    }
+
+    /**
      * Statements that make the current transaction's writes carry a user, a reason and a changeset id: their
      * {@code ?} parameters take, in order, as many of (user, reason, changeset) as they hold, each possibly null.
      * A statement starting with {@code SELECT} returns a row and must be run as a query. Run them inside the

@@ -64,6 +64,11 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
     }
 
     @Override
+    public List<String> dropShared() {
+        return List.of("DROP TABLE IF EXISTS " + d.quote(SQLITE_CONTEXT_TABLE));
+    }
+
+    @Override
     public List<String> setContext() {
         return List.of("DELETE FROM " + d.quote(SQLITE_CONTEXT_TABLE), "INSERT INTO " + d.quote(SQLITE_CONTEXT_TABLE)
                 + " (" + d.quote(HistoryTable.CHANGED_BY) + ", " + d.quote(HistoryTable.CHANGE_REASON) + ", "
