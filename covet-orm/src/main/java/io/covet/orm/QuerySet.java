@@ -221,6 +221,19 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     // ---- terminal operations -----------------------------------------------------------------------------------
 
+    /**
+     * The same query over the model's rows as they were at {@code instant}, read from its {@link History} table:
+     * filters, ordering, slicing and counting apply to that state. See {@code docs/history.md} for what "as of"
+     * means on each engine.
+     *
+     * @throws OrmUsageException when read: for a model without {@code @History}, for an instant before its
+     *                           history began, and for joins, {@code selectRelated} and {@code prefetchRelated},
+     *                           which asOf does not support yet
+     */
+    public QuerySet<T> asOf(java.time.Instant instant) {
+        return with(spec.withAsOf(java.util.Objects.requireNonNull(instant, "instant")));
+    }
+
     /** Runs the query (and one query per prefetched relation) and returns the instances. */
     public List<T> list() {
         return QueryReads.list(runtime(), spec);

@@ -55,6 +55,14 @@ public interface HistoryTriggers {
      */
     List<String> setContext();
 
+    /**
+     * The value to compare with {@code valid_from}/{@code valid_to} for an instant: a UTC
+     * {@link java.time.LocalDateTime} on PostgreSQL and MariaDB, the text the SQLite triggers write elsewhere.
+     */
+    default Object timeValue(java.time.Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
     /** Statements (without parameters) that remove what {@link #setContext()} set. */
     List<String> clearContext();
 }

@@ -30,6 +30,14 @@ public class Account extends Entity {
         return id;
     }
 
+    public String owner() {
+        return owner;
+    }
+
+    public int balance() {
+        return balance;
+    }
+
     public void balance(int b) {
         this.balance = b;
     }

@@ -64,6 +64,13 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
     }
 
     @Override
+    public Object timeValue(java.time.Instant instant) {
+        // the triggers' strftime text, which SQLite compares as text
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .format(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+    }
+
+    @Override
     public List<String> dropShared() {
         return List.of("DROP TABLE IF EXISTS " + d.quote(SQLITE_CONTEXT_TABLE));
     }
