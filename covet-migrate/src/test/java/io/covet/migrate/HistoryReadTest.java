@@ -83,6 +83,12 @@ class HistoryReadTest {
                 .containsExactly("+ bob null", "- bob null");
         assertThat(vb.get(1).validFrom()).isEqualTo(t3);
 
+        assertThatThrownBy(() -> orm.objects(Account_.TYPE).asOf(t2).update(Account_.BALANCE.set(0)))
+                .isInstanceOf(OrmUsageException.class).hasMessageStartingWith("update() on a query asOf(");
+        assertThatThrownBy(() -> orm.objects(Account_.TYPE).asOf(t2).delete())
+                .hasMessageContaining("the past is read only");
+        assertThat(rows(orm.objects(Account_.TYPE).list())).containsExactly("ann 15");
+
         Orm shop = io.covet.examples.shop.Shop.orm(db);
         assertThatThrownBy(() -> shop.objects(io.covet.examples.shop.Customer_.TYPE).asOf(t3).list())
                 .isInstanceOf(OrmUsageException.class)
