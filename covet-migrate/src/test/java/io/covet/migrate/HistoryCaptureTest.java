@@ -147,5 +147,19 @@ class HistoryCaptureTest {
             }
         });
         assertThat(byId.get(a.id())).hasSize(3);
+
+        // bulkLoad (COPY on PostgreSQL): one version per row too
+        orm.objects(Account_.TYPE).bulkLoad(List.of(new Account("l1", 1), new Account("l2", 2)));
+        assertThat(versions(db)).hasSize(expected + 2).extracting(m -> m.get("type") + " " + m.get("owner"))
+                .endsWith("+ l1", "+ l2");
+    }
+
+    @AllEngines
+    void auditAsWorksBeforeAnyHistoryExists(Scratch s) {
+        Database db = s.db();
+        db.sql("CREATE TABLE plain_t (id INTEGER PRIMARY KEY, v INTEGER)").execute();
+        assertThat(Audit.as(db, "alice", null, () -> db.sql("INSERT INTO plain_t (id, v) VALUES (1, 2)").execute()))
+                .isEqualTo(1);
+        assertThat(db.sql("SELECT v FROM plain_t").list().get(0).getInt("v")).isEqualTo(2);
     }
 }

@@ -25,10 +25,7 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
     @Override
     public List<String> create(Table source, Table history) {
         HistorySql s = new HistorySql(d, source, history);
-        return List.of("CREATE TABLE IF NOT EXISTS " + d.quote(SQLITE_CONTEXT_TABLE) + " ("
-                        + d.quote(HistoryTable.CHANGED_BY) + " VARCHAR(255), " + d.quote(HistoryTable.CHANGE_REASON)
-                        + " VARCHAR(1000), " + d.quote(HistoryTable.TXID) + " VARCHAR(64))",
-                trigger(s, "INSERT", "_ins"), trigger(s, "UPDATE", "_upd"), trigger(s, "DELETE", "_del"));
+        return List.of(createContext(), trigger(s, "INSERT", "_ins"), trigger(s, "UPDATE", "_upd"), trigger(s, "DELETE", "_del"));
     }
 
     private String trigger(HistorySql s, String event, String suffix) {
@@ -63,6 +60,12 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
                 "DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "_del")));
     }
 
+    private String createContext() {
+        return "CREATE TABLE IF NOT EXISTS " + d.quote(SQLITE_CONTEXT_TABLE) + " (" + d.quote(HistoryTable.CHANGED_BY)
+                + " VARCHAR(255), " + d.quote(HistoryTable.CHANGE_REASON) + " VARCHAR(1000), "
+                + d.quote(HistoryTable.TXID) + " VARCHAR(64))";
+    }
+
     @Override
     public Object timeValue(java.time.Instant instant) {
         // the triggers' strftime text, which SQLite compares as text
@@ -77,7 +80,8 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
 
     @Override
     public List<String> setContext() {
-        return List.of("DELETE FROM " + d.quote(SQLITE_CONTEXT_TABLE), "INSERT INTO " + d.quote(SQLITE_CONTEXT_TABLE)
+        // created here too, so Audit.as works before the first history migration (a no-op once it exists)
+        return List.of(createContext(), "DELETE FROM " + d.quote(SQLITE_CONTEXT_TABLE), "INSERT INTO " + d.quote(SQLITE_CONTEXT_TABLE)
                 + " (" + d.quote(HistoryTable.CHANGED_BY) + ", " + d.quote(HistoryTable.CHANGE_REASON) + ", "
                 + d.quote(HistoryTable.TXID) + ") VALUES (?, ?, ?)");
     }
