@@ -155,6 +155,24 @@ class HistoryCaptureTest {
     }
 
     @AllEngines
+    void aWriterWithAnotherSearchPathIsRecordedOnPostgres(Scratch s) throws Exception {
+        Database db = s.db();
+        Orm orm = migrated(db);
+        Account a = orm.save(new Account("ann", 1));
+        if (s.engine() != io.covet.core.engine.Engine.POSTGRESQL) {
+            assertThat(versions(db)).hasSize(1);
+            return; // schemas on a search path are PostgreSQL's
+        }
+        String schema = db.sql("SELECT current_schema() AS s").list().get(0).getString("s");
+        try (Connection c = s.rawConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("SET search_path TO public");
+            st.executeUpdate("UPDATE \"" + schema + "\".account SET balance = 2 WHERE id = " + a.id());
+        }
+        assertThat(versions(db)).extracting(m -> m.get("type") + " " + m.get("balance")).containsExactly("+ 1", "~ 2");
+    }
+
+    @AllEngines
     void auditAsWorksBeforeAnyHistoryExists(Scratch s) {
         Database db = s.db();
         db.sql("CREATE TABLE plain_t (id INTEGER PRIMARY KEY, v INTEGER)").execute();

@@ -44,6 +44,20 @@ class HistorySchemaTest {
     }
 
     @Test
+    void aForeignKeyFieldIsCopiedAsAPlainColumn() {
+        ModelMeta customer = ModelMeta.of("io.example.shop.Customer", "customer",
+                List.of(field("id", FieldType.BIG_AUTO).asPrimaryKey()));
+        ModelMeta order = order(new HistoryMeta("shop_order_history", List.of()), field("customer_id", FieldType.LONG)
+                .withForeignKey(new io.covet.orm.spi.ForeignKeyMeta("io.example.shop.Customer",
+                        io.covet.orm.OnDelete.CASCADE, false), false));
+        OrmSchemaSource src = OrmSchemaSource.of(List.of(customer, order), m -> "shop");
+        assertThat(src.schema().require("shop_order").foreignKeys()).hasSize(1);
+        Table h = src.schema().require("shop_order_history");
+        assertThat(h.foreignKeys()).isEmpty();
+        assertThat(h.requireColumn("customer_id").nullable()).isTrue();
+    }
+
+    @Test
     void aTrackedColumnNamedLikeBookkeepingOrATakenHistoryNameIsRefused() {
         assertThatThrownBy(() -> OrmSchemaSource.of(List.of(order(new HistoryMeta("shop_order_history", List.of()),
                 field("valid_from", FieldType.INTEGER))), m -> "shop"))

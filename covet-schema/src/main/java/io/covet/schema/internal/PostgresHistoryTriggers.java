@@ -57,7 +57,10 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                 + "  RETURN NULL;\n"
                 + "END";
         return List.of(
-                "CREATE OR REPLACE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $covet$\n" + body
+                // the search_path of the migration is kept with the function: a writer whose search_path differs
+                // (another application) still finds the history table
+                "CREATE OR REPLACE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT "
+                        + "AS $covet$\n" + body
                         + "\n$covet$",
                 "CREATE TRIGGER " + s.q(HistoryTable.objectName(source.name(), "")) + " AFTER INSERT OR UPDATE OR "
                         + "DELETE ON " + s.q(source.name()) + " FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
