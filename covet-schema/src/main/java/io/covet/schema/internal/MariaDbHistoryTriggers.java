@@ -28,7 +28,7 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
     }
 
     private String trigger(HistorySql s, String event, String suffix) {
-        String h = s.q(history(s));
+        String h = s.q(s.history.name());
         String vf = s.q(HistoryTable.VALID_FROM);
         String vt = s.q(HistoryTable.VALID_TO);
         StringBuilder b = new StringBuilder();
@@ -56,10 +56,6 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
             b.append("  END IF;\n");
         }
         return b.append("END").toString();
-    }
-
-    private static String history(HistorySql s) {
-        return s.history.name();
     }
 
     @Override
