@@ -4,6 +4,7 @@ import io.covet.schema.CheckConstraint;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnDefault;
 import io.covet.schema.ForeignKey;
+import io.covet.schema.HistoryTable;
 import io.covet.schema.Index;
 import io.covet.schema.Schema;
 import io.covet.schema.Table;
@@ -150,6 +151,7 @@ public final class Autodetector {
     }
 
     private void run() {
+        Schema start = cur;
         renameModels();
         renameFields();
         enumTypes();
@@ -167,6 +169,46 @@ public final class Autodetector {
         }
         fields();
         addKeysAndIndexes();
+        historyTriggers(start);
+    }
+
+    /** Tracked table → its history table, in a state. */
+    private static Map<String, String> historyPairs(Schema s) {
+        Map<String, String> out = new TreeMap<>();
+        for (Table h : s.tables()) {
+            HistoryTable.sourceOf(s, h).ifPresent(src -> out.put(src.name(), h.name()));
+        }
+        return out;
+    }
+
+    /**
+     * History triggers copy the columns of the history table, and a SQLite table rebuild drops them: a migration
+     * that changes a tracked table or its history table drops the triggers first and creates them again last, for
+     * the tables as they are then. A table that becomes tracked gets them last; one that stops being tracked loses
+     * them first.
+     */
+    private void historyTriggers(Schema start) {
+        Map<String, String> before = historyPairs(start);
+        Map<String, String> after = historyPairs(cur);
+        Set<String> touched = new HashSet<>();
+        for (Map.Entry<String, Operation> e : ops) {
+            Set<String> t = Optimizer.tables(e.getValue());
+            if (t != null) {
+                touched.addAll(t);
+            }
+        }
+        List<Map.Entry<String, Operation>> first = new ArrayList<>();
+        before.forEach((src, h) -> {
+            if (touched.contains(src) || touched.contains(h) || !h.equals(after.get(src))) {
+                first.add(Map.entry(appOf(src), new DropHistoryTriggers(src, h)));
+            }
+        });
+        ops.addAll(0, first);
+        after.forEach((src, h) -> {
+            if (touched.contains(src) || touched.contains(h) || !h.equals(before.get(src))) {
+                emit(appOf(src), new CreateHistoryTriggers(src, h));
+            }
+        });
     }
 
     private void renameModels() {
@@ -185,22 +227,38 @@ public final class Autodetector {
     }
 
     private void renameFields() {
+        List<RenameField> renamed = new ArrayList<>();
         for (Table g : goal.tables()) {
             Table t = cur.table(g.name()).orElse(null);
-            if (t == null) {
-                continue;
+            if (t == null || HistoryTable.sourceOf(goal, g).isPresent()) {
+                continue; // a history table follows its source's renames below
             }
             List<Column> removed = t.columns().stream().filter(c -> g.column(c.name()).isEmpty()).toList();
             List<Column> added = new ArrayList<>(g.columns().stream().filter(c -> t.column(c.name()).isEmpty()).toList());
             for (Column r : removed) {
                 for (Column a : List.copyOf(added)) {
                     if (r.sameDefinition(a) && questioner.renameField(g.name(), r.name(), a.name())) {
-                        emit(appOf(g.name()), new RenameField(g.name(), r.name(), a.name()));
+                        RenameField op = new RenameField(g.name(), r.name(), a.name());
+                        emit(appOf(g.name()), op);
+                        renamed.add(op);
                         added.remove(a);
                         break;
                     }
                 }
             }
+        }
+        mirrorHistoryRenames(renamed);
+    }
+
+    /** A tracked column renamed in its table is renamed in the history table too, keeping the versions' values. */
+    private void mirrorHistoryRenames(List<RenameField> renamed) {
+        for (RenameField r : renamed) {
+            HistoryTable.historyOf(goal, r.table()).ifPresent(gh -> cur.table(gh.name()).ifPresent(h -> {
+                if (h.column(r.from()).isPresent() && h.column(r.to()).isEmpty() && gh.column(r.to()).isPresent()
+                        && gh.column(r.from()).isEmpty()) {
+                    emit(appOf(h.name()), new RenameField(h.name(), r.from(), r.to()));
+                }
+            }));
         }
     }
 

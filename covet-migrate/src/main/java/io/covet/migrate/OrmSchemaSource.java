@@ -4,9 +4,13 @@ import io.covet.orm.Orm;
 import io.covet.orm.OrmSchema;
 import io.covet.orm.OrmUsageException;
 import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.schema.HistoryTable;
 import io.covet.schema.Schema;
+import io.covet.schema.Table;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -15,7 +19,7 @@ import java.util.function.Function;
  * The target schema of {@code makemigrations} from the ORM's model metadata: {@link OrmSchema#of(Collection)},
  * the same schema state {@link Orm#createTables()} renders (so a table made by either is the same table), with
  * each table owned by an app: a model's table by the model's app, an automatic many-to-many join table by its
- * source model's app.
+ * source model's app; the history table of a {@code @History} model ({@link HistoryTable}) by the model's app.
  */
 public final class OrmSchemaSource implements SchemaSource {
     private final OwnedSchema owned;
@@ -44,10 +48,29 @@ public final class OrmSchemaSource implements SchemaSource {
         }
         Map<String, String> owners = new TreeMap<>();
         for (ModelMeta m : models) {
+            if (m.tracked()) {
+                schema = schema.with(historyTable(schema, m));
+                owners.put(m.history().table(), appOf.apply(m));
+            }
             owners.put(m.table(), appOf.apply(m));
             m.manyToMany().stream().filter(mm -> mm.automatic()).forEach(mm -> owners.put(mm.table(), appOf.apply(m)));
         }
         return new OrmSchemaSource(new OwnedSchema(schema, owners));
+    }
+
+    /** The history table of a {@code @History} model: its fields but the excluded ones ({@link HistoryTable}). */
+    private static Table historyTable(Schema schema, ModelMeta m) {
+        if (schema.table(m.history().table()).isPresent()) {
+            throw new MigrationException("the history table " + m.history().table() + " of " + m.simpleName()
+                    + " is the name of another table; give @History(table = ...) a free name");
+        }
+        List<String> tracked = m.fields().stream().filter(f -> !m.history().excluded().contains(f.name()))
+                .map(FieldMeta::column).toList();
+        try {
+            return HistoryTable.of(schema.require(m.table()), m.history().table(), tracked);
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("@History on " + m.simpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code io.example.shop.Product} → {@code shop}. */

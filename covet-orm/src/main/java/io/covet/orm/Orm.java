@@ -130,6 +130,16 @@ public final class Orm implements AutoCloseable {
     }
 
     /**
+     * The recorded versions of {@code instance}'s row (found by its primary key, so also after it was deleted),
+     * oldest first, read from the model's {@link History} table on the default database.
+     *
+     * @throws OrmUsageException for a model without {@code @History} or an instance without a primary key
+     */
+    public <T extends Entity> List<Version<T>> history(T instance) {
+        return io.covet.orm.internal.AsOf.versions(runtime, instance);
+    }
+
+    /**
      * Deletes an instance and applies the {@link OnDelete} rules of every foreign key pointing at it (cascades
      * recursively, with signals), in one transaction.
      *

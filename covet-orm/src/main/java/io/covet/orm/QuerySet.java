@@ -221,6 +221,19 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     // ---- terminal operations -----------------------------------------------------------------------------------
 
+    /**
+     * The same query over the model's rows as they were at {@code instant}, read from its {@link History} table:
+     * filters, ordering, slicing and counting apply to that state. See {@code docs/history.md} for what "as of"
+     * means on each engine.
+     *
+     * @throws OrmUsageException when read: for a model without {@code @History}, for an instant before its
+     *                           history began, and for joins, {@code selectRelated} and {@code prefetchRelated},
+     *                           which asOf does not support yet
+     */
+    public QuerySet<T> asOf(java.time.Instant instant) {
+        return with(spec.withAsOf(java.util.Objects.requireNonNull(instant, "instant")));
+    }
+
     /** Runs the query (and one query per prefetched relation) and returns the instances. */
     public List<T> list() {
         return QueryReads.list(runtime(), spec);
@@ -354,7 +367,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows changed
      */
     public int update(Assignment... assignments) {
-        io.covet.orm.internal.Keys.requireWritable(spec.type(), "update");
+        requireWritable("update");
         return QueryWrites.update(runtime(), spec, assignments);
     }
 
@@ -365,7 +378,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows deleted, cascades included
      */
     public int delete() {
-        io.covet.orm.internal.Keys.requireWritable(spec.type(), "delete");
+        requireWritable("delete");
         return QueryWrites.delete(runtime(), spec);
     }
 
@@ -374,14 +387,14 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * concurrent insert of the same unique key is read back instead of failing.
      */
     public GetOrCreate<T> getOrCreate(Condition lookup, Supplier<T> create) {
-        io.covet.orm.internal.Keys.requireWritable(spec.type(), "getOrCreate");
+        requireWritable("getOrCreate");
         QueryWrites.Outcome<T> o = QueryWrites.getOrCreate(runtime(), spec, lookup, create);
         return new GetOrCreate<>(o.instance(), o.created());
     }
 
     /** The instance matching {@code lookup} updated by {@code update} and saved, or a new one from {@code create}. */
     public GetOrCreate<T> updateOrCreate(Condition lookup, Consumer<T> update, Supplier<T> create) {
-        io.covet.orm.internal.Keys.requireWritable(spec.type(), "updateOrCreate");
+        requireWritable("updateOrCreate");
         QueryWrites.Outcome<T> o = QueryWrites.updateOrCreate(runtime(), spec, lookup, update, create);
         return new GetOrCreate<>(o.instance(), o.created());
     }
@@ -391,7 +404,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * save signals per instance; does not run {@code fullClean}.
      */
     public List<T> bulkCreate(List<T> instances) {
-        io.covet.orm.internal.Keys.requireWritable(spec.type(), "bulkCreate");
+        requireWritable("bulkCreate");
         runtime().writer().bulkCreate(spec.type(), instances, runtime().databaseName(spec.database()), true);
         return instances;
     }
@@ -404,15 +417,24 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @return the number of rows loaded
      */
     public long bulkLoad(List<T> instances) {
-        io.covet.orm.internal.Keys.requireWritable(spec.type(), "bulkLoad");
+        requireWritable("bulkLoad");
         return runtime().writer().bulkCreate(spec.type(), instances, runtime().databaseName(spec.database()), false);
     }
 
     /** Writes the named fields of saved instances, one batched UPDATE per instance, with save signals. */
     public int bulkUpdate(List<T> instances, String... fields) {
-        io.covet.orm.internal.Keys.requireWritable(spec.type(), "bulkUpdate");
+        requireWritable("bulkUpdate");
         return runtime().writer().bulkUpdate(spec.type(), instances, List.of(fields),
                 runtime().databaseName(spec.database()));
+    }
+
+    /** Writes go to the live table: refused on the model's read-only kinds and on a query of the past. */
+    private void requireWritable(String what) {
+        if (spec.asOf() != null) {
+            throw new OrmUsageException(what + "() on a query asOf(" + spec.asOf() + ") is refused: the past is read "
+                    + "only; write through orm.objects(...) without asOf");
+        }
+        io.covet.orm.internal.Keys.requireWritable(spec.type(), what);
     }
 
     private static void requireForward(Path<?, ?, ?> p, String what) {

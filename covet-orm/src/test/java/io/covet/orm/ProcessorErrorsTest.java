@@ -316,4 +316,33 @@ class ProcessorErrorsTest {
                 "Bad.both declares both enumType and nativeType; keep one (enumType: Covet creates the type from the "
                         + "Java enum)");
     }
+
+    @Test
+    void historyExcludingAnUnknownFieldOrTheKeyOrOnAReadOnlyModelIsACompileError() throws Exception {
+        List<String> errors = compile("Ledger", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                @History(exclude = {"nope", "id"})
+                public class Ledger extends Entity {
+                    @PrimaryKey Long id;
+                    String name;
+                    public Ledger() {}
+                }
+                """);
+        assertThat(errors).containsExactlyInAnyOrder(
+                "@History(exclude) of Ledger names nope, which is not a persistent field of the model; name Java fields",
+                "@History(exclude) of Ledger names its primary key id, which every history version needs");
+        assertThat(compile("View", """
+                package app;
+                import io.covet.orm.*;
+                @Model(readOnly = true)
+                @History
+                public class View extends Entity {
+                    @PrimaryKey Long id;
+                    public View() {}
+                }
+                """)).containsExactly("View is @Model(readOnly = true) and @History: a model the ORM does not write "
+                + "has no changes of its own to track; remove one of them");
+    }
 }

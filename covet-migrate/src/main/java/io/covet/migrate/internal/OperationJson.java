@@ -9,7 +9,9 @@ import io.covet.migrate.AddIndex;
 import io.covet.migrate.AlterEnumType;
 import io.covet.migrate.AlterField;
 import io.covet.migrate.AlterUniqueTogether;
+import io.covet.migrate.CreateHistoryTriggers;
 import io.covet.migrate.CreateModel;
+import io.covet.migrate.DropHistoryTriggers;
 import io.covet.migrate.DeleteModel;
 import io.covet.migrate.Operation;
 import io.covet.migrate.RemoveConstraint;
@@ -89,6 +91,10 @@ public final class OperationJson {
             if (!r.args().isEmpty()) {
                 n.set("args", strings(r.args()));
             }
+        } else if (o instanceof CreateHistoryTriggers c) {
+            n.put("op", "CreateHistoryTriggers").put("table", c.table()).put("history", c.history());
+        } else if (o instanceof DropHistoryTriggers d) {
+            n.put("op", "DropHistoryTriggers").put("table", d.table()).put("history", d.history());
         } else if (o instanceof SeparateDatabaseAndState s) {
             n.put("op", "SeparateDatabaseAndState");
             ArrayNode db = n.putArray("database");
@@ -128,11 +134,13 @@ public final class OperationJson {
             case "RunSQL" -> new RunSql(strings(req(n, "sql")),
                     n.has("reverse_sql") ? strings(n.get("reverse_sql")) : null);
             case "RunJava" -> new RunJava(text(n, "class"), strings(n.path("args")));
+            case "CreateHistoryTriggers" -> new CreateHistoryTriggers(text(n, "table"), text(n, "history"));
+            case "DropHistoryTriggers" -> new DropHistoryTriggers(text(n, "table"), text(n, "history"));
             case "SeparateDatabaseAndState" -> new SeparateDatabaseAndState(list(n.path("database")),
                     list(n.path("state")));
             default -> throw new IllegalArgumentException("unknown operation \"" + op + "\"; known: CreateModel, "
                     + "DeleteModel, RenameModel, AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, "
-                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState");
+                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers");
         };
     }
 

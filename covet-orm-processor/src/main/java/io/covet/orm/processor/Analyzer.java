@@ -114,8 +114,30 @@ final class Analyzer {
             Map<String, Object> c = values((AnnotationMirror) o);
             checks.add(new String[]{str(c.get("name")), str(c.get("expression"))});
         }
+        AnnotationMirror hm = mirror(type, "History");
+        String historyTable = null;
+        List<String> historyExcluded = new ArrayList<>();
+        if (hm != null) {
+            Map<String, Object> hv = values(hm);
+            historyTable = str(hv.get("table")).isEmpty() ? table + "_history" : str(hv.get("table"));
+            for (Object o : list(hv.get("exclude"))) {
+                String ex = str(o);
+                if (fields.stream().noneMatch(fi -> fi.name().equals(ex))) {
+                    error(type, "@History(exclude) of " + simple + " names " + ex + ", which is not a persistent "
+                            + "field of the model; name Java fields");
+                } else if (fields.stream().anyMatch(fi -> fi.name().equals(ex) && fi.primaryKey())) {
+                    error(type, "@History(exclude) of " + simple + " names its primary key " + ex + ", which every "
+                            + "history version needs");
+                }
+                historyExcluded.add(ex);
+            }
+            if (Boolean.TRUE.equals(mv.get("readOnly"))) {
+                error(type, simple + " is @Model(readOnly = true) and @History: a model the ORM does not write "
+                        + "has no changes of its own to track; remove one of them");
+            }
+        }
         return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
-                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")));
+                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded);
     }
 
     private boolean relationAnnotated(VariableElement f) {

@@ -125,7 +125,8 @@ final class SourceGenerator {
         w.line("        " + list(fields) + ",");
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
         w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
-                + ");");
+                + ", " + (m.historyTable() == null ? "null" : "new " + SPI + "HistoryMeta(" + lit(m.historyTable())
+                + ", " + strings(m.historyExcluded()) + ")") + ");");
     }
 
     private static String index(Group g) {

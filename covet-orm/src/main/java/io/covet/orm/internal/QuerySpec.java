@@ -38,7 +38,8 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
                                           List<OrderField> order, boolean distinct, long limit, long offset,
                                           Joins joins, List<Path<?, ?, ?>> related, List<Path<?, ?, ?>> prefetch,
                                           List<Annotation> annotations, List<Field<?>> groupBy, Condition having,
-                                          boolean selfSubquery, boolean forUpdate) {
+                                          boolean selfSubquery, boolean forUpdate,
+                                          java.time.Instant asOf) {
 
     /**
      * A computed value added to each instance.
@@ -65,19 +66,19 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** Every row of the model, on the default database. */
     public static <T extends Entity> QuerySpec<T> all(ModelType<T> type) {
         return new QuerySpec<>(type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(), List.of(),
-                List.of(), List.of(), Sql.noCondition(), false, false);
+                List.of(), List.of(), Sql.noCondition(), false, false, null);
     }
 
     /** On the named database (null for the default). */
     public QuerySpec<T> withDatabase(String name) {
         return new QuerySpec<>(type, name, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With this filter instead of the current ones. */
     public QuerySpec<T> withWhere(Condition condition) {
         return new QuerySpec<>(type, database, condition, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With {@code condition} ANDed to the filters. */
@@ -88,43 +89,43 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** With this ordering; null for the model's default ordering. */
     public QuerySpec<T> withOrder(List<OrderField> fields) {
         return new QuerySpec<>(type, database, where, fields, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With or without {@code DISTINCT}. */
     public QuerySpec<T> withDistinct(boolean value) {
         return new QuerySpec<>(type, database, where, order, value, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With this limit (-1 for none). */
     public QuerySpec<T> withLimit(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, n, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With this offset. */
     public QuerySpec<T> withOffset(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, n, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With these joins. */
     public QuerySpec<T> withJoins(Joins value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, value, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With these select-related paths. */
     public QuerySpec<T> withRelated(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, paths, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With these prefetch paths. */
     public QuerySpec<T> withPrefetch(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, paths,
-                annotations, groupBy, having, selfSubquery, forUpdate);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With {@code annotation} after the current annotations. */
@@ -132,31 +133,31 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
         List<Annotation> all = new ArrayList<>(annotations);
         all.add(annotation);
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch, all,
-                groupBy, having, selfSubquery, forUpdate);
+                groupBy, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With these grouping fields. */
     public QuerySpec<T> withGroupBy(List<Field<?>> fields) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, fields, having, selfSubquery, forUpdate);
+                annotations, fields, having, selfSubquery, forUpdate, asOf);
     }
 
     /** With this {@code HAVING} condition instead of the current one. */
     public QuerySpec<T> withHaving(Condition condition) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, condition, selfSubquery, forUpdate);
+                annotations, groupBy, condition, selfSubquery, forUpdate, asOf);
     }
 
     /** Marked as filtering by a subquery over the model's own table, or not. */
     public QuerySpec<T> withSelfSubquery(boolean value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, value, forUpdate);
+                annotations, groupBy, having, value, forUpdate, asOf);
     }
 
     /** With or without {@code FOR UPDATE}. */
     public QuerySpec<T> withForUpdate(boolean value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, value);
+                annotations, groupBy, having, selfSubquery, value, asOf);
     }
 
     /** Whether nothing but the model itself is asked for: the shape of a lookup by key. */
@@ -175,5 +176,11 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
      */
     boolean alone() {
         return joins.isEmpty() && related.isEmpty() && annotations.isEmpty() && groupBy.isEmpty() && !distinct;
+    }
+
+    /** This query reading the model's history table as of {@code instant} ({@code QuerySet.asOf}). */
+    public QuerySpec<T> withAsOf(java.time.Instant instant) {
+        return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
+                annotations, groupBy, having, selfSubquery, forUpdate, instant);
     }
 }

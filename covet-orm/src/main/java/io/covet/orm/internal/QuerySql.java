@@ -34,7 +34,8 @@ final class QuerySql {
     /** The select of {@code items} with joins, filters and grouping; ordering and slicing when asked. */
     static Select select(OrmRuntime orm, QuerySpec<?> q, List<? extends SelectItem> items, boolean orderAndSlice) {
         SelectItem[] arr = items.toArray(SelectItem[]::new);
-        Select s = (q.distinct() ? Sql.selectDistinct(arr) : Sql.select(arr)).from(q.type().table());
+        Select s = (q.distinct() ? Sql.selectDistinct(arr) : Sql.select(arr))
+                .from(q.asOf() == null ? q.type().table() : AsOf.table(orm, q));
         s = q.joins().apply(orm, q.type(), s);
         s = s.where(q.where());
         List<Field<?>> group = new ArrayList<>(q.groupBy());

@@ -24,11 +24,12 @@ import java.util.Optional;
  * @param reverse        reverse accessors
  * @param compositeKey   the field names of a composite primary key in key order; empty for a single-field key
  * @param readOnly       whether the ORM refuses writes ({@code @Model(readOnly = true)}); such a model may lack a key
+ * @param history        the model's {@code @History}; null when its changes are not tracked
  */
 public record ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                         List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
                         List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
-                        boolean readOnly) {
+                        boolean readOnly, HistoryMeta history) {
 
     /** Copies every list. */
     public ModelMeta {
@@ -42,6 +43,26 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         manyToMany = List.copyOf(manyToMany);
         reverse = List.copyOf(reverse);
         compositeKey = List.copyOf(compositeKey == null ? List.of() : compositeKey);
+    }
+
+    /** A model without {@code @History}. */
+    public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
+                     List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
+                     List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
+                     boolean readOnly) {
+        this(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse, compositeKey,
+                readOnly, null);
+    }
+
+    /** This model with {@code @History} as given (null: none). */
+    public ModelMeta withHistory(HistoryMeta h) {
+        return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
+                compositeKey, readOnly, h);
+    }
+
+    /** Whether this model's changes are tracked ({@code @History}). */
+    public boolean tracked() {
+        return history != null;
     }
 
     /** A model the ORM writes. */

@@ -1,0 +1,68 @@
+package io.covet.schema;
+
+import io.covet.core.dialect.Dialect;
+import io.covet.schema.internal.MariaDbHistoryTriggers;
+import io.covet.schema.internal.PostgresHistoryTriggers;
+import io.covet.schema.internal.SqliteHistoryTriggers;
+
+import java.util.List;
+
+/**
+ * Renders the triggers that write a {@link HistoryTable}: after each insert, update and delete of a source row they
+ * close the row's current version ({@code valid_to} = now) and insert the new one; an update that changes no
+ * tracked column writes nothing. Timestamps come from the database clock in UTC; who and why come from what
+ * {@code io.covet.orm.Audit} set for the transaction (null when nothing was set).
+ *
+ * <p>Per engine: PostgreSQL, one PL/pgSQL function and one {@code AFTER INSERT OR UPDATE OR DELETE} row trigger,
+ * time {@code clock_timestamp()}, user from {@code current_setting('covet.user', true)}, transaction
+ * {@code txid_current()}; MariaDB, three {@code AFTER} row triggers, time {@code UTC_TIMESTAMP(6)}, user from
+ * {@code @covet_user}, transaction from {@code @covet_tx}; SQLite, three {@code AFTER} triggers, time
+ * {@code strftime('%Y-%m-%d %H:%M:%f','now')}, user and transaction from the one-row table
+ * {@value #SQLITE_CONTEXT_TABLE}, which the triggers' creation makes if missing.
+ */
+public interface HistoryTriggers {
+    /** SQLite: the table {@code Audit} fills inside a transaction and empties before it ends. */
+    String SQLITE_CONTEXT_TABLE = "covet_history_context";
+
+    /** The renderer for a dialect. */
+    static HistoryTriggers of(Dialect dialect) {
+        return switch (dialect.family()) {
+            case POSTGRESQL -> new PostgresHistoryTriggers(dialect);
+            case MARIADB -> new MariaDbHistoryTriggers(dialect);
+            default -> new SqliteHistoryTriggers(dialect);
+        };
+    }
+
+    /** Statements that create the triggers (and PostgreSQL function) writing {@code history} for {@code source}. */
+    List<String> create(Table source, Table history);
+
+    /** Statements that drop them; each is harmless when the object is already gone. */
+    List<String> drop(String source);
+
+    /**
+     * Statements that drop what the triggers of every tracked table share (SQLite's {@value #SQLITE_CONTEXT_TABLE}),
+     * for when the last tracked table's triggers go; nothing elsewhere.
+     */
+    default List<String> dropShared() {
+        return List.of();
+    }
+
+    /**
+     * Statements that make the current transaction's writes carry a user, a reason and a changeset id: their
+     * {@code ?} parameters take, in order, as many of (user, reason, changeset) as they hold, each possibly null.
+     * A statement starting with {@code SELECT} returns a row and must be run as a query. Run them inside the
+     * transaction, before its writes; {@link #clearContext()} undoes them.
+     */
+    List<String> setContext();
+
+    /**
+     * The value to compare with {@code valid_from}/{@code valid_to} for an instant: a UTC
+     * {@link java.time.LocalDateTime} on PostgreSQL and MariaDB, the text the SQLite triggers write elsewhere.
+     */
+    default Object timeValue(java.time.Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
+    /** Statements (without parameters) that remove what {@link #setContext()} set. */
+    List<String> clearContext();
+}

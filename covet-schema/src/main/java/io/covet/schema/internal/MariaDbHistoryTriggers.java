@@ -1,0 +1,77 @@
+package io.covet.schema.internal;
+
+import io.covet.core.dialect.Dialect;
+import io.covet.schema.HistoryTable;
+import io.covet.schema.HistoryTriggers;
+import io.covet.schema.Table;
+
+import java.util.List;
+
+/**
+ * MariaDB: three {@code AFTER} row triggers. The time is {@code UTC_TIMESTAMP(6)}, the start of the triggering
+ * statement; a statement that started before the one it waited for on a row lock would close that row's version
+ * before it began, so such a version starts at its predecessor's start instead (the chain never runs backwards).
+ * Who, why and the changeset come from the session variables {@code @covet_user}, {@code @covet_reason} and
+ * {@code @covet_tx}, which {@code Audit} sets and clears around its unit of work.
+ */
+public final class MariaDbHistoryTriggers implements HistoryTriggers {
+    private final Dialect d;
+
+    public MariaDbHistoryTriggers(Dialect d) {
+        this.d = d;
+    }
+
+    @Override
+    public List<String> create(Table source, Table history) {
+        HistorySql s = new HistorySql(d, source, history);
+        return List.of(trigger(s, "INSERT", "_ins"), trigger(s, "UPDATE", "_upd"), trigger(s, "DELETE", "_del"));
+    }
+
+    private String trigger(HistorySql s, String event, String suffix) {
+        String h = s.q(s.history.name());
+        String vf = s.q(HistoryTable.VALID_FROM);
+        String vt = s.q(HistoryTable.VALID_TO);
+        StringBuilder b = new StringBuilder();
+        b.append("CREATE TRIGGER ").append(s.q(HistoryTable.objectName(s.source.name(), suffix))).append(" AFTER ")
+                .append(event).append(" ON ").append(s.q(s.source.name())).append(" FOR EACH ROW\nBEGIN\n")
+                .append("  DECLARE ts DATETIME(6) DEFAULT UTC_TIMESTAMP(6);\n")
+                .append("  DECLARE prev DATETIME(6);\n");
+        if (event.equals("UPDATE")) {
+            b.append("  IF NOT (").append(s.unchanged(c -> "OLD." + c + " <=> NEW." + c)).append(") THEN\n");
+        }
+        for (String image : event.equals("UPDATE") ? List.of("OLD", "NEW") : List.of(event.equals("INSERT") ? "NEW"
+                : "OLD")) {
+            b.append("  SELECT MAX(").append(vf).append(") INTO prev FROM ").append(h).append(" WHERE ")
+                    .append(s.openVersion(image)).append(";\n")
+                    .append("  IF prev > ts THEN SET ts = prev; END IF;\n")
+                    .append("  UPDATE ").append(h).append(" SET ").append(vt).append(" = ts WHERE ")
+                    .append(s.openVersion(image)).append(";\n");
+        }
+        String image = event.equals("DELETE") ? "OLD" : "NEW";
+        String type = event.equals("INSERT") ? "'+'" : event.equals("UPDATE") ? "'~'" : "'-'";
+        b.append("  INSERT INTO ").append(h).append(" (").append(s.insertColumns()).append(") VALUES (")
+                .append(s.values(image)).append(", ts, ").append(type)
+                .append(", @covet_user, @covet_reason, @covet_tx);\n");
+        if (event.equals("UPDATE")) {
+            b.append("  END IF;\n");
+        }
+        return b.append("END").toString();
+    }
+
+    @Override
+    public List<String> drop(String source) {
+        return List.of("DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "_ins")),
+                "DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "_upd")),
+                "DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "_del")));
+    }
+
+    @Override
+    public List<String> setContext() {
+        return List.of("SET @covet_user = ?, @covet_reason = ?, @covet_tx = ?");
+    }
+
+    @Override
+    public List<String> clearContext() {
+        return List.of("SET @covet_user = NULL, @covet_reason = NULL, @covet_tx = NULL");
+    }
+}

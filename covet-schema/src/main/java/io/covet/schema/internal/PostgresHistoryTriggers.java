@@ -1,0 +1,85 @@
+package io.covet.schema.internal;
+
+import io.covet.core.dialect.Dialect;
+import io.covet.schema.HistoryTable;
+import io.covet.schema.HistoryTriggers;
+import io.covet.schema.Table;
+
+import java.util.List;
+
+/**
+ * PostgreSQL: one PL/pgSQL function and one row trigger. The time is {@code clock_timestamp()}, not {@code now()}:
+ * {@code now()} is the transaction's start, so a transaction that began earlier but took a row's lock later would
+ * close that row's version before it began; the statement's own clock time follows the row-lock order. A version
+ * whose start would still precede its predecessor's (a clock step back) starts at the predecessor's start instead.
+ */
+public final class PostgresHistoryTriggers implements HistoryTriggers {
+    private final Dialect d;
+
+    public PostgresHistoryTriggers(Dialect d) {
+        this.d = d;
+    }
+
+    @Override
+    public List<String> create(Table source, Table history) {
+        HistorySql s = new HistorySql(d, source, history);
+        String fn = s.q(HistoryTable.objectName(source.name(), "_fn"));
+        String h = s.q(history.name());
+        String vf = s.q(HistoryTable.VALID_FROM);
+        String vt = s.q(HistoryTable.VALID_TO);
+        String body = "DECLARE\n"
+                + "  ts timestamp := clock_timestamp() AT TIME ZONE 'UTC';\n"
+                + "  prev timestamp;\n"
+                + "  who varchar := NULLIF(current_setting('covet.user', true), '');\n"
+                + "  why varchar := NULLIF(current_setting('covet.reason', true), '');\n"
+                + "  tx varchar := txid_current()::text;\n"
+                + "BEGIN\n"
+                + "  IF TG_OP = 'UPDATE' AND " + s.unchanged(c -> "OLD." + c + "::text IS NOT DISTINCT FROM NEW." + c
+                + "::text") + " THEN\n"
+                + "    RETURN NULL;\n"
+                + "  END IF;\n"
+                + "  IF TG_OP <> 'INSERT' THEN\n"
+                + "    SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("OLD") + ";\n"
+                + "    IF prev > ts THEN ts := prev; END IF;\n"
+                + "    UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("OLD") + ";\n"
+                + "  END IF;\n"
+                + "  IF TG_OP = 'DELETE' THEN\n"
+                + "    INSERT INTO " + h + " (" + s.insertColumns() + ") VALUES (" + s.values("OLD")
+                + ", ts, '-', who, why, tx);\n"
+                + "  ELSE\n"
+                // a key written again after a delete closes the tombstone its delete left
+                + "    SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("NEW") + ";\n"
+                + "    IF prev > ts THEN ts := prev; END IF;\n"
+                + "    UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("NEW") + ";\n"
+                + "    INSERT INTO " + h + " (" + s.insertColumns() + ") VALUES (" + s.values("NEW")
+                + ", ts, CASE TG_OP WHEN 'INSERT' THEN '+' ELSE '~' END, who, why, tx);\n"
+                + "  END IF;\n"
+                + "  RETURN NULL;\n"
+                + "END";
+        return List.of(
+                // the search_path of the migration is kept with the function: a writer whose search_path differs
+                // (another application) still finds the history table
+                "CREATE OR REPLACE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT "
+                        + "AS $covet$\n" + body
+                        + "\n$covet$",
+                "CREATE TRIGGER " + s.q(HistoryTable.objectName(source.name(), "")) + " AFTER INSERT OR UPDATE OR "
+                        + "DELETE ON " + s.q(source.name()) + " FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
+    }
+
+    @Override
+    public List<String> drop(String source) {
+        return List.of("DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "")) + " ON "
+                        + d.quote(source),
+                "DROP FUNCTION IF EXISTS " + d.quote(HistoryTable.objectName(source, "_fn")) + "()");
+    }
+
+    @Override
+    public List<String> setContext() {
+        return List.of("SELECT set_config('covet.user', coalesce(?, ''), true), set_config('covet.reason', coalesce(?, ''), true)");
+    }
+
+    @Override
+    public List<String> clearContext() {
+        return List.of("SELECT set_config('covet.user', '', true), set_config('covet.reason', '', true)");
+    }
+}
