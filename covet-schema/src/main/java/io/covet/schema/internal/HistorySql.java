@@ -54,4 +54,10 @@ final class HistorySql {
     String unchanged(Function<String, String> same) {
         return String.join(" AND ", tracked.stream().map(c -> same.apply(q(c))).toList());
     }
+
+    /** MariaDB and SQLite: dropping the three row triggers ({@code _ins}, {@code _upd}, {@code _del}) of {@code source}. */
+    static List<String> dropRowTriggers(Dialect d, String source) {
+        return java.util.stream.Stream.of("_ins", "_upd", "_del")
+                .map(suffix -> "DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, suffix))).toList();
+    }
 }

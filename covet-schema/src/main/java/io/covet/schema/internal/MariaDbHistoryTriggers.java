@@ -60,9 +60,7 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
 
     @Override
     public List<String> drop(String source) {
-        return List.of("DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "_ins")),
-                "DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "_upd")),
-                "DROP TRIGGER IF EXISTS " + d.quote(HistoryTable.objectName(source, "_del")));
+        return HistorySql.dropRowTriggers(d, source);
     }
 
     @Override
