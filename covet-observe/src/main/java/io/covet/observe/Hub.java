@@ -55,6 +55,9 @@ final class Hub {
         DatabaseConfig.Builder b = config.toBuilder()
                 .interceptor(o.interceptor)
                 .transactionListener(o.transactions);
+        if (settings.sqlCommenter()) {
+            b.interceptor(TraceComments.interceptor(this));
+        }
         if (config.dataSource().isEmpty()) {
             b.poolMetrics(registry);
         }

@@ -15,7 +15,6 @@ import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,15 +76,6 @@ final class StatementObserver implements Interceptor {
                 tracing.end(span, rows, failure);
             }
         }
-    }
-
-    @Override
-    public Connection acquire(ConnectionChain chain) {
-        Connection c = chain.proceed();
-        if (db.settings.sqlCommenter() && !db.hub.closed) {
-            return TraceComments.wrap(c);
-        }
-        return c;
     }
 
     private void record(StatementContext ctx, ShapeEntry entry, ShapeMeters meters, long nanos, long rows,

@@ -1,5 +1,6 @@
 package io.covet.observe;
 
+import io.covet.core.pipeline.Interceptor;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 
@@ -23,6 +24,20 @@ final class TraceComments implements InvocationHandler {
 
     private TraceComments(Connection target) {
         this.target = target;
+    }
+
+    /**
+     * The interceptor that wraps each borrowed connection; installed only when the commenter is on, so that other
+     * databases' borrows do not go through a connection chain at all.
+     */
+    static Interceptor interceptor(Hub hub) {
+        return new Interceptor() {
+            @Override
+            public Connection acquire(ConnectionChain chain) {
+                Connection c = chain.proceed();
+                return hub.closed ? c : wrap(c);
+            }
+        };
     }
 
     static Connection wrap(Connection c) {

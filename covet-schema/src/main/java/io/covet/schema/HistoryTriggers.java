@@ -1,9 +1,6 @@
 package io.covet.schema;
 
 import io.covet.core.dialect.Dialect;
-import io.covet.schema.internal.MariaDbHistoryTriggers;
-import io.covet.schema.internal.PostgresHistoryTriggers;
-import io.covet.schema.internal.SqliteHistoryTriggers;
 
 import java.util.List;
 
@@ -24,13 +21,9 @@ public interface HistoryTriggers {
     /** SQLite: the table {@code Audit} fills inside a transaction and empties before it ends. */
     String SQLITE_CONTEXT_TABLE = "covet_history_context";
 
-    /** The renderer for a dialect. */
+    /** The renderer for a dialect ({@link SchemaDdl#historyTriggers()} of its DDL renderer). */
     static HistoryTriggers of(Dialect dialect) {
-        return switch (dialect.family()) {
-            case POSTGRESQL -> new PostgresHistoryTriggers(dialect);
-            case MARIADB -> new MariaDbHistoryTriggers(dialect);
-            default -> new SqliteHistoryTriggers(dialect);
-        };
+        return SchemaDdl.of(dialect).historyTriggers();
     }
 
     /** Statements that create the triggers (and PostgreSQL function) writing {@code history} for {@code source}. */

@@ -41,6 +41,9 @@ public interface SchemaDdl {
     /** The dialect this renders for. */
     Dialect dialect();
 
+    /** The renderer of this engine's history triggers ({@code @History} models). */
+    HistoryTriggers historyTriggers();
+
     /** The native SQL type of a portable type on this engine. */
     String typeSql(ColumnType type);
 

@@ -29,6 +29,9 @@ public final class Pipeline {
     private final String database;
     private final Engine engine;
     private final Interceptor[] links;
+    // Borrows skip the connection chain (its context, links and clock readings) when no interceptor looks at them.
+    private final boolean watchesAcquire;
+    private final boolean watchesRelease;
 
     /**
      * @param database     the database's name
@@ -39,6 +42,23 @@ public final class Pipeline {
         this.database = database;
         this.engine = engine;
         this.links = interceptors.toArray(new Interceptor[0]);
+        boolean acquire = false;
+        boolean released = false;
+        for (Interceptor i : links) {
+            acquire |= overrides(i, "acquire", Interceptor.ConnectionChain.class);
+            released |= overrides(i, "released", ConnectionContext.class, Duration.class);
+        }
+        this.watchesAcquire = acquire;
+        this.watchesRelease = released;
+    }
+
+    /** Whether {@code i}'s class implements {@code method} itself rather than keeping the pass-through default. */
+    private static boolean overrides(Interceptor i, String method, Class<?>... parameters) {
+        try {
+            return i.getClass().getMethod(method, parameters).getDeclaringClass() != Interceptor.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
     }
 
     /** Whether any interceptor is registered; when not, statements take the direct path. */
@@ -209,8 +229,18 @@ public final class Pipeline {
      */
     public Lease borrow(DataSource source, ConnectionContext.Purpose purpose, boolean redirected,
                         Function<SQLException, RuntimeException> failure) {
+        if (!watchesAcquire && !watchesRelease) {
+            try {
+                return new Lease(source.getConnection(), true);
+            } catch (SQLException e) {
+                throw failure.apply(e);
+            }
+        }
         ConnectionContext ctx = new ConnectionContext(database, engine, purpose, redirected);
         Connection c = new ConnectionLink(this, 0, ctx, source, failure).proceed();
+        if (!watchesRelease) {
+            return new Lease(c, true);
+        }
         long t0 = System.nanoTime();
         return new Lease(c, true, () -> released(ctx, t0));
     }
@@ -220,11 +250,21 @@ public final class Pipeline {
      * call {@link #released(ConnectionContext, long)} with the returned context after giving it back.
      */
     public Connection acquire(ConnectionContext ctx, DataSource source, Function<SQLException, RuntimeException> failure) {
+        if (!watchesAcquire) {
+            try {
+                return source.getConnection();
+            } catch (SQLException e) {
+                throw failure.apply(e);
+            }
+        }
         return new ConnectionLink(this, 0, ctx, source, failure).proceed();
     }
 
     /** Tells every interceptor a connection went back, borrowed at {@code borrowedAt} ({@link System#nanoTime()}). */
     public void released(ConnectionContext ctx, long borrowedAt) {
+        if (!watchesRelease) {
+            return;
+        }
         Duration held = Duration.ofNanos(System.nanoTime() - borrowedAt);
         for (Interceptor i : links) {
             try {

@@ -4,13 +4,14 @@ import io.covet.core.dialect.Dialect;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnType;
 import io.covet.schema.ForeignKey;
+import io.covet.schema.HistoryTriggers;
 import io.covet.schema.Index;
+import io.covet.schema.Schema;
 import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
 
 import java.util.List;
 import java.util.Map;
-import io.covet.schema.Schema;
 
 /** MariaDB/MySQL DDL: MODIFY COLUMN with the full definition, DROP INDEX … ON, DROP FOREIGN KEY. */
 public final class MariaDbDdl extends BaseDdl {
@@ -145,5 +146,10 @@ public final class MariaDbDdl extends BaseDdl {
         // MariaDB creates an index named after the key when none covers its columns, and keeps it afterwards.
         return List.of("ALTER TABLE " + q(after.name()) + " DROP FOREIGN KEY " + q(fk.name()),
                 "DROP INDEX IF EXISTS " + q(fk.name()) + " ON " + q(after.name()));
+    }
+
+    @Override
+    public HistoryTriggers historyTriggers() {
+        return new MariaDbHistoryTriggers(dialect());
     }
 }

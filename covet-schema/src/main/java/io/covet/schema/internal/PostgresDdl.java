@@ -4,6 +4,7 @@ import io.covet.core.dialect.Dialect;
 import io.covet.schema.Column;
 import io.covet.schema.ColumnDefault;
 import io.covet.schema.ColumnType;
+import io.covet.schema.HistoryTriggers;
 import io.covet.schema.Schema;
 import io.covet.schema.Table;
 
@@ -135,5 +136,10 @@ public final class PostgresDdl extends BaseDdl {
             out.add(alter + (n.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
         }
         return out;
+    }
+
+    @Override
+    public HistoryTriggers historyTriggers() {
+        return new PostgresHistoryTriggers(dialect());
     }
 }

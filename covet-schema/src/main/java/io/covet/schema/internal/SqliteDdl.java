@@ -6,6 +6,7 @@ import io.covet.schema.Column;
 import io.covet.schema.ColumnDefault;
 import io.covet.schema.ColumnType;
 import io.covet.schema.ForeignKey;
+import io.covet.schema.HistoryTriggers;
 import io.covet.schema.Index;
 import io.covet.schema.Schema;
 import io.covet.schema.Table;
@@ -145,5 +146,10 @@ public final class SqliteDdl extends BaseDdl {
             out.addAll(addIndex(after, i));
         }
         return out;
+    }
+
+    @Override
+    public HistoryTriggers historyTriggers() {
+        return new SqliteHistoryTriggers(dialect());
     }
 }
