@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A snapshot of one pool. Counts come from HikariCP at the moment of the call (they may move while read); the
- * acquire-time percentiles come from {@value #ACQUIRE_SAMPLES} slots, each check-out through Covet overwriting a
- * random one: a sample weighted toward recent check-outs.
+ * acquire-time percentiles come from {@value #ACQUIRE_SAMPLES} slots, each timed check-out through Covet
+ * overwriting a random one: a sample weighted toward recent check-outs. One check-out in eight is timed (every one
+ * when hooks, leak detection or check-out validation are on); the others read no clock.
  *
  * @param maxSize          the pool's current maximum (a sizing policy may have moved it)
  * @param size             open physical connections (active + idle)
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param pending          callers waiting for a connection
  * @param acquireP50       median time a checkout took
  * @param acquireP99       99th percentile of checkout time
- * @param acquireMax       the slowest checkout in the window
+ * @param acquireMax       the slowest sampled checkout in the window
  * @param checkouts        checkouts through Covet since the pool opened
  * @param timeouts         acquire timeouts ({@link io.covet.core.error.PoolExhausted}) since the pool opened
  * @param leasesByCaller   current leases per calling method ({@code Class.method}); filled only while leak
