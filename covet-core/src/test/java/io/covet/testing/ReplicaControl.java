@@ -3,11 +3,6 @@ package io.covet.testing;
 import io.covet.core.DatabaseUrl;
 import io.covet.core.engine.Engine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  * run: a test that pauses or kills it restores it ({@link ReplicaPair#close()} resumes a paused replay).
  */
 public final class ReplicaControl {
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
-
     private final Engine engine;
     private final DatabaseUrl primary;
     private final DatabaseUrl replica;
@@ -197,44 +188,10 @@ public final class ReplicaControl {
     }
 
     private void script(String command) {
-        Path script = engineScript();
-        List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), command,
-                engine == Engine.POSTGRESQL ? "pg" : "mariadb"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
         String prefix = engine == Engine.POSTGRESQL ? "COVET_PG_" : "COVET_MARIADB_";
-        env.put(prefix + "PORT", Integer.toString(primary.port()));
-        env.put(prefix + "REPLICA_PORT", Integer.toString(replica.port()));
-        try {
-            Process p = pb.start();
-            String output;
-            try (InputStream in = p.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!p.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", cmd) + " did not finish within " + SCRIPT_TIMEOUT);
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + script, e);
-        }
-    }
-
-    /** scripts/engines of this checkout, found from the working directory (a module's or the root). */
-    private static Path engineScript() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("scripts/engines");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find scripts/engines above " + Path.of("").toAbsolutePath());
+        EngineScript.run(Map.of(prefix + "PORT", Integer.toString(primary.port()),
+                prefix + "REPLICA_PORT", Integer.toString(replica.port())), command,
+                engine == Engine.POSTGRESQL ? "pg" : "mariadb");
     }
 
     private void run(DatabaseUrl server, String sql) {

@@ -5,6 +5,7 @@ import io.covet.core.DatabaseConfig;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.CovetException;
 import io.covet.core.error.DatabaseUnavailable;
+import io.covet.testing.EngineScript;
 import io.covet.testing.EngineSource;
 import io.covet.testing.TempFiles;
 import org.junit.jupiter.api.Test;
@@ -213,16 +214,12 @@ class ServerKillTest {
         }
     }
 
-    private static void engines(Map<String, String> env, String command) throws Exception {
-        Path script = Path.of(System.getProperty("user.dir")).resolve("../scripts/engines").normalize();
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        int rc = p.waitFor();
-        if (rc != 0) {
-            throw new AssertionError("scripts/engines " + command + " failed (exit " + rc + "); a missing server "
-                    + "package fails this test, it is never skipped:\n" + out);
+    private static void engines(Map<String, String> env, String command) {
+        try {
+            EngineScript.run(env, command);
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "\n(a missing server package fails this test, it is never "
+                    + "skipped)", e);
         }
     }
 
