@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PitrCliTest {
     static final Path PG_BIN = Path.of(System.getenv().getOrDefault("COVET_PG_BIN", "/usr/lib/postgresql/15/bin"));
-    static final int PORT = 55440;
+    // a free port, not a fixed one: a fixed port can be taken by whatever else this machine runs
+    private final int port = freePort();
     static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     Path base;
@@ -61,7 +62,7 @@ class PitrCliTest {
         String java = script.toString();
         own(base);
         sh(PG_BIN.resolve("initdb") + " -D " + data + " -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null");
-        Files.writeString(data.resolve("postgresql.conf"), "\nport = " + PORT + "\nlisten_addresses = '127.0.0.1'\n"
+        Files.writeString(data.resolve("postgresql.conf"), "\nport = " + port + "\nlisten_addresses = '127.0.0.1'\n"
                 + "unix_socket_directories = '" + base + "'\nmax_wal_senders = 4\n", StandardOpenOption.APPEND);
         CliRun setup = covet("pitr", "setup", "--data-dir", data.toString(), "--repo", repo.toString(),
                 "--key-file", key.toString(), "--covet-command", java);
@@ -69,7 +70,7 @@ class PitrCliTest {
         assertThat(setup.out()).contains("archive_mode = 'on'", "wal-push");
         start(data);
 
-        String url = "postgresql://postgres@127.0.0.1:" + PORT + "/postgres";
+        String url = "postgresql://postgres@127.0.0.1:" + port + "/postgres";
         String target;
         String targetLsn;
         String targetXid;
@@ -199,9 +200,23 @@ class PitrCliTest {
     }
 
     private void start(Path dir) throws Exception {
-        sh(PG_BIN.resolve("pg_ctl") + " -D " + dir + " -l " + dir.getParent().resolve(dir.getFileName() + ".log")
-                + " -w start >/dev/null");
+        Path log = dir.getParent().resolve(dir.getFileName() + ".log");
+        try {
+            sh(PG_BIN.resolve("pg_ctl") + " -D " + dir + " -l " + log + " -w start >/dev/null");
+        } catch (IllegalStateException e) {
+            // the server's own log says why it did not start; the directory is gone once the test ends
+            throw new IllegalStateException(e.getMessage() + "\nserver log:\n"
+                    + (Files.exists(log) ? Files.readString(log) : "(none)"), e);
+        }
         running = dir;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The test classpath copied where the postgres user can read it (root's home is private). */
