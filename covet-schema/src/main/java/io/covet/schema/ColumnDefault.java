@@ -3,8 +3,8 @@ package io.covet.schema;
 import java.util.Objects;
 
 /**
- * A column default: either a constant {@linkplain #value() value} (rendered as a literal for the column's type,
- * safely quoted) or a database {@linkplain #expression() expression} such as {@code CURRENT_TIMESTAMP} (rendered
+ * A column default: either a constant {@linkplain #value(String) value} (rendered as a literal for the column's type,
+ * safely quoted) or a database {@linkplain #expression(String) expression} such as {@code CURRENT_TIMESTAMP} (rendered
  * verbatim: it comes from the developer's model or migration file, never from end users).
  */
 public record ColumnDefault(String text, boolean expression) {

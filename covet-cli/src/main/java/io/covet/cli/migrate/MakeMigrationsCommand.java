@@ -123,6 +123,13 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (check) {
+            // Name each change, so a failed check (CI, the Maven plugin's covet:check) says what is missing
+            for (Migration m : changes) {
+                out.println("Changes without a migration in '" + m.app() + "':");
+                for (Operation o : m.operations()) {
+                    out.println("    - " + o.describe());
+                }
+            }
             spec.commandLine().getErr().println("covet: the models have changes without migrations in app(s) "
                     + changes.stream().map(Migration::app).distinct().toList()
                     + "; run `covet makemigrations` and commit the files");

@@ -27,6 +27,8 @@ class MigrateCliTest {
                 .contains("No changes detected.");
         CliRun check = covet("makemigrations", "--migrations", d, "--source", v2, "--check");
         assertThat(check.exit()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(check.out()).contains("Changes without a migration in 'lib':",
+                "    - Rename field name on author to full_name");
         assertThat(check.err()).isEqualTo("covet: the models have changes without migrations in app(s) [lib]; run "
                 + "`covet makemigrations` and commit the files" + System.lineSeparator());
         CliRun dry = covet("makemigrations", "--migrations", d, "--source", v2, "--dry-run", "--yes-renames");
