@@ -2,8 +2,9 @@ package io.covet.core.pool;
 
 import io.covet.core.Database;
 import io.covet.core.error.PoolExhausted;
-import io.covet.testing.AllEngines;
+import io.covet.testing.AllEnginesAndThreads;
 import io.covet.testing.Scratch;
+import io.covet.testing.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,15 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 200 platform threads on a pool of 10: 10 holders take every connection and keep it past the acquire timeout;
+ * 200 threads on a pool of 10: 10 holders take every connection and keep it past the acquire timeout;
  * 190 callers run a small statement, half while the holders hold (they must get {@link PoolExhausted} stating the
- * pool), half after (they must succeed). No deadlock: every caller finishes. Virtual threads are not run here (the
- * build is on JDK 17).
+ * pool), half after (they must succeed). No deadlock: every caller finishes. Runs on platform threads, and on JDK 21+
+ * on virtual threads too (whose blocking on the pool must neither pin nor starve the carriers into a deadlock).
  */
 class ExhaustionTest {
 
-    @AllEngines
-    void twoHundredCallersOnAPoolOfTenCompleteOrGetPoolExhaustedWithThePoolState(Scratch s) throws Exception {
+    @AllEnginesAndThreads
+    void twoHundredCallersOnAPoolOfTenCompleteOrGetPoolExhaustedWithThePoolState(Scratch s, Threads threads)
+            throws Exception {
         AtomicInteger exhaustedEvents = new AtomicInteger();
         AtomicInteger timeoutEvents = new AtomicInteger();
         Map<String, Integer> leaksByThread = new ConcurrentHashMap<>();
@@ -57,18 +59,12 @@ class ExhaustionTest {
         PoolHooksTest.waitFor(() -> db.pool().stats().idle() == 10);
         CountDownLatch taken = new CountDownLatch(10);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(200, new java.util.concurrent.ThreadFactory() {
-            final AtomicInteger n = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                int i = n.getAndIncrement();
-                return new Thread(r, i < 10 ? "holder-" + i : "caller-" + i);
-            }
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(200,
+                threads.factory(i -> i < 10 ? "holder-" + i : "caller-" + i));
         List<Future<?>> holders = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             holders.add(pool.submit(() -> db.withConnection(c -> {
+                assertThat(Threads.isVirtual(Thread.currentThread())).isEqualTo(threads == Threads.VIRTUAL);
                 taken.countDown();
                 try {
                     release.await(60, TimeUnit.SECONDS);

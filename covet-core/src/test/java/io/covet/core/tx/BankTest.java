@@ -5,7 +5,9 @@ import io.covet.core.Row;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.SqlSyntaxError;
 import io.covet.testing.AllEngines;
+import io.covet.testing.AllEnginesAndThreads;
 import io.covet.testing.Scratch;
+import io.covet.testing.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Jepsen's bank workload against the real engines: 16 threads move money between random accounts, each
+ * Jepsen's bank workload against the real engines: 16 threads (platform, and on JDK 21+ virtual too) move money between random accounts, each
  * transfer one atomic block with retries, while readers check the total in one snapshot. Invariants: the total
  * never changes, no balance goes negative, and every successful transfer is in the ledger exactly once (its id
  * is made by the client before the first attempt), with balances that replay from the ledger.
@@ -55,14 +57,14 @@ class BankTest {
                 new Mode("read committed + FOR UPDATE", Isolation.READ_COMMITTED, true, null));
     }
 
-    @AllEngines
-    void moneyIsNeitherCreatedNorDestroyedUnderConcurrentTransfers(Scratch s) throws Exception {
+    @AllEnginesAndThreads
+    void moneyIsNeitherCreatedNorDestroyedUnderConcurrentTransfers(Scratch s, Threads threads) throws Exception {
         Database db = s.open(b -> b.maxPoolSize(WRITERS + READERS + 2).connectionTimeout(Duration.ofSeconds(30)));
         for (Mode mode : modes(s.engine())) {
             long start = System.nanoTime();
-            Result r = run(db, mode);
-            System.out.printf("bank %s, %s: %d transfers committed, %d retries, %d snapshot reads, %d ms%n",
-                    s.engine().displayName(), mode.name, r.committed.size(), r.retries.get(), r.reads.get(),
+            Result r = run(db, mode, threads);
+            System.out.printf("bank %s, %s, %s threads: %d transfers committed, %d retries, %d snapshot reads, %d ms%n",
+                    s.engine().displayName(), mode.name, threads, r.committed.size(), r.retries.get(), r.reads.get(),
                     (System.nanoTime() - start) / 1_000_000);
             assertThat(r.anomalies).as(mode.name + ": " + r.problems).isEmpty();
             assertThat(r.failed.get()).as(mode.name + ": transfers that failed after every retry").isZero();
@@ -95,7 +97,7 @@ class BankTest {
         final List<String> problems = new ArrayList<>();
     }
 
-    private static Result run(Database db, Mode mode) throws Exception {
+    private static Result run(Database db, Mode mode, Threads threads) throws Exception {
         db.sql("DROP TABLE IF EXISTS bank_ledger").execute();
         db.sql("DROP TABLE IF EXISTS bank_account").execute();
         db.sql("CREATE TABLE bank_account (id INTEGER PRIMARY KEY, balance BIGINT NOT NULL)").execute();
@@ -120,7 +122,7 @@ class BankTest {
 
         Result result = new Result();
         AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS, threads.factory(i -> "bank-" + i));
         try {
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
