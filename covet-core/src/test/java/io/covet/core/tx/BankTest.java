@@ -5,9 +5,13 @@ import io.covet.core.Row;
 import io.covet.core.engine.Engine;
 import io.covet.core.error.SqlSyntaxError;
 import io.covet.testing.AllEngines;
-import io.covet.testing.AllEnginesAndThreads;
+import io.covet.testing.EngineSource;
 import io.covet.testing.Scratch;
 import io.covet.testing.Threads;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,13 +29,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Jepsen's bank workload against the real engines: 16 threads (platform, and on JDK 21+ virtual too) move money between random accounts, each
- * transfer one atomic block with retries, while readers check the total in one snapshot. Invariants: the total
+ * Jepsen's bank workload against the real engines: 16 threads (platform, and on JDK 21+ virtual too) move money
+ * between random accounts, each transfer one atomic block with retries, while readers check the total in one snapshot. Invariants: the total
  * never changes, no balance goes negative, and every successful transfer is in the ledger exactly once (its id
  * is made by the client before the first attempt), with balances that replay from the ledger.
  */
@@ -57,7 +62,21 @@ class BankTest {
                 new Mode("read committed + FOR UPDATE", Isolation.READ_COMMITTED, true, null));
     }
 
-    @AllEnginesAndThreads
+    /**
+     * Each engine on platform threads; on JDK 21+ PostgreSQL and MariaDB on virtual threads too. Not SQLite: its busy
+     * handler waits for the write lock inside native code, which pins the virtual thread to its carrier, so with as
+     * many contending writers as carriers (2 here) the holder of the lock cannot be scheduled and every transfer
+     * stalls for the busy timeout (seen on JDK 25: the run did not finish in 120 s; the thread dump showed both
+     * carriers in {@code NativeDB.step}/{@code prepare}).
+     */
+    static Stream<Arguments> enginesAndThreads() {
+        return EngineSource.selected().stream().flatMap(e -> Threads.available().stream()
+                .filter(t -> t == Threads.PLATFORM || e != Engine.SQLITE)
+                .map(t -> Arguments.of(Scratch.on(e), t)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} threads")
+    @MethodSource("enginesAndThreads")
     void moneyIsNeitherCreatedNorDestroyedUnderConcurrentTransfers(Scratch s, Threads threads) throws Exception {
         Database db = s.open(b -> b.maxPoolSize(WRITERS + READERS + 2).connectionTimeout(Duration.ofSeconds(30)));
         for (Mode mode : modes(s.engine())) {
