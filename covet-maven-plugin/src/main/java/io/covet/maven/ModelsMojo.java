@@ -1,6 +1,5 @@
 package io.covet.maven;
 
-
 import java.util.List;
 
 /** A goal that reads the models: from packages ({@code models}) or a schema-source class ({@code source}). */
