@@ -32,11 +32,7 @@ public final class EngineSource implements ArgumentsProvider {
                 engines.add(Engine.forScheme(name.strip().toLowerCase(Locale.ROOT)));
             }
         }
-        // COVET_TEST_EXTRA_PASS names a further pass of the same run (scripts/test's second JDK) whose main pass
-        // already covered every engine
-        String extraPass = System.getenv("COVET_TEST_EXTRA_PASS");
-        if ("true".equalsIgnoreCase(System.getenv("CI")) && !engines.containsAll(REQUIRED)
-                && (extraPass == null || extraPass.isBlank())) {
+        if ("true".equalsIgnoreCase(System.getenv("CI")) && !engines.containsAll(REQUIRED)) {
             throw new IllegalStateException("CI=true but COVET_TEST_ENGINES=" + spec + " leaves out "
                     + REQUIRED.stream().filter(e -> !engines.contains(e)).toList() + ": CI must test "
                     + Arrays.toString(REQUIRED.toArray()));
