@@ -1,14 +1,20 @@
 package io.covet.examples.springshop;
 
 import io.covet.core.engine.Engine;
+import io.covet.testing.EngineSource;
 import io.covet.testing.Scratch;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The Spring Boot shop on PostgreSQL, in a scratch database of the test server (COVET_TEST_PG_URL). */
+/**
+ * The Spring Boot shop on PostgreSQL, in a scratch database of the test server (COVET_TEST_PG_URL). Runs when
+ * PostgreSQL is among the selected engines (always under CI, where a missing server fails the run).
+ */
+@EnabledIf("postgresSelected")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SpringShopContract.Probes.class)
 class PostgresSpringShopTest extends SpringShopContract {
@@ -23,6 +29,10 @@ class PostgresSpringShopTest extends SpringShopContract {
     @AfterAll
     static void dropScratch() throws Exception {
         scratch.close();
+    }
+
+    static boolean postgresSelected() {
+        return EngineSource.selected().contains(Engine.POSTGRESQL);
     }
 
     @Override
