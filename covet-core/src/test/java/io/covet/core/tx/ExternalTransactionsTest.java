@@ -28,6 +28,7 @@ class ExternalTransactionsTest {
     void statementsAndBlocksJoinTheExternalTransactionAndItsRollbackUndoesThemAndDropsOnCommit(Scratch s) throws Exception {
         Framework fw = new Framework(false);
         Database db = s.open(b -> b.externalTransactions(fw));
+        assertThat(db.config().toBuilder().build().externalTransactions()).as("kept by toBuilder").containsSame(fw);
         fw.dataSource = db.dataSource();
         itemTable(db);
         List<String> events = new CopyOnWriteArrayList<>();

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionManager;
@@ -46,9 +47,15 @@ public class CovetAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public Databases covetDatabases(CovetProperties properties, ObjectProvider<DataSource> dataSource,
+    public Databases covetDatabases(CovetProperties properties, Environment environment,
+                                    ObjectProvider<DataSource> dataSource,
                                     ObjectProvider<CovetDatabaseCustomizer> customizers,
                                     ObjectProvider<PlatformTransactionManager> transactionManager) {
+        if (properties.getDatabases().containsKey(Orm.DEFAULT) && environment.containsProperty("spring.datasource.url")) {
+            throw new ConfigurationException("both covet.databases.default.url and spring.datasource.url are set: "
+                    + "give one. With covet.databases.default.* Covet opens its own pool (and offers it as the "
+                    + "DataSource); without it, Covet adopts Boot's DataSource");
+        }
         List<DatabaseConfig> configs = configs(properties, dataSource);
         List<CovetDatabaseCustomizer> cs = customizers.orderedStream().toList();
         Map<String, SpringManagedTransactions> joins = new LinkedHashMap<>();

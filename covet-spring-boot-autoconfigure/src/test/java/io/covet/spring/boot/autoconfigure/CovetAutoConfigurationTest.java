@@ -60,6 +60,16 @@ class CovetAutoConfigurationTest {
     }
 
     @Test
+    void aCovetUrlAndABootUrlTogetherFailTheStartAskingForOne(@TempDir Path dir) {
+        withBootJdbc.withPropertyValues("covet.databases.default.url=sqlite:" + dir.resolve("a.db"),
+                "spring.datasource.url=jdbc:sqlite:" + dir.resolve("b.db")).run(ctx -> {
+            assertThat(ctx).hasFailed();
+            assertThat(rootCause(ctx.getStartupFailure())).hasMessageContaining(
+                    "both covet.databases.default.url and spring.datasource.url are set: give one");
+        });
+    }
+
+    @Test
     void anUnknownDatabaseKeyFailsTheStartNamingIt(@TempDir Path dir) {
         covetOnly.withPropertyValues("covet.databases.default.url=sqlite:" + dir.resolve("a.db"),
                 "covet.databases.default.max-pool=3").run(ctx -> {
