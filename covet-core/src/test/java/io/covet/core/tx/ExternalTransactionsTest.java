@@ -97,6 +97,21 @@ class ExternalTransactionsTest {
     }
 
     @AllEngines
+    void requiresNewRunsItsOwnTransactionBesideTheExternalOne(Scratch s) throws Exception {
+        Framework fw = new Framework(false);
+        Database db = s.open(b -> b.externalTransactions(fw));
+        fw.dataSource = db.dataSource();
+        itemTable(db);
+        Framework.Tx tx = fw.start();
+        db.atomicRun(TxOptions.builder().propagation(Propagation.REQUIRES_NEW).build(), block -> {
+            assertThat(block.depth()).as("an outermost Covet transaction of its own").isZero();
+            insert(db, 5);
+        });
+        tx.rollback();
+        assertThat(ids(db)).as("committed on its own, untouched by the external rollback").containsExactly(5);
+    }
+
+    @AllEngines
     void anOutermostBlockBeginsTheTransactionThroughTheFrameworkSoFrameworkCodeJoinsIt(Scratch s) throws Exception {
         Framework fw = new Framework(true);
         Database db = s.open(b -> b.externalTransactions(fw));
