@@ -79,7 +79,7 @@ class CovetAutoConfigurationTest {
     }
 
     @Test
-    void migrationsDisabledStayPendingAndMakeTheHealthDownThenEnabledTheyRunAtStartup(@TempDir Path dir) {
+    void migrationsDisabledStayPendingAndMakeTheHealthDownThenEnabledTheyRunAtStartupAndHealthShowsPoolAndBreaker(@TempDir Path dir) {
         String url = "covet.databases.default.url=sqlite:" + dir.resolve("m.db");
         covetOnly.withPropertyValues(url, "covet.migrate.enabled=false").run(ctx -> {
             assertThat(ctx).hasNotFailed();
@@ -89,13 +89,15 @@ class CovetAutoConfigurationTest {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails().toString()).contains("1 migration(s) pending: demo.0001_initial");
         });
-        covetOnly.withPropertyValues(url, "covet.databases.default.pool.max-size=3").run(ctx -> {
+        covetOnly.withPropertyValues(url, "covet.databases.default.pool.max-size=3",
+                "covet.databases.default.resilience.enabled=true").run(ctx -> {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx.getBean(CovetMigrations.class).appliedAtStartup()).containsEntry("default",
                     List.of("demo.0001_initial"));
             var health = health(ctx.getBean("covetHealthContributor", CompositeHealthContributor.class));
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails().toString()).contains("max=3").doesNotContain("password");
+            assertThat(health.getDetails().get("breaker").toString()).contains("state=CLOSED", "timesOpened=0");
         });
     }
 
