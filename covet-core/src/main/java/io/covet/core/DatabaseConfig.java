@@ -51,6 +51,7 @@ public final class DatabaseConfig {
     private final List<TransactionListener> transactionListeners;
     private final ResilienceSettings resilience;
     private final PoolSettings pool;
+    private final io.covet.core.tx.ExternalTransactions externalTransactions;
 
     private DatabaseConfig(Builder b, DatabaseUrl url, PoolSettings pool) {
         this.name = b.name;
@@ -73,6 +74,7 @@ public final class DatabaseConfig {
         this.transactionListeners = List.copyOf(b.transactionListeners);
         this.resilience = b.resilience;
         this.pool = pool;
+        this.externalTransactions = b.externalTransactions;
     }
 
     /** Whether {@code key} belongs to covet-observe: {@code slow-query-threshold} or {@code observe.<key>}. */
@@ -206,7 +208,16 @@ public final class DatabaseConfig {
         b.transactionListeners.addAll(transactionListeners);
         b.resilience = resilience;
         b.pool = pool;
+        b.externalTransactions = externalTransactions;
         return b;
+    }
+
+    /**
+     * Transactions a framework runs on this database's connections, which Covet's blocks and statements join
+     * (see {@link io.covet.core.tx.ExternalTransactions}); empty for none, the default.
+     */
+    public Optional<io.covet.core.tx.ExternalTransactions> externalTransactions() {
+        return Optional.ofNullable(externalTransactions);
     }
 
     /**
@@ -280,6 +291,7 @@ public final class DatabaseConfig {
         private MeterRegistry poolMetrics;
         private final List<TransactionListener> transactionListeners = new ArrayList<>();
         private ResilienceSettings resilience;
+        private io.covet.core.tx.ExternalTransactions externalTransactions;
         private PoolSettings pool = PoolSettings.defaults();
 
         private Builder(String name) {
@@ -464,6 +476,15 @@ public final class DatabaseConfig {
          */
         public Builder poolMetrics(MeterRegistry registry) {
             this.poolMetrics = registry;
+            return this;
+        }
+
+        /**
+         * Lets Covet's blocks and statements join the transactions a framework runs (Spring's transaction manager,
+         * for example); see {@link io.covet.core.tx.ExternalTransactions}. Null for none, the default.
+         */
+        public Builder externalTransactions(io.covet.core.tx.ExternalTransactions external) {
+            this.externalTransactions = external;
             return this;
         }
 
