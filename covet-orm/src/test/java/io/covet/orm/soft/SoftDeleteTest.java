@@ -1,5 +1,6 @@
 package io.covet.orm.soft;
 
+import io.covet.core.error.UniqueViolation;
 import io.covet.orm.Audit;
 import io.covet.orm.DeletedReference;
 import io.covet.orm.Orm;
@@ -130,6 +131,19 @@ class SoftDeleteTest {
         orm.delete(drop);
         assertThat(orm.objects(Tag_.TYPE).deletedOnly().purge()).isEqualTo(1);
         assertThat(names(orm.objects(Tag_.TYPE).allObjects().list())).containsExactly("keep");
+    }
+
+    @AllEngines
+    void uniqueFieldsHoldAmongLiveRowsOnly(Scratch s) {
+        Orm orm = ManagerTest.orm(s);
+        Author first = orm.save(new Author("Ann"));
+        orm.delete(first);
+        Author second = orm.save(new Author("Ann"));   // the deleted row does not hold the name
+        assertThatThrownBy(() -> orm.save(new Author("Ann"))).isInstanceOf(UniqueViolation.class);
+        // restoring the first would make two live rows with one name: refused by the database, nothing changed
+        assertThatThrownBy(() -> orm.restore(first)).isInstanceOf(UniqueViolation.class);
+        assertThat(orm.objects(Author_.TYPE).get(Author_.NAME.eq("Ann")).id).isEqualTo(second.id);
+        assertThat(orm.objects(Author_.TYPE).deletedOnly().count()).isEqualTo(1);
     }
 
     @AllEngines
