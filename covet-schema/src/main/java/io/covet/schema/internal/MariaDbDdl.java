@@ -136,6 +136,15 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     public List<String> dropIndex(Table t, Index i) {
+        String column = LiveRows.column(i);
+        if (column != null) {
+            // the generated column goes with the last index using it, so that its source column can be dropped
+            boolean shared = t.indexes().stream().anyMatch(o -> !o.name().equals(i.name())
+                    && column.equals(LiveRows.column(o)));
+            String drop = "DROP INDEX " + q(i.name()) + " ON " + q(t.name());
+            return shared ? List.of(drop) : List.of(drop, "ALTER TABLE " + q(t.name()) + " DROP COLUMN IF EXISTS "
+                    + q(LiveRows.flagColumn(column)));
+        }
         List<ForeignKey> keys = keysOnlyServedBy(t, i.name(), i.columns());
         return keys.isEmpty() ? List.of("DROP INDEX " + q(i.name()) + " ON " + q(t.name()))
                 : List.of(dropIndexKeeping(t.name(), i.name(), keys));
