@@ -140,6 +140,10 @@ final class Analyzer {
         String[] softDelete = ModelOptions.softDelete(sdm == null ? null : values(sdm), fields, simple,
                 Boolean.TRUE.equals(mv.get("readOnly")), msg -> error(type, msg));
         AnnotationMirror mm = mirror(type, "Manager");
+        if (record && (sdm != null || mm != null)) {
+            error(type, simple + " is a record model: @SoftDelete and @Manager need a class extending Entity "
+                    + "(record queries and saves have neither)");
+        }
         String manager = mm == null ? null : ModelOptions.manager(env, values(mm).get("value"), simple,
                 msg -> error(type, msg));
         return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,

@@ -71,6 +71,18 @@ class SoftDeleteProcessorTest {
     }
 
     @Test
+    void aRecordModelCannotSoftDelete() throws Exception {
+        assertThat(errors(Map.of("Reading", """
+                package app;
+                import io.covet.orm.*;
+                @Model @SoftDelete
+                public record Reading(@PrimaryKey(auto = false) Long id, @Column(nullable = true) java.time.Instant deletedAt) {
+                }
+                """))).containsExactly("Reading is a record model: @SoftDelete and @Manager need a class extending "
+                + "Entity (record queries and saves have neither)");
+    }
+
+    @Test
     void aManagerNeedsAPublicConstructorTakingTheQuerySet() throws Exception {
         assertThat(errors(Map.of("Memo", """
                 package app;
