@@ -373,7 +373,8 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /**
      * Deletes every matching row, applying {@link OnDelete} rules and sending delete signals per row (the rows
-     * are loaded first, as Django does), in one transaction.
+     * are loaded first, as Django does), in one transaction. On a {@link SoftDelete} model the rows are marked, not
+     * removed (rows already marked keep their stamp); {@link #purge()} removes them.
      *
      * @return the number of rows deleted, cascades included
      */
@@ -426,6 +427,41 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         requireWritable("bulkUpdate");
         return runtime().writer().bulkUpdate(spec.type(), instances, List.of(fields),
                 runtime().databaseName(spec.database()));
+    }
+
+    // ---- soft delete (see SoftDelete) ----------------------------------------------------------------------------
+
+    /** The same query over every row of a {@link SoftDelete} model, soft-deleted ones included. */
+    public QuerySet<T> allObjects() {
+        return with(spec.withVisibility(io.covet.orm.internal.Visibility.ALL));
+    }
+
+    /** The same query over the soft-deleted rows of a {@link SoftDelete} model only. */
+    public QuerySet<T> deletedOnly() {
+        return with(spec.withVisibility(io.covet.orm.internal.Visibility.DELETED));
+    }
+
+    /**
+     * Restores the soft-deleted rows matching the query's filters and the rows their deletes cascaded to, in one
+     * transaction; see {@link Orm#restore}.
+     *
+     * @return the number of rows restored
+     * @throws OrmUsageException for a model without {@link SoftDelete}
+     */
+    public int restore() {
+        requireWritable("restore");
+        return io.covet.orm.internal.SoftDeletes.restore(runtime(), spec);
+    }
+
+    /**
+     * Hard-deletes the rows the query sees (live ones unless {@link #allObjects()} or {@link #deletedOnly()}), with
+     * the {@link OnDelete} rules applied as hard deletes; see {@link Orm#purge}.
+     *
+     * @return the number of rows deleted, cascades included
+     */
+    public int purge() {
+        requireWritable("purge");
+        return io.covet.orm.internal.SoftDeletes.purge(runtime(), spec);
     }
 
     /** Writes go to the live table: refused on the model's read-only kinds and on a query of the past. */

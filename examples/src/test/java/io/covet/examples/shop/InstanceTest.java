@@ -104,9 +104,13 @@ class InstanceTest {
         assertThat(f.orm.objects(OrderLine_.TYPE).count()).isEqualTo(2);
         assertThat(f.orm.objects(Payment_.TYPE).count()).isZero();
 
-        // RESTRICT is the database's: the product on a line cannot go, and nothing changes
-        assertThatThrownBy(() -> f.orm.delete(f.pen)).isInstanceOf(ForeignKeyViolation.class);
-        assertThat(f.orm.objects(Product_.TYPE).count()).isEqualTo(3);
+        // Product is @SoftDelete: deleting discontinues the pen, and its order lines keep pointing at it
+        assertThat(f.orm.delete(f.pen)).isEqualTo(1);
+        assertThat(f.orm.objects(Product_.TYPE).count()).isEqualTo(2);
+        assertThat(f.orm.objects(OrderLine_.TYPE).count()).isEqualTo(2);
+        // RESTRICT is the database's: purging the product on a line fails, and nothing changes
+        assertThatThrownBy(() -> f.orm.purge(f.pen)).isInstanceOf(ForeignKeyViolation.class);
+        assertThat(f.orm.objects(Product_.TYPE).allObjects().count()).isEqualTo(3);
         assertThat(f.pen.tags().all()).hasSize(2);
     }
 
