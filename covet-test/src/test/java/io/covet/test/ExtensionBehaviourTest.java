@@ -35,7 +35,6 @@ class ExtensionBehaviourTest {
 
     @Test
     void everyClassRunsOncePerEngine() {
-        // also what the build report undercounts: Surefire lists a class template's first run only
         for (Class<?> c : List.of(RollbackIsolationTest.class, TruncateIsolationTest.class,
                 FreshSchemaIsolationTest.class)) {
             Events events = run(c);
