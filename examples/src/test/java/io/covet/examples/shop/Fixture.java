@@ -36,6 +36,16 @@ final class Fixture {
         orm.createTables();
     }
 
+    private Fixture(Orm orm) {
+        this.db = orm.database();
+        this.orm = orm;
+    }
+
+    /** A fixture on an Orm whose tables exist (a {@code @CovetTest}'s). */
+    static Fixture on(Orm orm) {
+        return new Fixture(orm);
+    }
+
     /** A fixture whose database counts the statements it prepares. */
     static Fixture counting(Scratch s) {
         AtomicInteger counter = new AtomicInteger();
