@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JsonOutputCliTest {
     @Test
-    void migrateShowmigrationsAndLintmigrationsPrintOneJsonObject(@TempDir Path dir) {
+    void migrateShowmigrationsDriftAndLintmigrationsPrintOneJsonObject(@TempDir Path dir) {
         String d = dir.toString();
         String url = "sqlite:" + dir.resolve("app.db");
         assertThat(covet("makemigrations", "--migrations", d, "--source", Models.V1.class.getName()).exit()).isZero();
@@ -35,6 +35,9 @@ class JsonOutputCliTest {
                 + "\"applied\":true,\"partial\":false,\"edited\":false,\"appliedAt\":");
         CliRun again = covet("migrate", "-d", url, "--migrations", d, "--json");
         assertThat(again.out().strip()).isEqualTo("{\"applied\":[]}");
+        CliRun drift = covet("schema", "drift", "-d", url, "--migrations", d, "--json");
+        assertThat(drift.exit()).as(drift.err()).isZero();
+        assertThat(drift.out().strip()).isEqualTo("{\"differences\":[]}");
         CliRun lint = covet("lintmigrations", "--migrations", d, "--engine", "postgresql", "--json");
         assertThat(lint.out().strip()).startsWith("{\"findings\":[");
         assertThat(lint.exit()).isEqualTo(lint.out().contains("\"rule\"") ? ExitCode.CHECK_FAILED : ExitCode.OK);
