@@ -124,10 +124,10 @@ final class LagMonitor {
         n.lagNanos = bound;
         n.measuredAt = now;
         if (n.inRotation && (bound < 0 || bound > n.maxLagNanos)) {
-            n.inRotation = false;
             n.reason = bound < 0 ? "lag unknown (replay stopped before the first measurement)"
                     : "lag " + Duration.ofNanos(bound).toMillis() + " ms over its maximum "
                     + Duration.ofNanos(n.maxLagNanos).toMillis() + " ms";
+            n.inRotation = false;
             LOG.warn("database '{}': replica {} left the rotation: {}", set.database, n.name, n.reason);
         } else if (!n.inRotation && bound >= 0 && bound <= n.maxLagNanos / 2) {
             n.inRotation = true;

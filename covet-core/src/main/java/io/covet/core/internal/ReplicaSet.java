@@ -203,8 +203,8 @@ public final class ReplicaSet implements Replicas {
     /** Takes a replica out after a failure; the lag monitor re-checks it and brings it back. */
     void failed(Node node, RuntimeException e) {
         if (node.up) {
-            node.up = false;
             node.reason = "failed: " + e.getClass().getSimpleName() + " (" + firstLine(e.getMessage()) + ")";
+            node.up = false;
             LagMonitor.LOG.warn("database '{}': replica {} left the rotation after a failure ({}); re-checked in the "
                     + "background", database, node.name, e.getClass().getSimpleName());
         }
