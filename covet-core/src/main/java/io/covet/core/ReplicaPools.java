@@ -34,8 +34,7 @@ final class ReplicaPools {
                 }
                 names.add(url.location());
             }
-            return ReplicaSet.open(config.name(), primaryUrl.engine(), rc, primary, pools, names,
-                    config.meterRegistry().orElse(config.poolMetrics().orElse(null)));
+            return ReplicaSet.open(config.name(), primaryUrl.engine(), rc, primary, pools, names);
         } catch (RuntimeException e) {
             pools.forEach(ManagedPool::close);
             primary.close();

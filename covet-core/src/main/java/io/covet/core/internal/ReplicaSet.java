@@ -8,8 +8,6 @@ import io.covet.core.replica.ReplicaConfig;
 import io.covet.core.replica.ReplicaStatus;
 import io.covet.core.replica.Replicas;
 import io.covet.core.replica.Replication;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -79,11 +77,12 @@ public final class ReplicaSet implements Replicas {
      * throws.
      *
      * @param pools one per {@code config.nodes()}, in order
-     * @param names {@code host:port} of each, for messages and metrics
+     * @param names {@code host:port} of each, for messages and metrics (covet-observe's
+     *              {@code covet_replica_lag_seconds})
      * @throws ConfigurationException when a node is a primary, or a replica that accepts writes
      */
     public static ReplicaSet open(String database, Engine engine, ReplicaConfig config, DataSource primary,
-                                  List<ManagedPool> pools, List<String> names, MeterRegistry registry) {
+                                  List<ManagedPool> pools, List<String> names) {
         Replication replication = Replication.of(engine);
         List<String> problems = new ArrayList<>();
         Node[] nodes = new Node[pools.size()];
@@ -99,13 +98,6 @@ public final class ReplicaSet implements Replicas {
             throw new ConfigurationException(problems);
         }
         ReplicaSet set = new ReplicaSet(database, engine, config, replication, primary, nodes);
-        if (registry != null) {
-            for (Node n : nodes) {
-                Gauge.builder("covet.replica.lag", n, x -> x.lagNanos < 0 ? Double.NaN : x.lagNanos / 1e9)
-                        .description("How far the replica is behind its primary (an upper bound), by the last check")
-                        .baseUnit("seconds").tag("db", database).tag("replica", n.name).register(registry);
-            }
-        }
         set.monitor = LagMonitor.start(set);
         return set;
     }
