@@ -51,6 +51,7 @@ public final class BenchMain {
                 Map.of("pool-checkout-managed", "hikari")));
         JMH.put("replica-route", new Comparison("ReplicaRouteBenchmark", "covet",
                 Map.of("replica-route", "direct")));
+        WORKLOADS.put("replica-route-interleaved", ReplicaRouteInterleaved::run);
         WORKLOADS.put("replica-ryw", ReplicaRywWorkload::run);
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
@@ -85,8 +86,9 @@ public final class BenchMain {
             if (a.equals("--quick")) {
                 quick = true;
             } else if (a.equals("replicas")) {
-                // The group: routing overhead, then read-your-writes under forced lag.
+                // The group: routing overhead (JMH, then interleaved), then read-your-writes under forced lag.
                 names.add("replica-route");
+                names.add("replica-route-interleaved");
                 names.add("replica-ryw");
             } else if (a.equals("pool")) {
                 // The group: every pool comparison.
