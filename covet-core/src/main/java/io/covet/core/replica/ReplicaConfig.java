@@ -235,6 +235,9 @@ public final class ReplicaConfig {
             if (nodes.isEmpty()) {
                 problems.add("no replica given: add at least one replica URL, or leave replicas out");
             }
+            if (nodes.size() > 64) {
+                problems.add(nodes.size() + " replicas given; at most 64 are supported per database");
+            }
             if (defaultMaxLag.isNegative() || defaultMaxLag.isZero()) {
                 problems.add("maximum lag must be positive, was " + defaultMaxLag);
             }
