@@ -51,6 +51,14 @@ public final class TransactionManager implements AutoCloseable {
      * @param dataSource where transactions borrow their connections
      * @param executor   the database's statement path, which this manager binds to the current transaction
      */
+    /**
+     * Lends read-only transactions their connection from {@code source} (a database's replicas) instead of the
+     * primary. Set once, when the database opens.
+     */
+    public void readOnlySource(DataSource source) {
+        connections.readOnlySource = source;
+    }
+
     public TransactionManager(DatabaseConfig config, Engine engine, DataSource dataSource, StatementExecutor executor) {
         this.database = config.name();
         this.engine = engine;
