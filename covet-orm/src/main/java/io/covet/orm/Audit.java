@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * made outside {@code Audit.as} is still recorded, with no user and no reason.
  *
  * <p>Nested calls on one thread: the inner user and reason apply to the inner work, and the outer ones apply again
- * after it.
+ * after it; all share the outermost call's changeset id. Several updates of one row in one unit of work make one
+ * version (the triggers rewrite the version the unit wrote), attributed to the last of them.
  */
 public final class Audit {
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
@@ -81,7 +82,9 @@ public final class Audit {
         Objects.requireNonNull(work, "work");
         HistoryTriggers sql = HistoryTriggers.of(db.dialect());
         Context outer = CURRENT.get();
-        Context mine = new Context(new Actor(user, reason), UUID.randomUUID().toString());
+        // a nested call joins the outer transaction, so it keeps its changeset: one unit of work, one version per row
+        Context mine = new Context(new Actor(user, reason), outer != null ? outer.changeset()
+                : UUID.randomUUID().toString());
         CURRENT.set(mine);
         try {
             return db.atomic(tx -> {

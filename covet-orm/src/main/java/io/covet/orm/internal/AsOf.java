@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of a {@code @History} model as they were at an instant: a subquery over its history table, under the
@@ -71,10 +73,21 @@ public final class AsOf {
         }
         return Sql.select(items.toArray(SelectItem[]::new)).from(d)
                 .orderBy(Sql.field(d, HistoryTable.HISTORY_ID, Object.class).asc()).statement(db)
-                .list(rs -> new Version<>(mapper.map(rs), instant(rs.getString(HistoryTable.VALID_FROM)),
-                        instant(rs.getString(HistoryTable.VALID_TO)), rs.getString(HistoryTable.CHANGE_TYPE),
-                        rs.getString(HistoryTable.CHANGED_BY), rs.getString(HistoryTable.CHANGE_REASON),
-                        rs.getString(HistoryTable.TXID)));
+                .list(rs -> {
+                    T state = mapper.map(rs);
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    for (int i = 0; i < m.fields().size(); i++) {
+                        FieldMeta f = m.fields().get(i);
+                        if (!h.excluded().contains(f.name())) {
+                            // NULL in the history stays null (a primitive field would read it as its default)
+                            fields.put(f.name(), rs.getObject(f.column()) == null ? null : type.get(state, i));
+                        }
+                    }
+                    return new Version<>(state, instant(rs.getString(HistoryTable.VALID_FROM)),
+                            instant(rs.getString(HistoryTable.VALID_TO)), rs.getString(HistoryTable.CHANGE_TYPE),
+                            rs.getString(HistoryTable.CHANGED_BY), rs.getString(HistoryTable.CHANGE_REASON),
+                            rs.getString(HistoryTable.TXID), fields);
+                });
     }
 
     private static Instant instant(String text) {

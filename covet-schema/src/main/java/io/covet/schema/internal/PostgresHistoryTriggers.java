@@ -12,6 +12,8 @@ import java.util.List;
  * {@code now()} is the transaction's start, so a transaction that began earlier but took a row's lock later would
  * close that row's version before it began; the statement's own clock time follows the row-lock order. A version
  * whose start would still precede its predecessor's (a clock step back) starts at the predecessor's start instead.
+ * An update of a row whose open version the same transaction ({@code txid_current()}) wrote rewrites that version
+ * instead of adding one: one version per row and transaction.
  */
 public final class PostgresHistoryTriggers implements HistoryTriggers {
     private final Dialect d;
@@ -37,6 +39,12 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                 + "  IF TG_OP = 'UPDATE' AND " + s.unchanged(c -> "OLD." + c + "::text IS NOT DISTINCT FROM NEW." + c
                 + "::text") + " THEN\n"
                 + "    RETURN NULL;\n"
+                + "  END IF;\n"
+                // a second update of a row in the transaction that wrote its open version rewrites that version
+                + "  IF TG_OP = 'UPDATE' AND " + s.sameKey() + " THEN\n"
+                + "    UPDATE " + h + " SET " + s.rewrite("who", "why") + " WHERE " + s.openVersion("OLD")
+                + " AND " + s.q(HistoryTable.TXID) + " = tx;\n"
+                + "    IF FOUND THEN RETURN NULL; END IF;\n"
                 + "  END IF;\n"
                 + "  IF TG_OP <> 'INSERT' THEN\n"
                 + "    SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("OLD") + ";\n"
