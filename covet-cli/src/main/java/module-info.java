@@ -26,4 +26,5 @@ module io.covet.cli {
     opens io.covet.cli.migrate to info.picocli;
     opens io.covet.cli.observe to info.picocli;
     opens io.covet.cli.pool to info.picocli;
+    opens io.covet.cli.audit to info.picocli;
 }

@@ -21,7 +21,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = CovetCli.Version.class,
         description = "Covet: the data layer for Java — database checks, demo, and more.",
-        subcommands = {DbCommand.class, DemoCommand.class, io.covet.cli.backup.BackupCommand.class, io.covet.cli.backup.PitrCommand.class, io.covet.cli.migrate.MakeMigrationsCommand.class, io.covet.cli.migrate.MigrateCommand.class, io.covet.cli.migrate.SqlMigrateCommand.class, io.covet.cli.migrate.ShowMigrationsCommand.class, io.covet.cli.migrate.SchemaCommand.class, io.covet.cli.migrate.LintMigrationsCommand.class, io.covet.cli.migrate.SquashMigrationsCommand.class, io.covet.cli.migrate.InspectDbCommand.class, io.covet.cli.observe.ServeCommand.class, io.covet.cli.observe.StatsCommand.class, io.covet.cli.pool.PoolCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DbCommand.class, DemoCommand.class, io.covet.cli.backup.BackupCommand.class, io.covet.cli.backup.PitrCommand.class, io.covet.cli.migrate.MakeMigrationsCommand.class, io.covet.cli.migrate.MigrateCommand.class, io.covet.cli.migrate.SqlMigrateCommand.class, io.covet.cli.migrate.ShowMigrationsCommand.class, io.covet.cli.migrate.SchemaCommand.class, io.covet.cli.migrate.LintMigrationsCommand.class, io.covet.cli.migrate.SquashMigrationsCommand.class, io.covet.cli.migrate.InspectDbCommand.class, io.covet.cli.observe.ServeCommand.class, io.covet.cli.observe.StatsCommand.class, io.covet.cli.pool.PoolCommand.class, io.covet.cli.audit.AuditCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:success",

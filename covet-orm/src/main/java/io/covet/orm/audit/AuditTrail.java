@@ -258,6 +258,21 @@ public final class AuditTrail {
         return new Verification(chain.size(), prev, unsealed, problems);
     }
 
+    /**
+     * {@link #verify()}, and also a problem when no entry has the hash {@code knownHead} (a head printed by an
+     * earlier verify and kept outside the database): the chain was cut back or rewritten since.
+     */
+    public Verification verify(String knownHead) {
+        Verification v = verify();
+        if (!chainExists() || Chain.all(db).stream().noneMatch(e -> e.hash().equals(knownHead))) {
+            List<Verification.Problem> p = new ArrayList<>(v.problems());
+            p.add(new Verification.Problem(v.entries() + 1, "no entry has the head hash " + knownHead
+                    + ": entries were removed from the end of the chain, or it was rewritten"));
+            return new Verification(v.entries(), v.headHash(), v.unsealed(), p);
+        }
+        return v;
+    }
+
     private long countAll(List<Tracked> all) {
         long n = 0;
         for (Tracked t : all) {
