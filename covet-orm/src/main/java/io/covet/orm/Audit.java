@@ -60,6 +60,30 @@ public final class Audit {
         supplier = Objects.requireNonNull(s, "supplier");
     }
 
+    private static volatile boolean required;
+
+    /**
+     * Sets the attribution policy for every {@link History} model of this JVM: when {@code true}, an ORM write to
+     * a tracked model (save, delete, {@code QuerySet} update, delete, bulk create/update/load, get-or-create) that
+     * does not run inside {@link #as} (or {@link #run}) with a non-null user is refused with an
+     * {@link OrmUsageException} before any statement is sent. Raw SQL is not checked (the triggers still record it,
+     * unattributed). Off by default.
+     */
+    public static void requireAttribution(boolean on) {
+        required = on;
+    }
+
+    /** Whether {@link #requireAttribution} is on. */
+    public static boolean attributionRequired() {
+        return required;
+    }
+
+    /** Whether this thread runs inside {@link #as} (or {@link #run}) with a non-null user. */
+    public static boolean attributed() {
+        Context c = CURRENT.get();
+        return c != null && c.actor().user() != null;
+    }
+
     /** The actor of the innermost {@link #as} running on this thread, else what the supplier gives. */
     public static Optional<Actor> current() {
         Context c = CURRENT.get();
