@@ -159,7 +159,7 @@ public final class Orm implements AutoCloseable {
      * @throws OrmUsageException for a deletion version or a model with a composite primary key; nothing is written
      */
     public <T extends Entity> Reverted<T> revert(Version<T> version) {
-        return io.covet.orm.internal.HistoryOps.revert(this, runtime, version);
+        return io.covet.orm.internal.HistoryOps.revert(runtime, version);
     }
 
     /**

@@ -116,11 +116,14 @@ public final class AsOf {
         Table ht = Sql.table(h.table());
         Column<Object> from = Sql.field(ht, HistoryTable.VALID_FROM, Object.class);
         String vf = d.dialect().quote(HistoryTable.VALID_FROM);
-        boolean began = !d.sql("SELECT 1 AS x FROM " + d.dialect().quote(h.table()) + " WHERE " + vf + " <= ? LIMIT 1",
-                t).list().isEmpty();
+        // the first recorded version (lowest history_id, read through the primary key): a scan for any version
+        // before t would wade through the dead row versions the triggers' valid_to updates leave on PostgreSQL
+        List<io.covet.core.Row> first = d.sql("SELECT " + vf + " AS f FROM " + d.dialect().quote(h.table())
+                + " ORDER BY " + d.dialect().quote(HistoryTable.HISTORY_ID) + " LIMIT 1").list();
+        boolean began = !first.isEmpty() && !instant(first.get(0).getString("f")).isAfter(q.asOf());
         if (!began) {
             throw new OrmUsageException("asOf(" + q.asOf() + ") on " + m.simpleName() + " is before its history "
-                    + "began (no version in " + h.table() + " starts at or before it); the state before the history "
+                    + "began (the first version in " + h.table() + " starts after it); the state before the history "
                     + "was recorded is unknown");
         }
         List<SelectItem> items = columns(m, h, ht);

@@ -3,7 +3,6 @@ package io.covet.orm.internal;
 import io.covet.orm.DoesNotExist;
 import io.covet.orm.Entity;
 import io.covet.orm.FieldChange;
-import io.covet.orm.Orm;
 import io.covet.orm.OrmUsageException;
 import io.covet.orm.Reverted;
 import io.covet.orm.Version;
@@ -49,7 +48,7 @@ public final class HistoryOps {
      * Writes {@code version}'s tracked values to the live row of its key (inserting it again when it was
      * deleted); excluded fields and required fields the version holds no value for keep their current value.
      */
-    public static <T extends Entity> Reverted<T> revert(Orm orm, OrmRuntime rt, Version<T> version) {
+    public static <T extends Entity> Reverted<T> revert(OrmRuntime rt, Version<T> version) {
         if ("-".equals(version.changeType())) {
             throw new OrmUsageException("revert: the version is a deletion (the row as it was deleted); revert to "
                     + "the version before it to restore the row");
@@ -64,7 +63,7 @@ public final class HistoryOps {
         Object key = type.get(version.state(), pk[0]);
         T live;
         try {
-            live = orm.objects(type).get(key);
+            live = QueryReads.get(rt, QuerySpec.all(type), key);
         } catch (DoesNotExist gone) {
             live = type.newInstance();
             type.set(live, pk[0], key);
@@ -83,7 +82,8 @@ public final class HistoryOps {
                 type.set(live, i, type.get(version.state(), i));
             }
         }
-        orm.save(live);
+        Keys.requireWritable(type, "revert");
+        rt.save(live, null);
         return new Reverted<>(live, notRestored);
     }
 }

@@ -43,7 +43,7 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
             // compared as bytes: the session variable's collation is not the column's
             String mine = s.openVersion("OLD") + " AND CAST(" + s.q(HistoryTable.TXID)
                     + " AS BINARY) = CAST(@covet_tx AS BINARY)";
-            b.append("  IF ").append(s.sameKey()).append(" AND EXISTS (SELECT 1 FROM ").append(h).append(" WHERE ")
+            b.append("  IF @covet_tx IS NOT NULL AND ").append(s.sameKey()).append(" AND EXISTS (SELECT 1 FROM ").append(h).append(" WHERE ")
                     .append(mine).append(") THEN\n")
                     .append("  UPDATE ").append(h).append(" SET ").append(s.rewrite("@covet_user", "@covet_reason"))
                     .append(" WHERE ").append(mine).append(";\n")
@@ -51,11 +51,19 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
         }
         for (String image : event.equals("UPDATE") ? List.of("OLD", "NEW") : List.of(event.equals("INSERT") ? "NEW"
                 : "OLD")) {
+            // an update that keeps the key closed that key's open version with the OLD image already
+            boolean keyMoved = event.equals("UPDATE") && image.equals("NEW");
+            if (keyMoved) {
+                b.append("  IF NOT (").append(s.sameKey()).append(") THEN\n");
+            }
             b.append("  SELECT MAX(").append(vf).append(") INTO prev FROM ").append(h).append(" WHERE ")
                     .append(s.openVersion(image)).append(";\n")
                     .append("  IF prev > ts THEN SET ts = prev; END IF;\n")
                     .append("  UPDATE ").append(h).append(" SET ").append(vt).append(" = ts WHERE ")
                     .append(s.openVersion(image)).append(";\n");
+            if (keyMoved) {
+                b.append("  END IF;\n");
+            }
         }
         String image = event.equals("DELETE") ? "OLD" : "NEW";
         String type = event.equals("INSERT") ? "'+'" : event.equals("UPDATE") ? "'~'" : "'-'";

@@ -56,9 +56,12 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                 + ", ts, '-', who, why, tx);\n"
                 + "  ELSE\n"
                 // a key written again after a delete closes the tombstone its delete left
-                + "    SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("NEW") + ";\n"
-                + "    IF prev > ts THEN ts := prev; END IF;\n"
-                + "    UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("NEW") + ";\n"
+                // (an update that keeps the key closed that key's open version with OLD already)
+                + "    IF TG_OP = 'INSERT' OR NOT (" + s.sameKey() + ") THEN\n"
+                + "      SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("NEW") + ";\n"
+                + "      IF prev > ts THEN ts := prev; END IF;\n"
+                + "      UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("NEW") + ";\n"
+                + "    END IF;\n"
                 + "    INSERT INTO " + h + " (" + s.insertColumns() + ") VALUES (" + s.values("NEW")
                 + ", ts, CASE TG_OP WHEN 'INSERT' THEN '+' ELSE '~' END, who, why, tx);\n"
                 + "  END IF;\n"

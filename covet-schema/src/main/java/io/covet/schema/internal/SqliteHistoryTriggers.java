@@ -45,7 +45,7 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
             // a second update of a row in the unit of work that wrote its open version rewrites that version;
             // "collapsed" keeps its truth value through the statements below, so they run or skip as one
             String tx = "(SELECT " + d.quote(HistoryTable.TXID) + " FROM " + ctx + " LIMIT 1)";
-            String collapsed = s.sameKey() + " AND EXISTS (SELECT 1 FROM " + h + " WHERE " + s.openVersion("OLD")
+            String collapsed = tx + " IS NOT NULL AND " + s.sameKey() + " AND EXISTS (SELECT 1 FROM " + h + " WHERE " + s.openVersion("OLD")
                     + " AND " + s.q(HistoryTable.TXID) + " = " + tx + ")";
             String user = "(SELECT " + d.quote(HistoryTable.CHANGED_BY) + " FROM " + ctx + " LIMIT 1)";
             String why = "(SELECT " + d.quote(HistoryTable.CHANGE_REASON) + " FROM " + ctx + " LIMIT 1)";
@@ -57,7 +57,10 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
         for (String image : event.equals("UPDATE") ? List.of("OLD", "NEW") : List.of(event.equals("INSERT") ? "NEW"
                 : "OLD")) {
             b.append("  UPDATE ").append(h).append(" SET ").append(s.q(HistoryTable.VALID_TO)).append(" = ")
-                    .append(NOW).append(" WHERE ").append(s.openVersion(image)).append(fresh).append(";\n");
+                    .append(NOW).append(" WHERE ")
+                    // an update that keeps the key closed that key's open version with the OLD image already
+                    .append(event.equals("UPDATE") && image.equals("NEW") ? "NOT (" + s.sameKey() + ") AND " : "")
+                    .append(s.openVersion(image)).append(fresh).append(";\n");
         }
         String image = event.equals("DELETE") ? "OLD" : "NEW";
         String type = event.equals("INSERT") ? "'+'" : event.equals("UPDATE") ? "'~'" : "'-'";
