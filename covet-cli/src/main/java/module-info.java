@@ -29,4 +29,5 @@ module io.covet.cli {
     opens io.covet.cli.fixtures to info.picocli;
     opens io.covet.cli.observe to info.picocli;
     opens io.covet.cli.pool to info.picocli;
+    opens io.covet.cli.audit to info.picocli;
 }

@@ -53,6 +53,9 @@ public final class BenchMain {
                 Map.of("replica-route", "direct")));
         WORKLOADS.put("replica-route-interleaved", ReplicaRouteInterleaved::run);
         WORKLOADS.put("replica-ryw", ReplicaRywWorkload::run);
+        JMH.put("history-update", new Comparison("HistoryBenchmark", "updateTracked",
+                Map.of("history-update", "updatePlain")));
+        JMH.put("history-asof", new Comparison("HistoryBenchmark", "asOf", Map.of("history-asof", "current")));
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -90,6 +93,9 @@ public final class BenchMain {
                 names.add("replica-route");
                 names.add("replica-route-interleaved");
                 names.add("replica-ryw");
+            } else if (a.equals("history")) {
+                names.add("history-update");
+                names.add("history-asof");
             } else if (a.equals("pool")) {
                 // The group: every pool comparison.
                 names.add("pool-checkout");

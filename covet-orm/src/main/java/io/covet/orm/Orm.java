@@ -159,6 +159,29 @@ public final class Orm implements AutoCloseable {
     }
 
     /**
+     * Who changed {@code field} of {@code instance}'s row, when, why, and from what to what: one entry per recorded
+     * version that changed it (the first version counts when it set a non-null value), oldest first.
+     *
+     * @throws OrmUsageException for a model without {@code @History}, an unknown field or one excluded from the history
+     */
+    public <T extends Entity> List<FieldChange> whoChanged(T instance, String field) {
+        return io.covet.orm.internal.HistoryOps.whoChanged(runtime, instance, field);
+    }
+
+    /**
+     * Restores the row of {@code version}'s key to that version's tracked values by saving it (an update, or an
+     * insert when the row was deleted since), so the history records the revert as a new version, attributed like
+     * any write (run it in {@link Audit#as} to name who and why). Fields the version cannot give back keep their
+     * current value and are named in {@link Reverted#notRestored()}: excluded fields, and required fields with no
+     * value in a version recorded before they were added.
+     *
+     * @throws OrmUsageException for a deletion version or a model with a composite primary key; nothing is written
+     */
+    public <T extends Entity> Reverted<T> revert(Version<T> version) {
+        return io.covet.orm.internal.HistoryOps.revert(runtime, version);
+    }
+
+    /**
      * Deletes an instance and applies the {@link OnDelete} rules of every foreign key pointing at it (cascades
      * recursively, with signals), in one transaction.
      * An instance of a {@link SoftDelete} model is marked instead (its deletion fields set), and the rules apply
