@@ -15,6 +15,8 @@ module io.covet.cli {
     requires io.covet.backup;
     requires io.covet.observe.http;
     requires info.picocli;
+    requires io.covet.fixtures;
+    requires me.tongfei.progressbar;
     requires com.fasterxml.jackson.databind;
 
     exports io.covet.cli;
@@ -24,6 +26,8 @@ module io.covet.cli {
     opens io.covet.cli.common to info.picocli;
     opens io.covet.cli.backup to info.picocli;
     opens io.covet.cli.migrate to info.picocli;
+    opens io.covet.cli.fixtures to info.picocli;
     opens io.covet.cli.observe to info.picocli;
     opens io.covet.cli.pool to info.picocli;
+    opens io.covet.cli.audit to info.picocli;
 }

@@ -2,7 +2,8 @@
  * Covet's ORM: models as annotated classes, a compile-time generated metamodel, querysets, relations and
  * instance writes.
  *
- * <p>Exported: {@code io.covet.orm} (what applications use) and {@code io.covet.orm.spi} (what the generated
+ * <p>Exported: {@code io.covet.orm} (what applications use), {@code io.covet.orm.audit} (the cross-model audit
+ * trail and its hash chain) and {@code io.covet.orm.spi} (what the generated
  * {@code Foo_} classes use, documented as such). Not exported: {@code io.covet.orm.internal}, the machinery
  * (query assembly, readers, writers, prefetcher, validation).
  */
@@ -16,6 +17,7 @@ module io.covet.orm {
     requires static transitive java.compiler;
 
     exports io.covet.orm;
+    exports io.covet.orm.audit;
     // What generated metamodels call: they live in the application's module, which cannot be named here.
     exports io.covet.orm.spi;
 }

@@ -49,6 +49,13 @@ public final class BenchMain {
                 Map.of("pool-checkout-hooks", "hikari")));
         JMH.put("pool-checkout-managed", new Comparison("PoolBenchmark", "covetPool",
                 Map.of("pool-checkout-managed", "hikari")));
+        JMH.put("replica-route", new Comparison("ReplicaRouteBenchmark", "covet",
+                Map.of("replica-route", "direct")));
+        WORKLOADS.put("replica-route-interleaved", ReplicaRouteInterleaved::run);
+        WORKLOADS.put("replica-ryw", ReplicaRywWorkload::run);
+        JMH.put("history-update", new Comparison("HistoryBenchmark", "updateTracked",
+                Map.of("history-update", "updatePlain")));
+        JMH.put("history-asof", new Comparison("HistoryBenchmark", "asOf", Map.of("history-asof", "current")));
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -81,6 +88,14 @@ public final class BenchMain {
         for (String a : args) {
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("replicas")) {
+                // The group: routing overhead (JMH, then interleaved), then read-your-writes under forced lag.
+                names.add("replica-route");
+                names.add("replica-route-interleaved");
+                names.add("replica-ryw");
+            } else if (a.equals("history")) {
+                names.add("history-update");
+                names.add("history-asof");
             } else if (a.equals("pool")) {
                 // The group: every pool comparison.
                 names.add("pool-checkout");

@@ -26,6 +26,23 @@ final class BenchUrls {
         return covetUrl("COVET_BENCH_MARIADB_URL", "COVET_TEST_MARIADB_URL", "MariaDB");
     }
 
+    /** A primary and its replica, in Covet form. */
+    record Replicated(String primary, String replica) {
+    }
+
+    /**
+     * The server of {@code engine} ({@code postgresql} or {@code mariadb}) with its read replica:
+     * {@code COVET_BENCH_PG_REPLICA_URL}/{@code COVET_BENCH_MARIADB_REPLICA_URL}, falling back to the test URLs
+     * ({@code bench/run replicas} starts the replicas).
+     */
+    static Replicated replicated(String engine) {
+        boolean pg = engine.equals("postgresql");
+        String primary = pg ? postgres().covetUrl() : mariadb();
+        String replica = covetUrl(pg ? "COVET_BENCH_PG_REPLICA_URL" : "COVET_BENCH_MARIADB_REPLICA_URL",
+                pg ? "COVET_TEST_PG_REPLICA_URL" : "COVET_TEST_MARIADB_REPLICA_URL", engine + " replica");
+        return new Replicated(primary, replica);
+    }
+
     private static String covetUrl(String variable, String fallback, String engine) {
         String url = System.getenv(variable);
         if (url == null || url.isBlank()) {

@@ -99,4 +99,28 @@ class SkipObjectsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"MARIADB", "SQLITE"})
+    void aTableThatAKeptViewOrForeignKeyNeedsIsRefusedBeforeAnythingIsWritten(Engine engine) throws Exception {
+        try (Scratch src = Scratch.on(engine); BackupRepository repo = BackupRepository.open(dir.toString())) {
+            create(src.db());
+            src.db().sql("CREATE TABLE scratch_memo (id INTEGER PRIMARY KEY, scratch_id INTEGER REFERENCES scratch (id))")
+                    .execute();
+            assertThatThrownBy(() -> Backups.create(src.db(), repo, BackupOptions.builder().skip(List.of("item")).build()))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("could not be restored into an empty database: view live_item reads table item")
+                    .hasMessageContaining("leave these out too with --skip")
+                    .hasMessageContaining("nothing was written");
+            assertThatThrownBy(() -> Backups.create(src.db(), repo, BackupOptions.builder().skip(List.of("scratch"))
+                    .build()))
+                    .isInstanceOf(BackupException.class)
+                    .hasMessageContaining("table scratch_memo has a foreign key to table scratch");
+            assertThat(Backups.list(repo)).isEmpty();
+            // Leaving out the dependents too is a backup that restores.
+            BackupInfo b = Backups.create(src.db(), repo, BackupOptions.builder()
+                    .skip(List.of("item", "live_item", "scratch", "scratch_memo")).build());
+            assertThat(b.tables()).containsExactly("audit");
+        }
+    }
 }

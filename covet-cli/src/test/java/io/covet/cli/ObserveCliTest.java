@@ -125,6 +125,17 @@ class ObserveCliTest {
             assertThat(table.out()).contains("P50 ms", "P95 ms", "P99 ms", "obs_cli");
             assertThat(table.out().lines().filter(l -> l.matches("^\\d+ .*"))).hasSize(3);
 
+            // The running application's pool, as `covet pool stats` reads it from the endpoint.
+            CliRun pools = covet("pool", "stats", "--url", uri.toString(), "--json");
+            assertThat(pools.exit()).as(pools.err()).isZero();
+            JsonNode pool = JSON.readTree(pools.out()).path("pools").get(0);
+            assertThat(pool.path("database").asText()).isEqualTo("default");
+            assertThat(pool.path("checkouts").asLong()).isGreaterThanOrEqualTo(first.path("calls").asLong());
+            assertThat(pool.path("settings").path("acquireTimeoutMs").asLong()).isPositive();
+            CliRun poolTable = covet("pool", "stats", "--url", uri.toString());
+            assertThat(poolTable.exit()).as(poolTable.err()).isZero();
+            assertThat(poolTable.out()).contains("acq p99").contains("default: sizing=");
+
             String ready = get(uri.resolve("health/ready"), status);
             assertThat(status[0]).as(ready).isEqualTo(200);
             String metrics = get(uri.resolve("metrics"), status);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.covet.core.error.ConfigurationException;
+import io.covet.core.internal.ReplicaProperties;
 import io.covet.core.internal.ResilienceProperties;
 
 import java.io.IOException;
@@ -54,6 +55,8 @@ import java.util.regex.Pattern;
  * ({@link DatabaseConfig#observability()}).
  * {@code pool.<key>} sets the pool ({@link io.covet.core.pool.PoolSettings}; keys listed in {@code PoolProperties}
  * and {@code docs/pool-and-resilience.md}).
+ * {@code replicas} lists read-replica URLs and {@code replica.<key>} sets how reads use them
+ * ({@link io.covet.core.replica.ReplicaConfig}; keys in {@code docs/replicas.md}).
  * {@code interceptors} lists {@link io.covet.core.pipeline.Interceptor} classes (comma-separated, outermost first,
  * each with a public no-arg constructor); {@code discover-interceptors=true} adds ServiceLoader providers after
  * them. Durations are {@code 500ms}, {@code 5s},
@@ -221,6 +224,8 @@ public final class CovetConfiguration {
         int before = problems.size();
         Map<String, String> resilience = new LinkedHashMap<>();
         Map<String, String> poolKeys = new LinkedHashMap<>();
+        Map<String, String> replicaKeys = new LinkedHashMap<>();
+        String replicas = null;
         for (Map.Entry<String, String> e : keys.entrySet()) {
             String key = e.getKey();
             String value = e.getValue().strip();
@@ -235,6 +240,15 @@ public final class CovetConfiguration {
             }
             if (DatabaseConfig.isObservabilityKey(key)) {
                 b.observability(key, value);
+                continue;
+            }
+            // replica-<key> is how COVET_DATABASES_<NAME>_REPLICA_<KEY> arrives
+            if (key.startsWith("replica.") || key.startsWith("replica-")) {
+                replicaKeys.put(key.substring("replica.".length()), value);
+                continue;
+            }
+            if (key.equals("replicas")) {
+                replicas = value;
                 continue;
             }
             // pool-<key> is how COVET_DATABASES_<NAME>_POOL_<KEY> arrives
@@ -262,12 +276,16 @@ public final class CovetConfiguration {
                     }
                 }
                 default -> problems.add("database '" + name + "': unknown key '" + key + "'; known keys are "
-                        + String.join(", ", KEYS) + ", driver.<property>, pool.<key>, resilience.<key>, "
+                        + String.join(", ", KEYS) + ", replicas, driver.<property>, pool.<key>, replica.<key>, resilience.<key>, "
                         + "slow-query-threshold and observe.<key>");
             }
         }
         if (!poolKeys.isEmpty()) {
             PoolProperties.apply(name, poolKeys, b, problems);
+        }
+        if (replicas != null || !replicaKeys.isEmpty()) {
+            ReplicaProperties.parse(name, replicas, replicaKeys, CovetConfiguration::parseDuration, problems)
+                    .ifPresent(b::replicas);
         }
         if (!resilience.isEmpty()) {
             ResilienceProperties.parse(name, resilience, CovetConfiguration::parseDuration, problems)

@@ -11,7 +11,11 @@ import io.covet.core.internal.Pipeline;
 import io.covet.core.internal.ManagedPool;
 import io.covet.core.internal.ServerTimeouts;
 import io.covet.core.internal.RawConnections;
+import io.covet.core.internal.ReplicaRouting;
+import io.covet.core.internal.ReplicaSet;
+import io.covet.core.internal.ReplicaSources;
 import io.covet.core.internal.ResilienceGuard;
+import io.covet.core.error.UnsupportedFeature;
 import io.covet.core.internal.ServerProbe;
 import io.covet.core.internal.StatementExecutor;
 import io.covet.core.pipeline.ConnectionContext;
@@ -64,10 +68,13 @@ public final class Database implements AutoCloseable {
     private final TransactionManager transactions;
     private final ResilienceGuard resilience;
     private final ManagedPool pool;
+    private final ReplicaSet replicas;
 
-    private Database(DatabaseConfig config, DataSource dataSource, ManagedPool pool, String location) {
+    private Database(DatabaseConfig config, DataSource dataSource, ManagedPool pool, String location,
+                     ReplicaSet replicas) {
         this.config = config;
         this.pool = pool;
+        this.replicas = replicas;
         this.dataSource = pool != null ? pool : dataSource;
         boolean ownsDataSource = pool != null;
         this.location = location;
@@ -82,6 +89,9 @@ public final class Database implements AutoCloseable {
             if (ownsDataSource) {
                 pool.close();
             }
+            if (replicas != null) {
+                replicas.close();
+            }
             if (e instanceof RuntimeException re) {
                 throw re;
             }
@@ -92,8 +102,15 @@ public final class Database implements AutoCloseable {
         this.server = probed;
         this.dialect = Dialect.of(probed);
         this.resilience = config.resilience()
+                .map(r -> replicas == null || r.readFallback().isPresent() ? r
+                        : r.toBuilder().readFallback(ReplicaSources.anyReplica(replicas)).build())
                 .map(r -> new ResilienceGuard(config.name(), probed.engine(), this.dataSource, r)).orElse(null);
         List<Interceptor> chain = interceptors(config);
+        if (replicas != null) {
+            // innermost: the other interceptors see each statement once, whichever node it ends up on
+            chain = new ArrayList<>(chain);
+            chain.add(new ReplicaRouting(replicas));
+        }
         if (resilience != null) {
             // outermost: the interceptors see every attempt of a retried statement, and none of a refused one
             chain = new ArrayList<>(chain);
@@ -102,6 +119,9 @@ public final class Database implements AutoCloseable {
         this.executor = new StatementExecutor(config.name(), probed.engine(), this.dataSource, location,
                 new Pipeline(config.name(), probed.engine(), chain));
         this.transactions = new TransactionManager(config, probed.engine(), this.dataSource, executor);
+        if (replicas != null) {
+            transactions.readOnlySource(ReplicaSources.readOnlyTransactions(replicas));
+        }
     }
 
     /**
@@ -142,16 +162,22 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseConfig config) {
         Objects.requireNonNull(config, "config");
         if (config.dataSource().isPresent()) {
-            return new Database(config, config.dataSource().get(), null, "a caller-provided DataSource");
+            return new Database(config, config.dataSource().get(), null, "a caller-provided DataSource", null);
         }
         DatabaseUrl url = config.url().orElseThrow();
+        if (config.replicas().isPresent() && url.engine().embedded()) {
+            throw new UnsupportedFeature(url.engine(), "read replicas (database '" + config.name() + "')",
+                    "An embedded database has no replication: remove its replicas, or use PostgreSQL streaming "
+                    + "standbys or MariaDB GTID replicas.");
+        }
         ManagedPool pool;
         try {
             pool = ManagedPool.open(config, url);
         } catch (SQLException e) {
             throw new StatementExecutor(config.name(), url.engine(), null, url.location()).connectionFailure(e);
         }
-        return new Database(config, null, pool, url.location());
+        ReplicaSet replicas = config.replicas().isEmpty() ? null : ReplicaPools.open(config, url, pool);
+        return new Database(config, null, pool, url.location(), replicas);
     }
 
     /** Adopts a caller's data source under the given name; Covet neither pools it again nor closes it. */
@@ -336,6 +362,14 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * The live state of this database's replicas (health, rotation, lag, routing counters) when its configuration
+     * has replicas ({@link DatabaseConfig.Builder#replicas}); empty otherwise.
+     */
+    public Optional<io.covet.core.replica.Replicas> replicas() {
+        return Optional.ofNullable(replicas);
+    }
+
     /** The name of this database in its registry ({@code default} unless configured). */
     public String name() {
         return config.name();
@@ -395,6 +429,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         transactions.close();
+        if (replicas != null) {
+            replicas.close();
+        }
         if (pool != null) {
             pool.close();
         }

@@ -5,6 +5,7 @@ import io.covet.core.error.ConfigurationException;
 import io.covet.core.pipeline.Interceptor;
 import io.covet.core.resilience.ResilienceSettings;
 import io.covet.core.pool.PoolSettings;
+import io.covet.core.replica.ReplicaConfig;
 import io.covet.core.tx.LongTransactionListener;
 import io.covet.core.tx.TransactionListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,8 @@ public final class DatabaseConfig {
     private final List<TransactionListener> transactionListeners;
     private final ResilienceSettings resilience;
     private final PoolSettings pool;
+    private final io.covet.core.tx.ExternalTransactions externalTransactions;
+    private final ReplicaConfig replicas;
 
     private DatabaseConfig(Builder b, DatabaseUrl url, PoolSettings pool) {
         this.name = b.name;
@@ -73,6 +76,8 @@ public final class DatabaseConfig {
         this.transactionListeners = List.copyOf(b.transactionListeners);
         this.resilience = b.resilience;
         this.pool = pool;
+        this.externalTransactions = b.externalTransactions;
+        this.replicas = b.replicas;
     }
 
     /** Whether {@code key} belongs to covet-observe: {@code slow-query-threshold} or {@code observe.<key>}. */
@@ -184,7 +189,26 @@ public final class DatabaseConfig {
      * configuration is not changed.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(name);
+        return copyTo(new Builder(name));
+    }
+
+    /**
+     * The configuration of the pool of replica {@code index} (from 1): this one's pool settings, named
+     * {@code <name>_replica<index>}, at {@code url}, with an acquire timeout at most {@code acquireTimeout}.
+     */
+    DatabaseConfig replicaNode(int index, DatabaseUrl url, Duration acquireTimeout) {
+        Builder b = copyTo(new Builder(name + "_replica" + index));
+        b.replicas = null;
+        // A framework's transaction holds a primary connection: a replica node never joins it.
+        b.externalTransactions = null;
+        b.url(url);
+        if (acquireTimeout.compareTo(connectionTimeout) < 0) {
+            b.pool(pool.toBuilder().acquireTimeout(acquireTimeout).build());
+        }
+        return b.build();
+    }
+
+    private Builder copyTo(Builder b) {
         if (url != null) {
             b.url(url);
         }
@@ -206,7 +230,17 @@ public final class DatabaseConfig {
         b.transactionListeners.addAll(transactionListeners);
         b.resilience = resilience;
         b.pool = pool;
+        b.externalTransactions = externalTransactions;
+        b.replicas = replicas;
         return b;
+    }
+
+    /**
+     * Transactions a framework runs on this database's connections, which Covet's blocks and statements join
+     * (see {@link io.covet.core.tx.ExternalTransactions}); empty for none, the default.
+     */
+    public Optional<io.covet.core.tx.ExternalTransactions> externalTransactions() {
+        return Optional.ofNullable(externalTransactions);
     }
 
     /**
@@ -249,6 +283,14 @@ public final class DatabaseConfig {
         return pool;
     }
 
+    /**
+     * The database's read replicas and how reads are routed to them ({@link ReplicaConfig}); empty for none, the
+     * default: every statement runs on the one server.
+     */
+    public Optional<ReplicaConfig> replicas() {
+        return Optional.ofNullable(replicas);
+    }
+
     @Override
     public String toString() {
         return "DatabaseConfig[name=" + name + ", " + (url != null ? "url=" + url : "dataSource=" + dataSource.getClass().getName())
@@ -280,7 +322,9 @@ public final class DatabaseConfig {
         private MeterRegistry poolMetrics;
         private final List<TransactionListener> transactionListeners = new ArrayList<>();
         private ResilienceSettings resilience;
+        private io.covet.core.tx.ExternalTransactions externalTransactions;
         private PoolSettings pool = PoolSettings.defaults();
+        private ReplicaConfig replicas;
 
         private Builder(String name) {
             this.name = name;
@@ -468,6 +512,15 @@ public final class DatabaseConfig {
         }
 
         /**
+         * Lets Covet's blocks and statements join the transactions a framework runs (Spring's transaction manager,
+         * for example); see {@link io.covet.core.tx.ExternalTransactions}. Null for none, the default.
+         */
+        public Builder externalTransactions(io.covet.core.tx.ExternalTransactions external) {
+            this.externalTransactions = external;
+            return this;
+        }
+
+        /**
          * Protects the database with {@code settings} (see {@link ResilienceSettings}); null for none (the
          * default). Its state is then {@code Database.resilience()}.
          */
@@ -492,6 +545,15 @@ public final class DatabaseConfig {
             if (settings.acquireTimeout() != null) {
                 this.connectionTimeout = settings.acquireTimeout();
             }
+            return this;
+        }
+
+        /**
+         * Read replicas of this database (PostgreSQL streaming standbys, MariaDB replicas): reads outside
+         * transactions go to them, everything else to the primary at {@link #url}. See {@code docs/replicas.md}.
+         */
+        public Builder replicas(ReplicaConfig replicas) {
+            this.replicas = Objects.requireNonNull(replicas, "replicas");
             return this;
         }
 
@@ -573,6 +635,10 @@ public final class DatabaseConfig {
                 }
             }
             problems.addAll(interceptorProblems);
+            if (replicas != null && dataSource != null) {
+                problems.add("database '" + name + "' has replicas but runs on a caller-provided DataSource: give "
+                        + "the primary's URL so that Covet opens a pool per node");
+            }
             PoolSettings effective = effectivePool(url, problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);

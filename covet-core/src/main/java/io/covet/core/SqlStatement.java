@@ -1,6 +1,8 @@
 package io.covet.core;
 
+import io.covet.core.internal.ReadScope;
 import io.covet.core.internal.StatementExecutor;
+import io.covet.core.replica.Consistency;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,14 +35,17 @@ public final class SqlStatement {
     private final int streamFetchSize;
     private final List<String> tables;
     private final boolean idempotent;
+    /** Null, {@link #PRIMARY}, or a {@link Consistency}: where this statement's read goes on a database with replicas. */
+    private final Object route;
+    private static final Object PRIMARY = new Object();
 
     SqlStatement(StatementExecutor executor, String sql, List<Object> params, Duration timeout, int fetchSize,
                  int streamFetchSize) {
-        this(executor, sql, params, timeout, fetchSize, streamFetchSize, List.of(), false);
+        this(executor, sql, params, timeout, fetchSize, streamFetchSize, List.of(), false, null);
     }
 
     private SqlStatement(StatementExecutor executor, String sql, List<Object> params, Duration timeout, int fetchSize,
-                         int streamFetchSize, List<String> tables, boolean idempotent) {
+                         int streamFetchSize, List<String> tables, boolean idempotent, Object route) {
         this.executor = executor;
         this.sql = Objects.requireNonNull(sql, "sql");
         this.params = params;
@@ -48,6 +54,7 @@ public final class SqlStatement {
         this.streamFetchSize = streamFetchSize;
         this.tables = tables;
         this.idempotent = idempotent;
+        this.route = route;
     }
 
     static List<Object> copyParams(Object[] params) {
@@ -74,7 +81,7 @@ public final class SqlStatement {
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be zero (none) or positive, was " + timeout);
         }
-        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, idempotent);
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, idempotent, route);
     }
 
     /** This statement with a fetch size (rows per round trip) for {@link #list()} and {@link #stream(RowMapper)}. */
@@ -82,7 +89,7 @@ public final class SqlStatement {
         if (rows < 1) {
             throw new IllegalArgumentException("fetch size must be at least 1, was " + rows);
         }
-        return new SqlStatement(executor, sql, params, timeout, rows, rows, tables, idempotent);
+        return new SqlStatement(executor, sql, params, timeout, rows, rows, tables, idempotent, route);
     }
 
     /**
@@ -92,7 +99,7 @@ public final class SqlStatement {
      */
     public SqlStatement tables(List<String> tables) {
         List<String> copy = List.copyOf(tables);
-        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, copy, idempotent);
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, copy, idempotent, route);
     }
 
     /**
@@ -103,7 +110,25 @@ public final class SqlStatement {
      * nothing is retried inside a transaction.
      */
     public SqlStatement idempotent() {
-        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, true);
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, true, route);
+    }
+
+    /**
+     * This statement run on the primary even when it is a read the database would send to a replica (see
+     * {@code docs/replicas.md}); e.g. a {@code SELECT} of a function that writes, or a read that must see
+     * another session's latest commit. No effect on a database without replicas.
+     */
+    public SqlStatement onPrimary() {
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, idempotent, PRIMARY);
+    }
+
+    /**
+     * This read at the given consistency on a database with replicas ({@link Consistency}); no effect on a
+     * database without replicas, nor on writes.
+     */
+    public SqlStatement consistency(Consistency consistency) {
+        return new SqlStatement(executor, sql, params, timeout, fetchSize, streamFetchSize, tables, idempotent,
+                Objects.requireNonNull(consistency, "consistency"));
     }
 
     /** The tables named with {@link #tables(List)}; empty unless named. */
@@ -118,7 +143,15 @@ public final class SqlStatement {
 
     /** Runs the query and maps every row. */
     public <T> List<T> list(RowMapper<T> mapper) {
+        if (route != null) {
+            return routed(() -> executor.query(sql, params, mapper, timeout, fetchSize, tables));
+        }
         return executor.query(sql, params, mapper, timeout, fetchSize, tables);
+    }
+
+    private <T> T routed(Supplier<T> run) {
+        return route == PRIMARY ? ReadScope.call(ReadScope.Pin.PRIMARY, null, null, run)
+                : ReadScope.call(null, (Consistency) route, null, run);
     }
 
     /**
@@ -145,6 +178,9 @@ public final class SqlStatement {
      * use try-with-resources.
      */
     public <T> Stream<T> stream(RowMapper<T> mapper) {
+        if (route != null) {
+            return routed(() -> executor.stream(sql, params, mapper, timeout, streamFetchSize, tables));
+        }
         return executor.stream(sql, params, mapper, timeout, streamFetchSize, tables);
     }
 

@@ -15,7 +15,8 @@ public final class Drift {
      * Every difference between the applied migrations' state and the live database (the history table and the
      * SQLite lock file are left out, and so is SQLite's history context table,
      * {@link io.covet.schema.HistoryTriggers#SQLITE_CONTEXT_TABLE}, which history triggers create outside the
-     * state), one line each; empty when they agree.
+     * state, and the audit chain's {@link io.covet.orm.audit.AuditTrail#TABLES}), one line each; empty when they
+     * agree.
      */
     public static List<String> differences(Database db, Migrator migrator) {
         var expected = migrator.appliedState().schema();
@@ -34,6 +35,7 @@ public final class Drift {
     }
 
     private static boolean historyContext(String table) {
-        return table.equals(io.covet.schema.HistoryTriggers.SQLITE_CONTEXT_TABLE);
+        return table.equals(io.covet.schema.HistoryTriggers.SQLITE_CONTEXT_TABLE)
+                || io.covet.orm.audit.AuditTrail.TABLES.contains(table);
     }
 }

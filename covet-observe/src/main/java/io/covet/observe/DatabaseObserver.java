@@ -5,6 +5,8 @@ import io.covet.core.DatabaseConfig;
 import io.covet.core.DatabaseUrl;
 import io.covet.core.engine.Engine;
 import io.covet.core.resilience.BreakerState;
+import io.covet.core.replica.ReplicaStatus;
+import io.covet.core.replica.Replicas;
 import io.covet.core.resilience.Resilience;
 import io.covet.observe.internal.Ring;
 import io.covet.observe.internal.ShapeEntry;
@@ -127,6 +129,26 @@ final class DatabaseObserver implements ShapeStats {
         this.owned = owns;
         engine(db.engine());
         db.resilience().ifPresent(this::resilienceMeters);
+        db.replicas().ifPresent(this::replicaMeters);
+    }
+
+    /** Each replica's lag as the database's background check last measured it; NaN before the first measure. */
+    private void replicaMeters(Replicas replicas) {
+        MeterRegistry registry = registry();
+        for (int i = 0; i < replicas.status().size(); i++) {
+            int index = i;
+            Gauge.builder("covet.replica.lag", replicas, r -> r.status().get(index).lag()
+                            .map(l -> l.toNanos() / 1e9).orElse(Double.NaN))
+                    .description("How far the replica is behind its primary (an upper bound), by the last check")
+                    .baseUnit("seconds").tag("covet.database", name)
+                    .tag("replica", replicas.status().get(i).name()).register(registry);
+        }
+        Gauge.builder("covet.replica.serving", replicas, r -> r.status().stream().filter(ReplicaStatus::serving).count())
+                .description("Replicas serving reads now (up and within their maximum lag)")
+                .tag("covet.database", name).register(registry);
+        FunctionCounter.builder("covet.replica.primary.fallbacks", replicas, Replicas::primaryFallbacks)
+                .description("Reads that could have gone to a replica but ran on the primary")
+                .tag("covet.database", name).register(registry);
     }
 
     /** The circuit breaker's state (one gauge per state, 1 for the current one) and its counters. */

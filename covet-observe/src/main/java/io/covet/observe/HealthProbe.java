@@ -3,6 +3,8 @@ package io.covet.observe;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.covet.core.Database;
+import io.covet.core.replica.ReplicaStatus;
+import io.covet.core.replica.Replicas;
 import io.covet.core.resilience.Resilience;
 
 import javax.sql.DataSource;
@@ -67,6 +69,7 @@ final class HealthProbe {
                     false));
         });
         db.resilience().ifPresent(r -> checks.add(breaker(r)));
+        db.replicas().ifPresent(r -> checks.add(replicas(r)));
         for (HealthContributor contributor : observer.contributors) {
             try {
                 Health.Check c = contributor.check(db);
@@ -106,6 +109,32 @@ final class HealthProbe {
                     : new Health.Check("breaker", Health.Status.UP, "circuit breaker " + r.state().name()
                     .toLowerCase(java.util.Locale.ROOT), data, true, false);
         };
+    }
+
+    /**
+     * The replicas: DEGRADED while one does not serve reads (down, or over its maximum lag), since reads then
+     * crowd the others or the primary; still ready, as the primary serves everything.
+     */
+    static Health.Check replicas(Replicas r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        List<String> out = new ArrayList<>();
+        for (ReplicaStatus s : r.status()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("up", s.up());
+            one.put("inRotation", s.inRotation());
+            s.lag().ifPresent(l -> one.put("lagMillis", l.toMillis()));
+            s.reason().ifPresent(x -> one.put("reason", x));
+            data.put(s.name(), one);
+            if (!s.serving()) {
+                out.add(s.name() + " (" + s.reason().orElse("not serving") + ")");
+            }
+        }
+        data.put("primaryFallbacks", r.primaryFallbacks());
+        return out.isEmpty()
+                ? new Health.Check("replicas", Health.Status.UP, r.status().size() + " replica(s) serving reads",
+                data, false, false)
+                : new Health.Check("replicas", Health.Status.DEGRADED, out.size() + " of " + r.status().size()
+                + " replica(s) not serving reads: " + String.join("; ", out), data, false, false);
     }
 
     /** The reason of a failure without anything the driver may have quoted from the URL. */

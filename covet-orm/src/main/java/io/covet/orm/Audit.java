@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * made outside {@code Audit.as} is still recorded, with no user and no reason.
  *
  * <p>Nested calls on one thread: the inner user and reason apply to the inner work, and the outer ones apply again
- * after it.
+ * after it; all share the outermost call's changeset id. Several updates of one row in one unit of work make one
+ * version (the triggers rewrite the version the unit wrote), attributed to the last of them.
  */
 public final class Audit {
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
@@ -59,6 +60,30 @@ public final class Audit {
         supplier = Objects.requireNonNull(s, "supplier");
     }
 
+    private static volatile boolean required;
+
+    /**
+     * Sets the attribution policy for every {@link History} model of this JVM: when {@code true}, an ORM write to
+     * a tracked model (save, delete, {@code QuerySet} update, delete, bulk create/update/load, get-or-create) that
+     * does not run inside {@link #as} (or {@link #run}) with a non-null user is refused with an
+     * {@link OrmUsageException} before any statement is sent. Raw SQL is not checked (the triggers still record it,
+     * unattributed). Off by default.
+     */
+    public static void requireAttribution(boolean on) {
+        required = on;
+    }
+
+    /** Whether {@link #requireAttribution} is on. */
+    public static boolean attributionRequired() {
+        return required;
+    }
+
+    /** Whether this thread runs inside {@link #as} (or {@link #run}) with a non-null user. */
+    public static boolean attributed() {
+        Context c = CURRENT.get();
+        return c != null && c.actor().user() != null;
+    }
+
     /** The actor of the innermost {@link #as} running on this thread, else what the supplier gives. */
     public static Optional<Actor> current() {
         Context c = CURRENT.get();
@@ -81,7 +106,9 @@ public final class Audit {
         Objects.requireNonNull(work, "work");
         HistoryTriggers sql = HistoryTriggers.of(db.dialect());
         Context outer = CURRENT.get();
-        Context mine = new Context(new Actor(user, reason), UUID.randomUUID().toString());
+        // a nested call joins the outer transaction, so it keeps its changeset: one unit of work, one version per row
+        Context mine = new Context(new Actor(user, reason), outer != null ? outer.changeset()
+                : UUID.randomUUID().toString());
         CURRENT.set(mine);
         try {
             return db.atomic(tx -> {

@@ -11,6 +11,7 @@ import io.covet.orm.internal.QuerySpec;
 import io.covet.orm.internal.RecordWriter;
 import io.covet.orm.internal.RegistryValidator;
 import io.covet.orm.internal.Relations;
+import io.covet.orm.internal.SoftDeletes;
 import io.covet.orm.internal.Validation;
 import io.covet.orm.spi.ModelMeta;
 import io.covet.orm.spi.ModelType;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The model registry bound to its databases: the entry point of the ORM. Built once with {@link #builder()},
@@ -67,7 +69,24 @@ public final class Orm implements AutoCloseable {
         return new QuerySet<>(this, QuerySpec.all(type));
     }
 
-    /** The query set of every row of a model class. */
+    /**
+     * The model's own query set ({@link Manager}): every row of the model, narrowed by the manager's
+     * {@link CustomQuerySet#initial}, on the default database.
+     */
+    public <T extends Entity, Q extends CustomQuerySet<T, Q>> Q objects(io.covet.orm.spi.ManagedType<T, Q> type) {
+        return type.manager(objects((ModelType<T>) type)).start();
+    }
+
+    /**
+     * Any query set class over a model, without {@link Manager} on it: {@code orm.objects(Post_.TYPE, Drafts::new)}
+     * (a model may have several).
+     */
+    public <T extends Entity, Q extends CustomQuerySet<T, Q>> Q objects(ModelType<T> type,
+                                                                        Function<QuerySet<T>, Q> manager) {
+        return manager.apply(objects(type)).start();
+    }
+
+    /** The plain query set of every row of a model class (without its {@link Manager}). */
     public <T extends Entity> QuerySet<T> objects(Class<T> model) {
         return objects(type(model));
     }
@@ -140,19 +159,74 @@ public final class Orm implements AutoCloseable {
     }
 
     /**
+     * Who changed {@code field} of {@code instance}'s row, when, why, and from what to what: one entry per recorded
+     * version that changed it (the first version counts when it set a non-null value), oldest first.
+     *
+     * @throws OrmUsageException for a model without {@code @History}, an unknown field or one excluded from the history
+     */
+    public <T extends Entity> List<FieldChange> whoChanged(T instance, String field) {
+        return io.covet.orm.internal.HistoryOps.whoChanged(runtime, instance, field);
+    }
+
+    /**
+     * Restores the row of {@code version}'s key to that version's tracked values by saving it (an update, or an
+     * insert when the row was deleted since), so the history records the revert as a new version, attributed like
+     * any write (run it in {@link Audit#as} to name who and why). Fields the version cannot give back keep their
+     * current value and are named in {@link Reverted#notRestored()}: excluded fields, and required fields with no
+     * value in a version recorded before they were added.
+     *
+     * @throws OrmUsageException for a deletion version or a model with a composite primary key; nothing is written
+     */
+    public <T extends Entity> Reverted<T> revert(Version<T> version) {
+        return io.covet.orm.internal.HistoryOps.revert(runtime, version);
+    }
+
+    /**
      * Deletes an instance and applies the {@link OnDelete} rules of every foreign key pointing at it (cascades
      * recursively, with signals), in one transaction.
+     * An instance of a {@link SoftDelete} model is marked instead (its deletion fields set), and the rules apply
+     * as soft deletes: CASCADE marks live rows of soft-delete models, PROTECT refuses, SET_NULL and SET_DEFAULT
+     * change nothing (the row still exists); {@link #purge} removes rows for good.
      *
      * @return the number of rows deleted, cascades included
      * @throws ProtectedError when a PROTECT foreign key points at it or a cascaded row; nothing is deleted
      */
     public int delete(Entity instance) {
-        runtime.checkOpen();
-        io.covet.orm.internal.Keys.requireWritable(runtime.typeOrNull(instance.getClass()), "delete");
-        if (!instance.persisted()) {
-            throw new OrmUsageException(instance + " cannot be deleted: it was never saved");
-        }
+        requireDeletable(instance, "delete");
         return runtime.writer().delete(List.of(instance), instance.covetDatabase);
+    }
+
+    /**
+     * Deletes the row of a {@link SoftDelete} model for good (a hard delete, with the {@link OnDelete} rules applied
+     * as hard deletes to every row pointing at it, soft-deleted ones included); on other models the same as
+     * {@link #delete(Entity)}.
+     *
+     * @return the number of rows deleted, cascades included
+     */
+    public int purge(Entity instance) {
+        requireDeletable(instance, "purge");
+        return SoftDeletes.purge(runtime, List.of(instance), instance.covetDatabase);
+    }
+
+    /**
+     * Undoes the soft delete of an instance of a {@link SoftDelete} model, and of the rows its delete cascaded to
+     * (those stamped with the same time through a CASCADE foreign key); sets the instance's deletion fields to null.
+     *
+     * @return the number of rows restored (0 when it was not deleted)
+     * @throws OrmUsageException for a model without {@code @SoftDelete}, or an instance never saved
+     */
+    public int restore(Entity instance) {
+        requireDeletable(instance, "restore");
+        return SoftDeletes.restore(runtime, List.of(instance), instance.covetDatabase);
+    }
+
+    private void requireDeletable(Entity instance, String what) {
+        runtime.checkOpen();
+        io.covet.orm.internal.Keys.requireWritable(runtime.typeOrNull(instance.getClass()), what);
+        if (!instance.persisted()) {
+            throw new OrmUsageException(instance + " cannot be " + (what.equals("delete") ? "deleted" : what + "d")
+                    + ": it was never saved");
+        }
     }
 
     /**
@@ -277,6 +351,11 @@ public final class Orm implements AutoCloseable {
     }
 
     /** The query set of a reverse or many-to-many relation of {@code owner}. */
+    /** The error of a lazy load whose target is soft-deleted, or null (see {@link Ref#get()}). */
+    DoesNotExist deletedTarget(ModelType<?> target, Object id, String database, String where) {
+        return SoftDeletes.deletedTarget(runtime, target, id, runtime.databaseName(database), where);
+    }
+
     <T extends Entity> QuerySet<T> relatedQuery(Entity owner, String relation) {
         return new QuerySet<>(this, Relations.query(runtime, owner, relation));
     }

@@ -36,7 +36,10 @@ import java.util.Map;
  *     both in its primary key, each a foreign key ON DELETE CASCADE);</li>
  * <li>column types from {@link #columnType(FieldMeta)}; a Java default becomes a constant column default, a
  *     database default an expression default; auto keys are identity / auto-increment columns;</li>
- * <li>a unique field gets the unique constraint {@code <table>_<column>_uniq}; an indexed field the index
+ * <li>a unique field gets the unique constraint {@code <table>_<column>_uniq}; on a {@code @SoftDelete} model,
+ *     unique fields and unique-together sets become unique indexes of the same names over live rows only
+ *     ({@code WHERE <deleted column> IS NULL}; MariaDB, which has no partial indexes, renders them with a generated
+ *     column, see covet-schema's {@code SchemaDdl}); an indexed field the index
  *     {@code <table>_<column>_idx}, unless it is the single key or leads a composite key (whose index serves it);
  *     unique-together sets, indexes and checks keep the names the metadata gives;</li>
  * <li>a foreign key gets the constraint name its annotation gives, else {@code <table>_<column>_fk}, and
@@ -157,6 +160,8 @@ public final class OrmSchema {
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         List<ForeignKey> fks = new ArrayList<>();
+        // a @SoftDelete model's unique fields and groups are unique among live rows only: partial unique indexes
+        String live = m.softDeletes() ? m.softDelete().column() + " IS NULL" : null;
         for (FieldMeta f : m.fields()) {
             cols.add(column(f));
             boolean singleKey = f.primaryKey() && !m.compositePrimaryKey();
@@ -164,6 +169,8 @@ public final class OrmSchema {
             List<String> col = List.of(f.column());
             if (singleKey) {
                 // the primary key is unique and indexed already
+            } else if (f.unique() && live != null) {
+                indexes.add(new Index(generatedName(m.table(), col, "uniq"), col, true, live));
             } else if (f.unique()) {
                 uniques.add(new UniqueConstraint(generatedName(m.table(), col, "uniq"), col));
             } else if (f.indexed() && !leadsKey) {
@@ -178,7 +185,11 @@ public final class OrmSchema {
             }
         }
         for (IndexMeta u : m.uniqueTogether()) {
-            uniques.add(new UniqueConstraint(groupName(m.table(), u, "uniq"), u.columns()));
+            if (live != null) {
+                indexes.add(new Index(groupName(m.table(), u, "uniq"), u.columns(), true, live));
+            } else {
+                uniques.add(new UniqueConstraint(groupName(m.table(), u, "uniq"), u.columns()));
+            }
         }
         for (IndexMeta i : m.indexes()) {
             indexes.add(new Index(groupName(m.table(), i, "idx"), i.columns(), i.unique(), null));

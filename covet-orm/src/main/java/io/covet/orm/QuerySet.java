@@ -50,14 +50,26 @@ import java.util.stream.Stream;
 public final class QuerySet<T extends Entity> implements Iterable<T> {
     private final Orm orm;
     private final QuerySpec<T> spec;
+    /** Where reads go on a database with replicas: 0 as routed, 1 the primary, 2 replicas. */
+    private final byte route;
 
     QuerySet(Orm orm, QuerySpec<T> spec) {
+        this(orm, spec, (byte) 0);
+    }
+
+    private QuerySet(Orm orm, QuerySpec<T> spec, byte route) {
         this.orm = orm;
         this.spec = spec;
+        this.route = route;
     }
 
     private QuerySet<T> with(QuerySpec<T> next) {
-        return new QuerySet<>(orm, next);
+        return new QuerySet<>(orm, next, route);
+    }
+
+    private <R> R routed(java.util.function.Supplier<R> read) {
+        return route == 0 ? read.get() : route == 1 ? io.covet.core.replica.Reads.onPrimary(read)
+                : io.covet.core.replica.Reads.onReplica(read);
     }
 
     private OrmRuntime runtime() {
@@ -151,6 +163,22 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     /**
+     * Reads on the primary even where the database would send them to a replica (see {@code docs/replicas.md});
+     * no effect on a database without replicas.
+     */
+    public QuerySet<T> onPrimary() {
+        return new QuerySet<>(orm, spec, (byte) 1);
+    }
+
+    /**
+     * Reads on replicas even where the database's {@link io.covet.core.replica.Router} would choose the primary
+     * (Django's {@code using("replica")}); inside a transaction, and for locking reads, the primary is still used.
+     */
+    public QuerySet<T> onReplica() {
+        return new QuerySet<>(orm, spec, (byte) 2);
+    }
+
+    /**
      * Loads forward relations (foreign keys, one-to-one, nested with {@link Path#then}) in the same query with
      * LEFT JOINs: {@code order.customer.get()} then needs no query.
      *
@@ -236,7 +264,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Runs the query (and one query per prefetched relation) and returns the instances. */
     public List<T> list() {
-        return QueryReads.list(runtime(), spec);
+        return routed(() -> QueryReads.list(runtime(), spec));
     }
 
     /**
@@ -253,7 +281,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     @Override
     public CloseableIterator<T> iterator() {
-        return QueryReads.iterator(runtime(), spec);
+        return routed(() -> QueryReads.iterator(runtime(), spec));
     }
 
     /**
@@ -277,7 +305,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           which prefetches per chunk)
      */
     public Stream<T> stream() {
-        return QueryReads.stream(runtime(), spec);
+        return routed(() -> QueryReads.stream(runtime(), spec));
     }
 
     /**
@@ -287,7 +315,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @throws MultipleObjectsReturned when more than one matches
      */
     public T get() {
-        return QueryReads.get(runtime(), spec);
+        return routed(() -> QueryReads.get(runtime(), spec));
     }
 
     /** The only instance matching the condition; see {@link #get()}. */
@@ -302,27 +330,27 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           condition on every key field
      */
     public T get(Object primaryKey) {
-        return QueryReads.get(runtime(), spec, primaryKey);
+        return routed(() -> QueryReads.get(runtime(), spec, primaryKey));
     }
 
     /** The first instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> first() {
-        return QueryReads.first(runtime(), spec);
+        return routed(() -> QueryReads.first(runtime(), spec));
     }
 
     /** The last instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> last() {
-        return QueryReads.last(runtime(), spec);
+        return routed(() -> QueryReads.last(runtime(), spec));
     }
 
     /** Whether any row matches (reads at most one key). */
     public boolean exists() {
-        return QueryReads.exists(runtime(), spec);
+        return routed(() -> QueryReads.exists(runtime(), spec));
     }
 
     /** The number of matching rows. */
     public long count() {
-        return QueryReads.count(runtime(), spec);
+        return routed(() -> QueryReads.count(runtime(), spec));
     }
 
     /**
@@ -330,17 +358,17 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * one row per group; aggregates go in {@code fields} (alias them with {@code .as("name")}).
      */
     public List<Map<String, Object>> values(Field<?>... fields) {
-        return QueryReads.values(runtime(), spec, List.of(fields));
+        return routed(() -> QueryReads.values(runtime(), spec, List.of(fields)));
     }
 
     /** The rows as lists of values, in field order. */
     public List<List<Object>> valuesList(Field<?>... fields) {
-        return QueryReads.valuesList(runtime(), spec, List.of(fields));
+        return routed(() -> QueryReads.valuesList(runtime(), spec, List.of(fields)));
     }
 
     /** One field's values ({@code values_list(flat=True)}). */
     public <V> List<V> valuesFlat(Field<V> field) {
-        return QueryReads.valuesFlat(runtime(), spec, field);
+        return routed(() -> QueryReads.valuesFlat(runtime(), spec, field));
     }
 
     /**
@@ -348,7 +376,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * rows except for COUNT.
      */
     public <V> V aggregate(Field<V> aggregate) {
-        return QueryReads.aggregate(runtime(), spec, aggregate);
+        return routed(() -> QueryReads.aggregate(runtime(), spec, aggregate));
     }
 
     /**
@@ -358,7 +386,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           {@link #list()}
      */
     public Map<Object, T> inBulk(Collection<?> primaryKeys) {
-        return QueryReads.inBulk(runtime(), spec, primaryKeys);
+        return routed(() -> QueryReads.inBulk(runtime(), spec, primaryKeys));
     }
 
     /**
@@ -373,7 +401,8 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /**
      * Deletes every matching row, applying {@link OnDelete} rules and sending delete signals per row (the rows
-     * are loaded first, as Django does), in one transaction.
+     * are loaded first, as Django does), in one transaction. On a {@link SoftDelete} model the rows are marked, not
+     * removed (rows already marked keep their stamp); {@link #purge()} removes them.
      *
      * @return the number of rows deleted, cascades included
      */
@@ -426,6 +455,41 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         requireWritable("bulkUpdate");
         return runtime().writer().bulkUpdate(spec.type(), instances, List.of(fields),
                 runtime().databaseName(spec.database()));
+    }
+
+    // ---- soft delete (see SoftDelete) ----------------------------------------------------------------------------
+
+    /** The same query over every row of a {@link SoftDelete} model, soft-deleted ones included. */
+    public QuerySet<T> allObjects() {
+        return with(spec.withVisibility(io.covet.orm.internal.Visibility.ALL));
+    }
+
+    /** The same query over the soft-deleted rows of a {@link SoftDelete} model only. */
+    public QuerySet<T> deletedOnly() {
+        return with(spec.withVisibility(io.covet.orm.internal.Visibility.DELETED));
+    }
+
+    /**
+     * Restores the soft-deleted rows matching the query's filters and the rows their deletes cascaded to, in one
+     * transaction; see {@link Orm#restore}.
+     *
+     * @return the number of rows restored
+     * @throws OrmUsageException for a model without {@link SoftDelete}
+     */
+    public int restore() {
+        requireWritable("restore");
+        return io.covet.orm.internal.SoftDeletes.restore(runtime(), spec);
+    }
+
+    /**
+     * Hard-deletes the rows the query sees (live ones unless {@link #allObjects()} or {@link #deletedOnly()}), with
+     * the {@link OnDelete} rules applied as hard deletes; see {@link Orm#purge}.
+     *
+     * @return the number of rows deleted, cascades included
+     */
+    public int purge() {
+        requireWritable("purge");
+        return io.covet.orm.internal.SoftDeletes.purge(runtime(), spec);
     }
 
     /** Writes go to the live table: refused on the model's read-only kinds and on a query of the past. */

@@ -71,6 +71,8 @@ public final class Ref<T extends Entity> {
      *
      * @throws LazyLoadException when not loaded and the instance was not read through an open {@link Orm}
      * @throws DoesNotExist      when the target row is gone
+     * @throws DeletedReference  when the target is soft-deleted ({@link SoftDelete}): read it explicitly with
+     *                           {@code orm.objects(Target_.TYPE).allObjects().get(ref.id())}
      */
     @SuppressWarnings("unchecked")
     public T get() {
@@ -88,8 +90,13 @@ public final class Ref<T extends Entity> {
             }
             ModelType<T> type = (ModelType<T>) orm.type(targetModel);
             // Marked as a lazy load so that the statement pipeline (N+1 detection) can tell it from asked-for reads.
-            value = new LazyLoad(owner.getClass().getSimpleName(), field, false)
-                    .run(() -> orm.objects(type).using(owner.covetDatabase).get(id));
+            try {
+                value = new LazyLoad(owner.getClass().getSimpleName(), field, false)
+                        .run(() -> orm.objects(type).using(owner.covetDatabase).get(id));
+            } catch (DoesNotExist e) {
+                DoesNotExist deleted = orm.deletedTarget(type, id, owner.covetDatabase, where);
+                throw deleted != null ? deleted : e;
+            }
         }
         return value;
     }

@@ -243,6 +243,18 @@ public final class Creator {
                 throw new BackupException(BackupException.Reason.INVALID, "--skip names no table, view, trigger, "
                         + "routine or event of this database: " + String.join(", ", unknown) + "; nothing was written");
             }
+            java.util.Set<String> skippedTables = new java.util.TreeSet<>(skip);
+            skippedTables.retainAll(tables);
+            java.util.Set<String> skippedNames = new java.util.HashSet<>();
+            String prefix = reader.namespace() + ".";
+            out.forEach(q -> skippedNames.add(q.substring(prefix.length())));
+            List<String> needed = SkipDependents.of(skippedTables, skippedNames,
+                    Introspector.readNativeObjects(c, engine), reader.tables(null), engine.family() == Engine.MARIADB);
+            if (!needed.isEmpty()) {
+                throw new BackupException(BackupException.Reason.INVALID, "this backup could not be restored into an "
+                        + "empty database: " + String.join("; ", needed) + ". Keep the table, or leave these out "
+                        + "too with --skip (BackupOptions.skip); nothing was written");
+            }
             return out;
         }
         for (String name : skip) {

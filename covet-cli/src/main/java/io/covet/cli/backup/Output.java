@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covet.backup.BackupException;
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.TerminalProgress;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -66,41 +67,35 @@ final class Output {
         return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
-    /** Progress: a redrawn bar on a terminal, plain lines otherwise, nothing in JSON mode. */
+    /**
+     * Progress: a bar on standard error when it is a terminal ({@link TerminalProgress}), plain lines on
+     * {@code out} otherwise, nothing in JSON mode.
+     */
     static final class Progress {
         private final PrintWriter out;
-        private final boolean terminal;
+        private final TerminalProgress bar;
         private final boolean quiet;
-        private String last = "";
 
         Progress(PrintWriter out, boolean quiet) {
             this.out = out;
-            this.terminal = System.console() != null;
             this.quiet = quiet;
+            this.bar = TerminalProgress.start("backup", -1, quiet);
         }
 
         synchronized void update(String table, int index, int count, long rows) {
             if (quiet) {
                 return;
             }
-            if (terminal) {
-                int width = 30;
-                int filled = count == 0 ? width : (int) ((long) width * index / count);
-                String line = String.format(Locale.ROOT, "\r[%s%s] %d/%d %s: %,d rows", "#".repeat(filled),
-                        " ".repeat(width - filled), index + 1, count, table, rows);
-                System.console().writer().print(line + " ".repeat(Math.max(0, last.length() - line.length())));
-                System.console().writer().flush();
-                last = line;
+            if (bar.visible()) {
+                bar.update(index + 1, count);
+                bar.note(String.format(Locale.ROOT, "%s: %,d rows", table, rows));
             } else {
                 out.printf(Locale.ROOT, "table %d/%d %s: %d rows%n", index + 1, count, table, rows);
             }
         }
 
         synchronized void done() {
-            if (terminal && !quiet && !last.isEmpty()) {
-                System.console().writer().println();
-                System.console().writer().flush();
-            }
+            bar.close();
         }
     }
 }

@@ -34,6 +34,9 @@ public final class LintMigrationsCommand implements Callable<Integer> {
             description = "Lint every migration for this engine offline instead of the pending ones of --database.")
     String engine;
 
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +52,19 @@ public final class LintMigrationsCommand implements Callable<Integer> {
                 Plan plan = Migrator.builder(db, all).build().plan(Target.latest());
                 findings = Linter.lint(graph, plan.entries().stream().map(Plan.Entry::migration).toList(), db.engine());
             }
+        }
+        if (json) {
+            List<java.util.Map<String, Object>> list = findings.stream().map(f -> {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("migration", f.migration().toString());
+                m.put("operation", f.operation());
+                m.put("rule", f.rule());
+                m.put("problem", f.problem());
+                m.put("fix", f.fix());
+                return m;
+            }).toList();
+            spec.commandLine().getOut().println(io.covet.cli.common.JsonOut.write(java.util.Map.of("findings", list)));
+            return findings.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         }
         findings.forEach(spec.commandLine().getOut()::println);
         if (findings.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.covet.cli.migrate;
 
 import io.covet.cli.common.DatabaseOption;
+import io.covet.cli.common.JsonOut;
+import io.covet.cli.common.TerminalProgress;
 import io.covet.cli.common.ExitCode;
 import io.covet.core.Database;
 import io.covet.migrate.Migrator;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -59,6 +64,9 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "How long to wait for another migrate holding the lock (default ${DEFAULT-VALUE}).")
     String wait;
 
+    @Option(names = "--json", description = "Print one JSON object (the plan, or the migrations applied) instead of text.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -97,22 +105,39 @@ public final class MigrateCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, name);
             }
         }
-        try (Database db = open()) {
+        try (Database db = open(); TerminalProgress bar = TerminalProgress.start("migrate", -1, json || plan)) {
+            AtomicInteger done = new AtomicInteger();
+            int[] total = {-1};
             Migrator migrator = Migrator.builder(db, migrations).fake(fake).acceptEdited(acceptEdited)
                     .lockTimeout(waitFor)
                     .operationLockTimeout(operationLockTimeout)
                     .onPartial(resume ? Migrator.OnPartial.RESUME : rollbackPartial ? Migrator.OnPartial.ROLLBACK
                             : Migrator.OnPartial.FAIL)
-                    .progress(out::println).build();
+                    .progress(line -> {
+                        if (!json) {
+                            out.println(line);
+                        }
+                        bar.note(line.strip());
+                        bar.update(Math.min(done.incrementAndGet(), Math.max(total[0], 0)), total[0]);
+                    }).build();
+            Plan p = migrator.plan(target);
             if (plan) {
-                Plan p = migrator.plan(target);
+                if (json) {
+                    out.println(JsonOut.write(Map.of("plan", p.describe())));
+                    return ExitCode.OK;
+                }
                 if (p.isEmpty()) {
                     out.println("No planned migration operations.");
                 }
                 p.describe().forEach(out::println);
                 return ExitCode.OK;
             }
-            if (migrator.migrate(target).isEmpty()) {
+            total[0] = p.entries().size();
+            bar.update(0, total[0]);
+            List<String> applied = migrator.migrate(target);
+            if (json) {
+                out.println(JsonOut.write(Map.of("applied", applied)));
+            } else if (applied.isEmpty()) {
                 out.println("No migrations to apply.");
             }
         }

@@ -19,7 +19,7 @@ import java.util.List;
  * falls back to the project configuration ({@code covet.project.*} in {@code covet.properties}/{@code covet.yaml}),
  * then to the Maven layout.
  */
-final class MigrationOptions {
+public final class MigrationOptions {
     static final Path DEFAULT_DIR = Path.of("src/main/resources/db/migrations");
 
     @Option(names = "--migrations", paramLabel = "DIR",
@@ -35,7 +35,7 @@ final class MigrationOptions {
     private CovetConfiguration.Project project;
 
     /** The project settings of the configuration file in the working directory (read once). */
-    CovetConfiguration.Project project() {
+    public CovetConfiguration.Project project() {
         if (project == null) {
             project = CovetConfiguration.discover().project();
         }
@@ -56,7 +56,8 @@ final class MigrationOptions {
         return MigrationFiles.load(dir());
     }
 
-    void installClasspath() {
+    /** Puts covet.project.classpath and --classpath on the context class loader. */
+    public void installClasspath() {
         List<URL> urls = new ArrayList<>();
         for (Path p : project().classpath()) {
             urls.add(url(p, "covet.project.classpath"));

@@ -28,6 +28,9 @@ public final class SchemaCommand {
         @Mixin
         MigrationOptions files;
 
+        @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
         @Spec
         CommandSpec spec;
 
@@ -35,6 +38,11 @@ public final class SchemaCommand {
         public Integer call() {
             try (Database db = database.open()) {
                 List<String> diff = Drift.differences(db, Migrator.builder(db, files.load()).build());
+                if (json) {
+                    spec.commandLine().getOut().println(io.covet.cli.common.JsonOut.write(
+                            java.util.Map.of("differences", diff)));
+                    return diff.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+                }
                 if (diff.isEmpty()) {
                     spec.commandLine().getOut().println("No drift: the database matches its applied migrations.");
                     return ExitCode.OK;

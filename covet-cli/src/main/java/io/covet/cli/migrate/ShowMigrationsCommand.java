@@ -24,6 +24,9 @@ public final class ShowMigrationsCommand implements Callable<Integer> {
     @Mixin
     MigrationOptions files;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -32,6 +35,20 @@ public final class ShowMigrationsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = database.open()) {
             List<MigrationStatus> st = Migrator.builder(db, files.load()).build().status();
+            if (json) {
+                List<java.util.Map<String, Object>> list = st.stream().map(x -> {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("app", x.key().app());
+                    m.put("name", x.key().name());
+                    m.put("applied", x.applied());
+                    m.put("partial", x.partial());
+                    m.put("edited", x.edited());
+                    m.put("appliedAt", x.appliedAt());
+                    return m;
+                }).toList();
+                out.println(io.covet.cli.common.JsonOut.write(java.util.Map.of("migrations", list)));
+                return ExitCode.OK;
+            }
             String app = null;
             for (MigrationStatus s : st.stream().sorted((a, b) -> a.key().app().compareTo(b.key().app())).toList()) {
                 if (!s.key().app().equals(app)) {

@@ -14,15 +14,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -118,36 +114,8 @@ public final class StatsCommand implements Callable<Integer> {
 
     /** Reads {@code /stats.json} of an endpoint; prints one line and returns null when it cannot be reached. */
     private JsonNode fetch(String base) throws IOException {
-        URI uri;
-        try {
-            uri = URI.create(base.endsWith("/") ? base : base + "/");
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("malformed --url '" + base + "': " + e.getMessage());
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new ConfigurationException("--url must be an http:// or https:// address such as "
-                    + "http://127.0.0.1:9187, was '" + base + "'");
-        }
-        URI stats = uri.resolve("stats.json?sort=" + sort.name() + "&shapes=" + limit);
-        HttpURLConnection c = (HttpURLConnection) stats.toURL().openConnection();
-        c.setConnectTimeout(10_000);
-        c.setReadTimeout(60_000);
-        try {
-            int status = c.getResponseCode();
-            if (status != 200) {
-                spec.commandLine().getErr().println("covet: " + stats + " answered HTTP " + status
-                        + "; is this a Covet observability endpoint?");
-                return null;
-            }
-            try (InputStream in = c.getInputStream()) {
-                return ShapeReport.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (ConnectException e) {
-            spec.commandLine().getErr().println("covet: cannot reach " + uri + " (" + e.getMessage()
-                    + "); is `covet serve` (or the application's ObserveServer) running there?");
-            return null;
-        } finally {
-            c.disconnect();
-        }
+        Optional<String> body = Endpoint.of(base).get("stats.json?sort=" + sort.name() + "&shapes=" + limit,
+                spec.commandLine().getErr());
+        return body.isEmpty() ? null : ShapeReport.JSON.readTree(body.get());
     }
 }

@@ -16,11 +16,28 @@ class PoolCliTest {
         CliRun table = covet("pool", "stats", "-d", s.url());
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).contains("database").contains("acq p99").contains("default")
-                .contains("PoolSettings[maxSize=");
+                .contains("default: sizing=fixed");
         CliRun json = covet("pool", "stats", "--json", "-d", s.url());
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"database\" : \"default\"").contains("\"maxSize\"")
                 .contains("\"acquireP99Micros\"").contains("\"sizing\" : \"fixed\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void poolStatsOfAnEndpointThatIsNotThereIsOneLineAndAFailure() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        CliRun r = covet("pool", "stats", "--url", "http://127.0.0.1:" + port);
+        assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(r.err()).contains("cannot reach http://127.0.0.1:" + port).contains("is `covet serve`");
+        CliRun bad = covet("pool", "stats", "--url", "ftp://example");
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("--url must be an http:// or https:// address");
+        CliRun both = covet("pool", "stats", "--url", "http://127.0.0.1:" + port, "-d", "sqlite::memory:");
+        assertThat(both.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
     }
 
     @org.junit.jupiter.api.Test

@@ -53,6 +53,13 @@ public final class ManagedPool implements DataSource, Pool {
     private final Engine engine;
     private final String location;
     private final PoolSettings settings;
+    /**
+     * HikariCP (6.x) retires each connection at a random point up to {@code maxLifetime / factor} early, the factor
+     * read from this system property (default 4, clamped to 2..40) so that they do not all expire together.
+     */
+    private static final long LIFETIME_VARIANCE_FACTOR =
+            Math.min(40, Math.max(2, Long.getLong("com.zaxxer.hikari.lifeTimeVarianceFactor", 4)));
+
     final Set<PooledConnection> physicals = ConcurrentHashMap.newKeySet();
     private final long bypassNanos;
     private final boolean leakDetection;
@@ -290,6 +297,7 @@ public final class ManagedPool implements DataSource, Pool {
         if (pc == null) {
             return;
         }
+        int before = physicals.size();
         physicals.remove(pc);
         long now = System.nanoTime();
         long age = now - pc.openedAt;
@@ -300,11 +308,12 @@ public final class ManagedPool implements DataSource, Pool {
             reason = EvictionReason.POOL_CLOSED;
         } else if (hikari == null) {
             reason = EvictionReason.STARTUP_CHECK;
-        } else if (maxLifetimeNanos > 0 && age >= maxLifetimeNanos - maxLifetimeNanos / 40) {
-            // HikariCP shortens each connection's lifetime by up to 2.5 % so that they do not all expire together.
-            reason = EvictionReason.LIFETIME;
-        } else if (idleTimeoutNanos > 0 && pc.leasedAt == 0 && now - pc.returnedAt >= idleTimeoutNanos) {
+        } else if (idleTimeoutNanos > 0 && pc.leasedAt == 0 && now - pc.returnedAt >= idleTimeoutNanos
+                && before > hikari.getMinimumIdle()) {
+            // HikariCP idles out only connections above min idle; at or below it, an idle close is the lifetime's.
             reason = EvictionReason.IDLE;
+        } else if (maxLifetimeNanos > 0 && age >= maxLifetimeNanos - maxLifetimeNanos / LIFETIME_VARIANCE_FACTOR) {
+            reason = EvictionReason.LIFETIME;
         } else {
             reason = EvictionReason.DEAD;
         }

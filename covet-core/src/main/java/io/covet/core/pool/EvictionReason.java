@@ -6,9 +6,15 @@ package io.covet.core.pool;
  * are known because Covet itself asked for the eviction.
  */
 public enum EvictionReason {
-    /** Inferred: older than the pool's max lifetime (HikariCP's recycling, SQLAlchemy's {@code pool_recycle}). */
+    /**
+     * Inferred: reached the pool's max lifetime (HikariCP's recycling, SQLAlchemy's {@code pool_recycle}), which
+     * HikariCP shortens per connection by a random amount of up to 25 %.
+     */
     LIFETIME,
-    /** Inferred: idle longer than the idle timeout while the pool held more than its minimum idle. */
+    /**
+     * Inferred: idle longer than the idle timeout while the pool held more than its minimum idle. A connection
+     * that reaches its lifetime in that state is counted here too: the two cannot be told apart from outside.
+     */
     IDLE,
     /**
      * Inferred: closed by HikariCP before its lifetime and not idle-expired: it failed HikariCP's own liveness

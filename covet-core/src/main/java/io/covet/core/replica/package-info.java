@@ -1,13 +1,15 @@
 /**
- * Replication primitives, per engine, on plain {@link java.sql.Connection}s: what a node is
- * ({@link io.covet.core.replica.NodeStatus}: primary or replica, read-only or not), how far a replica is behind
- * its primary ({@link io.covet.core.replica.ReplicaLag}), and causal tokens
- * ({@link io.covet.core.replica.CausalToken}): the primary's position after a commit, as a string that can travel
- * between requests, and waiting on a replica until it has replayed that position (read-your-writes).
+ * Read replicas: configuration ({@link io.covet.core.replica.ReplicaConfig}, attached with
+ * {@code DatabaseConfig.Builder.replicas}), where reads go ({@link io.covet.core.replica.Reads},
+ * {@link io.covet.core.replica.Router}, {@link io.covet.core.replica.Consistency}), read-your-writes across requests
+ * ({@link io.covet.core.replica.ReadSession} carrying a {@link io.covet.core.replica.CausalToken}), and the live
+ * state of a database's replicas ({@link io.covet.core.replica.Replicas}, from {@code Database.replicas()}).
  *
- * <p>{@link io.covet.core.replica.Replication} is the entry point. These are the building blocks replica routing
- * is made of; routing itself (which statement goes to which node) is not part of this package yet. PostgreSQL
- * streaming standbys and MariaDB GTID replicas are supported; SQLite has no replicas and every operation
- * throws {@link io.covet.core.error.UnsupportedFeature}. The guide is {@code docs/replicas.md}.
+ * <p>Underneath are the replication primitives, per engine, on plain {@link java.sql.Connection}s
+ * ({@link io.covet.core.replica.Replication}): what a node is ({@link io.covet.core.replica.NodeStatus}), how far a
+ * replica is behind ({@link io.covet.core.replica.ReplicaLag}), capturing the primary's position after a commit
+ * and waiting on a replica until it has replayed it. PostgreSQL streaming standbys and MariaDB GTID replicas are
+ * supported; SQLite has no replicas and refuses them with {@link io.covet.core.error.UnsupportedFeature}. The guide
+ * is {@code docs/replicas.md}.
  */
 package io.covet.core.replica;

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.covet.core.pool.Pool;
 import io.covet.observe.Health;
 import io.covet.observe.Observability;
 import io.covet.observe.ObservabilitySnapshot;
+import io.covet.observe.PoolReport;
 import io.covet.observe.ShapeSort;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -75,8 +77,9 @@ final class Routes {
                 case "/health/live" -> health(ex, false);
                 case "/health/ready" -> health(ex, true);
                 case "/stats.json" -> stats(ex);
+                case "/pools.json" -> send(ex, 200, JSON_TYPE, pools().toJson());
                 default -> send(ex, 404, "text/plain; charset=utf-8", "no such page: the endpoint serves /, "
-                        + "/metrics, /health/live, /health/ready and /stats.json\n");
+                        + "/metrics, /health/live, /health/ready, /stats.json and /pools.json\n");
             }
         } catch (RuntimeException e) {
             // One line, no stack trace on the wire: the page shows it; the log has the details.
@@ -148,6 +151,15 @@ final class Routes {
         m.put("checks", checks);
         m.put("checkedAt", h.checkedAt().toString());
         return m;
+    }
+
+    /** The pools of the attached databases, in the order they were attached. */
+    private PoolReport pools() {
+        Map<String, Pool> pools = new LinkedHashMap<>();
+        for (String name : observability.databases()) {
+            observability.database(name).ifPresent(db -> pools.put(name, db.pool()));
+        }
+        return PoolReport.of(pools);
     }
 
     /** {@code /stats.json[?sort=p99|total|calls][&shapes=N]}; 400 on a bad parameter. */

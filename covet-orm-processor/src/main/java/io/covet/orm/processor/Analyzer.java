@@ -136,8 +136,19 @@ final class Analyzer {
                         + "has no changes of its own to track; remove one of them");
             }
         }
+        AnnotationMirror sdm = mirror(type, "SoftDelete");
+        String[] softDelete = ModelOptions.softDelete(sdm == null ? null : values(sdm), fields, simple,
+                Boolean.TRUE.equals(mv.get("readOnly")), msg -> error(type, msg));
+        AnnotationMirror mm = mirror(type, "Manager");
+        if (record && (sdm != null || mm != null)) {
+            error(type, simple + " is a record model: @SoftDelete and @Manager need a class extending Entity "
+                    + "(record queries and saves have neither)");
+        }
+        String manager = mm == null ? null : ModelOptions.manager(env, values(mm).get("value"), simple,
+                msg -> error(type, msg));
         return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
-                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded);
+                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded,
+                softDelete, manager);
     }
 
     private boolean relationAnnotated(VariableElement f) {

@@ -61,8 +61,7 @@ final class SourceGenerator {
         }
         meta(w);
         w.line("/** The model's handle: {@code orm.objects(" + cls + ".TYPE)}. */");
-        w.line("public static final " + SPI + (m.record() ? "RecordType<" : "ModelType<") + model
-                + "> TYPE = new Type();");
+        w.line("public static final " + handleType(model) + " TYPE = new Type();");
         w.line("");
         for (FieldInfo f : m.fields()) {
             w.line("/** Column {@code " + f.column() + "} of this (possibly aliased) table. */");
@@ -126,7 +125,25 @@ final class SourceGenerator {
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
         w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
                 + ", " + (m.historyTable() == null ? "null" : "new " + SPI + "HistoryMeta(" + lit(m.historyTable())
-                + ", " + strings(m.historyExcluded()) + ")") + ");");
+                + ", " + strings(m.historyExcluded()) + ")") + ")" + softDelete() + ";");
+    }
+
+    private String softDelete() {
+        String[] sd = m.softDelete();
+        if (sd == null) {
+            return "";
+        }
+        return "\n            .withSoftDelete(new " + SPI + "SoftDeleteMeta(" + lit(sd[0]) + ", " + lit(sd[1]) + ", "
+                + (sd[2] == null ? "null" : lit(sd[2])) + ", " + (sd[3] == null ? "null" : lit(sd[3])) + "))";
+    }
+
+    /** The generated handle's type: ModelType, RecordType, or ManagedType with the model's query set. */
+    private String handleType(String model) {
+        if (m.record()) {
+            return SPI + "RecordType<" + model + ">";
+        }
+        return m.manager() == null ? SPI + "ModelType<" + model + ">"
+                : SPI + "ManagedType<" + model + ", " + m.manager() + ">";
     }
 
     private static String index(Group g) {
@@ -148,8 +165,7 @@ final class SourceGenerator {
 
     private void type(JavaWriter w, String cls, String model) {
         w.line("");
-        w.open("private static final class Type extends " + SPI + (m.record() ? "RecordType<" : "ModelType<") + model
-                + ">");
+        w.open("private static final class Type extends " + handleType(model));
         for (FieldInfo f : m.fields()) {
             if (f.fieldType().equals("ENUM_INT")) {
                 w.line("private static final " + f.typeArgument() + "[] " + Names.constant(f.member()) + "_VALUES = "
@@ -168,6 +184,13 @@ final class SourceGenerator {
         w.line("super(" + model + ".class, META);");
         w.close();
         w.line("");
+        if (m.manager() != null) {
+            w.line("@Override");
+            w.open("public " + m.manager() + " manager(" + ORM + "QuerySet<" + model + "> base)");
+            w.line("return new " + m.manager() + "(base);");
+            w.close();
+            w.line("");
+        }
         w.line("@Override");
         w.open("public io.covet.sql.Table table()");
         w.line("return TABLE;");

@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of a {@code @History} model as they were at an instant: a subquery over its history table, under the
@@ -71,10 +73,21 @@ public final class AsOf {
         }
         return Sql.select(items.toArray(SelectItem[]::new)).from(d)
                 .orderBy(Sql.field(d, HistoryTable.HISTORY_ID, Object.class).asc()).statement(db)
-                .list(rs -> new Version<>(mapper.map(rs), instant(rs.getString(HistoryTable.VALID_FROM)),
-                        instant(rs.getString(HistoryTable.VALID_TO)), rs.getString(HistoryTable.CHANGE_TYPE),
-                        rs.getString(HistoryTable.CHANGED_BY), rs.getString(HistoryTable.CHANGE_REASON),
-                        rs.getString(HistoryTable.TXID)));
+                .list(rs -> {
+                    T state = mapper.map(rs);
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    for (int i = 0; i < m.fields().size(); i++) {
+                        FieldMeta f = m.fields().get(i);
+                        if (!h.excluded().contains(f.name())) {
+                            // NULL in the history stays null (a primitive field would read it as its default)
+                            fields.put(f.name(), rs.getObject(f.column()) == null ? null : type.get(state, i));
+                        }
+                    }
+                    return new Version<>(state, instant(rs.getString(HistoryTable.VALID_FROM)),
+                            instant(rs.getString(HistoryTable.VALID_TO)), rs.getString(HistoryTable.CHANGE_TYPE),
+                            rs.getString(HistoryTable.CHANGED_BY), rs.getString(HistoryTable.CHANGE_REASON),
+                            rs.getString(HistoryTable.TXID), fields);
+                });
     }
 
     private static Instant instant(String text) {
@@ -103,11 +116,14 @@ public final class AsOf {
         Table ht = Sql.table(h.table());
         Column<Object> from = Sql.field(ht, HistoryTable.VALID_FROM, Object.class);
         String vf = d.dialect().quote(HistoryTable.VALID_FROM);
-        boolean began = !d.sql("SELECT 1 AS x FROM " + d.dialect().quote(h.table()) + " WHERE " + vf + " <= ? LIMIT 1",
-                t).list().isEmpty();
+        // the first recorded version (lowest history_id, read through the primary key): a scan for any version
+        // before t would wade through the dead row versions the triggers' valid_to updates leave on PostgreSQL
+        List<io.covet.core.Row> first = d.sql("SELECT " + vf + " AS f FROM " + d.dialect().quote(h.table())
+                + " ORDER BY " + d.dialect().quote(HistoryTable.HISTORY_ID) + " LIMIT 1").list();
+        boolean began = !first.isEmpty() && !instant(first.get(0).getString("f")).isAfter(q.asOf());
         if (!began) {
             throw new OrmUsageException("asOf(" + q.asOf() + ") on " + m.simpleName() + " is before its history "
-                    + "began (no version in " + h.table() + " starts at or before it); the state before the history "
+                    + "began (the first version in " + h.table() + " starts after it); the state before the history "
                     + "was recorded is unknown");
         }
         List<SelectItem> items = columns(m, h, ht);

@@ -33,11 +33,20 @@ final class Deleter {
     private final Map<ModelType<?>, List<Entity>> collected = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
     private final List<Runnable> fieldUpdates = new ArrayList<>();
+    private final boolean hard;
+    /** Whether this delete only marks rows: the first instance's model has {@code @SoftDelete} and not {@link #hard}. */
+    private boolean soft;
 
     Deleter(OrmRuntime orm, Database db, String dbName) {
+        this(orm, db, dbName, false);
+    }
+
+    /** {@code hard}: remove rows even of {@code @SoftDelete} models ({@code purge}). */
+    Deleter(OrmRuntime orm, Database db, String dbName, boolean hard) {
         this.orm = orm;
         this.db = db;
         this.dbName = dbName;
+        this.hard = hard;
     }
 
     int delete(List<? extends Entity> instances) {
@@ -45,6 +54,8 @@ final class Deleter {
             return 0;
         }
         ModelType<?> type = orm.typeOf(instances.get(0));
+        soft = !hard && type.meta().softDeletes();
+        java.time.Instant stamp = soft ? SoftDeletes.now() : null;
         collect(type, new ArrayList<>(instances));
         for (List<Entity> es : collected.values()) {
             es.forEach(e -> orm.send(Signal.PRE_DELETE, e, false, dbName));
@@ -65,7 +76,9 @@ final class Deleter {
                     rows.add(e);
                 }
             }
-            if (t.meta().compositePrimaryKey()) {
+            if (soft) {
+                n += SoftDeletes.stamp(t, rows, pks, stamp, db);
+            } else if (t.meta().compositePrimaryKey()) {
                 n += deleteByCompositeKey(t, rows);
             } else {
                 clearJoinTables(t, pks);
@@ -77,7 +90,9 @@ final class Deleter {
         for (List<Entity> es : collected.values()) {
             for (Entity e : es) {
                 orm.hooks().forEach(h -> h.afterDelete(e, db));
-                access.snapshot(e, null);
+                if (!soft) {
+                    access.snapshot(e, null);
+                }
                 orm.send(Signal.POST_DELETE, e, false, dbName);
             }
         }
@@ -106,6 +121,11 @@ final class Deleter {
                 Column<?> fk = other.columns(other.table()).get(i);
                 switch (f.foreignKey().onDelete()) {
                     case CASCADE -> {
+                        if (soft && !other.meta().softDeletes()) {
+                            // a soft delete changes no row of a model without soft delete: its target stays
+                            continue;
+                        }
+                        // soft: live children only, so that rows deleted earlier keep their stamp
                         List<? extends Entity> children = QueryReads.list(orm, entities(other)
                                 .and(Relations.in(fk, pks)));
                         if (!children.isEmpty()) {
@@ -121,12 +141,10 @@ final class Deleter {
                                     + "or reassign them first. Nothing was deleted.");
                         }
                     }
-                    case SET_NULL -> fieldUpdates.add(() -> Sql.update(other.table())
-                            .set(Writer.assign(fk, null)).where(Relations.in(fk, pks)).execute(db));
-                    case SET_DEFAULT -> {
-                        Object def = defaultKey(other.columns(other.table()).get(i).type(), f.defaultValue());
-                        fieldUpdates.add(() -> Sql.update(other.table())
-                                .set(Writer.assign(fk, def)).where(Relations.in(fk, pks)).execute(db));
+                    case SET_NULL, SET_DEFAULT -> {
+                        if (!soft) {
+                            fieldUpdates.add(setTo(other, i, f, fk, pks));
+                        }
                     }
                     case RESTRICT, DO_NOTHING -> {
                         // left to the database constraint (see OnDelete)
@@ -136,6 +154,16 @@ final class Deleter {
             }
         }
         collected.computeIfAbsent(type, k -> new ArrayList<>()).addAll(fresh);
+    }
+
+    /** The update of a SET_NULL or SET_DEFAULT foreign key. */
+    private Runnable setTo(ModelType<?> other, int i, FieldMeta f, Column<?> fk, List<Object> pks) {
+        if (f.foreignKey().onDelete() == io.covet.orm.OnDelete.SET_NULL) {
+            return () -> Sql.update(other.table()).set(Writer.assign(fk, null)).where(Relations.in(fk, pks))
+                    .execute(db);
+        }
+        Object def = defaultKey(other.columns(other.table()).get(i).type(), f.defaultValue());
+        return () -> Sql.update(other.table()).set(Writer.assign(fk, def)).where(Relations.in(fk, pks)).execute(db);
     }
 
     /**
@@ -179,7 +207,9 @@ final class Deleter {
     /** Every row of a model known to extend {@link Entity} (one with a foreign key: records have none). */
     @SuppressWarnings("unchecked")
     private QuerySpec<Entity> entities(ModelType<?> type) {
-        return QuerySpec.all((ModelType<Entity>) type).withDatabase(dbName);
+        // a hard delete must reach soft-deleted rows too: they still point at the row
+        return QuerySpec.all((ModelType<Entity>) type).withDatabase(dbName)
+                .withVisibility(soft ? Visibility.LIVE : Visibility.ALL);
     }
 
     private static Object defaultKey(Class<?> type, String literal) {

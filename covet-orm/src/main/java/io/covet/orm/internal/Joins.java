@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The relation paths a query joins, each once, keyed by alias; INNER wins over LEFT for a path used by both.
- * Immutable. Not an API.
+ * A joined {@code @SoftDelete} model's deleted rows are left out by the join condition itself. Immutable. Not an API.
  */
 public final class Joins {
     /** No joins. */
@@ -57,19 +57,20 @@ public final class Joins {
             switch (s.kind()) {
                 case FORWARD -> {
                     Condition on = Relations.eq(source.columns(parentTable).get(source.meta().indexOf(s.name())),
-                            pk(target, t));
+                            pk(target, t)).and(SoftDeletes.live(target, t));
                     q = e.inner() ? q.join(t, on) : q.leftJoin(t, on);
                 }
                 case REVERSE -> {
                     Condition on = Relations.eq(target.columns(t).get(target.meta().indexOf(s.remoteField())),
-                            pk(source, parentTable));
+                            pk(source, parentTable)).and(SoftDeletes.live(target, t));
                     q = e.inner() ? q.join(t, on) : q.leftJoin(t, on);
                 }
                 case MANY_TO_MANY -> {
                     Relations.JoinTable jt = Relations.joinTable(orm, source, s.name());
                     Table j = Sql.table(jt.table()).as(p.alias() + "_j");
                     Condition on1 = Relations.eq(Sql.field(j, jt.sourceColumn(), Object.class), pk(source, parentTable));
-                    Condition on2 = Relations.eq(pk(target, t), Sql.field(j, jt.targetColumn(), Object.class));
+                    Condition on2 = Relations.eq(pk(target, t), Sql.field(j, jt.targetColumn(), Object.class))
+                            .and(SoftDeletes.live(target, t));
                     q = e.inner() ? q.join(j, on1).join(t, on2) : q.leftJoin(j, on1).leftJoin(t, on2);
                 }
                 default -> throw new IllegalStateException(s.kind().toString());

@@ -69,8 +69,9 @@ public final class Keys {
     }
 
     /**
-     * Refuses a write to a read-only model ({@code @Model(readOnly = true)}) before anything is sent; a null type
-     * (not registered) passes, for the caller's own error.
+     * Refuses a write to a read-only model ({@code @Model(readOnly = true)}), and a write to a {@code @History}
+     * model without a user while {@code Audit.requireAttribution} is on, before anything is sent; a null type (not
+     * registered) passes, for the caller's own error.
      *
      * @throws OrmUsageException naming the model and the operation
      */
@@ -79,6 +80,13 @@ public final class Keys {
             throw new OrmUsageException(operation + " is refused: " + type.meta().simpleName() + " (table "
                     + type.meta().table() + ") is read-only (@Model(readOnly = true)); write its table with SQL, or "
                     + "give the table a primary key and drop readOnly");
+        }
+        if (type != null && type.meta().history() != null && io.covet.orm.Audit.attributionRequired()
+                && !io.covet.orm.Audit.attributed()) {
+            throw new OrmUsageException(operation + " of " + type.meta().simpleName() + " is refused: attribution is "
+                    + "required (Audit.requireAttribution) and no user is set for this write; run it inside "
+                    + "Audit.as(db, user, reason, ...) or Audit.run(db, ...) with a current-user supplier. Nothing "
+                    + "was written.");
         }
     }
 

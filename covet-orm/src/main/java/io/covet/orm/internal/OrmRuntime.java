@@ -99,14 +99,15 @@ public final class OrmRuntime {
      * @throws OrmUsageException naming the known databases when there is none of that name
      */
     public Database database(String name) {
-        Database db = databases.get(name == null ? defaultName : name);
+        String key = databaseName(name);
+        Database db = databases.get(key);
         if (db != null) {
             return db;
         }
-        if (registry != null && registry.contains(name)) {
-            return registry.get(name);
+        if (registry != null && registry.contains(key)) {
+            return registry.get(key);
         }
-        throw new OrmUsageException("no database named '" + name + "' is known to this Orm; known: "
+        throw new OrmUsageException("no database named '" + key + "' is known to this Orm; known: "
                 + databases.keySet() + (registry == null ? "" : " and " + registry.names()));
     }
 

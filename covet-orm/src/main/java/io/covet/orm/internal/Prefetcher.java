@@ -135,7 +135,7 @@ final class Prefetcher {
             Select q = Sql.select(items.toArray(SelectItem[]::new)).from(target.table())
                     .join(j, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),
                             Joins.pk(target, target.table())))
-                    .where(Relations.in(ownerColumn, chunk));
+                    .where(Relations.in(ownerColumn, chunk).and(SoftDeletes.live(target, target.table())));
             List<OrderField> order = QuerySql.effectiveOrder(base);
             if (!order.isEmpty()) {
                 q = q.orderBy(order.toArray(OrderField[]::new));

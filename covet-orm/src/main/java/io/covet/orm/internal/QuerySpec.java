@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param having        {@code HAVING} conditions, ANDed
  * @param selfSubquery  whether a filter is a subquery over the model's own table (MariaDB cannot UPDATE with one)
  * @param forUpdate     {@code SELECT … FOR UPDATE}
+ * @param asOf          the instant read from the history table ({@code QuerySet.asOf}), or null for now
+ * @param visibility    which rows of a {@code @SoftDelete} model the query sees (live ones unless asked)
  * @param <T>           the model
  */
 public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Condition where,
@@ -39,7 +41,7 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
                                           Joins joins, List<Path<?, ?, ?>> related, List<Path<?, ?, ?>> prefetch,
                                           List<Annotation> annotations, List<Field<?>> groupBy, Condition having,
                                           boolean selfSubquery, boolean forUpdate,
-                                          java.time.Instant asOf) {
+                                          java.time.Instant asOf, Visibility visibility) {
 
     /**
      * A computed value added to each instance.
@@ -56,6 +58,7 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(joins, "joins");
         Objects.requireNonNull(having, "having");
+        Objects.requireNonNull(visibility, "visibility");
         order = order == null ? null : List.copyOf(order);
         related = List.copyOf(related);
         prefetch = List.copyOf(prefetch);
@@ -66,19 +69,19 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** Every row of the model, on the default database. */
     public static <T extends Entity> QuerySpec<T> all(ModelType<T> type) {
         return new QuerySpec<>(type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(), List.of(),
-                List.of(), List.of(), Sql.noCondition(), false, false, null);
+                List.of(), List.of(), Sql.noCondition(), false, false, null, Visibility.LIVE);
     }
 
     /** On the named database (null for the default). */
     public QuerySpec<T> withDatabase(String name) {
         return new QuerySpec<>(type, name, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With this filter instead of the current ones. */
     public QuerySpec<T> withWhere(Condition condition) {
         return new QuerySpec<>(type, database, condition, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With {@code condition} ANDed to the filters. */
@@ -89,43 +92,43 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** With this ordering; null for the model's default ordering. */
     public QuerySpec<T> withOrder(List<OrderField> fields) {
         return new QuerySpec<>(type, database, where, fields, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With or without {@code DISTINCT}. */
     public QuerySpec<T> withDistinct(boolean value) {
         return new QuerySpec<>(type, database, where, order, value, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With this limit (-1 for none). */
     public QuerySpec<T> withLimit(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, n, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With this offset. */
     public QuerySpec<T> withOffset(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, n, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With these joins. */
     public QuerySpec<T> withJoins(Joins value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, value, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With these select-related paths. */
     public QuerySpec<T> withRelated(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, paths, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With these prefetch paths. */
     public QuerySpec<T> withPrefetch(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, paths,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With {@code annotation} after the current annotations. */
@@ -133,36 +136,42 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
         List<Annotation> all = new ArrayList<>(annotations);
         all.add(annotation);
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch, all,
-                groupBy, having, selfSubquery, forUpdate, asOf);
+                groupBy, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With these grouping fields. */
     public QuerySpec<T> withGroupBy(List<Field<?>> fields) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, fields, having, selfSubquery, forUpdate, asOf);
+                annotations, fields, having, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** With this {@code HAVING} condition instead of the current one. */
     public QuerySpec<T> withHaving(Condition condition) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, condition, selfSubquery, forUpdate, asOf);
+                annotations, groupBy, condition, selfSubquery, forUpdate, asOf, visibility);
     }
 
     /** Marked as filtering by a subquery over the model's own table, or not. */
     public QuerySpec<T> withSelfSubquery(boolean value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, value, forUpdate, asOf);
+                annotations, groupBy, having, value, forUpdate, asOf, visibility);
     }
 
     /** With or without {@code FOR UPDATE}. */
     public QuerySpec<T> withForUpdate(boolean value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, value, asOf);
+                annotations, groupBy, having, selfSubquery, value, asOf, visibility);
+    }
+
+    /** Seeing the rows of a {@code @SoftDelete} model that {@code visibility} says. */
+    public QuerySpec<T> withVisibility(Visibility value) {
+        return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, value);
     }
 
     /** Whether nothing but the model itself is asked for: the shape of a lookup by key. */
     boolean plain() {
-        return !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
+        return visibility == Visibility.LIVE && !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
                 && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0 && where.equals(Sql.noCondition())
                 && having.equals(Sql.noCondition());
     }
@@ -181,6 +190,6 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** This query reading the model's history table as of {@code instant} ({@code QuerySet.asOf}). */
     public QuerySpec<T> withAsOf(java.time.Instant instant) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, instant);
+                annotations, groupBy, having, selfSubquery, forUpdate, instant, visibility);
     }
 }

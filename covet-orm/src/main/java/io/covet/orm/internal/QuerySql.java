@@ -37,7 +37,7 @@ final class QuerySql {
         Select s = (q.distinct() ? Sql.selectDistinct(arr) : Sql.select(arr))
                 .from(q.asOf() == null ? q.type().table() : AsOf.table(orm, q));
         s = q.joins().apply(orm, q.type(), s);
-        s = s.where(q.where());
+        s = s.where(SoftDeletes.where(q));
         List<Field<?>> group = new ArrayList<>(q.groupBy());
         boolean aggregated = q.annotations().stream().anyMatch(a -> a.expr() instanceof AggregateFunction<?>);
         if (aggregated && orderAndSlice) {

@@ -33,7 +33,7 @@ public final class QueryWrites {
     public static <T extends Entity> int update(OrmRuntime orm, QuerySpec<T> q, Assignment... assignments) {
         Database d = orm.database(q.database());
         if (q.joins().isEmpty() && !q.selfSubquery()) {
-            return Sql.update(q.type().table()).set(assignments).where(q.where()).execute(d);
+            return Sql.update(q.type().table()).set(assignments).where(SoftDeletes.where(q)).execute(d);
         }
         // Joined or self-referencing filters: read the keys first, since MariaDB refuses an UPDATE whose WHERE
         // selects from the updated table (error 1093).

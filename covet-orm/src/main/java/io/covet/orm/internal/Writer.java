@@ -210,7 +210,7 @@ public final class Writer {
         }
         ModelType<T> type = orm.typeOf(e);
         orm.requireRegistered(type);
-        QuerySpec<T> all = QuerySpec.all(type).withDatabase(e.database());
+        QuerySpec<T> all = QuerySpec.all(type).withDatabase(e.database()).withVisibility(Visibility.ALL);
         T fresh = type.meta().compositePrimaryKey()
                 ? QueryReads.get(orm, all.and(keyCondition(type, access.snapshot(e))))
                 : QueryReads.get(orm, all, access.primaryKey(e));

@@ -25,11 +25,12 @@ import java.util.Optional;
  * @param compositeKey   the field names of a composite primary key in key order; empty for a single-field key
  * @param readOnly       whether the ORM refuses writes ({@code @Model(readOnly = true)}); such a model may lack a key
  * @param history        the model's {@code @History}; null when its changes are not tracked
+ * @param softDelete     the model's {@code @SoftDelete}; null when its deletes remove rows
  */
 public record ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                         List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
                         List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
-                        boolean readOnly, HistoryMeta history) {
+                        boolean readOnly, HistoryMeta history, SoftDeleteMeta softDelete) {
 
     /** Copies every list. */
     public ModelMeta {
@@ -45,6 +46,15 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         compositeKey = List.copyOf(compositeKey == null ? List.of() : compositeKey);
     }
 
+    /** A model without {@code @SoftDelete}. */
+    public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
+                     List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
+                     List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
+                     boolean readOnly, HistoryMeta history) {
+        this(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse, compositeKey,
+                readOnly, history, null);
+    }
+
     /** A model without {@code @History}. */
     public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                      List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
@@ -57,7 +67,18 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
     /** This model with {@code @History} as given (null: none). */
     public ModelMeta withHistory(HistoryMeta h) {
         return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
-                compositeKey, readOnly, h);
+                compositeKey, readOnly, h, softDelete);
+    }
+
+    /** This model with {@code @SoftDelete} as given (null: none). */
+    public ModelMeta withSoftDelete(SoftDeleteMeta s) {
+        return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
+                compositeKey, readOnly, history, s);
+    }
+
+    /** Whether deletes only mark rows ({@code @SoftDelete}). */
+    public boolean softDeletes() {
+        return softDelete != null;
     }
 
     /** Whether this model's changes are tracked ({@code @History}). */

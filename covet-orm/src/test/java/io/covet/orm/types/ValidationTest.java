@@ -58,4 +58,18 @@ class ValidationTest {
             assertThat(orm.database("reports")).isSameAs(dbs.get("reports"));
         }
     }
+
+    @AllEngines
+    void anOrmOnARegistryAloneUsesItsDefaultDatabaseForUnnamedQueries(Scratch s) throws Exception {
+        try (Databases dbs = Databases.of(List.of(DatabaseConfig.builder("default").url(s.url()).build()))) {
+            Orm orm = Orm.builder().databases(dbs).models(Setting_.TYPE).build();
+            orm.createTables();
+            Setting x = new Setting();
+            x.key = "k";
+            x.level = "low";
+            orm.save(x);
+            assertThat(orm.objects(Setting_.TYPE).count()).isEqualTo(1);
+            assertThat(orm.database(null)).isSameAs(dbs.get("default"));
+        }
+    }
 }

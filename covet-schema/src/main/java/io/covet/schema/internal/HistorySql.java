@@ -50,6 +50,20 @@ final class HistorySql {
         return String.join(" AND ", parts);
     }
 
+    /** {@code OLD."id" = NEW."id"}: the update keeps the row's key. */
+    String sameKey() {
+        return String.join(" AND ", source.primaryKey().stream().map(k -> "OLD." + q(k) + " = NEW." + q(k)).toList());
+    }
+
+    /** {@code "a" = NEW."a", …, "changed_by" = by, "change_reason" = why}: a version rewritten to the new image. */
+    String rewrite(String by, String why) {
+        List<String> parts = new ArrayList<>();
+        tracked.forEach(c -> parts.add(q(c) + " = NEW." + q(c)));
+        parts.add(q(HistoryTable.CHANGED_BY) + " = " + by);
+        parts.add(q(HistoryTable.CHANGE_REASON) + " = " + why);
+        return String.join(", ", parts);
+    }
+
     /** Every tracked column unchanged between OLD and NEW, with {@code same} rendering one comparison. */
     String unchanged(Function<String, String> same) {
         return String.join(" AND ", tracked.stream().map(c -> same.apply(q(c))).toList());

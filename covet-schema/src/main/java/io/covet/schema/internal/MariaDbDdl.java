@@ -115,8 +115,36 @@ public final class MariaDbDdl extends BaseDdl {
         return message.length() <= 500 ? message : message.substring(0, 497) + "...";
     }
 
+    /**
+     * A unique index over the rows where {@code <column> IS NULL} (a soft-delete table's live rows): MariaDB has no
+     * partial indexes, so an invisible generated column holds 1 for such a row and NULL otherwise, and the unique
+     * index covers it too; NULLs never collide, so only rows with NULL in {@code <column>} are held unique. Other
+     * partial indexes are refused as before.
+     */
+    @Override
+    public List<String> addIndex(Table t, Index i) {
+        String column = LiveRows.column(i);
+        if (column == null) {
+            return super.addIndex(t, i);
+        }
+        String flag = LiveRows.flagColumn(column);
+        return List.of("ALTER TABLE " + q(t.name()) + " ADD COLUMN IF NOT EXISTS " + q(flag) + " TINYINT AS (IF("
+                        + q(column) + " IS NULL, 1, NULL)) VIRTUAL INVISIBLE",
+                "CREATE UNIQUE INDEX " + q(i.name()) + " ON " + q(t.name()) + " (" + cols(i.columns()) + ", "
+                        + q(flag) + ")");
+    }
+
     @Override
     public List<String> dropIndex(Table t, Index i) {
+        String column = LiveRows.column(i);
+        if (column != null) {
+            // the generated column goes with the last index using it, so that its source column can be dropped
+            boolean shared = t.indexes().stream().anyMatch(o -> !o.name().equals(i.name())
+                    && column.equals(LiveRows.column(o)));
+            String drop = "DROP INDEX " + q(i.name()) + " ON " + q(t.name());
+            return shared ? List.of(drop) : List.of(drop, "ALTER TABLE " + q(t.name()) + " DROP COLUMN IF EXISTS "
+                    + q(LiveRows.flagColumn(column)));
+        }
         List<ForeignKey> keys = keysOnlyServedBy(t, i.name(), i.columns());
         return keys.isEmpty() ? List.of("DROP INDEX " + q(i.name()) + " ON " + q(t.name()))
                 : List.of(dropIndexKeeping(t.name(), i.name(), keys));

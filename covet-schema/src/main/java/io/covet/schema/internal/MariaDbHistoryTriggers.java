@@ -12,7 +12,8 @@ import java.util.List;
  * statement; a statement that started before the one it waited for on a row lock would close that row's version
  * before it began, so such a version starts at its predecessor's start instead (the chain never runs backwards).
  * Who, why and the changeset come from the session variables {@code @covet_user}, {@code @covet_reason} and
- * {@code @covet_tx}, which {@code Audit} sets and clears around its unit of work.
+ * {@code @covet_tx}, which {@code Audit} sets and clears around its unit of work. Inside such a unit, an update of a
+ * row whose open version the unit wrote rewrites that version: one version per row and unit of work.
  */
 public final class MariaDbHistoryTriggers implements HistoryTriggers {
     private final Dialect d;
@@ -38,14 +39,31 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
                 .append("  DECLARE prev DATETIME(6);\n");
         if (event.equals("UPDATE")) {
             b.append("  IF NOT (").append(s.unchanged(c -> "OLD." + c + " <=> NEW." + c)).append(") THEN\n");
+            // a second update of a row in the unit of work that wrote its open version rewrites that version
+            // compared as bytes: the session variable's collation is not the column's
+            String mine = s.openVersion("OLD") + " AND CAST(" + s.q(HistoryTable.TXID)
+                    + " AS BINARY) = CAST(@covet_tx AS BINARY)";
+            b.append("  IF @covet_tx IS NOT NULL AND ").append(s.sameKey()).append(" AND EXISTS (SELECT 1 FROM ").append(h).append(" WHERE ")
+                    .append(mine).append(") THEN\n")
+                    .append("  UPDATE ").append(h).append(" SET ").append(s.rewrite("@covet_user", "@covet_reason"))
+                    .append(" WHERE ").append(mine).append(";\n")
+                    .append("  ELSE\n");
         }
         for (String image : event.equals("UPDATE") ? List.of("OLD", "NEW") : List.of(event.equals("INSERT") ? "NEW"
                 : "OLD")) {
+            // an update that keeps the key closed that key's open version with the OLD image already
+            boolean keyMoved = event.equals("UPDATE") && image.equals("NEW");
+            if (keyMoved) {
+                b.append("  IF NOT (").append(s.sameKey()).append(") THEN\n");
+            }
             b.append("  SELECT MAX(").append(vf).append(") INTO prev FROM ").append(h).append(" WHERE ")
                     .append(s.openVersion(image)).append(";\n")
                     .append("  IF prev > ts THEN SET ts = prev; END IF;\n")
                     .append("  UPDATE ").append(h).append(" SET ").append(vt).append(" = ts WHERE ")
                     .append(s.openVersion(image)).append(";\n");
+            if (keyMoved) {
+                b.append("  END IF;\n");
+            }
         }
         String image = event.equals("DELETE") ? "OLD" : "NEW";
         String type = event.equals("INSERT") ? "'+'" : event.equals("UPDATE") ? "'~'" : "'-'";
@@ -53,7 +71,7 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
                 .append(s.values(image)).append(", ts, ").append(type)
                 .append(", @covet_user, @covet_reason, @covet_tx);\n");
         if (event.equals("UPDATE")) {
-            b.append("  END IF;\n");
+            b.append("  END IF;\n  END IF;\n");
         }
         return b.append("END").toString();
     }

@@ -53,10 +53,17 @@ public final class MariaDbReader {
                 t.checks.add(new CheckConstraint(r[1], r[2].strip()));
             }
         }
+        Map<String, String> liveFlags = new HashMap<>();
         for (String[] r : Rows.query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA "
                 + "FROM information_schema.COLUMNS WHERE " + DB + " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
             TableBuilder t = tables.get(r[0]);
             if (t == null) {
+                continue;
+            }
+            String extra = r[5] == null ? "" : r[5].toUpperCase(Locale.ROOT);
+            if (r[1].endsWith(LiveRows.SUFFIX) && extra.contains("VIRTUAL GENERATED") && extra.contains("INVISIBLE")) {
+                // the stand-in of a live-rows unique index (see LiveRows): part of the index, not a column
+                liveFlags.put(r[0] + "." + r[1], r[1].substring(0, r[1].length() - LiveRows.SUFFIX.length()));
                 continue;
             }
             boolean json = jsonColumns.getOrDefault(r[0], List.of()).contains(r[1]);
@@ -65,6 +72,7 @@ public final class MariaDbReader {
             t.columns.add(new Column(r[1], type, "YES".equals(r[3]), Defaults.parse(r[4], true), auto));
         }
         Map<String, String> fkTableOf = new HashMap<>();
+        Map<String, String> liveIndexes = new java.util.LinkedHashMap<>();
         for (String[] r : Rows.query(c, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
                 + "k.REFERENCED_COLUMN_NAME, rc.DELETE_RULE FROM information_schema.KEY_COLUMN_USAGE k "
                 + "JOIN information_schema.REFERENTIAL_CONSTRAINTS rc ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA "
@@ -84,12 +92,21 @@ public final class MariaDbReader {
             }
             if (r[1].equals("PRIMARY")) {
                 t.pk.add(r[3]);
+            } else if ("0".equals(r[2]) && liveFlags.containsKey(r[0] + "." + r[3])) {
+                liveIndexes.put(r[0] + "." + r[1], liveFlags.get(r[0] + "." + r[3]) + " IS NULL");
             } else if ("0".equals(r[2])) {
                 t.uniques.computeIfAbsent(r[1], k -> new ArrayList<>()).add(r[3]);
             } else if (!fkTableOf.containsKey(r[0] + "." + r[1])) {
                 t.index(r[1], r[3], false, null);
             }
         }
+        liveIndexes.forEach((key, where) -> {
+            TableBuilder t = tables.get(key.substring(0, key.indexOf('.')));
+            String name = key.substring(key.indexOf('.') + 1);
+            for (String col : t.uniques.remove(name)) {
+                t.index(name, col, true, where);
+            }
+        });
         List<Table> out = new ArrayList<>();
         for (TableBuilder t : tables.values()) {
             out.add(t.build());

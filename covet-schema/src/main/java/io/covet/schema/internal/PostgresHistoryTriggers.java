@@ -12,6 +12,8 @@ import java.util.List;
  * {@code now()} is the transaction's start, so a transaction that began earlier but took a row's lock later would
  * close that row's version before it began; the statement's own clock time follows the row-lock order. A version
  * whose start would still precede its predecessor's (a clock step back) starts at the predecessor's start instead.
+ * An update of a row whose open version the same transaction ({@code txid_current()}) wrote rewrites that version
+ * instead of adding one: one version per row and transaction.
  */
 public final class PostgresHistoryTriggers implements HistoryTriggers {
     private final Dialect d;
@@ -38,6 +40,12 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                 + "::text") + " THEN\n"
                 + "    RETURN NULL;\n"
                 + "  END IF;\n"
+                // a second update of a row in the transaction that wrote its open version rewrites that version
+                + "  IF TG_OP = 'UPDATE' AND " + s.sameKey() + " THEN\n"
+                + "    UPDATE " + h + " SET " + s.rewrite("who", "why") + " WHERE " + s.openVersion("OLD")
+                + " AND " + s.q(HistoryTable.TXID) + " = tx;\n"
+                + "    IF FOUND THEN RETURN NULL; END IF;\n"
+                + "  END IF;\n"
                 + "  IF TG_OP <> 'INSERT' THEN\n"
                 + "    SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("OLD") + ";\n"
                 + "    IF prev > ts THEN ts := prev; END IF;\n"
@@ -48,9 +56,12 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                 + ", ts, '-', who, why, tx);\n"
                 + "  ELSE\n"
                 // a key written again after a delete closes the tombstone its delete left
-                + "    SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("NEW") + ";\n"
-                + "    IF prev > ts THEN ts := prev; END IF;\n"
-                + "    UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("NEW") + ";\n"
+                // (an update that keeps the key closed that key's open version with OLD already)
+                + "    IF TG_OP = 'INSERT' OR NOT (" + s.sameKey() + ") THEN\n"
+                + "      SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("NEW") + ";\n"
+                + "      IF prev > ts THEN ts := prev; END IF;\n"
+                + "      UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("NEW") + ";\n"
+                + "    END IF;\n"
                 + "    INSERT INTO " + h + " (" + s.insertColumns() + ") VALUES (" + s.values("NEW")
                 + ", ts, CASE TG_OP WHEN 'INSERT' THEN '+' ELSE '~' END, who, why, tx);\n"
                 + "  END IF;\n"

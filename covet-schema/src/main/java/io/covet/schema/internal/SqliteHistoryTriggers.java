@@ -13,6 +13,8 @@ import java.util.List;
  * commit order. Who, why and the changeset come from the one-row table {@value #SQLITE_CONTEXT_TABLE} that
  * {@code Audit} fills as the first write of its transaction and empties before the transaction ends: no other
  * connection can write (and so fire a trigger) while it holds a row, and nothing of it survives the transaction.
+ * Inside such a unit, an update of a row whose open version the unit wrote rewrites that version: one version per
+ * row and unit of work.
  */
 public final class SqliteHistoryTriggers implements HistoryTriggers {
     private static final String NOW = "strftime('%Y-%m-%d %H:%M:%f','now')";
@@ -38,10 +40,27 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
             b.append(" WHEN NOT (").append(s.unchanged(c -> "OLD." + c + " IS NEW." + c)).append(")");
         }
         b.append("\nBEGIN\n");
+        String fresh = "";
+        if (event.equals("UPDATE")) {
+            // a second update of a row in the unit of work that wrote its open version rewrites that version;
+            // "collapsed" keeps its truth value through the statements below, so they run or skip as one
+            String tx = "(SELECT " + d.quote(HistoryTable.TXID) + " FROM " + ctx + " LIMIT 1)";
+            String collapsed = tx + " IS NOT NULL AND " + s.sameKey() + " AND EXISTS (SELECT 1 FROM " + h + " WHERE " + s.openVersion("OLD")
+                    + " AND " + s.q(HistoryTable.TXID) + " = " + tx + ")";
+            String user = "(SELECT " + d.quote(HistoryTable.CHANGED_BY) + " FROM " + ctx + " LIMIT 1)";
+            String why = "(SELECT " + d.quote(HistoryTable.CHANGE_REASON) + " FROM " + ctx + " LIMIT 1)";
+            b.append("  UPDATE ").append(h).append(" SET ").append(s.rewrite(user, why)).append(" WHERE ")
+                    .append(s.openVersion("OLD")).append(" AND ").append(s.sameKey()).append(" AND ")
+                    .append(s.q(HistoryTable.TXID)).append(" = ").append(tx).append(";\n");
+            fresh = " AND NOT (" + collapsed + ")";
+        }
         for (String image : event.equals("UPDATE") ? List.of("OLD", "NEW") : List.of(event.equals("INSERT") ? "NEW"
                 : "OLD")) {
             b.append("  UPDATE ").append(h).append(" SET ").append(s.q(HistoryTable.VALID_TO)).append(" = ")
-                    .append(NOW).append(" WHERE ").append(s.openVersion(image)).append(";\n");
+                    .append(NOW).append(" WHERE ")
+                    // an update that keeps the key closed that key's open version with the OLD image already
+                    .append(event.equals("UPDATE") && image.equals("NEW") ? "NOT (" + s.sameKey() + ") AND " : "")
+                    .append(s.openVersion(image)).append(fresh).append(";\n");
         }
         String image = event.equals("DELETE") ? "OLD" : "NEW";
         String type = event.equals("INSERT") ? "'+'" : event.equals("UPDATE") ? "'~'" : "'-'";
@@ -49,6 +68,9 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
                 .append(s.values(image)).append(", ").append(NOW).append(", ").append(type);
         for (String c : List.of(HistoryTable.CHANGED_BY, HistoryTable.CHANGE_REASON, HistoryTable.TXID)) {
             b.append(", (SELECT ").append(d.quote(c)).append(" FROM ").append(ctx).append(" LIMIT 1)");
+        }
+        if (!fresh.isEmpty()) {
+            b.append(" WHERE 1 = 1").append(fresh);
         }
         return b.append(";\nEND").toString();
     }

@@ -7,11 +7,17 @@ import io.covet.orm.FieldType;
 import io.covet.orm.ManyToMany;
 import io.covet.orm.Model;
 import io.covet.orm.Related;
+import io.covet.orm.SoftDelete;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
-/** A product for sale. */
+/**
+ * A product for sale. Deleting one discontinues it ({@link SoftDelete}): it leaves the catalogue but stays on the
+ * order lines that sold it, and its SKU is free for a new product.
+ */
 @Model(table = "product", ordering = "sku", checks = @Check(name = "product_price_positive", expression = "price >= 0"))
+@SoftDelete
 public class Product extends ShopModel {
     @Column(type = FieldType.SLUG, unique = true)
     String sku;
@@ -27,6 +33,9 @@ public class Product extends ShopModel {
     boolean active = true;
     @Column(type = FieldType.JSON, nullable = true)
     JsonNode attributes;
+
+    @Column(nullable = true)
+    Instant deletedAt;
 
     @ManyToMany
     Related<Tag> tags;
@@ -84,6 +93,11 @@ public class Product extends ShopModel {
     public Product attributes(JsonNode a) {
         this.attributes = a;
         return this;
+    }
+
+    /** When the product was discontinued ({@code orm.delete}); null while on sale. */
+    public Instant deletedAt() {
+        return deletedAt;
     }
 
     /** The product's tags. */

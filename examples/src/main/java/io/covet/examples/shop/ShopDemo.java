@@ -66,6 +66,11 @@ public final class ShopDemo {
         BigDecimal revenue = orm.objects(Order_.TYPE).aggregate(Functions.sum(Order_.TOTAL));
         // SQLite sums decimals as floating point and drops trailing zeros; show two places everywhere
         out.accept("revenue: " + revenue.setScale(2, java.math.RoundingMode.HALF_EVEN));
-        return lines + 1;
+        // Product is @SoftDelete: deleting discontinues it; its order line keeps pointing at the row
+        orm.delete(pen);
+        out.accept("on sale after discontinuing pen-1: " + orm.objects(Product_.TYPE).valuesFlat(Product_.SKU)
+                + ", discontinued: " + orm.objects(Product_.TYPE).deletedOnly().valuesFlat(Product_.SKU)
+                + ", order lines kept: " + orm.objects(OrderLine_.TYPE).count());
+        return lines + 2;
     }
 }

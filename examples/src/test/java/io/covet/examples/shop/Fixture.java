@@ -4,20 +4,14 @@ import io.covet.core.Database;
 import io.covet.orm.Orm;
 import io.covet.testing.Scratch;
 
-import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** A shop schema with a little data on a scratch database, and a statement counter. */
+/** A shop schema with a little data on a scratch database (or on a {@code @CovetTest}'s Orm). */
 final class Fixture {
     final Orm orm;
     final Database db;
-    final AtomicInteger statements = new AtomicInteger();
     Customer ada;
     Customer alan;
     Customer grace;
@@ -36,61 +30,18 @@ final class Fixture {
         orm.createTables();
     }
 
-    /** A fixture whose database counts the statements it prepares. */
-    static Fixture counting(Scratch s) {
-        AtomicInteger counter = new AtomicInteger();
-        DataSource real = s.db().dataSource();
-        DataSource counted = (DataSource) Proxy.newProxyInstance(Fixture.class.getClassLoader(),
-                new Class<?>[]{DataSource.class}, (p, m, args) -> {
-                    Object r = invoke(m, real, args);
-                    return r instanceof Connection c ? countingConnection(c, counter) : r;
-                });
-        Database db = Database.of("default", counted);
-        Fixture f = new Fixture(db);
-        f.statements.set(0);
-        counter.set(0);
-        f.counter = counter;
-        return f;
+    private Fixture(Orm orm) {
+        this.db = orm.database();
+        this.orm = orm;
+    }
+
+    /** A fixture on an Orm whose tables exist (a {@code @CovetTest}'s). */
+    static Fixture on(Orm orm) {
+        return new Fixture(orm);
     }
 
     static Fixture plain(Scratch s) {
         return new Fixture(s.db());
-    }
-
-    private AtomicInteger counter;
-    /** The SQL text of the statements prepared on this thread's fixture, in order. */
-    static final List<String> SQL = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-
-    /** Statements prepared since the last reset. */
-    int counted() {
-        return counter.get();
-    }
-
-    void resetCount() {
-        counter.set(0);
-        SQL.clear();
-    }
-
-    private static Connection countingConnection(Connection c, AtomicInteger counter) {
-        return (Connection) Proxy.newProxyInstance(Fixture.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (p, m, args) -> {
-                    // The ORM's statements are all prepared; plain statements are the runtime's transaction control.
-                    if (m.getName().equals("prepareStatement")) {
-                        counter.incrementAndGet();
-                        if (args != null && args.length > 0 && args[0] instanceof String sql) {
-                            SQL.add(sql);
-                        }
-                    }
-                    return invoke(m, c, args);
-                });
-    }
-
-    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     Fixture withData() {

@@ -29,6 +29,8 @@ final class Connections {
     private final int poolSize;
     /** When each connection borrowed through the pipeline was borrowed, to tell interceptors how long it was held. */
     private final Map<Connection, Long> borrowedAt = new ConcurrentHashMap<>();
+    /** Where read-only transactions borrow (a database's replicas), or null: the primary. */
+    volatile DataSource readOnlySource;
 
     /** @param poolSize the pool's maximum size, or -1 when unknown (a caller's own data source) */
     Connections(TransactionManager manager, DataSource dataSource, int poolSize) {
@@ -59,15 +61,17 @@ final class Connections {
                     + (held + 1) + ", plus what other threads use): raise maxPoolSize, or use NESTED (a savepoint)");
         }
         int heldNow = held;
+        DataSource replicas = readOnlySource;
+        DataSource source = writes || replicas == null ? dataSource : replicas;
         Pipeline pipeline = manager.executor.pipeline();
         if (pipeline.active()) {
-            Connection c = pipeline.acquire(context(ConnectionContext.Purpose.TRANSACTION), dataSource,
+            Connection c = pipeline.acquire(context(ConnectionContext.Purpose.TRANSACTION), source,
                     e -> borrowFailure(e, name, heldNow, chain));
             borrowedAt.put(c, System.nanoTime());
             return c;
         }
         try {
-            return dataSource.getConnection();
+            return source.getConnection();
         } catch (SQLException e) {
             throw borrowFailure(e, name, heldNow, chain);
         }

@@ -5,6 +5,8 @@ import io.covet.core.engine.Engine;
 import io.covet.core.error.DeadlockDetected;
 import io.covet.core.internal.Lease;
 import io.covet.core.internal.StatementExecutor;
+import io.covet.core.tx.ExternalTransaction;
+import io.covet.core.tx.ExternalTransactions;
 import io.covet.core.tx.Isolation;
 import io.covet.core.tx.Propagation;
 import io.covet.core.tx.RetryPolicy;
@@ -40,6 +42,8 @@ public final class TransactionManager implements AutoCloseable {
     private final TxMetrics metrics;
     private final LongTransactionMonitor monitor;
     private final TxListeners listeners;
+    /** Transactions a framework runs that Covet joins when no block of its own is current; null for none. */
+    private final ExternalTransactions external;
 
     /**
      * @param config     the database's configuration (pool size, metrics registry, long-transaction monitor)
@@ -47,6 +51,14 @@ public final class TransactionManager implements AutoCloseable {
      * @param dataSource where transactions borrow their connections
      * @param executor   the database's statement path, which this manager binds to the current transaction
      */
+    /**
+     * Lends read-only transactions their connection from {@code source} (a database's replicas) instead of the
+     * primary. Set once, when the database opens.
+     */
+    public void readOnlySource(DataSource source) {
+        connections.readOnlySource = source;
+    }
+
     public TransactionManager(DatabaseConfig config, Engine engine, DataSource dataSource, StatementExecutor executor) {
         this.database = config.name();
         this.engine = engine;
@@ -55,6 +67,7 @@ public final class TransactionManager implements AutoCloseable {
                 : config.maxPoolSize());
         this.metrics = new TxMetrics(config.meterRegistry().orElse(null), database);
         this.listeners = new TxListeners(database, config.transactionListeners());
+        this.external = config.externalTransactions().orElse(null);
         this.monitor = new LongTransactionMonitor(database, config.longTransactionThreshold(),
                 config.longTransactionListener().orElse(null), metrics);
         executor.bindTransactions(new StatementExecutor.TransactionBinding() {
@@ -72,7 +85,15 @@ public final class TransactionManager implements AutoCloseable {
 
     private Lease currentLease() {
         Block b = current.get();
-        return b == null ? null : b.lease();
+        if (b != null) {
+            return b.lease();
+        }
+        ExternalTransaction ext = currentExternal();
+        return ext == null ? null : ExternalJoin.lease(ext);
+    }
+
+    private ExternalTransaction currentExternal() {
+        return external == null ? null : external.current();
     }
 
     /** The transaction current on the calling thread for this database. */
@@ -83,7 +104,10 @@ public final class TransactionManager implements AutoCloseable {
     /** Runs {@code action} after the current transaction commits, or at once outside a transaction. */
     public void onCommit(Runnable action) {
         Block b = current.get();
-        if (b == null) {
+        ExternalTransaction ext;
+        if (b == null && (ext = currentExternal()) != null) {
+            ext.afterCommit(action);
+        } else if (b == null) {
             action.run();
         } else {
             b.onCommit(action);
@@ -93,6 +117,11 @@ public final class TransactionManager implements AutoCloseable {
     /** Runs {@code action} if the current transaction rolls back; refused outside a transaction. */
     public void onRollback(Runnable action) {
         Block b = current.get();
+        ExternalTransaction ext;
+        if (b == null && (ext = currentExternal()) != null) {
+            ext.afterRollback(action);
+            return;
+        }
         if (b == null) {
             throw noRollbackOutside("(none)");
         }
@@ -108,6 +137,10 @@ public final class TransactionManager implements AutoCloseable {
     public <T, X extends Exception> T atomic(TxOptions o, TxWork<T, X> work) throws X {
         Block cur = current.get();
         Propagation p = o.propagation();
+        ExternalTransaction ext;
+        if (cur == null && p != Propagation.REQUIRES_NEW && (ext = currentExternal()) != null) {
+            return joinExternal(ext, o, work);
+        }
         if (o.durable() && cur != null && p != Propagation.REQUIRES_NEW) {
             throw new TransactionException("durable block '" + o.name() + "' must be the outermost transaction, "
                     + "but it is nested in transaction '" + cur.state.name + "' (block '" + cur.name + "'), whose "
@@ -227,6 +260,14 @@ public final class TransactionManager implements AutoCloseable {
         boolean readOnly = o.readOnly().orElse(false);
         Isolation asked = o.isolation().orElse(null);
         boolean immediate = EngineTx.locksForWritesAtBegin(engine, o.sqliteImmediate(), readOnly);
+        ExternalTransaction ext = external == null ? null : external.begin(o);
+        if (ext != null) {
+            TxState st = new TxState(this, ext.connection(), o.name(), EngineTx.effective(engine, asked), readOnly,
+                    false, attempt, monitor.enabled(), suspended);
+            st.external = ext;
+            monitor.opened(st);
+            return st;
+        }
         Connection c = connections.borrow(o.name(), suspended, !readOnly);
         try {
             executor.control("BEGIN (transaction '" + o.name() + "')", null, () -> {
@@ -252,7 +293,7 @@ public final class TransactionManager implements AutoCloseable {
         }
     }
 
-    private record Outcome(boolean committed, Throwable failure) {
+    record Outcome(boolean committed, Throwable failure) {
     }
 
     /** Commits or rolls back the attempt, then returns its connection reset to the pool. */
@@ -266,6 +307,9 @@ public final class TransactionManager implements AutoCloseable {
         }
         if (f == null && st.doomed != null) {
             f = st.doomed;
+        }
+        if (st.external != null) {
+            return ExternalJoin.end(st, f, monitor);
         }
         boolean committed = false;
         Connection c = st.connection;
@@ -308,6 +352,29 @@ public final class TransactionManager implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- joined blocks and savepoints
+
+    /**
+     * Runs a block inside a transaction a framework runs: the external transaction stands as the parent block,
+     * so {@code work} runs as a joined block (under a savepoint unless asked not to); callbacks and a condemned
+     * transaction are handed to the framework, which commits or rolls back.
+     */
+    private <T, X extends Exception> T joinExternal(ExternalTransaction ext, TxOptions o, TxWork<T, X> work) throws X {
+        if (o.durable() || o.propagation() == Propagation.NEVER) {
+            throw new TransactionException("block '" + o.name() + "' must " + (o.durable()
+                    ? "be the outermost transaction (durable)" : "run outside a transaction (Propagation.NEVER)")
+                    + ", but the external transaction '" + ext.name() + "' is active on this thread for database '"
+                    + database + "'. Call it outside that transaction, or use Propagation.REQUIRES_NEW");
+        }
+        TxState st = ExternalJoin.state(this, ext);
+        Block parent = new Block(st, null, ext.name(), null, Duration.ZERO);
+        current.set(parent);
+        try {
+            return joined(parent, o, work);
+        } finally {
+            current.remove();
+            ExternalJoin.handOver(st, parent);
+        }
+    }
 
     private <T, X extends Exception> T joined(Block outer, TxOptions o, TxWork<T, X> work) throws X {
         TxState st = outer.state;

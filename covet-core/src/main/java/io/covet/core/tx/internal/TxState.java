@@ -31,6 +31,9 @@ final class TxState {
     /** The block that was current on this thread when this transaction began (REQUIRES_NEW), or null. */
     final Block suspended;
 
+    /** The framework's transaction this state runs in (see {@code ExternalTransactions}), or null. */
+    io.covet.core.tx.ExternalTransaction external;
+
     volatile boolean ended;
     volatile boolean rollbackOnly;
     /** A failure that condemns the whole transaction although the work may have caught it. */
