@@ -34,6 +34,9 @@ public final class Validation {
         List<FieldMeta> fields = type.meta().fields();
         for (int i = 0; i < fields.size(); i++) {
             FieldMeta f = fields.get(i);
+            if (f.generated() != null) {
+                continue; // the database computes it; whatever the instance holds is not written
+            }
             Object v = type.get(e, i);
             if (v == null) {
                 if (!f.nullable() && !f.type().auto() && f.dbDefault() == null) {

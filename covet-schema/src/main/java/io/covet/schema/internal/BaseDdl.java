@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** What the three engines render alike; each subclass overrides where its engine differs. */
@@ -285,6 +286,31 @@ public abstract class BaseDdl implements SchemaDdl {
 
     protected String stringLiteral(String s) {
         return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * {@code GENERATED ALWAYS AS (expr) <word>} for a generated column, where {@code word} is the engine's word for
+     * stored or virtual. A generated column takes no default and no NOT NULL (MariaDB refuses both), so it always
+     * reads back as nullable.
+     */
+    protected String generatedClause(Column c, String storedWord, String virtualWord) {
+        return " GENERATED ALWAYS AS (" + c.generated().expression() + ") "
+                + (c.generated().stored() ? storedWord : virtualWord);
+    }
+
+    /**
+     * Whether {@code column} changed between plain and generated or changed its generation: no engine alters
+     * that in place, so the column is dropped and added again ({@link #regenerate}).
+     */
+    protected static boolean generationChanged(Table before, Table after, String column) {
+        return !Objects.equals(before.requireColumn(column).generated(), after.requireColumn(column).generated());
+    }
+
+    /** The column dropped and added again with its new definition (a generated column's values are recomputed). */
+    protected List<String> regenerate(Table before, Table after, String column) {
+        List<String> out = new ArrayList<>(dropColumn(before, before.withoutColumn(column), column));
+        out.addAll(addColumn(before.withoutColumn(column), after, after.requireColumn(column), null));
+        return out;
     }
 
     /** {@code DEFAULT x} or empty. */
