@@ -30,6 +30,15 @@ public final class Validation {
      * @throws ValidationException listing every problem
      */
     public static <T> void fullClean(ModelType<T> type, T e) {
+        fullClean(type, e, errors -> { });
+    }
+
+    /**
+     * Validates an instance, then lets {@code more} add problems (the database checks of uniqueness).
+     *
+     * @throws ValidationException listing every problem
+     */
+    public static <T> void fullClean(ModelType<T> type, T e, java.util.function.Consumer<ValidationErrors> more) {
         ValidationErrors errors = new ValidationErrors();
         List<FieldMeta> fields = type.meta().fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -55,6 +64,7 @@ public final class Validation {
         if (e instanceof Entity entity) {
             Access.get().clean(entity, errors);
         }
+        more.accept(errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(type.meta().simpleName(), errors);
         }
