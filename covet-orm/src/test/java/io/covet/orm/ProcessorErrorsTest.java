@@ -70,6 +70,14 @@ class ProcessorErrorsTest {
                         + "default",
                 "Gen.blank has an empty @Generated expression; write the SQL that computes it, e.g. "
                         + "@Generated(expression = \"qty * unit_price\")");
+        assertThat(compile("GenRec", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public record GenRec(@PrimaryKey Long id, int qty, @Generated(expression = "qty * 2") Integer doubled) {
+                }
+                """)).containsExactly("GenRec.doubled is @Generated on a record model; a record cannot take the "
+                + "computed value back after a write: make the model an Entity class");
     }
 
     @Test

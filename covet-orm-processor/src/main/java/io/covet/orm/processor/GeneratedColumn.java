@@ -45,6 +45,9 @@ final class GeneratedColumn {
         }
         String problem = expression.isEmpty() ? "has an empty @Generated expression; write the SQL that computes it, "
                 + "e.g. @Generated(expression = \"qty * unit_price\")"
+                : f.getEnclosingElement().getKind() == javax.lang.model.element.ElementKind.RECORD
+                ? "is @Generated on a record model; a record cannot take the computed value back after a write: "
+                + "make the model an Entity class"
                 : key ? "is a primary key and @Generated; a key is written, not computed: remove one"
                 : relation ? "is a relation and @Generated; generate a plain column instead"
                 : hasDefault ? "is @Generated and declares a default; the database computes its value, so remove the "
