@@ -306,10 +306,42 @@ public abstract class BaseDdl implements SchemaDdl {
         return !Objects.equals(before.requireColumn(column).generated(), after.requireColumn(column).generated());
     }
 
-    /** The column dropped and added again with its new definition (a generated column's values are recomputed). */
+    /**
+     * The column dropped and added again with its new definition (a generated column's values are recomputed).
+     * The indexes and unique constraints over it are dropped first and created again after, as engines differ in
+     * what dropping a column does to them (PostgreSQL drops them, MariaDB narrows a multi-column one).
+     */
     protected List<String> regenerate(Table before, Table after, String column) {
-        List<String> out = new ArrayList<>(dropColumn(before, before.withoutColumn(column), column));
-        out.addAll(addColumn(before.withoutColumn(column), after, after.requireColumn(column), null));
+        List<String> out = new ArrayList<>();
+        Table t = before;
+        for (Index i : before.indexes()) {
+            if (i.columns().contains(column)) {
+                out.addAll(dropIndex(t, i));
+                t = t.without(i.name());
+            }
+        }
+        for (UniqueConstraint u : before.uniques()) {
+            if (u.columns().contains(column)) {
+                out.addAll(dropUnique(t, t.without(u.name()), u));
+                t = t.without(u.name());
+            }
+        }
+        Table without = t.withoutColumn(column);
+        out.addAll(dropColumn(t, without, column));
+        Table added = without.withColumn(after.requireColumn(column));
+        out.addAll(addColumn(without, added, after.requireColumn(column), null));
+        for (UniqueConstraint u : after.uniques()) {
+            if (u.columns().contains(column)) {
+                Table next = added.withUnique(u);
+                out.addAll(addUnique(added, next, u));
+                added = next;
+            }
+        }
+        for (Index i : after.indexes()) {
+            if (i.columns().contains(column)) {
+                out.addAll(addIndex(after, i));
+            }
+        }
         return out;
     }
 
