@@ -167,6 +167,11 @@ final class ModelWriter {
                 imports.add("io.covet.orm.Column");
                 annotate("Column", args);
             }
+            if (c.generated() != null) {
+                imports.add("io.covet.orm.Generated");
+                annotate("Generated", List.of("expression = " + literal(c.generated().expression()),
+                        "stored = " + c.generated().stored()));
+            }
         }
         body.append("    ").append(javaType).append(' ').append(field).append(";\n");
     }

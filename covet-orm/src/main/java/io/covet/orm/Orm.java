@@ -299,12 +299,40 @@ public final class Orm implements AutoCloseable {
 
     /**
      * Validates an instance: per field (null, length, choices, e-mail/URL/slug format, decimal digits,
-     * validators) and then the model's {@link Entity#clean}; reports every problem at once.
+     * validators), then the model's {@link Entity#clean}, then uniqueness on the instance's database (or the
+     * default): one query per unique field, unique-together set and unique index for another row with the same
+     * values, the instance's own row excluded and, on a {@code @SoftDelete} model, only live rows counted. Reports
+     * every problem at once. ({@code save} runs the checks without the queries unless given
+     * {@link SaveOptions#validated()}.)
      *
      * @throws ValidationException listing the problems
      */
     public void fullClean(Entity instance) {
-        Validation.fullClean(runtime.typeOf(instance), instance);
+        fullClean(instance, instance.covetDatabase);
+    }
+
+    private <T extends Entity> void fullClean(T instance, String database) {
+        io.covet.orm.spi.ModelType<T> type = runtime.typeOf(instance);
+        Validation.fullClean(type, instance,
+                errors -> io.covet.orm.internal.UniqueChecks.check(runtime, type, instance, database, errors));
+    }
+
+    /**
+     * {@link #save(Entity)} with options: {@link SaveOptions#validated()} runs the whole {@link #fullClean} first,
+     * uniqueness queries included, so a duplicate is reported as a {@link ValidationException} naming every
+     * violated rule, and nothing is written. The database's constraint stays the authority: a concurrent writer can
+     * insert the same values between the check and the write, and the write then raises {@code UniqueViolation}.
+     *
+     * @throws ValidationException when the instance is not valid; nothing is written
+     */
+    public <T extends Entity> T save(T instance, SaveOptions options) {
+        String database = options.database() != null ? options.database() : instance.covetDatabase;
+        io.covet.orm.internal.Keys.requireWritable(runtime.typeOrNull(instance.getClass()), "save");
+        if (options.validateUnique()) {
+            fullClean(instance, database);
+        }
+        runtime.save(instance, database);
+        return instance;
     }
 
     /**

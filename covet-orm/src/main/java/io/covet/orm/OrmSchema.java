@@ -150,6 +150,11 @@ public final class OrmSchema {
         ColumnDefault d = f.type().auto() ? null
                 : f.dbDefault() != null ? ColumnDefault.expression(f.dbDefault())
                 : f.defaultValue() != null ? ColumnDefault.value(f.defaultValue()) : null;
+        if (f.generated() != null) {
+            // a generated column takes no default and no NOT NULL (see io.covet.orm.Generated)
+            return new Column(f.column(), columnType(f), true, null, false,
+                    new Column.Generated(f.generated().expression(), f.generated().stored()));
+        }
         return new Column(f.column(), columnType(f), f.nullable() && !f.primaryKey(), d, f.type().auto());
     }
 

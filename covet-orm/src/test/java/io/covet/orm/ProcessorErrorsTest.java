@@ -51,6 +51,36 @@ class ProcessorErrorsTest {
     }
 
     @Test
+    void generatedKeysDefaultsAndEmptyExpressionsAreCompileErrors() throws Exception {
+        List<String> errors = compile("Gen", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public class Gen extends Entity {
+                    @PrimaryKey @Generated(expression = "1") Long id;
+                    int qty;
+                    @Generated(expression = "qty * 2") @Column(defaultValue = "0") Integer doubled;
+                    @Generated(expression = " ") Integer blank;
+                    @Generated(expression = "qty + 1", stored = false) Integer fine;
+                }
+                """);
+        assertThat(errors).containsExactlyInAnyOrder(
+                "Gen.id is a primary key and @Generated; a key is written, not computed: remove one",
+                "Gen.doubled is @Generated and declares a default; the database computes its value, so remove the "
+                        + "default",
+                "Gen.blank has an empty @Generated expression; write the SQL that computes it, e.g. "
+                        + "@Generated(expression = \"qty * unit_price\")");
+        assertThat(compile("GenRec", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public record GenRec(@PrimaryKey Long id, int qty, @Generated(expression = "qty * 2") Integer doubled) {
+                }
+                """)).containsExactly("GenRec.doubled is @Generated on a record model; a record cannot take the "
+                + "computed value back after a write: make the model an Entity class");
+    }
+
+    @Test
     void privateFieldsUnsupportedTypesAndMissingBaseClassAreCompileErrors() throws Exception {
         List<String> errors = compile("Bad", """
                 package app;

@@ -61,8 +61,12 @@ public final class SchemaComparison {
                     d = d.expression() ? ColumnDefault.expression(Values.expressionKey(d.text()))
                             : ColumnDefault.value(Values.canonicalValue(type, d.text()));
                 }
-                cols.add(new Column(c.name(), type, c.nullable() && !t.primaryKey().contains(c.name()), d,
-                        c.autoIncrement()));
+                // a generated column is compared by its expression's canonical form and as nullable (no engine
+                // echoes the expression as written, and the DDL gives generated columns no NOT NULL)
+                Column.Generated g = c.generated() == null ? null
+                        : new Column.Generated(Values.expressionKey(c.generated().expression()), c.generated().stored());
+                cols.add(new Column(c.name(), type, g != null || c.nullable() && !t.primaryKey().contains(c.name()),
+                        g != null ? null : d, c.autoIncrement(), g));
             }
             cols.sort(Comparator.comparing(Column::name));
             List<UniqueConstraint> uniques = new ArrayList<>(t.uniques());
@@ -173,7 +177,9 @@ public final class SchemaComparison {
     public static String describe(Column c) {
         return c.type() + (c.nullable() ? " NULL" : " NOT NULL")
                 + (c.defaultValue() == null ? "" : " DEFAULT " + c.defaultValue())
-                + (c.autoIncrement() ? " AUTO_INCREMENT" : "");
+                + (c.autoIncrement() ? " AUTO_INCREMENT" : "")
+                + (c.generated() == null ? "" : " GENERATED ALWAYS AS (" + c.generated().expression() + ") "
+                + (c.generated().stored() ? "STORED" : "VIRTUAL"));
     }
 
     private static <T> void compare(String what, List<T> expected, List<T> actual, Function<T, String> name,

@@ -36,6 +36,9 @@ public final class SchemaJson {
         if (c.autoIncrement()) {
             n.put("auto_increment", true);
         }
+        if (c.generated() != null) {
+            n.putObject("generated").put("expr", c.generated().expression()).put("stored", c.generated().stored());
+        }
         return n;
     }
 
@@ -58,7 +61,9 @@ public final class SchemaJson {
 
     public static Column column(JsonNode n) {
         return new Column(req(n, "name").asText(), ColumnType.parse(req(n, "type").asText()),
-                n.path("null").asBoolean(false), dflt(n.get("default")), n.path("auto_increment").asBoolean(false));
+                n.path("null").asBoolean(false), dflt(n.get("default")), n.path("auto_increment").asBoolean(false),
+                n.hasNonNull("generated") ? new Column.Generated(req(n.get("generated"), "expr").asText(),
+                        n.get("generated").path("stored").asBoolean(true)) : null);
     }
 
     public static ObjectNode table(Table t) {

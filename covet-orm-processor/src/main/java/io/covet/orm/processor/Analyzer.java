@@ -403,13 +403,16 @@ final class Analyzer {
                 }
             }
         }
+        String[] gen = GeneratedColumn.read(f, elements, where, pkm != null, fkTarget != null,
+                !def.isEmpty() || !dbDef.isEmpty(), msg -> error(f, msg));
         return new FieldInfo(name, member, t.toString(), primitive, fieldType, queryType, binary, column, nullable,
                 pkm != null, unique, indexed, bounded ? maxLength : 0,
                 decimal ? ((Number) col.getOrDefault("precision", 19)).intValue() : 0,
                 decimal ? ((Number) col.getOrDefault("scale", 2)).intValue() : 0,
                 def.isEmpty() ? null : def, dbDef.isEmpty() ? null : dbDef, choices, str(col.get("help")),
                 validators, fkTarget, onDelete, fkConstraint, o2o != null, typeArg, accessors == null ? null : accessors[0],
-                accessors == null ? null : accessors[1], dbOnDelete, nativeType, enumType, enumLabels);
+                accessors == null ? null : accessors[1], dbOnDelete, nativeType, enumType, enumLabels,
+                gen == null ? null : gen[0], gen != null && Boolean.parseBoolean(gen[1]));
     }
 
     private boolean autoKey(AnnotationMirror pk) {

@@ -34,14 +34,16 @@ record FieldInfo(
         String dbOnDelete,      // DbOnDelete constant of a foreign key, else null
         String nativeType,      // @Column(nativeType), empty for none
         String enumType,        // @Column(enumType), empty for none
-        List<String> enumLabels) { // the enum's constants when enumType is set
+        List<String> enumLabels, // the enum's constants when enumType is set
+        String generated,       // @Generated expression, null for none
+        boolean generatedStored) {
 
     /** This field as a member of a composite primary key. */
     FieldInfo asKeyMember() {
         return new FieldInfo(name, member, sourceType, primitive, fieldType, queryType, binaryType, column, nullable,
                 true, unique, indexed, maxLength, precision, scale, defaultValue, dbDefault, choices, help, validators,
                 fkTarget, onDelete, fkConstraint, oneToOne, typeArgument, getter, setter, dbOnDelete, nativeType, enumType,
-                enumLabels);
+                enumLabels, generated, generatedStored);
     }
 
     /** The expression reading this field of {@code o}. */

@@ -98,7 +98,10 @@ final class SourceGenerator {
                     + f.unique() + ", " + f.indexed() + ", " + f.maxLength() + ", " + f.precision() + ", " + f.scale()
                     + ", " + lit(f.defaultValue()) + ", " + lit(f.dbDefault()) + ", " + strings(f.choices()) + ", "
                     + lit(f.help()) + ", " + fk + ", " + (f.nativeType().isEmpty() ? "null" : lit(f.nativeType()))
-                    + (f.enumType().isEmpty() ? "" : ", " + lit(f.enumType()) + ", " + strings(f.enumLabels())) + ")");
+                    + (f.enumType().isEmpty() && f.generated() == null ? ""
+                    : ", " + (f.enumType().isEmpty() ? "null" : lit(f.enumType())) + ", " + strings(f.enumLabels()))
+                    + (f.generated() == null ? "" : ", new " + SPI + "GeneratedMeta(" + lit(f.generated()) + ", "
+                    + f.generatedStored() + ")") + ")");
         }
         List<String> idx = new ArrayList<>();
         m.indexes().forEach(g -> idx.add(index(g)));

@@ -30,10 +30,22 @@ public final class Validation {
      * @throws ValidationException listing every problem
      */
     public static <T> void fullClean(ModelType<T> type, T e) {
+        fullClean(type, e, errors -> { });
+    }
+
+    /**
+     * Validates an instance, then lets {@code more} add problems (the database checks of uniqueness).
+     *
+     * @throws ValidationException listing every problem
+     */
+    public static <T> void fullClean(ModelType<T> type, T e, java.util.function.Consumer<ValidationErrors> more) {
         ValidationErrors errors = new ValidationErrors();
         List<FieldMeta> fields = type.meta().fields();
         for (int i = 0; i < fields.size(); i++) {
             FieldMeta f = fields.get(i);
+            if (f.generated() != null) {
+                continue; // the database computes it; whatever the instance holds is not written
+            }
             Object v = type.get(e, i);
             if (v == null) {
                 if (!f.nullable() && !f.type().auto() && f.dbDefault() == null) {
@@ -52,6 +64,7 @@ public final class Validation {
         if (e instanceof Entity entity) {
             Access.get().clean(entity, errors);
         }
+        more.accept(errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(type.meta().simpleName(), errors);
         }

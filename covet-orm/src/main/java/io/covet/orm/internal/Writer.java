@@ -107,7 +107,7 @@ public final class Writer {
         for (int i = 0; i < cols.size(); i++) {
             FieldMeta f = m.fields().get(i);
             Object v = columnValue(type, e, i);
-            if (v == null && (f.type().auto() || f.dbDefault() != null)) {
+            if (f.generated() != null || v == null && (f.type().auto() || f.dbDefault() != null)) {
                 returned.add(i);
                 continue;
             }
@@ -160,7 +160,8 @@ public final class Writer {
             }
         }
         for (int i = 0; i < now.length; i++) {
-            if (!m.fields().get(i).primaryKey() && !Objects.deepEquals(now[i], before[i])) {
+            if (!m.fields().get(i).primaryKey() && !GeneratedFields.generated(m, i)
+                    && !Objects.deepEquals(now[i], before[i])) {
                 sets.add(assign(cols.get(i), bound(m.fields().get(i), now[i])));
                 changed.add(m.fields().get(i).name());
             }
@@ -168,8 +169,9 @@ public final class Writer {
         if (sets.isEmpty()) {
             return changed;
         }
-        int n = Sql.update(type.table()).set(sets.toArray(Assignment[]::new))
-                .where(keyCondition(type, now)).execute(db);
+        Update u = Sql.update(type.table()).set(sets.toArray(Assignment[]::new)).where(keyCondition(type, now));
+        List<Integer> generated = GeneratedFields.indexes(m);
+        int n = generated.isEmpty() ? u.execute(db) : GeneratedFields.updateAndReadBack(type, e, u, db, now, generated);
         if (n != 1) {
             throw new DoesNotExist(e + " was not updated: its row is gone from table " + m.table()
                     + " (deleted since it was loaded?)");
@@ -232,7 +234,7 @@ public final class Writer {
         List<Integer> fields = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
             FieldMeta f = m.fields().get(i);
-            if (!(f.type().auto() && columnValue(type, items.get(0), i) == null)) {
+            if (f.generated() == null && !(f.type().auto() && columnValue(type, items.get(0), i) == null)) {
                 fields.add(i);
             }
         }
@@ -299,7 +301,7 @@ public final class Writer {
         int[] idx = new int[fieldNames.size()];
         for (int k = 0; k < idx.length; k++) {
             idx[k] = m.indexOf(fieldNames.get(k));
-            if (idx[k] < 0 || m.fields().get(idx[k]).primaryKey()) {
+            if (idx[k] < 0 || m.fields().get(idx[k]).primaryKey() || GeneratedFields.generated(m, idx[k])) {
                 throw new OrmUsageException("bulkUpdate: '" + fieldNames.get(k) + "' is not an updatable field of "
                         + m.simpleName() + "; fields: " + m.fields().stream().map(FieldMeta::name).toList());
             }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** What the three engines render alike; each subclass overrides where its engine differs. */
@@ -285,6 +286,63 @@ public abstract class BaseDdl implements SchemaDdl {
 
     protected String stringLiteral(String s) {
         return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * {@code GENERATED ALWAYS AS (expr) <word>} for a generated column, where {@code word} is the engine's word for
+     * stored or virtual. A generated column takes no default and no NOT NULL (MariaDB refuses both), so it always
+     * reads back as nullable.
+     */
+    protected String generatedClause(Column c, String storedWord, String virtualWord) {
+        return " GENERATED ALWAYS AS (" + c.generated().expression() + ") "
+                + (c.generated().stored() ? storedWord : virtualWord);
+    }
+
+    /**
+     * Whether {@code column} changed between plain and generated or changed its generation: no engine alters
+     * that in place, so the column is dropped and added again ({@link #regenerate}).
+     */
+    protected static boolean generationChanged(Table before, Table after, String column) {
+        return !Objects.equals(before.requireColumn(column).generated(), after.requireColumn(column).generated());
+    }
+
+    /**
+     * The column dropped and added again with its new definition (a generated column's values are recomputed).
+     * The indexes and unique constraints over it are dropped first and created again after, as engines differ in
+     * what dropping a column does to them (PostgreSQL drops them, MariaDB narrows a multi-column one).
+     */
+    protected List<String> regenerate(Table before, Table after, String column) {
+        List<String> out = new ArrayList<>();
+        Table t = before;
+        for (Index i : before.indexes()) {
+            if (i.columns().contains(column)) {
+                out.addAll(dropIndex(t, i));
+                t = t.without(i.name());
+            }
+        }
+        for (UniqueConstraint u : before.uniques()) {
+            if (u.columns().contains(column)) {
+                out.addAll(dropUnique(t, t.without(u.name()), u));
+                t = t.without(u.name());
+            }
+        }
+        Table without = t.withoutColumn(column);
+        out.addAll(dropColumn(t, without, column));
+        Table added = without.withColumn(after.requireColumn(column));
+        out.addAll(addColumn(without, added, after.requireColumn(column), null));
+        for (UniqueConstraint u : after.uniques()) {
+            if (u.columns().contains(column)) {
+                Table next = added.withUnique(u);
+                out.addAll(addUnique(added, next, u));
+                added = next;
+            }
+        }
+        for (Index i : after.indexes()) {
+            if (i.columns().contains(column)) {
+                out.addAll(addIndex(after, i));
+            }
+        }
+        return out;
     }
 
     /** {@code DEFAULT x} or empty. */

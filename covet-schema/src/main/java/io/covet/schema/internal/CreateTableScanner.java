@@ -72,6 +72,33 @@ final class CreateTableScanner {
         return out;
     }
 
+    /**
+     * The generated columns of a CREATE TABLE ({@code total INTEGER GENERATED ALWAYS AS (a * b) STORED}), by
+     * column name: SQLite's catalog reports that a column is generated but not its expression.
+     */
+    static java.util.Map<String, io.covet.schema.Column.Generated> columnGenerations(String sql) {
+        java.util.Map<String, io.covet.schema.Column.Generated> out = new java.util.LinkedHashMap<>();
+        if (sql == null || sql.indexOf('(') < 0 || sql.lastIndexOf(')') < sql.indexOf('(')) {
+            return out;
+        }
+        for (String part : splitTopLevel(sql.substring(sql.indexOf('(') + 1, sql.lastIndexOf(')')))) {
+            String p = part.strip();
+            if (p.isEmpty() || startsWithWord(p, "CONSTRAINT") || startsWithWord(p, "CHECK")
+                    || startsWithWord(p, "UNIQUE") || startsWithWord(p, "FOREIGN") || startsWithWord(p, "PRIMARY")) {
+                continue;
+            }
+            int end = identifierEnd(p);
+            List<Integer> as = topLevelWords(p, end, "AS");
+            if (as.isEmpty()) {
+                continue;
+            }
+            boolean stored = !topLevelWords(p, as.get(0), "STORED").isEmpty();
+            out.put(unquote(p.substring(0, end)),
+                    new io.covet.schema.Column.Generated(parenBody(p.substring(as.get(0) + 2).strip()), stored));
+        }
+        return out;
+    }
+
     /** Where {@code word} starts as a whole word outside quotes and parentheses in {@code s}, from {@code from}. */
     private static List<Integer> topLevelWords(String s, int from, String word) {
         List<Integer> at = new ArrayList<>();

@@ -48,6 +48,9 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     protected String columnSql(Table table, Column c) {
+        if (c.generated() != null) {
+            return q(c.name()) + " " + typeSql(c.type()) + generatedClause(c, "PERSISTENT", "VIRTUAL");
+        }
         return q(c.name()) + " " + typeSql(c.type()) + (c.nullable() ? " NULL" : " NOT NULL") + defaultClause(c)
                 + (c.autoIncrement() ? " AUTO_INCREMENT" : "");
     }
@@ -76,6 +79,9 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     public List<String> alterColumn(Table before, Table after, String column) {
+        if (generationChanged(before, after, column)) {
+            return regenerate(before, after, column);
+        }
         return List.of("ALTER TABLE " + q(after.name()) + " MODIFY COLUMN " + columnSql(after,
                 after.requireColumn(column)));
     }

@@ -54,8 +54,8 @@ public final class MariaDbReader {
             }
         }
         Map<String, String> liveFlags = new HashMap<>();
-        for (String[] r : Rows.query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA "
-                + "FROM information_schema.COLUMNS WHERE " + DB + " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+        for (String[] r : Rows.query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
+                + "GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE " + DB + " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
             TableBuilder t = tables.get(r[0]);
             if (t == null) {
                 continue;
@@ -69,7 +69,10 @@ public final class MariaDbReader {
             boolean json = jsonColumns.getOrDefault(r[0], List.of()).contains(r[1]);
             ColumnType type = json ? ColumnType.of(ColumnType.Kind.JSON) : type(r[2]);
             boolean auto = r[5] != null && r[5].toLowerCase(Locale.ROOT).contains("auto_increment");
-            t.columns.add(new Column(r[1], type, "YES".equals(r[3]), Defaults.parse(r[4], true), auto));
+            Column.Generated g = extra.contains("GENERATED") && r[6] != null
+                    ? new Column.Generated(r[6], extra.contains("STORED")) : null;
+            t.columns.add(new Column(r[1], type, "YES".equals(r[3]), g != null ? null : Defaults.parse(r[4], true),
+                    auto, g));
         }
         Map<String, String> fkTableOf = new HashMap<>();
         Map<String, String> liveIndexes = new java.util.LinkedHashMap<>();

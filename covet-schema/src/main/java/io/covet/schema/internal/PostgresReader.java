@@ -40,8 +40,8 @@ public final class PostgresReader {
             enums.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]);
         }
         for (String[] r : Rows.query(c, "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
-                + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.atttypid::text, ty.typname "
-                + "FROM pg_attribute a "
+                + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.atttypid::text, ty.typname, "
+                + "a.attgenerated FROM pg_attribute a "
                 + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "JOIN pg_type ty ON ty.oid = a.atttypid "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -59,8 +59,10 @@ public final class PostgresReader {
             }
             List<String> labels = enums.get(r[6]);
             ColumnType type = labels != null ? enumOrRaw(r[7], labels, r[2]) : type(r[2]);
-            ColumnDefault d = Defaults.parse(dflt, false);
-            t.columns.add(new Column(r[1], type, !"t".equals(r[3]), d, auto));
+            // a generated column's expression is kept where a default would be
+            Column.Generated g = "s".equals(r[8]) ? new Column.Generated(dflt, true) : null;
+            ColumnDefault d = g != null ? null : Defaults.parse(dflt, false);
+            t.columns.add(new Column(r[1], type, !"t".equals(r[3]), d, auto, g));
         }
         String conCols = "SELECT c.relname, con.conname, con.contype, a.attname, fc.relname, fa.attname, con.confdeltype "
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "

@@ -56,6 +56,9 @@ public final class SqliteDdl extends BaseDdl {
             // Only an INTEGER PRIMARY KEY aliases the rowid, which is what makes SQLite assign values.
             return q(c.name()) + " INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT";
         }
+        if (c.generated() != null) {
+            return q(c.name()) + " " + typeSql(c.type()) + generatedClause(c, "STORED", "VIRTUAL");
+        }
         return q(c.name()) + " " + typeSql(c.type()) + (c.nullable() ? "" : " NOT NULL") + defaultClause(c)
                 + (c.type().kind() == ColumnType.Kind.ENUM ? " CHECK (" + q(c.name()) + " IN ("
                 + c.type().labelList() + "))" : "");
@@ -69,8 +72,10 @@ public final class SqliteDdl extends BaseDdl {
 
     @Override
     public List<String> addColumn(Table before, Table after, Column column, ColumnDefault oneOffDefault) {
+        // SQLite adds a VIRTUAL generated column in place but a STORED one only by rebuilding the table
         boolean inPlace = oneOffDefault == null && !column.autoIncrement()
-                && (column.nullable() || column.defaultValue() != null)
+                && (column.generated() == null || !column.generated().stored())
+                && (column.nullable() || column.defaultValue() != null || column.generated() != null)
                 && after.foreignKeys().stream().noneMatch(f -> f.columns().contains(column.name()));
         if (inPlace) {
             return List.of("ALTER TABLE " + q(after.name()) + " ADD COLUMN " + columnSql(after, column));
@@ -130,6 +135,9 @@ public final class SqliteDdl extends BaseDdl {
         List<String> into = new ArrayList<>();
         List<String> from = new ArrayList<>();
         for (Column c : after.columns()) {
+            if (c.generated() != null) {
+                continue; // computed by the new table itself; SQLite refuses values for it
+            }
             if (before.column(c.name()).isPresent()) {
                 into.add(q(c.name()));
                 from.add(q(c.name()));

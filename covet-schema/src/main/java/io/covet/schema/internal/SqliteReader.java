@@ -96,8 +96,10 @@ public final class SqliteReader {
     private Table table(String name, String sql) throws SQLException {
         TableBuilder t = new TableBuilder(name);
         List<CreateTableScanner.Item> items = CreateTableScanner.constraints(sql);
-        List<String[]> info = Rows.query(c, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) "
-                + "ORDER BY cid", name);
+        // table_xinfo, unlike table_info, lists generated columns (hidden 2 = virtual, 3 = stored)
+        List<String[]> info = Rows.query(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+                + "FROM pragma_table_xinfo(?) WHERE hidden IN (0, 2, 3) ORDER BY cid", name);
+        java.util.Map<String, Column.Generated> generations = CreateTableScanner.columnGenerations(sql);
         List<String[]> pkRows = new ArrayList<>(info.stream().filter(r -> !"0".equals(r[4])).toList());
         pkRows.sort((a, b) -> Integer.compare(Integer.parseInt(a[4]), Integer.parseInt(b[4])));
         pkRows.forEach(r -> t.pk.add(r[0]));
@@ -105,7 +107,8 @@ public final class SqliteReader {
         for (String[] r : info) {
             boolean auto = autoinc && t.pk.size() == 1 && t.pk.get(0).equals(r[0])
                     && "INTEGER".equalsIgnoreCase(r[1].strip());
-            t.columns.add(new Column(r[0], type(r[1]), "0".equals(r[2]), Defaults.parse(r[3], false), auto));
+            Column.Generated g = "0".equals(r[5]) ? null : generations.get(r[0]);
+            t.columns.add(new Column(r[0], type(r[1]), "0".equals(r[2]), Defaults.parse(r[3], false), auto, g));
         }
         java.util.Map<String, List<String>> checksByColumn = CreateTableScanner.columnChecks(sql);
         for (int i = 0; i < t.columns.size(); i++) {
