@@ -2,7 +2,6 @@ package io.covet.spring.boot.autoconfigure;
 
 import io.covet.core.Database;
 import io.covet.core.Databases;
-import io.covet.core.pool.PoolStats;
 import io.covet.migrate.MigrationStatus;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -43,19 +42,7 @@ public class CovetEndpoint {
         m.put("engine", db.engine().name().toLowerCase(java.util.Locale.ROOT));
         m.put("serverVersion", db.server().version());
         if (db.config().dataSource().isEmpty()) {
-            PoolStats s = db.pool().stats();
-            Map<String, Object> pool = new LinkedHashMap<>();
-            pool.put("max", s.maxSize());
-            pool.put("size", s.size());
-            pool.put("active", s.active());
-            pool.put("idle", s.idle());
-            pool.put("pending", s.pending());
-            pool.put("checkouts", s.checkouts());
-            pool.put("timeouts", s.timeouts());
-            pool.put("leaks", s.leaks());
-            pool.put("acquireP50Millis", s.acquireP50().toNanos() / 1e6);
-            pool.put("acquireP99Millis", s.acquireP99().toNanos() / 1e6);
-            m.put("pool", pool);
+            m.put("pool", PoolFigures.of(db));
         } else {
             m.put("pool", "managed by the application's DataSource");
         }

@@ -1,7 +1,6 @@
 package io.covet.spring.boot.autoconfigure;
 
 import io.covet.core.Database;
-import io.covet.core.pool.PoolStats;
 import io.covet.core.resilience.Resilience;
 import io.covet.observe.Health;
 import io.covet.observe.Observability;
@@ -38,17 +37,7 @@ public final class CovetHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("engine", h.engine());
         builder.withDetail("roundTripMillis", h.roundTripMillis());
         if (database.config().dataSource().isEmpty()) {
-            PoolStats s = database.pool().stats();
-            Map<String, Object> pool = new LinkedHashMap<>();
-            pool.put("max", s.maxSize());
-            pool.put("active", s.active());
-            pool.put("idle", s.idle());
-            pool.put("pending", s.pending());
-            pool.put("checkouts", s.checkouts());
-            pool.put("timeouts", s.timeouts());
-            pool.put("leaks", s.leaks());
-            pool.put("acquireP99Millis", s.acquireP99().toNanos() / 1e6);
-            builder.withDetail("pool", pool);
+            builder.withDetail("pool", PoolFigures.of(database));
         } else {
             h.pool().ifPresent(p -> builder.withDetail("pool", Map.of("max", p.max(), "active", p.active(),
                     "idle", p.idle(), "pending", p.pending())));
