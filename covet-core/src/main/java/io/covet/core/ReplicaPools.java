@@ -3,17 +3,15 @@ package io.covet.core;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.internal.ManagedPool;
 import io.covet.core.internal.ReplicaSet;
-import io.covet.core.internal.StatementExecutor;
 import io.covet.core.replica.ReplicaConfig;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Opens the pools of a database's replicas (one per replica, with the database's pool settings and the replicas'
- * shorter acquire timeout) and checks each node's role; on any failure closes what it opened, the primary's pool
- * included, and says which replica failed and why.
+ * shorter acquire timeout) and checks the role of each node that is reachable; on any failure closes what it opened,
+ * the primary's pool included, and says which replica failed and why.
  */
 final class ReplicaPools {
     private ReplicaPools() {
@@ -21,17 +19,20 @@ final class ReplicaPools {
 
     static ReplicaSet open(DatabaseConfig config, DatabaseUrl primaryUrl, ManagedPool primary) {
         ReplicaConfig rc = config.replicas().orElseThrow();
+        if (rc.heartbeat() && primaryUrl.engine() != io.covet.core.engine.Engine.MARIADB) {
+            primary.close();
+            throw new io.covet.core.error.UnsupportedFeature(primaryUrl.engine(), "a replica heartbeat row (database '"
+                    + config.name() + "')", "Its standbys report their replay time (pg_last_xact_replay_timestamp), "
+                    + "which Covet reads for lag: leave replica.heartbeat off.");
+        }
         List<ManagedPool> pools = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try {
             for (int i = 0; i < rc.nodes().size(); i++) {
                 DatabaseUrl url = url(config.name(), i, rc.nodes().get(i).url(), primaryUrl);
-                try {
-                    pools.add(ManagedPool.open(config.replicaNode(i + 1, url, rc.acquireTimeout()), url));
-                } catch (SQLException e) {
-                    throw new StatementExecutor(config.name() + "_replica" + (i + 1), url.engine(), null,
-                            url.location()).connectionFailure(e);
-                }
+                // Without connecting: a replica that is down now starts out of the rotation and joins when it
+                // comes up (ReplicaSet.open); one that is up is checked there, and refused if misconfigured.
+                pools.add(ManagedPool.openWithoutConnecting(config.replicaNode(i + 1, url, rc.acquireTimeout()), url));
                 names.add(url.location());
             }
             return ReplicaSet.open(config.name(), primaryUrl.engine(), rc, primary, pools, names);

@@ -24,7 +24,7 @@ public final class FaultProxy implements AutoCloseable {
     public enum Mode { PASS, REFUSE, BLACKHOLE }
 
     private final String targetHost;
-    private final int targetPort;
+    private volatile int targetPort;
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -51,6 +51,14 @@ public final class FaultProxy implements AutoCloseable {
     /** Connections accepted so far. */
     public int accepted() {
         return accepted.get();
+    }
+
+    /**
+     * Relays new connections to another port of the same host from now on (relayed ones are left as they are):
+     * the address now reaches another server, as after a failover.
+     */
+    public void retarget(int port) {
+        targetPort = port;
     }
 
     /** Every chunk relayed from now on waits this long first. */

@@ -149,6 +149,10 @@ final class DatabaseObserver implements ShapeStats {
         FunctionCounter.builder("covet.replica.primary.fallbacks", replicas, Replicas::primaryFallbacks)
                 .description("Reads that could have gone to a replica but ran on the primary")
                 .tag("covet.database", name).register(registry);
+        FunctionCounter.builder("covet.replica.role.failures", replicas, Replicas::roleFailures)
+                .description("Times a replica was found promoted to primary or writable, which took it out of the "
+                        + "rotation")
+                .tag("covet.database", name).register(registry);
     }
 
     /** The circuit breaker's state (one gauge per state, 1 for the current one) and its counters. */

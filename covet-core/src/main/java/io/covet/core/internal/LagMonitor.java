@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * {@code lagCheckInterval} it measures each replica's lag against the primary, takes a replica over its maximum
  * lag out of the rotation and brings it back once under half of it (hysteresis, so that a replica hovering at the
  * limit does not flap), and re-checks a failed replica (reachable, still a read-only replica) before it serves
- * again. One query or two per replica per interval. Not an API.
+ * again. One query or two per replica per interval, and every {@code roleCheckInterval} a role check of each serving
+ * replica (a standby promoted to primary, or a replica made writable, leaves the rotation, logged and counted in
+ * {@code Replicas.roleFailures()}). Not an API.
  *
  * <p>The lag kept is an upper bound of how stale the replica's data is: zero when its replay position has reached
  * the primary's; otherwise the smaller of the engine's delay ({@link ReplicaLag#delay()}) and the time since it
@@ -41,7 +43,7 @@ final class LagMonitor {
 
     static LagMonitor start(ReplicaSet set) {
         LagMonitor m = new LagMonitor(set);
-        m.check();
+        m.check(false); // replicas found down at open were tried just now: the next round re-checks them
         long every = set.config.lagCheckInterval().toNanos();
         m.thread.scheduleWithFixedDelay(m::check, every, every, TimeUnit.NANOSECONDS);
         return m;
@@ -58,11 +60,20 @@ final class LagMonitor {
 
     /** One round over every replica; never throws (a scheduled task that throws is never run again). */
     void check() {
+        check(true);
+    }
+
+    private void check(boolean recheckDown) {
         Connection primary = null;
+        long roleEvery = set.config.roleCheckInterval().toNanos();
         try {
             for (ReplicaSet.Node n : set.nodes) {
                 if (!n.up) {
-                    recheck(n);
+                    if (recheckDown) {
+                        recheck(n);
+                    }
+                } else if (System.nanoTime() - n.roleCheckedAt >= roleEvery) {
+                    verifyRole(n);
                 }
                 if (n.up) {
                     if (primary == null) {
@@ -77,6 +88,15 @@ final class LagMonitor {
                     measure(n, primary);
                 }
             }
+            if (set.config.heartbeat()) {
+                // after the measures: a replica that keeps up has this beat by the next round
+                if (primary == null) {
+                    primary = set.primary.getConnection();
+                }
+                Heartbeat.beat(primary);
+            }
+        } catch (SQLException e) {
+            LOG.debug("database '{}': the replica heartbeat could not be written: {}", set.database, e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.warn("database '{}': replica lag check failed", set.database, e);
         } finally {
@@ -90,13 +110,42 @@ final class LagMonitor {
         }
     }
 
+    /** A down replica: back in when reachable and a read-only replica again (its role verified first). */
     private void recheck(ReplicaSet.Node n) {
-        String problem = ReplicaSet.roleProblem(set.replication, n.pool, set.database, n.index, n.name);
-        if (problem == null) {
+        ReplicaSet.RoleCheck check = ReplicaSet.checkRole(set.replication, n.pool, set.database, n.index, n.name);
+        if (check.ok()) {
+            n.roleCheckedAt = System.nanoTime();
+            n.wrongRole = false;
             n.up = true;
-            LOG.info("database '{}': replica {} is reachable again", set.database, n.name);
+            LOG.info("database '{}': replica {} is reachable and verified a read-only replica; it serves again",
+                    set.database, n.name);
+        } else if (check.reachable()) {
+            set.wrongRole(n, check.problem());
+        } else if (!n.wrongRole && n.reason != null && n.reason.startsWith("unreachable")) {
+            n.reason = "unreachable since the database opened: " + check.problem();
+        }
+    }
+
+    /** A serving replica's periodic role check: a promoted or writable one leaves the rotation. */
+    private void verifyRole(ReplicaSet.Node n) {
+        ReplicaSet.RoleCheck check = ReplicaSet.checkRole(set.replication, n.pool, set.database, n.index, n.name);
+        if (check.ok()) {
+            n.roleCheckedAt = System.nanoTime();
+        } else if (check.reachable()) {
+            set.wrongRole(n, check.problem());
         } else {
-            n.reason = problem;
+            set.failed(n, new RuntimeException(check.problem()));
+        }
+    }
+
+    /** The heartbeat's lag of a replica behind, or {@code fallback} when its row cannot be read. */
+    private long heartbeatDelay(ReplicaSet.Node n, Connection primary, long fallback) {
+        try (Connection r = n.pool.getConnection()) {
+            long d = Heartbeat.delayNanos(r, primary);
+            return d < 0 ? fallback : d;
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("database '{}': heartbeat of replica {} not read: {}", set.database, n.name, e.getMessage());
+            return fallback;
         }
     }
 
@@ -106,6 +155,13 @@ final class LagMonitor {
             lag = set.replication.lag(r, primary);
         } catch (SQLException e) {
             set.failed(n, new RuntimeException(e.getMessage(), e));
+            return;
+        } catch (io.covet.core.error.ConfigurationException e) {
+            // the lag query found no replica there (a promoted standby): confirm by its role
+            verifyRole(n);
+            if (n.up) {
+                set.failed(n, e);
+            }
             return;
         } catch (RuntimeException e) {
             set.failed(n, e);
@@ -118,6 +174,9 @@ final class LagMonitor {
             lastCaughtUp[n.index] = now;
         } else {
             long delay = lag.delay().map(Duration::toNanos).orElse(-1L);
+            if (set.config.heartbeat()) {
+                delay = heartbeatDelay(n, primary, delay);
+            }
             long since = lastCaughtUp[n.index] == 0 ? -1 : now - lastCaughtUp[n.index];
             bound = delay < 0 ? since : since < 0 ? delay : Math.min(delay, since);
         }

@@ -108,8 +108,27 @@ public final class ManagedPool implements DataSource, Pool {
      * unreachable server, a wrong password or a failing hook fails here with the driver's reason.
      */
     public static ManagedPool open(DatabaseConfig config, DatabaseUrl url) throws SQLException {
+        return open(config, url, false);
+    }
+
+    /**
+     * Creates the pool without connecting: a server that is down now is not an error here, and each check-out
+     * tries to connect (within the acquire timeout). For replicas, which may be down when the database opens.
+     */
+    public static ManagedPool openWithoutConnecting(DatabaseConfig config, DatabaseUrl url) {
+        try {
+            return open(config, url, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("a pool that does not connect at start failed to start", e);
+        }
+    }
+
+    private static ManagedPool open(DatabaseConfig config, DatabaseUrl url, boolean lazy) throws SQLException {
         ManagedPool pool = new ManagedPool(config, url.engine(), url.location());
         HikariConfig h = Pools.configure(config, url);
+        if (lazy) {
+            h.setInitializationFailTimeout(-1);
+        }
         pool.maxLifetimeNanos = Duration.ofMillis(h.getMaxLifetime()).toNanos();
         pool.idleTimeoutNanos = Duration.ofMillis(h.getIdleTimeout()).toNanos();
         h.setMaximumPoolSize(pool.sizer.maximum());

@@ -22,7 +22,7 @@ import java.util.function.Function;
 public final class ReplicaProperties {
     /** The keys after {@code replica.}. */
     public static final List<String> KEYS = List.of("weights", "max-lag", "max-lags", "balancing", "fallback",
-            "lag-check-interval", "read-your-writes-timeout", "acquire-timeout", "consistency");
+            "lag-check-interval", "role-check-interval", "heartbeat", "read-your-writes-timeout", "acquire-timeout", "consistency");
 
     private ReplicaProperties() {
     }
@@ -76,6 +76,8 @@ public final class ReplicaProperties {
                 case "max-lag" -> optional(duration(p, e.getKey(), v, durations, problems)).ifPresent(b::maxLag);
                 case "lag-check-interval" -> optional(duration(p, e.getKey(), v, durations, problems))
                         .ifPresent(b::lagCheckInterval);
+                case "role-check-interval" -> optional(duration(p, e.getKey(), v, durations, problems))
+                        .ifPresent(b::roleCheckInterval);
                 case "read-your-writes-timeout" -> optional(duration(p, e.getKey(), v, durations, problems))
                         .ifPresent(b::readYourWritesTimeout);
                 case "acquire-timeout" -> optional(duration(p, e.getKey(), v, durations, problems))
@@ -84,6 +86,15 @@ public final class ReplicaProperties {
                         .ifPresent(b::balancing);
                 case "fallback" -> enumValue(p, e.getKey(), v, ReplicaConfig.Fallback.class, problems)
                         .ifPresent(b::fallback);
+                case "heartbeat" -> {
+                    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on")) {
+                        b.heartbeat(true);
+                    } else if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off")) {
+                        b.heartbeat(false);
+                    } else {
+                        problems.add(p + "replica.heartbeat must be true or false, was '" + v + "'");
+                    }
+                }
                 case "consistency" -> {
                     if (v.equalsIgnoreCase("eventual")) {
                         b.defaultConsistency(Consistency.EVENTUAL);

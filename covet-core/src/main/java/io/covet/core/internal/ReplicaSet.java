@@ -33,6 +33,7 @@ public final class ReplicaSet implements Replicas {
     private final AtomicInteger turn = new AtomicInteger();
     final AtomicLong primaryFallbacks = new AtomicLong();
     final AtomicLong rywFallbacks = new AtomicLong();
+    final AtomicLong roleFailures = new AtomicLong();
     private LagMonitor monitor;
 
     /** One replica and what is known about it; fields written by reads (failures) and the lag monitor. */
@@ -51,6 +52,10 @@ public final class ReplicaSet implements Replicas {
         /** When {@link #lagNanos} was measured ({@link System#nanoTime()}). */
         volatile long measuredAt;
         volatile String reason;
+        /** When its role was last verified ({@link System#nanoTime()}), for the periodic role check. */
+        volatile long roleCheckedAt;
+        /** Whether it is down because its role is wrong (a primary, or writable), not because it failed. */
+        volatile boolean wrongRole;
         int currentWeight; // smooth weighted round robin, under the set's lock
 
         Node(int index, String name, ManagedPool pool, int weight, Duration maxLag) {
@@ -73,13 +78,15 @@ public final class ReplicaSet implements Replicas {
     }
 
     /**
-     * Checks every replica's role on the live server and returns the set; the caller closes the pools when this
-     * throws.
+     * Checks the role of every replica that is reachable on the live server and returns the set; a replica that
+     * cannot be reached starts down (out of the rotation, logged once) and joins when the background check finds it
+     * up and of the right role. The caller closes the pools when this throws.
      *
      * @param pools one per {@code config.nodes()}, in order
      * @param names {@code host:port} of each, for messages and metrics (covet-observe's
      *              {@code covet_replica_lag_seconds})
-     * @throws ConfigurationException when a node is a primary, or a replica that accepts writes
+     * @throws ConfigurationException when a reachable node is a primary, a replica that accepts writes, or refuses
+     *                                the credentials or database
      */
     public static ReplicaSet open(String database, Engine engine, ReplicaConfig config, DataSource primary,
                                   List<ManagedPool> pools, List<String> names) {
@@ -89,40 +96,123 @@ public final class ReplicaSet implements Replicas {
         for (int i = 0; i < nodes.length; i++) {
             ReplicaConfig.Node n = config.nodes().get(i);
             nodes[i] = new Node(i, names.get(i), pools.get(i), n.weight(), n.maxLag());
-            String problem = roleProblem(replication, pools.get(i), database, i, names.get(i));
-            if (problem != null) {
-                problems.add(problem);
+            RoleCheck check = checkRole(replication, pools.get(i), database, i, names.get(i));
+            if (!check.reachable()) {
+                nodes[i].up = false;
+                nodes[i].reason = "unreachable since the database opened: " + check.problem();
+                LagMonitor.LOG.warn("database '{}': replica {} is unreachable ({}); it starts out of the rotation and "
+                        + "joins once it is up and verified a read-only replica", database, names.get(i),
+                        check.problem());
+            } else if (check.problem() != null) {
+                problems.add(check.problem());
+            } else {
+                nodes[i].roleCheckedAt = System.nanoTime();
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
+        }
+        if (config.heartbeat()) {
+            try (Connection c = primary.getConnection()) {
+                Heartbeat.create(c);
+                Heartbeat.beat(c);
+            } catch (SQLException e) {
+                throw new ConfigurationException("database '" + database + "': the replica heartbeat table "
+                        + Heartbeat.TABLE + " cannot be created or written on the primary (" + e.getMessage()
+                        + "): grant the user CREATE and INSERT/UPDATE on it, or leave replica.heartbeat off");
+            }
         }
         ReplicaSet set = new ReplicaSet(database, engine, config, replication, primary, nodes);
         set.monitor = LagMonitor.start(set);
         return set;
     }
 
-    /** Why node {@code i} cannot serve as a replica, or null when it can. */
-    static String roleProblem(Replication replication, DataSource pool, String database, int i, String name) {
-        try (Connection c = pool.getConnection()) {
+    /**
+     * What a role check found.
+     *
+     * @param reachable false when no connection could be opened for a reason that may pass (server down, network)
+     * @param problem   why the node cannot serve as a replica (or, unreachable, why it could not be reached); null
+     *                  when it is a reachable read-only replica
+     */
+    record RoleCheck(boolean reachable, String problem) {
+        boolean ok() {
+            return reachable && problem == null;
+        }
+    }
+
+    /** Whether node {@code i} is reachable and a read-only replica. */
+    static RoleCheck checkRole(Replication replication, DataSource pool, String database, int i, String name) {
+        String which = "replica #" + (i + 1) + " of database '" + database + "' (" + name + ")";
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            SQLException refusal = refusal(e);
+            if (refusal != null) {
+                return new RoleCheck(true, which + " refused the connection (SQLSTATE " + refusal.getSQLState()
+                        + "): " + firstLine(refusal.getMessage()) + "; check the replica URL's user, password and "
+                        + "database");
+            }
+            return new RoleCheck(false, firstLine(rootMessage(e)));
+        }
+        try (c) {
             NodeStatus s = replication.status(c);
             if (s.role() == NodeRole.PRIMARY) {
-                return "replica #" + (i + 1) + " of database '" + database + "' (" + name + ") is a primary, not a "
-                        + "replica: list only streaming standbys / GTID replicas under replicas, and the primary as url";
+                return new RoleCheck(true, which + " is a primary, not a replica: list only streaming standbys / "
+                        + "GTID replicas under replicas, and the primary as url");
             }
             if (s.writableReplica()) {
-                return "replica #" + (i + 1) + " of database '" + database + "' (" + name + ") replicates but "
-                        + "accepts writes (read_only is off): a write sent to it would be lost to the primary and break "
-                        + "replication; set read_only=1 on it";
+                return new RoleCheck(true, which + " replicates but accepts writes (read_only is off): a write sent "
+                        + "to it would be lost to the primary and break replication; set read_only=1 on it");
             }
-            return null;
-        } catch (SQLException e) {
-            return "replica #" + (i + 1) + " of database '" + database + "' (" + name + ") cannot be checked: "
-                    + e.getMessage();
-        } catch (RuntimeException e) {
-            return "replica #" + (i + 1) + " of database '" + database + "' (" + name + ") cannot be checked: "
-                    + e.getMessage();
+            return new RoleCheck(true, null);
+        } catch (SQLException | RuntimeException e) {
+            if (connectionLost(e)) {
+                return new RoleCheck(false, firstLine(rootMessage(e)));
+            }
+            return new RoleCheck(true, which + " cannot be checked: " + e.getMessage());
         }
+    }
+
+    /** Whether {@code e} is the loss of the connection (SQLSTATE class 08), not an answer of the server. */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.covet.core.error.ConnectionFailure
+                    || (t instanceof SQLException se && se.getSQLState() != null && se.getSQLState().startsWith("08"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The server's refusal of the login or of the database in {@code e}'s causes (SQLSTATE class 28, invalid
+     * authorization, or 3D, invalid catalog; MariaDB's unknown database 1049), which no waiting will cure; null
+     * when the failure is of the kind that passes (refused connection, timeout, server starting).
+     */
+    private static SQLException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException se && se.getSQLState() != null
+                    && (se.getSQLState().startsWith("28") || se.getSQLState().startsWith("3D")
+                    || se.getErrorCode() == 1049 || se.getErrorCode() == 1045)) {
+                return se;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private ReplicaSet(String database, Engine engine, ReplicaConfig config, Replication replication,
@@ -202,7 +292,21 @@ public final class ReplicaSet implements Replicas {
         }
     }
 
-    private static String firstLine(String s) {
+    /**
+     * Takes a replica out because it is no longer a read-only replica (promoted, or made writable): logged and
+     * counted once per change; the background check brings it back once its role is right again.
+     */
+    void wrongRole(Node node, String problem) {
+        node.reason = problem;
+        node.up = false;
+        if (!node.wrongRole) {
+            node.wrongRole = true;
+            roleFailures.incrementAndGet();
+            LagMonitor.LOG.warn("database '{}': replica {} left the rotation: {}", database, node.name, problem);
+        }
+    }
+
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }
@@ -230,6 +334,11 @@ public final class ReplicaSet implements Replicas {
     @Override
     public long readYourWritesFallbacks() {
         return rywFallbacks.get();
+    }
+
+    @Override
+    public long roleFailures() {
+        return roleFailures.get();
     }
 
     @Override

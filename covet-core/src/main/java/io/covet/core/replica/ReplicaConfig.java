@@ -62,6 +62,8 @@ public final class ReplicaConfig {
     private final Balancing balancing;
     private final Fallback fallback;
     private final Duration lagCheckInterval;
+    private final Duration roleCheckInterval;
+    private final boolean heartbeat;
     private final Duration readYourWritesTimeout;
     private final Duration acquireTimeout;
     private final Consistency defaultConsistency;
@@ -72,6 +74,8 @@ public final class ReplicaConfig {
         this.balancing = b.balancing;
         this.fallback = b.fallback;
         this.lagCheckInterval = b.lagCheckInterval;
+        this.roleCheckInterval = b.roleCheckInterval;
+        this.heartbeat = b.heartbeat;
         this.readYourWritesTimeout = b.readYourWritesTimeout;
         this.acquireTimeout = b.acquireTimeout;
         this.defaultConsistency = b.defaultConsistency;
@@ -101,6 +105,27 @@ public final class ReplicaConfig {
     /** How often the background thread measures each replica's lag and re-checks a failed one. */
     public Duration lagCheckInterval() {
         return lagCheckInterval;
+    }
+
+    /**
+     * How often the background thread re-reads the role of each replica that serves reads (a standby promoted to
+     * primary, or a replica whose {@code read_only} was turned off, leaves the rotation at the next check); a replica
+     * that failed is re-checked every {@link #lagCheckInterval()} instead, and its role verified before it serves.
+     */
+    public Duration roleCheckInterval() {
+        return roleCheckInterval;
+    }
+
+    /**
+     * Whether lag is measured with a heartbeat row (MariaDB only): the lag check writes the primary's time into the
+     * table {@code covet_replica_heartbeat} of the primary's database each round, and a lagging replica's lag is
+     * how old its copy of that row is, by the primary's clock, to within one {@link #lagCheckInterval()} (instead of
+     * {@code Seconds_Behind_Master}, which counts whole seconds and is unknown while the SQL thread is stopped).
+     * Costs one small write on the primary per round, replicated to every replica. A PostgreSQL database with a
+     * heartbeat is refused ({@link io.covet.core.error.UnsupportedFeature}): its standbys report their replay time.
+     */
+    public boolean heartbeat() {
+        return heartbeat;
     }
 
     /** How long a {@link Consistency#READ_YOUR_WRITES} read waits for a replica before it reads the primary. */
@@ -133,6 +158,8 @@ public final class ReplicaConfig {
         b.balancing = balancing;
         b.fallback = fallback;
         b.lagCheckInterval = lagCheckInterval;
+        b.roleCheckInterval = roleCheckInterval;
+        b.heartbeat = heartbeat;
         b.readYourWritesTimeout = readYourWritesTimeout;
         b.acquireTimeout = acquireTimeout;
         b.defaultConsistency = defaultConsistency;
@@ -143,7 +170,7 @@ public final class ReplicaConfig {
     @Override
     public String toString() {
         return "ReplicaConfig[" + nodes.size() + " replica(s), " + balancing + ", fallback=" + fallback
-                + ", lagCheck=" + lagCheckInterval + "]";
+                + ", lagCheck=" + lagCheckInterval + (heartbeat ? ", heartbeat" : "") + "]";
     }
 
     /** Collects settings; {@link #build()} checks them all at once. Not thread-safe. */
@@ -152,6 +179,8 @@ public final class ReplicaConfig {
         private Balancing balancing = Balancing.ROUND_ROBIN;
         private Fallback fallback = Fallback.PRIMARY;
         private Duration lagCheckInterval = Duration.ofMillis(500);
+        private Duration roleCheckInterval = Duration.ofSeconds(5);
+        private boolean heartbeat;
         private Duration readYourWritesTimeout = Duration.ofMillis(200);
         private Duration acquireTimeout = Duration.ofSeconds(1);
         private Consistency defaultConsistency = Consistency.EVENTUAL;
@@ -198,6 +227,18 @@ public final class ReplicaConfig {
         /** How often lag is measured (default 500 ms; at least 10 ms). */
         public Builder lagCheckInterval(Duration interval) {
             this.lagCheckInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** How often the role of a serving replica is re-read (default 5 s; at least 10 ms). */
+        public Builder roleCheckInterval(Duration interval) {
+            this.roleCheckInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Measures MariaDB lag with a heartbeat row ({@link ReplicaConfig#heartbeat()}; default off). */
+        public Builder heartbeat(boolean on) {
+            this.heartbeat = on;
             return this;
         }
 
@@ -257,6 +298,9 @@ public final class ReplicaConfig {
             }
             if (lagCheckInterval.toMillis() < 10) {
                 problems.add("lag check interval must be at least 10ms, was " + lagCheckInterval);
+            }
+            if (roleCheckInterval.toMillis() < 10) {
+                problems.add("role check interval must be at least 10ms, was " + roleCheckInterval);
             }
             if (readYourWritesTimeout.isNegative()) {
                 problems.add("read-your-writes timeout must be zero or positive, was " + readYourWritesTimeout);

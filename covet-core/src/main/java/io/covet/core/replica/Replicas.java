@@ -21,6 +21,13 @@ public interface Replicas {
     /** Read-your-writes reads whose replica had not replayed the session's commit in time, so read the primary. */
     long readYourWritesFallbacks();
 
+    /**
+     * Times a replica was found in the wrong role since the database opened: a standby promoted to primary, or a
+     * replica whose {@code read_only} was turned off (by the periodic role check, or when a replica came back). Each
+     * took the replica out of the rotation until its role was right again.
+     */
+    long roleFailures();
+
     /** The configuration. */
     ReplicaConfig config();
 }
