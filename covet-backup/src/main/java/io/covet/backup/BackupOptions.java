@@ -16,6 +16,7 @@ public final class BackupOptions {
     private final List<String> schemas;
     private final SchemaSource schemaSource;
     private final List<String> skip;
+    private final boolean fromReplica;
 
     /**
      * Where a backup takes the schema that a restore into the same engine recreates (a restore into another engine
@@ -44,6 +45,7 @@ public final class BackupOptions {
 
     private BackupOptions(Builder b) {
         this.skip = List.copyOf(b.skip);
+        this.fromReplica = b.fromReplica;
         this.schemaSource = b.schemaSource;
         this.schemas = List.copyOf(b.schemas);
         this.key = b.key;
@@ -51,6 +53,16 @@ public final class BackupOptions {
         this.chunkBytes = b.chunkBytes;
         this.compressionLevel = b.compressionLevel;
         this.listener = b.listener;
+    }
+
+    /**
+     * Whether the backup reads a replica of the database instead of its primary (PostgreSQL only: a
+     * {@code REPEATABLE READ} snapshot on a hot standby is as consistent as on the primary, and it takes the backup's
+     * reads off the primary). The first replica serving reads is used; a database without one, or of another
+     * engine, is refused.
+     */
+    public boolean fromReplica() {
+        return fromReplica;
     }
 
     /** A builder with the defaults. */
@@ -142,8 +154,15 @@ public final class BackupOptions {
         private List<String> schemas = List.of();
         private SchemaSource schemaSource = SchemaSource.NATIVE_TOOL;
         private List<String> skip = List.of();
+        private boolean fromReplica;
 
         private Builder() {
+        }
+
+        /** See {@link BackupOptions#fromReplica()}; default false (the primary). */
+        public Builder fromReplica(boolean value) {
+            this.fromReplica = value;
+            return this;
         }
 
         /** See {@link BackupOptions#skip()}; default none. */

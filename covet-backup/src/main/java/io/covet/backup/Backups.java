@@ -55,10 +55,20 @@ public final class Backups {
      * stores it in {@code repo}. The manifest is stored last, so an interrupted backup never looks complete.
      *
      * @return the new backup; its id is what {@link #restore} takes
-     * @throws UnsupportedFeature when {@code jobs > 1} on an engine without exportable snapshots (MariaDB, SQLite)
+     * @throws UnsupportedFeature when {@code jobs > 1} on an engine without exportable snapshots (MariaDB, SQLite), or
+     *                            {@link BackupOptions#fromReplica()} on MariaDB or SQLite
      * @throws BackupException    (STORAGE) when the repository cannot be written
      */
     public static BackupInfo create(Database db, BackupRepository repo, BackupOptions options) {
+        if (options.fromReplica()) {
+            try (Database replica = io.covet.backup.internal.FromReplica.open(db, options.jobs() + 1)) {
+                return createOn(replica, repo, options);
+            }
+        }
+        return createOn(db, repo, options);
+    }
+
+    private static BackupInfo createOn(Database db, BackupRepository repo, BackupOptions options) {
         if (options.jobs() > 1 && !db.supports(Feature.EXPORTED_SNAPSHOTS)) {
             throw new UnsupportedFeature(db.engine(), "parallel backup (--jobs " + options.jobs() + ")",
                     "Only PostgreSQL can share one snapshot between connections; use --jobs 1.");

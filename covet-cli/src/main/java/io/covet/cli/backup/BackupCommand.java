@@ -102,6 +102,10 @@ public final class BackupCommand {
                 + "backup API instead of a logical backup (restore it with restore --to-file).")
         boolean physical;
 
+        @Option(names = "--from-replica", description = "PostgreSQL: read the backup from the first replica that "
+                + "serves reads (a hot standby's snapshot is as consistent as the primary's), not from the primary.")
+        boolean fromReplica;
+
         @Option(names = "--no-encryption", description = "Store the backup unencrypted on purpose: silences the "
                 + "warning printed when no key is given. Cannot be combined with --key-file or COVET_BACKUP_KEY.")
         boolean noEncryption;
@@ -124,6 +128,7 @@ public final class BackupCommand {
                 return ExitCode.OK;
             }
             BackupOptions.Builder options = BackupOptions.builder().key(key).jobs(jobs).schemas(schemas).skip(skip)
+                    .fromReplica(fromReplica)
                     .schemaSource(switch (schemaSource) {
                         case "native-tool" -> BackupOptions.SchemaSource.NATIVE_TOOL;
                         case "catalog" -> BackupOptions.SchemaSource.CATALOG;
