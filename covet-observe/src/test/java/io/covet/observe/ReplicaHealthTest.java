@@ -65,4 +65,34 @@ class ReplicaHealthTest {
             awaitStatus(obs, Health.Status.UP);
         }
     }
+
+    @ReplicaEngines
+    void aReplicaDownAtOpenDegradesHealthUntilItJoins(ReplicaPair pair) throws Exception {
+        String url = pair.replicaUrl();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        pair.control().kill();
+        boolean restarted = false;
+        try (Observability obs = Observability.builder().meterRegistry(registry).build()) {
+            obs.open(DatabaseConfig.builder("shop", pair.primaryUrl()).meterRegistry(registry)
+                    .replicas(ReplicaConfig.builder().replica(url).lagCheckInterval(Duration.ofMillis(50)).build())
+                    .build());
+            Health degraded = awaitStatus(obs, Health.Status.DEGRADED);
+            assertThat(degraded.ready()).isTrue();
+            assertThat(degraded.checks()).anySatisfy(c -> {
+                assertThat(c.name()).isEqualTo("replicas");
+                assertThat(c.detail()).contains("unreachable since the database opened");
+            });
+            assertThat(registry.get("covet.replica.serving").tag("covet.database", "shop").gauge().value())
+                    .isZero();
+            pair.control().restart();
+            restarted = true;
+            awaitStatus(obs, Health.Status.UP);
+            assertThat(registry.get("covet.replica.role.failures").tag("covet.database", "shop").functionCounter()
+                    .count()).isZero();
+        } finally {
+            if (!restarted) {
+                pair.control().restart();
+            }
+        }
+    }
 }
