@@ -46,7 +46,9 @@ public final class FromReplica {
         String name = db.config().name();
         Replicas replicas = db.replicas().orElseThrow(() -> new BackupException(BackupException.Reason.INVALID,
                 "database '" + name + "' has no replicas to back up from: configure covet.databases." + name
-                        + ".replicas, or back up the primary (leave --from-replica out); nothing was written"));
+                        + ".replicas (covet.properties or COVET_DATABASES_" + name.toUpperCase(java.util.Locale.ROOT)
+                        + "_REPLICAS; a --database URL alone has none), or back up the primary (leave --from-replica "
+                        + "out); nothing was written"));
         List<ReplicaStatus> status = replicas.status();
         List<String> why = new ArrayList<>();
         for (int i = 0; i < status.size(); i++) {
