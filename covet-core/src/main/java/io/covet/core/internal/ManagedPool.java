@@ -66,6 +66,8 @@ public final class ManagedPool implements DataSource, Pool {
     private final boolean shrinkOnReturn;
     /** Whether each check-out is wrapped to see its return (check-in hooks, shrinking, lease tracking). */
     private final boolean wrap;
+    /** Whether Covet validates on check-out after an idle window shorter than HikariCP's own. */
+    private final boolean validating;
     /** Whether check-out needs the physical connection's record (validation, hooks, lease tracking). */
     private final boolean inspect;
     private final ConnectionHook[] onCheckout;
@@ -95,7 +97,8 @@ public final class ManagedPool implements DataSource, Pool {
         this.sizer = new Sizer(settings.sizing(), settings.maxSize());
         this.shrinkOnReturn = !(settings.sizing() instanceof io.covet.core.pool.SizingPolicy.Fixed);
         this.wrap = onCheckin.length > 0 || shrinkOnReturn || leakDetection || bypassNanos < HIKARI_BYPASS_NANOS;
-        this.inspect = wrap || onCheckout.length > 0 || bypassNanos < HIKARI_BYPASS_NANOS;
+        this.validating = bypassNanos < HIKARI_BYPASS_NANOS;
+        this.inspect = wrap || onCheckout.length > 0 || validating;
         for (EvictionReason r : EvictionReason.values()) {
             evictions.put(r, new LongAdder());
         }
@@ -144,11 +147,12 @@ public final class ManagedPool implements DataSource, Pool {
 
     @Override
     public Connection getConnection() throws SQLException {
-        // One check-out in eight is timed for the percentiles (see sample); the others read no clock on the
-        // default path, where a clock reading is a good part of what Covet adds to HikariCP's check-out.
+        // One check-out in eight is timed for the percentiles (see sample); the others read the clock only when
+        // something needs the time (validation after an idle window, lease tracking): on this path a clock
+        // reading is a good part of what Covet adds to HikariCP's check-out.
         int r = java.util.concurrent.ThreadLocalRandom.current().nextInt();
-        boolean timed = inspect || (r & 7) == 0;
-        long t0 = timed ? System.nanoTime() : 0;
+        boolean timed = (r & 7) == 0;
+        long t0 = timed || validating ? System.nanoTime() : 0;
         long deadline = 0;
         int hookFailures = 0;
         while (true) {
@@ -159,7 +163,7 @@ public final class ManagedPool implements DataSource, Pool {
                 // HikariCP gives the last connect failure as the cause when the server is the problem; without
                 // one every connection was simply busy (for the whole acquire timeout, when this one was not timed).
                 if (e.getCause() == null && !closing) {
-                    throw exhausted(e, timed ? t0
+                    throw exhausted(e, t0 != 0 ? t0
                             : System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout()));
                 }
                 throw e;
@@ -172,13 +176,13 @@ public final class ManagedPool implements DataSource, Pool {
                 }
                 return c;
             }
-            long now = System.nanoTime();
-            if (deadline == 0) {
-                deadline = t0 + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());
-            }
+            long now = timed || wrap || validating ? System.nanoTime() : 0;
             PooledConnection pc = PhysicalSource.tracked(c.unwrap(Connection.class));
-            if (bypassNanos < HIKARI_BYPASS_NANOS && now - pc.returnedAt >= bypassNanos && !alive(c)) {
+            if (validating && now - pc.returnedAt >= bypassNanos && !alive(c)) {
                 evict(c, pc, EvictionReason.VALIDATION_FAILURE);
+                if (deadline == 0) {
+                    deadline = t0 + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());
+                }
                 if (System.nanoTime() - deadline < 0) {
                     continue;
                 }
@@ -203,12 +207,14 @@ public final class ManagedPool implements DataSource, Pool {
             }
             if (leakDetection) {
                 StackTraceElement[] stack = callerStack();
-                pc.lease(now, Thread.currentThread().getName(), stack, caller(stack));
+                pc.lease(now, stack, caller(stack));
             } else if (wrap) {
-                pc.lease(now, Thread.currentThread().getName(), null, null);
+                pc.lease(now, null, null);
             }
             checkouts.increment();
-            sample(now - t0, r);
+            if (timed) {
+                sample(now - t0, r);
+            }
             if (!wrap) {
                 return c;
             }
@@ -308,7 +314,7 @@ public final class ManagedPool implements DataSource, Pool {
             reason = EvictionReason.POOL_CLOSED;
         } else if (hikari == null) {
             reason = EvictionReason.STARTUP_CHECK;
-        } else if (idleTimeoutNanos > 0 && pc.leasedAt == 0 && now - pc.returnedAt >= idleTimeoutNanos
+        } else if (idleTimeoutNanos > 0 && pc.lease == null && now - pc.returnedAt >= idleTimeoutNanos
                 && before > hikari.getMinimumIdle()) {
             // HikariCP idles out only connections above min idle; at or below it, an idle close is the lifetime's.
             reason = EvictionReason.IDLE;
@@ -334,9 +340,9 @@ public final class ManagedPool implements DataSource, Pool {
         int active = b.getActiveConnections();
         int idle = b.getIdleConnections();
         int waiting = b.getThreadsAwaitingConnection();
-        PooledConnection oldest = oldestLease();
+        PooledConnection.Lease oldest = oldestLease();
         long now = System.nanoTime();
-        Duration longest = oldest == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - oldest.leasedAt));
+        Duration longest = oldest == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - oldest.at()));
         StringBuilder m = new StringBuilder("no connection of ").append(engine.displayName()).append(" database '")
                 .append(database).append("' at ").append(location).append(" became free within ")
                 .append(Duration.ofNanos(now - t0).toMillis()).append(" ms: pool size ").append(total)
@@ -344,8 +350,8 @@ public final class ManagedPool implements DataSource, Pool {
                 .append(idle).append(" idle, ").append(waiting).append(" other caller(s) waiting");
         if (oldest != null) {
             m.append("; the longest current lease has been held ").append(longest.toMillis()).append(" ms by thread '")
-                    .append(oldest.leasedBy).append("'");
-            StackTraceElement[] stack = oldest.leaseStack;
+                    .append(oldest.threadName()).append("'");
+            StackTraceElement[] stack = oldest.stack();
             if (stack != null) {
                 m.append(", taken at:");
                 for (int i = 0; i < Math.min(stack.length, 12); i++) {
@@ -381,12 +387,12 @@ public final class ManagedPool implements DataSource, Pool {
         return e instanceof ExhaustedSignal s ? s.error : null;
     }
 
-    PooledConnection oldestLease() {
-        PooledConnection oldest = null;
+    PooledConnection.Lease oldestLease() {
+        PooledConnection.Lease oldest = null;
         for (PooledConnection pc : physicals) {
-            long at = pc.leasedAt;
-            if (at != 0 && (oldest == null || at - oldest.leasedAt < 0)) {
-                oldest = pc;
+            PooledConnection.Lease l = pc.lease;
+            if (l != null && (oldest == null || l.at() - oldest.at() < 0)) {
+                oldest = l;
             }
         }
         return oldest;
@@ -401,9 +407,9 @@ public final class ManagedPool implements DataSource, Pool {
         int count = s.length;
         Map<String, Integer> byCaller = new TreeMap<>();
         for (PooledConnection pc : physicals) {
-            String caller = pc.caller;
-            if (pc.leasedAt != 0 && caller != null) {
-                byCaller.merge(caller, 1, Integer::sum);
+            PooledConnection.Lease l = pc.lease;
+            if (l != null && l.caller() != null) {
+                byCaller.merge(l.caller(), 1, Integer::sum);
             }
         }
         Map<EvictionReason, Long> ev = new EnumMap<>(EvictionReason.class);
