@@ -206,8 +206,8 @@ public final class ManagedPool implements DataSource, Pool {
                 }
             }
             if (leakDetection) {
-                StackTraceElement[] stack = callerStack();
-                pc.lease(now, stack, caller(stack));
+                StackTraceElement[] stack = PooledConnection.callerStack();
+                pc.lease(now, stack, PooledConnection.caller(stack));
             } else if (wrap) {
                 pc.lease(now, null, null);
             }
@@ -335,56 +335,15 @@ public final class ManagedPool implements DataSource, Pool {
 
     private SQLException exhausted(SQLTransientConnectionException e, long t0) {
         timeouts.increment();
-        HikariPoolMXBean b = hikari.getHikariPoolMXBean();
-        int total = b.getTotalConnections();
-        int active = b.getActiveConnections();
-        int idle = b.getIdleConnections();
-        int waiting = b.getThreadsAwaitingConnection();
-        PooledConnection.Lease oldest = oldestLease();
-        long now = System.nanoTime();
-        Duration longest = oldest == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - oldest.at()));
-        StringBuilder m = new StringBuilder("no connection of ").append(engine.displayName()).append(" database '")
-                .append(database).append("' at ").append(location).append(" became free within ")
-                .append(Duration.ofNanos(now - t0).toMillis()).append(" ms: pool size ").append(total)
-                .append(" (max ").append(sizer.maximum()).append("), ").append(active).append(" active, ")
-                .append(idle).append(" idle, ").append(waiting).append(" other caller(s) waiting");
-        if (oldest != null) {
-            m.append("; the longest current lease has been held ").append(longest.toMillis()).append(" ms by thread '")
-                    .append(oldest.threadName()).append("'");
-            StackTraceElement[] stack = oldest.stack();
-            if (stack != null) {
-                m.append(", taken at:");
-                for (int i = 0; i < Math.min(stack.length, 12); i++) {
-                    m.append("\n\tat ").append(stack[i]);
-                }
-                m.append("\n");
-            } else {
-                m.append(" (set the pool's leak threshold to see where it was taken)");
-            }
-        } else if (!wrap) {
-            m.append("; leases are not tracked (set the pool's leak threshold to see the longest lease and where "
-                    + "it was taken)");
-        }
-        m.append(". Return connections sooner (close results and streams, keep transactions short), or raise "
-                + "the pool's maxSize or acquireTimeout");
-        PoolExhausted error = new PoolExhausted(m.toString(), engine, total, active, idle, waiting, longest, e);
+        SQLException signal = PoolExhaustion.signal(e, t0, engine, database, location, hikari.getHikariPoolMXBean(),
+                sizer.maximum(), oldestLease(), wrap);
         events.acquireTimedOut(stats());
-        return new ExhaustedSignal(error, e);
-    }
-
-    /** Carries a {@link PoolExhausted} through JDBC's {@link SQLException} signatures. */
-    static final class ExhaustedSignal extends SQLTransientConnectionException {
-        final transient PoolExhausted error;
-
-        ExhaustedSignal(PoolExhausted error, SQLException cause) {
-            super(error.getMessage(), cause.getSQLState(), cause);
-            this.error = error;
-        }
+        return signal;
     }
 
     /** The {@link PoolExhausted} an acquire timeout stands for, or null for any other failure. */
     static PoolExhausted exhaustion(SQLException e) {
-        return e instanceof ExhaustedSignal s ? s.error : null;
+        return PoolExhaustion.of(e);
     }
 
     PooledConnection.Lease oldestLease() {
@@ -434,27 +393,6 @@ public final class ManagedPool implements DataSource, Pool {
             return Duration.ZERO;
         }
         return Duration.ofNanos(sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
-    }
-
-    private static StackTraceElement[] callerStack() {
-        StackTraceElement[] all = new Throwable().getStackTrace();
-        int from = 0;
-        while (from < all.length && internal(all[from].getClassName())) {
-            from++;
-        }
-        return Arrays.copyOfRange(all, from, all.length);
-    }
-
-    private static boolean internal(String cls) {
-        return cls.startsWith("io.covet.core.internal.") || cls.startsWith("io.covet.core.tx.internal.")
-                || cls.startsWith("io.covet.core.Database") || cls.startsWith("io.covet.core.SqlStatement")
-                || cls.startsWith("io.covet.core.BulkLoad") || cls.startsWith("io.covet.orm.internal.")
-                || cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("com.sun.proxy")
-                || cls.startsWith("com.zaxxer.");
-    }
-
-    private static String caller(StackTraceElement[] stack) {
-        return stack.length == 0 ? "unknown" : stack[0].getClassName() + "." + stack[0].getMethodName();
     }
 
     /** Closes the monitor and HikariCP's pool (which closes every physical connection). Idempotent. */

@@ -3,6 +3,7 @@ package io.covet.core.internal;
 import io.covet.core.pool.EvictionReason;
 
 import java.sql.Connection;
+import java.util.Arrays;
 
 /**
  * What Covet knows about one physical connection of a managed pool: when it was opened and last returned, who
@@ -40,5 +41,28 @@ final class PooledConnection {
     void endLease(long now) {
         this.lease = null;
         this.returnedAt = now;
+    }
+
+    /** The calling thread's stack from the first frame outside Covet's own plumbing, JDBC and the JDK. */
+    static StackTraceElement[] callerStack() {
+        StackTraceElement[] all = new Throwable().getStackTrace();
+        int from = 0;
+        while (from < all.length && internal(all[from].getClassName())) {
+            from++;
+        }
+        return Arrays.copyOfRange(all, from, all.length);
+    }
+
+    private static boolean internal(String cls) {
+        return cls.startsWith("io.covet.core.internal.") || cls.startsWith("io.covet.core.tx.internal.")
+                || cls.startsWith("io.covet.core.Database") || cls.startsWith("io.covet.core.SqlStatement")
+                || cls.startsWith("io.covet.core.BulkLoad") || cls.startsWith("io.covet.orm.internal.")
+                || cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("com.sun.proxy")
+                || cls.startsWith("com.zaxxer.");
+    }
+
+    /** {@code Class.method} of the stack's first frame, or {@code unknown}. */
+    static String caller(StackTraceElement[] stack) {
+        return stack.length == 0 ? "unknown" : stack[0].getClassName() + "." + stack[0].getMethodName();
     }
 }
