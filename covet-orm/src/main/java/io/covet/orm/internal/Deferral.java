@@ -162,7 +162,7 @@ public final class Deferral {
         if (accessed == null) {
             loadAll(orm, List.of(e));
         } else {
-            new LazyLoad(e.getClass().getSimpleName(), accessed, false).run(() -> {
+            LazyLoad.deferredField(e.getClass().getSimpleName(), accessed).run(() -> {
                 loadAll(orm, List.of(e));
                 return null;
             });

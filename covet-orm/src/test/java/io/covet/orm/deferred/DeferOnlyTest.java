@@ -96,6 +96,7 @@ class DeferOnlyTest {
             assertThat(x.context().lazyLoad()).hasValueSatisfying(l -> {
                 assertThat(l.model()).isEqualTo("Article");
                 assertThat(l.relation()).isEqualTo("body");
+                assertThat(l.deferred()).isTrue();
             });
             assertThat(x.context().sql()).contains("summary").contains("views").contains("body");
         });
