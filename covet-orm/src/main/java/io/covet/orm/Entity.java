@@ -71,7 +71,7 @@ public abstract class Entity {
      * primitive the value its constructor gives it) until loaded, and {@code save} does not write it unless set.
      */
     public final List<String> deferredFields() {
-        return io.covet.orm.internal.Deferral.names(this);
+        return covetDeferred == null ? List.of() : covetOrm.deferredFields(this);
     }
 
     /**
@@ -93,22 +93,8 @@ public abstract class Entity {
         if (covetDeferred == null) {
             return; // the common case: a getter call costs one field read
         }
-        io.covet.orm.internal.Deferral.requireField(this, field);
-        if (!io.covet.orm.internal.Deferral.lacks(this, field)) {
-            return;
-        }
-        String where = getClass().getSimpleName() + "#" + primaryKeyValue() + "." + field;
-        if (covetOrm.strictDeferredFields()) {
-            throw new DeferredFieldException(where + " is deferred (the query left it out: only/defer or "
-                    + "@Column(deferred = true)) and this Orm is strict about deferred fields: load it with the rows "
-                    + "(add it to only(...), drop it from defer(...), or deferNone()), or explicitly with "
-                    + "orm.loadDeferred(instance or list)");
-        }
-        if (covetOrm.isClosed()) {
-            throw new LazyLoadException(where + " is deferred and the Orm that read it is closed: load it with the "
-                    + "rows (only/defer) while the database is open");
-        }
-        io.covet.orm.internal.Deferral.load(covetOrm.runtime(), this, field);
+        // the work is the Orm's: this class does not name the internals, which name it
+        covetOrm.loadOnAccess(this, field);
     }
 
     final void annotate(String name, Object value) {

@@ -317,9 +317,29 @@ public final class Orm implements AutoCloseable {
         return instances;
     }
 
-    /** Whether {@link Entity#ensureLoaded} refuses to load a deferred field ({@link Builder#strictDeferredFields}). */
-    boolean strictDeferredFields() {
-        return strictDeferredFields;
+    /** {@link Entity#deferredFields()} of an instance this Orm read. */
+    List<String> deferredFields(Entity instance) {
+        return io.covet.orm.internal.Deferral.names(instance);
+    }
+
+    /** {@link Entity#ensureLoaded}: loads the instance's deferred fields when it lacks {@code field}. */
+    void loadOnAccess(Entity instance, String field) {
+        io.covet.orm.internal.Deferral.requireField(instance, field);
+        if (!io.covet.orm.internal.Deferral.lacks(instance, field)) {
+            return;
+        }
+        String where = instance.getClass().getSimpleName() + "#" + instance.primaryKeyValue() + "." + field;
+        if (strictDeferredFields) {
+            throw new DeferredFieldException(where + " is deferred (the query left it out: only/defer or "
+                    + "@Column(deferred = true)) and this Orm is strict about deferred fields: load it with the rows "
+                    + "(add it to only(...), drop it from defer(...), or deferNone()), or explicitly with "
+                    + "orm.loadDeferred(instance or list)");
+        }
+        if (isClosed()) {
+            throw new LazyLoadException(where + " is deferred and the Orm that read it is closed: load it with the "
+                    + "rows (only/defer) while the database is open");
+        }
+        io.covet.orm.internal.Deferral.load(runtime, instance, field);
     }
 
     /** Reloads every field of a saved instance from its database, discarding unsaved changes. */
