@@ -180,6 +180,10 @@ public final class Deferral {
         Map<List<Object>, List<Entity>> groups = new LinkedHashMap<>();
         for (Entity e : instances) {
             Object s = a.deferred(e);
+            if (s != null && a.snapshot(e) == null) {
+                throw new OrmUsageException(e + "'s deferred fields " + names(e) + " cannot be loaded: the "
+                        + "instance was deleted, so no row identifies it any more");
+            }
             if (s != null) {
                 groups.computeIfAbsent(java.util.Arrays.asList(((DeferredState) s).type(), e.database()),
                         k -> new ArrayList<>()).add(e);

@@ -252,6 +252,12 @@ class DeferOnlyTest {
                 .hasMessageContaining(".summary is deferred (not loaded) and not set");
         assertThat(raw(s, "engines")).isEqualTo(before);
 
+        // an instance deleted through the ORM has no row to load from
+        Article gone = articles.only(Article_.TITLE).get(Article_.SLUG.eq("poetry"));
+        orm.delete(gone);
+        assertThatThrownBy(gone::body).isInstanceOf(OrmUsageException.class)
+                .hasMessageContaining("cannot be loaded: the instance was deleted");
+
         // the row is gone before the deferred fields are loaded
         orm.objects(Article_.TYPE).filter(Article_.SLUG.eq("engines")).delete();
         assertThatThrownBy(a::body).isInstanceOf(DoesNotExist.class)
