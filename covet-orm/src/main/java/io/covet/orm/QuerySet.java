@@ -201,6 +201,42 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     /**
+     * Loads only these fields (Django's {@code only()}): of each table named, the primary key and the columns
+     * given; the rest of that table's fields are deferred (see {@link #defer}). Columns are the model's
+     * ({@code Order_.TOTAL}) or a related model's through its path's table, read with {@link #selectRelated}
+     * ({@code Order_.CUSTOMER.table().email}); a table not named loads as usual. A later {@code only} replaces this
+     * one; {@code defer} still applies. Foreign keys that {@code selectRelated}/{@code prefetchRelated} follow are
+     * loaded anyway.
+     *
+     * @throws OrmUsageException for no column, or a column of no model this query can read
+     */
+    public QuerySet<T> only(io.covet.sql.Column<?>... fields) {
+        io.covet.orm.internal.Deferral.check(runtime(), spec.type(), List.of(fields), "only");
+        return with(spec.withLoading(spec.loading().withOnly(List.of(fields))));
+    }
+
+    /**
+     * Leaves these fields out of the rows (Django's {@code defer()}): the instances hold null (a primitive its
+     * constructor value) in them, {@link Entity#deferredFields()} names them, a getter calling
+     * {@link Entity#ensureLoaded} or {@link Orm#loadDeferred} loads them all with one query, and {@code save}
+     * writes only loaded or set fields, never the deferred columns. Adds to earlier {@code defer} calls.
+     *
+     * @throws OrmUsageException for no column, a column of no model this query can read, or a primary key
+     */
+    public QuerySet<T> defer(io.covet.sql.Column<?>... fields) {
+        io.covet.orm.internal.Deferral.check(runtime(), spec.type(), List.of(fields), "defer");
+        return with(spec.withLoading(spec.loading().plusDeferred(List.of(fields))));
+    }
+
+    /**
+     * Loads every field (Django's {@code defer(None)}): forgets {@code only} and {@code defer} so far, and loads
+     * the models' {@link Column#deferred()} fields too.
+     */
+    public QuerySet<T> deferNone() {
+        return with(spec.withLoading(io.covet.orm.internal.Loading.everything()));
+    }
+
+    /**
      * Loads relations of any kind (also reverse and many-to-many, nested) with one extra query per relation
      * after the main one: {@code Related.all()} and {@code Ref.get()} then need no query.
      */

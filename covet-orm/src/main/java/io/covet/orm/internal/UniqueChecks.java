@@ -44,8 +44,8 @@ public final class UniqueChecks {
             for (int i : group) {
                 Object v = Writer.columnValue(type, e, i);
                 FieldMeta f = m.fields().get(i);
-                if (v == null) {
-                    hasNull = true;
+                if (v == null || Deferral.untouched(e, i)) {
+                    hasNull = true; // a deferred value is unknown (and not written): the rule is not checked
                     break;
                 }
                 shown.add(v instanceof String s ? "'" + s + "'" : v);
