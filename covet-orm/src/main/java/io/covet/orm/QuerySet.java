@@ -87,6 +87,17 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return with(spec.withForUpdate(true));
     }
 
+    /**
+     * {@link #selectForUpdate()} with Django's options: {@code selectForUpdate(ForUpdate.skipLocked())},
+     * {@code ForUpdate.noWait()}, {@code ForUpdate.waiting().ofSelf().of(Order_.CUSTOMER)}. Refused with
+     * {@link io.covet.core.error.UnsupportedFeature} when the query runs on an engine lacking an option (see
+     * {@link ForUpdate}); an {@code of} path the query does not join is an {@link OrmUsageException}.
+     */
+    @io.covet.sql.Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.MARIADB})
+    public QuerySet<T> selectForUpdate(ForUpdate options) {
+        return with(spec.withLock(options.toRowLock()));
+    }
+
     // ---- chaining -------------------------------------------------------------------------------------------
 
     /** Rows matching the condition (ANDed with earlier filters). */
@@ -245,6 +256,19 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     /** {@code HAVING condition} over aggregates, with {@link #groupBy} or aggregate annotations. */
     public QuerySet<T> having(Condition condition) {
         return with(spec.withHaving(spec.having().and(condition)));
+    }
+
+    /**
+     * This query as a subquery selecting {@code fields}, for another query's filter or annotation (Django's
+     * {@code Subquery} and {@code Exists}): {@code Sql.exists(purchases.filter(Purchase_.BUYER_ID.eq(Buyer_.ID))
+     * .subquery(Purchase_.ID))}, {@code Buyer_.ID.in(...)}, or {@code Sql.scalar(....limit(1).subquery(Purchase_.AMOUNT),
+     * Integer.class)} as an annotation. A column of the outer model in its filters is the outer reference
+     * ({@code OuterRef}); a subquery over the outer model's own table needs an alias on one side. Nothing runs here.
+     *
+     * @throws OrmUsageException with prefetchRelated, selectForUpdate or asOf, which a subquery cannot carry
+     */
+    public io.covet.sql.Select subquery(Field<?>... fields) {
+        return io.covet.orm.internal.Subqueries.of(runtime(), spec, List.of(fields));
     }
 
     // ---- terminal operations -----------------------------------------------------------------------------------
