@@ -18,7 +18,8 @@ public final class Subqueries {
     }
 
     /**
-     * The SELECT of {@code fields} over the rows of {@code q}.
+     * The SELECT of {@code fields} over the rows of {@code q}; without slicing, the model's default ordering is left
+     * out (an explicit {@code orderBy} stays).
      *
      * @throws OrmUsageException for a query with prefetching or a row lock, which a subquery cannot carry, or on a
      *                           query {@code asOf} an instant
@@ -31,6 +32,9 @@ public final class Subqueries {
             throw new OrmUsageException("subquery() of a query with prefetchRelated, selectForUpdate or asOf is "
                     + "refused: a subquery is one SELECT without row locks; leave those out of the inner query");
         }
-        return QuerySql.valuesSelect(orm, q, fields);
+        // the model's default ordering means nothing in an unsliced subquery, and an aggregate over it (MAX(x))
+        // would have to group by the ordering's columns
+        boolean unsliced = q.limit() < 0 && q.offset() == 0;
+        return QuerySql.valuesSelect(orm, q.order() == null && unsliced ? q.withOrder(List.of()) : q, fields);
     }
 }
