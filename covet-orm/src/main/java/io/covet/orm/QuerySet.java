@@ -52,19 +52,44 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     private final QuerySpec<T> spec;
     /** Where reads go on a database with replicas: 0 as routed, 1 the primary, 2 replicas. */
     private final byte route;
+    /** {@link Prefetch} lookups run after the instances are read (see {@link #prefetchRelated(Prefetch[])}). */
+    private final List<io.covet.orm.internal.CustomPrefetches.Lookup> custom;
 
     QuerySet(Orm orm, QuerySpec<T> spec) {
-        this(orm, spec, (byte) 0);
+        this(orm, spec, (byte) 0, List.of());
     }
 
-    private QuerySet(Orm orm, QuerySpec<T> spec, byte route) {
+    private QuerySet(Orm orm, QuerySpec<T> spec, byte route, List<io.covet.orm.internal.CustomPrefetches.Lookup> custom) {
         this.orm = orm;
         this.spec = spec;
         this.route = route;
+        this.custom = custom;
     }
 
     private QuerySet<T> with(QuerySpec<T> next) {
-        return new QuerySet<>(orm, next, route);
+        return new QuerySet<>(orm, next, route, custom);
+    }
+
+    QuerySpec<T> spec() {
+        return spec;
+    }
+
+    /** Runs the {@link Prefetch} lookups over instances just read. */
+    private <C extends Collection<T>> C prefetchCustom(C instances) {
+        if (!custom.isEmpty() && !instances.isEmpty()) {
+            routed(() -> {
+                io.covet.orm.internal.CustomPrefetches.run(runtime(), custom, List.copyOf(instances));
+                return null;
+            });
+        }
+        return instances;
+    }
+
+    private void refuseCustom(String what) {
+        if (!custom.isEmpty()) {
+            throw new OrmUsageException(what + "() cannot run Prefetch lookups, which need every row first: use "
+                    + "list(), or prefetchRelated(path) without a query set");
+        }
     }
 
     private <R> R routed(java.util.function.Supplier<R> read) {
@@ -178,7 +203,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * no effect on a database without replicas.
      */
     public QuerySet<T> onPrimary() {
-        return new QuerySet<>(orm, spec, (byte) 1);
+        return new QuerySet<>(orm, spec, (byte) 1, custom);
     }
 
     /**
@@ -186,7 +211,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * (Django's {@code using("replica")}); inside a transaction, and for locking reads, the primary is still used.
      */
     public QuerySet<T> onReplica() {
-        return new QuerySet<>(orm, spec, (byte) 2);
+        return new QuerySet<>(orm, spec, (byte) 2, custom);
     }
 
     /**
@@ -226,6 +251,20 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
             }
         }
         return with(spec.withPrefetch(pre));
+    }
+
+    /**
+     * Prefetches relations from query sets of your own (Django's {@code Prefetch(path, queryset, to_attr)}): one
+     * more query per lookup after the main one, for {@link #list()}, {@code get}, {@link #first()}, {@link #last()}
+     * and {@link #inBulk}; {@link #iterator()} and {@link #stream()} refuse them. See {@link Prefetch}.
+     */
+    @SafeVarargs
+    public final QuerySet<T> prefetchRelated(Prefetch<T, ?>... lookups) {
+        List<io.covet.orm.internal.CustomPrefetches.Lookup> all = new ArrayList<>(custom);
+        for (Prefetch<T, ?> p : lookups) {
+            all.add(p.lookup());
+        }
+        return new QuerySet<>(orm, spec, route, List.copyOf(all));
     }
 
     /**
@@ -288,7 +327,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Runs the query (and one query per prefetched relation) and returns the instances. */
     public List<T> list() {
-        return routed(() -> QueryReads.list(runtime(), spec));
+        return prefetchCustom(routed(() -> QueryReads.list(runtime(), spec)));
     }
 
     /**
@@ -305,6 +344,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     @Override
     public CloseableIterator<T> iterator() {
+        refuseCustom("iterator");
         return routed(() -> QueryReads.iterator(runtime(), spec));
     }
 
@@ -329,6 +369,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           which prefetches per chunk)
      */
     public Stream<T> stream() {
+        refuseCustom("stream");
         return routed(() -> QueryReads.stream(runtime(), spec));
     }
 
@@ -339,7 +380,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @throws MultipleObjectsReturned when more than one matches
      */
     public T get() {
-        return routed(() -> QueryReads.get(runtime(), spec));
+        return prefetchCustom(List.of(routed(() -> QueryReads.get(runtime(), spec)))).get(0);
     }
 
     /** The only instance matching the condition; see {@link #get()}. */
@@ -354,17 +395,17 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           condition on every key field
      */
     public T get(Object primaryKey) {
-        return routed(() -> QueryReads.get(runtime(), spec, primaryKey));
+        return prefetchCustom(List.of(routed(() -> QueryReads.get(runtime(), spec, primaryKey)))).get(0);
     }
 
     /** The first instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> first() {
-        return routed(() -> QueryReads.first(runtime(), spec));
+        return routed(() -> QueryReads.first(runtime(), spec)).map(t -> prefetchCustom(List.of(t)).get(0));
     }
 
     /** The last instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> last() {
-        return routed(() -> QueryReads.last(runtime(), spec));
+        return routed(() -> QueryReads.last(runtime(), spec)).map(t -> prefetchCustom(List.of(t)).get(0));
     }
 
     /** Whether any row matches (reads at most one key). */
@@ -410,7 +451,9 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           {@link #list()}
      */
     public Map<Object, T> inBulk(Collection<?> primaryKeys) {
-        return routed(() -> QueryReads.inBulk(runtime(), spec, primaryKeys));
+        Map<Object, T> found = routed(() -> QueryReads.inBulk(runtime(), spec, primaryKeys));
+        prefetchCustom(found.values());
+        return found;
     }
 
     /**

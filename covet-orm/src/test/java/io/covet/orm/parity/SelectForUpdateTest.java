@@ -24,7 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SelectForUpdateTest {
     static Orm orm(Scratch s) {
-        Orm orm = Orm.builder().database(s.db()).models(Buyer_.TYPE, Purchase_.TYPE).build();
+        return orm(s.db());
+    }
+
+    /** Buyers a (NO: 500 paid, 120 open), b (SE: 300 paid) and c (NO: none) on {@code db}. */
+    static Orm orm(Database db) {
+        Orm orm = Orm.builder().database(db).models(Buyer_.TYPE, Purchase_.TYPE).build();
         orm.createTables();
         Buyer a = orm.save(new Buyer("a", "NO"));
         Buyer b = orm.save(new Buyer("b", "SE"));
