@@ -1,5 +1,6 @@
 package io.covet.orm.parity;
 
+import io.covet.orm.Column;
 import io.covet.orm.Entity;
 import io.covet.orm.ForeignKey;
 import io.covet.orm.Model;
@@ -16,8 +17,15 @@ public class Purchase extends Entity {
     Ref<Buyer> buyer;
     int amount;
     String status;
+    @Column(nullable = true)
+    java.time.LocalDate placedOn;
 
     public Purchase() {
+    }
+
+    Purchase(Buyer buyer, int amount, String status, java.time.LocalDate placedOn) {
+        this(buyer, amount, status);
+        this.placedOn = placedOn;
     }
 
     Purchase(Buyer buyer, int amount, String status) {

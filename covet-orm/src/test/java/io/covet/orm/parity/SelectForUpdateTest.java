@@ -34,9 +34,9 @@ class SelectForUpdateTest {
         Buyer a = orm.save(new Buyer("a", "NO"));
         Buyer b = orm.save(new Buyer("b", "SE"));
         orm.save(new Buyer("c", "NO"));
-        orm.save(new Purchase(a, 500, "paid"));
-        orm.save(new Purchase(a, 120, "open"));
-        orm.save(new Purchase(b, 300, "paid"));
+        orm.save(new Purchase(a, 500, "paid", java.time.LocalDate.of(2024, 3, 9)));
+        orm.save(new Purchase(a, 120, "open", java.time.LocalDate.of(2024, 11, 30)));
+        orm.save(new Purchase(b, 300, "paid", null));
         return orm;
     }
 

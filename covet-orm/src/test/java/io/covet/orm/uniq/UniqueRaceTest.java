@@ -37,7 +37,13 @@ class UniqueRaceTest {
                 .on(Signal.PRE_SAVE, Member.class, (m, created, db) -> {
                     Object[] row = duplicate.getAndSet(null);
                     if (row != null) {
-                        insertElsewhere(s, row);
+                        insertElsewhere(s, "INSERT INTO uq_member (email, club, number) VALUES (?, ?, ?)", row);
+                    }
+                })
+                .on(Signal.PRE_SAVE, Handle.class, (h, created, db) -> {
+                    Object[] row = duplicate.getAndSet(null);
+                    if (row != null) {
+                        insertElsewhere(s, "INSERT INTO uq_handle (name) VALUES (?)", row);
                     }
                 })
                 .build();
@@ -45,8 +51,7 @@ class UniqueRaceTest {
         return orm;
     }
 
-    private static void insertElsewhere(Scratch s, Object[] row) {
-        String sql = "INSERT INTO uq_member (email, club, number) VALUES (?, ?, ?)";
+    private static void insertElsewhere(Scratch s, String sql, Object[] row) {
         if (!s.db().supports(Feature.ROW_LOCKS)) {
             s.db().sql(sql, row).execute();
             return;
@@ -108,6 +113,15 @@ class UniqueRaceTest {
             return orm.objects(Member_.TYPE).filter(Member_.CLUB.eq("reds")).count();
         });
         assertThat(seen).isEqualTo(1);
+    }
+
+    @AllEngines
+    void aLiveRowsUniqueIndexOfASoftDeleteModelIsNamedToo(Scratch s) {
+        Orm orm = orm(s);
+        duplicate.set(new Object[] {"neo"});
+        ValidationException e = catchThrowableOfType(() -> orm.save(new Handle("neo"), SaveOptions.validated()),
+                ValidationException.class);
+        assertThat(e).hasMessage("Handle is not valid: name: Handle with name 'neo' already exists");
     }
 
     @AllEngines
