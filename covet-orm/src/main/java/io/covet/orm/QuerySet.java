@@ -164,6 +164,22 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return with(spec.withOrder(List.of(fields)));
     }
 
+    /**
+     * The same rows in the opposite order (Django's {@code reverse()}): the ordering asked for, else the model's
+     * default ordering, else the primary key, each field reversed.
+     */
+    public QuerySet<T> reverse() {
+        return with(io.covet.orm.internal.QueryExtras.reversed(spec));
+    }
+
+    /**
+     * No rows (Django's {@code none()}): a query set that matches nothing, for code that must return a query set.
+     * Unlike Django's, its terminal methods still run a (cheap) statement.
+     */
+    public QuerySet<T> none() {
+        return filter(io.covet.sql.Sql.falseCondition());
+    }
+
     /** {@code SELECT DISTINCT}. */
     public QuerySet<T> distinct() {
         return with(spec.withDistinct(true));
@@ -406,6 +422,43 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     /** The last instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> last() {
         return routed(() -> QueryReads.last(runtime(), spec)).map(t -> prefetchCustom(List.of(t)).get(0));
+    }
+
+    /**
+     * The instance with the greatest values of {@code fields} (Django's {@code latest()}), e.g.
+     * {@code latest(Order_.PLACED_AT)}.
+     *
+     * @throws DoesNotExist when no row matches
+     */
+    public T latest(Field<?>... fields) {
+        List<OrderField> order = new ArrayList<>();
+        for (Field<?> f : fields) {
+            order.add(f.desc());
+        }
+        return routed(() -> io.covet.orm.internal.QueryExtras.firstIn(runtime(), spec, order, "latest"));
+    }
+
+    /**
+     * The instance with the least values of {@code fields} (Django's {@code earliest()}).
+     *
+     * @throws DoesNotExist when no row matches
+     */
+    public T earliest(Field<?>... fields) {
+        List<OrderField> order = new ArrayList<>();
+        for (Field<?> f : fields) {
+            order.add(f.asc());
+        }
+        return routed(() -> io.covet.orm.internal.QueryExtras.firstIn(runtime(), spec, order, "earliest"));
+    }
+
+    /**
+     * Whether {@code instance}'s row matches this query (Django's {@code contains()}), by primary key, with one
+     * query.
+     *
+     * @throws OrmUsageException for an unsaved instance or a model with a composite key
+     */
+    public boolean contains(T instance) {
+        return routed(() -> io.covet.orm.internal.QueryExtras.contains(runtime(), spec, instance));
     }
 
     /** Whether any row matches (reads at most one key). */

@@ -1,6 +1,8 @@
 package io.covet.orm.parity;
 
+import io.covet.orm.DoesNotExist;
 import io.covet.orm.Orm;
+import io.covet.orm.OrmUsageException;
 import io.covet.orm.QuerySet;
 import io.covet.sql.DatePart;
 import io.covet.sql.Functions;
@@ -10,6 +12,7 @@ import io.covet.testing.Scratch;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Django's field lookups and a few QuerySet methods as Covet spells them, through the QuerySet on every engine.
@@ -51,13 +54,35 @@ class LookupParityTest {
     }
 
     @AllEngines
+    void latestEarliestAndContains(Scratch s) {
+        Orm orm = SelectForUpdateTest.orm(s);
+        QuerySet<Purchase> purchases = orm.objects(Purchase_.TYPE);
+        assertThat(purchases.latest(Purchase_.AMOUNT).amount).isEqualTo(500);
+        assertThat(purchases.earliest(Purchase_.AMOUNT).amount).isEqualTo(120);
+        assertThat(purchases.filter(Purchase_.PLACED_ON.isNotNull()).latest(Purchase_.PLACED_ON).amount).isEqualTo(120);
+        assertThatThrownBy(() -> purchases.filter(Purchase_.AMOUNT.gt(1000)).latest(Purchase_.AMOUNT))
+                .isInstanceOf(DoesNotExist.class)
+                .hasMessage("Purchase matching query does not exist (table par_purchase): latest() found no row");
+        Buyer b = orm.objects(Buyer_.TYPE).get(Buyer_.NAME.eq("b"));
+        QuerySet<Buyer> norway = orm.objects(Buyer_.TYPE).filter(Buyer_.COUNTRY.eq("NO"));
+        assertThat(norway.contains(b)).isFalse();
+        assertThat(orm.objects(Buyer_.TYPE).contains(b)).isTrue();
+        assertThatThrownBy(() -> norway.contains(new Buyer("new", "NO"))).isInstanceOf(OrmUsageException.class)
+                .hasMessageEndingWith("needs a saved instance: save it first");
+    }
+
+    @AllEngines
     void valuesListReverseNoneAndSetOperations(Scratch s) {
         Orm orm = SelectForUpdateTest.orm(s);
         QuerySet<Buyer> buyers = orm.objects(Buyer_.TYPE);
         assertThat(buyers.valuesList(Buyer_.NAME, Buyer_.COUNTRY))
                 .containsExactly(List.of("a", "NO"), List.of("b", "SE"), List.of("c", "NO"));
         assertThat(buyers.orderBy(Buyer_.ID.desc()).valuesFlat(Buyer_.NAME)).containsExactly("c", "b", "a");
-        assertThat(buyers.filter(io.covet.sql.Sql.falseCondition()).list()).isEmpty();                     // none()
+        assertThat(buyers.reverse().valuesFlat(Buyer_.NAME)).containsExactly("c", "b", "a");                 // reverse()
+        assertThat(buyers.orderBy(Buyer_.COUNTRY.asc(), Buyer_.NAME.asc()).reverse().valuesFlat(Buyer_.NAME))
+                .containsExactly("b", "c", "a");
+        assertThat(buyers.none().list()).isEmpty();                                                         // none()
+        assertThat(buyers.none().count()).isZero();
         // union / intersection / difference of two query sets, as a key subquery
         QuerySet<Buyer> norway = buyers.filter(Buyer_.COUNTRY.eq("NO"));
         QuerySet<Buyer> named = buyers.filter(Buyer_.NAME.in(List.of("a", "b")));
