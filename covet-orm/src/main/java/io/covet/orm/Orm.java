@@ -373,9 +373,13 @@ public final class Orm implements AutoCloseable {
      * {@link #save(Entity)} with options: {@link SaveOptions#validated()} runs the whole {@link #fullClean} first,
      * uniqueness queries included, so a duplicate is reported as a {@link ValidationException} naming every
      * violated rule, and nothing is written. The database's constraint stays the authority: a concurrent writer can
-     * insert the same values between the check and the write, and the write then raises {@code UniqueViolation}.
+     * insert the same values between the check and the write; the write's {@code UniqueViolation} is then reported
+     * as the same {@link ValidationException} (the rule named by the violation, the instance's values, the violation
+     * as its cause). A violation of a rule the model does not declare (the primary key, say) stays a
+     * {@code UniqueViolation}.
      *
-     * @throws ValidationException when the instance is not valid; nothing is written
+     * @throws ValidationException when the instance is not valid, also when a concurrent writer won the race;
+     *                             nothing is written
      */
     public <T extends Entity> T save(T instance, SaveOptions options) {
         String database = options.database() != null ? options.database() : instance.covetDatabase;
@@ -383,7 +387,16 @@ public final class Orm implements AutoCloseable {
         if (options.validateUnique()) {
             fullClean(instance, database);
         }
-        runtime.save(instance, database);
+        try {
+            runtime.save(instance, database);
+        } catch (io.covet.core.error.UniqueViolation v) {
+            if (!options.validateUnique()) {
+                throw v;
+            }
+            // a concurrent writer won between the check and the write: report it as the check would have
+            throw io.covet.orm.internal.UniqueRace.translate(runtime.typeOf(instance), instance, v,
+                    OrmSchema.of(this).table(runtime.typeOf(instance).meta().table()).orElse(null));
+        }
         return instance;
     }
 

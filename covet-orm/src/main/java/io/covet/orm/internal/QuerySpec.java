@@ -31,7 +31,7 @@ import java.util.Objects;
  * @param groupBy       {@code GROUP BY} fields
  * @param having        {@code HAVING} conditions, ANDed
  * @param selfSubquery  whether a filter is a subquery over the model's own table (MariaDB cannot UPDATE with one)
- * @param forUpdate     {@code SELECT … FOR UPDATE}
+ * @param forUpdate     {@code SELECT … FOR UPDATE} and its options, or null for a read without row locks
  * @param asOf          the instant read from the history table ({@code QuerySet.asOf}), or null for now
  * @param visibility    which rows of a {@code @SoftDelete} model the query sees (live ones unless asked)
  * @param loading       which fields are loaded ({@code only}/{@code defer}); {@link Loading#DEFAULT} for all but the
@@ -42,7 +42,7 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
                                           List<OrderField> order, boolean distinct, long limit, long offset,
                                           Joins joins, List<Path<?, ?, ?>> related, List<Path<?, ?, ?>> prefetch,
                                           List<Annotation> annotations, List<Field<?>> groupBy, Condition having,
-                                          boolean selfSubquery, boolean forUpdate,
+                                          boolean selfSubquery, RowLock forUpdate,
                                           java.time.Instant asOf, Visibility visibility, Loading loading) {
 
     /**
@@ -72,7 +72,7 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** Every row of the model, on the default database. */
     public static <T extends Entity> QuerySpec<T> all(ModelType<T> type) {
         return new QuerySpec<>(type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(), List.of(),
-                List.of(), List.of(), Sql.noCondition(), false, false, null, Visibility.LIVE, Loading.DEFAULT);
+                List.of(), List.of(), Sql.noCondition(), false, null, null, Visibility.LIVE, Loading.DEFAULT);
     }
 
     /** On the named database (null for the default). */
@@ -162,6 +162,11 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
 
     /** With or without {@code FOR UPDATE}. */
     public QuerySpec<T> withForUpdate(boolean value) {
+        return withLock(value ? RowLock.PLAIN : null);
+    }
+
+    /** With this row lock ({@code FOR UPDATE} and its options), or none for null. */
+    public QuerySpec<T> withLock(RowLock value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
                 annotations, groupBy, having, selfSubquery, value, asOf, visibility, loading);
     }
@@ -180,7 +185,8 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
 
     /** Whether nothing but the model itself is asked for: the shape of a lookup by key. */
     boolean plain() {
-        return loading == Loading.DEFAULT && visibility == Visibility.LIVE && !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
+        return loading == Loading.DEFAULT && visibility == Visibility.LIVE && forUpdate == null && joins.isEmpty()
+                && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
                 && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0 && where.equals(Sql.noCondition())
                 && having.equals(Sql.noCondition());
     }
