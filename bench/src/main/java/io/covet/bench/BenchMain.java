@@ -44,6 +44,7 @@ public final class BenchMain {
         JMH.put("render", new Comparison("RenderBenchmark", "covet", Map.of("render", "jooq")));
         JMH.put("orm-read", new Comparison("OrmReadBenchmark", "covet", ormBaselines("orm-read")));
         JMH.put("orm-get", new Comparison("OrmGetBenchmark", "covet", ormBaselines("orm-get")));
+        JMH.put("orm-read-only2", new Comparison("OrmReadOnly2Benchmark", "covet", Map.of("orm-read-only2", "jdbc")));
         JMH.put("pool-checkout", new Comparison("PoolBenchmark", "covet", Map.of("pool-checkout", "hikari")));
         JMH.put("pool-checkout-hooks", new Comparison("PoolBenchmark", "covetHooks",
                 Map.of("pool-checkout-hooks", "hikari")));
@@ -66,6 +67,7 @@ public final class BenchMain {
         WORKLOADS.put("restore-mariadb", backupMariadb);
         WORKLOADS.put("migrate-1000", quick -> MigrateWorkload.run(quick ? 200 : 1_000));
         WORKLOADS.put("orm-interleaved", OrmInterleaved::run);
+        WORKLOADS.put("orm-startup", OrmStartupWorkload::run);
         WORKLOADS.put("pipeline", PipelineWorkload::run);
         WORKLOADS.put("observe-overhead", ObserveWorkload::run);
     }

@@ -89,7 +89,7 @@ final class NPlusOne {
         Counter.builder(METRIC).description("Relations lazily loaded once per row in one unit of work (N+1 queries)")
                 .tag("covet.database", db.name).tag("model", load.model()).tag("relation", load.relation())
                 .register(db.registry()).increment();
-        String message = NPlusOneDetected.message(load.model(), load.relation(), load.toMany(), n) + " (in " + u.name
+        String message = NPlusOneDetected.message(load, n) + " (in " + u.name
                 + ", database '" + db.name + "', shape " + ctx.fingerprint() + ")";
         LOG.warn(message);
         if (db.settings.nPlusOne() == NPlusOneMode.STRICT) {

@@ -21,6 +21,19 @@ public final class NPlusOneDetected extends CovetException {
         this.loads = loads;
     }
 
+    /** The warning text for {@code load}: what happened and the fix. */
+    static String message(io.covet.core.pipeline.LazyLoad load, int loads) {
+        if (!load.deferred()) {
+            return message(load.model(), load.relation(), load.toMany(), loads);
+        }
+        String field = load.model() + "_." + load.relation().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toUpperCase(java.util.Locale.ROOT);
+        return "N+1 queries: the deferred fields of " + load.model() + " were loaded on access of " + load.model()
+                + "." + load.relation() + " " + loads + " times in one unit of work, one query per " + load.model()
+                + "; load them with the rows instead (only(..., " + field + ") or no defer(" + field
+                + ")), or all at once with orm.loadDeferred(list)";
+    }
+
     /** The warning text: what happened and the fix. */
     static String message(String model, String relation, boolean toMany, int loads) {
         String field = model + "_." + relation.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);

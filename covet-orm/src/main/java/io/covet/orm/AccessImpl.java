@@ -115,4 +115,14 @@ final class AccessImpl extends Access {
     public <T extends Entity> Related<T> related(Entity owner, String name) {
         return new Related<>(owner, name);
     }
+
+    @Override
+    public Object deferred(Entity e) {
+        return e.covetDeferred;
+    }
+
+    @Override
+    public void deferred(Entity e, Object state) {
+        e.covetDeferred = state;
+    }
 }

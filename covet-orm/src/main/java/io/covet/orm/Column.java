@@ -74,4 +74,12 @@ public @interface Column {
      * constants). Only for fields whose Java type is an enum stored by name.
      */
     String enumType() default "";
+
+    /**
+     * Whether queries leave this column out unless asked ({@code QuerySet.only(...)} naming it, or
+     * {@code deferNone()}), for large text, JSON or bytes: the field holds null (a primitive its constructor value)
+     * until {@code orm.loadDeferred(x)} or a getter calling {@code ensureLoaded("field")} loads it, and
+     * {@code save} never writes it unless it was set. Not on a primary key or a record model's field.
+     */
+    boolean deferred() default false;
 }

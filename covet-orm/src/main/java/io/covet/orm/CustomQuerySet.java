@@ -144,6 +144,12 @@ public abstract class CustomQuerySet<T extends Entity, Q extends CustomQuerySet<
         return apply(q -> q.prefetchRelated(paths));
     }
 
+    /** {@link QuerySet#prefetchRelated(Prefetch[])}. */
+    @SafeVarargs
+    public final Q prefetchRelated(Prefetch<T, ?>... lookups) {
+        return apply(q -> q.prefetchRelated(lookups));
+    }
+
     /** {@link QuerySet#annotate(String, Field)}. */
     public final Q annotate(String name, Field<?> expression) {
         return apply(q -> q.annotate(name, expression));
@@ -152,6 +158,11 @@ public abstract class CustomQuerySet<T extends Entity, Q extends CustomQuerySet<
     /** {@link QuerySet#selectForUpdate}. */
     public final Q selectForUpdate() {
         return apply(QuerySet::selectForUpdate);
+    }
+
+    /** {@link QuerySet#selectForUpdate(ForUpdate)}. */
+    public final Q selectForUpdate(ForUpdate options) {
+        return apply(q -> q.selectForUpdate(options));
     }
 
     /** {@link QuerySet#asOf}. */

@@ -22,6 +22,8 @@ public abstract class Entity {
     transient ModelType<?> covetType;
     transient Map<String, List<? extends Entity>> covetPrefetched;
     transient Map<String, Object> covetAnnotations;
+    /** The fields the query left out ({@code only}/{@code defer}), an internal state; null when none. */
+    transient Object covetDeferred;
 
     static {
         // the internals reach this class's package-private state through it (see AccessImpl)
@@ -61,6 +63,38 @@ public abstract class Entity {
                     + "\", …) to the query set");
         }
         return covetAnnotations.get(name);
+    }
+
+    /**
+     * The names of the fields this instance was read without ({@code QuerySet.only}/{@code defer}, or
+     * {@link Column#deferred()}), in field order; empty when it holds every field. Such a field holds null (a
+     * primitive the value its constructor gives it) until loaded, and {@code save} does not write it unless set.
+     */
+    public final List<String> deferredFields() {
+        return covetDeferred == null ? List.of() : covetOrm.deferredFields(this);
+    }
+
+    /**
+     * For getters of fields that queries may defer: makes sure {@code field} holds its database value. When this
+     * instance was read without it, every deferred field of the instance is loaded with one query (Django's
+     * on-access load), marked as a lazy load for N+1 detection; otherwise nothing happens.
+     * <pre>{@code
+     * public String body() { ensureLoaded("body"); return body; }
+     * }</pre>
+     * Java cannot intercept a direct read of the field ({@code post.body}), which returns null while deferred:
+     * read deferred fields through such a getter, or load them explicitly with {@code orm.loadDeferred(x)}.
+     *
+     * @throws OrmUsageException      for a name the model has no field for (checked while the instance lacks fields)
+     * @throws DeferredFieldException when the field is deferred and the {@link Orm} is built with
+     *                                {@code strictDeferredFields(true)}
+     * @throws LazyLoadException      when the field is deferred and the Orm that read the instance is closed
+     */
+    protected final void ensureLoaded(String field) {
+        if (covetDeferred == null) {
+            return; // the common case: a getter call costs one field read
+        }
+        // the work is the Orm's: this class does not name the internals, which name it
+        covetOrm.loadOnAccess(this, field);
     }
 
     final void annotate(String name, Object value) {

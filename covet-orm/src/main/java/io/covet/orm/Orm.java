@@ -52,10 +52,12 @@ public final class Orm implements AutoCloseable {
     }
 
     private final OrmRuntime runtime;
+    private final boolean strictDeferredFields;
 
     private Orm(Builder b) {
         this.runtime = new OrmRuntime(this, b.databases, b.registry, b.defaultName, b.types, b.listeners, b.hooks,
                 b.validateOnSave);
+        this.strictDeferredFields = b.strictDeferredFields;
     }
 
     /** A builder: add databases and models, then {@link Builder#build()}. */
@@ -290,6 +292,56 @@ public final class Orm implements AutoCloseable {
         return (RecordType<R>) rt;
     }
 
+    /**
+     * Loads the fields the instance was read without ({@code QuerySet.only}/{@code defer},
+     * {@link Column#deferred()}) with one query, also on a strict Orm; does nothing when it has every field. A
+     * deferred field set since the read keeps the set value (and {@code save} writes it).
+     *
+     * @throws DoesNotExist when the row is gone
+     */
+    public <T extends Entity> T loadDeferred(T instance) {
+        runtime.checkOpen();
+        io.covet.orm.internal.Deferral.load(runtime, instance, null);
+        return instance;
+    }
+
+    /**
+     * {@link #loadDeferred(Entity)} for many instances with one query per model, database and 500 keys (one per
+     * instance of a composite-key model): the fix for a loop that would load each row's deferred fields on its own.
+     *
+     * @throws DoesNotExist when a row is gone
+     */
+    public <T extends Entity> List<T> loadDeferred(List<T> instances) {
+        runtime.checkOpen();
+        io.covet.orm.internal.Deferral.loadAll(runtime, instances);
+        return instances;
+    }
+
+    /** {@link Entity#deferredFields()} of an instance this Orm read. */
+    List<String> deferredFields(Entity instance) {
+        return io.covet.orm.internal.Deferral.names(instance);
+    }
+
+    /** {@link Entity#ensureLoaded}: loads the instance's deferred fields when it lacks {@code field}. */
+    void loadOnAccess(Entity instance, String field) {
+        io.covet.orm.internal.Deferral.requireField(instance, field);
+        if (!io.covet.orm.internal.Deferral.lacks(instance, field)) {
+            return;
+        }
+        String where = instance.getClass().getSimpleName() + "#" + instance.primaryKeyValue() + "." + field;
+        if (strictDeferredFields) {
+            throw new DeferredFieldException(where + " is deferred (the query left it out: only/defer or "
+                    + "@Column(deferred = true)) and this Orm is strict about deferred fields: load it with the rows "
+                    + "(add it to only(...), drop it from defer(...), or deferNone()), or explicitly with "
+                    + "orm.loadDeferred(instance or list)");
+        }
+        if (isClosed()) {
+            throw new LazyLoadException(where + " is deferred and the Orm that read it is closed: load it with the "
+                    + "rows (only/defer) while the database is open");
+        }
+        io.covet.orm.internal.Deferral.load(runtime, instance, field);
+    }
+
     /** Reloads every field of a saved instance from its database, discarding unsaved changes. */
     public <T extends Entity> T refresh(T instance) {
         runtime.checkOpen();
@@ -321,9 +373,13 @@ public final class Orm implements AutoCloseable {
      * {@link #save(Entity)} with options: {@link SaveOptions#validated()} runs the whole {@link #fullClean} first,
      * uniqueness queries included, so a duplicate is reported as a {@link ValidationException} naming every
      * violated rule, and nothing is written. The database's constraint stays the authority: a concurrent writer can
-     * insert the same values between the check and the write, and the write then raises {@code UniqueViolation}.
+     * insert the same values between the check and the write; the write's {@code UniqueViolation} is then reported
+     * as the same {@link ValidationException} (the rule named by the violation, the instance's values, the violation
+     * as its cause). A violation of a rule the model does not declare (the primary key, say) stays a
+     * {@code UniqueViolation}.
      *
-     * @throws ValidationException when the instance is not valid; nothing is written
+     * @throws ValidationException when the instance is not valid, also when a concurrent writer won the race;
+     *                             nothing is written
      */
     public <T extends Entity> T save(T instance, SaveOptions options) {
         String database = options.database() != null ? options.database() : instance.covetDatabase;
@@ -331,7 +387,16 @@ public final class Orm implements AutoCloseable {
         if (options.validateUnique()) {
             fullClean(instance, database);
         }
-        runtime.save(instance, database);
+        try {
+            runtime.save(instance, database);
+        } catch (io.covet.core.error.UniqueViolation v) {
+            if (!options.validateUnique()) {
+                throw v;
+            }
+            // a concurrent writer won between the check and the write: report it as the check would have
+            throw io.covet.orm.internal.UniqueRace.translate(runtime.typeOf(instance), instance, v,
+                    OrmSchema.of(this).table(runtime.typeOf(instance).meta().table()).orElse(null));
+        }
         return instance;
     }
 
@@ -401,8 +466,19 @@ public final class Orm implements AutoCloseable {
         private Databases registry;
         private String defaultName;
         private boolean validateOnSave = true;
+        private boolean strictDeferredFields;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a deferred field asked for through {@link Entity#ensureLoaded} throws
+         * {@link DeferredFieldException} instead of loading it with one query (default false: it loads). For N+1
+         * hunting in tests; {@link Orm#loadDeferred} still loads.
+         */
+        public Builder strictDeferredFields(boolean strict) {
+            this.strictDeferredFields = strict;
+            return this;
         }
 
         /** Adds a database under its own name; the first database added is the default. */

@@ -52,19 +52,44 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     private final QuerySpec<T> spec;
     /** Where reads go on a database with replicas: 0 as routed, 1 the primary, 2 replicas. */
     private final byte route;
+    /** {@link Prefetch} lookups run after the instances are read (see {@link #prefetchRelated(Prefetch[])}). */
+    private final List<io.covet.orm.internal.CustomPrefetches.Lookup> custom;
 
     QuerySet(Orm orm, QuerySpec<T> spec) {
-        this(orm, spec, (byte) 0);
+        this(orm, spec, (byte) 0, List.of());
     }
 
-    private QuerySet(Orm orm, QuerySpec<T> spec, byte route) {
+    private QuerySet(Orm orm, QuerySpec<T> spec, byte route, List<io.covet.orm.internal.CustomPrefetches.Lookup> custom) {
         this.orm = orm;
         this.spec = spec;
         this.route = route;
+        this.custom = custom;
     }
 
     private QuerySet<T> with(QuerySpec<T> next) {
-        return new QuerySet<>(orm, next, route);
+        return new QuerySet<>(orm, next, route, custom);
+    }
+
+    QuerySpec<T> spec() {
+        return spec;
+    }
+
+    /** Runs the {@link Prefetch} lookups over instances just read. */
+    private <C extends Collection<T>> C prefetchCustom(C instances) {
+        if (!custom.isEmpty() && !instances.isEmpty()) {
+            routed(() -> {
+                io.covet.orm.internal.CustomPrefetches.run(runtime(), custom, List.copyOf(instances));
+                return null;
+            });
+        }
+        return instances;
+    }
+
+    private void refuseCustom(String what) {
+        if (!custom.isEmpty()) {
+            throw new OrmUsageException(what + "() cannot run Prefetch lookups, which need every row first: use "
+                    + "list(), or prefetchRelated(path) without a query set");
+        }
     }
 
     private <R> R routed(java.util.function.Supplier<R> read) {
@@ -85,6 +110,17 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     @io.covet.sql.Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.MARIADB})
     public QuerySet<T> selectForUpdate() {
         return with(spec.withForUpdate(true));
+    }
+
+    /**
+     * {@link #selectForUpdate()} with Django's options: {@code selectForUpdate(ForUpdate.skipLocked())},
+     * {@code ForUpdate.noWait()}, {@code ForUpdate.waiting().ofSelf().of(Order_.CUSTOMER)}. Refused with
+     * {@link io.covet.core.error.UnsupportedFeature} when the query runs on an engine lacking an option (see
+     * {@link ForUpdate}); an {@code of} path the query does not join is an {@link OrmUsageException}.
+     */
+    @io.covet.sql.Supports({io.covet.core.engine.Engine.POSTGRESQL, io.covet.core.engine.Engine.MARIADB})
+    public QuerySet<T> selectForUpdate(ForUpdate options) {
+        return with(spec.withLock(options.toRowLock()));
     }
 
     // ---- chaining -------------------------------------------------------------------------------------------
@@ -128,6 +164,22 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return with(spec.withOrder(List.of(fields)));
     }
 
+    /**
+     * The same rows in the opposite order (Django's {@code reverse()}): the ordering asked for, else the model's
+     * default ordering, else the primary key, each field reversed.
+     */
+    public QuerySet<T> reverse() {
+        return with(io.covet.orm.internal.QueryExtras.reversed(spec));
+    }
+
+    /**
+     * No rows (Django's {@code none()}): a query set that matches nothing, for code that must return a query set.
+     * Unlike Django's, its terminal methods still run a (cheap) statement.
+     */
+    public QuerySet<T> none() {
+        return filter(io.covet.sql.Sql.falseCondition());
+    }
+
     /** {@code SELECT DISTINCT}. */
     public QuerySet<T> distinct() {
         return with(spec.withDistinct(true));
@@ -167,7 +219,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * no effect on a database without replicas.
      */
     public QuerySet<T> onPrimary() {
-        return new QuerySet<>(orm, spec, (byte) 1);
+        return new QuerySet<>(orm, spec, (byte) 1, custom);
     }
 
     /**
@@ -175,7 +227,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * (Django's {@code using("replica")}); inside a transaction, and for locking reads, the primary is still used.
      */
     public QuerySet<T> onReplica() {
-        return new QuerySet<>(orm, spec, (byte) 2);
+        return new QuerySet<>(orm, spec, (byte) 2, custom);
     }
 
     /**
@@ -201,6 +253,42 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     /**
+     * Loads only these fields (Django's {@code only()}): of each table named, the primary key and the columns
+     * given; the rest of that table's fields are deferred (see {@link #defer}). Columns are the model's
+     * ({@code Order_.TOTAL}) or a related model's through its path's table, read with {@link #selectRelated}
+     * ({@code Order_.CUSTOMER.table().email}); a table not named loads as usual. A later {@code only} replaces this
+     * one; {@code defer} still applies. Foreign keys that {@code selectRelated}/{@code prefetchRelated} follow are
+     * loaded anyway.
+     *
+     * @throws OrmUsageException for no column, or a column of no model this query can read
+     */
+    public QuerySet<T> only(io.covet.sql.Column<?>... fields) {
+        io.covet.orm.internal.Deferral.check(runtime(), spec.type(), List.of(fields), "only");
+        return with(spec.withLoading(spec.loading().withOnly(List.of(fields))));
+    }
+
+    /**
+     * Leaves these fields out of the rows (Django's {@code defer()}): the instances hold null (a primitive its
+     * constructor value) in them, {@link Entity#deferredFields()} names them, a getter calling
+     * {@link Entity#ensureLoaded} or {@link Orm#loadDeferred} loads them all with one query, and {@code save}
+     * writes only loaded or set fields, never the deferred columns. Adds to earlier {@code defer} calls.
+     *
+     * @throws OrmUsageException for no column, a column of no model this query can read, or a primary key
+     */
+    public QuerySet<T> defer(io.covet.sql.Column<?>... fields) {
+        io.covet.orm.internal.Deferral.check(runtime(), spec.type(), List.of(fields), "defer");
+        return with(spec.withLoading(spec.loading().plusDeferred(List.of(fields))));
+    }
+
+    /**
+     * Loads every field (Django's {@code defer(None)}): forgets {@code only} and {@code defer} so far, and loads
+     * the models' {@link Column#deferred()} fields too.
+     */
+    public QuerySet<T> deferNone() {
+        return with(spec.withLoading(io.covet.orm.internal.Loading.everything()));
+    }
+
+    /**
      * Loads relations of any kind (also reverse and many-to-many, nested) with one extra query per relation
      * after the main one: {@code Related.all()} and {@code Ref.get()} then need no query.
      */
@@ -215,6 +303,20 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
             }
         }
         return with(spec.withPrefetch(pre));
+    }
+
+    /**
+     * Prefetches relations from query sets of your own (Django's {@code Prefetch(path, queryset, to_attr)}): one
+     * more query per lookup after the main one, for {@link #list()}, {@code get}, {@link #first()}, {@link #last()}
+     * and {@link #inBulk}; {@link #iterator()} and {@link #stream()} refuse them. See {@link Prefetch}.
+     */
+    @SafeVarargs
+    public final QuerySet<T> prefetchRelated(Prefetch<T, ?>... lookups) {
+        List<io.covet.orm.internal.CustomPrefetches.Lookup> all = new ArrayList<>(custom);
+        for (Prefetch<T, ?> p : lookups) {
+            all.add(p.lookup());
+        }
+        return new QuerySet<>(orm, spec, route, List.copyOf(all));
     }
 
     /**
@@ -247,6 +349,19 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         return with(spec.withHaving(spec.having().and(condition)));
     }
 
+    /**
+     * This query as a subquery selecting {@code fields}, for another query's filter or annotation (Django's
+     * {@code Subquery} and {@code Exists}): {@code Sql.exists(purchases.filter(Purchase_.BUYER_ID.eq(Buyer_.ID))
+     * .subquery(Purchase_.ID))}, {@code Buyer_.ID.in(...)}, or {@code Sql.scalar(....limit(1).subquery(Purchase_.AMOUNT),
+     * Integer.class)} as an annotation. A column of the outer model in its filters is the outer reference
+     * ({@code OuterRef}); a subquery over the outer model's own table needs an alias on one side. Nothing runs here.
+     *
+     * @throws OrmUsageException with prefetchRelated, selectForUpdate or asOf, which a subquery cannot carry
+     */
+    public io.covet.sql.Select subquery(Field<?>... fields) {
+        return io.covet.orm.internal.Subqueries.of(runtime(), spec, List.of(fields));
+    }
+
     // ---- terminal operations -----------------------------------------------------------------------------------
 
     /**
@@ -264,7 +379,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Runs the query (and one query per prefetched relation) and returns the instances. */
     public List<T> list() {
-        return routed(() -> QueryReads.list(runtime(), spec));
+        return prefetchCustom(routed(() -> QueryReads.list(runtime(), spec)));
     }
 
     /**
@@ -281,6 +396,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      */
     @Override
     public CloseableIterator<T> iterator() {
+        refuseCustom("iterator");
         return routed(() -> QueryReads.iterator(runtime(), spec));
     }
 
@@ -305,6 +421,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           which prefetches per chunk)
      */
     public Stream<T> stream() {
+        refuseCustom("stream");
         return routed(() -> QueryReads.stream(runtime(), spec));
     }
 
@@ -315,7 +432,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * @throws MultipleObjectsReturned when more than one matches
      */
     public T get() {
-        return routed(() -> QueryReads.get(runtime(), spec));
+        return prefetchCustom(List.of(routed(() -> QueryReads.get(runtime(), spec)))).get(0);
     }
 
     /** The only instance matching the condition; see {@link #get()}. */
@@ -330,17 +447,54 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           condition on every key field
      */
     public T get(Object primaryKey) {
-        return routed(() -> QueryReads.get(runtime(), spec, primaryKey));
+        return prefetchCustom(List.of(routed(() -> QueryReads.get(runtime(), spec, primaryKey)))).get(0);
     }
 
     /** The first instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> first() {
-        return routed(() -> QueryReads.first(runtime(), spec));
+        return routed(() -> QueryReads.first(runtime(), spec)).map(t -> prefetchCustom(List.of(t)).get(0));
     }
 
     /** The last instance in the ordering (by primary key when unordered), if any. */
     public Optional<T> last() {
-        return routed(() -> QueryReads.last(runtime(), spec));
+        return routed(() -> QueryReads.last(runtime(), spec)).map(t -> prefetchCustom(List.of(t)).get(0));
+    }
+
+    /**
+     * The instance with the greatest values of {@code fields} (Django's {@code latest()}), e.g.
+     * {@code latest(Order_.PLACED_AT)}.
+     *
+     * @throws DoesNotExist when no row matches
+     */
+    public T latest(Field<?>... fields) {
+        List<OrderField> order = new ArrayList<>();
+        for (Field<?> f : fields) {
+            order.add(f.desc());
+        }
+        return routed(() -> io.covet.orm.internal.QueryExtras.firstIn(runtime(), spec, order, "latest"));
+    }
+
+    /**
+     * The instance with the least values of {@code fields} (Django's {@code earliest()}).
+     *
+     * @throws DoesNotExist when no row matches
+     */
+    public T earliest(Field<?>... fields) {
+        List<OrderField> order = new ArrayList<>();
+        for (Field<?> f : fields) {
+            order.add(f.asc());
+        }
+        return routed(() -> io.covet.orm.internal.QueryExtras.firstIn(runtime(), spec, order, "earliest"));
+    }
+
+    /**
+     * Whether {@code instance}'s row matches this query (Django's {@code contains()}), by primary key, with one
+     * query.
+     *
+     * @throws OrmUsageException for an unsaved instance or a model with a composite key
+     */
+    public boolean contains(T instance) {
+        return routed(() -> io.covet.orm.internal.QueryExtras.contains(runtime(), spec, instance));
     }
 
     /** Whether any row matches (reads at most one key). */
@@ -386,7 +540,9 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      *                           {@link #list()}
      */
     public Map<Object, T> inBulk(Collection<?> primaryKeys) {
-        return routed(() -> QueryReads.inBulk(runtime(), spec, primaryKeys));
+        Map<Object, T> found = routed(() -> QueryReads.inBulk(runtime(), spec, primaryKeys));
+        prefetchCustom(found.values());
+        return found;
     }
 
     /**

@@ -129,6 +129,39 @@ public interface SchemaDdl {
      */
     List<String> alterEnumType(Schema before, String name, List<String> labels, Map<String, String> renames);
 
+    /**
+     * Creates the extension {@code name} (in {@code schema}, or the server's default when null) unless it exists:
+     * PostgreSQL's {@code CREATE EXTENSION IF NOT EXISTS}. Engines without extensions throw
+     * {@link io.covet.core.error.UnsupportedFeature} naming what to do instead.
+     */
+    default List<String> createExtension(String name, String schema) {
+        throw new io.covet.core.error.UnsupportedFeature(dialect().engine(), "extension " + name,
+                "Extensions are PostgreSQL's: on this engine install what the extension provides outside migrations "
+                        + "(or in a RunSQL operation), or keep this operation in the PostgreSQL migrations only.");
+    }
+
+    /** Drops the extension {@code name} if it exists, refusing when objects still use it (PostgreSQL). */
+    default List<String> dropExtension(String name) {
+        return createExtension(name, null);
+    }
+
+    /**
+     * Creates the domain {@code name}: a named {@code baseType} (SQL, as the engine spells it) with an optional
+     * {@code NOT NULL}, default ({@code defaultSql}, SQL) and {@code CHECK} expressions over {@code VALUE}.
+     * Engines without domains throw {@link io.covet.core.error.UnsupportedFeature} naming what to do instead.
+     */
+    default List<String> createDomain(String name, String baseType, boolean notNull, String defaultSql,
+                                      List<String> checks) {
+        throw new io.covet.core.error.UnsupportedFeature(dialect().engine(), "domain " + name,
+                "This engine has no domains: give the columns the base type (nativeType) and the rule as a check "
+                        + "constraint on each table.");
+    }
+
+    /** Drops the domain {@code name}, refusing when columns still use it (PostgreSQL). */
+    default List<String> dropDomain(String name) {
+        return createDomain(name, "", false, null, List.of());
+    }
+
     /** Adds any kind of constraint (present in {@code after}). */
     default List<String> addConstraint(Table before, Table after, Constraint c) {
         if (c instanceof UniqueConstraint u) {

@@ -3,12 +3,23 @@ package io.covet.sql;
 import io.covet.core.engine.Engine;
 import io.covet.core.dialect.Feature;
 
+import java.util.List;
+
 /**
  * A row-lock clause: {@code FOR UPDATE} / {@code FOR SHARE} with {@code NOWAIT} or {@code SKIP LOCKED}. MariaDB
- * spells the shared lock {@code LOCK IN SHARE MODE}; SQLite has no row locks and refuses the clause.
+ * spells the shared lock {@code LOCK IN SHARE MODE}; SQLite has no row locks and refuses the clause. {@code of}
+ * names the tables (by alias when aliased) whose rows are locked, empty for all of them.
  */
-record Lock(boolean share, Wait waitPolicy) implements Node {
+record Lock(boolean share, Wait waitPolicy, List<Table> of) implements Node {
     enum Wait { WAIT, NOWAIT, SKIP_LOCKED }
+
+    Lock(boolean share, Wait waitPolicy) {
+        this(share, waitPolicy, List.of());
+    }
+
+    Lock {
+        of = List.copyOf(of);
+    }
 
     @Override
     public void render(Ctx ctx) {
@@ -25,10 +36,18 @@ record Lock(boolean share, Wait waitPolicy) implements Node {
             throw ctx.unsupported(what + " SKIP LOCKED", "Upgrade the server (MariaDB 10.6+, MySQL 8), or claim rows "
                     + "with an UPDATE … WHERE claimed_by IS NULL instead.");
         }
+        if (!of.isEmpty() && !ctx.supports(Feature.LOCK_OF)) {
+            throw ctx.unsupported(what + " OF", "Lock the rows of every table read (leave out 'of'), or lock the "
+                    + "other tables' rows with a separate SELECT … FOR UPDATE.");
+        }
         if (share && ctx.dialect().engine() == Engine.MARIADB) {
             ctx.sql(" LOCK IN SHARE MODE");
         } else {
             ctx.sql(share ? " FOR SHARE" : " FOR UPDATE");
+        }
+        for (int i = 0; i < of.size(); i++) {
+            Table t = of.get(i);
+            ctx.sql(i == 0 ? " OF " : ", ").id(t.alias() != null ? t.alias() : t.name());
         }
         switch (waitPolicy) {
             case NOWAIT -> ctx.sql(" NOWAIT");

@@ -214,13 +214,26 @@ public final class Select implements Query {
     /** Fail at once instead of waiting for locked rows ({@code NOWAIT}); after forUpdate()/forShare(). */
     @Supports({Engine.POSTGRESQL, Engine.MARIADB})
     public Select noWait() {
-        return new Select(m.withLock(new Lock(lockOrFail().share(), Lock.Wait.NOWAIT)));
+        return new Select(m.withLock(new Lock(lockOrFail().share(), Lock.Wait.NOWAIT, lockOrFail().of())));
     }
 
     /** Leave out locked rows ({@code SKIP LOCKED}, MariaDB 10.6+); after forUpdate()/forShare(). */
     @Supports({Engine.POSTGRESQL, Engine.MARIADB})
     public Select skipLocked() {
-        return new Select(m.withLock(new Lock(lockOrFail().share(), Lock.Wait.SKIP_LOCKED)));
+        return new Select(m.withLock(new Lock(lockOrFail().share(), Lock.Wait.SKIP_LOCKED, lockOrFail().of())));
+    }
+
+    /**
+     * Locks only the rows of {@code tables} (by alias when aliased), {@code FOR UPDATE OF …}; after
+     * forUpdate()/forShare(). PostgreSQL (and MySQL 8); MariaDB and SQLite refuse it with {@code UnsupportedFeature}.
+     */
+    @Supports({Engine.POSTGRESQL})
+    public Select lockOf(Table... tables) {
+        if (tables.length == 0) {
+            throw new IllegalArgumentException("lockOf needs at least one table");
+        }
+        Lock l = lockOrFail();
+        return new Select(m.withLock(new Lock(l.share(), l.waitPolicy(), List.of(tables))));
     }
 
     private Lock lockOrFail() {

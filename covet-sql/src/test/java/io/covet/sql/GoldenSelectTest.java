@@ -137,6 +137,21 @@ class GoldenSelectTest {
                 REFUSED + "FOR UPDATE is not supported by SQLite. SQLite locks the whole database for writing, not "
                         + "rows: run the read and the write in one transaction begun with BEGIN IMMEDIATE, which "
                         + "takes the write lock at once.");
+        check(q.forUpdate().lockOf(USERS).skipLocked(),
+                "SELECT \"users\".\"id\" FROM \"users\" WHERE \"users\".\"id\" = ? FOR UPDATE OF \"users\" SKIP LOCKED",
+                REFUSED + "FOR UPDATE OF is not supported by MariaDB. Lock the rows of every table read (leave out "
+                        + "'of'), or lock the other tables' rows with a separate SELECT … FOR UPDATE.",
+                REFUSED + "FOR UPDATE is not supported by SQLite. SQLite locks the whole database for writing, not "
+                        + "rows: run the read and the write in one transaction begun with BEGIN IMMEDIATE, which "
+                        + "takes the write lock at once.");
+        Users u = USERS.as("u");
+        check(select(u.ID).from(u).forUpdate().noWait().lockOf(u),
+                "SELECT \"u\".\"id\" FROM \"users\" AS \"u\" FOR UPDATE OF \"u\" NOWAIT",
+                REFUSED + "FOR UPDATE OF is not supported by MariaDB. Lock the rows of every table read (leave out "
+                        + "'of'), or lock the other tables' rows with a separate SELECT … FOR UPDATE.",
+                REFUSED + "FOR UPDATE is not supported by SQLite. SQLite locks the whole database for writing, not "
+                        + "rows: run the read and the write in one transaction begun with BEGIN IMMEDIATE, which "
+                        + "takes the write lock at once.");
         check(q.forShare().skipLocked(),
                 "SELECT \"users\".\"id\" FROM \"users\" WHERE \"users\".\"id\" = ? FOR SHARE SKIP LOCKED",
                 "SELECT `users`.`id` FROM `users` WHERE `users`.`id` = ? LOCK IN SHARE MODE SKIP LOCKED",

@@ -23,6 +23,8 @@ public enum Feature {
     SKIP_LOCKED,
     /** {@code NOWAIT}: PostgreSQL, MariaDB 10.3+, MySQL 8. */
     NOWAIT,
+    /** {@code FOR UPDATE OF table, …} (lock the rows of some of the joined tables only): PostgreSQL, MySQL 8; MariaDB lacks it. */
+    LOCK_OF,
     /** DDL inside a transaction is rolled back with it: PostgreSQL and SQLite, not MariaDB/MySQL. */
     TRANSACTIONAL_DDL,
     /**

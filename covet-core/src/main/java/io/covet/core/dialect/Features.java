@@ -34,7 +34,7 @@ public final class Features {
                 f.addAll(EnumSet.of(RETURNING, UPDATE_RETURNING, WINDOW_FUNCTIONS, JSON, ROW_LOCKS, SKIP_LOCKED,
                         NOWAIT, TRANSACTIONAL_DDL, UPSERT_ON_CONFLICT, FULLTEXT_TSVECTOR, FULL_OUTER_JOIN, RIGHT_JOIN,
                         LATERAL, DISTINCT_ON, INTERSECT_EXCEPT, STREAMING_RESULTS, COPY, SEQUENCES, TWO_PHASE_COMMIT,
-                        EXPORTED_SNAPSHOTS, ADVISORY_LOCKS, PARTIAL_INDEXES, CONCURRENT_INDEX));
+                        EXPORTED_SNAPSHOTS, ADVISORY_LOCKS, PARTIAL_INDEXES, CONCURRENT_INDEX, LOCK_OF));
                 if (major >= 12) {
                     f.add(GENERATED_COLUMNS);
                 }
@@ -53,7 +53,7 @@ public final class Features {
             case MYSQL -> {
                 f.addAll(EnumSet.of(WINDOW_FUNCTIONS, JSON, ROW_LOCKS, NOWAIT, SKIP_LOCKED, UPSERT_ON_DUPLICATE_KEY,
                         FULLTEXT_MATCH_AGAINST, RIGHT_JOIN, STREAMING_RESULTS, TWO_PHASE_COMMIT, ADVISORY_LOCKS,
-                        GENERATED_COLUMNS, INDEX_HINTS, LATERAL, FOREIGN_KEYS_NEED_INDEX, LOAD_DATA_LOCAL));
+                        GENERATED_COLUMNS, INDEX_HINTS, LATERAL, FOREIGN_KEYS_NEED_INDEX, LOAD_DATA_LOCAL, LOCK_OF));
                 if (major > 8 || (major == 8 && minor >= 0)) {
                     f.add(INTERSECT_EXCEPT); // 8.0.31; refined by the live probe
                 }

@@ -66,6 +66,8 @@ public final class ManagedPool implements DataSource, Pool {
     private final boolean shrinkOnReturn;
     /** Whether each check-out is wrapped to see its return (check-in hooks, shrinking, lease tracking). */
     private final boolean wrap;
+    /** Whether Covet validates on check-out after an idle window shorter than HikariCP's own. */
+    private final boolean validating;
     /** Whether check-out needs the physical connection's record (validation, hooks, lease tracking). */
     private final boolean inspect;
     private final ConnectionHook[] onCheckout;
@@ -95,7 +97,8 @@ public final class ManagedPool implements DataSource, Pool {
         this.sizer = new Sizer(settings.sizing(), settings.maxSize());
         this.shrinkOnReturn = !(settings.sizing() instanceof io.covet.core.pool.SizingPolicy.Fixed);
         this.wrap = onCheckin.length > 0 || shrinkOnReturn || leakDetection || bypassNanos < HIKARI_BYPASS_NANOS;
-        this.inspect = wrap || onCheckout.length > 0 || bypassNanos < HIKARI_BYPASS_NANOS;
+        this.validating = bypassNanos < HIKARI_BYPASS_NANOS;
+        this.inspect = wrap || onCheckout.length > 0 || validating;
         for (EvictionReason r : EvictionReason.values()) {
             evictions.put(r, new LongAdder());
         }
@@ -163,11 +166,12 @@ public final class ManagedPool implements DataSource, Pool {
 
     @Override
     public Connection getConnection() throws SQLException {
-        // One check-out in eight is timed for the percentiles (see sample); the others read no clock on the
-        // default path, where a clock reading is a good part of what Covet adds to HikariCP's check-out.
+        // One check-out in eight is timed for the percentiles (see sample); the others read the clock only when
+        // something needs the time (validation after an idle window, lease tracking): on this path a clock
+        // reading is a good part of what Covet adds to HikariCP's check-out.
         int r = java.util.concurrent.ThreadLocalRandom.current().nextInt();
-        boolean timed = inspect || (r & 7) == 0;
-        long t0 = timed ? System.nanoTime() : 0;
+        boolean timed = (r & 7) == 0;
+        long t0 = timed || validating ? System.nanoTime() : 0;
         long deadline = 0;
         int hookFailures = 0;
         while (true) {
@@ -178,7 +182,7 @@ public final class ManagedPool implements DataSource, Pool {
                 // HikariCP gives the last connect failure as the cause when the server is the problem; without
                 // one every connection was simply busy (for the whole acquire timeout, when this one was not timed).
                 if (e.getCause() == null && !closing) {
-                    throw exhausted(e, timed ? t0
+                    throw exhausted(e, t0 != 0 ? t0
                             : System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout()));
                 }
                 throw e;
@@ -191,13 +195,13 @@ public final class ManagedPool implements DataSource, Pool {
                 }
                 return c;
             }
-            long now = System.nanoTime();
-            if (deadline == 0) {
-                deadline = t0 + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());
-            }
+            long now = timed || wrap || validating ? System.nanoTime() : 0;
             PooledConnection pc = PhysicalSource.tracked(c.unwrap(Connection.class));
-            if (bypassNanos < HIKARI_BYPASS_NANOS && now - pc.returnedAt >= bypassNanos && !alive(c)) {
+            if (validating && now - pc.returnedAt >= bypassNanos && !alive(c)) {
                 evict(c, pc, EvictionReason.VALIDATION_FAILURE);
+                if (deadline == 0) {
+                    deadline = t0 + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());
+                }
                 if (System.nanoTime() - deadline < 0) {
                     continue;
                 }
@@ -221,13 +225,15 @@ public final class ManagedPool implements DataSource, Pool {
                 }
             }
             if (leakDetection) {
-                StackTraceElement[] stack = callerStack();
-                pc.lease(now, Thread.currentThread().getName(), stack, caller(stack));
+                StackTraceElement[] stack = PooledConnection.callerStack();
+                pc.lease(now, stack, PooledConnection.caller(stack));
             } else if (wrap) {
-                pc.lease(now, Thread.currentThread().getName(), null, null);
+                pc.lease(now, null, null);
             }
             checkouts.increment();
-            sample(now - t0, r);
+            if (timed) {
+                sample(now - t0, r);
+            }
             if (!wrap) {
                 return c;
             }
@@ -327,7 +333,7 @@ public final class ManagedPool implements DataSource, Pool {
             reason = EvictionReason.POOL_CLOSED;
         } else if (hikari == null) {
             reason = EvictionReason.STARTUP_CHECK;
-        } else if (idleTimeoutNanos > 0 && pc.leasedAt == 0 && now - pc.returnedAt >= idleTimeoutNanos
+        } else if (idleTimeoutNanos > 0 && pc.lease == null && now - pc.returnedAt >= idleTimeoutNanos
                 && before > hikari.getMinimumIdle()) {
             // HikariCP idles out only connections above min idle; at or below it, an idle close is the lifetime's.
             reason = EvictionReason.IDLE;
@@ -348,64 +354,23 @@ public final class ManagedPool implements DataSource, Pool {
 
     private SQLException exhausted(SQLTransientConnectionException e, long t0) {
         timeouts.increment();
-        HikariPoolMXBean b = hikari.getHikariPoolMXBean();
-        int total = b.getTotalConnections();
-        int active = b.getActiveConnections();
-        int idle = b.getIdleConnections();
-        int waiting = b.getThreadsAwaitingConnection();
-        PooledConnection oldest = oldestLease();
-        long now = System.nanoTime();
-        Duration longest = oldest == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - oldest.leasedAt));
-        StringBuilder m = new StringBuilder("no connection of ").append(engine.displayName()).append(" database '")
-                .append(database).append("' at ").append(location).append(" became free within ")
-                .append(Duration.ofNanos(now - t0).toMillis()).append(" ms: pool size ").append(total)
-                .append(" (max ").append(sizer.maximum()).append("), ").append(active).append(" active, ")
-                .append(idle).append(" idle, ").append(waiting).append(" other caller(s) waiting");
-        if (oldest != null) {
-            m.append("; the longest current lease has been held ").append(longest.toMillis()).append(" ms by thread '")
-                    .append(oldest.leasedBy).append("'");
-            StackTraceElement[] stack = oldest.leaseStack;
-            if (stack != null) {
-                m.append(", taken at:");
-                for (int i = 0; i < Math.min(stack.length, 12); i++) {
-                    m.append("\n\tat ").append(stack[i]);
-                }
-                m.append("\n");
-            } else {
-                m.append(" (set the pool's leak threshold to see where it was taken)");
-            }
-        } else if (!wrap) {
-            m.append("; leases are not tracked (set the pool's leak threshold to see the longest lease and where "
-                    + "it was taken)");
-        }
-        m.append(". Return connections sooner (close results and streams, keep transactions short), or raise "
-                + "the pool's maxSize or acquireTimeout");
-        PoolExhausted error = new PoolExhausted(m.toString(), engine, total, active, idle, waiting, longest, e);
+        SQLException signal = PoolExhaustion.signal(e, t0, engine, database, location, hikari.getHikariPoolMXBean(),
+                sizer.maximum(), oldestLease(), wrap);
         events.acquireTimedOut(stats());
-        return new ExhaustedSignal(error, e);
-    }
-
-    /** Carries a {@link PoolExhausted} through JDBC's {@link SQLException} signatures. */
-    static final class ExhaustedSignal extends SQLTransientConnectionException {
-        final transient PoolExhausted error;
-
-        ExhaustedSignal(PoolExhausted error, SQLException cause) {
-            super(error.getMessage(), cause.getSQLState(), cause);
-            this.error = error;
-        }
+        return signal;
     }
 
     /** The {@link PoolExhausted} an acquire timeout stands for, or null for any other failure. */
     static PoolExhausted exhaustion(SQLException e) {
-        return e instanceof ExhaustedSignal s ? s.error : null;
+        return PoolExhaustion.of(e);
     }
 
-    PooledConnection oldestLease() {
-        PooledConnection oldest = null;
+    PooledConnection.Lease oldestLease() {
+        PooledConnection.Lease oldest = null;
         for (PooledConnection pc : physicals) {
-            long at = pc.leasedAt;
-            if (at != 0 && (oldest == null || at - oldest.leasedAt < 0)) {
-                oldest = pc;
+            PooledConnection.Lease l = pc.lease;
+            if (l != null && (oldest == null || l.at() - oldest.at() < 0)) {
+                oldest = l;
             }
         }
         return oldest;
@@ -420,9 +385,9 @@ public final class ManagedPool implements DataSource, Pool {
         int count = s.length;
         Map<String, Integer> byCaller = new TreeMap<>();
         for (PooledConnection pc : physicals) {
-            String caller = pc.caller;
-            if (pc.leasedAt != 0 && caller != null) {
-                byCaller.merge(caller, 1, Integer::sum);
+            PooledConnection.Lease l = pc.lease;
+            if (l != null && l.caller() != null) {
+                byCaller.merge(l.caller(), 1, Integer::sum);
             }
         }
         Map<EvictionReason, Long> ev = new EnumMap<>(EvictionReason.class);
@@ -447,27 +412,6 @@ public final class ManagedPool implements DataSource, Pool {
             return Duration.ZERO;
         }
         return Duration.ofNanos(sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
-    }
-
-    private static StackTraceElement[] callerStack() {
-        StackTraceElement[] all = new Throwable().getStackTrace();
-        int from = 0;
-        while (from < all.length && internal(all[from].getClassName())) {
-            from++;
-        }
-        return Arrays.copyOfRange(all, from, all.length);
-    }
-
-    private static boolean internal(String cls) {
-        return cls.startsWith("io.covet.core.internal.") || cls.startsWith("io.covet.core.tx.internal.")
-                || cls.startsWith("io.covet.core.Database") || cls.startsWith("io.covet.core.SqlStatement")
-                || cls.startsWith("io.covet.core.BulkLoad") || cls.startsWith("io.covet.orm.internal.")
-                || cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("com.sun.proxy")
-                || cls.startsWith("com.zaxxer.");
-    }
-
-    private static String caller(StackTraceElement[] stack) {
-        return stack.length == 0 ? "unknown" : stack[0].getClassName() + "." + stack[0].getMethodName();
     }
 
     /** Closes the monitor and HikariCP's pool (which closes every physical connection). Idempotent. */

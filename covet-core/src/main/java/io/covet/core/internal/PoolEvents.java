@@ -73,9 +73,9 @@ final class PoolEvents {
         fire(l -> l.leak(database, leak));
     }
 
-    static LeakReport report(PooledConnection pc, long now) {
-        StackTraceElement[] stack = pc.leaseStack;
-        return new LeakReport(pc.leasedBy, Duration.ofNanos(now - pc.leasedAt),
+    static LeakReport report(PooledConnection.Lease lease, long now) {
+        StackTraceElement[] stack = lease.stack();
+        return new LeakReport(lease.threadName(), Duration.ofNanos(now - lease.at()),
                 stack == null ? List.of() : Arrays.asList(stack));
     }
 

@@ -101,11 +101,11 @@ final class PoolMonitor {
         }
         if (leakNanos > 0) {
             for (PooledConnection pc : pool.physicals) {
-                long at = pc.leasedAt;
-                if (at != 0 && !pc.leakReported && now - at >= leakNanos) {
-                    pc.leakReported = true;
+                PooledConnection.Lease lease = pc.lease;
+                if (lease != null && pc.leakReported != lease && now - lease.at() >= leakNanos) {
+                    pc.leakReported = lease;
                     pool.leaked();
-                    pool.events().leak(PoolEvents.report(pc, now));
+                    pool.events().leak(PoolEvents.report(lease, now));
                 }
             }
         }

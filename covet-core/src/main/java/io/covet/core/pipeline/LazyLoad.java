@@ -15,14 +15,26 @@ import java.util.function.Supplier;
  * @param toMany   whether it loads a collection (a reverse or many-to-many relation, fixed with
  *                 {@code prefetchRelated}) rather than one instance (a foreign key or one-to-one, fixed with
  *                 {@code selectRelated})
+ * @param deferred whether it loads an instance's deferred fields (left out by {@code only}/{@code defer}) on access
+ *                 of field {@code relation}, fixed by loading the field with the rows or all rows' at once
  */
-public record LazyLoad(String model, String relation, boolean toMany) {
+public record LazyLoad(String model, String relation, boolean toMany, boolean deferred) {
     private static final ThreadLocal<LazyLoad> CURRENT = new ThreadLocal<>();
 
     /** Checks the names. */
     public LazyLoad {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(relation, "relation");
+    }
+
+    /** The load of a relation. */
+    public LazyLoad(String model, String relation, boolean toMany) {
+        this(model, relation, toMany, false);
+    }
+
+    /** The load of an instance's deferred fields on access of {@code field}. */
+    public static LazyLoad deferredField(String model, String field) {
+        return new LazyLoad(model, field, false, true);
     }
 
     /**

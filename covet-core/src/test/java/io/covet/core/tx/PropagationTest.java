@@ -60,8 +60,15 @@ class PropagationTest {
 
     @AllEngines
     void requiresNewThatTimesOutOnAPoolDrainedByOthersSaysWhatItHolds(Scratch s) throws Exception {
-        Database db = s.open(b -> b.maxPoolSize(2).connectionTimeout(Duration.ofMillis(300)));
+        Database db = s.open(b -> b.maxPoolSize(2).minIdle(2).connectionTimeout(Duration.ofMillis(300)));
         itemTable(db);
+        // Both connections open before the clock matters: on a loaded machine opening the second one can take
+        // longer than the 300 ms acquire timeout, and the outer block (not the inner one) would time out.
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (db.pool().stats().size() < 2 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(db.pool().stats().size()).isEqualTo(2);
         java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         TxOptions reader = TxOptions.builder().name("reader").readOnly().build();

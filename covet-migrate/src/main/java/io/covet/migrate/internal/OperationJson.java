@@ -9,6 +9,8 @@ import io.covet.migrate.AddIndex;
 import io.covet.migrate.AlterEnumType;
 import io.covet.migrate.AlterField;
 import io.covet.migrate.AlterUniqueTogether;
+import io.covet.migrate.CreateDomain;
+import io.covet.migrate.CreateExtension;
 import io.covet.migrate.CreateHistoryTriggers;
 import io.covet.migrate.CreateModel;
 import io.covet.migrate.DropHistoryTriggers;
@@ -95,6 +97,22 @@ public final class OperationJson {
             n.put("op", "CreateHistoryTriggers").put("table", c.table()).put("history", c.history());
         } else if (o instanceof DropHistoryTriggers d) {
             n.put("op", "DropHistoryTriggers").put("table", d.table()).put("history", d.history());
+        } else if (o instanceof CreateExtension x) {
+            n.put("op", "CreateExtension").put("name", x.name());
+            if (x.schema() != null) {
+                n.put("schema", x.schema());
+            }
+        } else if (o instanceof CreateDomain d) {
+            n.put("op", "CreateDomain").put("name", d.name()).put("type", d.baseType());
+            if (d.notNull()) {
+                n.put("not_null", true);
+            }
+            if (d.defaultSql() != null) {
+                n.put("default", d.defaultSql());
+            }
+            if (!d.checks().isEmpty()) {
+                n.set("checks", strings(d.checks()));
+            }
         } else if (o instanceof SeparateDatabaseAndState s) {
             n.put("op", "SeparateDatabaseAndState");
             ArrayNode db = n.putArray("database");
@@ -138,9 +156,14 @@ public final class OperationJson {
             case "DropHistoryTriggers" -> new DropHistoryTriggers(text(n, "table"), text(n, "history"));
             case "SeparateDatabaseAndState" -> new SeparateDatabaseAndState(list(n.path("database")),
                     list(n.path("state")));
+            case "CreateExtension" -> new CreateExtension(text(n, "name"), n.hasNonNull("schema")
+                    ? n.get("schema").asText() : null);
+            case "CreateDomain" -> new CreateDomain(text(n, "name"), text(n, "type"), n.path("not_null").asBoolean(false),
+                    n.hasNonNull("default") ? n.get("default").asText() : null, strings(n.path("checks")));
             default -> throw new IllegalArgumentException("unknown operation \"" + op + "\"; known: CreateModel, "
                     + "DeleteModel, RenameModel, AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, "
-                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers");
+                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers, "
+                    + "CreateExtension, CreateDomain");
         };
     }
 

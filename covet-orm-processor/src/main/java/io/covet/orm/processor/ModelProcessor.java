@@ -63,7 +63,7 @@ public final class ModelProcessor extends AbstractProcessor {
         try {
             JavaFileObject f = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer w = f.openWriter()) {
-                w.write(new SourceGenerator(info).generate());
+                w.write(new SourceGenerator(info, DeferredColumns.read(processingEnv, type, info)).generate());
             }
         } catch (IOException ex) {
             error(type, "could not write " + name + ": " + ex.getMessage());

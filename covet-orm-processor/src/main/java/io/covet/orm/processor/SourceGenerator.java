@@ -11,9 +11,16 @@ final class SourceGenerator {
     /** The package of the types only generated code uses (ModelType, the metadata records, the column readers). */
     private static final String SPI = ModelProcessor.ORM + "spi.";
     private final ModelInfo m;
+    /** The fields declared {@code @Column(deferred = true)}. */
+    private final List<String> deferred;
 
     SourceGenerator(ModelInfo m) {
+        this(m, List.of());
+    }
+
+    SourceGenerator(ModelInfo m, List<String> deferred) {
         this.m = m;
+        this.deferred = List.copyOf(deferred);
     }
 
     String generate() {
@@ -262,6 +269,7 @@ final class SourceGenerator {
             w.close();
         } else {
             set(w, model);
+            DeferredReads.write(w, m, model, deferred, this::readField);
         }
         bindAndValidate(w, model);
         w.close();
@@ -326,8 +334,16 @@ final class SourceGenerator {
     }
 
     private void read(JavaWriter w, FieldInfo f, int i) {
+        read(w, f, i, i == 0 ? "c" : "c + " + i);
+    }
+
+    /** The statement reading field {@code f} (index {@code i}) from column {@code col} alone ({@code readField}). */
+    private void readField(JavaWriter w, FieldInfo f, int i) {
+        read(w, f, i, "c");
+    }
+
+    private void read(JavaWriter w, FieldInfo f, int i, String col) {
         if (f.fkTarget() != null) {
-            String col = i == 0 ? "c" : "c + " + i;
             String j = SPI + "Jdbc.";
             String key = f.queryType().substring(f.queryType().lastIndexOf('.') + 1);
             String getter = switch (key) {
@@ -340,13 +356,17 @@ final class SourceGenerator {
                     + "] = v; }");
             return;
         }
-        w.line("{ " + f.sourceType() + " v = " + readExpression(f, i) + "; " + f.assign("v") + " s[" + i
+        w.line("{ " + f.sourceType() + " v = " + readExpression(f, col) + "; " + f.assign("v") + " s[" + i
                 + "] = v; }");
     }
 
     /** The expression reading plain field {@code f} (field index {@code i}) from the row, by column index. */
     private static String readExpression(FieldInfo f, int i) {
-        String col = i == 0 ? "c" : "c + " + i;
+        return readExpression(f, i == 0 ? "c" : "c + " + i);
+    }
+
+    /** The expression reading plain field {@code f} from column {@code col}. */
+    private static String readExpression(FieldInfo f, String col) {
         String j = SPI + "Jdbc.";
         if (f.primitive()) {
             String getter = switch (f.sourceType()) {

@@ -112,4 +112,10 @@ public abstract class Access {
 
     /** The handle of a reverse or many-to-many field. */
     public abstract <T extends Entity> Related<T> related(Entity owner, String name);
+
+    /** What the instance's query left out (an internal {@code DeferredState}), or null when it has every field. */
+    public abstract Object deferred(Entity e);
+
+    /** Replaces what the instance lacks; null once it has every field. */
+    public abstract void deferred(Entity e, Object state);
 }

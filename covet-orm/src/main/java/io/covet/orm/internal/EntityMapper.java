@@ -32,10 +32,12 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
     private final List<SelectItem> items;
     /** Neither select_related nor annotations: the row holds the model's columns only. */
     private final boolean plain;
+    /** How the model's own table is read when fields are deferred, else null (whole rows). */
+    private final TablePlan rootPlan;
 
     /** A select_related target: read from column {@code from}, stored in field {@code field} of step {@code parent}. */
     private record Step(int parent, ModelType<Entity> parentType, int field, ModelType<Entity> type, int from,
-                        int width, int pk) {
+                        int width, int pk, TablePlan plan) {
     }
 
     @SuppressWarnings("unchecked")
@@ -46,11 +48,14 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
         this.db = runtime.databaseName(qs.database());
         this.engine = engine;
         this.width = type.meta().fields().size();
-        List<SelectItem> its = new ArrayList<>(qs.alone() ? unqualified(type.columns(type.table()))
-                : type.columns(type.table()));
+        DeferralPlan deferral = DeferralPlan.of(runtime, qs);
+        this.rootPlan = deferral == null ? null : deferral.root();
+        List<io.covet.sql.Column<?>> own = rootPlan == null ? type.columns(type.table())
+                : rootPlan.columns(type.columns(type.table()));
+        List<SelectItem> its = new ArrayList<>(qs.alone() ? unqualified(own) : own);
         List<Path<?, ?, ?>> order = new ArrayList<>();
         List<Step> st = new ArrayList<>();
-        int from = width + 1;
+        int from = own.size() + 1;
         for (Path<?, ?, ?> p : qs.related()) {
             Path<?, ?, ?> parent = Paths.parent(p);
             PathStep last = Paths.last(p);
@@ -58,11 +63,14 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
             ModelType<Entity> parentType = (ModelType<Entity>) runtime.type(last.sourceModel());
             ModelType<Entity> target = (ModelType<Entity>) runtime.type(last.targetModel());
             int w = target.meta().fields().size();
+            TablePlan plan = deferral == null ? null : deferral.related()[order.size()];
+            List<io.covet.sql.Column<?>> cols = plan == null ? target.columns(p.table())
+                    : plan.columns(target.columns(p.table()));
             st.add(new Step(parentIndex, parentType, parentType.meta().indexOf(last.name()), target, from, w,
-                    target.meta().primaryKeyIndex()));
-            its.addAll(target.columns(p.table()));
+                    target.meta().primaryKeyIndex(), plan));
+            its.addAll(cols);
             order.add(p);
-            from += w;
+            from += cols.size();
         }
         this.steps = st.toArray(Step[]::new);
         this.annotationsFrom = from;
@@ -94,8 +102,12 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
     @Override
     public T map(ResultSet rs) throws SQLException {
         Object[] snapshot = new Object[width];
-        T o = type.read(rs, 1, engine, snapshot);
+        @SuppressWarnings("unchecked")
+        T o = rootPlan == null ? type.read(rs, 1, engine, snapshot) : (T) rootPlan.read(rs, 1, engine, snapshot);
         access.attach(o, orm, db, type, snapshot);
+        if (rootPlan != null) {
+            rootPlan.mark(o);
+        }
         type.bindRelations(o);
         if (!plain) {
             readExtras(rs, o);
@@ -123,11 +135,15 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
                 continue;
             }
             Object[] snapshot = new Object[s.width()];
-            Entity t = s.type().read(rs, s.from(), engine, snapshot);
+            Entity t = s.plan() == null ? s.type().read(rs, s.from(), engine, snapshot)
+                    : s.plan().read(rs, s.from(), engine, snapshot);
             if (snapshot[s.pk()] == null) {
                 continue; // LEFT JOIN found no row: the foreign key is NULL
             }
             access.attach(t, orm, db, s.type(), snapshot);
+            if (s.plan() != null) {
+                s.plan().mark(t);
+            }
             s.type().bindRelations(t);
             Object ref = s.parentType().get(parent, s.field());
             if (ref instanceof Ref<?> r) {

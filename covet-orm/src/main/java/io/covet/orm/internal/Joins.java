@@ -35,6 +35,12 @@ public final class Joins {
         return byAlias.isEmpty();
     }
 
+    /** Whether {@code path} is joined. */
+    public boolean contains(Path<?, ?, ?> path) {
+        Entry e = byAlias.get(path.alias());
+        return e != null && e.path().equals(path);
+    }
+
     /** These joins and {@code path} with its prefixes: INNER JOINs when {@code inner}, else LEFT JOINs. */
     public Joins with(Path<?, ?, ?> path, boolean inner) {
         Map<String, Entry> m = new LinkedHashMap<>(byAlias);

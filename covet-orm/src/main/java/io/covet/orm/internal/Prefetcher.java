@@ -49,8 +49,9 @@ final class Prefetcher {
             String db = owners.get(0).database();
             levels.put(p, switch (s.kind()) {
                 case FORWARD -> forward(orm, db, source, target, s.name(), owners);
-                case REVERSE -> reverse(orm, db, target, s, owners);
-                case MANY_TO_MANY -> manyToMany(orm, db, source, target, s.name(), owners);
+                case REVERSE -> reverse(orm, QuerySpec.all(target).withDatabase(db), s, s.name(), owners);
+                case MANY_TO_MANY -> manyToMany(orm, QuerySpec.all(target).withDatabase(db), source, s.name(),
+                        s.name(), owners);
             });
         }
     }
@@ -88,8 +89,47 @@ final class Prefetcher {
         return new ArrayList<>(level.keySet());
     }
 
-    private static List<Entity> reverse(OrmRuntime orm, String db, ModelType<Entity> target, PathStep s,
+    /**
+     * Django's {@code Prefetch(path, queryset, to_attr)}: loads the one-step reverse or many-to-many relation
+     * {@code path} of {@code roots} from the rows of {@code base} (its filters and ordering; its own prefetches run
+     * too), stored under {@code attr} (the relation's name when null, so that {@code Related.all()} answers with
+     * the filtered list).
+     *
+     * @throws io.covet.orm.OrmUsageException for a nested or forward path, or a query set over another model
+     */
+    @SuppressWarnings("unchecked")
+    static void runCustom(OrmRuntime orm, Path<?, ?, ?> path, QuerySpec<?> base, String attr,
+                          List<? extends Entity> roots) {
+        PathStep s = Paths.last(path);
+        if (Paths.parent(path) != null || s.kind() == PathStep.Kind.FORWARD) {
+            throw new io.covet.orm.OrmUsageException("Prefetch with a query set needs a one-step reverse or "
+                    + "many-to-many relation, not " + path.name() + ": prefetch the path's prefix first, or use "
+                    + "selectRelated for foreign keys");
+        }
+        if (!base.type().meta().name().equals(s.targetModel())) {
+            throw new io.covet.orm.OrmUsageException("Prefetch(" + path.name() + ") needs a query set over "
+                    + orm.type(s.targetModel()).meta().simpleName() + ", not " + base.type().meta().simpleName());
+        }
+        if (roots.isEmpty()) {
+            return;
+        }
+        String name = attr == null ? s.name() : attr;
+        QuerySpec<Entity> q = ((QuerySpec<Entity>) base).withDatabase(roots.get(0).database());
+        if (s.kind() == PathStep.Kind.REVERSE) {
+            reverse(orm, q, s, name, roots);
+        } else {
+            if (!q.joins().isEmpty() || q.limit() >= 0 || q.offset() > 0 || q.distinct()) {
+                throw new io.covet.orm.OrmUsageException("Prefetch(" + path.name() + ") of a many-to-many relation "
+                        + "takes a query set with filters on the related model's own columns and an ordering only "
+                        + "(no joins, slicing or distinct)");
+            }
+            manyToMany(orm, q, (ModelType<Entity>) orm.type(s.sourceModel()), s.name(), name, roots);
+        }
+    }
+
+    private static List<Entity> reverse(OrmRuntime orm, QuerySpec<Entity> base, PathStep s, String attr,
                                         List<? extends Entity> owners) {
+        ModelType<Entity> target = base.type();
         int fk = target.meta().indexOf(s.remoteField());
         Map<Object, Entity> byPk = new LinkedHashMap<>();
         Access access = Access.get();
@@ -98,8 +138,7 @@ final class Prefetcher {
         List<Entity> all = new ArrayList<>();
         Column<?> fkColumn = target.columns(target.table()).get(fk);
         for (List<Object> chunk : chunks(byPk.keySet())) {
-            for (Entity child : QueryReads.list(orm, QuerySpec.all(target).withDatabase(db)
-                    .and(Relations.in(fkColumn, chunk)))) {
+            for (Entity child : QueryReads.list(orm, base.and(Relations.in(fkColumn, chunk)))) {
                 Ref<?> r = (Ref<?>) target.get(child, fk);
                 Entity owner = byPk.get(r.id());
                 access.load(r, owner);
@@ -108,13 +147,14 @@ final class Prefetcher {
             }
         }
         for (Entity o : owners) {
-            access.prefetched(o, s.name(), List.copyOf(groups.getOrDefault(access.primaryKey(o), List.of())));
+            access.prefetched(o, attr, List.copyOf(groups.getOrDefault(access.primaryKey(o), List.of())));
         }
         return all;
     }
 
-    private static List<Entity> manyToMany(OrmRuntime orm, String db, ModelType<Entity> source,
-                                           ModelType<Entity> target, String name, List<? extends Entity> owners) {
+    private static List<Entity> manyToMany(OrmRuntime orm, QuerySpec<Entity> base, ModelType<Entity> source,
+                                           String name, String attr, List<? extends Entity> owners) {
+        ModelType<Entity> target = base.type();
         Relations.JoinTable jt = Relations.joinTable(orm, source, name);
         Set<Object> pks = new LinkedHashSet<>();
         Access access = Access.get();
@@ -122,8 +162,7 @@ final class Prefetcher {
         Table j = Sql.table(jt.table());
         Class<?> ownerKeyType = Joins.pk(source, source.table()).type();
         Column<?> ownerColumn = Sql.field(j, jt.sourceColumn(), Object.class);
-        QuerySpec<Entity> base = QuerySpec.all(target).withDatabase(db);
-        Database d = orm.database(db);
+        Database d = orm.database(base.database());
         EntityMapper<Entity> mapper = EntityMapper.of(orm, base, d.engine());
         int keyColumn = target.meta().fields().size() + 1;
         Map<Object, List<Entity>> groups = new HashMap<>();
@@ -135,7 +174,7 @@ final class Prefetcher {
             Select q = Sql.select(items.toArray(SelectItem[]::new)).from(target.table())
                     .join(j, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),
                             Joins.pk(target, target.table())))
-                    .where(Relations.in(ownerColumn, chunk).and(SoftDeletes.live(target, target.table())));
+                    .where(Relations.in(ownerColumn, chunk).and(SoftDeletes.where(base)));
             List<OrderField> order = QuerySql.effectiveOrder(base);
             if (!order.isEmpty()) {
                 q = q.orderBy(order.toArray(OrderField[]::new));
@@ -149,7 +188,7 @@ final class Prefetcher {
             });
         }
         for (Entity o : owners) {
-            access.prefetched(o, name, List.copyOf(groups.getOrDefault(access.primaryKey(o), List.of())));
+            access.prefetched(o, attr, List.copyOf(groups.getOrDefault(access.primaryKey(o), List.of())));
         }
         return new ArrayList<>(distinct.values());
     }

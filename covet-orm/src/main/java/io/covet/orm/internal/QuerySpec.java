@@ -31,17 +31,19 @@ import java.util.Objects;
  * @param groupBy       {@code GROUP BY} fields
  * @param having        {@code HAVING} conditions, ANDed
  * @param selfSubquery  whether a filter is a subquery over the model's own table (MariaDB cannot UPDATE with one)
- * @param forUpdate     {@code SELECT … FOR UPDATE}
+ * @param forUpdate     {@code SELECT … FOR UPDATE} and its options, or null for a read without row locks
  * @param asOf          the instant read from the history table ({@code QuerySet.asOf}), or null for now
  * @param visibility    which rows of a {@code @SoftDelete} model the query sees (live ones unless asked)
+ * @param loading       which fields are loaded ({@code only}/{@code defer}); {@link Loading#DEFAULT} for all but the
+ *                      model's {@code @Column(deferred = true)} ones
  * @param <T>           the model
  */
 public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Condition where,
                                           List<OrderField> order, boolean distinct, long limit, long offset,
                                           Joins joins, List<Path<?, ?, ?>> related, List<Path<?, ?, ?>> prefetch,
                                           List<Annotation> annotations, List<Field<?>> groupBy, Condition having,
-                                          boolean selfSubquery, boolean forUpdate,
-                                          java.time.Instant asOf, Visibility visibility) {
+                                          boolean selfSubquery, RowLock forUpdate,
+                                          java.time.Instant asOf, Visibility visibility, Loading loading) {
 
     /**
      * A computed value added to each instance.
@@ -59,6 +61,7 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
         Objects.requireNonNull(joins, "joins");
         Objects.requireNonNull(having, "having");
         Objects.requireNonNull(visibility, "visibility");
+        loading = loading == null ? Loading.DEFAULT : loading;
         order = order == null ? null : List.copyOf(order);
         related = List.copyOf(related);
         prefetch = List.copyOf(prefetch);
@@ -69,19 +72,19 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** Every row of the model, on the default database. */
     public static <T extends Entity> QuerySpec<T> all(ModelType<T> type) {
         return new QuerySpec<>(type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(), List.of(),
-                List.of(), List.of(), Sql.noCondition(), false, false, null, Visibility.LIVE);
+                List.of(), List.of(), Sql.noCondition(), false, null, null, Visibility.LIVE, Loading.DEFAULT);
     }
 
     /** On the named database (null for the default). */
     public QuerySpec<T> withDatabase(String name) {
         return new QuerySpec<>(type, name, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With this filter instead of the current ones. */
     public QuerySpec<T> withWhere(Condition condition) {
         return new QuerySpec<>(type, database, condition, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With {@code condition} ANDed to the filters. */
@@ -92,43 +95,43 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** With this ordering; null for the model's default ordering. */
     public QuerySpec<T> withOrder(List<OrderField> fields) {
         return new QuerySpec<>(type, database, where, fields, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With or without {@code DISTINCT}. */
     public QuerySpec<T> withDistinct(boolean value) {
         return new QuerySpec<>(type, database, where, order, value, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With this limit (-1 for none). */
     public QuerySpec<T> withLimit(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, n, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With this offset. */
     public QuerySpec<T> withOffset(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, n, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With these joins. */
     public QuerySpec<T> withJoins(Joins value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, value, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With these select-related paths. */
     public QuerySpec<T> withRelated(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, paths, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With these prefetch paths. */
     public QuerySpec<T> withPrefetch(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, paths,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With {@code annotation} after the current annotations. */
@@ -136,42 +139,54 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
         List<Annotation> all = new ArrayList<>(annotations);
         all.add(annotation);
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch, all,
-                groupBy, having, selfSubquery, forUpdate, asOf, visibility);
+                groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With these grouping fields. */
     public QuerySpec<T> withGroupBy(List<Field<?>> fields) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, fields, having, selfSubquery, forUpdate, asOf, visibility);
+                annotations, fields, having, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** With this {@code HAVING} condition instead of the current one. */
     public QuerySpec<T> withHaving(Condition condition) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, condition, selfSubquery, forUpdate, asOf, visibility);
+                annotations, groupBy, condition, selfSubquery, forUpdate, asOf, visibility, loading);
     }
 
     /** Marked as filtering by a subquery over the model's own table, or not. */
     public QuerySpec<T> withSelfSubquery(boolean value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, value, forUpdate, asOf, visibility);
+                annotations, groupBy, having, value, forUpdate, asOf, visibility, loading);
     }
 
     /** With or without {@code FOR UPDATE}. */
     public QuerySpec<T> withForUpdate(boolean value) {
+        return withLock(value ? RowLock.PLAIN : null);
+    }
+
+    /** With this row lock ({@code FOR UPDATE} and its options), or none for null. */
+    public QuerySpec<T> withLock(RowLock value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, value, asOf, visibility);
+                annotations, groupBy, having, selfSubquery, value, asOf, visibility, loading);
     }
 
     /** Seeing the rows of a {@code @SoftDelete} model that {@code visibility} says. */
     public QuerySpec<T> withVisibility(Visibility value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, value);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, value, loading);
+    }
+
+    /** With these fields loaded ({@code only}/{@code defer}). */
+    public QuerySpec<T> withLoading(Loading value) {
+        return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, value);
     }
 
     /** Whether nothing but the model itself is asked for: the shape of a lookup by key. */
     boolean plain() {
-        return visibility == Visibility.LIVE && !forUpdate && joins.isEmpty() && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
+        return loading == Loading.DEFAULT && visibility == Visibility.LIVE && forUpdate == null && joins.isEmpty()
+                && related.isEmpty() && prefetch.isEmpty() && annotations.isEmpty()
                 && groupBy.isEmpty() && !distinct && limit < 0 && offset == 0 && where.equals(Sql.noCondition())
                 && having.equals(Sql.noCondition());
     }
@@ -190,6 +205,6 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** This query reading the model's history table as of {@code instant} ({@code QuerySet.asOf}). */
     public QuerySpec<T> withAsOf(java.time.Instant instant) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, instant, visibility);
+                annotations, groupBy, having, selfSubquery, forUpdate, instant, visibility, loading);
     }
 }

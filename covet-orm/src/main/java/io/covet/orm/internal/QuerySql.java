@@ -64,8 +64,8 @@ final class QuerySql {
                 }
                 s = s.offset(q.offset());
             }
-            if (q.forUpdate()) {
-                s = s.forUpdate();
+            if (q.forUpdate() != null) {
+                s = q.forUpdate().apply(q, s);
             }
         }
         return s;

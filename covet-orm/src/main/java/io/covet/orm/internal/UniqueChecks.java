@@ -44,8 +44,8 @@ public final class UniqueChecks {
             for (int i : group) {
                 Object v = Writer.columnValue(type, e, i);
                 FieldMeta f = m.fields().get(i);
-                if (v == null) {
-                    hasNull = true;
+                if (v == null || Deferral.untouched(e, i)) {
+                    hasNull = true; // a deferred value is unknown (and not written): the rule is not checked
                     break;
                 }
                 shown.add(v instanceof String s ? "'" + s + "'" : v);
@@ -54,19 +54,33 @@ public final class UniqueChecks {
             if (hasNull || Sql.select(cols.get(group.get(0))).from(type.table()).where(c).limit(1).fetch(db).isEmpty()) {
                 continue;
             }
-            List<String> names = group.stream().map(i -> m.fields().get(i).name()).toList();
-            if (group.size() == 1) {
-                errors.add(names.get(0), m.simpleName() + " with " + names.get(0) + " " + shown.get(0)
-                        + " already exists");
-            } else {
-                errors.add(m.simpleName() + " with " + String.join(", ", names) + " " + shown
-                        + " already exists (unique together)");
-            }
+            report(m, group, shown, errors);
         }
     }
 
+    /**
+     * Records that the values {@code shown} of the unique rule {@code group} exist already: a single field under its
+     * name, a set under {@link ValidationErrors#ALL}. Shared with the translation of a lost race
+     * ({@code UniqueRace}), so both report the same shape.
+     */
+    public static void report(ModelMeta m, List<Integer> group, List<Object> shown, ValidationErrors errors) {
+        List<String> names = group.stream().map(i -> m.fields().get(i).name()).toList();
+        if (group.size() == 1) {
+            errors.add(names.get(0), m.simpleName() + " with " + names.get(0) + " " + shown.get(0)
+                    + " already exists");
+        } else {
+            errors.add(m.simpleName() + " with " + String.join(", ", names) + " " + shown
+                    + " already exists (unique together)");
+        }
+    }
+
+    /** How a value is shown in a message: text quoted. */
+    public static Object shown(Object v) {
+        return v instanceof String s ? "'" + s + "'" : v;
+    }
+
     /** The field indexes of each unique rule apart from the primary key, without repeats. */
-    static List<List<Integer>> groups(ModelMeta m) {
+    public static List<List<Integer>> groups(ModelMeta m) {
         Set<List<Integer>> out = new LinkedHashSet<>();
         for (int i = 0; i < m.fields().size(); i++) {
             FieldMeta f = m.fields().get(i);

@@ -46,6 +46,9 @@ public final class Validation {
             if (f.generated() != null) {
                 continue; // the database computes it; whatever the instance holds is not written
             }
+            if (e instanceof Entity entity && Deferral.untouched(entity, i)) {
+                continue; // deferred and not set: not written, and the instance does not know its value
+            }
             Object v = type.get(e, i);
             if (v == null) {
                 if (!f.nullable() && !f.type().auto() && f.dbDefault() == null) {

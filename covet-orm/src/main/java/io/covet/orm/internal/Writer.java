@@ -177,6 +177,7 @@ public final class Writer {
                     + " (deleted since it was loaded?)");
         }
         access.snapshot(e, now);
+        Deferral.written(e, changed);
         return changed;
     }
 
@@ -212,7 +213,8 @@ public final class Writer {
         }
         ModelType<T> type = orm.typeOf(e);
         orm.requireRegistered(type);
-        QuerySpec<T> all = QuerySpec.all(type).withDatabase(e.database()).withVisibility(Visibility.ALL);
+        QuerySpec<T> all = QuerySpec.all(type).withDatabase(e.database()).withVisibility(Visibility.ALL)
+                .withLoading(Loading.everything());
         T fresh = type.meta().compositePrimaryKey()
                 ? QueryReads.get(orm, all.and(keyCondition(type, access.snapshot(e))))
                 : QueryReads.get(orm, all, access.primaryKey(e));
@@ -220,6 +222,7 @@ public final class Writer {
             type.set(e, i, type.get(fresh, i));
         }
         access.snapshot(e, access.snapshot(fresh));
+        access.deferred(e, null);
         access.forgetPrefetched(e);
     }
 
@@ -318,6 +321,13 @@ public final class Writer {
                     throw new OrmUsageException("bulkUpdate: " + e + " was never saved");
                 }
                 orm.send(Signal.PRE_SAVE, e, false, dbName);
+                for (int i : idx) {
+                    if (Deferral.untouched(e, i)) {
+                        throw new OrmUsageException("bulkUpdate: " + e + "." + m.fields().get(i).name() + " is "
+                                + "deferred (not loaded) and not set: writing it would overwrite the row's value; "
+                                + "load it first (orm.loadDeferred) or leave it out. Nothing was written.");
+                    }
+                }
                 Update u = Sql.update(type.table());
                 for (int i : idx) {
                     u = u.set(assign(cols.get(i), bound(m.fields().get(i), columnValue(type, e, i))));

@@ -69,6 +69,22 @@ public abstract class ModelType<T> {
     /** Sets field {@code field} to a Java value (a {@link Ref} for a foreign key). */
     public abstract void set(T instance, int field, Object value);
 
+    /**
+     * Reads field {@code field} of {@code instance} from column {@code column} of the current row alone and stores
+     * its column value in {@code snapshot[field]}: how {@code QuerySet.only}/{@code defer} read a subset of the
+     * columns. Generated for every class model; the default refuses (a metamodel from an older processor).
+     */
+    public void readField(ResultSet rs, int column, Engine engine, T instance, int field, Object[] snapshot)
+            throws SQLException {
+        throw new UnsupportedOperationException(meta.simpleName() + "_ cannot read single fields: recompile the "
+                + "model with this version's covet-orm-processor");
+    }
+
+    /** Whether field {@code field} is declared {@code @Column(deferred = true)}; generated where any is. */
+    public boolean deferredByDefault(int field) {
+        return false;
+    }
+
     /** Gives the instance's {@link Related} fields their handles; generated where the model has any. */
     public void bindRelations(T instance) {
     }

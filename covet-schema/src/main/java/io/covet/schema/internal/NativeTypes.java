@@ -12,7 +12,26 @@ import java.util.Locale;
  * type; both sides must meet in one form for the comparison to find them equal.
  */
 public final class NativeTypes {
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z_\"][A-Za-z0-9_ .\"]*(\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?(\\s*\\[\\])*");
+
     private NativeTypes() {
+    }
+
+    /**
+     * {@code type} when it reads as one type name as an engine spells it ({@code integer}, {@code varchar(20)},
+     * {@code numeric(12, 2)}, {@code public.citext}, {@code text[]}, {@code double precision}), so it can be
+     * written into DDL verbatim; anything else (a statement separator, a comment, an expression) is refused.
+     *
+     * @throws IllegalArgumentException naming the text and what a type name looks like
+     */
+    public static String requireTypeName(String type) {
+        if (type == null || !TYPE_NAME.matcher(type.strip()).matches()
+                || type.chars().filter(c -> c == '"').count() % 2 != 0) {
+            throw new IllegalArgumentException("'" + type + "' is not a type name: give the type as the engine spells "
+                    + "it, such as integer, varchar(20), numeric(12, 2) or text[]");
+        }
+        return type.strip();
     }
 
     /**

@@ -55,6 +55,38 @@ public final class PostgresDdl extends BaseDdl {
     }
 
     @Override
+    public List<String> createExtension(String name, String schema) {
+        return List.of("CREATE EXTENSION IF NOT EXISTS " + q(name) + (schema == null ? "" : " WITH SCHEMA " + q(schema)));
+    }
+
+    @Override
+    public List<String> dropExtension(String name) {
+        return List.of("DROP EXTENSION IF EXISTS " + q(name) + " RESTRICT");
+    }
+
+    @Override
+    public List<String> createDomain(String name, String baseType, boolean notNull, String defaultSql,
+                                     List<String> checks) {
+        StringBuilder b = new StringBuilder("CREATE DOMAIN ").append(q(name)).append(" AS ")
+                .append(NativeTypes.requireTypeName(baseType));
+        if (defaultSql != null) {
+            b.append(" DEFAULT ").append(defaultSql);
+        }
+        if (notNull) {
+            b.append(" NOT NULL");
+        }
+        for (String check : checks) {
+            b.append(" CHECK (").append(check).append(')');
+        }
+        return List.of(b.toString());
+    }
+
+    @Override
+    public List<String> dropDomain(String name) {
+        return List.of("DROP DOMAIN " + q(name) + " RESTRICT");
+    }
+
+    @Override
     public List<String> alterEnumType(Schema before, String name, List<String> labels, Map<String, String> renames) {
         ColumnType target = newEnum(before, name, labels);
         List<String> old = before.enumTypes().get(name);

@@ -1,0 +1,6 @@
+package io.covet.orm.deferred;
+
+/** An article's state. */
+public enum Status {
+    DRAFT, LIVE
+}
