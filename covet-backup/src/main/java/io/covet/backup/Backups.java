@@ -143,11 +143,22 @@ public final class Backups {
      */
     public static VerifyReport verify(BackupRepository repo, String id, BackupKey key, VerifyReport.Mode mode,
                                       String scratchUrl) {
-        return verify(repo, id, key, mode, scratchUrl, null);
+        return verify(repo, id, key, mode, scratchUrl, null, NO_PROGRESS);
     }
 
+    /**
+     * {@link #verify(BackupRepository, String, BackupKey, VerifyReport.Mode, String)}, reporting to
+     * {@code progress} (on the calling thread) each table once its chunks are checked, with the rows decoded.
+     */
+    public static VerifyReport verify(BackupRepository repo, String id, BackupKey key, VerifyReport.Mode mode,
+                                      String scratchUrl, BackupOptions.ProgressListener progress) {
+        return verify(repo, id, key, mode, scratchUrl, null, progress);
+    }
+
+    private static final BackupOptions.ProgressListener NO_PROGRESS = (t, i, n, rows) -> { };
+
     private static VerifyReport verify(BackupRepository repo, String id, BackupKey key, VerifyReport.Mode mode,
-                                       String scratchUrl, Database server) {
+                                       String scratchUrl, Database server, BackupOptions.ProgressListener progress) {
         Manifest m;
         try {
             m = load(repo, id, key);
@@ -160,6 +171,7 @@ public final class Backups {
         ChunkCodec codec = new ChunkCodec(key == null ? null : key.bytes(), 3);
         List<String> problems = new ArrayList<>();
         long rows = 0;
+        int index = 0;
         for (Manifest.Table t : m.tables()) {
             ChunkReader r = new ChunkReader(repo.storage(), codec, id, t, m.columnar());
             try {
@@ -174,6 +186,7 @@ public final class Backups {
                 problems.add(e.getMessage());
             }
             rows += r.digest().rows();
+            progress.progress(t.displayName(), index++, m.tables().size(), r.digest().rows());
         }
         String into = null;
         String notRestored = null;
@@ -203,7 +216,17 @@ public final class Backups {
      * checked.
      */
     public static VerifyReport verifyByRestore(BackupRepository repo, String id, BackupKey key, Database server) {
-        return verify(repo, id, key, VerifyReport.Mode.RESTORE, null, server);
+        return verify(repo, id, key, VerifyReport.Mode.RESTORE, null, server, NO_PROGRESS);
+    }
+
+    /**
+     * {@link #verifyByRestore(BackupRepository, String, BackupKey, Database)}, reporting each table to
+     * {@code progress} as {@link #verify(BackupRepository, String, BackupKey, VerifyReport.Mode, String,
+     * BackupOptions.ProgressListener)} does.
+     */
+    public static VerifyReport verifyByRestore(BackupRepository repo, String id, BackupKey key, Database server,
+                                               BackupOptions.ProgressListener progress) {
+        return verify(repo, id, key, VerifyReport.Mode.RESTORE, null, server, progress);
     }
 
     /** {@link #verify(BackupRepository, String, BackupKey, VerifyReport.Mode, String)} into a temporary SQLite file. */

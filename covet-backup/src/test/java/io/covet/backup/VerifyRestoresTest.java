@@ -23,8 +23,13 @@ class VerifyRestoresTest {
         NativeObjectsTest.create(db);
         try (BackupRepository repo = BackupRepository.open(dir.toString())) {
             BackupInfo b = Backups.create(db, repo, BackupOptions.defaults());
-            VerifyReport v = Backups.verifyByRestore(repo, b.id(), null, db);
+            List<String> progress = new java.util.ArrayList<>();
+            VerifyReport v = Backups.verifyByRestore(repo, b.id(), null, db,
+                    (table, index, count, rows) -> progress.add(index + "/" + count + " " + table + " " + rows));
             assertThat(v.problems()).isEmpty();
+            assertThat(progress).hasSize(2).allMatch(line -> line.matches("[01]/2 \\S+ \\d+"));
+            assertThat(progress.stream().mapToLong(line -> Long.parseLong(line.replaceAll(".* ", ""))).sum())
+                    .isEqualTo(v.rows());
             assertThat(v.restored()).isTrue();
             assertThat(v.restoredInto()).contains(s.engine().displayName());
             assertThat(v.summary()).startsWith("intact: 2 tables, 6 rows restored into");

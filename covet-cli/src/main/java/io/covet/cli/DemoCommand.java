@@ -3,6 +3,7 @@ package io.covet.cli;
 import io.covet.cli.DemoTables.Categories;
 import io.covet.cli.DemoTables.Readings;
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.JsonOut;
 import io.covet.cli.observe.ShapeReport;
 import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
@@ -25,12 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +55,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "100000", description = "Rows to bulk-load (default: ${DEFAULT-VALUE}).")
     int rows;
 
+    @Option(names = "--json", description = "Run the same steps silently and print one JSON object of their results "
+            + "(engine, features, row counts and times, query results, the shop's backup, top statement shapes).")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be at least 1, was " + rows);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+        Map<String, Object> summary = new LinkedHashMap<>();
         if (url.equals("sqlite:" + DEFAULT_FILE)) {
             freshDefaultFile();
         }
@@ -70,8 +78,12 @@ final class DemoCommand implements Callable<Integer> {
         try (Observability obs = Observability.builder().slowQueryThreshold(Duration.ZERO).build()) {
             Database db = obs.open(DatabaseConfig.builder("default").url(url).build());
             out.printf("Connected to %s in %s%n", db, ms(t0));
-            out.println("Detected features: " + Stream.of(Feature.values()).filter(db::supports)
-                    .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            List<String> features = Stream.of(Feature.values()).filter(db::supports)
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+            out.println("Detected features: " + String.join(", ", features));
+            summary.put("database", db.toString());
+            summary.put("engine", db.engine().scheme());
+            summary.put("features", features);
 
             db.sql("DROP TABLE IF EXISTS demo_reading").execute();
             db.sql("CREATE TABLE demo_reading (id BIGINT PRIMARY KEY, sensor VARCHAR(32) NOT NULL, "
@@ -81,26 +93,39 @@ final class DemoCommand implements Callable<Integer> {
             long load = System.nanoTime();
             long loaded = db.bulkLoad("demo_reading", java.util.List.of("id", "sensor", "reading", "taken_at"),
                     readings(rows));
+            summary.put("loadedRows", loaded);
+            summary.put("loadMillis", millis(load));
             out.printf("Bulk-loaded %,d rows in %s (%s rows/s)%n", loaded, ms(load), perSecond(loaded, load));
 
             long stream = System.nanoTime();
             double[] sum = {0};
             long streamed = db.sql("SELECT id, reading FROM demo_reading ORDER BY id")
                     .forEach(rs -> rs.getDouble(2), v -> sum[0] += v);
+            summary.put("streamedRows", streamed);
+            summary.put("streamMillis", millis(stream));
+            summary.put("sumOfReadings", sum[0]);
             out.printf("Streamed %,d rows back in %s (%s rows/s), sum of readings %.1f%n",
                     streamed, ms(stream), perSecond(streamed, stream), sum[0]);
             if (streamed != loaded) {
                 throw new IllegalStateException("streamed " + streamed + " rows but loaded " + loaded);
             }
-            sqlBuilder(db, out);
-            transactions(db, out);
-            DemoShop.run(db, url, out, spec.commandLine().getErr());
+            sqlBuilder(db, out, summary);
+            transactions(db, out, summary);
+            Map<String, Object> shop = new LinkedHashMap<>();
+            summary.put("shop", shop);
+            DemoShop.run(db, url, out, spec.commandLine().getErr(), shop);
             out.println("Top three statement shapes by total time (covet-observe, measured client-side; "
                     + "`covet serve` shows them live):");
-            ShapeReport.printBrief(out, ShapeReport.top(ShapeReport.JSON.readTree(obs.snapshot(3).toJson()),
-                    ShapeReport.Sort.total, 3));
+            List<com.fasterxml.jackson.databind.JsonNode> top = ShapeReport.top(
+                    ShapeReport.JSON.readTree(obs.snapshot(3).toJson()), ShapeReport.Sort.total, 3);
+            ShapeReport.printBrief(out, top);
+            summary.put("topShapes", top);
         }
         out.printf("Demo finished in %s%n", ms(t0));
+        if (json) {
+            summary.put("totalMillis", millis(t0));
+            spec.commandLine().getOut().println(JsonOut.write(summary));
+        }
         return ExitCode.OK;
     }
 
@@ -116,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Two queries through the typed SQL builder: a window function and a recursive CTE. */
-    static void sqlBuilder(Database db, PrintWriter out) {
+    static void sqlBuilder(Database db, PrintWriter out, Map<String, Object> summary) {
         Readings r = Readings.READINGS;
         // Rank the sensors by their average reading, without a second pass over the table.
         List<Row> ranked = Sql.select(r.SENSOR, Functions.avg(r.READING).as("average"),
@@ -124,7 +149,14 @@ final class DemoCommand implements Callable<Integer> {
                 .from(r).groupBy(r.SENSOR).orderBy(Functions.avg(r.READING).desc(), r.SENSOR.asc()).limit(3)
                 .fetch(db);
         out.println("Top sensors by average reading (window function over an aggregate):");
+        List<Map<String, Object>> sensors = new ArrayList<>();
+        summary.put("topSensors", sensors);
         for (Row row : ranked) {
+            Map<String, Object> sensor = new LinkedHashMap<>();
+            sensor.put("place", row.getLong("place"));
+            sensor.put("sensor", row.getString("sensor"));
+            sensor.put("average", row.getDouble("average"));
+            sensors.add(sensor);
             out.printf(Locale.ROOT, "  #%d %s %.2f%n", row.getLong("place"), row.getString("sensor"),
                     row.getDouble("average"));
         }
@@ -147,7 +179,10 @@ final class DemoCommand implements Callable<Integer> {
                         .from(c).join(tree, c.PARENT_ID.eq(treeId))));
         List<Row> rows = Sql.withRecursive(walk).select(treeDepth, treePath).from(tree).orderBy(treePath).fetch(db);
         out.println("Category tree (recursive CTE):");
+        List<Map<String, Object>> categories = new ArrayList<>();
+        summary.put("categoryTree", categories);
         for (Row row : rows) {
+            categories.add(Map.of("depth", row.getInt("depth"), "path", row.getString("path")));
             out.println("  " + "  ".repeat(row.getInt("depth")) + row.getString("path"));
         }
     }
@@ -156,7 +191,7 @@ final class DemoCommand implements Callable<Integer> {
      * A transaction with a nested block that fails and rolls back to its savepoint while the outer work
      * commits, and an onCommit action that runs only after the real commit.
      */
-    static void transactions(Database db, PrintWriter out) {
+    static void transactions(Database db, PrintWriter out, Map<String, Object> summary) {
         db.sql("DROP TABLE IF EXISTS demo_order").execute();
         db.sql("CREATE TABLE demo_order (id INT PRIMARY KEY, item VARCHAR(40) NOT NULL)").execute();
         db.atomicRun(TxOptions.builder().name("checkout").build(), tx -> {
@@ -168,11 +203,15 @@ final class DemoCommand implements Callable<Integer> {
                     db.sql("INSERT INTO demo_order (id, item) VALUES (?, ?)", 1, "duplicate").execute();
                 });
             } catch (UniqueViolation e) {
+                summary.put("savepointRolledBack", true);
                 out.println("Nested block failed (" + e.getClass().getSimpleName()
                         + ") and rolled back to its savepoint; the outer transaction goes on");
             }
-            tx.onCommit(() -> out.println("onCommit after the real commit: orders are "
-                    + db.sql("SELECT item FROM demo_order ORDER BY id").list(rs -> rs.getString(1))));
+            tx.onCommit(() -> {
+                List<String> orders = db.sql("SELECT item FROM demo_order ORDER BY id").list(rs -> rs.getString(1));
+                summary.put("ordersAfterCommit", orders);
+                out.println("onCommit after the real commit: orders are " + orders);
+            });
         });
     }
 
@@ -197,6 +236,10 @@ final class DemoCommand implements Callable<Integer> {
                         start.plusSeconds(n).toString()};
             }
         };
+    }
+
+    private static double millis(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e5) / 10.0;
     }
 
     private static String ms(long startNanos) {

@@ -21,8 +21,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,15 +106,31 @@ class ErrorClassificationTest {
         }
         Database other = s.open(b -> b);
         CountDownLatch bothLocked = new CountDownLatch(2);
-        CompletableFuture<Throwable> a = CompletableFuture.supplyAsync(() -> transfer(db, 1, 2, bothLocked));
-        CompletableFuture<Throwable> b = CompletableFuture.supplyAsync(() -> transfer(other, 2, 1, bothLocked));
-        Throwable ea = a.get(30, TimeUnit.SECONDS);
-        Throwable eb = b.get(30, TimeUnit.SECONDS);
+        Throwable[] results = concurrently(() -> transfer(db, 1, 2, bothLocked), () -> transfer(other, 2, 1, bothLocked));
+        Throwable ea = results[0];
+        Throwable eb = results[1];
         Throwable victim = ea != null ? ea : eb;
         assertThat(ea == null || eb == null).as("exactly one transaction survives").isTrue();
         assertThat(victim).isInstanceOf(DeadlockDetected.class);
         assertThat(((DeadlockDetected) victim).isTransient()).isTrue();
         assertThat(db.sql("SELECT SUM(bal) FROM acct").list(rs -> rs.getInt(1))).containsExactly(200);
+    }
+
+    /**
+     * Runs both transactions at the same time, each on a thread of its own, and returns their outcomes. Not on
+     * {@code CompletableFuture}'s default executor: on a 2-CPU machine its pool has parallelism 1, and on JDK 25
+     * (where async tasks always use that pool) the second task only started once the first had given up waiting
+     * at the barrier, so the two never conflicted.
+     */
+    private static Throwable[] concurrently(Callable<Throwable> a, Callable<Throwable> b) throws Exception {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<Throwable> fa = two.submit(a);
+            Future<Throwable> fb = two.submit(b);
+            return new Throwable[]{fa.get(30, TimeUnit.SECONDS), fb.get(30, TimeUnit.SECONDS)};
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     /** Locks row {@code first}, waits for the other transaction to lock its row, then updates {@code second}. */
@@ -134,7 +153,12 @@ class ErrorClassificationTest {
                 try (Statement st = c.createStatement()) {
                     st.execute(first);
                     barrier.countDown();
-                    barrier.await(10, TimeUnit.SECONDS);
+                    if (!barrier.await(10, TimeUnit.SECONDS)) {
+                        // without the other transaction's first statement there is no conflict to classify
+                        c.rollback();
+                        throw new IllegalStateException("the concurrent transaction did not run its first "
+                                + "statement within 10 s");
+                    }
                     st.execute(second);
                     c.commit();
                     return null;
@@ -205,10 +229,9 @@ class ErrorClassificationTest {
         db.sql("INSERT INTO oncall VALUES (1, TRUE), (2, TRUE)").execute();
         Database other = s.open(b -> b);
         CountDownLatch bothRead = new CountDownLatch(2);
-        CompletableFuture<Throwable> a = CompletableFuture.supplyAsync(() -> goOffDuty(db, 1, bothRead));
-        CompletableFuture<Throwable> b = CompletableFuture.supplyAsync(() -> goOffDuty(other, 2, bothRead));
-        Throwable ea = a.get(30, TimeUnit.SECONDS);
-        Throwable eb = b.get(30, TimeUnit.SECONDS);
+        Throwable[] results = concurrently(() -> goOffDuty(db, 1, bothRead), () -> goOffDuty(other, 2, bothRead));
+        Throwable ea = results[0];
+        Throwable eb = results[1];
         Throwable failure = ea != null ? ea : eb;
         assertThat(ea == null || eb == null).as("one transaction commits").isTrue();
         assertThat(failure).isInstanceOf(s.engine() == Engine.POSTGRESQL ? SerializationFailure.class : DeadlockDetected.class);

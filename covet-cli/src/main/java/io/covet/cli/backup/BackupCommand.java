@@ -13,6 +13,7 @@ import io.covet.backup.VerifyReport;
 import io.covet.backup.internal.Cleanup;
 import io.covet.cli.common.DatabaseOption;
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.TerminalProgress;
 import io.covet.core.Database;
 import io.covet.core.DatabaseConfig;
 import io.covet.core.error.UnsupportedFeature;
@@ -222,35 +223,43 @@ public final class BackupCommand {
 
         @Override
         int run() {
-            try (BackupRepository r = repo.open()) {
-                VerifyReport v = fast || scratch != null ? Backups.verify(r, id, repo.key(),
-                        fast ? VerifyReport.Mode.FAST : VerifyReport.Mode.RESTORE, scratch) : byRestore(r);
-                if (json) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", v.backupId());
-                    m.put("mode", v.mode().name().toLowerCase());
-                    m.put("intact", v.intact());
-                    m.put("restored", v.restored());
-                    m.put("tables", v.tables());
-                    m.put("rows", v.rows());
-                    m.put("problems", v.problems());
-                    if (v.notRestored() != null) {
-                        m.put("notRestored", v.notRestored());
-                    }
-                    out().println(Output.json(m));
-                } else if (v.intact() && v.restored()) {
-                    out().printf("backup %s is intact: %d tables, %d rows checked (test restore into %s)%n", id,
-                            v.tables(), v.rows(), v.restoredInto());
-                } else if (v.intact()) {
-                    out().printf("backup %s: checksums verified, not restored: %d tables, %d rows decoded%s%n", id,
-                            v.tables(), v.rows(), fast ? "" : " (" + (v.notRestored() == null ? ""
-                                    : v.notRestored() + "; ") + "give --restore-into URL to restore it)");
+            VerifyReport v;
+            try (BackupRepository r = repo.open();
+                 TerminalProgress bar = TerminalProgress.start("verify " + id, -1, json)) {
+                // one step per table decoded and checked; the test restore that follows is one note
+                BackupOptions.ProgressListener progress = (table, index, count, rows) -> {
+                    bar.update(index + 1, count);
+                    bar.note(table + ": " + rows + " rows" + (index + 1 == count && !fast ? "; test restore" : ""));
+                };
+                v = fast || scratch != null ? Backups.verify(r, id, repo.key(),
+                        fast ? VerifyReport.Mode.FAST : VerifyReport.Mode.RESTORE, scratch, progress)
+                        : byRestore(r, progress);
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", v.backupId());
+                m.put("mode", v.mode().name().toLowerCase());
+                m.put("intact", v.intact());
+                m.put("restored", v.restored());
+                m.put("tables", v.tables());
+                m.put("rows", v.rows());
+                m.put("problems", v.problems());
+                if (v.notRestored() != null) {
+                    m.put("notRestored", v.notRestored());
                 }
-                if (!v.intact()) {
-                    err().println("covet: backup " + id + " is damaged: " + v.problems().get(0)
-                            + (v.problems().size() > 1 ? " (and " + (v.problems().size() - 1) + " more)" : ""));
-                    return ExitCode.CHECK_FAILED;
-                }
+                out().println(Output.json(m));
+            } else if (v.intact() && v.restored()) {
+                out().printf("backup %s is intact: %d tables, %d rows checked (test restore into %s)%n", id,
+                        v.tables(), v.rows(), v.restoredInto());
+            } else if (v.intact()) {
+                out().printf("backup %s: checksums verified, not restored: %d tables, %d rows decoded%s%n", id,
+                        v.tables(), v.rows(), fast ? "" : " (" + (v.notRestored() == null ? ""
+                                : v.notRestored() + "; ") + "give --restore-into URL to restore it)");
+            }
+            if (!v.intact()) {
+                err().println("covet: backup " + id + " is damaged: " + v.problems().get(0)
+                        + (v.problems().size() > 1 ? " (and " + (v.problems().size() - 1) + " more)" : ""));
+                return ExitCode.CHECK_FAILED;
             }
             return ExitCode.OK;
         }
@@ -260,14 +269,14 @@ public final class BackupCommand {
          * when it is a PostgreSQL/MariaDB server, else as {@link Backups#verify} does (a temporary file for a
          * SQLite backup, checksums only for the others).
          */
-        private VerifyReport byRestore(BackupRepository r) {
+        private VerifyReport byRestore(BackupRepository r, BackupOptions.ProgressListener progress) {
             DatabaseConfig config = server != null ? DatabaseConfig.builder("default").url(server).build()
                     : io.covet.core.CovetConfiguration.discover().database("default").orElse(null);
             if (config == null || config.url().isEmpty() || config.url().get().engine().embedded()) {
-                return Backups.verify(r, id, repo.key(), VerifyReport.Mode.RESTORE, null);
+                return Backups.verify(r, id, repo.key(), VerifyReport.Mode.RESTORE, null, progress);
             }
             try (Database db = Database.open(config)) {
-                return Backups.verifyByRestore(r, id, repo.key(), db);
+                return Backups.verifyByRestore(r, id, repo.key(), db, progress);
             }
         }
     }
@@ -324,11 +333,21 @@ public final class BackupCommand {
         }
 
         private int restore(BackupRepository r, DatabaseConfig config) {
-            try (Database db = Database.open(config)) {
+            try (Database db = Database.open(config);
+                 TerminalProgress bar = TerminalProgress.start("restore " + id, -1, json)) {
+                if (bar.visible()) {
+                    // the table count, for a bar with an end (only looked up when one is drawn)
+                    Backups.list(r).stream().filter(b -> b.id().equals(id)).findFirst()
+                            .ifPresent(b -> bar.update(0, b.tables().size()));
+                }
+                int[] tablesDone = {0};
                 RestoreReport rep;
                 try {
                     rep = Backups.restore(r, id, repo.key(), db, io.covet.backup.RestoreOptions.builder().clean(clean)
                             .skipNativeObjects(skipNativeObjects).log(line -> {
+                                // one line per table restored
+                                bar.update(++tablesDone[0], -1);
+                                bar.note(line);
                                 if (!json) {
                                     out().println(line);
                                 }

@@ -1,9 +1,8 @@
 package io.covet.cli.backup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covet.backup.BackupException;
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.JsonOut;
 import io.covet.cli.common.TerminalProgress;
 
 import java.io.PrintWriter;
@@ -11,8 +10,6 @@ import java.util.Locale;
 
 /** Shared output helpers: one-line errors with their exit codes, JSON, a terminal progress bar. */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Output() {
     }
 
@@ -31,13 +28,9 @@ final class Output {
         return m;
     }
 
-    /** One JSON line. */
+    /** One JSON line ({@link JsonOut}, shared by every command's --json). */
     static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonOut.write(value);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.covet.backup.BackupRepository;
 import io.covet.backup.Pitr;
 import io.covet.backup.RecoveryTarget;
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.JsonOut;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,8 +40,20 @@ public final class PitrCommand {
         @Mixin
         RepoOptions repo;
 
+        @Option(names = "--json", description = "Print one JSON object instead of text (shape in docs/backup.md).")
+        boolean json;
+
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+
+        /** In --json mode prints {@code keysAndValues} (key, value, key, value …) as one object. */
+        void json(Object... keysAndValues) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+            out().println(JsonOut.write(m));
         }
 
         @Override
@@ -97,6 +112,10 @@ public final class PitrCommand {
                 throw new BackupException(BackupException.Reason.INVALID, "cannot update " + dataDir.resolve(
                         "postgresql.auto.conf") + ": " + e + "; is --data-dir the cluster's data directory?");
             }
+            if (json) {
+                json("dataDir", dataDir.toString(), "settings", settings.lines().toList(), "restartNeeded", true);
+                return ExitCode.OK;
+            }
             out().print(settings);
             out().println("Restart PostgreSQL for archive_mode to take effect, then take a base backup.");
             return ExitCode.OK;
@@ -117,7 +136,12 @@ public final class PitrCommand {
         @Override
         int run() {
             try (BackupRepository r = repo.openOrCreate()) {
-                out().println(Pitr.baseBackup(r, repo.key(), url, pgBin));
+                String id = Pitr.baseBackup(r, repo.key(), url, pgBin);
+                if (json) {
+                    json("baseBackup", id);
+                } else {
+                    out().println(id);
+                }
             }
             return ExitCode.OK;
         }
@@ -138,6 +162,9 @@ public final class PitrCommand {
             try (BackupRepository r = repo.openOrCreate()) {
                 Pitr.walPush(r, repo.key(), path, name);
             }
+            if (json) {
+                json("wal", name, "archived", true);
+            }
             return ExitCode.OK;
         }
     }
@@ -155,7 +182,11 @@ public final class PitrCommand {
         @Override
         int run() {
             try (BackupRepository r = repo.open()) {
-                return Pitr.walFetch(r, repo.key(), name, path) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+                boolean found = Pitr.walFetch(r, repo.key(), name, path);
+                if (json) {
+                    json("wal", name, "found", found, "path", found ? path.toString() : null);
+                }
+                return found ? ExitCode.OK : ExitCode.CHECK_FAILED;
             }
         }
     }
@@ -174,6 +205,10 @@ public final class PitrCommand {
         int run() {
             try (BackupRepository r = repo.open()) {
                 java.util.List<String> gone = Pitr.prune(r, keep, dryRun);
+                if (json) {
+                    json("dryRun", dryRun, "deleted", gone);
+                    return ExitCode.OK;
+                }
                 for (String g : gone) {
                     out().println((dryRun ? "would delete " : "deleted ") + g);
                 }
@@ -218,6 +253,11 @@ public final class PitrCommand {
             RecoveryTarget target = target(); // refused before anything is read or written
             try (BackupRepository r = repo.open()) {
                 String base = Pitr.restore(r, repo.key(), id, dataDir, target, self(covet, "wal-fetch") + " %f %p");
+                if (json) {
+                    json("baseBackup", base, "dataDir", dataDir.toString(), "target", target.toString(),
+                            "mode", mode(), "owner", owner());
+                    return ExitCode.OK;
+                }
                 out().println("restored base backup " + base + " into " + dataDir + " (" + modeAndOwner()
                         + "); recovery stops at " + target + ". Start PostgreSQL on it as " + owner()
                         + " to replay WAL.");
@@ -226,14 +266,20 @@ public final class PitrCommand {
         }
 
         private String modeAndOwner() {
+            String mode = mode();
+            return mode == null ? "owner " + owner() : "mode " + mode + ", owner " + owner();
+        }
+
+        /** The data directory's permissions in octal, e.g. 0700; null where the file system has none. */
+        private String mode() {
             try {
                 int mode = 0;
                 for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(dataDir)) {
                     mode |= 1 << (8 - p.ordinal()); // the enum runs OWNER_READ … OTHERS_EXECUTE, high bit first
                 }
-                return String.format("mode %04o, owner %s", mode, owner());
+                return String.format("%04o", mode);
             } catch (IOException | UnsupportedOperationException e) {
-                return "owner " + owner();
+                return null;
             }
         }
 

@@ -2,6 +2,8 @@ package io.covet.cli.migrate;
 
 import io.covet.cli.common.DatabaseOption;
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.JsonOut;
+import io.covet.cli.common.TerminalProgress;
 import io.covet.core.Database;
 import io.covet.migrate.InspectDb;
 import io.covet.migrate.InspectDb.ModelSource;
@@ -18,7 +20,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -47,6 +52,11 @@ public final class InspectDbCommand implements Callable<Integer> {
             description = "Only these tables (default: all).")
     List<String> tables;
 
+    @Option(names = "--json", description = "Print one JSON object instead of text: {models: [{table, className, path, "
+            + "source, notes}], tables, written}; path is null without --out, source null with it (and for a table "
+            + "no model is made for). Notes are then in the object only.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -55,25 +65,38 @@ public final class InspectDbCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ModelSource> models;
-        try (Database db = database.open()) {
-            Schema all = Introspector.read(db);
-            if (tables != null) {
-                Set<String> missing = new TreeSet<>(tables);
-                missing.removeAll(all.tableNames());
-                if (!missing.isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "no table " + String.join(", ", missing)
-                            + " in the database; its tables are " + all.tableNames());
+        // One step per table generated and per model printed or written; while the catalog is read the total is
+        // not known yet.
+        try (TerminalProgress bar = TerminalProgress.start("inspectdb", -1, json)) {
+            bar.note("reading the catalog");
+            try (Database db = database.open()) {
+                Schema all = Introspector.read(db);
+                if (tables != null) {
+                    Set<String> missing = new TreeSet<>(tables);
+                    missing.removeAll(all.tableNames());
+                    if (!missing.isEmpty()) {
+                        throw new ParameterException(spec.commandLine(), "no table " + String.join(", ", missing)
+                                + " in the database; its tables are " + all.tableNames());
+                    }
+                }
+                Schema chosen = tables == null ? all : Schema.of(all.tables().stream()
+                        .filter(t -> tables.contains(t.name())).toList());
+                bar.update(0, 2L * chosen.tables().size());
+                bar.note("generating " + chosen.tables().size() + " model(s)");
+                try {
+                    models = InspectDb.generate(chosen, db.engine(), javaPackage, Introspector.partitions(db),
+                            Introspector.domains(db));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--package " + e.getMessage());
                 }
             }
-            Schema chosen = tables == null ? all : Schema.of(all.tables().stream()
-                    .filter(t -> tables.contains(t.name())).toList());
-            try {
-                models = InspectDb.generate(chosen, db.engine(), javaPackage, Introspector.partitions(db),
-                        Introspector.domains(db));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--package " + e.getMessage());
-            }
+            bar.update(models.size(), 2L * models.size());
+            return write(models, stdout, err, bar);
         }
+    }
+
+    private int write(List<ModelSource> models, PrintWriter stdout, PrintWriter err, TerminalProgress bar)
+            throws IOException {
         Path dir = out == null ? null : out.resolve(javaPackage.replace('.', '/'));
         if (dir != null) {
             for (ModelSource m : models) {
@@ -86,22 +109,43 @@ public final class InspectDbCommand implements Callable<Integer> {
             Files.createDirectories(dir);
         }
         int written = 0;
+        List<Map<String, Object>> listed = new ArrayList<>();
         for (ModelSource m : models) {
-            m.notes().forEach(n -> err.println("covet: note: " + n));
-            if (m.source() == null) {
-                continue;
+            bar.note(m.table());
+            if (!json) {
+                m.notes().forEach(n -> err.println("covet: note: " + n));
             }
-            written++;
-            if (dir == null) {
-                stdout.println("// " + m.className() + ".java");
-                stdout.print(m.source());
-            } else {
-                Path file = dir.resolve(m.className() + ".java");
-                Files.writeString(file, m.source());
-                stdout.println(file);
+            Path file = dir == null || m.source() == null ? null : dir.resolve(m.className() + ".java");
+            if (m.source() != null) {
+                written++;
+                if (file != null) {
+                    Files.writeString(file, m.source());
+                    if (!json) {
+                        stdout.println(file);
+                    }
+                } else if (!json) {
+                    stdout.println("// " + m.className() + ".java");
+                    stdout.print(m.source());
+                }
             }
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("table", m.table());
+            j.put("className", m.className());
+            j.put("path", file == null ? null : file.toString());
+            j.put("source", file == null ? m.source() : null);
+            j.put("notes", m.notes());
+            listed.add(j);
+            bar.update(models.size() + listed.size(), 2L * models.size());
         }
-        err.println("covet: " + written + " model(s) from " + models.size() + " table(s)");
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("models", listed);
+            j.put("tables", models.size());
+            j.put("written", written);
+            stdout.println(JsonOut.write(j));
+        } else {
+            err.println("covet: " + written + " model(s) from " + models.size() + " table(s)");
+        }
         return ExitCode.OK;
     }
 }

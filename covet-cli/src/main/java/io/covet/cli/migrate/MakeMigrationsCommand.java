@@ -2,6 +2,7 @@ package io.covet.cli.migrate;
 
 import io.covet.cli.common.DatabaseOption;
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.JsonOut;
 import io.covet.core.Database;
 import io.covet.migrate.Drift;
 import io.covet.migrate.Autodetector;
@@ -72,6 +73,14 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
     @Option(names = "--no-renames", description = "Treat no candidate as a rename: drop and add instead (no prompt).")
     boolean noRenames;
 
+    @Option(names = "--json", description = "Print one JSON object instead of text: {\"migrations\": [{app, name, path, "
+            + "written, operations, dependencies, replaces}]} (with --check, the changes found; with "
+            + "--against-database, {\"differences\": [...]}). Rename and default questions go to standard error.")
+    boolean json;
+
+    /** The migrations (or changes) listed in --json mode, in the order they were found. */
+    private final List<Map<String, Object>> listed = new java.util.ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -103,33 +112,36 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
         Map<String, List<MigrationKey>> conflicts = graph.conflicts();
         if (merge) {
             if (conflicts.isEmpty()) {
-                out.println("No conflicts detected to merge.");
-                return ExitCode.OK;
+                text(out, "No conflicts detected to merge.");
+                return printJson(out);
             }
             for (String app : conflicts.keySet()) {
                 Migration m = GraphTools.merge(graph, app);
                 emit(out, m);
             }
-            return ExitCode.OK;
+            return printJson(out);
         }
         if (!conflicts.isEmpty()) {
             spec.commandLine().getErr().println("covet: conflicting migrations (parallel leaves) " + conflicts
                     + "; run `covet makemigrations --merge` to join them");
             return ExitCode.CHECK_FAILED;
         }
-        List<Migration> changes = Autodetector.migrations(graph, loadSource(), questioner(out));
+        List<Migration> changes = Autodetector.migrations(graph, loadSource(),
+                questioner(json ? spec.commandLine().getErr() : out));
         if (changes.isEmpty()) {
-            out.println("No changes detected.");
-            return ExitCode.OK;
+            text(out, "No changes detected.");
+            return printJson(out);
         }
         if (check) {
             // Name each change, so a failed check (CI, the Maven plugin's covet:check) says what is missing
             for (Migration m : changes) {
-                out.println("Changes without a migration in '" + m.app() + "':");
+                listed.add(describe(m, null, false));
+                text(out, "Changes without a migration in '" + m.app() + "':");
                 for (Operation o : m.operations()) {
-                    out.println("    - " + o.describe());
+                    text(out, "    - " + o.describe());
                 }
             }
+            printJson(out);
             spec.commandLine().getErr().println("covet: the models have changes without migrations in app(s) "
                     + changes.stream().map(Migration::app).distinct().toList()
                     + "; run `covet makemigrations` and commit the files");
@@ -138,18 +150,48 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
         for (Migration m : changes) {
             emit(out, m);
         }
+        return printJson(out);
+    }
+
+    private void text(PrintWriter out, String line) {
+        if (!json) {
+            out.println(line);
+        }
+    }
+
+    /** In --json mode prints what was listed as one object; returns {@link ExitCode#OK}. */
+    private int printJson(PrintWriter out) {
+        if (json) {
+            out.println(JsonOut.write(Map.of("migrations", listed)));
+        }
         return ExitCode.OK;
+    }
+
+    /** One migration of the --json output; {@code path} null for a change that --check found. */
+    private static Map<String, Object> describe(Migration m, String path, boolean written) {
+        Map<String, Object> j = new java.util.LinkedHashMap<>();
+        j.put("app", m.app());
+        j.put("name", m.name());
+        j.put("path", path);
+        j.put("written", written);
+        j.put("operations", m.operations().stream().map(Operation::describe).toList());
+        j.put("dependencies", m.dependencies().stream().map(MigrationKey::toString).toList());
+        j.put("replaces", m.replaces().stream().map(MigrationKey::toString).toList());
+        return j;
     }
 
     private int checkAgainstDatabase(PrintWriter out) {
         SchemaSource models = loadSource();
         try (Database db = database.open()) {
             List<String> diff = Drift.differences(db, models, Migrator.DEFAULT_HISTORY_TABLE);
+            if (json) {
+                out.println(JsonOut.write(Map.of("differences", diff)));
+            }
             if (diff.isEmpty()) {
-                out.println("No changes detected: the models describe the database.");
+                text(out, "No changes detected: the models describe the database.");
                 return ExitCode.OK;
             }
-            diff.forEach(out::println);
+            diff.forEach(d -> text(out, d));
             spec.commandLine().getErr().println("covet: " + diff.size() + " difference(s) between the models and the "
                     + "database");
             return ExitCode.CHECK_FAILED;
@@ -157,9 +199,13 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
     }
 
     private void emit(PrintWriter out, Migration m) {
-        out.println("Migrations for '" + m.app() + "':");
         String where = dryRun ? files.dir().resolve(m.app()).resolve(m.name() + ".json").toString()
                 : MigrationFiles.write(files.dir(), m).toString();
+        if (json) {
+            listed.add(describe(m, where, !dryRun));
+            return;
+        }
+        out.println("Migrations for '" + m.app() + "':");
         out.println("  " + where);
         for (Operation o : m.operations()) {
             out.println("    - " + o.describe());

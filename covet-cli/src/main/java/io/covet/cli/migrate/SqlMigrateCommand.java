@@ -1,6 +1,7 @@
 package io.covet.cli.migrate;
 
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.JsonOut;
 import io.covet.core.dialect.Dialect;
 import io.covet.migrate.MigrationGraph;
 import io.covet.migrate.MigrationKey;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -35,14 +39,29 @@ public final class SqlMigrateCommand implements Callable<Integer> {
             description = "postgresql, mariadb, mysql or sqlite (default ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--json", description = "Print one JSON object instead of text: {app, name, engine, backwards, "
+            + "statements: [...]}.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         MigrationGraph g = new MigrationGraph(files.load(), Set.of());
-        SqlPreview.sql(g, new MigrationKey(app, name), Dialect.of(MigrationOptions.engine(engine)), backwards)
-                .forEach(spec.commandLine().getOut()::println);
+        io.covet.core.engine.Engine e = MigrationOptions.engine(engine);
+        List<String> sql = SqlPreview.sql(g, new MigrationKey(app, name), Dialect.of(e), backwards);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("app", app);
+            m.put("name", name);
+            m.put("engine", e.scheme());
+            m.put("backwards", backwards);
+            m.put("statements", sql);
+            spec.commandLine().getOut().println(JsonOut.write(m));
+        } else {
+            sql.forEach(spec.commandLine().getOut()::println);
+        }
         return ExitCode.OK;
     }
 }

@@ -1,6 +1,7 @@
 package io.covet.cli.migrate;
 
 import io.covet.cli.common.ExitCode;
+import io.covet.cli.common.JsonOut;
 import io.covet.migrate.GraphTools;
 import io.covet.migrate.Migration;
 import io.covet.migrate.MigrationFiles;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -35,12 +38,27 @@ public final class SquashMigrationsCommand implements Callable<Integer> {
             + "are combined where the resulting schema cannot differ, never across RunSQL or RunJava).")
     boolean noOptimize;
 
+    @Option(names = "--json", description = "Print one JSON object instead of text: {app, name, path, replaces: [...], "
+            + "operations: [...]}.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Migration m = GraphTools.squash(new MigrationGraph(files.load(), Set.of()), app, from, to, !noOptimize);
+        if (json) {
+            java.nio.file.Path path = MigrationFiles.write(files.dir(), m);
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("app", m.app());
+            j.put("name", m.name());
+            j.put("path", path.toString());
+            j.put("replaces", m.replaces().stream().map(k -> k.toString()).toList());
+            j.put("operations", m.operations().stream().map(o -> o.describe()).toList());
+            spec.commandLine().getOut().println(JsonOut.write(j));
+            return ExitCode.OK;
+        }
         spec.commandLine().getOut().println("Wrote " + MigrationFiles.write(files.dir(), m) + " replacing "
                 + m.replaces().size() + " migration(s) with " + m.operations().size() + " operation(s); delete them once every database has applied it.");
         return ExitCode.OK;

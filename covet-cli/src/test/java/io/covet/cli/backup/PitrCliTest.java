@@ -3,6 +3,8 @@ package io.covet.cli.backup;
 import io.covet.cli.CliRun;
 import io.covet.backup.BackupKey;
 import io.covet.core.Database;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,14 @@ class PitrCliTest {
                 "--key-file", key.toString(), "--covet-command", java);
         assertThat(setup.exit()).as(setup.err()).isZero();
         assertThat(setup.out()).contains("archive_mode = 'on'", "wal-push");
+        Path other = Files.createDirectories(base.resolve("setup-json"));
+        Files.writeString(other.resolve("postgresql.auto.conf"), "");
+        JsonNode setupJson = json(covet("pitr", "setup", "--data-dir", other.toString(), "--repo", repo.toString(),
+                "--key-file", key.toString(), "--covet-command", java, "--json"));
+        assertThat(setupJson.get("dataDir").asText()).isEqualTo(other.toString());
+        assertThat(setupJson.get("settings").toString()).contains("archive_mode = 'on'", "wal-push");
+        assertThat(setupJson.get("restartNeeded").asBoolean()).isTrue();
+        assertThat(Files.readString(other.resolve("postgresql.auto.conf"))).contains("archive_mode = 'on'");
         start(data);
 
         String url = "postgresql://postgres@127.0.0.1:" + port + "/postgres";
@@ -81,6 +91,14 @@ class PitrCliTest {
                     "--key-file", key.toString(), "--pg-bin", PG_BIN.toString());
             assertThat(baseBackup.exit()).as(baseBackup.err()).isZero();
             assertThat(baseBackup.lastLine()).startsWith("base-");
+            Path jsonRepo = Files.createDirectories(base.resolve("repo-json"));
+            JsonNode baseJson = json(covet("pitr", "base-backup", "-d", url, "--repo", jsonRepo.toString(),
+                    "--key-file", key.toString(), "--pg-bin", PG_BIN.toString(), "--json"));
+            assertThat(baseJson.get("baseBackup").asText()).startsWith("base-");
+            JsonNode pruneJson = json(covet("pitr", "prune", "--keep-base", "1", "--dry-run", "--repo",
+                    jsonRepo.toString(), "--key-file", key.toString(), "--json"));
+            assertThat(pruneJson.get("dryRun").asBoolean()).isTrue();
+            assertThat(pruneJson.get("deleted")).isEmpty();
             insert(db, 4, 6, "t2");
             Thread.sleep(1200);
             target = db.sql("SELECT clock_timestamp()::text").list(rs -> rs.getString(1)).get(0);
@@ -143,15 +161,28 @@ class PitrCliTest {
         for (String[] t : targets) {
             Path restored = base.resolve("restored" + t[0]);
             Path ownRepo = copyTree(pristine, base.resolve("repo" + t[0]));
-            CliRun restore = covet("pitr", "restore", "latest", "--data-dir", restored.toString(), t[0],
-                    t[1], "--repo", ownRepo.toString(), "--key-file", key.toString(), "--covet-command", java);
+            boolean asJson = t == targets[0]; // the first restore reports in JSON
+            String[] args = {"pitr", "restore", "latest", "--data-dir", restored.toString(), t[0],
+                    t[1], "--repo", ownRepo.toString(), "--key-file", key.toString(), "--covet-command", java};
+            CliRun restore = covet(asJson ? Stream.concat(Stream.of(args),
+                    Stream.of("--json")).toArray(String[]::new) : args);
             assertThat(restore.exit()).as(restore.err()).isZero();
             // PostgreSQL starts on the directory as restored: mode 0700, and (run as root) owned by the cluster owner
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(restored))).isEqualTo("rwx------");
             String owner = ROOT ? "postgres" : System.getProperty("user.name");
             assertThat(Files.getOwner(restored).getName()).isEqualTo(owner);
             assertThat(Files.getOwner(restored.resolve("recovery.signal")).getName()).isEqualTo(owner);
-            assertThat(restore.out()).contains("(mode 0700, owner " + owner + ")", "Start PostgreSQL on it as " + owner);
+            if (asJson) {
+                JsonNode r = json(restore);
+                assertThat(r.get("baseBackup").asText()).startsWith("base-");
+                assertThat(r.get("dataDir").asText()).isEqualTo(restored.toString());
+                assertThat(r.get("target").asText()).contains(t[1]);
+                assertThat(r.get("mode").asText()).isEqualTo("0700");
+                assertThat(r.get("owner").asText()).isEqualTo(owner);
+            } else {
+                assertThat(restore.out()).contains("(mode 0700, owner " + owner + ")",
+                        "Start PostgreSQL on it as " + owner);
+            }
             start(restored);
             try (Database db = Database.open(url)) {
                 try {
@@ -170,18 +201,36 @@ class PitrCliTest {
         }
 
         CliRun missing = covet("pitr", "wal-fetch", "0000000500000000000000AA", base.resolve("x").toString(),
-                "--repo", repo.toString(), "--key-file", key.toString());
+                "--repo", repo.toString(), "--key-file", key.toString(), "--json");
         assertThat(missing.exit()).isEqualTo(1);
+        assertThat(json(missing).get("found").asBoolean()).isFalse();
         String archived;
         try (Stream<Path> wal = Files.list(repo.resolve("wal"))) {
             archived = wal.map(p -> p.getFileName().toString()).filter(n -> n.length() == 24).findFirst().orElseThrow();
         }
-        Path other = base.resolve("other");
+        JsonNode fetched = json(covet("pitr", "wal-fetch", archived, base.resolve("fetched").toString(),
+                "--repo", repo.toString(), "--key-file", key.toString(), "--json"));
+        assertThat(fetched.get("wal").asText()).isEqualTo(archived);
+        assertThat(fetched.get("found").asBoolean()).isTrue();
+        assertThat(base.resolve("fetched")).isNotEmptyFile();
+        Path pushed = base.resolve("pushed");
+        Files.write(pushed, new byte[]{4, 5, 6});
+        JsonNode push = json(covet("pitr", "wal-push", pushed.toString(), "0000000900000000000000AA",
+                "--repo", base.resolve("repo-push").toString(), "--key-file", key.toString(), "--json"));
+        assertThat(push.get("wal").asText()).isEqualTo("0000000900000000000000AA");
+        assertThat(push.get("archived").asBoolean()).isTrue();
+        other = base.resolve("other");
         Files.write(other, new byte[]{1, 2, 3});
         CliRun overwrite = covet("pitr", "wal-push", other.toString(), archived, "--repo", repo.toString(),
                 "--key-file", key.toString());
         assertThat(overwrite.exit()).isEqualTo(2);
         assertThat(overwrite.err()).contains("refusing to overwrite");
+    }
+
+    /** The one JSON object a --json run printed (parsed by Jackson). */
+    private static JsonNode json(CliRun r) throws IOException {
+        assertThat(r.out().strip().lines()).as(r.out() + r.err()).hasSize(1);
+        return new ObjectMapper().readTree(r.out());
     }
 
     private static Path copyTree(Path from, Path to) throws IOException {
