@@ -70,6 +70,9 @@ public final class OrmSchema {
         models.forEach(m -> byName.put(m.name(), m));
         List<Table> tables = new ArrayList<>();
         for (ModelMeta m : models) {
+            if (m.proxy()) {
+                continue; // its concrete model describes the table
+            }
             tables.add(table(m, byName));
             for (ManyToManyMeta mm : m.manyToMany()) {
                 if (mm.automatic()) {

@@ -30,12 +30,26 @@ final class Analyzer {
     private final Types types;
     private final TypeElement type;
     private boolean failed;
+    /** Whether problems are only counted, not reported (a proxy's analysis of its concrete model). */
+    private final boolean quiet;
+    /** The concrete model a proxy model inherits from; null for others. */
+    private String inheritsFrom;
 
     Analyzer(ProcessingEnvironment env, TypeElement type) {
+        this(env, type, false);
+    }
+
+    Analyzer(ProcessingEnvironment env, TypeElement type, boolean quiet) {
         this.env = env;
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
         this.type = type;
+        this.quiet = quiet;
+    }
+
+    /** The qualified name of the concrete model a proxy model inherits from; null for others. */
+    String inheritsFrom() {
+        return inheritsFrom;
     }
 
     boolean failed() {
@@ -44,6 +58,9 @@ final class Analyzer {
 
     private void error(Element e, String message) {
         failed = true;
+        if (quiet) {
+            return;
+        }
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, message, e);
     }
 
@@ -68,6 +85,17 @@ final class Analyzer {
         }
         AnnotationMirror m = mirror(type, "Model");
         Map<String, Object> mv = values(m);
+        if (!record) {
+            AnnotationMirror own = mirror(type, "Manager");
+            String ownManager = own == null ? null : ModelOptions.manager(env, values(own).get("value"), simple,
+                    msg -> error(type, msg));
+            Inheritance.Result inherited = Inheritance.analyze(env, type, mv, ownManager, this::error);
+            if (inherited != null) {
+                failed |= inherited.info() == null;
+                inheritsFrom = inherited.parent();
+                return inherited.info();
+            }
+        }
         String table = str(mv.get("table"));
         if (table.isEmpty()) {
             table = Names.snake(simple);
@@ -295,8 +323,8 @@ final class Analyzer {
                         + ", which is not annotated @Model");
                 return null;
             }
-            String[] key = targetKey(target);
-            List<?> targetComposite = list(values(mirror(target, "Model")).get("primaryKey"));
+            String[] key = targetKey(Inheritance.concreteOf(target));
+            List<?> targetComposite = list(values(mirror(Inheritance.concreteOf(target), "Model")).get("primaryKey"));
             if (key == null && !targetComposite.isEmpty()) {
                 error(f, "foreign key " + where + " points at " + target.getSimpleName() + ", which has a composite "
                         + "primary key " + targetComposite + "; a foreign key needs a target with one @PrimaryKey "

@@ -53,17 +53,17 @@ public final class ModelProcessor extends AbstractProcessor {
             if (a.failed()) {
                 continue;
             }
-            write(type, info);
+            write(type, info, a.inheritsFrom());
         }
         return true;
     }
 
-    private void write(TypeElement type, ModelInfo info) {
+    private void write(TypeElement type, ModelInfo info, String inheritsFrom) {
         String name = info.qualifiedName() + "_";
         try {
             JavaFileObject f = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer w = f.openWriter()) {
-                w.write(new SourceGenerator(info).generate());
+                w.write(new SourceGenerator(info, inheritsFrom).generate());
             }
         } catch (IOException ex) {
             error(type, "could not write " + name + ": " + ex.getMessage());

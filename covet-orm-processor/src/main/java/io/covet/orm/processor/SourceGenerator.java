@@ -11,9 +11,16 @@ final class SourceGenerator {
     /** The package of the types only generated code uses (ModelType, the metadata records, the column readers). */
     private static final String SPI = ModelProcessor.ORM + "spi.";
     private final ModelInfo m;
+    /** The concrete model of a proxy model; null for others. */
+    private final String proxyOf;
 
     SourceGenerator(ModelInfo m) {
+        this(m, null);
+    }
+
+    SourceGenerator(ModelInfo m, String proxyOf) {
         this.m = m;
+        this.proxyOf = proxyOf;
     }
 
     String generate() {
@@ -128,7 +135,12 @@ final class SourceGenerator {
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
         w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
                 + ", " + (m.historyTable() == null ? "null" : "new " + SPI + "HistoryMeta(" + lit(m.historyTable())
-                + ", " + strings(m.historyExcluded()) + ")") + ")" + softDelete() + ";");
+                + ", " + strings(m.historyExcluded()) + ")") + ")" + softDelete() + inheritance() + ";");
+    }
+
+    private String inheritance() {
+        return proxyOf == null ? "" : "\n            .withInheritance(new " + SPI + "InheritanceMeta(" + SPI
+                + "InheritanceMeta.Kind.PROXY, " + lit(proxyOf) + "))";
     }
 
     private String softDelete() {

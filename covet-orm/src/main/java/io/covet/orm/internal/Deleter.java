@@ -112,10 +112,14 @@ final class Deleter {
         }
         List<Object> pks = fresh.stream().map(access::primaryKey).toList();
         for (ModelType<?> other : orm.types()) {
+            if (other.meta().proxy()) {
+                continue; // its concrete model holds the same foreign keys
+            }
             List<FieldMeta> fields = other.meta().fields();
             for (int i = 0; i < fields.size(); i++) {
                 FieldMeta f = fields.get(i);
-                if (f.foreignKey() == null || !f.foreignKey().targetModel().equals(type.meta().name())) {
+                if (f.foreignKey() == null
+                        || !Inheritances.references(f.foreignKey().targetModel(), type.meta(), orm)) {
                     continue;
                 }
                 Column<?> fk = other.columns(other.table()).get(i);
