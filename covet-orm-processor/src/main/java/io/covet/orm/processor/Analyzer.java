@@ -34,6 +34,8 @@ final class Analyzer {
     private final boolean quiet;
     /** The concrete model a proxy model inherits from; null for others. */
     private String inheritsFrom;
+    /** The analysis of a multi-table child's parent; null for other models. */
+    private ModelInfo multiTableParent;
 
     Analyzer(ProcessingEnvironment env, TypeElement type) {
         this(env, type, false);
@@ -50,6 +52,11 @@ final class Analyzer {
     /** The qualified name of the concrete model a proxy model inherits from; null for others. */
     String inheritsFrom() {
         return inheritsFrom;
+    }
+
+    /** The analysis of a multi-table child's parent; null for other models. */
+    ModelInfo multiTableParent() {
+        return multiTableParent;
     }
 
     boolean failed() {
@@ -90,7 +97,10 @@ final class Analyzer {
             String ownManager = own == null ? null : ModelOptions.manager(env, values(own).get("value"), simple,
                     msg -> error(type, msg));
             Inheritance.Result inherited = Inheritance.analyze(env, type, mv, ownManager, this::error);
-            if (inherited != null) {
+            if (inherited != null && inherited.multiTable()) {
+                multiTableParent = inherited.info();
+                inheritsFrom = inherited.parent();
+            } else if (inherited != null) {
                 failed |= inherited.info() == null;
                 inheritsFrom = inherited.parent();
                 return inherited.info();
@@ -174,9 +184,14 @@ final class Analyzer {
         }
         String manager = mm == null ? null : ModelOptions.manager(env, values(mm).get("value"), simple,
                 msg -> error(type, msg));
-        return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
-                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded,
+        ModelInfo info = new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques,
+                checks, compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded,
                 softDelete, manager);
+        if (multiTableParent != null) {
+            ModelInfo combined = Inheritance.combine(multiTableParent, info, type, this::error);
+            return combined == null ? info : combined;
+        }
+        return info;
     }
 
     private boolean relationAnnotated(VariableElement f) {

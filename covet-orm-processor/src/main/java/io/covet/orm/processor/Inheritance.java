@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Inheritance from a concrete {@code @Model} class. Only proxy models ({@code @Model(proxy = true)}) are supported:
- * such a model is its concrete parent's analysis under another name, ordering and manager. A model extending a
- * concrete model without {@code proxy = true} (multi-table inheritance) is refused with a message saying what to
- * use instead.
+ * Inheritance from a concrete {@code @Model} class. A proxy model ({@code @Model(proxy = true)}) is its concrete
+ * parent's analysis under another name, ordering and manager. A model extending a concrete model without
+ * {@code proxy = true} is a multi-table child: the parent's fields followed by its own, its own table.
  */
 final class Inheritance {
     private static final String ORM = ModelProcessor.ORM;
@@ -31,7 +30,112 @@ final class Inheritance {
     }
 
     /** The result of analysing a model that extends a concrete model. */
-    record Result(ModelInfo info, String parent) {
+    record Result(ModelInfo info, String parent, boolean multiTable) {
+        Result(ModelInfo info, String parent) {
+            this(info, parent, false);
+        }
+    }
+
+    /**
+     * Checks a model that extends the concrete model {@code parent} without {@code proxy = true} (multi-table
+     * inheritance); returns the parent's analysis, which {@link #combine} joins with the child's own, or a result
+     * without info when something is wrong (reported).
+     */
+    private static Result multiTable(ProcessingEnvironment env, TypeElement type, TypeElement parent,
+                                     BiConsumer<Element, String> error) {
+        String simple = type.getSimpleName().toString();
+        String p = parent.getSimpleName().toString();
+        boolean ok = true;
+        if (isProxy(parent) || modelSuperclass(parent) != null) {
+            error.accept(type, simple + " extends " + p + ", which itself extends a concrete model: multi-table "
+                    + "inheritance is supported one level deep (a child of a model that extends only Entity or "
+                    + "@AbstractModel bases); extend " + p + "'s concrete parent, or make " + simple
+                    + " a proxy with @Model(proxy = true)");
+            return new Result(null, null);
+        }
+        for (String attr : List.of("primaryKey", "readOnly")) {
+            if (explicit(env, type, attr)) {
+                error.accept(type, "multi-table child " + simple + " sets @Model(" + attr + "): its key is the "
+                        + "parent's (" + p + "), shared through the one-to-one link; remove " + attr);
+                ok = false;
+            }
+        }
+        for (TypeElement t : List.of(type, parent)) {
+            for (String ann : List.of("History", "SoftDelete")) {
+                if (mirror(t, ann) != null) {
+                    error.accept(type, "multi-table inheritance (" + simple + " extends " + p + ") with @" + ann
+                            + " on " + t.getSimpleName() + " is not supported yet: remove @" + ann + ", or share "
+                            + "the fields through an @AbstractModel base instead");
+                    ok = false;
+                }
+            }
+        }
+        String pkg = ModelProcessor.packageOf(type);
+        if (!ModelProcessor.packageOf(parent).equals(pkg)) {
+            error.accept(type, "multi-table child " + simple + " is in package " + pkg + " but its parent " + p
+                    + " is in " + ModelProcessor.packageOf(parent) + ": declare the child in the parent's package, "
+                    + "where the generated " + simple + "_ can reach the inherited fields");
+            ok = false;
+        }
+        Analyzer pa = new Analyzer(env, parent, true);
+        ModelInfo pi = pa.analyze();
+        if (pa.failed() || !ok) {
+            return new Result(null, null);
+        }
+        if (!pi.compositeKey().isEmpty() || pi.fields().stream().noneMatch(FieldInfo::primaryKey)) {
+            error.accept(type, simple + " extends " + p + ", which has no single @PrimaryKey field: a multi-table "
+                    + "child's table links to its parent's row by that one key");
+            return new Result(null, null);
+        }
+        return new Result(pi, parent.getQualifiedName().toString(), true);
+    }
+
+    /** The column of a multi-table child's link to its parent: {@code <parent>_ptr_id}. */
+    static String linkColumn(ModelInfo parent) {
+        return Names.snake(parent.simpleName()) + "_ptr_id";
+    }
+
+    /**
+     * A multi-table child as generated: the parent's fields then the child's own ({@code own}, analysed as if it
+     * had no parent), the parent's relations then its own, its own ordering (else the parent's), table, indexes,
+     * constraints and manager. Reports an own field that redefines a parent field or its column; null then.
+     */
+    static ModelInfo combine(ModelInfo parent, ModelInfo own, TypeElement type, BiConsumer<Element, String> error) {
+        boolean ok = true;
+        String simple = own.simpleName();
+        String link = linkColumn(parent);
+        for (FieldInfo f : own.fields()) {
+            for (FieldInfo pf : parent.fields()) {
+                if (pf.name().equals(f.name()) || pf.column().equalsIgnoreCase(f.column())) {
+                    error.accept(type, "multi-table child " + simple + " redefines " + (pf.name().equals(f.name())
+                            ? "field " + f.name() : "column " + f.column() + " (field " + f.name() + ")") + " of its "
+                            + "parent " + parent.simpleName() + ": the child's rows have the parent's fields already; "
+                            + "remove it from " + simple + " or give it another name");
+                    ok = false;
+                }
+            }
+            if (f.primaryKey()) {
+                error.accept(type, "multi-table child " + simple + " declares the primary key " + f.name() + ": its "
+                        + "key is its parent's (" + parent.simpleName() + "), stored in column " + link + "; remove "
+                        + "@PrimaryKey");
+                ok = false;
+            }
+            if (f.column().equalsIgnoreCase(link)) {
+                error.accept(type, "multi-table child " + simple + " has a field on column " + link + ", the link "
+                        + "to its parent's row: rename it with @Column(name = ...)");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        List<FieldInfo> fields = new java.util.ArrayList<>(parent.fields());
+        fields.addAll(own.fields());
+        List<RelationInfo> relations = new java.util.ArrayList<>(parent.relations());
+        relations.addAll(own.relations());
+        return new ModelInfo(own.packageName(), simple, own.qualifiedName(), own.table(), fields, relations,
+                own.ordering().isEmpty() ? parent.ordering() : own.ordering(), own.indexes(), own.uniques(),
+                own.checks(), List.of(), false, false, null, List.of(), null, own.manager());
     }
 
     /** The nearest superclass annotated {@code @Model}, or null. */
@@ -65,10 +169,7 @@ final class Inheritance {
             return null;
         }
         if (!proxy) {
-            error.accept(type, simple + " extends the concrete model " + parent.getSimpleName() + ": multi-table "
-                    + "inheritance is not supported yet; declare @Model(proxy = true) for another Java type over the "
-                    + "same table, or move the shared fields to an @AbstractModel base");
-            return new Result(null, null);
+            return multiTable(env, type, parent, error);
         }
         TypeElement concrete = parent;
         while (isProxy(concrete)) {
@@ -123,10 +224,13 @@ final class Inheritance {
         return new Result(info, concrete.getQualifiedName().toString());
     }
 
-    /** The concrete model of a proxy model ({@code t} itself for any other model, or when the chain is broken). */
+    /**
+     * The model that declares the key of {@code t}: the concrete model of a proxy, the parent of a multi-table
+     * child, {@code t} itself for any other model (or when the chain is broken).
+     */
     static TypeElement concreteOf(TypeElement t) {
         TypeElement c = t;
-        while (isProxy(c)) {
+        while (modelSuperclass(c) != null) {
             TypeElement up = modelSuperclass(c);
             if (up == null) {
                 return t;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What the runtime does about models inheriting from concrete models (proxy models). Not an API. */
+/** What the runtime does about models inheriting from concrete models (proxies, multi-table children). Not an API. */
 public final class Inheritances {
     private Inheritances() {
     }
@@ -15,11 +15,18 @@ public final class Inheritances {
     static List<String> problems(Map<String, ModelMeta> metas) {
         List<String> out = new ArrayList<>();
         for (ModelMeta m : metas.values()) {
-            if (m.proxy() && !metas.containsKey(m.inheritance().parent())) {
-                String parent = m.inheritance().parent();
-                String simple = parent.substring(parent.lastIndexOf('.') + 1);
+            if (m.inheritance() == null || metas.containsKey(m.inheritance().parent())) {
+                continue;
+            }
+            String parent = m.inheritance().parent();
+            String simple = parent.substring(parent.lastIndexOf('.') + 1);
+            if (m.proxy()) {
                 out.add("proxy model " + m.simpleName() + " uses the table of " + simple + ", which is not registered: "
                         + "add " + simple + "_.TYPE to Orm.builder().models(...) (its table and relations come from it)");
+            } else {
+                out.add("multi-table child " + m.simpleName() + " extends " + simple + ", which is not registered: "
+                        + "add " + simple + "_.TYPE to Orm.builder().models(...) (its table holds the inherited "
+                        + "fields)");
             }
         }
         return out;
@@ -37,6 +44,9 @@ public final class Inheritances {
     static boolean references(String targetModel, ModelMeta m, OrmRuntime orm) {
         if (targetModel.equals(m.name())) {
             return true;
+        }
+        if (m.multiTable() && targetModel.equals(m.inheritance().parent())) {
+            return true; // deleting a child deletes its parent row, which that key points at
         }
         if (!m.proxy() && orm.types().stream().noneMatch(t -> t.meta().proxy())) {
             return false;

@@ -71,6 +71,14 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         return inheritance != null && inheritance.kind() == InheritanceMeta.Kind.PROXY;
     }
 
+    /**
+     * Whether this is a multi-table child: its own fields (after its parent's) live in its own table, joined to
+     * the parent's ({@link InheritanceMeta#parent()}) one-to-one on {@link InheritanceMeta#link()}.
+     */
+    public boolean multiTable() {
+        return inheritance != null && inheritance.kind() == InheritanceMeta.Kind.MULTI_TABLE;
+    }
+
     /** A model without {@code @SoftDelete}. */
     public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                      List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
