@@ -213,4 +213,38 @@ class MultiTableTest {
         assertThat(SchemaComparison.differences(expected, Introspector.read(s.db()), s.engine(), "the models"))
                 .isEmpty();
     }
+
+    @AllEngines
+    void aPolymorphicQueryOnTheParentReturnsEachRowAsItsSubclassInOneStatement(Scratch s) {
+        Recorder rec = new Recorder();
+        Orm orm = orm(s.open(b -> b.interceptor(rec)));
+        orm.save(new Restaurant("Alma", "Rome", true, 20));
+        orm.save(new Bar("Dive", "Rome", "B-1"));
+        orm.save(new Place("Empty lot", "Rome"));
+        orm.save(new Restaurant("Bistro", "Paris", false, 80));
+        rec.take();
+
+        List<Place> places = orm.objects(Place_.TYPE).filter(Place_.CITY.eq("Rome")).listPolymorphic();
+        List<StatementContext> sent = rec.take();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).tables()).contains("inh_place", "inh_restaurant", "inh_bar");
+        assertThat(places).extracting(p -> p.getClass().getSimpleName() + ":" + p.name)
+                .containsExactly("Restaurant:Alma", "Bar:Dive", "Place:Empty lot");   // Place's ordering: name
+        Restaurant alma = (Restaurant) places.get(0);
+        assertThat(alma.seats).isEqualTo(20);
+        assertThat(((Bar) places.get(1)).license).isEqualTo("B-1");
+
+        // the instances are attached as their subclass: a save writes the child's own table
+        alma.seats = 25;
+        orm.save(alma);
+        assertThat(rec.take()).singleElement().satisfies(c -> assertThat(c.tables()).containsExactly("inh_restaurant"));
+        assertThat(orm.objects(Restaurant_.TYPE).get(alma.id).seats).isEqualTo(25);
+        // slicing and ordering apply to the one statement; a plain list() stays Places
+        assertThat(orm.objects(Place_.TYPE).orderBy(Place_.NAME.desc()).limit(1).listPolymorphic())
+                .singleElement().isInstanceOf(Place.class).extracting(p -> p.name).isEqualTo("Empty lot");
+        assertThat(orm.objects(Place_.TYPE).list()).allMatch(p -> p.getClass() == Place.class);
+        // a model without children: the same as list()
+        assertThat(orm.objects(Restaurant_.TYPE).listPolymorphic()).extracting(p -> p.name)
+                .containsExactly("Bistro", "Alma");
+    }
 }
