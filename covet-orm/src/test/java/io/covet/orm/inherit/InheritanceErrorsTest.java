@@ -105,4 +105,64 @@ class InheritanceErrorsTest {
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0)).startsWith("field Bad.secret is private");
     }
+
+    @Test
+    void aMultiTableChildRedefiningAParentFieldOrDeclaringAKeyIsRefused() throws Exception {
+        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                public class Shop extends Place {
+                    @PrimaryKey Long shopId;
+                    String name;
+                    @Column(name = "place_ptr_id") Long link;
+                    String owner;
+                }
+                """));
+        assertThat(errors).containsExactlyInAnyOrder(
+                "multi-table child Shop declares the primary key shopId: its key is its parent's (Place), stored in "
+                        + "column place_ptr_id; remove @PrimaryKey",
+                "multi-table child Shop redefines field name of its parent Place: the child's rows have the parent's "
+                        + "fields already; remove it from Shop or give it another name",
+                "multi-table child Shop has a field on column place_ptr_id, the link to its parent's row: rename it "
+                        + "with @Column(name = ...)");
+    }
+
+    @Test
+    void multiTableInheritanceIsOneLevelDeep() throws Exception {
+        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                public class Shop extends Place {
+                    String owner;
+                }
+                """, "Kiosk", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "kiosk")
+                public class Kiosk extends Shop {
+                    int windows;
+                }
+                """));
+        assertThat(errors).containsExactly("Kiosk extends Shop, which itself extends a concrete model: multi-table "
+                + "inheritance is supported one level deep (a child of a model that extends only Entity or "
+                + "@AbstractModel bases); extend Shop's concrete parent, or make Kiosk a proxy with "
+                + "@Model(proxy = true)");
+    }
+
+    @Test
+    void softDeleteOrHistoryWithMultiTableInheritanceIsRefused() throws Exception {
+        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                @History
+                public class Shop extends Place {
+                    String owner;
+                }
+                """));
+        assertThat(errors).containsExactly("multi-table inheritance (Shop extends Place) with @History on Shop is "
+                + "not supported yet: remove @History, or share the fields through an @AbstractModel base instead");
+    }
 }
