@@ -92,8 +92,8 @@ final class Analyzer {
         }
         AnnotationMirror m = mirror(type, "Model");
         Map<String, Object> mv = values(m);
-        if (!record) {
-            AnnotationMirror own = mirror(type, "Manager");
+        if (!record && (Boolean.TRUE.equals(mv.get("proxy")) || Inheritance.modelSuperclass(type) != null)) {
+            AnnotationMirror own = Boolean.TRUE.equals(mv.get("proxy")) ? mirror(type, "Manager") : null;
             String ownManager = own == null ? null : ModelOptions.manager(env, values(own).get("value"), simple,
                     msg -> error(type, msg));
             Inheritance.Result inherited = Inheritance.analyze(env, type, mv, ownManager, this::error);
