@@ -15,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Polymorphic loading of a multi-table parent: one SELECT of the parent's rows with a LEFT JOIN per registered
- * child model (each child read through its own joined table), so that every row comes back as the most specific
- * model it has a row of. Not an API.
+ * Polymorphic loading of a multi-table parent: one SELECT of the parent's rows with a LEFT JOIN of each registered
+ * child model's own table, so that every row comes back as the most specific model it has a row of. Not an API.
  */
 public final class Polymorphic {
     private Polymorphic() {
@@ -42,21 +41,30 @@ public final class Polymorphic {
                 children.add((ModelType<? extends T>) t);
             }
         }
-        List<SelectItem> items = new ArrayList<>(type.columns(type.table()));
+        // Per child: the parent's columns again (no join: the same columns of the main table), its own columns
+        // from a LEFT JOIN of its own table, and the link, whose NULL says the row is not of that child.
+        List<io.covet.sql.Column<?>> parentColumns = type.columns(type.table());
+        List<SelectItem> items = new ArrayList<>(parentColumns);
         List<Table> joined = new ArrayList<>();
+        List<Column<?>> links = new ArrayList<>();
         int[] from = new int[children.size()];
         int next = items.size() + 1;
         for (int k = 0; k < children.size(); k++) {
-            Table t = children.get(k).table().as("covet_poly_" + k);
+            MultiTables.Link<?> link = MultiTables.link(orm, (ModelType<Entity>) children.get(k));
+            Table t = link.table().as("covet_poly_" + k);
+            List<Column<?>> own = link.columns(t);
             joined.add(t);
-            items.addAll(children.get(k).columns(t));
+            links.add(own.get(0));
             from[k] = next;
-            next += children.get(k).meta().fields().size();
+            items.addAll(parentColumns);
+            items.addAll(own.subList(1, own.size()));
+            items.add(own.get(0));
+            next += parentColumns.size() + own.size();
         }
         Select s = QuerySql.select(orm, q, items, true);
         Column<?> parentKey = Joins.pk(type, type.table());
         for (int k = 0; k < children.size(); k++) {
-            s = s.leftJoin(joined.get(k), Relations.eq(Joins.pk(children.get(k), joined.get(k)), parentKey));
+            s = s.leftJoin(joined.get(k), Relations.eq(links.get(k), parentKey));
         }
         Database d = orm.database(q.database());
         Engine engine = d.engine();
@@ -66,7 +74,7 @@ public final class Polymorphic {
         List<T> out = s.statement(d).list((ResultSet rs) -> {
             for (int k = 0; k < children.size(); k++) {
                 ModelType<T> c = (ModelType<T>) children.get(k);
-                if (rs.getObject(from[k] + c.meta().primaryKeyIndex()) != null) {
+                if (rs.getObject(from[k] + c.meta().fields().size()) != null) {
                     return read(rs, c, from[k], engine, access, api, db);
                 }
             }
