@@ -68,6 +68,7 @@ public final class BenchMain {
         WORKLOADS.put("migrate-1000", quick -> MigrateWorkload.run(quick ? 200 : 1_000));
         WORKLOADS.put("orm-interleaved", OrmInterleaved::run);
         WORKLOADS.put("orm-startup", OrmStartupWorkload::run);
+        WORKLOADS.put("orm-polymorphic", PolymorphicWorkload::run);
         WORKLOADS.put("pipeline", PipelineWorkload::run);
         WORKLOADS.put("observe-overhead", ObserveWorkload::run);
     }

@@ -59,4 +59,14 @@ public @interface Model {
      * describe its table, so {@code makemigrations --check --against-database} compares it.
      */
     boolean readOnly() default false;
+
+    /**
+     * A proxy model (Django's {@code proxy = True}): the class extends a concrete {@code @Model} class and reads and
+     * writes that model's table and fields as another Java type, with its own default {@link #ordering()} (the
+     * parent's when empty) and its own {@link Manager} (none is inherited). It declares no persistent fields and no
+     * table, indexes, constraints, key, {@code @History} or {@code @SoftDelete} of its own (the processor refuses
+     * them), lives in the package of its concrete model, and needs that model registered with the same
+     * {@link Orm}. Migrations and {@code createTables()} create no table for it.
+     */
+    boolean proxy() default false;
 }

@@ -70,6 +70,18 @@ public final class OrmSchema {
         models.forEach(m -> byName.put(m.name(), m));
         List<Table> tables = new ArrayList<>();
         for (ModelMeta m : models) {
+            if (m.proxy()) {
+                continue; // its concrete model describes the table
+            }
+            if (m.multiTable()) {
+                ModelMeta parent = byName.get(m.inheritance().parent());
+                if (parent == null) {
+                    throw new OrmUsageException(m.simpleName() + " extends " + m.inheritance().parent() + ", which is "
+                            + "not among the models: add the parent model too (its table holds the inherited fields)");
+                }
+                tables.add(table(io.covet.orm.spi.InheritanceMeta.ownTable(m, parent), byName));
+                continue;
+            }
             tables.add(table(m, byName));
             for (ManyToManyMeta mm : m.manyToMany()) {
                 if (mm.automatic()) {
@@ -185,7 +197,8 @@ public final class OrmSchema {
                 ModelMeta target = model(byName, f.foreignKey().targetModel(), m);
                 String name = f.foreignKey().constraint() != null ? f.foreignKey().constraint()
                         : generatedName(m.table(), col, "fk");
-                fks.add(new ForeignKey(name, col, target.table(), List.of(singleKey(target, m).column()),
+                String refColumn = target.multiTable() ? target.inheritance().link() : singleKey(target, m).column();
+                fks.add(new ForeignKey(name, col, target.table(), List.of(refColumn),
                         constraintRule(f.foreignKey())));
             }
         }

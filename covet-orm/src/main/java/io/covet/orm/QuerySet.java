@@ -383,6 +383,18 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     /**
+     * The matching instances, each as the most specific registered model it has a row of: on a multi-table parent,
+     * ONE statement with a LEFT JOIN per registered multi-table child returns {@code Restaurant}s and {@code Bar}s
+     * among the {@code Place}s (Hibernate's JOINED loading); on any other model the same as {@link #list()}.
+     * Filters, ordering, slicing and prefetchRelated apply as in {@link #list()}.
+     *
+     * @throws OrmUsageException combined with selectRelated or annotate (not supported yet)
+     */
+    public List<T> listPolymorphic() {
+        return routed(() -> io.covet.orm.internal.Polymorphic.list(runtime(), spec));
+    }
+
+    /**
      * Iterates over the instances from a streaming cursor (Django's {@code iterator()}): rows are fetched in
      * batches of the database's {@code streamFetchSize}, so memory stays constant however many rows match. The
      * iterator holds a connection until it is exhausted or closed: close it when the loop may stop early (see

@@ -27,6 +27,10 @@ record DeleteModel(WithClause with, Table table, Condition where, List<SelectIte
         } else {
             ctx.sql("DELETE FROM ");
         }
+        if (table.readSource() != null) {
+            throw new IllegalArgumentException("cannot DELETE " + table.name() + ": it is read through a query (a "
+                    + "multi-table model joined to its parent), so write its own table and its parent's instead");
+        }
         table.renderDeclaration(ctx);
         if (!(where instanceof NoCondition)) {
             ctx.sql(" WHERE ").visit(where);

@@ -103,8 +103,25 @@ public abstract class Table {
         return new HintedTable(this, HintedTable.Kind.FORCE, Objects.requireNonNull(index, "index"));
     }
 
+    /**
+     * The query this table is read through instead of its name, or null (the default) for a named table. A
+     * subclass returns one for a table whose rows are made by a query (the ORM's multi-table inheritance: a child
+     * model's own table joined to its parent's); FROM and JOIN then write {@code (query) AS "alias"} (the table's
+     * alias, else its name), so that its columns are the query's output columns of those names. Such a table is
+     * read-only: UPDATE and DELETE refuse it.
+     */
+    protected Select readSource() {
+        return null;
+    }
+
     /** Writes the table as a FROM item: {@code "schema"."name" AS "alias"}. */
     void renderDeclaration(Ctx ctx) {
+        Select source = readSource();
+        if (source != null) {
+            source.renderNested(ctx);
+            ctx.sql(" AS ").id(alias != null ? alias : name);
+            return;
+        }
         renderName(ctx);
         if (alias != null) {
             ctx.sql(" AS ").id(alias);

@@ -21,6 +21,10 @@ record UpdateModel(WithClause with, Table table, List<Assignment> sets, Conditio
             ctx.visit(with);
         }
         ctx.sql("UPDATE ");
+        if (table.readSource() != null) {
+            throw new IllegalArgumentException("cannot UPDATE " + table.name() + ": it is read through a query (a "
+                    + "multi-table model joined to its parent), so write its own table and its parent's instead");
+        }
         table.renderDeclaration(ctx);
         ctx.sql(" SET ").list(sets);
         if (!(where instanceof NoCondition)) {

@@ -30,12 +30,33 @@ final class Analyzer {
     private final Types types;
     private final TypeElement type;
     private boolean failed;
+    /** Whether problems are only counted, not reported (a proxy's analysis of its concrete model). */
+    private final boolean quiet;
+    /** The concrete model a proxy model inherits from; null for others. */
+    private String inheritsFrom;
+    /** The analysis of a multi-table child's parent; null for other models. */
+    private ModelInfo multiTableParent;
 
     Analyzer(ProcessingEnvironment env, TypeElement type) {
+        this(env, type, false);
+    }
+
+    Analyzer(ProcessingEnvironment env, TypeElement type, boolean quiet) {
         this.env = env;
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
         this.type = type;
+        this.quiet = quiet;
+    }
+
+    /** The qualified name of the concrete model a proxy model inherits from; null for others. */
+    String inheritsFrom() {
+        return inheritsFrom;
+    }
+
+    /** The analysis of a multi-table child's parent; null for other models. */
+    ModelInfo multiTableParent() {
+        return multiTableParent;
     }
 
     boolean failed() {
@@ -44,6 +65,9 @@ final class Analyzer {
 
     private void error(Element e, String message) {
         failed = true;
+        if (quiet) {
+            return;
+        }
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, message, e);
     }
 
@@ -68,6 +92,20 @@ final class Analyzer {
         }
         AnnotationMirror m = mirror(type, "Model");
         Map<String, Object> mv = values(m);
+        if (!record && (Boolean.TRUE.equals(mv.get("proxy")) || Inheritance.modelSuperclass(type) != null)) {
+            AnnotationMirror own = Boolean.TRUE.equals(mv.get("proxy")) ? mirror(type, "Manager") : null;
+            String ownManager = own == null ? null : ModelOptions.manager(env, values(own).get("value"), simple,
+                    msg -> error(type, msg));
+            Inheritance.Result inherited = Inheritance.analyze(env, type, mv, ownManager, this::error);
+            if (inherited != null && inherited.multiTable()) {
+                multiTableParent = inherited.info();
+                inheritsFrom = inherited.parent();
+            } else if (inherited != null) {
+                failed |= inherited.info() == null;
+                inheritsFrom = inherited.parent();
+                return inherited.info();
+            }
+        }
         String table = str(mv.get("table"));
         if (table.isEmpty()) {
             table = Names.snake(simple);
@@ -146,9 +184,14 @@ final class Analyzer {
         }
         String manager = mm == null ? null : ModelOptions.manager(env, values(mm).get("value"), simple,
                 msg -> error(type, msg));
-        return new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques, checks,
-                compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded,
+        ModelInfo info = new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques,
+                checks, compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded,
                 softDelete, manager);
+        if (multiTableParent != null) {
+            ModelInfo combined = Inheritance.combine(multiTableParent, info, type, this::error);
+            return combined == null ? info : combined;
+        }
+        return info;
     }
 
     private boolean relationAnnotated(VariableElement f) {
@@ -295,8 +338,8 @@ final class Analyzer {
                         + ", which is not annotated @Model");
                 return null;
             }
-            String[] key = targetKey(target);
-            List<?> targetComposite = list(values(mirror(target, "Model")).get("primaryKey"));
+            String[] key = targetKey(Inheritance.concreteOf(target));
+            List<?> targetComposite = list(values(mirror(Inheritance.concreteOf(target), "Model")).get("primaryKey"));
             if (key == null && !targetComposite.isEmpty()) {
                 error(f, "foreign key " + where + " points at " + target.getSimpleName() + ", which has a composite "
                         + "primary key " + targetComposite + "; a foreign key needs a target with one @PrimaryKey "

@@ -53,17 +53,18 @@ public final class ModelProcessor extends AbstractProcessor {
             if (a.failed()) {
                 continue;
             }
-            write(type, info);
+            write(type, info, a.inheritsFrom(), a.multiTableParent());
         }
         return true;
     }
 
-    private void write(TypeElement type, ModelInfo info) {
+    private void write(TypeElement type, ModelInfo info, String inheritsFrom, ModelInfo parent) {
         String name = info.qualifiedName() + "_";
         try {
             JavaFileObject f = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer w = f.openWriter()) {
-                w.write(new SourceGenerator(info, DeferredColumns.read(processingEnv, type, info)).generate());
+                w.write(new SourceGenerator(info, DeferredColumns.read(processingEnv, type, info), inheritsFrom, parent)
+                        .generate());
             }
         } catch (IOException ex) {
             error(type, "could not write " + name + ": " + ex.getMessage());

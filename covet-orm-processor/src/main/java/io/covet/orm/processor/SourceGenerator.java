@@ -13,14 +13,20 @@ final class SourceGenerator {
     private final ModelInfo m;
     /** The fields declared {@code @Column(deferred = true)}. */
     private final List<String> deferred;
+    /** The concrete model of a proxy model or the parent of a multi-table child; null for others. */
+    private final String proxyOf;
+    /** The analysis of a multi-table child's parent; null for other models. */
+    private final ModelInfo parent;
 
     SourceGenerator(ModelInfo m) {
-        this(m, List.of());
+        this(m, List.of(), null, null);
     }
 
-    SourceGenerator(ModelInfo m, List<String> deferred) {
+    SourceGenerator(ModelInfo m, List<String> deferred, String inheritsFrom, ModelInfo parent) {
         this.m = m;
         this.deferred = List.copyOf(deferred);
+        this.proxyOf = inheritsFrom;
+        this.parent = parent;
     }
 
     String generate() {
@@ -88,6 +94,9 @@ final class SourceGenerator {
         w.open("public " + cls + " as(String alias)");
         w.line("return new " + cls + "(alias);");
         w.close();
+        if (parent != null) {
+            readSource(w);
+        }
         type(w, cls, model);
         w.close();
         return w.toString();
@@ -135,7 +144,41 @@ final class SourceGenerator {
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
         w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
                 + ", " + (m.historyTable() == null ? "null" : "new " + SPI + "HistoryMeta(" + lit(m.historyTable())
-                + ", " + strings(m.historyExcluded()) + ")") + ")" + softDelete() + ";");
+                + ", " + strings(m.historyExcluded()) + ")") + ")" + softDelete() + inheritance() + ";");
+    }
+
+    private String inheritance() {
+        if (proxyOf == null) {
+            return "";
+        }
+        String kind = parent == null ? "PROXY, " + lit(proxyOf) : "MULTI_TABLE, " + lit(proxyOf) + ", "
+                + lit(Inheritance.linkColumn(parent));
+        return "\n            .withInheritance(new " + SPI + "InheritanceMeta(" + SPI + "InheritanceMeta.Kind." + kind
+                + "))";
+    }
+
+    /**
+     * A multi-table child's table is read through its own table joined to its parent's, exposing the parent's
+     * columns then its own under their names, so that filters, ordering and joins see one table.
+     */
+    private void readSource(JavaWriter w) {
+        String sql = "io.covet.sql.Sql.";
+        List<String> items = new ArrayList<>();
+        int n = parent.fields().size();
+        for (int i = 0; i < m.fields().size(); i++) {
+            items.add(sql + "field(" + (i < n ? "p" : "c") + ", " + lit(m.fields().get(i).column()) + ", Object.class)");
+        }
+        String pk = parent.fields().stream().filter(FieldInfo::primaryKey).findFirst().orElseThrow().column();
+        w.line("");
+        w.line("/** The child's own table joined to its parent's: the rows this table reads. */");
+        w.line("@Override");
+        w.open("protected io.covet.sql.Select readSource()");
+        w.line("io.covet.sql.Table p = " + sql + "table(" + lit(parent.table()) + ").as(\"p\");");
+        w.line("io.covet.sql.Table c = " + sql + "table(" + lit(m.table()) + ").as(\"c\");");
+        w.line("return " + sql + "select(" + String.join(",\n                ", items) + ")");
+        w.line("        .from(p).join(c, " + sql + "field(c, " + lit(Inheritance.linkColumn(parent)) + ", Object.class)"
+                + ".eq(" + sql + "field(p, " + lit(pk) + ", Object.class)));");
+        w.close();
     }
 
     private String softDelete() {

@@ -52,6 +52,9 @@ public final class Ddl {
         boolean inlineForwardKeys = !dialect.supports(Feature.ALTER_ADD_CONSTRAINT);
         List<String> todo = new ArrayList<>();
         for (ModelMeta m : models) {
+            if (m.proxy()) {
+                continue; // its concrete model creates the table
+            }
             todo.add(m.table());
             m.manyToMany().stream().filter(ManyToManyMeta::automatic).forEach(mm -> todo.add(mm.table()));
         }

@@ -78,6 +78,8 @@ final class Deleter {
             }
             if (soft) {
                 n += SoftDeletes.stamp(t, rows, pks, stamp, db);
+            } else if (t.meta().multiTable()) {
+                n += MultiTables.delete(orm, t, pks, db);
             } else if (t.meta().compositePrimaryKey()) {
                 n += deleteByCompositeKey(t, rows);
             } else {
@@ -112,10 +114,22 @@ final class Deleter {
         }
         List<Object> pks = fresh.stream().map(access::primaryKey).toList();
         for (ModelType<?> other : orm.types()) {
+            if (other.meta().proxy()) {
+                continue; // its concrete model holds the same foreign keys
+            }
+            if (MultiTables.childOf(other, type)) {
+                // a parent row goes with its child's row (the one-to-one link cascades), child part first
+                List<? extends Entity> children = QueryReads.list(orm, entities(other)
+                        .and(Relations.in(Joins.pk(other, other.table()), pks)));
+                if (!children.isEmpty()) {
+                    collect(other, new ArrayList<>(children));
+                }
+            }
             List<FieldMeta> fields = other.meta().fields();
             for (int i = 0; i < fields.size(); i++) {
                 FieldMeta f = fields.get(i);
-                if (f.foreignKey() == null || !f.foreignKey().targetModel().equals(type.meta().name())) {
+                if (f.foreignKey() == null || MultiTables.inherited(orm, other, i)
+                        || !Inheritances.references(f.foreignKey().targetModel(), type.meta(), orm)) {
                     continue;
                 }
                 Column<?> fk = other.columns(other.table()).get(i);

@@ -31,7 +31,11 @@ public final class RegistryValidator {
         Map<String, ModelMeta> metas = new HashMap<>();
         types.forEach((k, v) -> metas.put(k, v.meta()));
         Map<String, String> tables = new HashMap<>();
+        problems.addAll(Inheritances.problems(metas));
         for (ModelMeta m : metas.values()) {
+            if (m.proxy()) {
+                continue; // a proxy shares its concrete model's table
+            }
             String prev = tables.put(m.table().toLowerCase(java.util.Locale.ROOT), m.simpleName());
             if (prev != null) {
                 problems.add("models " + prev + " and " + m.simpleName() + " both use table '" + m.table()

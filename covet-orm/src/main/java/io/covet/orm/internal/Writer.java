@@ -64,7 +64,7 @@ public final class Writer {
         return f.foreignKey() != null ? columnValue : Values.toColumn(f.type(), columnValue);
     }
 
-    private static Object[] snapshot(ModelType<?> type, Entity e) {
+    static Object[] snapshot(ModelType<?> type, Entity e) {
         Object[] s = new Object[type.meta().fields().size()];
         for (int i = 0; i < s.length; i++) {
             s[i] = columnValue(type, e, i);
@@ -83,13 +83,19 @@ public final class Writer {
             boolean insert = !e.persisted()
                     || (!type.meta().compositePrimaryKey() && access.primaryKey(e) == null);
             orm.send(Signal.PRE_SAVE, e, insert, dbName);
-            if (insert) {
+            if (insert && type.meta().multiTable()) {
+                MultiTables.insert(this, orm, type, e, db, dbName);
+                for (PersistenceHook h : orm.hooks()) {
+                    h.afterInsert(e, db);
+                }
+            } else if (insert) {
                 insert(type, e, db, dbName);
                 for (PersistenceHook h : orm.hooks()) {
                     h.afterInsert(e, db);
                 }
             } else {
-                Set<String> changed = update(type, e, db);
+                Set<String> changed = type.meta().multiTable() ? MultiTables.update(this, orm, type, e, db)
+                        : update(type, e, db);
                 for (PersistenceHook h : orm.hooks()) {
                     h.afterUpdate(e, changed, db);
                 }
@@ -98,7 +104,7 @@ public final class Writer {
         });
     }
 
-    private <T extends Entity> void insert(ModelType<T> type, T e, Database db, String dbName) {
+    <T extends Entity> void insert(ModelType<T> type, T e, Database db, String dbName) {
         ModelMeta m = type.meta();
         List<Column<?>> cols = type.columns(type.table());
         List<Column<?>> insertCols = new ArrayList<>();
@@ -139,7 +145,7 @@ public final class Writer {
         return f.foreignKey() != null && v != null ? Ref.id(v) : v;
     }
 
-    private <T extends Entity> Set<String> update(ModelType<T> type, T e, Database db) {
+    <T extends Entity> Set<String> update(ModelType<T> type, T e, Database db) {
         ModelMeta m = type.meta();
         List<Column<?>> cols = type.columns(type.table());
         Object[] now = snapshot(type, e);

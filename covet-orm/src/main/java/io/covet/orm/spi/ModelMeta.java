@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param readOnly       whether the ORM refuses writes ({@code @Model(readOnly = true)}); such a model may lack a key
  * @param history        the model's {@code @History}; null when its changes are not tracked
  * @param softDelete     the model's {@code @SoftDelete}; null when its deletes remove rows
+ * @param inheritance    how the model inherits from a concrete model ({@code @Model(proxy = true)}); null for none
  */
 public record ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                         List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
                         List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
-                        boolean readOnly, HistoryMeta history, SoftDeleteMeta softDelete) {
+                        boolean readOnly, HistoryMeta history, SoftDeleteMeta softDelete,
+                        InheritanceMeta inheritance) {
 
     /** Copies every list. */
     public ModelMeta {
@@ -44,6 +46,37 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         manyToMany = List.copyOf(manyToMany);
         reverse = List.copyOf(reverse);
         compositeKey = List.copyOf(compositeKey == null ? List.of() : compositeKey);
+    }
+
+    /** A model that inherits from no concrete model. */
+    public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
+                     List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
+                     List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
+                     boolean readOnly, HistoryMeta history, SoftDeleteMeta softDelete) {
+        this(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse, compositeKey,
+                readOnly, history, softDelete, null);
+    }
+
+    /** This model inheriting as given (null: from no concrete model). */
+    public ModelMeta withInheritance(InheritanceMeta i) {
+        return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
+                compositeKey, readOnly, history, softDelete, i);
+    }
+
+    /**
+     * Whether this is a proxy model ({@code @Model(proxy = true)}): it shares the table of its concrete model
+     * ({@link InheritanceMeta#parent()}), which alone describes that table to migrations.
+     */
+    public boolean proxy() {
+        return inheritance != null && inheritance.kind() == InheritanceMeta.Kind.PROXY;
+    }
+
+    /**
+     * Whether this is a multi-table child: its own fields (after its parent's) live in its own table, joined to
+     * the parent's ({@link InheritanceMeta#parent()}) one-to-one on {@link InheritanceMeta#link()}.
+     */
+    public boolean multiTable() {
+        return inheritance != null && inheritance.kind() == InheritanceMeta.Kind.MULTI_TABLE;
     }
 
     /** A model without {@code @SoftDelete}. */
@@ -67,13 +100,13 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
     /** This model with {@code @History} as given (null: none). */
     public ModelMeta withHistory(HistoryMeta h) {
         return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
-                compositeKey, readOnly, h, softDelete);
+                compositeKey, readOnly, h, softDelete, inheritance);
     }
 
     /** This model with {@code @SoftDelete} as given (null: none). */
     public ModelMeta withSoftDelete(SoftDeleteMeta s) {
         return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
-                compositeKey, readOnly, history, s);
+                compositeKey, readOnly, history, s, inheritance);
     }
 
     /** Whether deletes only mark rows ({@code @SoftDelete}). */

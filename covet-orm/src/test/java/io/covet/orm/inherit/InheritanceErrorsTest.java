@@ -1,0 +1,168 @@
+package io.covet.orm.inherit;
+
+import io.covet.orm.processor.ModelProcessor;
+import org.junit.jupiter.api.Test;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The processor refuses inheritance it cannot serve, with a compile error saying what to do instead. */
+class InheritanceErrorsTest {
+    private static final String PLACE = """
+            package app;
+            import io.covet.orm.*;
+            @Model(table = "place")
+            public class Place extends Entity {
+                @PrimaryKey Long id;
+                String name;
+            }
+            """;
+
+    /** Runs the processor over sources in package {@code app} (class name → source); returns the error messages. */
+    private static List<String> compile(Map<String, String> sources) throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<JavaFileObject> files = new ArrayList<>();
+        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
+                URI.create("string:///app/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        }));
+        String out = Files.createTempDirectory("covet-inherit").toString();
+        JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
+                List.of("-proc:only", "-d", out, "-s", out, "-classpath", System.getProperty("java.class.path")),
+                null, files);
+        task.setProcessors(List.of(new ModelProcessor()));
+        task.call();
+        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getMessage(null)).toList();
+    }
+
+    @Test
+    void aProxyDeclaringFieldsOrTableOptionsIsRefused() throws Exception {
+        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(proxy = true, table = "shop", indexes = @Index(fields = "name"))
+                @History
+                public class Shop extends Place {
+                    String owner;
+                    transient String scratch;
+                    static final int MAX = 3;
+                }
+                """));
+        assertThat(errors).containsExactlyInAnyOrder(
+                "proxy model Shop sets @Model(table): a proxy shares the table of Place, so table belongs on Place",
+                "proxy model Shop sets @Model(indexes): a proxy shares the table of Place, so indexes belongs on Place",
+                "proxy model Shop is annotated @History: it shares the table of Place, whose @History applies to it; "
+                        + "annotate Place instead",
+                "proxy model Shop declares the field owner: a proxy shares the table of Place and adds no columns; "
+                        + "move the field to Place, or mark it transient if it is not persistent");
+    }
+
+    @Test
+    void aProxyMustExtendAModel() throws Exception {
+        assertThat(compile(Map.of("Loose", """
+                package app;
+                import io.covet.orm.*;
+                @Model(proxy = true)
+                public class Loose extends Entity {
+                }
+                """))).containsExactly("Loose is @Model(proxy = true) but extends no @Model class: a proxy model "
+                + "extends the concrete model whose table it shares (class Loose extends Parent)");
+    }
+
+    @Test
+    void aProxyOfABrokenModelReportsOnlyTheModelsOwnProblem() throws Exception {
+        List<String> errors = compile(Map.of("Bad", """
+                package app;
+                import io.covet.orm.*;
+                @Model
+                public class Bad extends Entity {
+                    @PrimaryKey Long id;
+                    private String secret;
+                }
+                """, "BadProxy", """
+                package app;
+                import io.covet.orm.*;
+                @Model(proxy = true)
+                public class BadProxy extends Bad {
+                }
+                """));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).startsWith("field Bad.secret is private");
+    }
+
+    @Test
+    void aMultiTableChildRedefiningAParentFieldOrDeclaringAKeyIsRefused() throws Exception {
+        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                public class Shop extends Place {
+                    @PrimaryKey Long shopId;
+                    String name;
+                    @Column(name = "place_ptr_id") Long link;
+                    String owner;
+                }
+                """));
+        assertThat(errors).containsExactlyInAnyOrder(
+                "multi-table child Shop declares the primary key shopId: its key is its parent's (Place), stored in "
+                        + "column place_ptr_id; remove @PrimaryKey",
+                "multi-table child Shop redefines field name of its parent Place: the child's rows have the parent's "
+                        + "fields already; remove it from Shop or give it another name",
+                "multi-table child Shop has a field on column place_ptr_id, the link to its parent's row: rename it "
+                        + "with @Column(name = ...)");
+    }
+
+    @Test
+    void multiTableInheritanceIsOneLevelDeep() throws Exception {
+        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                public class Shop extends Place {
+                    String owner;
+                }
+                """, "Kiosk", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "kiosk")
+                public class Kiosk extends Shop {
+                    int windows;
+                }
+                """));
+        assertThat(errors).containsExactly("Kiosk extends Shop, which itself extends a concrete model: multi-table "
+                + "inheritance is supported one level deep (a child of a model that extends only Entity or "
+                + "@AbstractModel bases); extend Shop's concrete parent, or make Kiosk a proxy with "
+                + "@Model(proxy = true)");
+    }
+
+    @Test
+    void softDeleteOrHistoryWithMultiTableInheritanceIsRefused() throws Exception {
+        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                @History
+                public class Shop extends Place {
+                    String owner;
+                }
+                """));
+        assertThat(errors).containsExactly("multi-table inheritance (Shop extends Place) with @History on Shop is "
+                + "not supported yet: remove @History, or share the fields through an @AbstractModel base instead");
+    }
+}
