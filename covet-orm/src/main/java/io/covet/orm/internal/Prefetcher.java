@@ -35,6 +35,13 @@ final class Prefetcher {
     /** Loads the relations of {@code paths} (each after its prefixes) for {@code roots}. */
     @SuppressWarnings("unchecked")
     static void run(OrmRuntime orm, List<Path<?, ?, ?>> paths, List<? extends Entity> roots) {
+        run(orm, paths, roots, null);
+    }
+
+    /** As above, reading the related rows as of {@code asOf} (null: now); {@code AsOf} checked the paths. */
+    @SuppressWarnings("unchecked")
+    static void run(OrmRuntime orm, List<Path<?, ?, ?>> paths, List<? extends Entity> roots,
+                    java.time.Instant asOf) {
         Map<Path<?, ?, ?>, List<Entity>> levels = new HashMap<>();
         for (Path<?, ?, ?> p : paths) {
             Path<?, ?, ?> parent = Paths.parent(p);
@@ -48,15 +55,15 @@ final class Prefetcher {
             ModelType<Entity> target = (ModelType<Entity>) orm.type(s.targetModel());
             String db = owners.get(0).database();
             levels.put(p, switch (s.kind()) {
-                case FORWARD -> forward(orm, db, source, target, s.name(), owners);
-                case REVERSE -> reverse(orm, db, target, s, owners);
+                case FORWARD -> forward(orm, db, source, target, s.name(), owners, asOf);
+                case REVERSE -> reverse(orm, db, target, s, owners, asOf);
                 case MANY_TO_MANY -> manyToMany(orm, db, source, target, s.name(), owners);
             });
         }
     }
 
     private static List<Entity> forward(OrmRuntime orm, String db, ModelType<Entity> source, ModelType<Entity> target,
-                                        String field, List<? extends Entity> owners) {
+                                        String field, List<? extends Entity> owners, java.time.Instant asOf) {
         int fi = source.meta().indexOf(field);
         Set<Object> ids = new LinkedHashSet<>();
         for (Entity o : owners) {
@@ -67,7 +74,7 @@ final class Prefetcher {
         Map<Object, Entity> byId = new HashMap<>();
         int pk = target.meta().primaryKeyIndex();
         for (List<Object> chunk : chunks(ids)) {
-            for (Entity t : QueryReads.list(orm, QuerySpec.all(target).withDatabase(db)
+            for (Entity t : QueryReads.list(orm, base(target, db, asOf)
                     .and(Relations.in(Joins.pk(target, target.table()), chunk)))) {
                 byId.put(target.get(t, pk), t);
             }
@@ -89,7 +96,7 @@ final class Prefetcher {
     }
 
     private static List<Entity> reverse(OrmRuntime orm, String db, ModelType<Entity> target, PathStep s,
-                                        List<? extends Entity> owners) {
+                                        List<? extends Entity> owners, java.time.Instant asOf) {
         int fk = target.meta().indexOf(s.remoteField());
         Map<Object, Entity> byPk = new LinkedHashMap<>();
         Access access = Access.get();
@@ -98,7 +105,7 @@ final class Prefetcher {
         List<Entity> all = new ArrayList<>();
         Column<?> fkColumn = target.columns(target.table()).get(fk);
         for (List<Object> chunk : chunks(byPk.keySet())) {
-            for (Entity child : QueryReads.list(orm, QuerySpec.all(target).withDatabase(db)
+            for (Entity child : QueryReads.list(orm, base(target, db, asOf)
                     .and(Relations.in(fkColumn, chunk)))) {
                 Ref<?> r = (Ref<?>) target.get(child, fk);
                 Entity owner = byPk.get(r.id());
@@ -168,5 +175,10 @@ final class Prefetcher {
             out.add(cur);
         }
         return out;
+    }
+
+    private static QuerySpec<Entity> base(ModelType<Entity> target, String db, java.time.Instant asOf) {
+        QuerySpec<Entity> q = QuerySpec.all(target).withDatabase(db);
+        return asOf == null ? q : q.withAsOf(asOf);
     }
 }
