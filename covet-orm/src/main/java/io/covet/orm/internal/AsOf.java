@@ -107,28 +107,6 @@ public final class AsOf {
     private static final java.util.Set<Database> HORIZON_SEEN =
             java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
-    private static boolean horizonExists(Database d) {
-        if (HORIZON_SEEN.contains(d)) {
-            return true;
-        }
-        boolean found = d.withConnection(c -> {
-            java.sql.DatabaseMetaData md = c.getMetaData();
-            String pattern = HistoryTable.HORIZON_TABLE.replace("_", md.getSearchStringEscape() + "_");
-            try (java.sql.ResultSet rs = md.getTables(c.getCatalog(), c.getSchema(), pattern, null)) {
-                while (rs.next()) {
-                    if (HistoryTable.HORIZON_TABLE.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        });
-        if (found) {
-            HORIZON_SEEN.add(d);
-        }
-        return found;
-    }
-
     /**
      * Refuses {@code t} when {@code m}'s history cannot answer it: before the first recorded version, or before the
      * point up to which {@code AuditTrail.prune} deleted versions (the state then is no longer complete).
@@ -139,12 +117,22 @@ public final class AsOf {
         // before t would wade through the dead row versions the triggers' valid_to updates leave on PostgreSQL
         String first = "SELECT " + vf + " AS f FROM " + d.dialect().quote(h.table()) + " ORDER BY "
                 + d.dialect().quote(HistoryTable.HISTORY_ID) + " LIMIT 1";
-        boolean horizon = horizonExists(d);
-        List<io.covet.core.Row> rows = horizon
-                ? d.sql("SELECT (" + first + ") AS f, (SELECT " + d.dialect().quote("pruned_before") + " FROM "
-                + d.dialect().quote(HistoryTable.HORIZON_TABLE) + " WHERE " + d.dialect().quote("history_table")
-                + " = ?) AS p", h.table()).list()
-                : d.sql(first).list();
+        // one statement: the first version and, until the horizon table is known to exist, whether it does
+        boolean horizon = HORIZON_SEEN.contains(d);
+        List<io.covet.core.Row> rows = null;
+        if (!horizon) {
+            rows = d.sql("SELECT (" + first + ") AS f, "
+                    + HistoryTriggers.of(d.dialect()).tableCount(HistoryTable.HORIZON_TABLE) + " AS n").list();
+            if (rows.get(0).getLong("n") > 0) {
+                HORIZON_SEEN.add(d);
+                horizon = true;
+            }
+        }
+        if (horizon) {
+            rows = d.sql("SELECT (" + first + ") AS f, (SELECT " + d.dialect().quote("pruned_before") + " FROM "
+                    + d.dialect().quote(HistoryTable.HORIZON_TABLE) + " WHERE " + d.dialect().quote("history_table")
+                    + " = ?) AS p", h.table()).list();
+        }
         String pruned = horizon ? rows.get(0).getString("p") : null;
         if (pruned != null) {
             if (t.isBefore(Instant.parse(pruned))) {
