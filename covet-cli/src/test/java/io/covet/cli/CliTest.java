@@ -77,6 +77,9 @@ class CliTest {
                 .contains("rolled back to its savepoint").contains("orders are [book]")
                 .contains("Applied shop.0001_initial").contains("No changes detected.")
                 .contains("orders of customers in GB: 1").contains("revenue: 38.70")
+                .contains("Create history triggers on orders writing orders_history")
+                .containsPattern("order 1 total now 20.00, as of \\S+Z \\(asOf\\): 26.20")
+                .containsPattern("audit: orders 1 ~ by ada \\(loyalty discount\\): \\[total 26.20? -> 20(\\.00)?]")
                 .contains("Verified by a test restore: intact").contains("customers there: 2")
                 .doesNotContain("never printed");
     }

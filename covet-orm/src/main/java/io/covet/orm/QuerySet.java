@@ -366,12 +366,13 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /**
      * The same query over the model's rows as they were at {@code instant}, read from its {@link History} table:
-     * filters, ordering, slicing and counting apply to that state. See {@code docs/history.md} for what "as of"
-     * means on each engine.
+     * filters, ordering, slicing and counting apply to that state. Forward joins, {@code selectRelated} and
+     * {@code prefetchRelated} (forward and reverse) read the related models' history at the same instant. See
+     * {@code docs/history.md} for what "as of" means on each engine.
      *
-     * @throws OrmUsageException when read: for a model without {@code @History}, for an instant before its
-     *                           history began, and for joins, {@code selectRelated} and {@code prefetchRelated},
-     *                           which asOf does not support yet
+     * @throws OrmUsageException when read: for a model (or a joined or prefetched one) without {@code @History},
+     *                           for an instant before its history began or before its prune point, for
+     *                           many-to-many relations and for filters across reverse or many-to-many relations
      */
     public QuerySet<T> asOf(java.time.Instant instant) {
         return with(spec.withAsOf(java.util.Objects.requireNonNull(instant, "instant")));

@@ -39,6 +39,12 @@ public final class HistoryTable {
     /** The bookkeeping columns, in table order. */
     public static final List<String> BOOKKEEPING = List.of(HISTORY_ID, VALID_FROM, VALID_TO, CHANGE_TYPE, CHANGED_BY,
             CHANGE_REASON, TXID);
+    /**
+     * The table where a prune of the history records, per history table, the instant before which versions were
+     * deleted ({@code history_table}, {@code pruned_before} as ISO-8601 text, {@code marker} the chain entry):
+     * {@code asOf} an earlier instant is refused. Created by the first prune; outside the migrations' state.
+     */
+    public static final String HORIZON_TABLE = "covet_history_horizon";
     private static final int MAX_NAME = 63;
 
     private HistoryTable() {

@@ -56,6 +56,12 @@ public interface HistoryTriggers {
         return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
+    /**
+     * A scalar SQL expression (for a SELECT list) that counts the tables named {@code table} where unqualified names
+     * resolve: 0 when there is none. {@code table} is a plain lower-case identifier, not user input.
+     */
+    String tableCount(String table);
+
     /** Statements (without parameters) that remove what {@link #setContext()} set. */
     List<String> clearContext();
 }

@@ -2,7 +2,11 @@ package io.covet.cli.shop;
 
 import io.covet.core.Database;
 import io.covet.orm.spi.ModelType;
+import io.covet.orm.Audit;
 import io.covet.orm.Orm;
+import io.covet.orm.audit.AuditEntry;
+import io.covet.orm.audit.AuditFilter;
+import io.covet.orm.audit.AuditTrail;
 import io.covet.sql.Functions;
 
 import java.math.BigDecimal;
@@ -57,5 +61,29 @@ public final class Shop {
         BigDecimal revenue = orm.objects(Order_.TYPE).aggregate(Functions.sum(Order_.TOTAL));
         // SQLite sums decimals as floating point and drops trailing zeros; show two places everywhere
         out.accept("revenue: " + revenue.setScale(2, RoundingMode.HALF_EVEN));
+        history(orm, first, out);
+    }
+
+    /**
+     * Order is {@code @History}: its migration made {@code orders_history} and the triggers that fill it. A discount
+     * attributed with {@code Audit.as}, the order as of before it, and the audit-trail entry it left.
+     */
+    private static void history(Orm orm, Order order, Consumer<String> out) {
+        Instant placed = orm.history(order).get(0).validFrom(); // the database clock's time of the insert
+        try {
+            Thread.sleep(2); // SQLite's history clock keeps milliseconds: give the discount a later one
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Audit.as(orm, "ada", "loyalty discount", () -> orm.save(order.total(new BigDecimal("20.00"))));
+        Order then = orm.objects(Order_.TYPE).asOf(placed).filter(Order_.ID.eq(order.id())).get();
+        out.accept("order " + order.id() + " total now " + order.total() + ", as of " + placed + " (asOf): "
+                + then.total().setScale(2, RoundingMode.HALF_EVEN));
+        for (AuditEntry e : AuditTrail.of(orm.database()).log(new AuditFilter("orders", String.valueOf(order.id()),
+                "ada", null))) {
+            out.accept("audit: " + e.model() + " " + e.key() + " " + e.change() + " by " + e.user() + " ("
+                    + e.reason() + "): " + e.changes().entrySet().stream().map(c -> c.getKey() + " "
+                    + c.getValue().before() + " -> " + c.getValue().after()).toList());
+        }
     }
 }

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  */
 public final class AuditTrail {
     /** The tables the chain lives in (created by the first {@link #seal()}; outside the migrations' state). */
-    public static final List<String> TABLES = List.of(Chain.TABLE, Chain.RELEASED);
+    public static final List<String> TABLES = List.of(Chain.TABLE, Chain.RELEASED, Chain.HORIZON);
     private final Database db;
     private final Dialect d;
 
@@ -284,8 +284,9 @@ public final class AuditTrail {
     /**
      * Deletes the versions that ended at or before {@code before} (and deletion records that began by then) from
      * every history table, after sealing, and appends a {@code prune} marker naming them: the chain still verifies,
-     * and shows the prune. Current versions are kept. {@code asOf} an instant before {@code before} no longer sees
-     * the pruned versions.
+     * and shows the prune. Current versions are kept. Each history table that lost versions records {@code before}
+     * as its prune point in {@value io.covet.schema.HistoryTable#HORIZON_TABLE}: {@code asOf} an earlier instant is
+     * then refused, naming it, instead of answering without the pruned versions.
      *
      * @return how many versions were deleted
      */
@@ -306,7 +307,16 @@ public final class AuditTrail {
                         .stream().map(r -> r.getLong("id")).toList();
                 doomed.put(tr.history(), ids);
             }
-            return release("prune", "versions that ended at or before " + before, doomed);
+            int n = release("prune", "versions that ended at or before " + before, doomed);
+            if (n > 0) {
+                long marker = last(Chain.all(db)).seq();
+                doomed.forEach((history, ids) -> {
+                    if (!ids.isEmpty()) {
+                        raiseHorizon(history, before, marker);
+                    }
+                });
+            }
+            return n;
         });
     }
 
@@ -331,6 +341,20 @@ public final class AuditTrail {
                     .map(r -> r.getLong(HistoryTable.HISTORY_ID)).toList();
             return release("erase", "every version of " + model + " key " + key, Map.of(tr.history(), ids));
         });
+    }
+
+    /** Records that {@code history} holds no version that ended at or before {@code before} any more. */
+    private void raiseHorizon(String history, Instant before, long marker) {
+        String h = d.quote(Chain.HORIZON);
+        List<Row> now = db.sql("SELECT " + d.quote("pruned_before") + " AS p FROM " + h + " WHERE "
+                + d.quote("history_table") + " = ?", history).list();
+        if (now.isEmpty()) {
+            db.sql("INSERT INTO " + h + " (" + d.quote("history_table") + ", " + d.quote("pruned_before") + ", "
+                    + d.quote("marker") + ") VALUES (?, ?, ?)", history, before.toString(), marker).execute();
+        } else if (Instant.parse(now.get(0).getString("p")).isBefore(before)) {
+            db.sql("UPDATE " + h + " SET " + d.quote("pruned_before") + " = ?, " + d.quote("marker") + " = ? WHERE "
+                    + d.quote("history_table") + " = ?", before.toString(), marker, history).execute();
+        }
     }
 
     private int release(String kind, String what, Map<String, List<Long>> doomed) {

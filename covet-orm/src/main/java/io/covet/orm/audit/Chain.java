@@ -24,6 +24,7 @@ final class Chain {
     static final String TABLE = "covet_audit_chain";
     static final String RELEASED = "covet_audit_released";
     static final String ZERO = "0".repeat(64);
+    static final String HORIZON = io.covet.schema.HistoryTable.HORIZON_TABLE;
 
     private Chain() {
     }
@@ -40,7 +41,10 @@ final class Chain {
                 "CREATE TABLE IF NOT EXISTS " + d.quote(RELEASED) + " (" + d.quote("marker") + " " + big
                         + " NOT NULL, " + d.quote("history_table") + " VARCHAR(200) NOT NULL, "
                         + d.quote("history_id") + " " + big + " NOT NULL, PRIMARY KEY (" + d.quote("history_table")
-                        + ", " + d.quote("history_id") + "))");
+                        + ", " + d.quote("history_id") + "))",
+                "CREATE TABLE IF NOT EXISTS " + d.quote(HORIZON) + " (" + d.quote("history_table")
+                        + " VARCHAR(200) NOT NULL PRIMARY KEY, " + d.quote("pruned_before") + " VARCHAR(40) NOT NULL, "
+                        + d.quote("marker") + " " + big + " NOT NULL)");
     }
 
     /** One stored entry. */

@@ -103,34 +103,114 @@ public final class AsOf {
         return items;
     }
 
-    static Table table(OrmRuntime orm, QuerySpec<?> q) {
-        ModelMeta m = q.type().meta();
-        HistoryMeta h = history(m);
-        if (!q.joins().equals(Joins.EMPTY) || !q.related().isEmpty() || !q.prefetch().isEmpty()) {
-            throw new OrmUsageException("asOf reads one model's history: filters on its own fields, ordering, "
-                    + "slicing and counting; joins, selectRelated and prefetchRelated are not supported yet");
-        }
-        Database d = orm.database(q.database());
-        HistoryTriggers engine = HistoryTriggers.of(d.dialect());
-        Object t = engine.timeValue(q.asOf());
-        Table ht = Sql.table(h.table());
-        Column<Object> from = Sql.field(ht, HistoryTable.VALID_FROM, Object.class);
+    /** Databases known to have the prune-horizon table (it is never dropped by Covet, so a hit stays true). */
+    private static final java.util.Set<Database> HORIZON_SEEN =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    /**
+     * Refuses {@code t} when {@code m}'s history cannot answer it: before the first recorded version, or before the
+     * point up to which {@code AuditTrail.prune} deleted versions (the state then is no longer complete).
+     */
+    private static void requireKnown(Database d, ModelMeta m, HistoryMeta h, java.time.Instant t) {
         String vf = d.dialect().quote(HistoryTable.VALID_FROM);
         // the first recorded version (lowest history_id, read through the primary key): a scan for any version
         // before t would wade through the dead row versions the triggers' valid_to updates leave on PostgreSQL
-        List<io.covet.core.Row> first = d.sql("SELECT " + vf + " AS f FROM " + d.dialect().quote(h.table())
-                + " ORDER BY " + d.dialect().quote(HistoryTable.HISTORY_ID) + " LIMIT 1").list();
-        boolean began = !first.isEmpty() && !instant(first.get(0).getString("f")).isAfter(q.asOf());
-        if (!began) {
-            throw new OrmUsageException("asOf(" + q.asOf() + ") on " + m.simpleName() + " is before its history "
+        String first = "SELECT " + vf + " AS f FROM " + d.dialect().quote(h.table()) + " ORDER BY "
+                + d.dialect().quote(HistoryTable.HISTORY_ID) + " LIMIT 1";
+        // one statement: the first version and, until the horizon table is known to exist, whether it does
+        boolean horizon = HORIZON_SEEN.contains(d);
+        List<io.covet.core.Row> rows = null;
+        if (!horizon) {
+            rows = d.sql("SELECT (" + first + ") AS f, "
+                    + HistoryTriggers.of(d.dialect()).tableCount(HistoryTable.HORIZON_TABLE) + " AS n").list();
+            if (rows.get(0).getLong("n") > 0) {
+                HORIZON_SEEN.add(d);
+                horizon = true;
+            }
+        }
+        if (horizon) {
+            rows = d.sql("SELECT (" + first + ") AS f, (SELECT " + d.dialect().quote("pruned_before") + " FROM "
+                    + d.dialect().quote(HistoryTable.HORIZON_TABLE) + " WHERE " + d.dialect().quote("history_table")
+                    + " = ?) AS p", h.table()).list();
+        }
+        String pruned = horizon ? rows.get(0).getString("p") : null;
+        if (pruned != null) {
+            if (t.isBefore(Instant.parse(pruned))) {
+                throw new OrmUsageException("asOf(" + t + ") on " + m.simpleName() + " is before its prune point "
+                        + pruned + ": the versions of " + h.table() + " that ended by then were deleted (covet audit "
+                        + "prune), so the state at that instant is no longer known; ask for an instant at or after "
+                        + pruned);
+            }
+            return; // the prune deleted versions, so the history began before its point
+        }
+        String f = rows.isEmpty() ? null : rows.get(0).getString("f");
+        if (f == null || instant(f).isAfter(t)) {
+            throw new OrmUsageException("asOf(" + t + ") on " + m.simpleName() + " is before its history "
                     + "began (the first version in " + h.table() + " starts after it); the state before the history "
                     + "was recorded is unknown");
         }
+    }
+
+    /** The rows of {@code m} as of {@code t}, as a SELECT of its columns from its history table. */
+    private static Select stateAt(Database d, ModelMeta m, HistoryMeta h, Instant t) {
+        requireKnown(d, m, h, t);
+        Object tv = HistoryTriggers.of(d.dialect()).timeValue(t);
+        Table ht = Sql.table(h.table());
+        Column<Object> from = Sql.field(ht, HistoryTable.VALID_FROM, Object.class);
         List<SelectItem> items = columns(m, h, ht);
         Column<Object> to = Sql.field(ht, HistoryTable.VALID_TO, Object.class);
-        Condition visible = from.le(t).and(to.isNull().or(to.gt(t)))
+        Condition visible = from.le(tv).and(to.isNull().or(to.gt(tv)))
                 .and(Sql.field(ht, HistoryTable.CHANGE_TYPE, String.class).ne("-"));
-        Select inner = Sql.select(items.toArray(SelectItem[]::new)).from(ht).where(visible);
-        return inner.asTable(m.table());
+        return Sql.select(items.toArray(SelectItem[]::new)).from(ht).where(visible);
+    }
+
+    static Table table(OrmRuntime orm, QuerySpec<?> q) {
+        ModelMeta m = q.type().meta();
+        HistoryMeta h = history(m);
+        if (q.selfSubquery()) {
+            throw new OrmUsageException("asOf with a filter or exclude across a reverse or many-to-many relation is "
+                    + "not supported: that filter is a subquery over the current tables, which would mix two points "
+                    + "in time; filter through forward relations (joined as of the same instant) or query without "
+                    + "asOf");
+        }
+        if (!q.prefetch().isEmpty()) {
+            for (io.covet.orm.Path<?, ?, ?> p : q.prefetch()) {
+                for (io.covet.orm.Path<?, ?, ?> prefix : Paths.prefixes(p)) {
+                    related(orm, Paths.last(prefix), "prefetchRelated");
+                }
+            }
+        }
+        return stateAt(orm.database(q.database()), m, h, q.asOf()).asTable(m.table());
+    }
+
+    /**
+     * The model a joined step reaches, checked to have a history that can be read as of an instant.
+     *
+     * @throws OrmUsageException for a many-to-many step (its link table keeps no history) and for a target without
+     *                           {@code @History}
+     */
+    static ModelType<?> related(OrmRuntime orm, PathStep s, String how) {
+        ModelType<?> target = orm.type(s.targetModel());
+        if (s.kind() == PathStep.Kind.MANY_TO_MANY) {
+            throw new OrmUsageException("asOf with " + how + " across the many-to-many relation " + s.name()
+                    + ": its link table keeps no history, so which rows were linked at that instant is unknown; "
+                    + "read the related rows through a model with @History for the link, or query without asOf");
+        }
+        if (target.meta().history() == null) {
+            throw new OrmUsageException("asOf with " + how + " of " + s.name() + ": " + target.meta().simpleName()
+                    + " has no @History, so its rows at that instant are unknown (joining its current rows would "
+                    + "mix two points in time); annotate " + target.meta().simpleName() + " with @History and "
+                    + "migrate, or drop the relation from the asOf query");
+        }
+        return target;
+    }
+
+    /**
+     * The joined model of {@code s} as of {@code t}, under {@code alias}: what a join reads in place of the live
+     * table so the related rows are those of the same instant.
+     */
+    static Table joined(OrmRuntime orm, QuerySpec<?> q, PathStep s, String alias) {
+        ModelMeta m = related(orm, s, "a join or selectRelated").meta();
+        return stateAt(orm.database(q.database()), m, m.history(), q.asOf()).asTable(alias);
     }
 }

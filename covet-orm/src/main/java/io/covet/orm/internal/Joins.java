@@ -52,6 +52,11 @@ public final class Joins {
     }
 
     Select apply(OrmRuntime orm, ModelType<?> root, Select q) {
+        return apply(orm, root, q, null);
+    }
+
+    /** As above; for a query {@code asOf} an instant, each joined model is read as of that instant too. */
+    Select apply(OrmRuntime orm, ModelType<?> root, Select q, QuerySpec<?> asOf) {
         for (Entry e : byAlias.values()) {
             Path<?, ?, ?> p = e.path();
             Path<?, ?, ?> parent = Paths.parent(p);
@@ -60,16 +65,17 @@ public final class Joins {
             ModelType<?> source = orm.type(s.sourceModel());
             ModelType<?> target = orm.type(s.targetModel());
             Table t = p.table();
+            Table read = asOf == null || asOf.asOf() == null ? t : AsOf.joined(orm, asOf, s, p.alias());
             switch (s.kind()) {
                 case FORWARD -> {
                     Condition on = Relations.eq(source.columns(parentTable).get(source.meta().indexOf(s.name())),
                             pk(target, t)).and(SoftDeletes.live(target, t));
-                    q = e.inner() ? q.join(t, on) : q.leftJoin(t, on);
+                    q = e.inner() ? q.join(read, on) : q.leftJoin(read, on);
                 }
                 case REVERSE -> {
                     Condition on = Relations.eq(target.columns(t).get(target.meta().indexOf(s.remoteField())),
                             pk(source, parentTable)).and(SoftDeletes.live(target, t));
-                    q = e.inner() ? q.join(t, on) : q.leftJoin(t, on);
+                    q = e.inner() ? q.join(read, on) : q.leftJoin(read, on);
                 }
                 case MANY_TO_MANY -> {
                     Relations.JoinTable jt = Relations.joinTable(orm, source, s.name());

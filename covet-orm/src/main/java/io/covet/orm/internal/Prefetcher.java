@@ -35,6 +35,13 @@ final class Prefetcher {
     /** Loads the relations of {@code paths} (each after its prefixes) for {@code roots}. */
     @SuppressWarnings("unchecked")
     static void run(OrmRuntime orm, List<Path<?, ?, ?>> paths, List<? extends Entity> roots) {
+        run(orm, paths, roots, null);
+    }
+
+    /** As above, reading the related rows as of {@code asOf} (null: now); {@code AsOf} checked the paths. */
+    @SuppressWarnings("unchecked")
+    static void run(OrmRuntime orm, List<Path<?, ?, ?>> paths, List<? extends Entity> roots,
+                    java.time.Instant asOf) {
         Map<Path<?, ?, ?>, List<Entity>> levels = new HashMap<>();
         for (Path<?, ?, ?> p : paths) {
             Path<?, ?, ?> parent = Paths.parent(p);
@@ -48,8 +55,8 @@ final class Prefetcher {
             ModelType<Entity> target = (ModelType<Entity>) orm.type(s.targetModel());
             String db = owners.get(0).database();
             levels.put(p, switch (s.kind()) {
-                case FORWARD -> forward(orm, db, source, target, s.name(), owners);
-                case REVERSE -> reverse(orm, QuerySpec.all(target).withDatabase(db), s, s.name(), owners);
+                case FORWARD -> forward(orm, db, source, target, s.name(), owners, asOf);
+                case REVERSE -> reverse(orm, base(target, db, asOf), s, s.name(), owners);
                 case MANY_TO_MANY -> manyToMany(orm, QuerySpec.all(target).withDatabase(db), source, s.name(),
                         s.name(), owners);
             });
@@ -57,7 +64,7 @@ final class Prefetcher {
     }
 
     private static List<Entity> forward(OrmRuntime orm, String db, ModelType<Entity> source, ModelType<Entity> target,
-                                        String field, List<? extends Entity> owners) {
+                                        String field, List<? extends Entity> owners, java.time.Instant asOf) {
         int fi = source.meta().indexOf(field);
         Set<Object> ids = new LinkedHashSet<>();
         for (Entity o : owners) {
@@ -68,7 +75,7 @@ final class Prefetcher {
         Map<Object, Entity> byId = new HashMap<>();
         int pk = target.meta().primaryKeyIndex();
         for (List<Object> chunk : chunks(ids)) {
-            for (Entity t : QueryReads.list(orm, QuerySpec.all(target).withDatabase(db)
+            for (Entity t : QueryReads.list(orm, base(target, db, asOf)
                     .and(Relations.in(Joins.pk(target, target.table()), chunk)))) {
                 byId.put(target.get(t, pk), t);
             }
@@ -207,5 +214,10 @@ final class Prefetcher {
             out.add(cur);
         }
         return out;
+    }
+
+    private static QuerySpec<Entity> base(ModelType<Entity> target, String db, java.time.Instant asOf) {
+        QuerySpec<Entity> q = QuerySpec.all(target).withDatabase(db);
+        return asOf == null ? q : q.withAsOf(asOf);
     }
 }

@@ -97,7 +97,7 @@ final class QueryIterator<T extends Entity> implements CloseableIterator<T> {
         if (chunk.isEmpty()) {
             return false;
         }
-        Prefetcher.run(orm, qs.prefetch(), chunk);
+        Prefetcher.run(orm, qs.prefetch(), chunk, qs.asOf());
         return true;
     }
 

@@ -35,7 +35,7 @@ public final class QueryReads {
         EntityMapper<T> mapper = EntityMapper.of(orm, q, d.engine());
         List<T> out = QuerySql.select(orm, q, mapper.items(), true).statement(d).list(mapper);
         if (!q.prefetch().isEmpty() && !out.isEmpty()) {
-            Prefetcher.run(orm, q.prefetch(), out);
+            Prefetcher.run(orm, q.prefetch(), out, q.asOf());
         }
         return out;
     }

@@ -36,7 +36,7 @@ final class QuerySql {
         SelectItem[] arr = items.toArray(SelectItem[]::new);
         Select s = (q.distinct() ? Sql.selectDistinct(arr) : Sql.select(arr))
                 .from(q.asOf() == null ? q.type().table() : AsOf.table(orm, q));
-        s = q.joins().apply(orm, q.type(), s);
+        s = q.joins().apply(orm, q.type(), s, q);
         s = s.where(SoftDeletes.where(q));
         List<Field<?>> group = new ArrayList<>(q.groupBy());
         boolean aggregated = q.annotations().stream().anyMatch(a -> a.expr() instanceof AggregateFunction<?>);

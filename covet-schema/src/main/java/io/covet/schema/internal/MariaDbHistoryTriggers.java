@@ -93,4 +93,9 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
     public List<String> clearContext() {
         return List.of("SET @covet_user = NULL, @covet_reason = NULL, @covet_tx = NULL");
     }
+
+    @Override
+    public String tableCount(String table) {
+        return "(SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + table + "')";
+    }
 }

@@ -93,4 +93,9 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
     public List<String> clearContext() {
         return List.of("SELECT set_config('covet.user', '', true), set_config('covet.reason', '', true)");
     }
+
+    @Override
+    public String tableCount(String table) {
+        return "(CASE WHEN to_regclass('" + table + "') IS NULL THEN 0 ELSE 1 END)";
+    }
 }

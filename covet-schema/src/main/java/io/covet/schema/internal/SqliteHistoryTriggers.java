@@ -110,4 +110,9 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
     public List<String> clearContext() {
         return List.of("DELETE FROM " + d.quote(SQLITE_CONTEXT_TABLE));
     }
+
+    @Override
+    public String tableCount(String table) {
+        return "(SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "')";
+    }
 }

@@ -3,6 +3,7 @@ package io.covet.examples.shop;
 import io.covet.orm.Column;
 import io.covet.orm.FieldType;
 import io.covet.orm.ForeignKey;
+import io.covet.orm.History;
 import io.covet.orm.Index;
 import io.covet.orm.Model;
 import io.covet.orm.OnDelete;
@@ -13,7 +14,11 @@ import io.covet.orm.Reverse;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** An order: customers with orders cannot be deleted (PROTECT); a deleted address is unset (SET_NULL). */
+/**
+ * An order: customers with orders cannot be deleted (PROTECT); a deleted address is unset (SET_NULL). Its history
+ * ({@code orders_history}, written by triggers the migration creates) keeps every version: {@code asOf}, audit.
+ */
+@History
 @Model(table = "orders", ordering = {"-placedAt", "id"}, indexes = @Index(fields = {"status", "placedAt"}))
 public class Order extends ShopModel {
     @ForeignKey(onDelete = OnDelete.PROTECT)
