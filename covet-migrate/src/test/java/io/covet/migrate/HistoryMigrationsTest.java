@@ -8,7 +8,6 @@ import io.covet.testing.Scratch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HistoryMigrationsTest {
     private static final String APP = "bank";
-    private final List<Migration> migrations = new ArrayList<>();
+    private final MigrationSteps steps = new MigrationSteps();
 
     /** The Wallet model of one version: {@code fields} are its field declarations. */
     private static SchemaSource version(String v, String annotation, String fields) throws Exception {
@@ -32,25 +31,6 @@ class HistoryMigrationsTest {
         List<ModelMeta> metas = InspectDbTest.compile(List.of(new ModelSource("wallet", "Wallet", src, List.of())),
                 pkg);
         return OrmSchemaSource.of(metas, m -> APP);
-    }
-
-    private Migration makemigrations(SchemaSource v) {
-        List<Migration> made = Autodetector.migrations(new MigrationGraph(migrations, Set.of()), v,
-                Questioner.nonInteractive(true));
-        assertThat(made).hasSize(1);
-        Migration m = MigrationFiles.parse(MigrationFiles.toJson(made.get(0)), made.get(0).name());
-        migrations.add(m);
-        return m;
-    }
-
-    private Migrator migrator(Database db) {
-        return Migrator.builder(db, migrations).build();
-    }
-
-    private void clean(Database db, SchemaSource v) {
-        assertThat(Drift.differences(db, migrator(db))).isEmpty();
-        assertThat(Autodetector.migrations(new MigrationGraph(migrations, Set.of()), v,
-                Questioner.nonInteractive(true))).isEmpty();
     }
 
     private static List<String> history(Database db, String columns) {
@@ -75,15 +55,15 @@ class HistoryMigrationsTest {
         SchemaSource v1 = version("v1", "@History(exclude = \"note\")",
                 "    @Column(maxLength = 40)\n    String owner;\n    int balance;\n"
                         + "    @Column(nullable = true)\n    String note;\n");
-        Migration m1 = makemigrations(v1);
+        Migration m1 = steps.makemigrations(v1);
         assertThat(ops(m1)).containsExactly("Create model wallet", "Create model wallet_history",
                 "Create history triggers on wallet writing wallet_history");
-        List<String> preview = SqlPreview.sql(new MigrationGraph(migrations, Set.of()), m1.key(), db.dialect(),
+        List<String> preview = SqlPreview.sql(steps.graph(), m1.key(), db.dialect(),
                 false);
         assertThat(String.join("\n", preview)).contains("CREATE TRIGGER").contains("wallet_history")
                 .contains("wallet_hist_asof");
-        migrator(db).migrate(Target.latest());
-        clean(db, v1);
+        steps.migrator(db).migrate(Target.latest());
+        steps.clean(db, v1);
         db.sql("INSERT INTO wallet (owner, balance, note) VALUES ('ann', 1, 'x')").execute();
         db.sql("UPDATE wallet SET note = 'y'").execute(); // excluded column only: nothing recorded
         assertThat(history(db, "owner, balance")).containsExactly("+ ann 1");
@@ -93,14 +73,14 @@ class HistoryMigrationsTest {
                 "    @Column(maxLength = 40)\n    String holder;\n    int balance;\n"
                         + "    @Column(nullable = true)\n    String note;\n"
                         + "    @Column(nullable = true, maxLength = 80)\n    String email;\n");
-        Migration m2 = makemigrations(v2);
+        Migration m2 = steps.makemigrations(v2);
         assertThat(ops(m2)).first().isEqualTo("Drop history triggers on wallet");
         assertThat(ops(m2)).last().isEqualTo("Create history triggers on wallet writing wallet_history");
         assertThat(m2.operations()).contains(new RenameField("wallet", "owner", "holder"),
                 new RenameField("wallet_history", "owner", "holder"));
         assertThat(ops(m2)).contains("Add field email to wallet", "Add field email to wallet_history");
-        migrator(db).migrate(Target.latest());
-        clean(db, v2);
+        steps.migrator(db).migrate(Target.latest());
+        steps.clean(db, v2);
         db.sql("UPDATE wallet SET email = 'ann@example.com'").execute();
         assertThat(history(db, "holder, email")).containsExactly("+ ann null", "~ ann ann@example.com");
 
@@ -109,10 +89,10 @@ class HistoryMigrationsTest {
                 "    @Column(maxLength = 40)\n    String holder;\n"
                         + "    @Column(nullable = true)\n    String note;\n"
                         + "    @Column(nullable = true, maxLength = 80)\n    String email;\n");
-        Migration m3 = makemigrations(v3);
+        Migration m3 = steps.makemigrations(v3);
         assertThat(ops(m3)).contains("Remove field balance from wallet", "Remove field balance from wallet_history");
-        migrator(db).migrate(Target.latest());
-        clean(db, v3);
+        steps.migrator(db).migrate(Target.latest());
+        steps.clean(db, v3);
         db.sql("UPDATE wallet SET holder = 'bea'").execute();
         assertThat(history(db, "holder, email")).hasSize(3).last().isEqualTo("~ bea ann@example.com");
 
@@ -121,28 +101,28 @@ class HistoryMigrationsTest {
                 "    @Column(maxLength = 40)\n    String holder;\n"
                         + "    @Column(nullable = true)\n    String note;\n"
                         + "    @Column(nullable = true, maxLength = 80)\n    String email;\n");
-        Migration m4 = makemigrations(v4);
+        Migration m4 = steps.makemigrations(v4);
         assertThat(ops(m4)).containsExactly("Drop history triggers on wallet", "Delete model wallet_history");
-        migrator(db).migrate(Target.latest());
-        clean(db, v4);
+        steps.migrator(db).migrate(Target.latest());
+        steps.clean(db, v4);
         db.sql("UPDATE wallet SET holder = 'cy'").execute(); // no trigger left to fail on the missing table
 
         // back, one migration at a time: the triggers match each state again
-        migrator(db).migrate(Target.of(APP, m3.name()));
+        steps.migrator(db).migrate(Target.of(APP, m3.name()));
         assertThat(history(db, "holder")).isEmpty(); // recreated empty: its rows went with the table
         db.sql("UPDATE wallet SET holder = 'dan'").execute();
         assertThat(history(db, "holder, email")).containsExactly("~ dan ann@example.com");
-        migrator(db).migrate(Target.of(APP, m2.name()));
+        steps.migrator(db).migrate(Target.of(APP, m2.name()));
         db.sql("UPDATE wallet SET balance = 5").execute();
         assertThat(history(db, "holder, balance")).containsExactly("~ dan null", "~ dan 5");
-        migrator(db).migrate(Target.of(APP, m1.name()));
+        steps.migrator(db).migrate(Target.of(APP, m1.name()));
         db.sql("UPDATE wallet SET owner = 'eve'").execute();
         assertThat(history(db, "owner, balance")).containsExactly("~ dan null", "~ dan 5", "~ eve 5");
         db.sql("DELETE FROM wallet").execute();
         assertThat(history(db, "owner")).last().isEqualTo("- eve");
-        assertThat(Drift.differences(db, migrator(db))).isEmpty();
+        assertThat(Drift.differences(db, steps.migrator(db))).isEmpty();
         assertThat(Drift.differences(db, v1, Migrator.DEFAULT_HISTORY_TABLE)).isEmpty();
-        migrator(db).migrate(Target.zero(APP));
+        steps.migrator(db).migrate(Target.zero(APP));
         assertThat(MigratorTest.live(db).tables()).isEmpty();
     }
 }

@@ -10,7 +10,6 @@ import io.covet.testing.Scratch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InheritanceMigrationsTest {
     private static final String APP = "venues";
-    private final List<Migration> migrations = new ArrayList<>();
+    private final MigrationSteps steps = new MigrationSteps();
 
     private static final String PLACE = """
             @Model(table = "place")
@@ -61,44 +60,23 @@ class InheritanceMigrationsTest {
         return OrmSchemaSource.of(metas, m -> APP);
     }
 
-    private Migration makemigrations(SchemaSource v) {
-        List<Migration> made = Autodetector.migrations(new MigrationGraph(migrations, Set.of()), v,
-                Questioner.nonInteractive(true));
-        assertThat(made).hasSize(1);
-        Migration m = MigrationFiles.parse(MigrationFiles.toJson(made.get(0)), made.get(0).name());
-        migrations.add(m);
-        return m;
-    }
-
-    private Migrator migrator(Database db) {
-        return Migrator.builder(db, migrations).build();
-    }
-
-    /** The database matches the migrations and the models, and makemigrations finds nothing to do. */
-    private void clean(Database db, SchemaSource v) {
-        assertThat(Drift.differences(db, migrator(db))).isEmpty();
-        assertThat(Drift.differences(db, v, Migrator.DEFAULT_HISTORY_TABLE)).isEmpty();
-        assertThat(Autodetector.migrations(new MigrationGraph(migrations, Set.of()), v,
-                Questioner.nonInteractive(true))).isEmpty();
-    }
-
     @AllEngines
     void aProxyAddsNoTableAndAChildAddsItsLinkedTable(Scratch s) throws Exception {
         Database db = s.db();
         SchemaSource v1 = version("v1", PLACE);
-        makemigrations(v1);
-        migrator(db).migrate(Target.latest());
-        clean(db, v1);
+        steps.makemigrations(v1);
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v1);
 
         // a proxy: nothing to migrate
         SchemaSource v2 = version("v2", PLACE, PROXY);
-        clean(db, v2);
+        steps.cleanAgainstModels(db, v2);
 
         // a multi-table child: one new table, keyed by the link to the parent
         SchemaSource v3 = version("v3", PLACE, PROXY, RESTAURANT);
-        makemigrations(v3);
-        migrator(db).migrate(Target.latest());
-        clean(db, v3);
+        steps.makemigrations(v3);
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v3);
         Schema live = MigratorTest.live(db);
         assertThat(live.tables()).extracting(Table::name).contains("place", "restaurant").doesNotContain("venue");
         Table restaurant = live.require("restaurant");
@@ -116,7 +94,7 @@ class InheritanceMigrationsTest {
         long id = db.sql("SELECT id FROM place").list(rs -> rs.getLong(1)).get(0);
         db.sql("INSERT INTO restaurant (place_ptr_id, seats) VALUES (?, 20)", id).execute();
         db.sql("DELETE FROM restaurant").execute();
-        migrator(db).migrate(Target.zero(APP));
+        steps.migrator(db).migrate(Target.zero(APP));
         assertThat(MigratorTest.live(db).tables()).isEmpty();
     }
 }

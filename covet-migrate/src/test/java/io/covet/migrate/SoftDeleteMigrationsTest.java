@@ -8,9 +8,7 @@ import io.covet.orm.spi.ModelMeta;
 import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SoftDeleteMigrationsTest {
     private static final String APP = "store";
-    private final List<Migration> migrations = new ArrayList<>();
+    private final MigrationSteps steps = new MigrationSteps();
 
     private static SchemaSource version(String v, String annotation) throws Exception {
         String pkg = "soft." + v;
@@ -35,26 +33,6 @@ class SoftDeleteMigrationsTest {
                 + "    @Column(nullable = true)\n    Instant deletedAt;\n    public Item() {\n    }\n}\n";
         List<ModelMeta> metas = InspectDbTest.compile(List.of(new ModelSource("item", "Item", src, List.of())), pkg);
         return OrmSchemaSource.of(metas, m -> APP);
-    }
-
-    private Migration makemigrations(SchemaSource v) {
-        List<Migration> made = Autodetector.migrations(new MigrationGraph(migrations, Set.of()), v,
-                Questioner.nonInteractive(true));
-        assertThat(made).hasSize(1);
-        Migration m = MigrationFiles.parse(MigrationFiles.toJson(made.get(0)), made.get(0).name());
-        migrations.add(m);
-        return m;
-    }
-
-    private Migrator migrator(Database db) {
-        return Migrator.builder(db, migrations).build();
-    }
-
-    private void clean(Database db, SchemaSource v) {
-        assertThat(Drift.differences(db, migrator(db))).isEmpty();
-        assertThat(Drift.differences(db, v, Migrator.DEFAULT_HISTORY_TABLE)).isEmpty();
-        assertThat(Autodetector.migrations(new MigrationGraph(migrations, Set.of()), v,
-                Questioner.nonInteractive(true))).isEmpty();
     }
 
     private static void insert(Database db, String sku, String code) {
@@ -70,8 +48,8 @@ class SoftDeleteMigrationsTest {
     void uniqueKeysHoldAmongLiveRowsOnly(Scratch s) throws Exception {
         Database db = s.db();
         SchemaSource v1 = version("v1", "@SoftDelete");
-        Migration m1 = makemigrations(v1);
-        String preview = String.join("\n", SqlPreview.sql(new MigrationGraph(migrations, Set.of()), m1.key(),
+        Migration m1 = steps.makemigrations(v1);
+        String preview = String.join("\n", SqlPreview.sql(steps.graph(), m1.key(),
                 db.dialect(), false));
         if (s.engine().family() == Engine.MARIADB) {
             assertThat(preview).contains("ADD COLUMN IF NOT EXISTS `deleted_at_live` TINYINT AS (IF(`deleted_at` IS "
@@ -81,8 +59,8 @@ class SoftDeleteMigrationsTest {
             assertThat(preview).contains("CREATE UNIQUE INDEX \"item_sku_uniq\" ON \"item\" (\"sku\") WHERE "
                     + "deleted_at IS NULL");
         }
-        migrator(db).migrate(Target.latest());
-        clean(db, v1);
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v1);
 
         insert(db, "A", "1");
         deleteSoftly(db, "A");
@@ -96,18 +74,18 @@ class SoftDeleteMigrationsTest {
         // without @SoftDelete the indexes become plain unique constraints again, which the live rows satisfy
         db.sql("DELETE FROM item WHERE deleted_at IS NOT NULL").execute();
         SchemaSource v2 = version("v2", "");
-        Migration m2 = makemigrations(v2);
-        migrator(db).migrate(Target.latest());
-        clean(db, v2);
+        Migration m2 = steps.makemigrations(v2);
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v2);
         assertThatThrownBy(() -> insert(db, "A", "9")).isInstanceOf(UniqueViolation.class);
 
         // and back to live-rows-only, then all the way down
-        migrator(db).migrate(Target.of(APP, m1.name()));
-        assertThat(Drift.differences(db, migrator(db))).isEmpty();
+        steps.migrator(db).migrate(Target.of(APP, m1.name()));
+        assertThat(Drift.differences(db, steps.migrator(db))).isEmpty();
         deleteSoftly(db, "A");
         insert(db, "A", "1");
         assertThat(m2.operations()).isNotEmpty();
-        migrator(db).migrate(Target.zero(APP));
+        steps.migrator(db).migrate(Target.zero(APP));
         assertThat(MigratorTest.live(db).tables()).isEmpty();
     }
 }
