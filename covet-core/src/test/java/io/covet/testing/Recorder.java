@@ -41,6 +41,21 @@ public final class Recorder implements Interceptor {
         released.add(context);
     }
 
+    /**
+     * The contexts of the statements seen since the last call, leaving out Covet's own transaction control, in
+     * order; forgets every statement seen so far.
+     */
+    public List<StatementContext> take() {
+        List<StatementContext> out = new java.util.ArrayList<>();
+        for (Seen s : statements) {
+            if (s.context().kind() != StatementKind.TRANSACTION) {
+                out.add(s.context());
+            }
+        }
+        statements.clear();
+        return out;
+    }
+
     /** The statements of a kind, in order. */
     public List<Seen> of(StatementKind kind) {
         return statements.stream().filter(s -> s.context().kind() == kind).toList();

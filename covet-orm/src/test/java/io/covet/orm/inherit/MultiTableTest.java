@@ -1,10 +1,8 @@
 package io.covet.orm.inherit;
 
 import io.covet.core.Database;
-import io.covet.core.pipeline.Interceptor;
 import io.covet.core.pipeline.Operation;
 import io.covet.core.pipeline.StatementContext;
-import io.covet.core.pipeline.StatementKind;
 import io.covet.orm.Orm;
 import io.covet.orm.OrmSchema;
 import io.covet.orm.Ref;
@@ -13,11 +11,10 @@ import io.covet.schema.Schema;
 import io.covet.schema.SchemaComparison;
 import io.covet.schema.Table;
 import io.covet.testing.AllEngines;
+import io.covet.testing.Recorder;
 import io.covet.testing.Scratch;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,24 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parent.
  */
 class MultiTableTest {
-    /** Keeps every statement that is not Covet's own transaction control. */
-    static final class Recorder implements Interceptor {
-        final List<StatementContext> seen = new CopyOnWriteArrayList<>();
-
-        @Override
-        public <T> T intercept(Chain<T> chain) {
-            if (chain.context().kind() != StatementKind.TRANSACTION) {
-                seen.add(chain.context());
-            }
-            return chain.proceed();
-        }
-
-        List<StatementContext> take() {
-            List<StatementContext> out = new ArrayList<>(seen);
-            seen.clear();
-            return out;
-        }
-    }
 
     static Orm orm(Database db) {
         Orm orm = Orm.builder().database(db).models(Keeper_.TYPE, Place_.TYPE, Restaurant_.TYPE, Bar_.TYPE,

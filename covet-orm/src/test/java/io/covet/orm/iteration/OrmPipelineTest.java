@@ -1,18 +1,16 @@
 package io.covet.orm.iteration;
 
 import io.covet.core.Database;
-import io.covet.core.pipeline.Interceptor;
 import io.covet.core.pipeline.LazyLoad;
 import io.covet.core.pipeline.Operation;
 import io.covet.core.pipeline.StatementContext;
 import io.covet.core.pipeline.StatementKind;
 import io.covet.orm.Orm;
 import io.covet.testing.AllEngines;
+import io.covet.testing.Recorder;
 import io.covet.testing.Scratch;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,25 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrmPipelineTest {
 
-    /** Keeps the context of every statement that is not Covet's own transaction control. */
-    private static final class Recorder implements Interceptor {
-        final List<StatementContext> seen = new CopyOnWriteArrayList<>();
-
-        @Override
-        public <T> T intercept(Chain<T> chain) {
-            if (chain.context().kind() != StatementKind.TRANSACTION) {
-                seen.add(chain.context());
-            }
-            return chain.proceed();
-        }
-
-        /** What was seen since the last call, and forgets it. */
-        List<StatementContext> take() {
-            List<StatementContext> out = new ArrayList<>(seen);
-            seen.clear();
-            return out;
-        }
-    }
 
     @AllEngines
     void everyOrmStatementCarriesItsOperationAndTables(Scratch s) {
