@@ -25,4 +25,20 @@ public @interface History {
 
     /** Java field names not copied into the history (a change to only these fields records no version). */
     String[] exclude() default {};
+
+    /** How the versions are written; {@link Capture#TRIGGERS} unless said otherwise. */
+    Capture capture() default Capture.TRIGGERS;
+
+    /** Who writes the history. */
+    enum Capture {
+        /** Database triggers created by the model's migration: every write is captured, raw SQL included. */
+        TRIGGERS,
+        /**
+         * Covet's ORM writes the versions itself, for databases where triggers are not allowed; a write that
+         * bypasses the ORM is handled as {@code docs/history.md} describes.
+         */
+        APPLICATION,
+        /** MariaDB's own system versioning ({@code WITH SYSTEM VERSIONING}); refused on other engines. */
+        SYSTEM_VERSIONING
+    }
 }

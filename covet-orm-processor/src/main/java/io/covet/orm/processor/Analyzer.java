@@ -154,10 +154,14 @@ final class Analyzer {
         }
         AnnotationMirror hm = mirror(type, "History");
         String historyTable = null;
+        String historyCapture = "TRIGGERS";
         List<String> historyExcluded = new ArrayList<>();
         if (hm != null) {
             Map<String, Object> hv = values(hm);
             historyTable = str(hv.get("table")).isEmpty() ? table + "_history" : str(hv.get("table"));
+            if (hv.get("capture") != null) {
+                historyCapture = str(hv.get("capture"));
+            }
             for (Object o : list(hv.get("exclude"))) {
                 String ex = str(o);
                 if (fields.stream().noneMatch(fi -> fi.name().equals(ex))) {
@@ -186,7 +190,7 @@ final class Analyzer {
                 msg -> error(type, msg));
         ModelInfo info = new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques,
                 checks, compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded,
-                softDelete, manager);
+                softDelete, manager, historyCapture);
         if (multiTableParent != null) {
             ModelInfo combined = Inheritance.combine(multiTableParent, info, type, this::error);
             return combined == null ? info : combined;

@@ -135,7 +135,7 @@ final class Inheritance {
         relations.addAll(own.relations());
         return new ModelInfo(own.packageName(), simple, own.qualifiedName(), own.table(), fields, relations,
                 own.ordering().isEmpty() ? parent.ordering() : own.ordering(), own.indexes(), own.uniques(),
-                own.checks(), List.of(), false, false, null, List.of(), null, own.manager());
+                own.checks(), List.of(), false, false, null, List.of(), null, own.manager(), "TRIGGERS");
     }
 
     /** The nearest superclass annotated {@code @Model}, or null. */
@@ -220,7 +220,7 @@ final class Inheritance {
         ModelInfo info = new ModelInfo(pkg, simple, type.getQualifiedName().toString(), pi.table(), pi.fields(),
                 pi.relations(), ordering.isEmpty() ? pi.ordering() : ordering, pi.indexes(), pi.uniques(),
                 pi.checks(), pi.compositeKey(), false, pi.readOnly(), pi.historyTable(), pi.historyExcluded(),
-                pi.softDelete(), manager);
+                pi.softDelete(), manager, pi.historyCapture());
         return new Result(info, concrete.getQualifiedName().toString());
     }
 

@@ -7,5 +7,5 @@ record ModelInfo(String packageName, String simpleName, String qualifiedName, St
                  List<RelationInfo> relations, List<String> ordering, List<Group> indexes,
                  List<Group> uniques, List<String[]> checks, List<String> compositeKey, boolean record,
                  boolean readOnly, String historyTable, List<String> historyExcluded,
-                 String[] softDelete, String manager) {
+                 String[] softDelete, String manager, String historyCapture) {
 }

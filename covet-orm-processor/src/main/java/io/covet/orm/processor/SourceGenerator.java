@@ -144,7 +144,8 @@ final class SourceGenerator {
         w.line("        " + strings(m.ordering()) + ", " + list(idx) + ", " + list(uniq) + ", " + list(checks) + ",");
         w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
                 + ", " + (m.historyTable() == null ? "null" : "new " + SPI + "HistoryMeta(" + lit(m.historyTable())
-                + ", " + strings(m.historyExcluded()) + ")") + ")" + softDelete() + inheritance() + ";");
+                + ", " + strings(m.historyExcluded()) + ", io.covet.orm.History.Capture." + m.historyCapture() + ")")
+                + ")" + softDelete() + inheritance() + ";");
     }
 
     private String inheritance() {
