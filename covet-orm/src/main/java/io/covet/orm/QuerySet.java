@@ -78,7 +78,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     private <C extends Collection<T>> C prefetchCustom(C instances) {
         if (!custom.isEmpty() && !instances.isEmpty()) {
             routed(() -> {
-                io.covet.orm.internal.CustomPrefetches.run(runtime(), custom, List.copyOf(instances));
+                io.covet.orm.internal.CustomPrefetches.run(runtime(), custom, List.copyOf(instances), spec.asOf());
                 return null;
             });
         }
