@@ -146,6 +146,13 @@ class SystemVersioningTest {
         } finally {
             Audit.requireAttribution(false);
         }
+        assertThatThrownBy(() -> io.covet.orm.audit.AuditTrail.of(db)
+                .log(new io.covet.orm.audit.AuditFilter("fund", null, null, null)))
+                .isInstanceOf(UnsupportedFeature.class)
+                .hasMessage("audit log of the system-versioned table fund is not supported by MariaDB. System "
+                        + "versioning records no user, reason or changeset, so its versions are not in the audit "
+                        + "trail; read them with orm.history(obj), or use @History with the default capture "
+                        + "(TRIGGERS) for an attributed, hash-chained audit log.");
         assertThat(versions(db, "fund")).isEqualTo(before);
         assertThat(rows(orm.objects(Fund_.TYPE).list())).containsExactly("ann 16");
     }
