@@ -167,9 +167,28 @@ public final class Autodetector {
                 }
             });
         }
+        systemVersioning();
         fields();
         addKeysAndIndexes();
         historyTriggers(start);
+    }
+
+    /**
+     * A table that becomes system-versioned (or stops being) gets its period columns by an operation of its own,
+     * since MariaDB adds or drops them together with the versioning in one statement; a new table gets them in
+     * its CreateModel.
+     */
+    private void systemVersioning() {
+        for (Table g : goal.tables()) {
+            Table t = cur.table(g.name()).orElse(null);
+            if (t == null) {
+                continue;
+            }
+            boolean want = io.covet.schema.SystemVersioning.isVersioned(g);
+            if (want != io.covet.schema.SystemVersioning.isVersioned(t)) {
+                emit(appOf(g.name()), want ? new AddSystemVersioning(g.name()) : new RemoveSystemVersioning(g.name()));
+            }
+        }
     }
 
     /** Tracked table → its history table, in a state. */

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public sealed interface Operation permits CreateModel, DeleteModel, RenameModel, AddField, RemoveField, AlterField,
         RenameField, AddIndex, RemoveIndex, AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSql,
-        RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers, CreateExtension, CreateDomain {
+        RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers, CreateExtension, CreateDomain,
+        AddSystemVersioning, RemoveSystemVersioning {
 
     /** The state after this operation; throws {@link IllegalArgumentException} when it does not fit the state. */
     Schema apply(Schema before);

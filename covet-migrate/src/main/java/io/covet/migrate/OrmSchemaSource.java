@@ -7,6 +7,7 @@ import io.covet.orm.spi.ModelMeta;
 import io.covet.orm.spi.FieldMeta;
 import io.covet.schema.HistoryTable;
 import io.covet.schema.Schema;
+import io.covet.schema.SystemVersioning;
 import io.covet.schema.Table;
 
 import java.util.Collection;
@@ -48,7 +49,9 @@ public final class OrmSchemaSource implements SchemaSource {
         }
         Map<String, String> owners = new TreeMap<>();
         for (ModelMeta m : models) {
-            if (m.tracked()) {
+            if (m.tracked() && m.history().capture() == io.covet.orm.History.Capture.SYSTEM_VERSIONING) {
+                schema = schema.with(versioned(schema, m)); // MariaDB keeps the versions in the table itself
+            } else if (m.tracked()) {
                 schema = schema.with(historyTable(schema, m));
                 owners.put(m.history().table(), appOf.apply(m));
             }
@@ -70,6 +73,21 @@ public final class OrmSchemaSource implements SchemaSource {
             return HistoryTable.of(schema.require(m.table()), m.history().table(), tracked);
         } catch (IllegalArgumentException e) {
             throw new MigrationException("@History on " + m.simpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The table of a system-versioned model: with the period columns ({@link SystemVersioning}). */
+    private static Table versioned(Schema schema, ModelMeta m) {
+        if (!m.history().excluded().isEmpty()) {
+            throw new MigrationException("@History(capture = SYSTEM_VERSIONING) on " + m.simpleName() + " excludes "
+                    + m.history().excluded() + ", but system versioning keeps every column of the row; drop exclude, "
+                    + "or use the default TRIGGERS capture, whose history table leaves excluded fields out");
+        }
+        try {
+            return SystemVersioning.with(schema.require(m.table()));
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("@History(capture = SYSTEM_VERSIONING) on " + m.simpleName() + ": "
+                    + e.getMessage(), e);
         }
     }
 

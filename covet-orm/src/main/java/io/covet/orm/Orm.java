@@ -540,12 +540,27 @@ public final class Orm implements AutoCloseable {
             return this;
         }
 
+        /** Refuses a {@code @History(capture = SYSTEM_VERSIONING)} model with a database other than MariaDB. */
+        private void requireSystemVersioningEngines(List<Engine> engines) {
+            for (io.covet.orm.spi.ModelType<?> t : types.values()) {
+                if (io.covet.orm.internal.SystemTimeReads.versioned(t.meta())) {
+                    for (Engine e : engines) {
+                        if (e != Engine.MARIADB) {
+                            throw io.covet.schema.SystemVersioning.unsupported(e, t.meta().table());
+                        }
+                    }
+                }
+            }
+        }
+
         /**
          * Validates every model against every engine of the databases given to {@link #database} and builds the
          * Orm.
          *
          * @throws ModelValidationException listing every problem
          * @throws ConfigurationException   when no database is given
+         * @throws io.covet.core.error.UnsupportedFeature when a {@code @History(capture = SYSTEM_VERSIONING)} model
+         *                                                meets a database that is not MariaDB
          */
         public Orm build() {
             if (defaultName == null) {
@@ -557,6 +572,7 @@ public final class Orm implements AutoCloseable {
                     engines.add(db.engine().family());
                 }
             });
+            requireSystemVersioningEngines(engines);
             List<String> problems = RegistryValidator.validate(types, engines);
             if (!problems.isEmpty()) {
                 throw new ModelValidationException(problems);

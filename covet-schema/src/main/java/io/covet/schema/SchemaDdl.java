@@ -162,6 +162,23 @@ public interface SchemaDdl {
         return createDomain(name, "", false, null, List.of());
     }
 
+    /**
+     * Makes {@code before} system-versioned ({@link SystemVersioning}; {@code after} has the period columns):
+     * MariaDB only, whose existing rows become current versions starting now. Other engines throw
+     * {@link io.covet.core.error.UnsupportedFeature} naming trigger history as the alternative.
+     */
+    default List<String> addSystemVersioning(Table before, Table after) {
+        throw SystemVersioning.unsupported(dialect().engine(), before.name());
+    }
+
+    /**
+     * Ends the system versioning of {@code before}: MariaDB drops the period columns and every history row of the
+     * table (the current rows stay). Other engines throw {@link io.covet.core.error.UnsupportedFeature}.
+     */
+    default List<String> dropSystemVersioning(Table before, Table after) {
+        throw SystemVersioning.unsupported(dialect().engine(), before.name());
+    }
+
     /** Adds any kind of constraint (present in {@code after}). */
     default List<String> addConstraint(Table before, Table after, Constraint c) {
         if (c instanceof UniqueConstraint u) {

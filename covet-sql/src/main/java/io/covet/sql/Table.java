@@ -104,6 +104,24 @@ public abstract class Table {
     }
 
     /**
+     * This system-versioned table as it was at {@code instant} (MariaDB {@code FOR SYSTEM_TIME AS OF TIMESTAMP},
+     * the instant bound as a parameter, exact to the microsecond). Other engines refuse it when rendered with an
+     * {@link io.covet.core.error.UnsupportedFeature}.
+     */
+    @Supports(value = io.covet.core.engine.Engine.MARIADB, note = "system-versioned tables")
+    public Table forSystemTimeAsOf(java.time.Instant instant) {
+        java.math.BigDecimal epoch = java.math.BigDecimal.valueOf(instant.getEpochSecond())
+                .add(java.math.BigDecimal.valueOf(instant.getNano() / 1000, 6));
+        return new SystemTimeTable(this, Param.of(epoch, java.math.BigDecimal.class));
+    }
+
+    /** Every version of this system-versioned table, current and past (MariaDB {@code FOR SYSTEM_TIME ALL}). */
+    @Supports(value = io.covet.core.engine.Engine.MARIADB, note = "system-versioned tables")
+    public Table forSystemTimeAll() {
+        return new SystemTimeTable(this, null);
+    }
+
+    /**
      * The query this table is read through instead of its name, or null (the default) for a named table. A
      * subclass returns one for a table whose rows are made by a query (the ORM's multi-table inheritance: a child
      * model's own table joined to its parent's); FROM and JOIN then write {@code (query) AS "alias"} (the table's

@@ -93,6 +93,10 @@ public final class OperationJson {
             if (!r.args().isEmpty()) {
                 n.set("args", strings(r.args()));
             }
+        } else if (o instanceof io.covet.migrate.AddSystemVersioning a) {
+            n.put("op", "AddSystemVersioning").put("table", a.table());
+        } else if (o instanceof io.covet.migrate.RemoveSystemVersioning r) {
+            n.put("op", "RemoveSystemVersioning").put("table", r.table());
         } else if (o instanceof CreateHistoryTriggers c) {
             n.put("op", "CreateHistoryTriggers").put("table", c.table()).put("history", c.history());
         } else if (o instanceof DropHistoryTriggers d) {
@@ -152,6 +156,8 @@ public final class OperationJson {
             case "RunSQL" -> new RunSql(strings(req(n, "sql")),
                     n.has("reverse_sql") ? strings(n.get("reverse_sql")) : null);
             case "RunJava" -> new RunJava(text(n, "class"), strings(n.path("args")));
+            case "AddSystemVersioning" -> new io.covet.migrate.AddSystemVersioning(text(n, "table"));
+            case "RemoveSystemVersioning" -> new io.covet.migrate.RemoveSystemVersioning(text(n, "table"));
             case "CreateHistoryTriggers" -> new CreateHistoryTriggers(text(n, "table"), text(n, "history"));
             case "DropHistoryTriggers" -> new DropHistoryTriggers(text(n, "table"), text(n, "history"));
             case "SeparateDatabaseAndState" -> new SeparateDatabaseAndState(list(n.path("database")),
@@ -162,7 +168,7 @@ public final class OperationJson {
                     n.hasNonNull("default") ? n.get("default").asText() : null, strings(n.path("checks")));
             default -> throw new IllegalArgumentException("unknown operation \"" + op + "\"; known: CreateModel, "
                     + "DeleteModel, RenameModel, AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, "
-                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers, "
+                    + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers, AddSystemVersioning, RemoveSystemVersioning, "
                     + "CreateExtension, CreateDomain");
         };
     }

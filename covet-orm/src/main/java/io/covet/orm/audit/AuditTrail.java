@@ -94,9 +94,25 @@ public final class AuditTrail {
      *
      * @throws OrmUsageException when {@code filter} names a model that has no history table
      */
+    /**
+     * Refuses a MariaDB system-versioned {@code table} by name: it has versions, but no user, reason or chain, so it
+     * is not part of the audit log.
+     */
+    private void requireNotSystemVersioned(String table) {
+        if (db.dialect().family() == io.covet.core.engine.Engine.MARIADB && db.sql("SELECT COUNT(*) AS n FROM "
+                + "information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE = "
+                + "'SYSTEM VERSIONED'", table).list().get(0).getLong("n") > 0) {
+            throw new io.covet.core.error.UnsupportedFeature(io.covet.core.engine.Engine.MARIADB, "audit log of the "
+                    + "system-versioned table " + table, "System versioning records no user, reason or changeset, so "
+                    + "its versions are not in the audit trail; read them with orm.history(obj), or use @History with "
+                    + "the default capture (TRIGGERS) for an attributed, hash-chained audit log.");
+        }
+    }
+
     public List<AuditEntry> log(AuditFilter filter) {
         List<Tracked> all = tracked();
         if (filter.model() != null && all.stream().noneMatch(t -> t.model().equals(filter.model()))) {
+            requireNotSystemVersioned(filter.model());
             throw new OrmUsageException("audit log: " + filter.model() + " has no history table; tracked tables: "
                     + all.stream().map(Tracked::model).toList());
         }

@@ -49,6 +49,9 @@ public final class AsOf {
         ModelType<T> type = orm.typeOf(instance);
         ModelMeta m = type.meta();
         HistoryMeta h = history(m);
+        if (SystemTimeReads.versioned(m)) {
+            return SystemTimeReads.versions(orm, instance);
+        }
         Table ht = Sql.table(h.table());
         Condition key = Sql.noCondition();
         for (int i : m.primaryKeyIndexes()) {
@@ -153,6 +156,9 @@ public final class AsOf {
 
     /** The rows of {@code m} as of {@code t}, as a SELECT of its columns from its history table. */
     private static Select stateAt(Database d, ModelMeta m, HistoryMeta h, Instant t) {
+        if (SystemTimeReads.versioned(m)) {
+            return SystemTimeReads.stateAt(d, m, t);
+        }
         requireKnown(d, m, h, t);
         Object tv = HistoryTriggers.of(d.dialect()).timeValue(t);
         Table ht = Sql.table(h.table());

@@ -26,6 +26,9 @@ public final class HistoryOps {
             throw new OrmUsageException("whoChanged(" + m.simpleName() + ", \"" + field + "\"): no such field; the "
                     + "fields are " + m.fields().stream().map(FieldMeta::name).toList());
         }
+        if (SystemTimeReads.versioned(m)) {
+            throw SystemTimeReads.noAttribution(m, "whoChanged");
+        }
         if (m.history() != null && m.history().excluded().contains(field)) {
             throw new OrmUsageException("whoChanged(" + m.simpleName() + ", \"" + field + "\"): the field is "
                     + "excluded from the history (@History(exclude)), so its changes are not recorded");

@@ -81,6 +81,11 @@ public final class Keys {
                     + type.meta().table() + ") is read-only (@Model(readOnly = true)); write its table with SQL, or "
                     + "give the table a primary key and drop readOnly");
         }
+        if (type != null && SystemTimeReads.versioned(type.meta()) && io.covet.orm.Audit.attributionRequired()) {
+            // the engine records no user: a required attribution could never be kept
+            throw SystemTimeReads.noAttribution(type.meta(), operation + " with attribution required "
+                    + "(Audit.requireAttribution)");
+        }
         if (type != null && type.meta().history() != null && io.covet.orm.Audit.attributionRequired()
                 && !io.covet.orm.Audit.attributed()) {
             throw new OrmUsageException(operation + " of " + type.meta().simpleName() + " is refused: attribution is "

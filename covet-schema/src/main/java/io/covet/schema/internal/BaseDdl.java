@@ -57,6 +57,9 @@ public abstract class BaseDdl implements SchemaDdl {
 
     @Override
     public List<String> createTable(Table t) {
+        if (io.covet.schema.SystemVersioning.isVersioned(t) && d.family() != io.covet.core.engine.Engine.MARIADB) {
+            throw io.covet.schema.SystemVersioning.unsupported(d.engine(), t.name());
+        }
         List<String> parts = new ArrayList<>();
         for (Column c : t.columns()) {
             parts.add(columnSql(t, c));

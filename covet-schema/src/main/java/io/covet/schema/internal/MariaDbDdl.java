@@ -48,6 +48,9 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     protected String columnSql(Table table, Column c) {
+        if (io.covet.schema.SystemVersioning.isPeriodColumn(c)) {
+            return MariaDbVersioning.columnSql(this::q, c);
+        }
         if (c.generated() != null) {
             return q(c.name()) + " " + typeSql(c.type()) + generatedClause(c, "PERSISTENT", "VIRTUAL");
         }
@@ -80,10 +83,10 @@ public final class MariaDbDdl extends BaseDdl {
     @Override
     public List<String> alterColumn(Table before, Table after, String column) {
         if (generationChanged(before, after, column)) {
-            return regenerate(before, after, column);
+            return MariaDbVersioning.keep(before, regenerate(before, after, column));
         }
-        return List.of("ALTER TABLE " + q(after.name()) + " MODIFY COLUMN " + columnSql(after,
-                after.requireColumn(column)));
+        return MariaDbVersioning.keep(before, List.of("ALTER TABLE " + q(after.name()) + " MODIFY COLUMN " + columnSql(after,
+                after.requireColumn(column))));
     }
 
     @Override
@@ -131,7 +134,7 @@ public final class MariaDbDdl extends BaseDdl {
     public List<String> addIndex(Table t, Index i) {
         String column = LiveRows.column(i);
         if (column == null) {
-            return super.addIndex(t, i);
+            return MariaDbVersioning.keep(t, super.addIndex(t, i));
         }
         String flag = LiveRows.flagColumn(column);
         return List.of("ALTER TABLE " + q(t.name()) + " ADD COLUMN IF NOT EXISTS " + q(flag) + " TINYINT AS (IF("
@@ -152,13 +155,14 @@ public final class MariaDbDdl extends BaseDdl {
                     + q(LiveRows.flagColumn(column)));
         }
         List<ForeignKey> keys = keysOnlyServedBy(t, i.name(), i.columns());
-        return keys.isEmpty() ? List.of("DROP INDEX " + q(i.name()) + " ON " + q(t.name()))
-                : List.of(dropIndexKeeping(t.name(), i.name(), keys));
+        return MariaDbVersioning.keep(t, keys.isEmpty() ? List.of("DROP INDEX " + q(i.name()) + " ON " + q(t.name()))
+                : List.of(dropIndexKeeping(t.name(), i.name(), keys)));
     }
 
     @Override
     public List<String> dropUnique(Table before, Table after, UniqueConstraint u) {
-        return List.of(dropIndexKeeping(after.name(), u.name(), keysOnlyServedBy(before, u.name(), u.columns())));
+        return MariaDbVersioning.keep(before, List.of(dropIndexKeeping(after.name(), u.name(),
+                keysOnlyServedBy(before, u.name(), u.columns()))));
     }
 
     /**
@@ -178,8 +182,61 @@ public final class MariaDbDdl extends BaseDdl {
     @Override
     public List<String> dropForeignKey(Table before, Table after, ForeignKey fk) {
         // MariaDB creates an index named after the key when none covers its columns, and keeps it afterwards.
-        return List.of("ALTER TABLE " + q(after.name()) + " DROP FOREIGN KEY " + q(fk.name()),
-                "DROP INDEX IF EXISTS " + q(fk.name()) + " ON " + q(after.name()));
+        return MariaDbVersioning.keep(before, List.of("ALTER TABLE " + q(after.name()) + " DROP FOREIGN KEY "
+                + q(fk.name()), "DROP INDEX IF EXISTS " + q(fk.name()) + " ON " + q(after.name())));
+    }
+
+    // System-versioned tables (SystemVersioning): the period in CREATE TABLE, and every ALTER allowed by the
+    // session setting MariaDB requires (MariaDbVersioning.keep).
+
+    @Override
+    public List<String> createTable(Table t) {
+        return MariaDbVersioning.create(this::q, t, super.createTable(t));
+    }
+
+    @Override
+    public List<String> addSystemVersioning(Table before, Table after) {
+        return MariaDbVersioning.add(this::q, after);
+    }
+
+    @Override
+    public List<String> dropSystemVersioning(Table before, Table after) {
+        return MariaDbVersioning.drop(this::q, before);
+    }
+
+    @Override
+    public List<String> addColumn(Table before, Table after, Column column, io.covet.schema.ColumnDefault oneOff) {
+        return MariaDbVersioning.keep(before, super.addColumn(before, after, column, oneOff));
+    }
+
+    @Override
+    public List<String> dropColumn(Table before, Table after, String column) {
+        return MariaDbVersioning.keep(before, super.dropColumn(before, after, column));
+    }
+
+    @Override
+    public List<String> renameColumn(Table before, String from, String to) {
+        return MariaDbVersioning.keep(before, super.renameColumn(before, from, to));
+    }
+
+    @Override
+    public List<String> addUnique(Table before, Table after, UniqueConstraint u) {
+        return MariaDbVersioning.keep(before, super.addUnique(before, after, u));
+    }
+
+    @Override
+    public List<String> addCheck(Table before, Table after, io.covet.schema.CheckConstraint c) {
+        return MariaDbVersioning.keep(before, super.addCheck(before, after, c));
+    }
+
+    @Override
+    public List<String> dropCheck(Table before, Table after, io.covet.schema.CheckConstraint c) {
+        return MariaDbVersioning.keep(before, super.dropCheck(before, after, c));
+    }
+
+    @Override
+    public List<String> addForeignKey(Table before, Table after, ForeignKey fk) {
+        return MariaDbVersioning.keep(before, super.addForeignKey(before, after, fk));
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class MariaDbReader {
     public List<Table> read() throws SQLException {
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
         for (String[] r : Rows.query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE " + DB
-                + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+                + " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME")) {
             tables.put(r[0], new TableBuilder(r[0]));
         }
         Map<String, List<String>> jsonColumns = new HashMap<>();
@@ -94,7 +94,9 @@ public final class MariaDbReader {
                 continue;
             }
             if (r[1].equals("PRIMARY")) {
-                t.pk.add(r[3]);
+                if (!r[3].equals(io.covet.schema.SystemVersioning.ROW_END) || !versioned(t)) {
+                    t.pk.add(r[3]); // MariaDB appends row_end to a versioned table's key; the state's key lacks it
+                }
             } else if ("0".equals(r[2]) && liveFlags.containsKey(r[0] + "." + r[3])) {
                 liveIndexes.put(r[0] + "." + r[1], liveFlags.get(r[0] + "." + r[3]) + " IS NULL");
             } else if ("0".equals(r[2])) {
@@ -115,6 +117,11 @@ public final class MariaDbReader {
             out.add(t.build());
         }
         return out;
+    }
+
+    private static boolean versioned(TableBuilder t) {
+        return t.columns.stream().anyMatch(c -> c.name().equals(io.covet.schema.SystemVersioning.ROW_END)
+                && io.covet.schema.SystemVersioning.isPeriodColumn(c));
     }
 
     static ColumnType type(String columnType) {
