@@ -81,13 +81,18 @@ class MultiTableWritesTest {
     }
 
     @AllEngines
-    void aFailingSecondStatementRollsBackTheFirst(Scratch s) throws Exception {
+    void aFailingSecondStatementRollsBackTheFirstInOneTransaction(Scratch s) throws Exception {
         Orm orm = MultiTableTest.orm(s.db());
         orm.save(new Restaurant("Alma", "Rome", true, 20));
         // seats is NOT NULL: the child's UPDATE fails after the parent's succeeded
         assertThatThrownBy(() -> orm.objects(Restaurant_.TYPE).update(Restaurant_.CITY.set("Milan"),
                 Restaurant_.SEATS.set((Integer) null))).isInstanceOf(io.covet.core.error.CovetException.class);
         assertThat(raw(s, "SELECT city FROM inh_place")).containsExactly("Rome");
+        // an expression over the other table's column: the engine refuses it, and nothing is written
+        assertThatThrownBy(() -> orm.objects(Restaurant_.TYPE).update(Restaurant_.NAME.set("Renamed"),
+                Restaurant_.CHEF.set(Restaurant_.CITY))).isInstanceOf(io.covet.core.error.CovetException.class);
+        assertThat(raw(s, "SELECT p.name, r.chef FROM inh_place p JOIN inh_restaurant r ON r.place_ptr_id = p.id"))
+                .containsExactly("Alma null");
     }
 
     @AllEngines
