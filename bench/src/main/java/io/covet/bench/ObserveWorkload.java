@@ -118,8 +118,8 @@ final class ObserveWorkload {
     /** The shop's tables with 10,000 customers; returns their keys. */
     private static long[] fill(Database db) {
         Orm orm = Shop.orm(db);
-        for (String t : List.of("payment", "order_line", "orders", "product_tags", "product", "tag", "address",
-                "customer")) {
+        for (String t : List.of("download", "shipment", "fulfilment", "payment", "order_line", "orders",
+                "product_tags", "product", "tag", "address", "customer")) {
             db.sql("DROP TABLE IF EXISTS " + db.dialect().quote(t)
                     + (db.engine() == io.covet.core.engine.Engine.POSTGRESQL ? " CASCADE" : "")).execute();
         }

@@ -153,8 +153,8 @@ public class OrmReadBenchmark {
         static final org.jooq.Field<String> NAME = DSL.field(DSL.name("name"), String.class);
         static final org.jooq.Field<String> COUNTRY = DSL.field(DSL.name("country"), String.class);
         static final org.jooq.Field<String> TIER = DSL.field(DSL.name("tier"), String.class);
-        private static final List<String> TABLES = List.of("payment", "order_line", "orders", "product_tags",
-                "product", "tag", "address", "customer");
+        private static final List<String> TABLES = List.of("download", "shipment", "fulfilment", "payment",
+                "order_line", "orders", "product_tags", "product", "tag", "address", "customer");
 
         final Database db;
         final Orm orm;

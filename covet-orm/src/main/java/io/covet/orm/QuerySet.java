@@ -281,6 +281,36 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     }
 
     /**
+     * {@link #only(io.covet.sql.Column[])} by field names, Django style: {@code only("total", "customer__email")}.
+     * A name is a field of this query's model, or foreign-key/one-to-one fields joined by {@code __} and then a field
+     * of the model they reach (read with {@link #selectRelated} of that path, as for the typed form).
+     *
+     * @throws OrmUsageException before any query, for a name that is no field (naming the model and its fields)
+     */
+    public QuerySet<T> only(String field, String... more) {
+        return only(io.covet.orm.internal.FieldNames.resolve(runtime(), spec.type(), names(field, more), "only")
+                .toArray(io.covet.sql.Column<?>[]::new));
+    }
+
+    /**
+     * {@link #defer(io.covet.sql.Column[])} by field names, Django style: {@code defer("note", "customer__name")}
+     * (the names as for {@link #only(String, String...)}).
+     *
+     * @throws OrmUsageException before any query, for a name that is no field (naming the model and its fields)
+     */
+    public QuerySet<T> defer(String field, String... more) {
+        return defer(io.covet.orm.internal.FieldNames.resolve(runtime(), spec.type(), names(field, more), "defer")
+                .toArray(io.covet.sql.Column<?>[]::new));
+    }
+
+    private static List<String> names(String field, String... more) {
+        List<String> all = new ArrayList<>();
+        all.add(field);
+        all.addAll(java.util.Arrays.asList(more));
+        return all;
+    }
+
+    /**
      * Loads every field (Django's {@code defer(None)}): forgets {@code only} and {@code defer} so far, and loads
      * the models' {@link Column#deferred()} fields too.
      */

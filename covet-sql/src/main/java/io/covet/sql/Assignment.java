@@ -15,6 +15,16 @@ public final class Assignment {
         this.value = Objects.requireNonNull(value, "value");
     }
 
+    /** The column written. */
+    public Column<?> column() {
+        return column;
+    }
+
+    /** The value or expression written to it. */
+    public Field<?> value() {
+        return value;
+    }
+
     void render(Ctx ctx) {
         ctx.unqualified(column).sql(" = ").visit(value);
     }

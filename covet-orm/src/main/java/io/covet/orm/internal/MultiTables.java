@@ -92,17 +92,6 @@ final class MultiTables {
         return type.meta().multiTable() && i < orm.type(type.meta().inheritance().parent()).meta().fields().size();
     }
 
-    /** Refuses a query set's {@code update()} of a multi-table child, whose fields live in two tables. */
-    static void refuseQueryUpdate(ModelType<?> type) {
-        if (type.meta().multiTable()) {
-            String parent = type.meta().inheritance().parent();
-            parent = parent.substring(parent.lastIndexOf('.') + 1);
-            throw new io.covet.orm.OrmUsageException(type.meta().simpleName() + " is a multi-table child of " + parent
-                    + ": a query set's update() writes one table, and its rows span two; update " + parent
-                    + "'s query set for inherited fields, or save each instance. Nothing was written.");
-        }
-    }
-
     /** Whether {@code child} is a multi-table child of {@code parent}. */
     static boolean childOf(ModelType<?> child, ModelType<?> parent) {
         return child.meta().multiTable() && child.meta().inheritance().parent().equals(parent.meta().name());

@@ -32,7 +32,9 @@ public final class QueryWrites {
     /** Updates every matching row; returns the number of rows changed. */
     public static <T extends Entity> int update(OrmRuntime orm, QuerySpec<T> q, Assignment... assignments) {
         Database d = orm.database(q.database());
-        MultiTables.refuseQueryUpdate(q.type());
+        if (q.type().meta().multiTable()) {
+            return MultiTableWrites.update(orm, q, assignments);
+        }
         if (q.joins().isEmpty() && !q.selfSubquery()) {
             return Sql.update(q.type().table()).set(assignments).where(SoftDeletes.where(q)).execute(d);
         }

@@ -60,7 +60,7 @@ public final class Writer {
         return v;
     }
 
-    private static Object bound(FieldMeta f, Object columnValue) {
+    static Object bound(FieldMeta f, Object columnValue) {
         return f.foreignKey() != null ? columnValue : Values.toColumn(f.type(), columnValue);
     }
 
@@ -237,6 +237,9 @@ public final class Writer {
         if (items.isEmpty()) {
             return 0;
         }
+        if (type.meta().multiTable()) {
+            return MultiTableWrites.bulkCreate(orm, type, items, dbName, keys);
+        }
         Database db = orm.database(dbName);
         ModelMeta m = type.meta();
         List<Column<?>> cols = type.columns(type.table());
@@ -317,6 +320,9 @@ public final class Writer {
         }
         if (items.isEmpty() || idx.length == 0) {
             return 0;
+        }
+        if (m.multiTable()) {
+            return MultiTableWrites.bulkUpdate(orm, type, items, fieldNames, dbName);
         }
         Database db = orm.database(dbName);
         return db.atomic(tx -> {

@@ -3,6 +3,7 @@ package io.covet.examples.shop;
 import io.covet.orm.Check;
 import io.covet.orm.Column;
 import io.covet.orm.ForeignKey;
+import io.covet.orm.Generated;
 import io.covet.orm.Model;
 import io.covet.orm.OnDelete;
 import io.covet.orm.Ref;
@@ -22,6 +23,10 @@ public class OrderLine extends ShopModel {
     int quantity;
     @Column(precision = 10, scale = 2)
     BigDecimal unitPrice;
+    /** quantity × unit price, computed and stored by the database; never written by the ORM. */
+    @Generated(expression = "quantity * unit_price")
+    @Column(precision = 12, scale = 2)
+    BigDecimal lineTotal;
 
     /** For the ORM. */
     public OrderLine() {
@@ -53,5 +58,16 @@ public class OrderLine extends ShopModel {
     /** The {@code unitPrice} of this orderline. */
     public BigDecimal unitPrice() {
         return unitPrice;
+    }
+
+    /** Sets {@code quantity}; returns this line for chaining. */
+    public OrderLine quantity(int q) {
+        this.quantity = q;
+        return this;
+    }
+
+    /** The line total the database computed ({@code quantity * unit_price}); null before the line is saved. */
+    public BigDecimal lineTotal() {
+        return lineTotal;
     }
 }

@@ -14,7 +14,7 @@ public final class Shop {
     /** Every shop model. */
     public static List<ModelType<?>> models() {
         return List.of(Customer_.TYPE, Address_.TYPE, Tag_.TYPE, Product_.TYPE, Order_.TYPE, OrderLine_.TYPE,
-                Payment_.TYPE);
+                Payment_.TYPE, Fulfilment_.TYPE, Shipment_.TYPE, Download_.TYPE);
     }
 
     /** An Orm of the shop on one database (validated against its engine). */

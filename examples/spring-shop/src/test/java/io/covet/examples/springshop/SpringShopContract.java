@@ -161,7 +161,8 @@ abstract class SpringShopContract {
                 .as("Boot's detectors make the Orm wait for Covet's migrations").contains("covetMigrations");
         HttpResponse<String> covet = call("GET", "/actuator/covet", null);
         assertThat(covet.statusCode()).isEqualTo(200);
-        String shipped = "[\"shop.0001_initial\",\"shop.0002_product_soft_delete\",\"shop.0003_orders_history\"]";
+        String shipped = "[\"shop.0001_initial\",\"shop.0002_product_soft_delete\",\"shop.0003_orders_history\","
+                + "\"shop.0004_fulfilment_line_total\"]";
         assertThat(covet.body()).contains("\"applied\":" + shipped, "\"pending\":[]",
                 "\"appliedOnStartup\":" + shipped, "\"pool\":{\"max\":");
         HttpResponse<String> health = call("GET", "/actuator/health/covet", null);
