@@ -30,9 +30,13 @@ final class Inheritance {
     }
 
     /** The result of analysing a model that extends a concrete model. */
-    record Result(ModelInfo info, String parent, boolean multiTable) {
+    record Result(ModelInfo info, String parent, boolean multiTable, String[] singleTable) {
         Result(ModelInfo info, String parent) {
             this(info, parent, false);
+        }
+
+        Result(ModelInfo info, String parent, boolean multiTable) {
+            this(info, parent, multiTable, null);
         }
     }
 
@@ -169,7 +173,15 @@ final class Inheritance {
             return null;
         }
         if (!proxy) {
-            return multiTable(env, type, parent, error);
+            if (SingleTable.isRoot(type)) {
+                error.accept(type, simple + " declares inheritance = SINGLE_TABLE but extends the model "
+                        + parent.getSimpleName() + ": a single-table root is the top of its hierarchy; extend Entity "
+                        + "or an @AbstractModel base");
+                return new Result(null, null);
+            }
+            TypeElement root = SingleTable.rootOf(parent);
+            return root != null ? SingleTable.child(env, type, parent, root, mv, error)
+                    : multiTable(env, type, parent, error);
         }
         TypeElement concrete = parent;
         while (isProxy(concrete)) {
