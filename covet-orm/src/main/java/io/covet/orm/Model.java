@@ -89,8 +89,8 @@ public @interface Model {
 
     /**
      * The value of the {@link #discriminator()} column in this model's rows, on a single-table root or subclass;
-     * defaults to the class name in snake_case ({@code "paper_book"} for {@code PaperBook}). At most 50 characters, unique
-     * within the hierarchy.
+     * defaults to the class name in snake_case ({@code "paper_book"} for {@code PaperBook}). At most 50 characters,
+     * unique within the hierarchy.
      */
     String discriminatorValue() default "";
 }

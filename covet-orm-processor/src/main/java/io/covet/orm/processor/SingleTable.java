@@ -158,8 +158,8 @@ final class SingleTable {
                 }
             }
             if (f.primaryKey()) {
-                error.accept(type, "single-table subclass " + simple + " declares the primary key " + f.name() + ": its "
-                        + "key is its root's (" + root.simpleName() + "); remove @PrimaryKey");
+                error.accept(type, "single-table subclass " + simple + " declares the primary key " + f.name()
+                        + ": its key is its root's (" + root.simpleName() + "); remove @PrimaryKey");
                 ok = false;
             }
         }

@@ -87,8 +87,9 @@ public final class SingleTables {
             String root = m.inheritance().parent();
             if (!metas.containsKey(root)) {
                 String simple = root.substring(root.lastIndexOf('.') + 1);
-                out.add("single-table subclass " + m.simpleName() + " extends " + simple + ", which is not registered: "
-                        + "add " + simple + "_.TYPE to Orm.builder().models(...) (its table holds the subclass's rows)");
+                out.add("single-table subclass " + m.simpleName() + " extends " + simple + ", which is not "
+                        + "registered: add " + simple + "_.TYPE to Orm.builder().models(...) (its table holds the "
+                        + "subclass's rows)");
                 continue;
             }
             byRoot.computeIfAbsent(root, k -> new ArrayList<>()).add(m);

@@ -82,7 +82,8 @@ class SingleTableErrorsTest {
                     @PrimaryKey Long id;
                     String title;
                 }
-                """, "Book", sub("Book", "@Model @SoftDelete", "@Column(nullable = true) java.time.Instant deletedAt;")));
+                """, "Book", sub("Book", "@Model @SoftDelete",
+                "@Column(nullable = true) java.time.Instant deletedAt;")));
         assertThat(errors).contains(
                 "single-table inheritance (hierarchy of Item) with @History on Item is not supported yet: remove "
                         + "@History, or use multi-table inheritance or an @AbstractModel base for this hierarchy");
