@@ -133,6 +133,13 @@ class SingleTableTest {
         // aggregates and values
         assertThat(orm.objects(Book_.TYPE).aggregate(Functions.count())).isEqualTo(3L);
         assertThat(orm.objects(Film_.TYPE).valuesFlat(Film_.TITLE)).containsExactly("Alien");
+        // only(): fewer columns, the same rows; a save of the partial instance writes the changed field only
+        List<Book> partial = orm.objects(Book_.TYPE).only(Book_.TITLE).list();
+        assertThat(titles(partial)).containsExactly("Dune", "Emma", "Ubik");
+        partial.get(0).title = "Dune!";
+        orm.save(partial.get(0));
+        assertThat(orm.objects(Book_.TYPE).get(dune.id).isbn).isEqualTo("1");
+        assertThat(kinds(s)).containsExactly("book", "book", "book", "film", "item");
         rec.take();
         // update() and delete() of a subclass touch its rows only
         assertThat(orm.objects(Book_.TYPE).update(Book_.TITLE.set("X"))).isEqualTo(3);
