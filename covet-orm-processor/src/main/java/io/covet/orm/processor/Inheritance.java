@@ -191,6 +191,13 @@ final class Inheritance {
             }
         }
         boolean ok = true;
+        TypeElement stiRoot = SingleTable.rootOf(concrete);
+        if (stiRoot != null && stiRoot != concrete) {
+            error.accept(type, "proxy model " + simple + " of the single-table subclass " + concrete.getSimpleName()
+                    + " is not supported yet: make it a proxy of the root " + stiRoot.getSimpleName() + " whose "
+                    + "manager's initial(...) filters on the discriminator, or a single-table subclass of its own");
+            ok = false;
+        }
         for (String attr : PARENT_OWNED) {
             if (explicit(env, type, attr)) {
                 error.accept(type, "proxy model " + simple + " sets @Model(" + attr + "): a proxy shares the table "
