@@ -53,6 +53,22 @@ class SingleTablesTest {
     }
 
     @Test
+    void theSharedTableHasEachSubclassColumnOnceAndNullable() {
+        // Film's director moved onto Book's column isbn with Book's type: one column, no problem
+        List<FieldMeta> fields = new ArrayList<>(Film_.META.fields());
+        FieldMeta isbn = Book_.META.fields().get(Book_.META.indexOf("isbn"));
+        fields.set(fields.size() - 1, new FieldMeta("director", "isbn", isbn.type(), isbn.javaType(), true, false,
+                false, false, isbn.maxLength(), 0, 0, null, null, List.of(), "", null));
+        ModelMeta film = new ModelMeta(Film_.META.name(), Film_.META.table(), fields, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), false, null, null, Film_.META.inheritance());
+        assertThat(SingleTables.problems(metas(Item_.META, Book_.META, film))).isEmpty();
+        ModelMeta table = InheritanceMeta.sharedTable(Item_.META, List.of(Item_.META, Book_.META, film));
+        assertThat(table.fields()).extracting(f -> f.column() + (f.nullable() ? "?" : ""))
+                .containsExactly("id", "title", "owner_id?", "kind", "isbn?", "pages?", "minutes?");
+        assertThat(InheritanceMeta.sharedTable(Item_.META, List.of(Item_.META))).isSameAs(Item_.META);
+    }
+
+    @Test
     void aSubclassWithoutItsRootIsReported() {
         assertThat(SingleTables.problems(metas(Book_.META))).containsExactly("single-table subclass Book extends "
                 + "Item, which is not registered: add Item_.TYPE to Orm.builder().models(...) (its table holds the "
