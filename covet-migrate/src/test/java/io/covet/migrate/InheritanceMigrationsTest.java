@@ -48,7 +48,7 @@ class InheritanceMigrationsTest {
             }
             """;
 
-    private static SchemaSource version(String v, String... classes) throws Exception {
+    static SchemaSource version(String v, String... classes) throws Exception {
         String pkg = "inherit." + v;
         List<ModelSource> sources = new ArrayList<>();
         for (String c : classes) {

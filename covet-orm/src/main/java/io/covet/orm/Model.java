@@ -69,4 +69,28 @@ public @interface Model {
      * {@link Orm}. Migrations and {@code createTables()} create no table for it.
      */
     boolean proxy() default false;
+
+    /**
+     * How {@code @Model} subclasses of this model are stored: {@link InheritanceType#JOINED} (the default; each
+     * subclass has its own table) or {@link InheritanceType#SINGLE_TABLE} (every subclass shares this model's table,
+     * told apart by the {@link #discriminator()} column). Set on the root model only; a subclass of a
+     * {@code SINGLE_TABLE} root is a single-table subclass without setting anything (the processor refuses
+     * {@code table}, {@code primaryKey}, {@code readOnly}, {@code inheritance} and {@code discriminator} on it).
+     */
+    InheritanceType inheritance() default InheritanceType.JOINED;
+
+    /**
+     * The discriminator column of a {@link InheritanceType#SINGLE_TABLE} root: a NOT NULL, indexed string column
+     * of the shared table that the ORM writes on every insert (the model's {@link #discriminatorValue()}) and
+     * filters on in every query of a subclass. It is not a Java field of the model (the processor refuses a field
+     * on that column); the metamodel has it as a column ({@code Item_.KIND}) for filters and ordering.
+     */
+    String discriminator() default "kind";
+
+    /**
+     * The value of the {@link #discriminator()} column in this model's rows, on a single-table root or subclass;
+     * defaults to the class name in snake_case ({@code "paper_book"} for {@code PaperBook}). At most 50 characters,
+     * unique within the hierarchy.
+     */
+    String discriminatorValue() default "";
 }

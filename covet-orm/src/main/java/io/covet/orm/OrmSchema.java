@@ -73,6 +73,24 @@ public final class OrmSchema {
             if (m.proxy()) {
                 continue; // its concrete model describes the table
             }
+            if (m.singleTableSubclass()) {
+                if (!byName.containsKey(m.inheritance().parent())) {
+                    throw new OrmUsageException(m.simpleName() + " is a single-table subclass of "
+                            + m.inheritance().parent() + ", which is not among the models: add the root model too "
+                            + "(its table holds the subclass's rows)");
+                }
+                for (ManyToManyMeta mm : m.manyToMany()) {
+                    if (mm.automatic() && tables.stream().noneMatch(t -> t.name().equals(mm.table()))
+                            && byName.get(m.inheritance().parent()).manyToMany().stream()
+                            .noneMatch(r -> r.table().equals(mm.table()))) {
+                        tables.add(joinTable(m, mm, byName));
+                    }
+                }
+                continue; // its root describes the shared table
+            }
+            if (m.singleTable()) {
+                m = io.covet.orm.spi.InheritanceMeta.sharedTable(m, models);
+            }
             if (m.multiTable()) {
                 ModelMeta parent = byName.get(m.inheritance().parent());
                 if (parent == null) {

@@ -36,6 +36,10 @@ final class Analyzer {
     private String inheritsFrom;
     /** The analysis of a multi-table child's parent; null for other models. */
     private ModelInfo multiTableParent;
+    /** A single-table model's {root class, discriminator column, value}; null for other models. */
+    private String[] singleTable;
+    /** The analysis of a single-table subclass's root; null for other models. */
+    private ModelInfo singleTableRoot;
 
     Analyzer(ProcessingEnvironment env, TypeElement type) {
         this(env, type, false);
@@ -57,6 +61,11 @@ final class Analyzer {
     /** The analysis of a multi-table child's parent; null for other models. */
     ModelInfo multiTableParent() {
         return multiTableParent;
+    }
+
+    /** A single-table model's (root or subclass) {root class, discriminator column, value}; null for others. */
+    String[] singleTable() {
+        return singleTable;
     }
 
     boolean failed() {
@@ -97,7 +106,11 @@ final class Analyzer {
             String ownManager = own == null ? null : ModelOptions.manager(env, values(own).get("value"), simple,
                     msg -> error(type, msg));
             Inheritance.Result inherited = Inheritance.analyze(env, type, mv, ownManager, this::error);
-            if (inherited != null && inherited.multiTable()) {
+            if (inherited != null && inherited.singleTable() != null) {
+                singleTableRoot = inherited.info();
+                singleTable = inherited.singleTable();
+                inheritsFrom = inherited.parent();
+            } else if (inherited != null && inherited.multiTable()) {
                 multiTableParent = inherited.info();
                 inheritsFrom = inherited.parent();
             } else if (inherited != null) {
@@ -134,6 +147,14 @@ final class Analyzer {
                     error(f, "field " + fi.name() + " clashes with another metamodel member named " + fi.member());
                 }
                 fields.add(fi);
+            }
+        }
+        if (SingleTable.isRoot(type) && singleTableRoot == null && !failed) {
+            String[] sti = SingleTable.rootOptions(mv, simple);
+            FieldInfo d = SingleTable.rootField(type, qualified, sti, fields, record, this::error);
+            if (d != null) {
+                fields.add(d);
+                singleTable = new String[]{qualified, sti[0], sti[1]};
             }
         }
         List<String> keyNames = new ArrayList<>();
@@ -191,6 +212,10 @@ final class Analyzer {
         ModelInfo info = new ModelInfo(pkg, simple, qualified, table, fields, relations, ordering, indexes, uniques,
                 checks, compositeKey, record, Boolean.TRUE.equals(mv.get("readOnly")), historyTable, historyExcluded,
                 softDelete, manager, historyCapture);
+        if (singleTableRoot != null) {
+            ModelInfo combined = SingleTable.combine(singleTableRoot, info, singleTable, type, this::error);
+            return combined == null ? info : combined;
+        }
         if (multiTableParent != null) {
             ModelInfo combined = Inheritance.combine(multiTableParent, info, type, this::error);
             return combined == null ? info : combined;

@@ -29,8 +29,9 @@ record FieldInfo(
         String fkConstraint,    // the foreign-key constraint's name, empty for the default
         boolean oneToOne,
         String typeArgument,    // enum class, JSON-mapped class or foreign-key target, as source text
-        String getter,          // accessor method name when the field is private, else null
-        String setter,          // mutator method name when the field is private, else null
+        String getter,          // accessor method name when the field is private, else null; "=expr": no Java field,
+                                // expr is its value (a single-table discriminator)
+        String setter,          // mutator method name when the field is private, else null; "=": assignments dropped
         String dbOnDelete,      // DbOnDelete constant of a foreign key, else null
         String nativeType,      // @Column(nativeType), empty for none
         String enumType,        // @Column(enumType), empty for none
@@ -48,11 +49,17 @@ record FieldInfo(
 
     /** The expression reading this field of {@code o}. */
     String read() {
+        if (getter != null && getter.startsWith("=")) {
+            return getter.substring(1);
+        }
         return getter == null ? "o." + name + "" : "o." + getter + "()";
     }
 
     /** The statement assigning {@code value} to this field of {@code o}. */
     String assign(String value) {
+        if ("=".equals(setter)) {
+            return "";
+        }
         return setter == null ? "o." + name + " = " + value + ";" : "o." + setter + "(" + value + ");";
     }
 }

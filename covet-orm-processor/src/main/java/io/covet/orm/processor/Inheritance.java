@@ -30,9 +30,13 @@ final class Inheritance {
     }
 
     /** The result of analysing a model that extends a concrete model. */
-    record Result(ModelInfo info, String parent, boolean multiTable) {
+    record Result(ModelInfo info, String parent, boolean multiTable, String[] singleTable) {
         Result(ModelInfo info, String parent) {
             this(info, parent, false);
+        }
+
+        Result(ModelInfo info, String parent, boolean multiTable) {
+            this(info, parent, multiTable, null);
         }
     }
 
@@ -169,7 +173,15 @@ final class Inheritance {
             return null;
         }
         if (!proxy) {
-            return multiTable(env, type, parent, error);
+            if (SingleTable.isRoot(type)) {
+                error.accept(type, simple + " declares inheritance = SINGLE_TABLE but extends the model "
+                        + parent.getSimpleName() + ": a single-table root is the top of its hierarchy; extend Entity "
+                        + "or an @AbstractModel base");
+                return new Result(null, null);
+            }
+            TypeElement root = SingleTable.rootOf(parent);
+            return root != null ? SingleTable.child(env, type, parent, root, mv, error)
+                    : multiTable(env, type, parent, error);
         }
         TypeElement concrete = parent;
         while (isProxy(concrete)) {
@@ -179,6 +191,13 @@ final class Inheritance {
             }
         }
         boolean ok = true;
+        TypeElement stiRoot = SingleTable.rootOf(concrete);
+        if (stiRoot != null && stiRoot != concrete) {
+            error.accept(type, "proxy model " + simple + " of the single-table subclass " + concrete.getSimpleName()
+                    + " is not supported yet: make it a proxy of the root " + stiRoot.getSimpleName() + " whose "
+                    + "manager's initial(...) filters on the discriminator, or a single-table subclass of its own");
+            ok = false;
+        }
         for (String attr : PARENT_OWNED) {
             if (explicit(env, type, attr)) {
                 error.accept(type, "proxy model " + simple + " sets @Model(" + attr + "): a proxy shares the table "

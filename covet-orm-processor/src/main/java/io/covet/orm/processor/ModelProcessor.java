@@ -42,6 +42,7 @@ public final class ModelProcessor extends AbstractProcessor {
         if (model == null) {
             return false;
         }
+        List<SingleTable.Member> hierarchies = new ArrayList<>();
         for (Element e : round.getElementsAnnotatedWith(model)) {
             if (e.getKind() != ElementKind.CLASS && e.getKind() != ElementKind.RECORD) {
                 error(e, "@Model goes on a class extending io.covet.orm.Entity or on a record");
@@ -53,18 +54,23 @@ public final class ModelProcessor extends AbstractProcessor {
             if (a.failed()) {
                 continue;
             }
-            write(type, info, a.inheritsFrom(), a.multiTableParent());
+            write(type, info, a.inheritsFrom(), a.multiTableParent(), a.singleTable());
+            if (a.singleTable() != null) {
+                hierarchies.add(new SingleTable.Member(type, info, a.singleTable()[0], a.singleTable()[1],
+                        a.singleTable()[2]));
+            }
         }
+        SingleTable.crossCheck(hierarchies, this::error);
         return true;
     }
 
-    private void write(TypeElement type, ModelInfo info, String inheritsFrom, ModelInfo parent) {
+    private void write(TypeElement type, ModelInfo info, String inheritsFrom, ModelInfo parent, String[] singleTable) {
         String name = info.qualifiedName() + "_";
         try {
             JavaFileObject f = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer w = f.openWriter()) {
                 w.write(new SourceGenerator(info, DeferredColumns.read(processingEnv, type, info), inheritsFrom, parent)
-                        .generate());
+                        .singleTable(singleTable).generate());
             }
         } catch (IOException ex) {
             error(type, "could not write " + name + ": " + ex.getMessage());

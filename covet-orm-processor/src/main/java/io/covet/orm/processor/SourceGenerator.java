@@ -18,6 +18,9 @@ final class SourceGenerator {
     /** The analysis of a multi-table child's parent; null for other models. */
     private final ModelInfo parent;
 
+    /** A single-table model's {root class, discriminator column, value}; null for other models. */
+    private String[] singleTable;
+
     SourceGenerator(ModelInfo m) {
         this(m, List.of(), null, null);
     }
@@ -27,6 +30,12 @@ final class SourceGenerator {
         this.deferred = List.copyOf(deferred);
         this.proxyOf = inheritsFrom;
         this.parent = parent;
+    }
+
+    /** This generator for a model of a single-table hierarchy ({root class, discriminator column, value}). */
+    SourceGenerator singleTable(String[] sti) {
+        this.singleTable = sti;
+        return this;
     }
 
     String generate() {
@@ -149,6 +158,10 @@ final class SourceGenerator {
     }
 
     private String inheritance() {
+        if (singleTable != null) {
+            return "\n            .withInheritance(" + SPI + "InheritanceMeta.singleTable(" + lit(singleTable[0]) + ", "
+                    + lit(singleTable[1]) + ", " + lit(singleTable[2]) + "))";
+        }
         if (proxyOf == null) {
             return "";
         }

@@ -55,6 +55,12 @@ public final class Ddl {
             if (m.proxy()) {
                 continue; // its concrete model creates the table
             }
+            if (m.singleTableSubclass()) {
+                // its root creates the shared table; a many-to-many relation of its own has a join table
+                m.manyToMany().stream().filter(ManyToManyMeta::automatic).map(ManyToManyMeta::table)
+                        .filter(t -> !todo.contains(t) && schema.table(t).isPresent()).forEach(todo::add);
+                continue;
+            }
             todo.add(m.table());
             m.manyToMany().stream().filter(ManyToManyMeta::automatic).forEach(mm -> todo.add(mm.table()));
         }

@@ -15,7 +15,7 @@ public final class Inheritances {
     static List<String> problems(Map<String, ModelMeta> metas) {
         List<String> out = new ArrayList<>();
         for (ModelMeta m : metas.values()) {
-            if (m.inheritance() == null || metas.containsKey(m.inheritance().parent())) {
+            if (m.inheritance() == null || m.singleTable() || metas.containsKey(m.inheritance().parent())) {
                 continue;
             }
             String parent = m.inheritance().parent();
@@ -32,9 +32,12 @@ public final class Inheritances {
         return out;
     }
 
-    /** The class name of the model that owns {@code m}'s table: its concrete model for a proxy, else its own. */
+    /**
+     * The class name of the model that owns {@code m}'s table: its concrete model for a proxy, its root for a
+     * single-table subclass, else its own.
+     */
     public static String concrete(ModelMeta m) {
-        return m.proxy() ? m.inheritance().parent() : m.name();
+        return m.proxy() || m.singleTableSubclass() ? m.inheritance().parent() : m.name();
     }
 
     /**
@@ -48,7 +51,7 @@ public final class Inheritances {
         if (m.multiTable() && targetModel.equals(m.inheritance().parent())) {
             return true; // deleting a child deletes its parent row, which that key points at
         }
-        if (!m.proxy() && orm.types().stream().noneMatch(t -> t.meta().proxy())) {
+        if (!m.proxy() && !m.singleTable() && orm.types().stream().noneMatch(t -> t.meta().proxy())) {
             return false;
         }
         for (io.covet.orm.spi.ModelType<?> t : orm.types()) {

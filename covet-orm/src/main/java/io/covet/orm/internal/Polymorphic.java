@@ -30,6 +30,9 @@ public final class Polymorphic {
      */
     @SuppressWarnings("unchecked")
     public static <T extends Entity> List<T> list(OrmRuntime orm, QuerySpec<T> q) {
+        if (q.type().meta().singleTable()) {
+            return SingleTables.listPolymorphic(orm, q);
+        }
         if (!q.related().isEmpty() || !q.annotations().isEmpty()) {
             throw new OrmUsageException("polymorphic() does not combine with selectRelated or annotate yet: load the "
                     + "subclass instances with polymorphic(), then query the relations or values separately");

@@ -32,8 +32,9 @@ public final class RegistryValidator {
         types.forEach((k, v) -> metas.put(k, v.meta()));
         Map<String, String> tables = new HashMap<>();
         problems.addAll(Inheritances.problems(metas));
+        problems.addAll(SingleTables.problems(metas));
         for (ModelMeta m : metas.values()) {
-            if (m.proxy()) {
+            if (m.proxy() || m.singleTableSubclass()) {
                 continue; // a proxy shares its concrete model's table
             }
             String prev = tables.put(m.table().toLowerCase(java.util.Locale.ROOT), m.simpleName());

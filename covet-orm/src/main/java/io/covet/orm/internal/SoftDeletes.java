@@ -40,19 +40,21 @@ public final class SoftDeletes {
     /** Live rows of {@code type} in {@code t} (no condition for a model without soft delete). */
     static Condition live(ModelType<?> type, Table t) {
         Column<?> c = column(type, t);
-        return c == null ? Sql.noCondition() : c.isNull();
+        Condition rows = SingleTables.rows(type, t); // a single-table subclass's rows only
+        return c == null ? rows : c.isNull().and(rows);
     }
 
     /** The query's filters and what its visibility asks of its own table. */
     static Condition where(QuerySpec<?> q) {
         Column<?> c = column(q.type(), q.type().table());
+        Condition w = q.where().and(SingleTables.rows(q.type(), q.type().table()));
         if (c == null) {
-            return q.where();
+            return w;
         }
         return switch (q.visibility()) {
-            case LIVE -> q.where().and(c.isNull());
-            case DELETED -> q.where().and(c.isNotNull());
-            case ALL -> q.where();
+            case LIVE -> w.and(c.isNull());
+            case DELETED -> w.and(c.isNotNull());
+            case ALL -> w;
         };
     }
 

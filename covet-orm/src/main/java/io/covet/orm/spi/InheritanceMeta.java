@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param parent the qualified class name of the concrete model the model extends
  * @param link   for {@link Kind#MULTI_TABLE}: the column of the child's own table that is both its primary key and
  *               its foreign key to the parent's key ({@code <parent>_ptr_id}); null for a proxy
+ * @param discriminator for {@link Kind#SINGLE_TABLE}: the discriminator column of the shared table; null otherwise
+ * @param value  for {@link Kind#SINGLE_TABLE}: the discriminator value of this model's rows; null otherwise
  */
-public record InheritanceMeta(Kind kind, String parent, String link) {
+public record InheritanceMeta(Kind kind, String parent, String link, String discriminator, String value) {
     /** The kinds of inheritance from a concrete model. */
     public enum Kind {
         /**
@@ -27,7 +29,13 @@ public record InheritanceMeta(Kind kind, String parent, String link) {
          * Multi-table inheritance: the child's own fields live in its own table, whose primary key {@code link} is
          * a foreign key to the parent's table; the child's fields are the parent's followed by its own.
          */
-        MULTI_TABLE
+        MULTI_TABLE,
+        /**
+         * Single-table inheritance: the root model ({@code parent}, which is the model itself on the root) owns the
+         * table; every subclass reads and writes it, its rows told apart by {@code discriminator} = {@code value}.
+         * A subclass's fields are the root's (the discriminator among them) followed by its own.
+         */
+        SINGLE_TABLE
     }
 
     /** Requires both parts. */
@@ -37,6 +45,23 @@ public record InheritanceMeta(Kind kind, String parent, String link) {
         if (kind == Kind.MULTI_TABLE) {
             Objects.requireNonNull(link, "link");
         }
+        if (kind == Kind.SINGLE_TABLE) {
+            Objects.requireNonNull(discriminator, "discriminator");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A proxy ({@code link} null) or a multi-table child. */
+    public InheritanceMeta(Kind kind, String parent, String link) {
+        this(kind, parent, link, null, null);
+    }
+
+    /**
+     * A model of a single-table hierarchy whose root is {@code root} (itself on the root), whose rows have
+     * {@code value} in column {@code discriminator}.
+     */
+    public static InheritanceMeta singleTable(String root, String discriminator, String value) {
+        return new InheritanceMeta(Kind.SINGLE_TABLE, root, null, discriminator, value);
     }
 
     /** A proxy of {@code parent}. */
@@ -71,5 +96,56 @@ public record InheritanceMeta(Kind kind, String parent, String link) {
         fields.addAll(child.fields().subList(parent.fields().size(), child.fields().size()));
         return new ModelMeta(child.name(), child.table(), fields, List.of(), child.indexes(), child.uniqueTogether(),
                 child.checks(), child.manyToMany(), List.of(), List.of(), child.readOnly());
+    }
+    /**
+     * The table of a single-table hierarchy as the schema sees it: the root's fields (the discriminator among them),
+     * then the own fields of every subclass of {@code root} among {@code models} (in class-name order, a column
+     * that several subclasses map once), nullable, since the other models' rows leave them empty; a subclass's
+     * "not null" is checked by the ORM when it validates an instance. The subclasses' indexes and constraints join
+     * the root's.
+     *
+     * @param root   the root of a single-table hierarchy ({@link ModelMeta#singleTable()}, not a subclass)
+     * @param models the registered models, among which its subclasses
+     */
+    public static ModelMeta sharedTable(ModelMeta root, java.util.Collection<ModelMeta> models) {
+        List<ModelMeta> subs = models.stream().filter(m -> m.singleTableSubclass()
+                && m.inheritance().parent().equals(root.name()))
+                .sorted(java.util.Comparator.comparing(ModelMeta::name)).toList();
+        if (subs.isEmpty()) {
+            return root;
+        }
+        List<FieldMeta> fields = new ArrayList<>(root.fields());
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        fields.forEach(f -> columns.add(f.column().toLowerCase(java.util.Locale.ROOT)));
+        List<IndexMeta> indexes = new ArrayList<>(root.indexes());
+        List<IndexMeta> uniques = new ArrayList<>(root.uniqueTogether());
+        List<CheckMeta> checks = new ArrayList<>(root.checks());
+        for (ModelMeta s : subs) {
+            for (FieldMeta f : s.fields().subList(root.fields().size(), s.fields().size())) {
+                if (columns.add(f.column().toLowerCase(java.util.Locale.ROOT))) {
+                    fields.add(f.nullable() ? f : nullable(f));
+                }
+            }
+            indexes.addAll(s.indexes());
+            uniques.addAll(s.uniqueTogether());
+            checks.addAll(s.checks());
+        }
+        return new ModelMeta(root.name(), root.table(), fields, root.ordering(), indexes, uniques, checks,
+                root.manyToMany(), root.reverse(), root.compositeKey(), root.readOnly(), root.history(),
+                root.softDelete(), root.inheritance());
+    }
+
+    private static FieldMeta nullable(FieldMeta f) {
+        return new FieldMeta(f.name(), f.column(), f.type(), f.javaType(), true, f.primaryKey(), f.unique(),
+                f.indexed(), f.maxLength(), f.precision(), f.scale(), f.defaultValue(), f.dbDefault(), f.choices(),
+                f.help(), f.foreignKey(), f.nativeType(), f.enumType(), f.enumLabels(), f.generated());
+    }
+
+    /** Whether two fields of single-table subclasses can share one column: the same column type and key. */
+    public static boolean sameColumn(FieldMeta a, FieldMeta b) {
+        return a.type() == b.type() && a.maxLength() == b.maxLength() && a.precision() == b.precision()
+                && a.scale() == b.scale() && Objects.equals(a.nativeType(), b.nativeType())
+                && Objects.equals(a.foreignKey() == null ? null : a.foreignKey().targetModel(),
+                b.foreignKey() == null ? null : b.foreignKey().targetModel());
     }
 }

@@ -73,4 +73,14 @@ public final class Metamodel {
     public static <T extends Entity> Related<T> related(Entity owner, String name) {
         return ACCESS.related(owner, name);
     }
+
+    /**
+     * The discriminator of a single-table model's instance, field {@code field}: the value read from its row when it
+     * was loaded (a root instance may hold a subclass's row), else {@code value}, the discriminator of the model's
+     * own rows. So a save never rewrites the discriminator of a row it loaded, and an insert writes the model's.
+     */
+    public static String discriminator(Entity o, int field, String value) {
+        Object[] snapshot = ACCESS.snapshot(o);
+        return snapshot != null && field < snapshot.length && snapshot[field] instanceof String s ? s : value;
+    }
 }

@@ -79,6 +79,19 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         return inheritance != null && inheritance.kind() == InheritanceMeta.Kind.MULTI_TABLE;
     }
 
+    /**
+     * Whether this model is part of a single-table hierarchy (the root or a subclass): its rows live in the root's
+     * table, told apart by {@link InheritanceMeta#discriminator()}.
+     */
+    public boolean singleTable() {
+        return inheritance != null && inheritance.kind() == InheritanceMeta.Kind.SINGLE_TABLE;
+    }
+
+    /** Whether this is a subclass (not the root) of a single-table hierarchy: the root's table holds its rows. */
+    public boolean singleTableSubclass() {
+        return singleTable() && !inheritance.parent().equals(name);
+    }
+
     /** A model without {@code @SoftDelete}. */
     public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                      List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,

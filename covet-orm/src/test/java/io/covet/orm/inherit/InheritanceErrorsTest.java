@@ -30,7 +30,7 @@ class InheritanceErrorsTest {
             """;
 
     /** Runs the processor over sources in package {@code app} (class name → source); returns the error messages. */
-    private static List<String> compile(Map<String, String> sources) throws Exception {
+    static List<String> compile(Map<String, String> sources) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> files = new ArrayList<>();
