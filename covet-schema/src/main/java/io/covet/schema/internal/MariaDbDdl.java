@@ -43,11 +43,15 @@ public final class MariaDbDdl extends BaseDdl {
             case JSON -> "JSON";
             case RAW -> t.raw();
             case ENUM -> "ENUM(" + t.labelList() + ")";
+            case ARRAY -> throw noArrays(null, t);
         };
     }
 
     @Override
     protected String columnSql(Table table, Column c) {
+        if (c.type().kind() == ColumnType.Kind.ARRAY) {
+            throw noArrays(table.name() + "." + c.name(), c.type());
+        }
         if (c.generated() != null) {
             return q(c.name()) + " " + typeSql(c.type()) + generatedClause(c, "PERSISTENT", "VIRTUAL");
         }
