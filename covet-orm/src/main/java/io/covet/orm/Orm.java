@@ -557,7 +557,7 @@ public final class Orm implements AutoCloseable {
                     engines.add(db.engine().family());
                 }
             });
-            io.covet.orm.internal.ArrayFields.refuseWithout(types, engines);
+            io.covet.orm.internal.ArrayFields.refuseWithout(types, databases.values());
             List<String> problems = RegistryValidator.validate(types, engines);
             if (!problems.isEmpty()) {
                 throw new ModelValidationException(problems);

@@ -1,6 +1,7 @@
 package io.covet.orm.internal;
 
-import io.covet.core.engine.Engine;
+import io.covet.core.Database;
+import io.covet.core.dialect.Feature;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.orm.FieldType;
 import io.covet.orm.spi.FieldMeta;
@@ -8,6 +9,7 @@ import io.covet.orm.spi.ModelMeta;
 import io.covet.orm.spi.ModelType;
 import io.covet.schema.ColumnType;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -40,24 +42,25 @@ public final class ArrayFields {
     }
 
     /**
-     * Refuses models with an ARRAY field when one of the databases has no arrays (MariaDB, SQLite), before anything
-     * runs, naming the field, the engine and the alternative.
+     * Refuses models with an ARRAY field when one of the databases has no arrays ({@link Feature#ARRAYS}: MariaDB,
+     * SQLite), before anything runs, naming the field, the engine and the alternative.
      *
      * @throws UnsupportedFeature for the first such field
      */
-    public static void refuseWithout(Map<String, ModelType<?>> types, List<Engine> engines) {
-        for (Engine e : engines) {
-            if (e.family() == Engine.POSTGRESQL) {
+    public static void refuseWithout(Map<String, ModelType<?>> types, Collection<Database> databases) {
+        for (Database db : databases) {
+            if (db.supports(Feature.ARRAYS)) {
                 continue;
             }
             for (ModelType<?> t : types.values()) {
                 ModelMeta m = t.meta();
                 for (FieldMeta f : m.fields()) {
                     if (f.type() == FieldType.ARRAY) {
-                        throw new UnsupportedFeature(e, "array field " + m.simpleName() + "." + f.name() + " (List<"
-                                + f.javaType().substring(f.javaType().lastIndexOf('.') + 1) + ">, a PostgreSQL "
-                                + "array column)", "Store the list in a JSON field (@Column(type = FieldType.JSON) on "
-                                + "the List), or in a model of its own with a foreign key to " + m.simpleName() + ".");
+                        throw new UnsupportedFeature(db.engine(), "array field " + m.simpleName() + "." + f.name()
+                                + " (List<" + f.javaType().substring(f.javaType().lastIndexOf('.') + 1) + ">, a "
+                                + "PostgreSQL array column)", "Store the list in a JSON field (@Column(type = "
+                                + "FieldType.JSON) on the List), or in a model of its own with a foreign key to "
+                                + m.simpleName() + ".");
                     }
                 }
             }
