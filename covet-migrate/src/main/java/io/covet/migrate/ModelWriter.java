@@ -264,7 +264,41 @@ final class ModelWriter {
             case TIMESTAMPTZ -> imported("java.time.Instant");
             case UUID -> imported("java.util.UUID");
             case JSON -> imported("com.fasterxml.jackson.databind.JsonNode");
+            case ARRAY -> {
+                String element = arrayElement(t.elementType());
+                yield element == null ? "String" : imported("java.util.List") + "<" + element + ">";
+            }
         };
+    }
+
+    /**
+     * The Java element type of a PostgreSQL array an ORM array field holds ({@code List<Integer>}), or null for an
+     * element no array field holds (char(n), dates, timestamps), whose column stays a native-typed String.
+     */
+    private String arrayElement(ColumnType e) {
+        return switch (e.kind()) {
+            case SMALLINT -> "Short";
+            case INTEGER -> "Integer";
+            case BIGINT -> "Long";
+            case DECIMAL -> imported("java.math.BigDecimal");
+            case REAL -> "Float";
+            case DOUBLE -> "Double";
+            case BOOLEAN -> "Boolean";
+            case VARCHAR, TEXT -> "String";
+            case UUID -> imported("java.util.UUID");
+            default -> null;
+        };
+    }
+
+    /** An array of an element no array field holds, spelled as PostgreSQL's catalog does ({@code date[]}). */
+    private static String arrayNativeType(ColumnType e) {
+        // engine fact: format_type's spelling of these element types
+        return switch (e.kind()) {
+            case CHAR -> "character(" + e.length() + ")";
+            case TIMESTAMP -> "timestamp without time zone";
+            case TIMESTAMPTZ -> "timestamp with time zone";
+            default -> e.kind().name().toLowerCase(Locale.ROOT);
+        } + "[]";
     }
 
     /** {@link NativeJavaTypes#of}, with the import it needs. */
@@ -334,6 +368,7 @@ final class ModelWriter {
             case CHAR -> (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
             case RAW -> t.raw();
             case ENUM -> t.enumName();
+            case ARRAY -> arrayElement(t.elementType()) == null ? arrayNativeType(t.elementType()) : null;
             default -> null;
         };
         if (declared != null) {
@@ -393,6 +428,16 @@ final class ModelWriter {
             case TEXT -> {
                 imports.add("io.covet.orm.FieldType");
                 args.add("type = FieldType.TEXT");
+            }
+            case ARRAY -> {
+                // a List<String> is text[] unless it has a maximum length; a List<BigDecimal> has a precision
+                ColumnType e = t.elementType();
+                if (e.kind() == ColumnType.Kind.VARCHAR) {
+                    args.add("maxLength = " + e.length());
+                } else if (e.kind() == ColumnType.Kind.DECIMAL) {
+                    args.add("precision = " + e.precision());
+                    args.add("scale = " + e.scale());
+                }
             }
             default -> {
             }

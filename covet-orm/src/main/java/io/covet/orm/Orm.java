@@ -573,6 +573,7 @@ public final class Orm implements AutoCloseable {
                 }
             });
             requireSystemVersioningEngines(engines);
+            io.covet.orm.internal.ArrayFields.refuseWithout(types, databases.values());
             List<String> problems = RegistryValidator.validate(types, engines);
             if (!problems.isEmpty()) {
                 throw new ModelValidationException(problems);

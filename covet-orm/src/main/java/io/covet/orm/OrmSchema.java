@@ -170,6 +170,7 @@ public final class OrmSchema {
             case LOCAL_DATETIME -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
             case JSON -> ColumnType.of(ColumnType.Kind.JSON);
             case BINARY -> ColumnType.of(ColumnType.Kind.BYTES);
+            case ARRAY -> io.covet.orm.internal.ArrayFields.columnType(f);
             case INFER -> throw new OrmUsageException("field " + f.name() + " has type INFER, which the annotation "
                     + "processor resolves; build the models with it");
         };

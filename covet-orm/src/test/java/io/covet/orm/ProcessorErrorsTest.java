@@ -100,7 +100,7 @@ class ProcessorErrorsTest {
                 "field Bad.when has type java.util.Date, which has no column mapping; supported: Integer, Long, Short, "
                         + "BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, LocalDateTime, "
                         + "Instant, OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "
-                        + "InetAddress, Ref<Model>; mark it transient if it is not persistent",
+                        + "InetAddress, List<E> (a PostgreSQL array), Ref<Model>; mark it transient if it is not persistent",
                 "auto primary key Bad.code must be Long, Integer or Short; for another type use @PrimaryKey(auto = "
                         + "false) and assign it yourself");
 
@@ -304,6 +304,49 @@ class ProcessorErrorsTest {
                 .contains("io.covet.orm.FieldType.BIG_AUTO")
                 .contains("io.covet.orm.DbOnDelete.SET_NULL), \"bigint unsigned\")")
                 .contains("null, \"int unsigned\")");
+    }
+
+    @Test
+    void listFieldsAreArraysOfScalarElementsOrJson() throws Exception {
+        Path out = Files.createTempDirectory("covet-processor");
+        assertThat(compile(Map.of("Post", """
+                package app;
+                import io.covet.orm.*;
+                import java.util.List;
+                @Model
+                public class Post extends Entity {
+                    @PrimaryKey Long id;
+                    List<Integer> scores;
+                    @Column(maxLength = 20) List<String> codes;
+                    @Column(precision = 8, scale = 2) List<java.math.BigDecimal> prices;
+                    @Column(type = FieldType.JSON) List<java.time.LocalDate> days;
+                }
+                """), out)).isEmpty();
+        assertThat(Files.readString(out.resolve("app/Post_.java")))
+                .contains("scores = arrayColumn(\"scores\", \"int4\");")
+                .contains("codes = arrayColumn(\"codes\", \"varchar\");")
+                .contains("io.covet.orm.FieldType.ARRAY, \"java.lang.Integer\"")
+                .contains("io.covet.orm.FieldType.ARRAY, \"java.lang.String\", false, false, false, false, 20, 0, 0")
+                .contains("io.covet.orm.FieldType.ARRAY, \"java.math.BigDecimal\", false, false, false, false, 0, 8, 2")
+                .contains("getList(rs, c + 1, java.lang.Integer.class)")
+                .contains("io.covet.orm.FieldType.JSON");
+
+        assertThat(compile("Bad", """
+                package app;
+                import io.covet.orm.*;
+                import java.util.List;
+                @Model
+                public class Bad extends Entity {
+                    @PrimaryKey Long id;
+                    List<java.time.LocalDate> days;
+                    @Column(type = FieldType.TEXT) List<String> text;
+                }
+                """)).containsExactlyInAnyOrder(
+                "field Bad.days has type java.util.List<java.time.LocalDate>; an array field is a List of String, "
+                        + "Integer, Long, Short, BigDecimal, Double, Float, Boolean or UUID (a PostgreSQL array); for "
+                        + "other lists use @Column(type = FieldType.JSON)",
+                "field Bad.text of type java.util.List<java.lang.String> cannot be stored as TEXT; a List is an array "
+                        + "(FieldType.ARRAY, PostgreSQL) or a JSON document (@Column(type = FieldType.JSON))");
     }
 
     @Test

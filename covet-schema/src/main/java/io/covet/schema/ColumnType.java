@@ -13,21 +13,28 @@ import java.util.regex.Pattern;
  * (DECIMAL). {@link Kind#RAW} carries a native type that has no portable equivalent (introspected only; it is
  * rendered verbatim). {@link Kind#ENUM} is a named enumerated type with its labels in order ({@code raw} holds
  * the name): a type of its own on PostgreSQL ({@code CREATE TYPE name AS ENUM (…)}), an inline {@code ENUM(…)} on
- * MariaDB, text with a check of the labels on SQLite. Immutable.
+ * MariaDB, text with a check of the labels on SQLite. {@link Kind#ARRAY} is a PostgreSQL array of a portable element
+ * type ({@code raw} holds the element's text form): {@code integer[]}, {@code varchar(20)[]}; MariaDB and SQLite
+ * have no arrays and refuse it. Immutable.
  *
  * <p>The text form ({@link #toString()}, {@link #parse(String)}) is what migration files hold:
  * {@code bigint}, {@code varchar(100)}, {@code decimal(10,2)}, {@code raw(tsvector)},
- * {@code enum(mood:'sad','ok','happy')}.
+ * {@code enum(mood:'sad','ok','happy')}, {@code array(varchar(20))}.
  */
 public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String raw,
                          List<String> labels) {
     private static final Pattern FORM = Pattern.compile("([a-z_]+)\\s*(?:\\((.*)\\))?");
+    private static final java.util.Set<Kind> ARRAY_ELEMENTS = java.util.EnumSet.of(Kind.SMALLINT, Kind.INTEGER,
+            Kind.BIGINT, Kind.DECIMAL, Kind.REAL, Kind.DOUBLE, Kind.BOOLEAN, Kind.CHAR, Kind.VARCHAR, Kind.TEXT,
+            Kind.UUID, Kind.DATE, Kind.TIMESTAMP, Kind.TIMESTAMPTZ);
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /** The portable kinds. */
     public enum Kind {
         SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN, CHAR, VARCHAR, TEXT, BYTES, DATE, TIME,
-        TIMESTAMP, TIMESTAMPTZ, UUID, JSON, RAW, ENUM;
+        TIMESTAMP, TIMESTAMPTZ, UUID, JSON, RAW, ENUM,
+        /** A PostgreSQL array; {@link ColumnType#elementType()} is its element. */
+        ARRAY;
 
         /** Whether values of this kind are integers. */
         public boolean integral() {
@@ -79,6 +86,19 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
                             + labels);
                 }
             }
+            case ARRAY -> {
+                if (raw == null || length != null || precision != null || scale != null) {
+                    throw new IllegalArgumentException("an array type needs its element type, e.g. array(integer)");
+                }
+                ColumnType e = parse(raw);
+                if (!ARRAY_ELEMENTS.contains(e.kind())) {
+                    throw new IllegalArgumentException("array(" + raw + ") has an element type no array of Covet holds; "
+                            + "an element is one of smallint, integer, bigint, decimal(p,s), real, double, boolean, "
+                            + "char(n), varchar(n), text, uuid, date, timestamp, timestamptz (keep other arrays as "
+                            + "raw(type[]))");
+                }
+                raw = e.toString();
+            }
             default -> {
                 if (length != null || precision != null || scale != null) {
                     throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " takes no size");
@@ -111,6 +131,21 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         List<String> out = new ArrayList<>();
         labels.forEach(l -> out.add("'" + l.replace("'", "''") + "'"));
         return String.join(", ", out);
+    }
+
+    /**
+     * A PostgreSQL array of {@code element}: {@code array(integer)} is {@code integer[]}.
+     *
+     * @throws IllegalArgumentException when the element is not a scalar portable type (an array, enum, JSON, bytes,
+     *                                  time or raw type)
+     */
+    public static ColumnType array(ColumnType element) {
+        return new ColumnType(Kind.ARRAY, null, null, null, element.toString());
+    }
+
+    /** The element type of an array ({@link Kind#ARRAY}); null for other kinds. */
+    public ColumnType elementType() {
+        return kind == Kind.ARRAY ? parse(raw) : null;
     }
 
     /** A type without size. */
@@ -158,6 +193,9 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         if (m.group(1).equals("raw")) {
             return raw(t.substring(t.indexOf('(') + 1, t.lastIndexOf(')')));
         }
+        if (m.group(1).equals("array") && args != null) {
+            return array(parse(t.substring(t.indexOf('(') + 1, t.lastIndexOf(')'))));
+        }
         if (m.group(1).equals("enum") && args != null && t.indexOf(':') > 0) {
             String inner = t.substring(t.indexOf('(') + 1, t.lastIndexOf(')'));
             int colon = inner.indexOf(':');
@@ -174,7 +212,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown column type '" + text + "'; known: smallint, integer, bigint, "
                     + "decimal(p,s), real, double, boolean, char(n), varchar(n), text, bytes, date, time, timestamp, "
-                    + "timestamptz, uuid, json, raw(native), enum(name:'label',…)");
+                    + "timestamptz, uuid, json, raw(native), enum(name:'label',…), array(element)");
         }
         try {
             if (kind == Kind.DECIMAL) {
@@ -247,6 +285,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
             case DECIMAL -> k + "(" + precision + "," + scale + ")";
             case RAW -> "raw(" + raw + ")";
             case ENUM -> "enum(" + raw + ":" + labelList().replace(", ", ",") + ")";
+            case ARRAY -> "array(" + raw + ")";
             default -> k;
         };
     }

@@ -66,6 +66,16 @@ public abstract class Table {
         return new ColumnImpl<>(this, name, type, true);
     }
 
+    /**
+     * Declares a PostgreSQL array column whose values are lists: a list it is given or compared with is bound as an
+     * {@link io.covet.core.SqlArray} of {@code elementType} (the driver's name of the element type: {@code int4},
+     * {@code text}, {@code varchar}, …), and {@link Column#arrayContains}/{@link Column#arrayOverlaps} apply.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected final <E> Column<java.util.List<E>> arrayColumn(String name, String elementType) {
+        return new ColumnImpl(this, name, java.util.List.class, false, Objects.requireNonNull(elementType, "elementType"));
+    }
+
     /** The table name, unquoted. */
     public final String name() {
         return name;

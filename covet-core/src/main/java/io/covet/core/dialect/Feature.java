@@ -90,5 +90,7 @@ public enum Feature {
      * multi-row {@code INSERT}s: MariaDB and MySQL, when the server's {@code local_infile} allows it (MySQL 8 turns
      * it off by default).
      */
-    LOAD_DATA_LOCAL
+    LOAD_DATA_LOCAL,
+    /** Array column types ({@code integer[]}) and their operators: PostgreSQL; MariaDB and SQLite have none. */
+    ARRAYS
 }

@@ -78,6 +78,8 @@ public final class Binder {
             EngineSpecifics.of(engine).bindLocal(ps, index, (Temporal) v);
         } else if (v instanceof UUID u) {
             EngineSpecifics.of(engine).bindUuid(ps, index, u);
+        } else if (v instanceof io.covet.core.SqlArray a) {
+            ps.setArray(index, ps.getConnection().createArrayOf(a.elementType(), a.elements().toArray()));
         } else if (v instanceof io.covet.core.NativeText t) {
             EngineSpecifics.of(engine).bindNativeText(ps, index, t.text());
         } else if (v instanceof Enum<?> e) {

@@ -418,7 +418,8 @@ final class Analyzer {
             queryType = inferred[1];
             typeArg = inferred[2];
             if (typeArg != null) {
-                binary = elements.getBinaryName((TypeElement) types.asElement(t)).toString();
+                binary = fieldType.equals("ARRAY") ? typeArg // an array's FieldMeta.javaType is its element
+                        : elements.getBinaryName((TypeElement) types.asElement(t)).toString();
             }
         }
         if (column.isEmpty()) {
@@ -436,7 +437,7 @@ final class Analyzer {
                 default -> 255;
             };
         }
-        boolean decimal = fieldType.equals("DECIMAL");
+        boolean decimal = fieldType.equals("DECIMAL") || ArrayField.decimal(fieldType, typeArg);
         List<String> choices = new ArrayList<>();
         list(col.get("choices")).forEach(c -> choices.add(str(c)));
         List<String> validators = new ArrayList<>();
@@ -478,7 +479,7 @@ final class Analyzer {
         String[] gen = GeneratedColumn.read(f, elements, where, pkm != null, fkTarget != null,
                 !def.isEmpty() || !dbDef.isEmpty(), msg -> error(f, msg));
         return new FieldInfo(name, member, t.toString(), primitive, fieldType, queryType, binary, column, nullable,
-                pkm != null, unique, indexed, bounded ? maxLength : 0,
+                pkm != null, unique, indexed, bounded || fieldType.equals("ARRAY") ? maxLength : 0,
                 decimal ? ((Number) col.getOrDefault("precision", 19)).intValue() : 0,
                 decimal ? ((Number) col.getOrDefault("scale", 2)).intValue() : 0,
                 def.isEmpty() ? null : def, dbDef.isEmpty() ? null : dbDef, choices, str(col.get("help")),
@@ -517,6 +518,9 @@ final class Analyzer {
             }
             return new String[]{"ENUM_STRING", en, en};
         }
+        if (boxed.equals("java.util.List") && !explicit.equals("JSON")) {
+            return ArrayField.infer(t, explicit, where, msg -> error(f, msg));
+        }
         if (explicit.equals("JSON")) {
             if (boxed.equals("com.fasterxml.jackson.databind.JsonNode")) {
                 return new String[]{"JSON", "io.covet.sql.Json", null};
@@ -547,7 +551,7 @@ final class Analyzer {
             error(f, "field " + where + " has type " + t + ", which has no column mapping; supported: Integer, Long, "
                     + "Short, BigDecimal, Double, Float, Boolean, String, UUID, LocalDate, LocalTime, LocalDateTime, "
                     + "Instant, OffsetDateTime, Duration, enums, JsonNode (or any type with @Column(type = JSON)), byte[], "
-                    + "InetAddress, Ref<Model>; mark it transient if it is not persistent");
+                    + "InetAddress, List<E> (a PostgreSQL array), Ref<Model>; mark it transient if it is not persistent");
             return null;
         }
         if (ft.equals("STRING") && Set.of("TEXT", "EMAIL", "URL", "SLUG").contains(explicit)) {

@@ -94,6 +94,11 @@ final class SourceGenerator {
         w.line("super(null, " + lit(m.table()) + ", alias);");
         for (FieldInfo f : m.fields()) {
             boolean nativeType = f.fkTarget() == null && (!f.nativeType().isEmpty() || !f.enumType().isEmpty());
+            if (f.fieldType().equals("ARRAY")) {
+                w.line(f.member() + " = arrayColumn(" + lit(f.column()) + ", "
+                        + lit(ArrayField.driverName(f.typeArgument(), f.maxLength())) + ");");
+                continue;
+            }
             w.line(f.member() + " = " + (nativeType ? "nativeColumn(" : "column(") + lit(f.column()) + ", "
                     + f.queryType() + ".class);");
         }
@@ -460,6 +465,7 @@ final class SourceGenerator {
                     : j + "getJson(rs, " + col + ", " + f.typeArgument() + ".class)";
             case "BINARY" -> j + "getBytes(rs, " + col + ")";
             case "INET" -> j + "getInet(rs, " + col + ")";
+            case "ARRAY" -> j + "getList(rs, " + col + ", " + f.typeArgument() + ".class)";
             default -> throw new IllegalArgumentException(f.fieldType());
         };
     }

@@ -258,7 +258,8 @@ public final class Writer {
                 for (int k = 0; k < r.length; k++) {
                     Object v = bound(m.fields().get(fields.get(k)), columnValue(type, e, fields.get(k)));
                     // COPY sends text, which the server reads in the column's own type
-                    r[k] = v instanceof io.covet.sql.Json j ? j.text() : v instanceof io.covet.core.NativeText t ? t.text() : v;
+                    r[k] = v instanceof io.covet.sql.Json j ? j.text() : v instanceof io.covet.core.NativeText t ? t.text()
+                            : v instanceof List<?> l ? ArrayFields.literal(l) : v;
                 }
                 rows.add(r);
             }

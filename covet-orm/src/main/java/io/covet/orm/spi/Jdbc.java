@@ -213,6 +213,57 @@ public final class Jdbc {
     }
 
     /**
+     * Column {@code i}, a PostgreSQL array, as an unmodifiable list of {@code element} values in order (null elements
+     * kept), read with {@link ResultSet#getArray(int)}; null for SQL NULL. Replace the list to change the field:
+     * an edit in place would not be seen by the dirty check.
+     */
+    public static <E> java.util.List<E> getList(ResultSet rs, int i, Class<E> element) throws SQLException {
+        java.sql.Array a = rs.getArray(i);
+        if (a == null) {
+            return null;
+        }
+        try {
+            Object[] values = (Object[]) a.getArray();
+            java.util.List<E> out = new java.util.ArrayList<>(values.length);
+            for (Object v : values) {
+                out.add(element.cast(arrayElement(v, element)));
+            }
+            return java.util.Collections.unmodifiableList(out);
+        } finally {
+            a.free();
+        }
+    }
+
+    /** An element as the driver hands it, widened or narrowed to the field's element type where they differ. */
+    private static Object arrayElement(Object v, Class<?> element) {
+        if (v == null || element.isInstance(v)) {
+            return v;
+        }
+        if (v instanceof Number n) {
+            if (element == Long.class) {
+                return n.longValue();
+            } else if (element == Integer.class) {
+                return n.intValue();
+            } else if (element == Short.class) {
+                return n.shortValue();
+            } else if (element == Double.class) {
+                return n.doubleValue();
+            } else if (element == Float.class) {
+                return n.floatValue();
+            } else if (element == BigDecimal.class) {
+                return new BigDecimal(n.toString());
+            }
+        }
+        if (element == String.class) {
+            return v.toString();
+        }
+        if (element == UUID.class) {
+            return UUID.fromString(v.toString());
+        }
+        return v;
+    }
+
+    /**
      * Reads a column as the Java type a query declared ({@code Field.type()}): used for values() and aggregates,
      * where the engine's own object type would differ between engines (SQLite hands back Integer for BIGINT).
      */
@@ -253,6 +304,8 @@ public final class Jdbc {
             return s == null ? null : Json.of(s);
         } else if (type.isEnum()) {
             return getEnum(rs, i, (Class) type);
+        } else if (type == java.util.List.class) {
+            return getList(rs, i, Object.class);
         }
         return rs.getObject(i);
     }

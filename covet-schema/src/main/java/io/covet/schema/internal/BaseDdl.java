@@ -55,6 +55,17 @@ public abstract class BaseDdl implements SchemaDdl {
     /** One column definition inside CREATE TABLE or ADD COLUMN. */
     protected abstract String columnSql(Table table, Column c);
 
+    /**
+     * The refusal of an array column on an engine without arrays (MariaDB, SQLite), naming the column when
+     * {@code where} is given and the alternative.
+     */
+    protected UnsupportedFeature noArrays(String where, ColumnType t) {
+        ColumnType e = t.elementType();
+        return new UnsupportedFeature(d.engine(), "array column " + (where == null ? "" : where + " ") + "of type "
+                + e + "[]", "Arrays are a PostgreSQL type: store the list in a JSON field (@Column(type = "
+                + "FieldType.JSON) on the List), or in a table of its own with a foreign key to this one.");
+    }
+
     @Override
     public List<String> createTable(Table t) {
         if (io.covet.schema.SystemVersioning.isVersioned(t) && d.family() != io.covet.core.engine.Engine.MARIADB) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Reads the default text an engine's catalog echoes back into a {@link ColumnDefault}. */
 final class Defaults {
-    private static final Pattern QUOTED = Pattern.compile("(?s)^'((?:[^']|'')*)'(::[\\w\\s\"]+(\\(\\d+(,\\d+)?\\))?)?$");
+    private static final Pattern QUOTED = Pattern.compile("(?s)^'((?:[^']|'')*)'(::[\\w\\s\"]+(\\(\\d+(,\\d+)?\\))?(\\[\\])?)?$");
     private static final Pattern NUMBER = Pattern.compile("^[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?$");
     private static final Pattern BOOL = Pattern.compile("(?i)^(true|false)$");
 

@@ -43,6 +43,7 @@ public final class MariaDbDdl extends BaseDdl {
             case JSON -> "JSON";
             case RAW -> t.raw();
             case ENUM -> "ENUM(" + t.labelList() + ")";
+            case ARRAY -> throw noArrays(null, t);
         };
     }
 
@@ -50,6 +51,9 @@ public final class MariaDbDdl extends BaseDdl {
     protected String columnSql(Table table, Column c) {
         if (io.covet.schema.SystemVersioning.isPeriodColumn(c)) {
             return MariaDbVersioning.columnSql(this::q, c);
+        }
+        if (c.type().kind() == ColumnType.Kind.ARRAY) {
+            throw noArrays(table.name() + "." + c.name(), c.type());
         }
         if (c.generated() != null) {
             return q(c.name()) + " " + typeSql(c.type()) + generatedClause(c, "PERSISTENT", "VIRTUAL");

@@ -15,6 +15,17 @@ public final class NativeTypes {
     private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile(
             "[A-Za-z_\"][A-Za-z0-9_ .\"]*(\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?(\\s*\\[\\])*");
 
+    /** PostgreSQL's internal names of element types ({@code _int4} is {@code integer[]}) and their SQL spelling. */
+    private static final java.util.Map<String, String> PG_ARRAY_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("int2", "smallint"), java.util.Map.entry("int4", "integer"),
+            java.util.Map.entry("int8", "bigint"), java.util.Map.entry("text", "text"),
+            java.util.Map.entry("varchar", "character varying"), java.util.Map.entry("bpchar", "character"),
+            java.util.Map.entry("bool", "boolean"), java.util.Map.entry("float4", "real"),
+            java.util.Map.entry("float8", "double precision"), java.util.Map.entry("numeric", "numeric"),
+            java.util.Map.entry("uuid", "uuid"), java.util.Map.entry("date", "date"),
+            java.util.Map.entry("timestamp", "timestamp without time zone"),
+            java.util.Map.entry("timestamptz", "timestamp with time zone"));
+
     private NativeTypes() {
     }
 
@@ -51,9 +62,18 @@ public final class NativeTypes {
                         .replaceAll("^integer\\b", "int").replaceAll("^year\\(4\\)", "year"));
             }
             case POSTGRESQL -> {
-                String pg = s.replaceAll("^char\\((\\d+)\\)$", "character($1)")
-                        .replaceAll("^varchar\\((\\d+)\\)$", "character varying($1)");
-                yield PostgresReader.type(pg);
+                // an array's element is spelled like a column's type; _int4 is the catalog's name of integer[]
+                String array = s.startsWith("_") && PG_ARRAY_NAMES.containsKey(s.substring(1))
+                        ? PG_ARRAY_NAMES.get(s.substring(1)) + "[]" : s;
+                boolean isArray = array.endsWith("[]");
+                String element = isArray ? array.substring(0, array.length() - 2).strip() : array;
+                String pg = element.replaceAll("^char\\((\\d+)\\)$", "character($1)")
+                        .replaceAll("^varchar\\((\\d+)\\)$", "character varying($1)")
+                        .replaceAll("^(int4|int)$", "integer").replaceAll("^int2$", "smallint")
+                        .replaceAll("^int8$", "bigint").replaceAll("^bool$", "boolean")
+                        .replaceAll("^float8$", "double precision").replaceAll("^float4$", "real")
+                        .replaceAll("^varchar$", "character varying").replaceAll("^decimal", "numeric");
+                yield PostgresReader.type(isArray ? pg + "[]" : pg);
             }
             default -> {
                 ColumnType t = SqliteReader.type(s);

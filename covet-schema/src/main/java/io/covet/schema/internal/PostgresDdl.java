@@ -41,6 +41,7 @@ public final class PostgresDdl extends BaseDdl {
             case JSON -> "JSONB";
             case RAW -> t.raw();
             case ENUM -> q(t.enumName());
+            case ARRAY -> typeSql(t.elementType()) + "[]";
         };
     }
 

@@ -157,9 +157,15 @@ public final class PostgresReader {
 
     static ColumnType type(String formatted) {
         String t = formatted.strip();
-        if (t.endsWith("]")) {
-            // an array of any element type, e.g. character varying(20)[], is not its element type
-            return ColumnType.raw(t);
+        if (t.endsWith("[]")) {
+            // an array of a portable element type (format_type spells every dimension count as one []) is an array
+            // type; of any other element (tsvector[], an enum's array) it stays native
+            ColumnType element = type(t.substring(0, t.length() - 2));
+            try {
+                return ColumnType.array(element);
+            } catch (IllegalArgumentException notAnElement) {
+                return ColumnType.raw(t);
+            }
         }
         Matcher m = SIZED.matcher(t);
         if (m.matches()) {

@@ -40,6 +40,7 @@ public final class SqliteDdl extends BaseDdl {
             // A column declared JSON would have NUMERIC affinity and turn a document such as 12345678901234567890
             // into a rounded REAL; the word TEXT gives it TEXT affinity, and JSON tells introspection the kind.
             case JSON -> "JSON TEXT";
+            case ARRAY -> throw noArrays(null, t);
             // SQLite keeps the declared name; spelling the portable kind lets introspection read it back exactly.
             default -> t.kind().name();
         };
@@ -52,6 +53,9 @@ public final class SqliteDdl extends BaseDdl {
 
     @Override
     protected String columnSql(Table table, Column c) {
+        if (c.type().kind() == ColumnType.Kind.ARRAY) {
+            throw noArrays(table.name() + "." + c.name(), c.type());
+        }
         if (c.autoIncrement()) {
             // Only an INTEGER PRIMARY KEY aliases the rowid, which is what makes SQLite assign values.
             return q(c.name()) + " INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT";
