@@ -115,8 +115,14 @@ public final class AppHistory {
             List<List<Object>> rows = QueryReads.valuesList(orm, keysOf, List.<io.covet.sql.Field<?>>copyOf(key));
             int n = 0;
             for (int from = 0; from < rows.size(); from += KEYS_PER_STATEMENT) {
+                List<List<Object>> chunk = rows.subList(from, Math.min(rows.size(), from + KEYS_PER_STATEMENT));
+                if (key.size() == 1) {
+                    n += io.covet.sql.Sql.update(q.type().table()).set(assignments).where(Relations.in(key.get(0),
+                            chunk.stream().map(r -> r.get(0)).toList())).execute(d);
+                    continue;
+                }
                 List<io.covet.sql.Condition> match = new ArrayList<>();
-                for (List<Object> row : rows.subList(from, Math.min(rows.size(), from + KEYS_PER_STATEMENT))) {
+                for (List<Object> row : chunk) {
                     io.covet.sql.Condition c = io.covet.sql.Sql.noCondition();
                     for (int k = 0; k < key.size(); k++) {
                         c = c.and(Relations.eq(key.get(k), row.get(k)));

@@ -81,6 +81,11 @@ public final class Keys {
                     + type.meta().table() + ") is read-only (@Model(readOnly = true)); write its table with SQL, or "
                     + "give the table a primary key and drop readOnly");
         }
+        if (type instanceof io.covet.orm.spi.RecordType<?> && AppHistory.captured(type)) {
+            throw new OrmUsageException(operation + " of " + type.meta().simpleName() + " is refused: it is a record "
+                    + "model, whose writes do not record history yet under @History(capture = APPLICATION); use "
+                    + "capture = TRIGGERS, or a model class extending Entity. Nothing was written.");
+        }
         if (type != null && type.meta().history() != null && io.covet.orm.Audit.attributionRequired()
                 && !io.covet.orm.Audit.attributed()) {
             throw new OrmUsageException(operation + " of " + type.meta().simpleName() + " is refused: attribution is "
