@@ -5,8 +5,6 @@ import io.covet.schema.internal.MariaDbHistoryWrites;
 import io.covet.schema.internal.PostgresHistoryWrites;
 import io.covet.schema.internal.SqliteHistoryWrites;
 
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Renders the statements with which an application writes a history table itself ({@code History.Capture
@@ -22,27 +20,6 @@ import java.util.Objects;
  * bound changeset id (null outside one: no collapsing).
  */
 public interface HistoryWrites {
-    /**
-     * A tracked table and its history.
-     *
-     * @param source  the tracked table
-     * @param history its history table
-     * @param keys    the source's primary-key columns
-     * @param tracked the columns the history copies (keys included)
-     */
-    record Target(String source, String history, List<String> keys, List<String> tracked) {
-        /** Copies the lists; requires a key. */
-        public Target {
-            Objects.requireNonNull(source, "source");
-            Objects.requireNonNull(history, "history");
-            keys = List.copyOf(keys);
-            tracked = List.copyOf(tracked);
-            if (keys.isEmpty() || !tracked.containsAll(keys)) {
-                throw new IllegalArgumentException("the history of " + source + " needs its primary key tracked");
-            }
-        }
-    }
-
     /** The renderer for a dialect. */
     static HistoryWrites of(Dialect dialect) {
         // only picks the per-dialect renderer
@@ -64,18 +41,18 @@ public interface HistoryWrites {
      * values when they differ from it. Parameters: user, reason, the changeset (unless {@link #unitFromDatabase()}),
      * then the key values (every key column of the first key, then of the next, …).
      */
-    String collapse(Target t, int keyCount);
+    String collapse(HistoryTarget t, int keyCount);
 
     /**
      * Inserts, for {@code keyCount} keys, a version of type {@code changeType} ({@code +}, {@code ~} or {@code -})
      * holding the live row's values; for {@code ~}, only where the live row differs from the key's open version (or
      * it has none). Parameters as {@link #collapse}.
      */
-    String insertVersions(Target t, char changeType, int keyCount);
+    String insertVersions(HistoryTarget t, char changeType, int keyCount);
 
     /**
      * Closes, for {@code keyCount} keys, every open version older than the key's newest open one, at the newest one's
      * start. Parameters: the key values.
      */
-    String close(Target t, int keyCount);
+    String close(HistoryTarget t, int keyCount);
 }

@@ -141,7 +141,7 @@ public final class AppHistory {
         if (!captured(type) || keys.isEmpty()) {
             return;
         }
-        HistoryWrites.Target t = target(type, db);
+        io.covet.schema.HistoryTarget t = target(type, db);
         HistoryWrites sql = HistoryWrites.of(db.dialect());
         Audit.Actor actor = Audit.current().orElse(new Audit.Actor(null, null));
         String changeset = Audit.currentChangeset().orElse(null);
@@ -170,7 +170,7 @@ public final class AppHistory {
         owned(() -> db.currentTransaction().isPresent() ? run.get() : db.atomic(tx -> run.get()));
     }
 
-    private static HistoryWrites.Target target(ModelType<?> type, Database db) {
+    private static io.covet.schema.HistoryTarget target(ModelType<?> type, Database db) {
         ModelMeta m = type.meta();
         if (m.multiTable()) {
             throw new UnsupportedFeature(db.engine(), "application-level history of a multi-table inheritance "
@@ -186,6 +186,6 @@ public final class AppHistory {
                 tracked.add(f.column());
             }
         }
-        return new HistoryWrites.Target(m.table(), m.history().table(), keys, tracked);
+        return new io.covet.schema.HistoryTarget(m.table(), m.history().table(), keys, tracked);
     }
 }

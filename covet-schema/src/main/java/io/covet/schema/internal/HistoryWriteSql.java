@@ -2,6 +2,7 @@ package io.covet.schema.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
+import io.covet.schema.HistoryTarget;
 import io.covet.schema.HistoryWrites;
 
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ abstract class HistoryWriteSql implements HistoryWrites {
     }
 
     /** {@code a."k" = b."k" AND …}. */
-    String keyJoin(HistoryWrites.Target t, String a, String b) {
+    String keyJoin(HistoryTarget t, String a, String b) {
         return String.join(" AND ", t.keys().stream().map(k -> a + "." + q(k) + " = " + b + "." + q(k)).toList());
     }
 
     /** The rows of {@code n} keys: {@code a."k" IN (?, …)}, or for a composite key {@code ((a."x" = ? AND …) OR …)}. */
-    String keyFilter(HistoryWrites.Target t, String a, int n) {
+    String keyFilter(HistoryTarget t, String a, int n) {
         if (t.keys().size() == 1) {
             return a + "." + q(t.keys().get(0)) + " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?"))
                     + ")";
@@ -57,17 +58,17 @@ abstract class HistoryWriteSql implements HistoryWrites {
     }
 
     /** Every tracked column of {@code a} equal to {@code b}'s. */
-    String allSame(HistoryWrites.Target t, String a, String b) {
+    String allSame(HistoryTarget t, String a, String b) {
         return String.join(" AND ", t.tracked().stream().map(c -> same(a, b, c)).toList());
     }
 
     /** The open version of the key of row {@code s}, not a deletion record. */
-    String openOf(HistoryWrites.Target t, String alias, String s) {
+    String openOf(HistoryTarget t, String alias, String s) {
         return keyJoin(t, alias, s) + " AND " + alias + "." + q(HistoryTable.VALID_TO) + " IS NULL";
     }
 
     @Override
-    public String insertVersions(HistoryWrites.Target t, char changeType, int keyCount) {
+    public String insertVersions(HistoryTarget t, char changeType, int keyCount) {
         if ("+~-".indexOf(changeType) < 0) {
             throw new IllegalArgumentException("change type " + changeType);
         }
@@ -101,7 +102,7 @@ abstract class HistoryWriteSql implements HistoryWrites {
     }
 
     /** The SET list of a collapse: {@code c = s.c, …, changed_by = ?, change_reason = ?}, columns prefixed. */
-    String collapseSet(HistoryWrites.Target t, String prefix) {
+    String collapseSet(HistoryTarget t, String prefix) {
         List<String> sets = new ArrayList<>();
         for (String c : t.tracked()) {
             if (!t.keys().contains(c)) {
@@ -114,13 +115,13 @@ abstract class HistoryWriteSql implements HistoryWrites {
     }
 
     /** The WHERE of a collapse after the join: the unit's open version, differing from the live row. */
-    String collapseWhere(HistoryWrites.Target t, String unitMatch, int keyCount) {
+    String collapseWhere(HistoryTarget t, String unitMatch, int keyCount) {
         return "h." + q(HistoryTable.VALID_TO) + " IS NULL AND h." + q(HistoryTable.CHANGE_TYPE) + " <> '-' AND "
                 + unitMatch + " AND " + keyFilter(t, "s", keyCount) + " AND NOT (" + allSame(t, "h", "s") + ")";
     }
 
     /** The WHERE of a close after the join: older open versions of the keys. */
-    String closeJoin(HistoryWrites.Target t) {
+    String closeJoin(HistoryTarget t) {
         return keyJoin(t, "n", "h") + " AND n." + q(HistoryTable.VALID_TO) + " IS NULL AND n."
                 + q(HistoryTable.HISTORY_ID) + " > h." + q(HistoryTable.HISTORY_ID);
     }

@@ -2,6 +2,7 @@ package io.covet.schema.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
+import io.covet.schema.HistoryTarget;
 
 /**
  * MariaDB: the clock of {@link MariaDbHistoryTriggers} ({@code UTC_TIMESTAMP(6)}); {@code <=>} as the null-safe
@@ -29,20 +30,20 @@ public final class MariaDbHistoryWrites extends HistoryWriteSql {
         return a + "." + q(column) + " <=> " + b + "." + q(column);
     }
 
-    private String locked(Target t, String alias) {
+    private String locked(HistoryTarget t, String alias) {
         return q(t.history()) + " " + alias + " FORCE INDEX (" + q(HistoryTable.applicationIndexName(t.source()))
                 + ")";
     }
 
     @Override
-    public String collapse(Target t, int keyCount) {
+    public String collapse(HistoryTarget t, int keyCount) {
         return "UPDATE " + locked(t, "h") + " JOIN " + q(t.source()) + " s ON " + keyJoin(t, "h", "s") + " SET "
                 + collapseSet(t, "h.") + " WHERE "
                 + collapseWhere(t, "CAST(h." + q(HistoryTable.TXID) + " AS BINARY) = CAST(? AS BINARY)", keyCount);
     }
 
     @Override
-    public String close(Target t, int keyCount) {
+    public String close(HistoryTarget t, int keyCount) {
         return "UPDATE " + locked(t, "h") + " JOIN " + locked(t, "n") + " ON " + closeJoin(t) + " SET h."
                 + q(HistoryTable.VALID_TO) + " = n." + q(HistoryTable.VALID_FROM) + " WHERE h."
                 + q(HistoryTable.VALID_TO) + " IS NULL AND " + keyFilter(t, "h", keyCount);

@@ -2,6 +2,7 @@ package io.covet.schema.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
+import io.covet.schema.HistoryTarget;
 
 /**
  * PostgreSQL: the clock and unit of work of {@link PostgresHistoryTriggers} ({@code clock_timestamp()},
@@ -34,14 +35,14 @@ public final class PostgresHistoryWrites extends HistoryWriteSql {
     }
 
     @Override
-    public String collapse(Target t, int keyCount) {
+    public String collapse(HistoryTarget t, int keyCount) {
         return "UPDATE " + q(t.history()) + " AS h SET " + collapseSet(t, "") + " FROM " + q(t.source())
                 + " AS s WHERE " + keyJoin(t, "h", "s") + " AND "
                 + collapseWhere(t, "h." + q(HistoryTable.TXID) + " = " + unit(), keyCount);
     }
 
     @Override
-    public String close(Target t, int keyCount) {
+    public String close(HistoryTarget t, int keyCount) {
         return "UPDATE " + q(t.history()) + " AS h SET " + q(HistoryTable.VALID_TO) + " = n."
                 + q(HistoryTable.VALID_FROM) + " FROM " + q(t.history()) + " AS n WHERE " + closeJoin(t) + " AND h."
                 + q(HistoryTable.VALID_TO) + " IS NULL AND " + keyFilter(t, "h", keyCount);

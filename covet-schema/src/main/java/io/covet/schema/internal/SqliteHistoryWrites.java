@@ -2,6 +2,7 @@ package io.covet.schema.internal;
 
 import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
+import io.covet.schema.HistoryTarget;
 
 /**
  * SQLite: the clock of {@link SqliteHistoryTriggers} ({@code strftime('%Y-%m-%d %H:%M:%f','now')}, text that
@@ -29,14 +30,14 @@ public final class SqliteHistoryWrites extends HistoryWriteSql {
     }
 
     @Override
-    public String collapse(Target t, int keyCount) {
+    public String collapse(HistoryTarget t, int keyCount) {
         return "UPDATE " + q(t.history()) + " AS h SET " + collapseSet(t, "") + " FROM " + q(t.source())
                 + " AS s WHERE " + keyJoin(t, "h", "s") + " AND "
                 + collapseWhere(t, "h." + q(HistoryTable.TXID) + " = ?", keyCount);
     }
 
     @Override
-    public String close(Target t, int keyCount) {
+    public String close(HistoryTarget t, int keyCount) {
         return "UPDATE " + q(t.history()) + " AS h SET " + q(HistoryTable.VALID_TO) + " = n."
                 + q(HistoryTable.VALID_FROM) + " FROM " + q(t.history()) + " AS n WHERE " + closeJoin(t) + " AND h."
                 + q(HistoryTable.VALID_TO) + " IS NULL AND " + keyFilter(t, "h", keyCount);
