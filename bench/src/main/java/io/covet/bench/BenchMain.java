@@ -57,6 +57,8 @@ public final class BenchMain {
         JMH.put("history-update", new Comparison("HistoryBenchmark", "updateTracked",
                 Map.of("history-update", "updatePlain")));
         JMH.put("history-asof", new Comparison("HistoryBenchmark", "asOf", Map.of("history-asof", "current")));
+        JMH.put("history-update-app", new Comparison("HistoryAppBenchmark", "saveTracked",
+                Map.of("history-update-app", "savePlain")));
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -99,6 +101,7 @@ public final class BenchMain {
             } else if (a.equals("history")) {
                 names.add("history-update");
                 names.add("history-asof");
+                names.add("history-update-app");
             } else if (a.equals("pool")) {
                 // The group: every pool comparison.
                 names.add("pool-checkout");

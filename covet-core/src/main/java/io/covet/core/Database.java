@@ -118,6 +118,7 @@ public final class Database implements AutoCloseable {
         }
         this.executor = new StatementExecutor(config.name(), probed.engine(), this.dataSource, location,
                 new Pipeline(config.name(), probed.engine(), chain));
+        executor.guard(new io.covet.core.internal.WriteGuard(config.name(), config.historyRawWrites()));
         this.transactions = new TransactionManager(config, probed.engine(), this.dataSource, executor);
         if (replicas != null) {
             transactions.readOnlySource(ReplicaSources.readOnlyTransactions(replicas));
@@ -231,6 +232,20 @@ public final class Database implements AutoCloseable {
     /** {@link #bulkLoad(String, List, Iterator)} over an iterable. */
     public long bulkLoad(String table, List<String> columns, Iterable<Object[]> rows) {
         return bulkLoad(table, columns, rows.iterator());
+    }
+
+    /**
+     * Protects {@code tables}, whose history an ORM writes itself ({@code @History(capture = APPLICATION)}): from
+     * now on, a statement of this database that writes one of them while {@code ownerWriting} is false on the calling
+     * thread is refused with {@link io.covet.core.error.UnrecordedWrite} before it is sent, or run with a warning,
+     * as {@link DatabaseConfig#historyRawWrites()} says. The written tables are read from the statement's text (the
+     * table after {@code INSERT INTO}, {@code UPDATE}, {@code DELETE FROM}, {@code MERGE INTO}, {@code TRUNCATE},
+     * {@code COPY}, also inside {@code WITH}); statements run on a connection from {@link #withConnection} or
+     * {@link #dataSource()}, writes by functions, procedures or triggers, and the second table of a multi-table
+     * {@code UPDATE} are not seen. Calls add up (several ORMs may share a database).
+     */
+    public void protectWrites(java.util.Collection<String> tables, java.util.function.BooleanSupplier ownerWriting) {
+        executor.guard().protect(List.copyOf(tables), Objects.requireNonNull(ownerWriting, "ownerWriting"));
     }
 
     /**

@@ -54,6 +54,7 @@ public final class DatabaseConfig {
     private final PoolSettings pool;
     private final io.covet.core.tx.ExternalTransactions externalTransactions;
     private final ReplicaConfig replicas;
+    private final RawWritePolicy historyRawWrites;
 
     private DatabaseConfig(Builder b, DatabaseUrl url, PoolSettings pool) {
         this.name = b.name;
@@ -78,6 +79,15 @@ public final class DatabaseConfig {
         this.pool = pool;
         this.externalTransactions = b.externalTransactions;
         this.replicas = b.replicas;
+        this.historyRawWrites = b.historyRawWrites;
+    }
+
+    /**
+     * What happens to a statement that writes a table whose history the ORM writes itself, from outside the ORM
+     * ({@link RawWritePolicy}); {@link RawWritePolicy#REFUSE} unless set.
+     */
+    public RawWritePolicy historyRawWrites() {
+        return historyRawWrites;
     }
 
     /** Whether {@code key} belongs to covet-observe: {@code slow-query-threshold} or {@code observe.<key>}. */
@@ -228,6 +238,7 @@ public final class DatabaseConfig {
         b.observability.putAll(observability);
         b.poolMetrics = poolMetrics;
         b.transactionListeners.addAll(transactionListeners);
+        b.historyRawWrites = historyRawWrites;
         b.resilience = resilience;
         b.pool = pool;
         b.externalTransactions = externalTransactions;
@@ -325,6 +336,7 @@ public final class DatabaseConfig {
         private io.covet.core.tx.ExternalTransactions externalTransactions;
         private PoolSettings pool = PoolSettings.defaults();
         private ReplicaConfig replicas;
+        private RawWritePolicy historyRawWrites = RawWritePolicy.REFUSE;
 
         private Builder(String name) {
             this.name = name;
@@ -439,6 +451,16 @@ public final class DatabaseConfig {
                 interceptorProblems.add("interceptor " + interceptor.getClass().getName() + " is registered twice");
             }
             interceptors.add(interceptor);
+            return this;
+        }
+
+        /**
+         * What to do with a statement that writes a table whose history the ORM writes itself
+         * ({@code @History(capture = APPLICATION)}) from outside the ORM: {@link RawWritePolicy#REFUSE} (the
+         * default) or {@link RawWritePolicy#LOG}. See {@link Database#protectWrites}.
+         */
+        public Builder historyRawWrites(RawWritePolicy policy) {
+            this.historyRawWrites = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

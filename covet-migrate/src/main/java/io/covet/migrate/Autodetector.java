@@ -191,11 +191,12 @@ public final class Autodetector {
         }
     }
 
-    /** Tracked table → its history table, in a state. */
+    /** Table tracked by triggers → its history table, in a state (application-written histories have none). */
     private static Map<String, String> historyPairs(Schema s) {
         Map<String, String> out = new TreeMap<>();
         for (Table h : s.tables()) {
-            HistoryTable.sourceOf(s, h).ifPresent(src -> out.put(src.name(), h.name()));
+            HistoryTable.sourceOf(s, h).filter(src -> !HistoryTable.writtenByApplication(h, src.name()))
+                    .ifPresent(src -> out.put(src.name(), h.name()));
         }
         return out;
     }

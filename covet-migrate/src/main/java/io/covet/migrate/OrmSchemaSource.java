@@ -70,7 +70,8 @@ public final class OrmSchemaSource implements SchemaSource {
         List<String> tracked = m.fields().stream().filter(f -> !m.history().excluded().contains(f.name()))
                 .map(FieldMeta::column).toList();
         try {
-            return HistoryTable.of(schema.require(m.table()), m.history().table(), tracked);
+            return HistoryTable.of(schema.require(m.table()), m.history().table(), tracked,
+                    m.history().capture() == io.covet.orm.History.Capture.APPLICATION);
         } catch (IllegalArgumentException e) {
             throw new MigrationException("@History on " + m.simpleName() + ": " + e.getMessage(), e);
         }

@@ -90,6 +90,15 @@ public final class Audit {
         return c != null ? Optional.of(c.actor()) : Optional.ofNullable(supplier.get());
     }
 
+    /**
+     * The changeset id of the outermost {@link #as} running on this thread (shared by nested calls), if any: what
+     * the history records as the unit of work on MariaDB and SQLite.
+     */
+    public static Optional<String> currentChangeset() {
+        Context c = CURRENT.get();
+        return c == null ? Optional.empty() : Optional.of(c.changeset());
+    }
+
     /** {@link #as(Database, String, String, Work)} on the ORM's database. */
     public static <T, X extends Exception> T as(Orm orm, String user, String reason, Work<T, X> work) throws X {
         return as(orm.database(), user, reason, work);

@@ -58,6 +58,15 @@ public final class HistoryTable {
      *                                  tracked, or a tracked column is named like a bookkeeping column
      */
     public static Table of(Table source, String name, List<String> tracked) {
+        return of(source, name, tracked, false);
+    }
+
+    /**
+     * {@link #of(Table, String, List)}, for a history that the application writes instead of triggers when
+     * {@code application} is true: the same table, with its as-of index named {@link #applicationIndexName} so that
+     * the schema state alone tells that no triggers belong to it.
+     */
+    public static Table of(Table source, String name, List<String> tracked, boolean application) {
         if (source.primaryKey().isEmpty()) {
             throw new IllegalArgumentException("table " + source.name() + " has no primary key; history needs one to "
                     + "chain the versions of a row");
@@ -91,7 +100,26 @@ public final class HistoryTable {
         List<String> idx = new ArrayList<>(source.primaryKey());
         idx.add(VALID_FROM);
         return new Table(name, cols, List.of(HISTORY_ID), List.of(), List.of(),
-                List.of(Index.of(asOfIndexName(source.name()), idx)), List.of());
+                List.of(Index.of(application ? applicationIndexName(source.name()) : asOfIndexName(source.name()),
+                        idx)), List.of());
+    }
+
+    /**
+     * The as-of index of a history that the application writes ({@code History.Capture.APPLICATION}):
+     * {@code <source>_hist_asof_app}, cut like {@link #asOfIndexName}. Its name is the state's record of the capture
+     * mode: such a history table gets no triggers.
+     */
+    public static String applicationIndexName(String sourceTable) {
+        return shortName(sourceTable + "_hist_asof_app");
+    }
+
+    /** Whether {@code history}, a history table of {@code sourceTable}, is written by the application (no triggers). */
+    public static boolean writtenByApplication(Table history, String sourceTable) {
+        return history.index(applicationIndexName(sourceTable)).isPresent();
+    }
+
+    private static boolean indexedFor(Table history, String sourceTable) {
+        return history.index(asOfIndexName(sourceTable)).isPresent() || writtenByApplication(history, sourceTable);
     }
 
     /**
@@ -118,13 +146,13 @@ public final class HistoryTable {
             return Optional.empty();
         }
         return schema.tables().stream().filter(s -> !s.name().equals(history.name()))
-                .filter(s -> history.index(asOfIndexName(s.name())).isPresent()).findFirst();
+                .filter(s -> indexedFor(history, s.name())).findFirst();
     }
 
     /** The history table of {@code source} in {@code schema}, if it is tracked there. */
     public static Optional<Table> historyOf(Schema schema, String source) {
         return schema.tables().stream().filter(HistoryTable::isHistory)
-                .filter(h -> !h.name().equals(source) && h.index(asOfIndexName(source)).isPresent()).findFirst();
+                .filter(h -> !h.name().equals(source) && indexedFor(h, source)).findFirst();
     }
 
     /** The source columns a history table copies: every column but the bookkeeping ones, in order. */

@@ -56,6 +56,7 @@ public final class BulkLoader {
         }
         String target = dialect.quote(table);
         String description = "bulk load into " + target + " (" + cols + ")";
+        exec.guard().check("INSERT INTO " + target);
         if (!exec.pipeline().active()) {
             return run(exec, null, dialect, target, cols.toString(), columns.size(), rows, description);
         }

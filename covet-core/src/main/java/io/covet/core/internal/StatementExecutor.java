@@ -38,6 +38,7 @@ public final class StatementExecutor {
     private final String location;
     private final Pipeline pipeline;
     private volatile TransactionBinding transactions;
+    private volatile WriteGuard guard = new WriteGuard("", io.covet.core.RawWritePolicy.REFUSE);
 
     /** An executor without interceptors, e.g. only to build a {@link #connectionFailure} message. */
     public StatementExecutor(String databaseName, Engine engine, DataSource dataSource, String location) {
@@ -58,6 +59,16 @@ public final class StatementExecutor {
         this.dataSource = dataSource;
         this.location = location;
         this.pipeline = pipeline;
+    }
+
+    /** Sets the guard of the tables whose writes the ORM records itself (once, by the database). */
+    public void guard(WriteGuard g) {
+        this.guard = g;
+    }
+
+    /** The guard of the tables whose writes the ORM records itself. */
+    public WriteGuard guard() {
+        return guard;
     }
 
     /** The database's interceptors. */
@@ -190,6 +201,7 @@ public final class StatementExecutor {
     /** {@link #query} naming the tables it reads, for interceptors. */
     public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper, Duration timeout, int fetchSize,
                              List<String> tables) {
+        guard.check(sql);
         if (!pipeline.active()) {
             return runQuery(null, sql, params, mapper, timeout, fetchSize);
         }
@@ -232,6 +244,7 @@ public final class StatementExecutor {
      * is harmless, so that the resilience link may retry it ({@link StatementContext#idempotent()}).
      */
     public int update(String sql, List<?> params, Duration timeout, List<String> tables, boolean idempotent) {
+        guard.check(sql);
         if (!pipeline.active()) {
             return runUpdate(null, sql, params, timeout);
         }
@@ -266,6 +279,7 @@ public final class StatementExecutor {
     /** {@link #updateReturningKeys} naming the tables it writes, for interceptors. */
     public <T> List<T> updateReturningKeys(String sql, List<?> params, String[] keyColumns, RowMapper<T> mapper,
                                            Duration timeout, List<String> tables) {
+        guard.check(sql);
         if (!pipeline.active()) {
             return runReturningKeys(null, sql, params, keyColumns, mapper, timeout);
         }
@@ -305,6 +319,7 @@ public final class StatementExecutor {
 
     /** {@link #batch} naming the tables it writes, for interceptors. */
     public int[] batch(String sql, List<? extends List<?>> rows, Duration timeout, List<String> tables) {
+        guard.check(sql);
         if (!pipeline.active()) {
             return runBatch(null, sql, rows, timeout);
         }
@@ -398,6 +413,7 @@ public final class StatementExecutor {
     /** {@link #stream} naming the tables it reads, for interceptors. */
     public <T> Stream<T> stream(String sql, List<?> params, RowMapper<T> mapper, Duration timeout, int fetchSize,
                                 List<String> tables) {
+        guard.check(sql);
         if (!pipeline.active()) {
             return runStream(null, sql, params, mapper, timeout, fetchSize);
         }

@@ -76,8 +76,14 @@ final class Deleter {
                     rows.add(e);
                 }
             }
+            if (!soft && AppHistory.captured(t)) {
+                AppHistory.deleting(db, t, AppHistory.keys(t, rows));
+            }
             if (soft) {
                 n += SoftDeletes.stamp(t, rows, pks, stamp, db);
+                if (AppHistory.captured(t)) {
+                    AppHistory.updated(db, t, AppHistory.keys(t, rows));
+                }
             } else if (t.meta().multiTable()) {
                 n += MultiTables.delete(orm, t, pks, db);
             } else if (t.meta().compositePrimaryKey()) {
@@ -172,6 +178,19 @@ final class Deleter {
 
     /** The update of a SET_NULL or SET_DEFAULT foreign key. */
     private Runnable setTo(ModelType<?> other, int i, FieldMeta f, Column<?> fk, List<Object> pks) {
+        if (AppHistory.captured(other)) {
+            Runnable plain = setToPlain(other, i, f, fk, pks);
+            // the rows it changes, read first (in this transaction), so that their new versions are recorded
+            return () -> {
+                List<? extends Entity> rows = QueryReads.list(orm, entities(other).and(Relations.in(fk, pks)));
+                plain.run();
+                AppHistory.updated(db, other, AppHistory.keys(other, rows));
+            };
+        }
+        return setToPlain(other, i, f, fk, pks);
+    }
+
+    private Runnable setToPlain(ModelType<?> other, int i, FieldMeta f, Column<?> fk, List<Object> pks) {
         if (f.foreignKey().onDelete() == io.covet.orm.OnDelete.SET_NULL) {
             return () -> Sql.update(other.table()).set(Writer.assign(fk, null)).where(Relations.in(fk, pks))
                     .execute(db);

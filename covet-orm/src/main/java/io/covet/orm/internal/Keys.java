@@ -86,6 +86,11 @@ public final class Keys {
             throw SystemTimeReads.noAttribution(type.meta(), operation + " with attribution required "
                     + "(Audit.requireAttribution)");
         }
+        if (type instanceof io.covet.orm.spi.RecordType<?> && AppHistory.captured(type)) {
+            throw new OrmUsageException(operation + " of " + type.meta().simpleName() + " is refused: it is a record "
+                    + "model, whose writes do not record history yet under @History(capture = APPLICATION); use "
+                    + "capture = TRIGGERS, or a model class extending Entity. Nothing was written.");
+        }
         if (type != null && type.meta().history() != null && io.covet.orm.Audit.attributionRequired()
                 && !io.covet.orm.Audit.attributed()) {
             throw new OrmUsageException(operation + " of " + type.meta().simpleName() + " is refused: attribution is "

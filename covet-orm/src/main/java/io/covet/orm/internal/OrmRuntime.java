@@ -81,7 +81,11 @@ public final class OrmRuntime {
         this.hooks = List.copyOf(hooks);
         this.validateOnSave = validateOnSave;
         this.writer = new Writer(this);
+        this.databases.values().forEach(db -> AppHistory.protect(db, this.types.values()));
     }
+
+    /** Registry databases whose application-captured tables are protected already. */
+    private final java.util.Set<String> protectedRegistryDatabases = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The facade, as given to the constructor: for {@link Access#attach}, which hands it to the instance. */
     public Object api() {
@@ -105,7 +109,11 @@ public final class OrmRuntime {
             return db;
         }
         if (registry != null && registry.contains(key)) {
-            return registry.get(key);
+            Database found = registry.get(key);
+            if (protectedRegistryDatabases.add(key)) {
+                AppHistory.protect(found, types.values());
+            }
+            return found;
         }
         throw new OrmUsageException("no database named '" + key + "' is known to this Orm; known: "
                 + databases.keySet() + (registry == null ? "" : " and " + registry.names()));

@@ -31,9 +31,16 @@ public final class QueryWrites {
 
     /** Updates every matching row; returns the number of rows changed. */
     public static <T extends Entity> int update(OrmRuntime orm, QuerySpec<T> q, Assignment... assignments) {
+        return AppHistory.owned(() -> updateOwned(orm, q, assignments));
+    }
+
+    private static <T extends Entity> int updateOwned(OrmRuntime orm, QuerySpec<T> q, Assignment... assignments) {
         Database d = orm.database(q.database());
         if (q.type().meta().multiTable()) {
             return MultiTableWrites.update(orm, q, assignments);
+        }
+        if (AppHistory.captured(q.type())) {
+            return AppHistory.update(orm, q, d, assignments);
         }
         if (q.joins().isEmpty() && !q.selfSubquery()) {
             return Sql.update(q.type().table()).set(assignments).where(SoftDeletes.where(q)).execute(d);
@@ -59,7 +66,9 @@ public final class QueryWrites {
     public static <T extends Entity> int delete(OrmRuntime orm, QuerySpec<T> q) {
         Database d = orm.database(q.database());
         return d.atomic(tx -> {
-            List<T> rows = QueryReads.list(orm, q);
+            // locked where the engine can, so that no other writer changes them between this read and the delete
+            QuerySpec<T> read = AppHistory.captured(q.type()) && d.supports(Feature.ROW_LOCKS) ? q.withForUpdate(true) : q;
+            List<T> rows = QueryReads.list(orm, read);
             return rows.isEmpty() ? 0 : orm.writer().delete(new ArrayList<>(rows), orm.databaseName(q.database()));
         });
     }

@@ -107,6 +107,10 @@ public final class SoftDeletes {
      * @throws OrmUsageException for a model without soft delete
      */
     public static int restore(OrmRuntime orm, List<? extends Entity> instances, String dbName) {
+        return AppHistory.owned(() -> restoreOwned(orm, instances, dbName));
+    }
+
+    private static int restoreOwned(OrmRuntime orm, List<? extends Entity> instances, String dbName) {
         if (instances.isEmpty()) {
             return 0;
         }
@@ -132,6 +136,11 @@ public final class SoftDeletes {
     /** Restores the soft-deleted rows a query matches (and their cascades), in one transaction. */
     @SuppressWarnings("unchecked")
     public static int restore(OrmRuntime orm, QuerySpec<?> q) {
+        return AppHistory.owned(() -> restoreOwned(orm, q));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int restoreOwned(OrmRuntime orm, QuerySpec<?> q) {
         requireSoft(q.type(), "restore");
         Database db = orm.database(q.database());
         String dbName = orm.databaseName(q.database());
@@ -144,10 +153,10 @@ public final class SoftDeletes {
     public static <T extends Entity> int purge(OrmRuntime orm, QuerySpec<T> q) {
         Database db = orm.database(q.database());
         String dbName = orm.databaseName(q.database());
-        return db.atomic(tx -> {
+        return AppHistory.owned(() -> db.atomic(tx -> {
             List<T> rows = QueryReads.list(orm, q);
             return rows.isEmpty() ? 0 : new Deleter(orm, db, dbName, true).delete(new ArrayList<>(rows));
-        });
+        }));
     }
 
     /** Restores the rows with keys {@code pks} (those stamped {@code when}, when given), then their cascades. */
@@ -184,6 +193,9 @@ public final class SoftDeletes {
         for (int from = 0; from < found.size(); from += CHUNK) {
             n += Sql.update(t.table()).set(set.toArray(Assignment[]::new))
                     .where(Relations.in(pk, found.subList(from, Math.min(found.size(), from + CHUNK)))).execute(db);
+        }
+        if (AppHistory.captured(t)) {
+            AppHistory.updated(db, t, AppHistory.single(found));
         }
         Map<Instant, List<Object>> byStamp = new LinkedHashMap<>();
         stamps.forEach((k, s) -> byStamp.computeIfAbsent(s, x -> new ArrayList<>()).add(k));

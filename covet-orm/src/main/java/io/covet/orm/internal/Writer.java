@@ -79,7 +79,8 @@ public final class Writer {
             Validation.fullClean(type, e);
         }
         Database db = orm.database(dbName);
-        db.atomicRun(tx -> {
+        // the ORM's own writes: the raw-write policy of application-captured tables does not apply to them
+        AppHistory.owned(() -> db.atomic(tx -> {
             boolean insert = !e.persisted()
                     || (!type.meta().compositePrimaryKey() && access.primaryKey(e) == null);
             orm.send(Signal.PRE_SAVE, e, insert, dbName);
@@ -101,7 +102,8 @@ public final class Writer {
                 }
             }
             orm.send(Signal.POST_SAVE, e, insert, dbName);
-        });
+            return null;
+        }));
     }
 
     <T extends Entity> void insert(ModelType<T> type, T e, Database db, String dbName) {
@@ -139,6 +141,9 @@ public final class Writer {
         }
         access.attach(e, orm.api(), dbName, type, snapshot(type, e));
         type.bindRelations(e);
+        if (AppHistory.captured(type)) {
+            AppHistory.inserted(db, type, List.of(AppHistory.key(type, e)));
+        }
     }
 
     private static Object fromColumn(FieldMeta f, Object v) {
@@ -184,6 +189,9 @@ public final class Writer {
         }
         access.snapshot(e, now);
         Deferral.written(e, changed);
+        if (AppHistory.captured(type)) {
+            AppHistory.updated(db, type, List.of(AppHistory.key(type, e)));
+        }
         return changed;
     }
 
@@ -209,7 +217,7 @@ public final class Writer {
     /** Deletes instances with on_delete rules, signals and hooks, in one transaction. */
     public int delete(List<? extends Entity> instances, String dbName) {
         Database db = orm.database(dbName);
-        return db.atomic(tx -> new Deleter(orm, db, dbName).delete(instances));
+        return AppHistory.owned(() -> db.atomic(tx -> new Deleter(orm, db, dbName).delete(instances)));
     }
 
     /** Reloads every field of a saved instance, discarding unsaved changes and prefetched relations. */
@@ -234,6 +242,10 @@ public final class Writer {
 
     /** Inserts many new instances in chunks; with {@code keys}, reads keys back and sends signals. */
     public <T extends Entity> long bulkCreate(ModelType<T> type, List<T> items, String dbName, boolean keys) {
+        return AppHistory.owned(() -> bulkCreateOwned(type, items, dbName, keys));
+    }
+
+    private <T extends Entity> long bulkCreateOwned(ModelType<T> type, List<T> items, String dbName, boolean keys) {
         if (items.isEmpty()) {
             return 0;
         }
@@ -250,7 +262,11 @@ public final class Writer {
                 fields.add(i);
             }
         }
-        if (!keys && db.supports(io.covet.core.dialect.Feature.COPY)) {
+        int pk = m.primaryKeyIndex();
+        boolean auto = pk >= 0 && m.fields().get(pk).type().auto() && !fields.contains(pk);
+        // application history needs every loaded row's key: COPY only when the rows carry theirs
+        boolean history = AppHistory.captured(type);
+        if (!keys && db.supports(io.covet.core.dialect.Feature.COPY) && !(history && auto)) {
             List<String> names = fields.stream().map(i -> m.fields().get(i).column()).toList();
             List<Object[]> rows = new ArrayList<>(items.size());
             for (T e : items) {
@@ -263,10 +279,15 @@ public final class Writer {
                 }
                 rows.add(r);
             }
-            return db.bulkLoad(m.table(), names, rows);
+            if (!history) {
+                return db.bulkLoad(m.table(), names, rows);
+            }
+            return db.atomic(tx -> {
+                long loaded = db.bulkLoad(m.table(), names, rows);
+                AppHistory.inserted(db, type, AppHistory.keys(type, items));
+                return loaded;
+            });
         }
-        int pk = m.primaryKeyIndex();
-        boolean auto = pk >= 0 && m.fields().get(pk).type().auto() && !fields.contains(pk);
         return db.atomic(tx -> {
             long n = 0;
             for (int from = 0; from < items.size(); from += BULK_ROWS) {
@@ -283,16 +304,22 @@ public final class Writer {
                     }
                     ins = ins.values(r);
                 }
-                if (keys && auto) {
+                if ((keys || history) && auto) {
                     Class<?> kt = cols.get(pk).type();
                     List<Object> ids = ins.returning(cols.get(pk)).statement(db)
                             .list(rs -> Jdbc.read(rs, 1, kt, db.engine()));
                     // RETURNING lists rows in VALUES order on all three engines for a plain multi-row insert.
-                    for (int k = 0; k < chunk.size(); k++) {
+                    for (int k = 0; k < chunk.size() && keys; k++) {
                         type.set(chunk.get(k), pk, ids.get(k));
+                    }
+                    if (history) {
+                        AppHistory.inserted(db, type, AppHistory.single(ids));
                     }
                 } else {
                     ins.execute(db);
+                    if (history) {
+                        AppHistory.inserted(db, type, AppHistory.keys(type, chunk));
+                    }
                 }
                 if (keys) {
                     for (T e : chunk) {
@@ -309,6 +336,11 @@ public final class Writer {
 
     /** Writes the named fields of saved instances, one batched UPDATE per statement shape, with signals. */
     public <T extends Entity> int bulkUpdate(ModelType<T> type, List<T> items, List<String> fieldNames, String dbName) {
+        return AppHistory.owned(() -> bulkUpdateOwned(type, items, fieldNames, dbName));
+    }
+
+    private <T extends Entity> int bulkUpdateOwned(ModelType<T> type, List<T> items, List<String> fieldNames,
+                                                   String dbName) {
         ModelMeta m = type.meta();
         List<Column<?>> cols = type.columns(type.table());
         int[] idx = new int[fieldNames.size()];
@@ -356,6 +388,9 @@ public final class Writer {
             int n = 0;
             for (Map.Entry<String, List<List<Object>>> b : batches.entrySet()) {
                 n += Arrays.stream(db.batch(b.getKey(), b.getValue(), tables.get(b.getKey()))).map(c -> c < 0 ? 1 : c).sum();
+            }
+            if (AppHistory.captured(type)) {
+                AppHistory.updated(db, type, AppHistory.keys(type, items));
             }
             for (T e : items) {
                 access.snapshot(e, snapshot(type, e));

@@ -1,0 +1,191 @@
+package io.covet.orm.internal;
+
+import io.covet.core.Database;
+import io.covet.core.error.UnsupportedFeature;
+import io.covet.orm.Audit;
+import io.covet.orm.Entity;
+import io.covet.orm.History;
+import io.covet.orm.spi.FieldMeta;
+import io.covet.orm.spi.HistoryMeta;
+import io.covet.orm.spi.ModelMeta;
+import io.covet.orm.spi.ModelType;
+import io.covet.schema.HistoryWrites;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Application-level history capture ({@code @History(capture = APPLICATION)}): after the ORM inserts or updates rows
+ * of such a model, and before it deletes them, it writes their versions itself, set-based by key
+ * ({@link HistoryWrites}), on the write's connection and in its transaction. Each write path calls one of
+ * {@link #inserted}, {@link #updated} or {@link #deleting} with the keys it wrote (or is about to delete); they do
+ * nothing for other models. Statements run as the history's own writes ({@link #owned}), which the raw-write policy
+ * lets through.
+ */
+public final class AppHistory {
+    /** Keys per statement: below every engine's parameter limit for a key of a few columns. */
+    private static final int KEYS_PER_STATEMENT = 500;
+    private static final ThreadLocal<int[]> OWNED = ThreadLocal.withInitial(() -> new int[1]);
+    /** {@link #owning()}, one instance, as the owner a database's write guard knows. */
+    public static final java.util.function.BooleanSupplier OWNER = AppHistory::owning;
+
+    private AppHistory() {
+    }
+
+    /** Whether the ORM writes {@code type}'s history itself. */
+    public static boolean captured(ModelType<?> type) {
+        HistoryMeta h = type == null ? null : type.meta().history();
+        return h != null && h.capture() == History.Capture.APPLICATION;
+    }
+
+    /** Whether the calling thread is inside an ORM write of an application-captured model ({@link #owned}). */
+    public static boolean owning() {
+        return OWNED.get()[0] > 0;
+    }
+
+    /** Runs {@code work} as the ORM's own write: the raw-write policy does not apply to its statements. */
+    public static <R> R owned(Supplier<R> work) {
+        int[] depth = OWNED.get();
+        depth[0]++;
+        try {
+            return work.get();
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /**
+     * Protects the tables of the application-captured models among {@code types} on {@code db}: writes to them that
+     * do not come from the ORM follow the database's raw-write policy ({@code Database.protectWrites}).
+     */
+    public static void protect(Database db, java.util.Collection<ModelType<?>> types) {
+        List<String> tables = types.stream().filter(AppHistory::captured).map(t -> t.meta().table()).toList();
+        if (!tables.isEmpty()) {
+            db.protectWrites(tables, OWNER);
+        }
+    }
+
+    /** The key of a saved instance, as bound (one value per key column). */
+    static List<Object> key(ModelType<?> type, Entity e) {
+        List<Object> k = new ArrayList<>();
+        for (int i : type.meta().primaryKeyIndexes()) {
+            k.add(Writer.bound(type.meta().fields().get(i), Writer.columnValue(type, e, i)));
+        }
+        return k;
+    }
+
+    /** The keys of saved instances. */
+    static List<List<Object>> keys(ModelType<?> type, List<? extends Entity> es) {
+        return es.stream().map(e -> key(type, e)).toList();
+    }
+
+    /** Single-column key values as keys. */
+    static List<List<Object>> single(List<?> values) {
+        return values.stream().map(v -> List.<Object>of(v)).toList();
+    }
+
+    /** Records {@code +} versions of rows just inserted. */
+    static void inserted(Database db, ModelType<?> type, List<List<Object>> keys) {
+        write(db, type, keys, '+');
+    }
+
+    /** Records {@code ~} versions of rows just updated (none for a row whose tracked values did not change). */
+    static void updated(Database db, ModelType<?> type, List<List<Object>> keys) {
+        write(db, type, keys, '~');
+    }
+
+    /** Records {@code -} versions of rows about to be deleted (call before the DELETE, in its transaction). */
+    static void deleting(Database db, ModelType<?> type, List<List<Object>> keys) {
+        write(db, type, keys, '-');
+    }
+
+    /**
+     * {@code QuerySet.update()} of an application-captured model, in one transaction: reads the matching keys
+     * (locking the rows where the engine has row locks), updates those rows by key, then records their versions.
+     */
+    static <T extends Entity> int update(OrmRuntime orm, QuerySpec<T> q, Database d,
+                                         io.covet.sql.Assignment... assignments) {
+        List<io.covet.sql.Column<?>> key = Keys.columns(q.type(), q.type().table());
+        return d.atomic(tx -> {
+            QuerySpec<T> keysOf = q.withOrder(List.of());
+            if (d.supports(io.covet.core.dialect.Feature.ROW_LOCKS)) {
+                keysOf = keysOf.withForUpdate(true);
+            }
+            List<List<Object>> rows = QueryReads.valuesList(orm, keysOf, List.<io.covet.sql.Field<?>>copyOf(key));
+            int n = 0;
+            for (int from = 0; from < rows.size(); from += KEYS_PER_STATEMENT) {
+                List<List<Object>> chunk = rows.subList(from, Math.min(rows.size(), from + KEYS_PER_STATEMENT));
+                if (key.size() == 1) {
+                    n += io.covet.sql.Sql.update(q.type().table()).set(assignments).where(Relations.in(key.get(0),
+                            chunk.stream().map(r -> r.get(0)).toList())).execute(d);
+                    continue;
+                }
+                List<io.covet.sql.Condition> match = new ArrayList<>();
+                for (List<Object> row : chunk) {
+                    io.covet.sql.Condition c = io.covet.sql.Sql.noCondition();
+                    for (int k = 0; k < key.size(); k++) {
+                        c = c.and(Relations.eq(key.get(k), row.get(k)));
+                    }
+                    match.add(c);
+                }
+                n += io.covet.sql.Sql.update(q.type().table()).set(assignments)
+                        .where(io.covet.sql.Sql.or(match.toArray(io.covet.sql.Condition[]::new))).execute(d);
+            }
+            updated(d, q.type(), rows);
+            return n;
+        });
+    }
+
+    private static void write(Database db, ModelType<?> type, List<List<Object>> keys, char change) {
+        if (!captured(type) || keys.isEmpty()) {
+            return;
+        }
+        io.covet.schema.HistoryTarget t = target(type, db);
+        HistoryWrites sql = HistoryWrites.of(db.dialect());
+        Audit.Actor actor = Audit.current().orElse(new Audit.Actor(null, null));
+        String changeset = Audit.currentChangeset().orElse(null);
+        List<String> tables = List.of(t.source(), t.history());
+        // callers write inside a transaction already; one is begun (never a savepoint) only when they do not
+        Supplier<Void> run = () -> {
+            for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+                List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));
+                List<Object> flat = new ArrayList<>();
+                chunk.forEach(flat::addAll);
+                List<Object> attributed = new ArrayList<>();
+                attributed.add(actor.user());
+                attributed.add(actor.reason());
+                if (!sql.unitFromDatabase()) {
+                    attributed.add(changeset);
+                }
+                attributed.addAll(flat);
+                if (change == '~' && (sql.unitFromDatabase() || changeset != null)) {
+                    db.sql(sql.collapse(t, chunk.size()), attributed).tables(tables).execute();
+                }
+                db.sql(sql.insertVersions(t, change, chunk.size()), attributed).tables(tables).execute();
+                db.sql(sql.close(t, chunk.size()), flat).tables(tables).execute();
+            }
+            return null;
+        };
+        owned(() -> db.currentTransaction().isPresent() ? run.get() : db.atomic(tx -> run.get()));
+    }
+
+    private static io.covet.schema.HistoryTarget target(ModelType<?> type, Database db) {
+        ModelMeta m = type.meta();
+        if (m.multiTable()) {
+            throw new UnsupportedFeature(db.engine(), "application-level history of a multi-table inheritance "
+                    + "model (" + m.simpleName() + ")", "use @History(capture = TRIGGERS) on this model");
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> tracked = new ArrayList<>();
+        for (FieldMeta f : m.fields()) {
+            if (f.primaryKey()) {
+                keys.add(f.column());
+            }
+            if (!m.history().excluded().contains(f.name())) {
+                tracked.add(f.column());
+            }
+        }
+        return new io.covet.schema.HistoryTarget(m.table(), m.history().table(), keys, tracked);
+    }
+}
