@@ -50,6 +50,7 @@ public final class BenchMain {
                 Map.of("pool-checkout-hooks", "hikari")));
         JMH.put("pool-checkout-managed", new Comparison("PoolBenchmark", "covetPool",
                 Map.of("pool-checkout-managed", "hikari")));
+        WORKLOADS.put("pool-cpu", PoolCpuWorkload::run);
         JMH.put("replica-route", new Comparison("ReplicaRouteBenchmark", "covet",
                 Map.of("replica-route", "direct")));
         WORKLOADS.put("replica-route-interleaved", ReplicaRouteInterleaved::run);

@@ -71,11 +71,12 @@ final class PoolMonitor {
     }
 
     private void tick() {
+        long now = System.nanoTime();
+        pool.tick(now);
         HikariPoolMXBean b = pool.hikari().getHikariPoolMXBean();
         if (b == null) {
             return;
         }
-        long now = System.nanoTime();
         int active = b.getActiveConnections();
         int idle = b.getIdleConnections();
         int pending = b.getThreadsAwaitingConnection();

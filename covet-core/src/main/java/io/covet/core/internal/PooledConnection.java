@@ -2,20 +2,52 @@ package io.covet.core.internal;
 
 import io.covet.core.pool.EvictionReason;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.util.Arrays;
 
 /**
  * What Covet knows about one physical connection of a managed pool: when it was opened and last returned, who
- * holds it now, and the reason Covet asked HikariCP to evict it, if it did. Written by the thread that holds the
- * connection and read by the monitor. A check-out publishes one immutable {@link Lease} and a check-in clears it,
- * so the lending path pays for one volatile write each way instead of one per field.
+ * holds it now, how often it was lent, and the reason Covet asked HikariCP to evict it, if it did. Written by the
+ * thread that holds the connection and read by the monitor and the stats. A check-out publishes one immutable
+ * {@link Lease} and a check-in clears it, with release stores rather than volatile ones: the readers only need to
+ * see a whole lease or none, and HikariCP's hand-over of the connection orders one holder's writes before the
+ * next holder's, so the lending path pays for no fence.
  */
 final class PooledConnection {
-    /** One check-out: {@link System#nanoTime()} when it began, the borrowing thread, and where, when tracked. */
-    record Lease(long at, Thread thread, StackTraceElement[] stack, String caller) {
-        String threadName() {
-            return thread.getName();
+    /**
+     * One check-out: {@link System#nanoTime()} when it began, the borrowing thread, and where, when tracked.
+     * Immutable; the lent connection itself (so a check-out allocates one object, not two).
+     */
+    interface Lease {
+        long at();
+
+        Thread thread();
+
+        /** The borrower's stack, or null when leak detection is off. */
+        StackTraceElement[] stack();
+
+        /** {@code Class.method} of the borrower, or null when leak detection is off. */
+        String caller();
+
+        default String threadName() {
+            return thread().getName();
+        }
+    }
+
+    private static final VarHandle LEASE;
+    private static final VarHandle RETURNED_AT;
+    private static final VarHandle CHECKOUTS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            LEASE = l.findVarHandle(PooledConnection.class, "lease", Lease.class);
+            RETURNED_AT = l.findVarHandle(PooledConnection.class, "returnedAt", long.class);
+            CHECKOUTS = l.findVarHandle(PooledConnection.class, "checkouts", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
@@ -27,6 +59,9 @@ final class PooledConnection {
     /** The lease the monitor last reported as a leak, so each leak is reported once. */
     volatile Lease leakReported;
     volatile EvictionReason evictedFor;
+    /** Check-outs of this connection; written only by its holder, so a plain increment is exact. */
+    @SuppressWarnings("unused") // through CHECKOUTS
+    private long checkouts;
 
     PooledConnection(Connection physical, long now) {
         this.physical = physical;
@@ -34,13 +69,26 @@ final class PooledConnection {
         this.returnedAt = now;
     }
 
-    void lease(long now, StackTraceElement[] stack, String caller) {
-        this.lease = new Lease(now, Thread.currentThread(), stack, caller);
+    void lease(Lease l) {
+        LEASE.setRelease(this, l);
     }
 
     void endLease(long now) {
-        this.lease = null;
-        this.returnedAt = now;
+        LEASE.setRelease(this, null);
+        RETURNED_AT.setRelease(this, now);
+    }
+
+    /**
+     * Counts a check-out; called by the new holder only. HikariCP's hand-over orders the previous holder's count
+     * before this one, so no atomic instruction is needed, and no other thread writes this cache line.
+     */
+    void countCheckout() {
+        CHECKOUTS.setOpaque(this, (long) CHECKOUTS.getOpaque(this) + 1);
+    }
+
+    /** The check-outs counted so far (possibly missing one being counted right now on another thread). */
+    long checkouts() {
+        return (long) CHECKOUTS.getOpaque(this);
     }
 
     /** The calling thread's stack from the first frame outside Covet's own plumbing, JDBC and the JDK. */

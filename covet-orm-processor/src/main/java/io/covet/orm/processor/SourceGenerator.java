@@ -52,7 +52,9 @@ final class SourceGenerator {
                 + "not edit.");
         w.line(" */");
         w.line("@javax.annotation.processing.Generated(\"io.covet.orm.processor.ModelProcessor\")");
-        w.open("public final class " + cls + " extends io.covet.sql.Table");
+        List<String> pathTargets = pathTargets();
+        w.open("public final class " + cls + " extends io.covet.sql.Table"
+                + (pathTargets.isEmpty() ? "" : " implements " + SPI + "RelationTables"));
         w.line("/** The table, without alias; {@code TABLE.as(\"x\")} for an aliased copy. */");
         w.line("public static final " + cls + " TABLE = new " + cls + "(null);");
         for (FieldInfo f : m.fields()) {
@@ -65,8 +67,8 @@ final class SourceGenerator {
                 w.line("/** The relation {@code " + f.name() + "} to {@link " + f.fkTarget() + "}. */");
                 w.line("public static final " + ORM + "Path<" + model + ", " + f.fkTarget() + ", " + f.fkTarget()
                         + "_> " + Names.constant(f.name()) + " = " + SPI + "Metamodel.forward(" + lit(m.qualifiedName())
-                        + ", " + lit(f.name()) + ", " + lit(f.fkTarget()) + ", a -> " + f.fkTarget()
-                        + "_.TABLE.as(a));");
+                        + ", " + lit(f.name()) + ", " + lit(f.fkTarget()) + ", TABLE, "
+                        + pathTargets.indexOf(f.fkTarget() + "#" + f.name()) + ");");
             }
         }
         for (RelationInfo r : m.relations()) {
@@ -75,10 +77,11 @@ final class SourceGenerator {
                     + "_> " + Names.constant(r.name()) + " = " + SPI + "Metamodel.";
             if (r.manyToMany()) {
                 w.line(head + "manyToMany(" + lit(m.qualifiedName()) + ", " + lit(r.name()) + ", " + lit(r.target())
-                        + ", a -> " + r.target() + "_.TABLE.as(a));");
+                        + ", TABLE, " + pathTargets.indexOf(r.target() + "#" + r.name()) + ");");
             } else {
                 w.line(head + "reverse(" + lit(m.qualifiedName()) + ", " + lit(r.name()) + ", " + lit(r.target())
-                        + ", " + lit(r.remoteField()) + ", a -> " + r.target() + "_.TABLE.as(a));");
+                        + ", " + lit(r.remoteField()) + ", TABLE, " + pathTargets.indexOf(r.target() + "#" + r.name())
+                        + ");");
             }
         }
         meta(w);
@@ -108,12 +111,53 @@ final class SourceGenerator {
         w.open("public " + cls + " as(String alias)");
         w.line("return new " + cls + "(alias);");
         w.close();
+        relationTables(w, pathTargets);
         if (parent != null) {
             readSource(w);
         }
         type(w, cls, model);
         w.close();
         return w.toString();
+    }
+
+    /**
+     * Each relation path's {@code target#name}, in declaration order (foreign keys, then reverse and many-to-many
+     * relations): the index {@link #relationTables} switches on.
+     */
+    private List<String> pathTargets() {
+        List<String> targets = new ArrayList<>();
+        for (FieldInfo f : m.fields()) {
+            if (f.fkTarget() != null) {
+                targets.add(f.fkTarget() + "#" + f.name());
+            }
+        }
+        for (RelationInfo r : m.relations()) {
+            targets.add(r.target() + "#" + r.name());
+        }
+        return targets;
+    }
+
+    /**
+     * The paths' aliased target tables in one switch rather than a lambda per path: each lambda would link a call
+     * site (a class spun at run time) when the metamodel initialises, a good part of an {@code Orm}'s cold start.
+     */
+    private void relationTables(JavaWriter w, List<String> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        w.line("");
+        w.line("/** The target table of relation path {@code relation} under {@code alias}; for the paths above. */");
+        w.line("@Override");
+        w.open("public io.covet.sql.Table relationTable(int relation, String alias)");
+        w.open("switch (relation)");
+        for (int i = 0; i < targets.size(); i++) {
+            String target = targets.get(i).substring(0, targets.get(i).indexOf('#'));
+            w.line("case " + i + ": return " + target + "_.TABLE.as(alias);");
+        }
+        w.line("default: throw new IndexOutOfBoundsException(\"" + m.simpleName() + "_ has " + targets.size()
+                + " relation paths, not \" + (relation + 1));");
+        w.close();
+        w.close();
     }
 
     private void meta(JavaWriter w) {

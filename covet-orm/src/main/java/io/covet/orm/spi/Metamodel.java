@@ -62,6 +62,45 @@ public final class Metamodel {
     }
 
     /**
+     * {@link #forward(String, String, String, Function)} with the target's aliased table taken from
+     * {@code tables.relationTable(relation, alias)}: no call site to link per path when the metamodel initialises.
+     */
+    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> forward(
+            String sourceModel, String field, String targetModel, RelationTables tables, int relation) {
+        return ACCESS.forward(sourceModel, field, targetModel, new Aliaser<R>(tables, relation));
+    }
+
+    /** {@link #reverse(String, String, String, String, Function)} with the target table from {@code tables}. */
+    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> reverse(
+            String sourceModel, String name, String targetModel, String remoteField, RelationTables tables,
+            int relation) {
+        return ACCESS.reverse(sourceModel, name, targetModel, remoteField, new Aliaser<R>(tables, relation));
+    }
+
+    /** {@link #manyToMany(String, String, String, Function)} with the target table from {@code tables}. */
+    public static <S extends Entity, T extends Entity, R extends Table> Path<S, T, R> manyToMany(
+            String sourceModel, String name, String targetModel, RelationTables tables, int relation) {
+        return ACCESS.manyToMany(sourceModel, name, targetModel, new Aliaser<R>(tables, relation));
+    }
+
+    /** One relation's aliaser over a metamodel's {@link RelationTables}; one class for every path. */
+    private static final class Aliaser<R extends Table> implements Function<String, R> {
+        private final RelationTables tables;
+        private final int relation;
+
+        Aliaser(RelationTables tables, int relation) {
+            this.tables = tables;
+            this.relation = relation;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public R apply(String alias) {
+            return (R) tables.relationTable(relation, alias);
+        }
+    }
+
+    /**
      * The reference held by foreign-key field {@code field} of {@code owner}, read from a row: the target's key,
      * loaded on first {@link Ref#get()} through the {@code Orm} that read the owner.
      */
