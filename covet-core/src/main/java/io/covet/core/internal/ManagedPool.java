@@ -67,6 +67,7 @@ public final class ManagedPool implements DataSource, Pool {
     private final long bypassNanos;
     private final boolean leakDetection;
     private final boolean shrinkOnReturn;
+    private final Object shrinkLock = new Object();
     /** Whether each check-out is wrapped to see its return (check-in hooks, shrinking, lease tracking). */
     private final boolean wrap;
     /** Whether Covet validates on check-out after an idle window shorter than HikariCP's own. */
@@ -297,9 +298,14 @@ public final class ManagedPool implements DataSource, Pool {
             }
         }
         if (evict == null && shrinkOnReturn) {
-            HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
-            if (bean != null && bean.getTotalConnections() > sizer.keepAtMost()) {
-                evict = EvictionReason.SHRINK;
+            // Decided and done under one lock: callers returning at once would otherwise all see the pool above
+            // its size and close more connections than it is over by (HikariCP drops the count on eviction).
+            synchronized (shrinkLock) {
+                HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
+                if (bean != null && bean.getTotalConnections() > sizer.keepAtMost()) {
+                    evict(c, pc, EvictionReason.SHRINK);
+                    return;
+                }
             }
         }
         if (evict != null) {
