@@ -65,6 +65,15 @@ public final class Introspector {
     }
 
     /**
+     * The partitioning of each partitioned table of the database, as {@link Partitioning} records (the bounds in
+     * the engine's own text), for {@link Table#withPartitioning(Partitioning)}. {@link #read(Database)} does not
+     * attach it. Tables partitioned by an expression rather than columns are left out. Empty on SQLite.
+     */
+    public static Map<String, Partitioning> partitioning(Database db) {
+        return db.withConnection(c -> PartitionReader.partitioning(c, db.engine()));
+    }
+
+    /**
      * The domains of the database's current schema (PostgreSQL), each with its base type as {@code format_type}
      * spells it ({@code posint} → {@code integer}); a column of a domain reads as {@link ColumnType#raw(String)} of
      * the domain's name. Empty on MariaDB and SQLite, which have no domains.

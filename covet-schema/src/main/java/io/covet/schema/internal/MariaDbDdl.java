@@ -195,7 +195,12 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     public List<String> createTable(Table t) {
-        return MariaDbVersioning.create(this::q, t, super.createTable(t));
+        return PartitionDdl.mariadb(this::q, t, MariaDbVersioning.create(this::q, t, super.createTable(t)));
+    }
+
+    @Override
+    protected void checkPartitioning(Table t) {
+        PartitionDdl.validate(io.covet.core.engine.Engine.MARIADB, t);
     }
 
     @Override

@@ -20,6 +20,16 @@ public final class PostgresDdl extends BaseDdl {
     }
 
     @Override
+    public List<String> createTable(Table t) {
+        return PartitionDdl.postgres(this::q, t, super.createTable(t));
+    }
+
+    @Override
+    protected void checkPartitioning(Table t) {
+        PartitionDdl.validate(io.covet.core.engine.Engine.POSTGRESQL, t);
+    }
+
+    @Override
     public String typeSql(ColumnType t) {
         return switch (t.kind()) {
             case SMALLINT -> "SMALLINT";
