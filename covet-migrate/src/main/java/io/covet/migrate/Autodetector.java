@@ -165,6 +165,13 @@ public final class Autodetector {
                             + " to " + g.primaryKey() + ", which the autodetector does not generate; write that "
                             + "migration by hand (RunSQL inside SeparateDatabaseAndState)");
                 }
+                if (!Objects.equals(t.partitioning(), g.partitioning())) {
+                    throw new MigrationException("the partitioning of " + g.name() + " changes (@Partitioned), "
+                            + "which the autodetector does not generate: partitions of an existing table are added, "
+                            + "dropped or re-split with the engine's own statements. Write that migration by hand "
+                            + "(RunSQL inside SeparateDatabaseAndState, the state side recreating the model as "
+                            + "partitioned)");
+                }
             });
         }
         systemVersioning();
