@@ -90,10 +90,11 @@ class PartitionMigrationsTest {
                 List.of("yr"), List.of(new Partitioning.Partition("reading_h0",
                 s.engine() == Engine.POSTGRESQL ? "WITH (MODULUS 1, REMAINDER 0)" : null))));
         assertThatThrownBy(() -> make(first, resplit)).isInstanceOf(MigrationException.class)
-                .hasMessage("the partitioning of reading changes (@Partitioned), which the autodetector does not "
-                        + "generate: partitions of an existing table are added, dropped or re-split with the engine's "
-                        + "own statements. Write that migration by hand (RunSQL inside SeparateDatabaseAndState, the "
-                        + "state side recreating the model as partitioned)");
+                .hasMessage("the partitioning of reading changes (@Partitioned) other than by partitions added "
+                        + "after the existing ones, which the autodetector does not generate: partitions of an "
+                        + "existing table are dropped or re-split with the engine's own statements. Write that "
+                        + "migration by hand (RunSQL inside SeparateDatabaseAndState, the state side recreating the "
+                        + "model as partitioned)");
 
         m1.migrate(Target.zero("metrics"));
         assertThat(MigratorTest.live(db).tables()).isEmpty();
@@ -105,5 +106,82 @@ class PartitionMigrationsTest {
     private static List<Integer> yearsIn(Scratch s, String partition) {
         String from = s.engine() == Engine.POSTGRESQL ? partition : "reading PARTITION (" + partition + ")";
         return s.db().sql("SELECT yr FROM " + from + " ORDER BY yr").list(r -> r.getInt(1));
+    }
+
+    /**
+     * PostgreSQL: RANGE with a DEFAULT partition, a range partition added; MariaDB: HASH (KEY), a part added.
+     */
+    private static Table grown(Engine engine, boolean added) {
+        boolean pg = engine == Engine.POSTGRESQL;
+        List<Partitioning.Partition> parts = new java.util.ArrayList<>(pg
+                ? List.of(new Partitioning.Partition("reading_old", "FROM (MINVALUE) TO (2024)"),
+                        new Partitioning.Partition("reading_rest", null))
+                : List.of(new Partitioning.Partition("reading_h0", null),
+                        new Partitioning.Partition("reading_h1", null)));
+        if (added) {
+            parts.add(pg ? new Partitioning.Partition("reading_2024", "FROM (2024) TO (2025)")
+                    : new Partitioning.Partition("reading_h2", null));
+        }
+        return Table.of("reading", List.of(Column.of("id", INTEGER), Column.of("yr", INTEGER)), List.of("id", "yr"))
+                .withPartitioning(new Partitioning(pg ? Partitioning.Method.RANGE : Partitioning.Method.HASH,
+                        List.of("yr"), parts));
+    }
+
+    @AllEngines
+    void aPartitionAddedToTheModelIsAddedAndReversedWithItsRowsKept(Scratch s) {
+        Database db = s.db();
+        if (s.engine() == Engine.SQLITE) {
+            Table t = grown(Engine.POSTGRESQL, true);
+            assertThatThrownBy(() -> io.covet.schema.SchemaDdl.of(db.dialect()).addPartition(t,
+                    t.partitioning().partitions().get(2)))
+                    .isInstanceOf(io.covet.core.error.UnsupportedFeature.class)
+                    .hasMessage("partition reading_2024 of table reading is not supported by SQLite. SQLite keeps "
+                            + "the rows in one table: declare the model without @Partitioned.");
+            return;
+        }
+        List<Migration> all = new java.util.ArrayList<>(make(List.of(), grown(s.engine(), false)));
+        MigrationKey k1 = all.get(0).key();
+        List<Migration> second = make(all, grown(s.engine(), true));
+        String added = s.engine() == Engine.POSTGRESQL ? "reading_2024" : "reading_h2";
+        assertThat(second).singleElement().satisfies(m -> {
+            assertThat(m.operations()).extracting(Operation::describe)
+                    .containsExactly("Add partition " + added + " to reading");
+            assertThat(MigrationFiles.toJson(m)).contains("\"op\": \"AddPartition\"", "\"name\": \"" + added + "\"");
+        });
+        all.addAll(second);
+        MigrationKey k2 = second.get(0).key();
+        assertThat(String.join("\n", SqlPreview.sql(new MigrationGraph(all, Set.of()), k2, db.dialect(), false)))
+                .contains(s.engine() == Engine.POSTGRESQL
+                        ? "CREATE TABLE \"reading_2024\" PARTITION OF \"reading\" FOR VALUES FROM (2024) TO (2025)"
+                        : "ALTER TABLE `reading` ADD PARTITION (PARTITION `reading_h2`)");
+        Migrator m = Migrator.builder(db, all).build();
+        m.migrate(Target.of(k1.app(), k1.name()));
+        for (int i = 0; i < 10; i++) {
+            db.sql("INSERT INTO reading (id, yr) VALUES (?, ?)", i, 2019 + i * 2).execute();
+        }
+        m.migrate(Target.latest());
+        String catalog = s.engine() == Engine.POSTGRESQL
+                ? "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                + "WHERE i.inhparent = 'reading'::regclass ORDER BY c.relname"
+                : "SELECT PARTITION_NAME FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() "
+                + "AND TABLE_NAME = 'reading' ORDER BY PARTITION_NAME";
+        assertThat(db.sql(catalog).list(r -> r.getString(1))).contains(added).hasSize(3);
+        if (s.engine() == Engine.POSTGRESQL) {
+            db.sql("INSERT INTO reading (id, yr) VALUES (100, 2024)").execute();
+            assertThat(yearsIn(s, "reading_2024")).containsExactly(2024);
+        } else {
+            db.sql("INSERT INTO reading (id, yr) VALUES (100, 2024)").execute();
+        }
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> true);
+        assertThat(make(all, grown(s.engine(), true))).isEmpty();
+        List<Integer> before = db.sql("SELECT id FROM reading ORDER BY id").list(r -> r.getInt(1));
+        assertThat(before).hasSize(11);
+
+        m.migrate(Target.of(k1.app(), k1.name()));
+        assertThat(db.sql(catalog).list(r -> r.getString(1))).doesNotContain(added).hasSize(2);
+        assertThat(db.sql("SELECT id FROM reading ORDER BY id").list(r -> r.getInt(1))).isEqualTo(before);
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> k.equals(k1));
+        m.migrate(Target.zero("metrics"));
+        assertThat(MigratorTest.live(db).tables()).isEmpty();
     }
 }

@@ -199,6 +199,16 @@ public final class MariaDbDdl extends BaseDdl {
     }
 
     @Override
+    public List<String> addPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.mariadbAdd(this::q, t, p);
+    }
+
+    @Override
+    public List<String> dropPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.mariadbDrop(this::q, t, p);
+    }
+
+    @Override
     protected void checkPartitioning(Table t) {
         PartitionDdl.validate(io.covet.core.engine.Engine.MARIADB, t);
     }

@@ -108,6 +108,42 @@ final class PartitionDdl {
         return out;
     }
 
+    /** PostgreSQL: the new partition as a table PARTITION OF the parent. */
+    static List<String> postgresAdd(UnaryOperator<String> q, Table t, Partitioning.Partition p) {
+        return List.of("CREATE TABLE " + q.apply(p.name()) + " PARTITION OF " + q.apply(t.name())
+                + (p.isDefault() ? " DEFAULT" : " FOR VALUES " + p.bounds()));
+    }
+
+    /** PostgreSQL: detach the partition, move its rows back into the parent's other partitions, drop it. */
+    static List<String> postgresDrop(UnaryOperator<String> q, Table t, Partitioning.Partition p) {
+        return List.of("ALTER TABLE " + q.apply(t.name()) + " DETACH PARTITION " + q.apply(p.name()),
+                "INSERT INTO " + q.apply(t.name()) + " SELECT * FROM " + q.apply(p.name()),
+                "DROP TABLE " + q.apply(p.name()));
+    }
+
+    /** MariaDB: ADD PARTITION with the partition's bounds (none for HASH). */
+    static List<String> mariadbAdd(UnaryOperator<String> q, Table t, Partitioning.Partition p) {
+        boolean list = t.partitioning().method() == Partitioning.Method.LIST;
+        return List.of("ALTER TABLE " + q.apply(t.name()) + " ADD PARTITION (PARTITION " + q.apply(p.name())
+                + (p.isDefault() ? (list ? " DEFAULT" : "") : " VALUES " + p.bounds()) + ")");
+    }
+
+    /**
+     * MariaDB: HASH (KEY) partitions are coalesced (the last one's rows spread over the others); a RANGE or LIST
+     * partition's rows are copied aside, the partition dropped and the rows put back into the table.
+     */
+    static List<String> mariadbDrop(UnaryOperator<String> q, Table t, Partitioning.Partition p) {
+        if (t.partitioning().method() == Partitioning.Method.HASH) {
+            return List.of("ALTER TABLE " + q.apply(t.name()) + " COALESCE PARTITION 1");
+        }
+        String keep = q.apply(t.name() + "__" + p.name() + "_rows");
+        return List.of("CREATE TABLE " + keep + " AS SELECT * FROM " + q.apply(t.name()) + " PARTITION ("
+                        + q.apply(p.name()) + ")",
+                "ALTER TABLE " + q.apply(t.name()) + " DROP PARTITION " + q.apply(p.name()),
+                "INSERT INTO " + q.apply(t.name()) + " SELECT * FROM " + keep,
+                "DROP TABLE " + keep);
+    }
+
     private static String cols(UnaryOperator<String> q, List<String> cols) {
         return String.join(", ", cols.stream().map(q).toList());
     }

@@ -25,6 +25,16 @@ public final class PostgresDdl extends BaseDdl {
     }
 
     @Override
+    public List<String> addPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.postgresAdd(this::q, t, p);
+    }
+
+    @Override
+    public List<String> dropPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.postgresDrop(this::q, t, p);
+    }
+
+    @Override
     protected void checkPartitioning(Table t) {
         PartitionDdl.validate(io.covet.core.engine.Engine.POSTGRESQL, t);
     }
