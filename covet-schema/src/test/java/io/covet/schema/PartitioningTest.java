@@ -76,7 +76,7 @@ class PartitioningTest {
                 assertThat(rowsIn(s, "ev_2024")).containsExactly(2024);
                 assertThat(rowsIn(s, "ev_rest")).containsExactly(2025, 2031);
             } else if (m == Partitioning.Method.LIST) {
-                // 2020 % 6 etc. are not listed: the key is yr itself, so only the default takes these rows
+                // none of these years is listed, so the DEFAULT partition takes them all
                 assertThat(rowsIn(s, "ev_rest")).containsExactly(2020, 2023, 2024, 2025, 2031);
                 db.sql("INSERT INTO ev (id, yr) VALUES (1, 3)").execute();
                 assertThat(rowsIn(s, "ev_odd")).containsExactly(3);
