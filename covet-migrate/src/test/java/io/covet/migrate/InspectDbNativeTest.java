@@ -151,7 +151,8 @@ class InspectDbNativeTest {
                 assertThat(all).contains("@Partitioned(method = Partitioned.Method.RANGE, fields = \"y\",\n"
                         + "        partitions = {\n"
                         + "                @Partitioned.Partition(name = \"p_old\", bounds = \"LESS THAN (2020)\"),\n"
-                        + "                @Partitioned.Partition(name = \"p_rest\", bounds = \"LESS THAN (MAXVALUE)\")})\n"
+                        + "                @Partitioned.Partition(name = \"p_rest\", "
+                        + "bounds = \"LESS THAN (MAXVALUE)\")})\n"
                         + "@Model(");
                 assertThat(models.stream().flatMap(m -> m.notes().stream()).toList())
                         .anyMatch(n -> n.startsWith("column m_film.rating is enum('G','PG','PG-13')"))
