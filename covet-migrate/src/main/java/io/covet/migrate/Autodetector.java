@@ -165,9 +165,17 @@ public final class Autodetector {
                             + " to " + g.primaryKey() + ", which the autodetector does not generate; write that "
                             + "migration by hand (RunSQL inside SeparateDatabaseAndState)");
                 }
+                if (!Objects.equals(t.partitioning(), g.partitioning()) && !partitionsAdded(t, g)) {
+                    throw new MigrationException("the partitioning of " + g.name() + " changes (@Partitioned) "
+                            + "other than by partitions added after the existing ones, which the autodetector does "
+                            + "not generate: partitions of an existing table are dropped or re-split with the "
+                            + "engine's own statements. Write that migration by hand (RunSQL inside "
+                            + "SeparateDatabaseAndState, the state side recreating the model as partitioned)");
+                }
             });
         }
         systemVersioning();
+        partitions();
         fields();
         addKeysAndIndexes();
         historyTriggers(start);
@@ -187,6 +195,28 @@ public final class Autodetector {
             boolean want = io.covet.schema.SystemVersioning.isVersioned(g);
             if (want != io.covet.schema.SystemVersioning.isVersioned(t)) {
                 emit(appOf(g.name()), want ? new AddSystemVersioning(g.name()) : new RemoveSystemVersioning(g.name()));
+            }
+        }
+    }
+
+    /** Whether {@code g} is {@code t} with partitions added after its own (same method, key and partitions). */
+    private static boolean partitionsAdded(Table t, Table g) {
+        var a = t.partitioning();
+        var b = g.partitioning();
+        return a != null && b != null && a.method() == b.method() && a.columns().equals(b.columns())
+                && b.partitions().size() > a.partitions().size()
+                && b.partitions().subList(0, a.partitions().size()).equals(a.partitions());
+    }
+
+    /** An AddPartition for each partition a model's {@code @Partitioned} gained at its end. */
+    private void partitions() {
+        for (Table g : goal.tables()) {
+            Table t = cur.table(g.name()).orElse(null);
+            if (t != null && partitionsAdded(t, g)) {
+                for (var p : g.partitioning().partitions().subList(t.partitioning().partitions().size(),
+                        g.partitioning().partitions().size())) {
+                    emit(appOf(g.name()), new AddPartition(g.name(), p));
+                }
             }
         }
     }

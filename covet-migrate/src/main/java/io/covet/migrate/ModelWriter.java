@@ -6,6 +6,7 @@ import io.covet.schema.Column;
 import io.covet.schema.ColumnType;
 import io.covet.schema.ForeignKey;
 import io.covet.schema.Index;
+import io.covet.schema.Partitioning;
 import io.covet.schema.Schema;
 import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
@@ -60,8 +61,9 @@ final class ModelWriter {
 
     InspectDb.ModelSource write() {
         List<String> parts = partitions.getOrDefault(table.name(), List.of());
-        if (!parts.isEmpty()) {
-            notes.add("table " + table.name() + " is partitioned, into " + String.join(", ", parts) + "; the "
+        if (!parts.isEmpty() && table.partitioning() == null) {
+            notes.add("table " + table.name() + " is partitioned by an expression, into " + String.join(", ", parts)
+                    + "; the "
                     + "model describes the parent, whose queries reach every partition, but the partitioning is not "
                     + "modelled: migrations would create " + table.name() + " as a plain table, so create it and "
                     + "its partitions in a RunSQL migration");
@@ -481,6 +483,7 @@ final class ModelWriter {
         member(model, "checks", checks, "io.covet.orm.Check");
         imports.add("io.covet.orm.Entity");
         imports.add("io.covet.orm.Model");
+        String partitioned = partitioned();
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(pkg).append(";\n\n");
         for (String i : imports) {
@@ -492,7 +495,8 @@ final class ModelWriter {
         for (String n : notes) {
             sb.append(" * <p>NOTE: ").append(javadoc(n)).append('\n');
         }
-        sb.append(" */\n@Model(").append(String.join(",\n        ", model)).append(")\n");
+        sb.append(" */\n").append(partitioned);
+        sb.append("@Model(").append(String.join(",\n        ", model)).append(")\n");
         sb.append("public class ").append(cls).append(" extends Entity {\n");
         sb.append(enums);
         sb.append(body);
@@ -507,6 +511,19 @@ final class ModelWriter {
         imports.add(annotation);
         model.add(name + " = " + (items.size() == 1 ? items.get(0)
                 : "{\n                " + String.join(",\n                ", items) + "}"));
+    }
+
+    /** The {@code @Partitioned} annotation of a partitioned table, bounds as the engine printed them; or "". */
+    private String partitioned() {
+        Partitioning p = table.partitioning();
+        if (p == null) {
+            return "";
+        }
+        imports.add("io.covet.orm.Partitioned");
+        List<String> parts = p.partitions().stream().map(x -> "@Partitioned.Partition(name = " + literal(x.name())
+                + (x.isDefault() ? "" : ", bounds = " + literal(x.bounds())) + ")").toList();
+        return "@Partitioned(method = Partitioned.Method." + p.method() + ", fields = " + fields(p.columns())
+                + ",\n        partitions = {\n                " + String.join(",\n                ", parts) + "})\n";
     }
 
     private String fields(List<String> columns) {

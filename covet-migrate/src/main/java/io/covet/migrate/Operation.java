@@ -16,7 +16,7 @@ import java.util.List;
 public sealed interface Operation permits CreateModel, DeleteModel, RenameModel, AddField, RemoveField, AlterField,
         RenameField, AddIndex, RemoveIndex, AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSql,
         RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers, CreateExtension, CreateDomain,
-        AddSystemVersioning, RemoveSystemVersioning {
+        AddSystemVersioning, RemoveSystemVersioning, AddPartition {
 
     /** The state after this operation; throws {@link IllegalArgumentException} when it does not fit the state. */
     Schema apply(Schema before);

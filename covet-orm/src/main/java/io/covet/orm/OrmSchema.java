@@ -12,6 +12,7 @@ import io.covet.schema.ColumnDefault;
 import io.covet.schema.ColumnType;
 import io.covet.schema.ForeignKey;
 import io.covet.schema.Index;
+import io.covet.schema.Partitioning;
 import io.covet.schema.Schema;
 import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
@@ -235,7 +236,17 @@ public final class OrmSchema {
         for (CheckMeta c : m.checks()) {
             checks.add(new CheckConstraint(c.name(), c.expression()));
         }
-        return new Table(m.table(), cols, pk, uniques, checks, indexes, fks);
+        return new Table(m.table(), cols, pk, uniques, checks, indexes, fks).withPartitioning(partitioning(m));
+    }
+
+    /** The model's {@code @Partitioned} as the schema's {@link Partitioning}; null when it has none. */
+    private static Partitioning partitioning(ModelMeta m) {
+        if (m.partitioning() == null) {
+            return null;
+        }
+        return new Partitioning(Partitioning.Method.valueOf(m.partitioning().method().name()),
+                m.partitioning().columns(), m.partitioning().partitions().stream()
+                .map(p -> new Partitioning.Partition(p.name(), p.bounds())).toList());
     }
 
     /** The constraint's ON DELETE: the database rule when one is declared, else what {@code onDelete} implies. */

@@ -40,7 +40,8 @@ public final class Introspector {
     }
 
     /**
-     * Reads the tables whose names {@code include} accepts over a raw connection.
+     * Reads the tables whose names {@code include} accepts over a raw connection, each partitioned table with its
+     * {@link Table#partitioning()} (as {@link #partitioning(Database)} reads it).
      *
      * @throws SQLException when the catalog cannot be read
      */
@@ -51,7 +52,9 @@ public final class Introspector {
             case MARIADB -> new MariaDbReader(c).read();
             default -> new SqliteReader(c).read();
         };
-        return Schema.of(tables.stream().filter(t -> include.test(t.name())).toList());
+        Map<String, Partitioning> parts = PartitionReader.partitioning(c, engine);
+        return Schema.of(tables.stream().filter(t -> include.test(t.name()))
+                .map(t -> parts.containsKey(t.name()) ? t.withPartitioning(parts.get(t.name())) : t).toList());
     }
 
     /**
@@ -62,6 +65,15 @@ public final class Introspector {
      */
     public static Map<String, List<String>> partitions(Database db) {
         return db.withConnection(c -> PartitionReader.read(c, db.engine()));
+    }
+
+    /**
+     * The partitioning of each partitioned table of the database, as {@link Partitioning} records (the bounds in
+     * the engine's own text), as {@link #read(Database)} attaches them to the tables. Tables partitioned by an
+     * expression rather than columns are left out. Empty on SQLite.
+     */
+    public static Map<String, Partitioning> partitioning(Database db) {
+        return db.withConnection(c -> PartitionReader.partitioning(c, db.engine()));
     }
 
     /**

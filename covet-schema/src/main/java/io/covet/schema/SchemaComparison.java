@@ -86,9 +86,21 @@ public final class SchemaComparison {
                     .map(c -> new CheckConstraint(c.name(), Values.expressionKey(c.expression())))
                     .sorted(Comparator.comparing(CheckConstraint::name)).toList();
             List<ForeignKey> fks = t.foreignKeys().stream().sorted(Comparator.comparing(ForeignKey::name)).toList();
-            out.add(new Table(t.name(), cols, t.primaryKey(), uniques, checks, indexes, fks));
+            out.add(new Table(t.name(), cols, t.primaryKey(), uniques, checks, indexes, fks,
+                    comparablePartitioning(t.partitioning())));
         }
         return Schema.of(out);
+    }
+
+    /** Partitions sorted by name, bounds as a canonical key (engines echo them in their own spelling). */
+    private static Partitioning comparablePartitioning(Partitioning p) {
+        if (p == null) {
+            return null;
+        }
+        return new Partitioning(p.method(), p.columns(), p.partitions().stream()
+                .map(x -> new Partitioning.Partition(x.name(), x.bounds() == null ? null
+                        : Values.expressionKey(x.bounds())))
+                .sorted(Comparator.comparing(Partitioning.Partition::name)).toList());
     }
 
     /**
@@ -171,6 +183,16 @@ public final class SchemaComparison {
                 source, out);
         compare("foreign key " + t + ".", e.foreignKeys(), a.foreignKeys(), ForeignKey::name,
                 f -> f.columns() + " -> " + f.refTable() + f.refColumns() + " ON DELETE " + f.onDelete().sql(), source, out);
+        if (!Objects.equals(e.partitioning(), a.partitioning())) {
+            out.add("partitioning of " + t + ": expected " + describe(e.partitioning()) + ", found "
+                    + describe(a.partitioning()));
+        }
+    }
+
+    /** Partitioning as one line: {@code RANGE [created] (p1 fromto, p2 DEFAULT)}, or {@code none}. */
+    private static String describe(Partitioning p) {
+        return p == null ? "none" : p.method() + " " + p.columns() + " (" + String.join(", ", p.partitions().stream()
+                .map(x -> x.name() + " " + (x.isDefault() ? "DEFAULT" : x.bounds())).toList()) + ")";
     }
 
     /** A column as one line: {@code varchar(100) NOT NULL DEFAULT 'x'}. */

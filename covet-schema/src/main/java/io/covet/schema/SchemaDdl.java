@@ -113,6 +113,27 @@ public interface SchemaDdl {
         return List.of();
     }
 
+    /**
+     * Adds {@code partition} to the partitioned table ({@code table} already lists it, last): PostgreSQL
+     * {@code CREATE TABLE … PARTITION OF}, MariaDB {@code ALTER TABLE … ADD PARTITION}. Engines without partitioning
+     * (SQLite) throw {@link io.covet.core.error.UnsupportedFeature}.
+     */
+    default List<String> addPartition(Table table, Partitioning.Partition partition) {
+        throw new io.covet.core.error.UnsupportedFeature(dialect().engine(), "partition " + partition.name()
+                + " of table " + table.name(), "SQLite keeps the rows in one table: declare the model without "
+                + "@Partitioned.");
+    }
+
+    /**
+     * Removes {@code partition} from the partitioned table ({@code table} still lists it), keeping its rows: they
+     * are moved into the table's other partitions (PostgreSQL: detach, copy back, drop, in one transaction;
+     * MariaDB: copied aside, the partition dropped, copied back; HASH: {@code COALESCE PARTITION 1}, which
+     * redistributes the rows of the last partition). Engines without partitioning throw as {@link #addPartition}.
+     */
+    default List<String> dropPartition(Table table, Partitioning.Partition partition) {
+        return addPartition(table, partition);
+    }
+
     /** Drops the enum type {@code name} after the last column that used it (PostgreSQL); nothing elsewhere. */
     default List<String> dropEnumType(String name) {
         return List.of();

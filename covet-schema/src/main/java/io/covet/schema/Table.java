@@ -8,12 +8,14 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * A table: ordered columns, primary key, unique and check constraints, indexes and foreign keys. Immutable; the
+ * A table: ordered columns, primary key, unique and check constraints, indexes and foreign keys, and its
+ * {@link Partitioning} ({@code null} when the table is not partitioned). Immutable; the
  * {@code with…}/{@code without…} methods return copies and refuse nonsense (a duplicate column, a key on a
  * column that does not exist) with an {@link IllegalArgumentException} naming the table.
  */
 public record Table(String name, List<Column> columns, List<String> primaryKey, List<UniqueConstraint> uniques,
-                    List<CheckConstraint> checks, List<Index> indexes, List<ForeignKey> foreignKeys) {
+                    List<CheckConstraint> checks, List<Index> indexes, List<ForeignKey> foreignKeys,
+                    Partitioning partitioning) {
     /** Copies every list and checks that names are unique and every key or index column exists. */
     public Table {
         Objects.requireNonNull(name, "table name");
@@ -34,12 +36,26 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
         uniques.forEach(u -> used.addAll(u.columns()));
         indexes.forEach(i -> used.addAll(i.columns()));
         foreignKeys.forEach(f -> used.addAll(f.columns()));
+        if (partitioning != null) {
+            used.addAll(partitioning.columns());
+        }
         for (String u : used) {
             if (!names.contains(u)) {
                 throw new IllegalArgumentException("table " + name + " has no column " + u
                         + " but a key or index uses it");
             }
         }
+    }
+
+    /** A table that is not partitioned. */
+    public Table(String name, List<Column> columns, List<String> primaryKey, List<UniqueConstraint> uniques,
+                 List<CheckConstraint> checks, List<Index> indexes, List<ForeignKey> foreignKeys) {
+        this(name, columns, primaryKey, uniques, checks, indexes, foreignKeys, null);
+    }
+
+    /** This table split into partitions as {@code p} says, or not partitioned when {@code p} is null. */
+    public Table withPartitioning(Partitioning p) {
+        return new Table(name, columns, primaryKey, uniques, checks, indexes, foreignKeys, p);
     }
 
     /** A table with columns and a primary key, and nothing else yet. */
@@ -65,7 +81,7 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
 
     /** This table under another name. */
     public Table withName(String newName) {
-        return new Table(newName, columns, primaryKey, uniques, checks, indexes, foreignKeys);
+        return new Table(newName, columns, primaryKey, uniques, checks, indexes, foreignKeys, partitioning);
     }
 
     /** Adds the column at the end, or replaces the column of the same name in place. */
@@ -77,7 +93,7 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
         } else {
             cs.add(column);
         }
-        return new Table(name, cs, primaryKey, uniques, checks, indexes, foreignKeys);
+        return new Table(name, cs, primaryKey, uniques, checks, indexes, foreignKeys, partitioning);
     }
 
     /** Removes a column with the indexes, unique constraints and foreign keys that use it. */
@@ -90,7 +106,7 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
         return new Table(name, columns.stream().filter(c -> !c.name().equals(columnName)).toList(), primaryKey,
                 uniques.stream().filter(u -> !u.columns().contains(columnName)).toList(), checks,
                 indexes.stream().filter(i -> !i.columns().contains(columnName)).toList(),
-                foreignKeys.stream().filter(f -> !f.columns().contains(columnName)).toList());
+                foreignKeys.stream().filter(f -> !f.columns().contains(columnName)).toList(), partitioning);
     }
 
     /** Renames a column everywhere this table names it (keys, indexes); check expressions are left as written. */
@@ -105,7 +121,8 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
                 uniques.stream().map(u -> new UniqueConstraint(u.name(), r.apply(u.columns()))).toList(), checks,
                 indexes.stream().map(i -> new Index(i.name(), r.apply(i.columns()), i.unique(), i.where())).toList(),
                 foreignKeys.stream().map(f -> new ForeignKey(f.name(), r.apply(f.columns()), f.refTable(),
-                        f.refColumns(), f.onDelete())).toList());
+                        f.refColumns(), f.onDelete())).toList(),
+                partitioning == null ? null : partitioning.withColumnRenamed(from, to));
     }
 
     /** Renames a referenced column in this table's foreign keys that point at {@code refTable}. */
@@ -113,25 +130,25 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
         return new Table(name, columns, primaryKey, uniques, checks, indexes, foreignKeys.stream()
                 .map(f -> !f.refTable().equals(refTable) ? f : new ForeignKey(f.name(), f.columns(), f.refTable(),
                         f.refColumns().stream().map(x -> x.equals(from) ? to : x).toList(), f.onDelete()))
-                .toList());
+                .toList(), partitioning);
     }
 
     /** Adds an index; its name must be free in this table. */
     public Table withIndex(Index index) {
         requireFreeName(index.name());
-        return new Table(name, columns, primaryKey, uniques, checks, plus(indexes, index), foreignKeys);
+        return new Table(name, columns, primaryKey, uniques, checks, plus(indexes, index), foreignKeys, partitioning);
     }
 
     /** Adds a unique constraint; its name must be free in this table. */
     public Table withUnique(UniqueConstraint unique) {
         requireFreeName(unique.name());
-        return new Table(name, columns, primaryKey, plus(uniques, unique), checks, indexes, foreignKeys);
+        return new Table(name, columns, primaryKey, plus(uniques, unique), checks, indexes, foreignKeys, partitioning);
     }
 
     /** Adds a check constraint; its name must be free in this table. */
     public Table withCheck(CheckConstraint check) {
         requireFreeName(check.name());
-        return new Table(name, columns, primaryKey, uniques, plus(checks, check), indexes, foreignKeys);
+        return new Table(name, columns, primaryKey, uniques, plus(checks, check), indexes, foreignKeys, partitioning);
     }
 
     /** Adds a unique, check or foreign-key constraint. */
@@ -154,17 +171,17 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
     /** Adds a foreign key; its name must be free in this table. */
     public Table withForeignKey(ForeignKey fk) {
         requireFreeName(fk.name());
-        return new Table(name, columns, primaryKey, uniques, checks, indexes, plus(foreignKeys, fk));
+        return new Table(name, columns, primaryKey, uniques, checks, indexes, plus(foreignKeys, fk), partitioning);
     }
 
     /** Replaces the unique constraints. */
     public Table withUniques(List<UniqueConstraint> newUniques) {
-        return new Table(name, columns, primaryKey, newUniques, checks, indexes, foreignKeys);
+        return new Table(name, columns, primaryKey, newUniques, checks, indexes, foreignKeys, partitioning);
     }
 
     /** Replaces the foreign keys. */
     public Table withForeignKeys(List<ForeignKey> fks) {
-        return new Table(name, columns, primaryKey, uniques, checks, indexes, fks);
+        return new Table(name, columns, primaryKey, uniques, checks, indexes, fks, partitioning);
     }
 
     /** Removes the index, constraint or foreign key of that name. */
@@ -174,7 +191,7 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
         }
         return new Table(name, columns, primaryKey, minus(uniques, u -> u.name().equals(objectName)),
                 minus(checks, c -> c.name().equals(objectName)), minus(indexes, i -> i.name().equals(objectName)),
-                minus(foreignKeys, f -> f.name().equals(objectName)));
+                minus(foreignKeys, f -> f.name().equals(objectName)), partitioning);
     }
 
     /** The index of that name. */

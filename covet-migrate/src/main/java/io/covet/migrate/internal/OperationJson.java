@@ -93,6 +93,11 @@ public final class OperationJson {
             if (!r.args().isEmpty()) {
                 n.set("args", strings(r.args()));
             }
+        } else if (o instanceof io.covet.migrate.AddPartition a) {
+            n.put("op", "AddPartition").put("table", a.table()).put("name", a.partition().name());
+            if (!a.partition().isDefault()) {
+                n.put("bounds", a.partition().bounds());
+            }
         } else if (o instanceof io.covet.migrate.AddSystemVersioning a) {
             n.put("op", "AddSystemVersioning").put("table", a.table());
         } else if (o instanceof io.covet.migrate.RemoveSystemVersioning r) {
@@ -156,6 +161,9 @@ public final class OperationJson {
             case "RunSQL" -> new RunSql(strings(req(n, "sql")),
                     n.has("reverse_sql") ? strings(n.get("reverse_sql")) : null);
             case "RunJava" -> new RunJava(text(n, "class"), strings(n.path("args")));
+            case "AddPartition" -> new io.covet.migrate.AddPartition(text(n, "table"),
+                    new io.covet.schema.Partitioning.Partition(text(n, "name"),
+                            n.hasNonNull("bounds") ? n.get("bounds").asText() : null));
             case "AddSystemVersioning" -> new io.covet.migrate.AddSystemVersioning(text(n, "table"));
             case "RemoveSystemVersioning" -> new io.covet.migrate.RemoveSystemVersioning(text(n, "table"));
             case "CreateHistoryTriggers" -> new CreateHistoryTriggers(text(n, "table"), text(n, "history"));
@@ -169,7 +177,7 @@ public final class OperationJson {
             default -> throw new IllegalArgumentException("unknown operation \"" + op + "\"; known: CreateModel, "
                     + "DeleteModel, RenameModel, AddField, RemoveField, AlterField, RenameField, AddIndex, RemoveIndex, "
                     + "AddConstraint, RemoveConstraint, AlterUniqueTogether, AlterEnumType, RunSQL, RunJava, SeparateDatabaseAndState, CreateHistoryTriggers, DropHistoryTriggers, AddSystemVersioning, RemoveSystemVersioning, "
-                    + "CreateExtension, CreateDomain");
+                    + "CreateExtension, CreateDomain, AddPartition");
         };
     }
 

@@ -12,6 +12,7 @@ import io.covet.schema.Constraint;
 import io.covet.schema.ForeignKey;
 import io.covet.schema.Index;
 import io.covet.schema.OnDelete;
+import io.covet.schema.Partitioning;
 import io.covet.schema.Table;
 import io.covet.schema.UniqueConstraint;
 
@@ -88,7 +89,36 @@ public final class SchemaJson {
             ArrayNode a = n.putArray("indexes");
             t.indexes().forEach(i -> a.add(index(i)));
         }
+        if (t.partitioning() != null) {
+            n.set("partitioning", partitioning(t.partitioning()));
+        }
         return n;
+    }
+
+    /** {@code {"method": "RANGE", "columns": [...], "partitions": [{"name": …, "bounds": … or absent}]}}. */
+    static ObjectNode partitioning(Partitioning p) {
+        ObjectNode n = F.objectNode();
+        n.put("method", p.method().name());
+        n.set("columns", strings(p.columns()));
+        ArrayNode parts = n.putArray("partitions");
+        for (Partitioning.Partition x : p.partitions()) {
+            ObjectNode o = parts.addObject().put("name", x.name());
+            if (!x.isDefault()) {
+                o.put("bounds", x.bounds());
+            }
+        }
+        return n;
+    }
+
+    static Partitioning partitioning(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        List<Partitioning.Partition> parts = new ArrayList<>();
+        req(n, "partitions").forEach(p -> parts.add(new Partitioning.Partition(req(p, "name").asText(),
+                p.hasNonNull("bounds") ? p.get("bounds").asText() : null)));
+        return new Partitioning(Partitioning.Method.valueOf(req(n, "method").asText()), strings(req(n, "columns")),
+                parts);
     }
 
     public static Table table(JsonNode n) {
@@ -102,7 +132,8 @@ public final class SchemaJson {
         n.path("foreign_keys").forEach(c -> fs.add((ForeignKey) constraint(c, "foreign_key")));
         List<Index> is = new ArrayList<>();
         n.path("indexes").forEach(c -> is.add(index(c)));
-        return new Table(req(n, "name").asText(), cols, strings(n.path("primary_key")), us, cs, is, fs);
+        return new Table(req(n, "name").asText(), cols, strings(n.path("primary_key")), us, cs, is, fs,
+                partitioning(n.get("partitioning")));
     }
 
     public static ObjectNode index(Index i) {

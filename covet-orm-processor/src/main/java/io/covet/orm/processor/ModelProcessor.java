@@ -70,7 +70,8 @@ public final class ModelProcessor extends AbstractProcessor {
             JavaFileObject f = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer w = f.openWriter()) {
                 w.write(new SourceGenerator(info, DeferredColumns.read(processingEnv, type, info), inheritsFrom, parent)
-                        .singleTable(singleTable).generate());
+                        .singleTable(singleTable).partitioning(Partitions.read(processingEnv.getElementUtils(),
+                                type, info, msg -> error(type, msg))).generate());
             }
         } catch (IOException ex) {
             error(type, "could not write " + name + ": " + ex.getMessage());

@@ -21,6 +21,9 @@ final class SourceGenerator {
     /** A single-table model's {root class, discriminator column, value}; null for other models. */
     private String[] singleTable;
 
+    /** The {@code .withPartitioning(…)} call of a {@code @Partitioned} model; empty for others. */
+    private String partitioning = "";
+
     SourceGenerator(ModelInfo m) {
         this(m, List.of(), null, null);
     }
@@ -35,6 +38,12 @@ final class SourceGenerator {
     /** This generator for a model of a single-table hierarchy ({root class, discriminator column, value}). */
     SourceGenerator singleTable(String[] sti) {
         this.singleTable = sti;
+        return this;
+    }
+
+    /** This generator for a {@code @Partitioned} model (the metadata call {@link Partitions} made), or "". */
+    SourceGenerator partitioning(String withPartitioning) {
+        this.partitioning = withPartitioning;
         return this;
     }
 
@@ -203,7 +212,7 @@ final class SourceGenerator {
         w.line("        " + list(m2m) + ", " + list(rev) + ", " + strings(m.compositeKey()) + ", " + m.readOnly()
                 + ", " + (m.historyTable() == null ? "null" : "new " + SPI + "HistoryMeta(" + lit(m.historyTable())
                 + ", " + strings(m.historyExcluded()) + ", io.covet.orm.History.Capture." + m.historyCapture() + ")")
-                + ")" + softDelete() + inheritance() + ";");
+                + ")" + softDelete() + inheritance() + partitioning + ";");
     }
 
     private String inheritance() {

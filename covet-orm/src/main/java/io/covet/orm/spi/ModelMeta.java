@@ -27,12 +27,13 @@ import java.util.Optional;
  * @param history        the model's {@code @History}; null when its changes are not tracked
  * @param softDelete     the model's {@code @SoftDelete}; null when its deletes remove rows
  * @param inheritance    how the model inherits from a concrete model ({@code @Model(proxy = true)}); null for none
+ * @param partitioning   the model's {@code @Partitioned}; null when its table is not partitioned
  */
 public record ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                         List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
                         List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
                         boolean readOnly, HistoryMeta history, SoftDeleteMeta softDelete,
-                        InheritanceMeta inheritance) {
+                        InheritanceMeta inheritance, PartitionMeta partitioning) {
 
     /** Copies every list. */
     public ModelMeta {
@@ -48,6 +49,22 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
         compositeKey = List.copyOf(compositeKey == null ? List.of() : compositeKey);
     }
 
+    /** A model whose table is not partitioned. */
+    public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
+                     List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
+                     List<ManyToManyMeta> manyToMany, List<ReverseMeta> reverse, List<String> compositeKey,
+                     boolean readOnly, HistoryMeta history, SoftDeleteMeta softDelete,
+                     InheritanceMeta inheritance) {
+        this(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse, compositeKey,
+                readOnly, history, softDelete, inheritance, null);
+    }
+
+    /** This model with its table partitioned as given (null: not partitioned). */
+    public ModelMeta withPartitioning(PartitionMeta p) {
+        return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
+                compositeKey, readOnly, history, softDelete, inheritance, p);
+    }
+
     /** A model that inherits from no concrete model. */
     public ModelMeta(String name, String table, List<FieldMeta> fields, List<String> ordering,
                      List<IndexMeta> indexes, List<IndexMeta> uniqueTogether, List<CheckMeta> checks,
@@ -60,7 +77,7 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
     /** This model inheriting as given (null: from no concrete model). */
     public ModelMeta withInheritance(InheritanceMeta i) {
         return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
-                compositeKey, readOnly, history, softDelete, i);
+                compositeKey, readOnly, history, softDelete, i, partitioning);
     }
 
     /**
@@ -113,13 +130,13 @@ public record ModelMeta(String name, String table, List<FieldMeta> fields, List<
     /** This model with {@code @History} as given (null: none). */
     public ModelMeta withHistory(HistoryMeta h) {
         return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
-                compositeKey, readOnly, h, softDelete, inheritance);
+                compositeKey, readOnly, h, softDelete, inheritance, partitioning);
     }
 
     /** This model with {@code @SoftDelete} as given (null: none). */
     public ModelMeta withSoftDelete(SoftDeleteMeta s) {
         return new ModelMeta(name, table, fields, ordering, indexes, uniqueTogether, checks, manyToMany, reverse,
-                compositeKey, readOnly, history, s, inheritance);
+                compositeKey, readOnly, history, s, inheritance, partitioning);
     }
 
     /** Whether deletes only mark rows ({@code @SoftDelete}). */

@@ -71,6 +71,9 @@ public abstract class BaseDdl implements SchemaDdl {
         if (io.covet.schema.SystemVersioning.isVersioned(t) && d.family() != io.covet.core.engine.Engine.MARIADB) {
             throw io.covet.schema.SystemVersioning.unsupported(d.engine(), t.name());
         }
+        if (t.partitioning() != null) {
+            checkPartitioning(t);
+        }
         List<String> parts = new ArrayList<>();
         for (Column c : t.columns()) {
             parts.add(columnSql(t, c));
@@ -93,6 +96,14 @@ public abstract class BaseDdl implements SchemaDdl {
             out.addAll(addIndex(t, i));
         }
         return out;
+    }
+
+    /**
+     * Refuses a partitioned table this engine cannot create, before anything is rendered; the engines that
+     * partition override it with their checks. By default (SQLite) partitioning is refused.
+     */
+    protected void checkPartitioning(Table t) {
+        throw PartitionDdl.unsupported(d.engine(), t);
     }
 
     /** Whether the primary key is declared on its column (SQLite AUTOINCREMENT). */

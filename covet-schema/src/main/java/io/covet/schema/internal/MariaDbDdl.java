@@ -195,7 +195,22 @@ public final class MariaDbDdl extends BaseDdl {
 
     @Override
     public List<String> createTable(Table t) {
-        return MariaDbVersioning.create(this::q, t, super.createTable(t));
+        return PartitionDdl.mariadb(this::q, t, MariaDbVersioning.create(this::q, t, super.createTable(t)));
+    }
+
+    @Override
+    public List<String> addPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.mariadbAdd(this::q, t, p);
+    }
+
+    @Override
+    public List<String> dropPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.mariadbDrop(this::q, t, p);
+    }
+
+    @Override
+    protected void checkPartitioning(Table t) {
+        PartitionDdl.validate(io.covet.core.engine.Engine.MARIADB, t);
     }
 
     @Override

@@ -20,6 +20,26 @@ public final class PostgresDdl extends BaseDdl {
     }
 
     @Override
+    public List<String> createTable(Table t) {
+        return PartitionDdl.postgres(this::q, t, super.createTable(t));
+    }
+
+    @Override
+    public List<String> addPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.postgresAdd(this::q, t, p);
+    }
+
+    @Override
+    public List<String> dropPartition(Table t, io.covet.schema.Partitioning.Partition p) {
+        return PartitionDdl.postgresDrop(this::q, t, p);
+    }
+
+    @Override
+    protected void checkPartitioning(Table t) {
+        PartitionDdl.validate(io.covet.core.engine.Engine.POSTGRESQL, t);
+    }
+
+    @Override
     public String typeSql(ColumnType t) {
         return switch (t.kind()) {
             case SMALLINT -> "SMALLINT";
