@@ -49,22 +49,7 @@ class AppCaptureTest {
 
     /** The history rows in history order. */
     static List<Map<String, Object>> versions(Database db) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        db.sql("SELECT id, change_type, changed_by, change_reason, txid, valid_from, valid_to, balance, owner "
-                + "FROM purse_history ORDER BY history_id").list().forEach(r -> {
-                    Map<String, Object> m = new TreeMap<>();
-                    m.put("id", r.getLong("id"));
-                    m.put("type", r.getString("change_type"));
-                    m.put("by", r.getString("changed_by"));
-                    m.put("reason", r.getString("change_reason"));
-                    m.put("tx", r.getString("txid"));
-                    m.put("from", r.getString("valid_from"));
-                    m.put("to", r.getString("valid_to"));
-                    m.put("balance", r.get("balance") == null ? null : r.getLong("balance"));
-                    m.put("owner", r.getString("owner"));
-                    out.add(m);
-                });
-        return out;
+        return HistoryCaptureTest.versions(db, "purse_history");
     }
 
     private static String line(Map<String, Object> m) {

@@ -1,7 +1,6 @@
 package io.covet.migrate;
 
 import io.covet.core.Database;
-import io.covet.migrate.history.rel.Agent_;
 import io.covet.migrate.history.rel.Desk;
 import io.covet.migrate.history.rel.Desk_;
 import io.covet.migrate.history.rel.Ticket;
@@ -13,10 +12,7 @@ import io.covet.testing.AllEngines;
 import io.covet.testing.Scratch;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,26 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AsOfCustomPrefetchTest {
 
-    private static Orm migrated(Database db) {
-        Orm orm = Orm.builder().database(db).models(Desk_.TYPE, Agent_.TYPE, Ticket_.TYPE).build();
-        List<Migration> made = Autodetector.migrations(new MigrationGraph(List.of(), Set.of()),
-                OrmSchemaSource.of(orm), Questioner.nonInteractive(false));
-        Migrator.builder(db, made).build().migrate(Target.latest());
-        return orm;
-    }
-
-    private static Instant lastChange(Database db) {
-        Instant max = null;
-        for (String h : List.of("desk_history", "ticket_history")) {
-            String t = db.sql("SELECT MAX(valid_from) AS t FROM " + h).list().get(0).getString("t");
-            if (t != null) {
-                Instant i = LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-                max = max == null || i.isAfter(max) ? i : max;
-            }
-        }
-        return max;
-    }
-
     private static List<String> open(Orm orm, Instant t, Prefetch<Desk, Ticket> p) {
         return orm.objects(Desk_.TYPE).asOf(t).prefetchRelated(p).orderBy(Desk_.NAME.asc()).list().stream()
                 .map(d -> d.name() + ":" + p.get(d).stream().map(Ticket::title).toList()).toList();
@@ -56,16 +32,16 @@ class AsOfCustomPrefetchTest {
     @AllEngines
     void aCustomPrefetchReadsTheOuterInstant(Scratch s) throws Exception {
         Database db = s.db();
-        Orm orm = migrated(db);
+        Orm orm = AsOfRelationsTest.migrated(db);
         Desk support = orm.save(new Desk("support"));
         orm.save(new Ticket("b", support));
         Ticket a = orm.save(new Ticket("a", support));
-        Instant t1 = lastChange(db);
+        Instant t1 = AsOfRelationsTest.lastChange(db);
         Thread.sleep(5); // separates the steps on the database clock; nothing here measures time
         a.title("z");
         orm.save(a);
         orm.save(new Ticket("c", support));
-        Instant t2 = lastChange(db);
+        Instant t2 = AsOfRelationsTest.lastChange(db);
 
         Prefetch<Desk, Ticket> sorted = Prefetch.of(Desk_.TICKETS,
                 orm.objects(Ticket_.TYPE).orderBy(Ticket_.TITLE.desc())).toAttr("sorted");

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AsOfRelationsTest {
 
-    private static Orm migrated(Database db) {
+    static Orm migrated(Database db) {
         Orm orm = Orm.builder().database(db).models(Desk_.TYPE, Agent_.TYPE, Ticket_.TYPE).build();
         List<Migration> made = Autodetector.migrations(new MigrationGraph(List.of(), Set.of()),
                 OrmSchemaSource.of(orm), Questioner.nonInteractive(false));
@@ -37,7 +37,7 @@ class AsOfRelationsTest {
         return orm;
     }
 
-    private static Instant lastChange(Database db) {
+    static Instant lastChange(Database db) {
         Instant max = null;
         for (String h : List.of("desk_history", "ticket_history")) {
             String t = db.sql("SELECT MAX(valid_from) AS t FROM " + h).list().get(0).getString("t");

@@ -39,9 +39,14 @@ class HistoryCaptureTest {
 
     /** The history rows: id, change type, changed_by, valid_from, valid_to, balance, owner; in history order. */
     static List<Map<String, Object>> versions(Database db) {
+        return versions(db, "account_history");
+    }
+
+    /** The same, of {@code historyTable} (a model with Account's balance and owner fields). */
+    static List<Map<String, Object>> versions(Database db, String historyTable) {
         List<Map<String, Object>> out = new ArrayList<>();
         db.sql("SELECT id, change_type, changed_by, change_reason, txid, valid_from, valid_to, balance, owner "
-                + "FROM account_history ORDER BY history_id").list().forEach(r -> {
+                + "FROM " + historyTable + " ORDER BY history_id").list().forEach(r -> {
                     Map<String, Object> m = new TreeMap<>();
                     m.put("id", r.getLong("id"));
                     m.put("type", r.getString("change_type"));
