@@ -147,9 +147,7 @@ public final class BenchMain {
                 }
             }
         } finally {
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(file + suffix));
-            }
+            SqliteFiles.delete(file);
         }
         return lines;
     }

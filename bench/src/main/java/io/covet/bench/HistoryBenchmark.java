@@ -107,9 +107,7 @@ public class HistoryBenchmark {
     public void close() throws Exception {
         db.close();
         if (file != null) {
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(file + suffix));
-            }
+            SqliteFiles.delete(file);
         }
     }
 

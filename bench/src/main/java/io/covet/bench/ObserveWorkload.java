@@ -66,9 +66,7 @@ final class ObserveWorkload {
             lines.addAll(engine("sqlite:" + file, "", true, rounds));
             lines.addAll(engine(BenchUrls.postgres().covetUrl(), "-postgresql", false, rounds));
         } finally {
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(file + suffix));
-            }
+            SqliteFiles.delete(file);
         }
         return lines;
     }

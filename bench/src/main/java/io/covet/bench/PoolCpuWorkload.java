@@ -39,9 +39,7 @@ final class PoolCpuWorkload {
             lines.addAll(run("sqlite", "sqlite:" + file, quick));
             lines.addAll(run("postgresql", BenchUrls.postgres().covetUrl(), quick));
         } finally {
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(file + suffix));
-            }
+            SqliteFiles.delete(file);
         }
         return lines;
     }
