@@ -63,6 +63,33 @@ class BackupRoundTripTest {
         }
     }
 
+    /**
+     * SQLite keeps a timestamp as the text that wrote it; a restore into SQLite writes its own formats back:
+     * {@code datetime()}'s whole seconds and {@code strftime('%f')}'s three fraction digits (a trailing zero
+     * included, which the archive's value form drops), finer fractions with their significant digits.
+     */
+    @org.junit.jupiter.api.Test
+    void sqliteTimestampsComeBackAsTheTextSqliteWrote() throws Exception {
+        try (Scratch s = Scratch.on(io.covet.core.engine.Engine.SQLITE);
+             Scratch target = Scratch.on(io.covet.core.engine.Engine.SQLITE);
+             BackupRepository repo = BackupRepository.open(dir.toString())) {
+            Database db = s.db();
+            db.sql("CREATE TABLE stamp (id INTEGER PRIMARY KEY, at TIMESTAMP)").execute();
+            List<String> written = List.of("2024-05-01 10:00:00", "2024-05-01 10:00:00.630", "2024-05-01 10:00:00.100",
+                    "2024-05-01 10:00:00.123", "2024-05-01 10:00:00.123456");
+            for (int i = 0; i < written.size(); i++) {
+                db.sql("INSERT INTO stamp VALUES (?, ?)", i, written.get(i)).execute();
+            }
+            db.sql("INSERT INTO stamp VALUES (99, strftime('%Y-%m-%d %H:%M:%f', '2024-05-01 10:00:00.25'))").execute();
+            BackupInfo b = Backups.create(db, repo, BackupOptions.defaults());
+            Backups.restore(repo, b.id(), null, target.db(), false);
+            String query = "SELECT at FROM stamp ORDER BY id";
+            assertThat(target.db().sql(query).list(rs -> rs.getString(1)))
+                    .isEqualTo(db.sql(query).list(rs -> rs.getString(1)))
+                    .contains("2024-05-01 10:00:00.630", "2024-05-01 10:00:00.250");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void wideDecimalsAndTimestampsWithZoneSurviveTheTestRestoreIntoSqlite() throws Exception {
         try (Scratch s = Scratch.on(io.covet.core.engine.Engine.POSTGRESQL);

@@ -138,9 +138,19 @@ public final class Values {
             return v;
         }
         if (v instanceof LocalDateTime t) {
-            // SQLite's own datetime() format, so its date functions and text comparisons keep working
+            // SQLite's own formats, so its date functions and text comparisons keep working and its own values come
+            // back as they were written: datetime() has no fraction, strftime('%f') three digits (milliseconds);
+            // finer fractions keep their significant digits. Only a '.000' written by '%f' comes back without it.
             String base = t.format(SQLITE_TS);
-            return t.getNano() == 0 ? base : base + "." + String.format(Locale.ROOT, "%09d", t.getNano()).replaceAll("0+$", "");
+            if (t.getNano() == 0) {
+                return base;
+            }
+            String fraction = String.format(Locale.ROOT, "%09d", t.getNano());
+            int end = fraction.length();
+            while (end > 3 && fraction.charAt(end - 1) == '0') {
+                end--;
+            }
+            return base + "." + fraction.substring(0, end);
         }
         if (v instanceof LocalDate || v instanceof LocalTime || v instanceof Instant) {
             return v.toString();
