@@ -287,7 +287,8 @@ public final class Autodetector {
             List<Column> added = new ArrayList<>(g.columns().stream().filter(c -> t.column(c.name()).isEmpty()).toList());
             for (Column r : removed) {
                 for (Column a : List.copyOf(added)) {
-                    if (r.sameDefinition(a) && questioner.renameField(g.name(), r.name(), a.name())) {
+                    if (r.sameDefinition(a) && Objects.equals(reference(t, r.name()), reference(g, a.name()))
+                            && questioner.renameField(g.name(), r.name(), a.name())) {
                         RenameField op = new RenameField(g.name(), r.name(), a.name());
                         emit(appOf(g.name()), op);
                         renamed.add(op);
@@ -298,6 +299,16 @@ public final class Autodetector {
             }
         }
         mirrorHistoryRenames(renamed);
+    }
+
+    /**
+     * What the column {@code column} alone references in {@code t} (table, columns, on_delete), or null: a plain
+     * column that comes back as a foreign key, or a key that comes back pointing elsewhere, is not a rename (its
+     * values need not satisfy the new key), as Django compares a field's whole definition.
+     */
+    private static String reference(Table t, String column) {
+        return t.foreignKeys().stream().filter(fk -> fk.columns().equals(List.of(column)))
+                .map(fk -> fk.refTable() + fk.refColumns() + fk.onDelete()).findFirst().orElse(null);
     }
 
     /** A tracked column renamed in its table is renamed in the history table too, keeping the versions' values. */
