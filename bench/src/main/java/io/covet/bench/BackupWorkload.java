@@ -58,6 +58,11 @@ public final class BackupWorkload {
 
         /** How the baseline was run, for the closing comment line. */
         String note();
+
+        /** The pid of the database server whose CPU time is measured (one process), or -1 for none. */
+        default long serverPid() {
+            return -1;
+        }
     }
 
     /**
@@ -111,6 +116,12 @@ public final class BackupWorkload {
             long[] baseDump = new long[ROUNDS];
             long[] covetRestore = new long[ROUNDS];
             long[] baseRestore = new long[ROUNDS];
+            // CPU milliseconds per round: [round][0] the client (Covet's JVM, or the tool), [round][1] the server
+            long[][] covetBackupCpu = new long[ROUNDS][];
+            long[][] baseDumpCpu = new long[ROUNDS][];
+            long[][] covetRestoreCpu = new long[ROUNDS][];
+            long[][] baseRestoreCpu = new long[ROUNDS][];
+            long server = base.serverPid();
             BackupInfo backup = null;
             Path repoDir = null;
             Path dump = null;
@@ -118,12 +129,16 @@ public final class BackupWorkload {
                 repoDir = work.resolve("repo" + round);
                 try (Database src = Database.open(on(dbUrl, SRC));
                      BackupRepository repo = BackupRepository.open(repoDir.toString())) {
+                    long[] cpu = cpu(server, false);
                     long t = System.nanoTime();
                     backup = Backups.create(src, repo, DEFAULTS);
                     covetBackup[round] = System.nanoTime() - t;
+                    covetBackupCpu[round] = since(cpu, server, false);
                 }
                 dump = work.resolve("dump" + round);
+                long[] cpu = cpu(server, true);
                 baseDump[round] = base.dump(url, SRC, dump);
+                baseDumpCpu[round] = since(cpu, server, true);
             }
             for (int round = 0; round < ROUNDS; round++) {
                 for (String db : List.of(DST_COVET, dstBase)) {
@@ -132,11 +147,15 @@ public final class BackupWorkload {
                 }
                 try (Database dst = Database.open(on(dbUrl, DST_COVET));
                      BackupRepository repo = BackupRepository.open(repoDir.toString())) {
+                    long[] cpu = cpu(server, false);
                     long t = System.nanoTime();
                     Backups.restore(repo, backup.id(), null, dst, false);
                     covetRestore[round] = System.nanoTime() - t;
+                    covetRestoreCpu[round] = since(cpu, server, false);
                 }
+                long[] cpu = cpu(server, true);
                 baseRestore[round] = base.restore(url, dstBase, dump);
+                baseRestoreCpu[round] = since(cpu, server, true);
             }
 
             String e = base.engine();
@@ -148,6 +167,12 @@ public final class BackupWorkload {
             lines.add(String.format(Locale.ROOT, "# rows=%d, seconds per round: covet backup %s, %s %s, covet restore %s, "
                     + "%s %s", backup.rows(), seconds(covetBackup), base.dumpTool(), seconds(baseDump),
                     seconds(covetRestore), base.restoreTool(), seconds(baseRestore)));
+            lines.add(String.format(Locale.ROOT, "# CPU seconds per round, client+server: covet backup %s, %s %s, "
+                    + "covet restore %s, %s %s (client: Covet's whole JVM or the tool; server: %s)",
+                    cpuSeconds(covetBackupCpu), base.dumpTool(), cpuSeconds(baseDumpCpu), cpuSeconds(covetRestoreCpu),
+                    base.restoreTool(), cpuSeconds(baseRestoreCpu),
+                    server > 0 ? "mariadbd pid " + server + ", every thread" : "not measured"));
+            lines.add(String.format(Locale.ROOT, "# load average %s", loadAverage()));
             lines.add(String.format(Locale.ROOT, "# first round only (cold JVM): backup %.3f, restore %.3f",
                     (double) covetBackup[0] / baseDump[0], (double) covetRestore[0] / baseRestore[0]));
             lines.add(String.format(Locale.ROOT, "# same data (loaded in %.1f s), one job each: covet --jobs %d zstd "
@@ -288,6 +313,11 @@ public final class BackupWorkload {
             return "mariadb-dump --single-transaction (default --opt) to a file, mariadb client reading it";
         }
 
+        @Override
+        public long serverPid() {
+            return ProcCpu.mariadbServer();
+        }
+
         private static List<String> command(String tool, DatabaseUrl url, List<String> args) {
             List<String> cmd = new ArrayList<>(List.of(tool, "--protocol=TCP", "-h", url.host().orElse("127.0.0.1"),
                     "-P", String.valueOf(url.port())));
@@ -305,6 +335,33 @@ public final class BackupWorkload {
 
     private static long min(long[] v) {
         return java.util.Arrays.stream(v).min().orElseThrow();
+    }
+
+    /** CPU milliseconds now: the client (this JVM, or its waited-for children when {@code tool}) and the server. */
+    private static long[] cpu(long server, boolean tool) {
+        return new long[] {tool ? ProcCpu.children() : ProcCpu.self(), ProcCpu.of(server)};
+    }
+
+    private static long[] since(long[] before, long server, boolean tool) {
+        long[] now = cpu(server, tool);
+        return new long[] {now[0] - before[0], before[1] < 0 ? -1 : now[1] - before[1]};
+    }
+
+    private static String cpuSeconds(long[][] rounds) {
+        StringBuilder sb = new StringBuilder();
+        for (long[] r : rounds) {
+            sb.append(sb.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.2f+%s", r[0] / 1e3,
+                    r[1] < 0 ? "?" : String.format(Locale.ROOT, "%.2f", r[1] / 1e3)));
+        }
+        return sb.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String seconds(long[] v) {
