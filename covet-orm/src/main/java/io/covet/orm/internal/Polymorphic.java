@@ -38,36 +38,62 @@ public final class Polymorphic {
                     + "subclass instances with polymorphic(), then query the relations or values separately");
         }
         ModelType<T> type = q.type();
+        // Every registered multi-table descendant of the query's model (children, grandchildren, ...), the deepest
+        // first, so that a row is read as the most specific model it has a row of.
         List<ModelType<? extends T>> children = new ArrayList<>();
+        List<List<MultiTables.Part<Entity>>> levels = new ArrayList<>();
         for (ModelType<?> t : orm.types()) {
-            if (MultiTables.childOf(t, type)) {
-                children.add((ModelType<? extends T>) t);
+            if (!t.meta().multiTable() || !MultiTables.ancestors(orm, t.meta()).contains(type.meta().name())) {
+                continue;
             }
+            List<MultiTables.Part<Entity>> parts = MultiTables.parts(orm, (ModelType<Entity>) t);
+            int below = parts.size() - 1;
+            while (below > 0 && parts.get(below - 1).to() > type.meta().fields().size()) {
+                below--;
+            }
+            List<MultiTables.Part<Entity>> own = parts.subList(below, parts.size()); // the tables under the model
+            int at = 0;
+            while (at < levels.size() && levels.get(at).size() >= own.size()) {
+                at++;
+            }
+            children.add(at, (ModelType<? extends T>) t);
+            levels.add(at, own);
         }
-        // Per child: the parent's columns again (no join: the same columns of the main table), its own columns
-        // from a LEFT JOIN of its own table, and the link, whose NULL says the row is not of that child.
+        // Per descendant: the query model's columns again (no join: the same columns of the main table), the own
+        // columns of each level below it from a LEFT JOIN of that level's own table (each table joined once, on
+        // the query model's key: every level's link holds the root's key), then the descendant's link, whose NULL
+        // says the row is not of that descendant.
         List<io.covet.sql.Column<?>> parentColumns = type.columns(type.table());
         List<SelectItem> items = new ArrayList<>(parentColumns);
-        List<Table> joined = new ArrayList<>();
-        List<Column<?>> links = new ArrayList<>();
+        java.util.Map<String, Table> joinedBy = new java.util.LinkedHashMap<>();
+        List<Column<?>> joinLinks = new ArrayList<>();
         int[] from = new int[children.size()];
         int next = items.size() + 1;
         for (int k = 0; k < children.size(); k++) {
-            MultiTables.Link<?> link = MultiTables.link(orm, (ModelType<Entity>) children.get(k));
-            Table t = link.table().as("covet_poly_" + k);
-            List<Column<?>> own = link.columns(t);
-            joined.add(t);
-            links.add(own.get(0));
             from[k] = next;
             items.addAll(parentColumns);
-            items.addAll(own.subList(1, own.size()));
-            items.add(own.get(0));
-            next += parentColumns.size() + own.size();
+            next += parentColumns.size();
+            Column<?> link = null;
+            for (MultiTables.Part<Entity> p : levels.get(k)) {
+                Table t = joinedBy.get(p.rows().meta().name());
+                if (t == null) {
+                    t = p.rows().table().as("covet_poly_" + joinedBy.size());
+                    joinedBy.put(p.rows().meta().name(), t);
+                    joinLinks.add(p.rows().columns(t).get(0));
+                }
+                List<Column<?>> own = p.rows().columns(t);
+                items.addAll(own.subList(1, own.size()));
+                next += own.size() - 1;
+                link = own.get(0);
+            }
+            items.add(link);
+            next++;
         }
         Select s = QuerySql.select(orm, q, items, true);
         Column<?> parentKey = Joins.pk(type, type.table());
-        for (int k = 0; k < children.size(); k++) {
-            s = s.leftJoin(joined.get(k), Relations.eq(links.get(k), parentKey));
+        int j = 0;
+        for (Table t : joinedBy.values()) {
+            s = s.leftJoin(t, Relations.eq(joinLinks.get(j++), parentKey));
         }
         Database d = orm.database(q.database());
         Engine engine = d.engine();

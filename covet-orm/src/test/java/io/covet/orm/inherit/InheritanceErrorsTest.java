@@ -129,25 +129,54 @@ class InheritanceErrorsTest {
     }
 
     @Test
-    void multiTableInheritanceIsOneLevelDeep() throws Exception {
-        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+    void aGrandchildCompilesAndAChildOfAProxyOrAGrandchildUnderAnAnnotatedRootIsRefused() throws Exception {
+        String shop = """
                 package app;
                 import io.covet.orm.*;
                 @Model(table = "shop")
                 public class Shop extends Place {
                     String owner;
                 }
-                """, "Kiosk", """
+                """;
+        String kiosk = """
                 package app;
                 import io.covet.orm.*;
                 @Model(table = "kiosk")
                 public class Kiosk extends Shop {
                     int windows;
                 }
-                """));
-        assertThat(errors).containsExactly("Kiosk extends Shop, which itself extends a concrete model: multi-table "
-                + "inheritance is supported one level deep (a child of a model that extends only Entity or "
-                + "@AbstractModel bases); extend Shop's concrete parent, or make Kiosk a proxy with "
+                """;
+        assertThat(compile(Map.of("Place", PLACE, "Shop", shop, "Kiosk", kiosk))).isEmpty();
+        // a grandchild redefining its grandparent's field or using its parent's link column
+        assertThat(compile(Map.of("Place", PLACE, "Shop", shop, "Kiosk", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "kiosk")
+                public class Kiosk extends Shop {
+                    String name;
+                    @Column(name = "shop_ptr_id") Long other;
+                }
+                """))).containsExactlyInAnyOrder(
+                "multi-table child Kiosk redefines field name of its parent Shop: the child's rows have the parent's "
+                        + "fields already; remove it from Kiosk or give it another name",
+                "multi-table child Kiosk has a field on column shop_ptr_id, the link to its parent's row: rename it "
+                        + "with @Column(name = ...)");
+        // a child of a proxy has no table to link to
+        assertThat(compile(Map.of("Place", PLACE, "Spot", """
+                package app;
+                import io.covet.orm.*;
+                @Model(proxy = true)
+                public class Spot extends Place {
+                }
+                """, "Stall", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "stall")
+                public class Stall extends Spot {
+                    int size;
+                }
+                """))).containsExactly("Stall extends the proxy model Spot: a proxy has no table of its own for a "
+                + "multi-table child to link to; extend Spot's concrete model, or make Stall a proxy too with "
                 + "@Model(proxy = true)");
     }
 
