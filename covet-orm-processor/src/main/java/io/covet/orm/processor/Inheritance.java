@@ -68,14 +68,20 @@ final class Inheritance {
         for (TypeElement up = parent; up != null; up = modelSuperclass(up)) {
             line.add(up); // every ancestor: a grandchild's root may carry the annotation
         }
+        TypeElement root = line.get(line.size() - 1);
         for (TypeElement t : line) {
-            for (String ann : List.of("History", "SoftDelete")) {
-                if (mirror(t, ann) != null) {
-                    error.accept(type, "multi-table inheritance (" + simple + " extends " + p + ") with @" + ann
-                            + " on " + t.getSimpleName() + " is not supported yet: remove @" + ann + ", or share "
-                            + "the fields through an @AbstractModel base instead");
-                    ok = false;
-                }
+            if (mirror(t, "History") != null) {
+                error.accept(type, "multi-table inheritance (" + simple + " extends " + p + ") with @History on "
+                        + t.getSimpleName() + " is not supported yet: a child's versions would span several tables; "
+                        + "remove @History, or share the fields through an @AbstractModel base instead (each model "
+                        + "its own table with its own history)");
+                ok = false;
+            }
+            if (mirror(t, "SoftDelete") != null && t != root) {
+                error.accept(type, "multi-table child " + t.getSimpleName() + " is annotated @SoftDelete: a child's "
+                        + "rows are marked in its root's table, so declare @SoftDelete (and its fields) on the root "
+                        + root.getSimpleName() + ", where it applies to every model of the hierarchy");
+                ok = false;
             }
         }
         String pkg = ModelProcessor.packageOf(type);
@@ -145,7 +151,8 @@ final class Inheritance {
         relations.addAll(own.relations());
         return new ModelInfo(own.packageName(), simple, own.qualifiedName(), own.table(), fields, relations,
                 own.ordering().isEmpty() ? parent.ordering() : own.ordering(), own.indexes(), own.uniques(),
-                own.checks(), List.of(), false, false, null, List.of(), null, own.manager(), "TRIGGERS");
+                own.checks(), List.of(), false, false, null, List.of(), parent.softDelete(), own.manager(),
+                "TRIGGERS");
     }
 
     /** The nearest superclass annotated {@code @Model}, or null. */

@@ -192,6 +192,47 @@ class InheritanceErrorsTest {
                 }
                 """));
         assertThat(errors).containsExactly("multi-table inheritance (Shop extends Place) with @History on Shop is "
-                + "not supported yet: remove @History, or share the fields through an @AbstractModel base instead");
+                + "not supported yet: a child's versions would span several tables; remove @History, or share the "
+                + "fields through an @AbstractModel base instead (each model its own table with its own history)");
+        // @SoftDelete belongs on the root, whose table holds the mark of every level's rows
+        String softPlace = """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "place")
+                @SoftDelete
+                public class Place extends Entity {
+                    @PrimaryKey Long id;
+                    String name;
+                    @Column(nullable = true) java.time.Instant deletedAt;
+                }
+                """;
+        String shop = """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                public class Shop extends Place {
+                    String owner;
+                }
+                """;
+        assertThat(compile(Map.of("Place", softPlace, "Shop", shop, "Kiosk", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "kiosk")
+                public class Kiosk extends Shop {
+                    int windows;
+                }
+                """))).isEmpty();
+        assertThat(compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                @SoftDelete
+                public class Shop extends Place {
+                    String owner;
+                    @Column(nullable = true) java.time.Instant deletedAt;
+                }
+                """))).containsExactly("multi-table child Shop is annotated @SoftDelete: a child's rows are marked "
+                + "in its root's table, so declare @SoftDelete (and its fields) on the root Place, where it applies "
+                + "to every model of the hierarchy");
     }
 }
