@@ -268,4 +268,37 @@ class MultiLevelTest {
         assertThat(SchemaComparison.differences(expected, Introspector.read(s.db()), s.engine(), "the models"))
                 .isEmpty();
     }
+
+    @AllEngines
+    void aPolymorphicQueryTakesSelectRelatedAnnotationsAndParentFiltersInOneStatement(Scratch s) {
+        Recorder rec = new Recorder();
+        Orm orm = orm(s.open(b -> b.interceptor(rec)));
+        Keeper kim = orm.save(new Keeper("Kim"));
+        Pizzeria gino = new Pizzeria("Gino", "Naples", 30, 2);
+        gino.owner = Ref.to(kim);
+        orm.save(gino);
+        Restaurant alma = new Restaurant("Alma", "Rome", true, 40);
+        alma.owner = Ref.to(kim);
+        orm.save(alma);
+        orm.save(new Bar("Dive", "Rome", "B-1"));
+        orm.save(new Place("Lot", "Naples"));
+        orm.save(new Place("Far", "Paris"));
+        rec.take();
+
+        List<Place> places = orm.objects(Place_.TYPE).filter(Place_.CITY.ne("Paris")).orderBy(Place_.NAME.desc())
+                .selectRelated(Place_.OWNER).annotate("shout", io.covet.sql.Functions.upper(Place_.NAME))
+                .listPolymorphic();
+        assertThat(places).extracting(p -> p.getClass().getSimpleName() + ":" + p.name + ":" + p.annotation("shout"))
+                .containsExactly("Place:Lot:LOT", "Pizzeria:Gino:GINO", "Bar:Dive:DIVE", "Restaurant:Alma:ALMA");
+        assertThat(((Pizzeria) places.get(1)).ovens).isEqualTo(2);
+        assertThat(places.get(1).owner.get().name).isEqualTo("Kim");
+        assertThat(places.get(3).owner.get().name).isEqualTo("Kim");
+        assertThat(rec.take()).hasSize(1);                   // the owners came with the one statement
+
+        // an aggregate annotation groups per row (the children's joined columns among the grouping)
+        List<Place> counted = orm.objects(Place_.TYPE).annotate("n", io.covet.sql.Functions.count()).listPolymorphic();
+        assertThat(counted).extracting(p -> p.getClass().getSimpleName() + ":" + p.annotation("n"))
+                .containsExactly("Restaurant:1", "Bar:1", "Place:1", "Pizzeria:1", "Place:1");
+        assertThat(rec.take()).hasSize(1);
+    }
 }
