@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes and deletes of multi-table children. A child's type reads its rows through its own table joined to its
- * parent's (the generated table's read source); writes go to the two tables separately: the parent's part through
- * the parent's registered type (a child instance is a parent instance), the child's own part through a
- * {@link Link} type over the child's own table. Not an API.
+ * ancestors' (the generated table's read source); writes go to each table separately: the root's part through the
+ * root's registered type (a child instance is a root instance), each level's own part (a child's, and for a
+ * grandchild its parent's too) through a {@link Link} type over that level's own table. Not an API.
  */
 final class MultiTables {
     private static final Map<ModelType<?>, Link<?>> LINKS = new ConcurrentHashMap<>();

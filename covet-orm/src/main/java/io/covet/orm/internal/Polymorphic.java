@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Polymorphic loading of a multi-table parent: one SELECT of the parent's rows with a LEFT JOIN of each registered
- * child model's own table, so that every row comes back as the most specific model it has a row of. Not an API.
+ * descendant level's own table (children, grandchildren, ...), so that every row comes back as the most specific
+ * model it has a row of. Not an API.
  */
 public final class Polymorphic {
     private Polymorphic() {
