@@ -270,14 +270,13 @@ final class SourceGenerator {
         }
         w.line("io.covet.sql.Table c = " + sql + "table(" + lit(m.table()) + ").as(\"c\");");
         w.line("return " + sql + "select(" + String.join(",\n                ", items) + ")");
-        StringBuilder from = new StringBuilder("        .from(p)");
+        w.line("        .from(p)");
         for (int k = 1; k <= ancestors.size(); k++) {
             String a = k == ancestors.size() ? "c" : alias.get(k);
-            from.append("\n        .join(").append(a).append(", ").append(sql).append("field(").append(a)
-                    .append(", ").append(lit(Inheritance.linkColumn(ancestors.get(k - 1)))).append(", Object.class)")
-                    .append(".eq(").append(rootKey).append("))");
+            w.line("        .join(" + a + ", " + sql + "field(" + a + ", "
+                    + lit(Inheritance.linkColumn(ancestors.get(k - 1))) + ", Object.class).eq(" + rootKey + "))"
+                    + (k == ancestors.size() ? ";" : ""));
         }
-        w.line(from + ";");
         w.close();
     }
 
