@@ -48,6 +48,15 @@ class InheritanceMigrationsTest {
             }
             """;
 
+    private static final String PIZZERIA = """
+            @Model(table = "pizzeria")
+            public class Pizzeria extends Restaurant {
+                int ovens;
+                public Pizzeria() {
+                }
+            }
+            """;
+
     static SchemaSource version(String v, String... classes) throws Exception {
         String pkg = "inherit." + v;
         List<ModelSource> sources = new ArrayList<>();
@@ -96,5 +105,44 @@ class InheritanceMigrationsTest {
         db.sql("DELETE FROM restaurant").execute();
         steps.migrator(db).migrate(Target.zero(APP));
         assertThat(MigratorTest.live(db).tables()).isEmpty();
+    }
+
+    @AllEngines
+    void aGrandchildAddsItsTableLinkedToItsParentsLinkAndMigratesBackOneLevelAtATime(Scratch s) throws Exception {
+        Database db = s.db();
+        SchemaSource v1 = version("g1", PLACE, RESTAURANT);
+        steps.makemigrations(v1);
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v1);
+
+        SchemaSource v2 = version("g2", PLACE, RESTAURANT, PIZZERIA);
+        steps.makemigrations(v2);
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v2);
+        Table pizzeria = MigratorTest.live(db).require("pizzeria");
+        assertThat(pizzeria.columns()).extracting(c -> c.name()).containsExactlyInAnyOrder("restaurant_ptr_id", "ovens");
+        assertThat(pizzeria.primaryKey()).containsExactly("restaurant_ptr_id");
+        assertThat(pizzeria.foreignKeys()).singleElement().satisfies(fk -> {
+            assertThat(fk.refTable()).isEqualTo("restaurant");
+            assertThat(fk.refColumns()).containsExactly("place_ptr_id");
+        });
+
+        // the three rows of one pizzeria satisfy the keys; a pizzeria row without its restaurant row does not
+        db.sql("INSERT INTO place (name) VALUES ('Gino')").execute();
+        long id = db.sql("SELECT id FROM place").list(rs -> rs.getLong(1)).get(0);
+        db.sql("INSERT INTO restaurant (place_ptr_id, seats) VALUES (?, 20)", id).execute();
+        db.sql("INSERT INTO pizzeria (restaurant_ptr_id, ovens) VALUES (?, 2)", id).execute();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                db.sql("INSERT INTO pizzeria (restaurant_ptr_id, ovens) VALUES (?, 1)", id + 1000).execute())
+                .isInstanceOf(io.covet.core.error.DataAccessException.class);
+        db.sql("DELETE FROM pizzeria").execute();
+        db.sql("DELETE FROM restaurant").execute();
+
+        // back to one level: the grandchild's table goes, its parent's stays
+        steps.makemigrations(v1);
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v1);
+        assertThat(MigratorTest.live(db).tables()).extracting(Table::name).contains("place", "restaurant")
+                .doesNotContain("pizzeria");
     }
 }

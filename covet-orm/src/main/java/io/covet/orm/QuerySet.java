@@ -419,9 +419,10 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * among the {@code Place}s (Hibernate's JOINED loading); on a single-table root, ONE statement over the shared
      * table returns each row as the registered subclass its discriminator names; on any other model the same as
      * {@link #list()}.
-     * Filters, ordering, slicing and prefetchRelated apply as in {@link #list()}.
-     *
-     * @throws OrmUsageException combined with selectRelated or annotate (not supported yet)
+     * Filters, ordering, slicing, selectRelated, annotations and prefetchRelated apply as in {@link #list()}: each
+     * instance, whichever model it is, carries its related instances and annotation values from the same row.
+     * Multi-table descendants at any depth count (a {@code Pizzeria extends Restaurant extends Place} row comes
+     * back as a {@code Pizzeria}).
      */
     public List<T> listPolymorphic() {
         return routed(() -> io.covet.orm.internal.Polymorphic.list(runtime(), spec));

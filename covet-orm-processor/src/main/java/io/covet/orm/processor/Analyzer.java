@@ -36,6 +36,8 @@ final class Analyzer {
     private String inheritsFrom;
     /** The analysis of a multi-table child's parent; null for other models. */
     private ModelInfo multiTableParent;
+    /** A multi-table child's ancestors, the root first and its parent last; empty for other models. */
+    private List<ModelInfo> multiTableAncestors = List.of();
     /** A single-table model's {root class, discriminator column, value}; null for other models. */
     private String[] singleTable;
     /** The analysis of a single-table subclass's root; null for other models. */
@@ -61,6 +63,14 @@ final class Analyzer {
     /** The analysis of a multi-table child's parent; null for other models. */
     ModelInfo multiTableParent() {
         return multiTableParent;
+    }
+
+    /**
+     * A multi-table child's ancestors as analysed (each with its inherited fields first), the root first and its
+     * parent last; empty for other models.
+     */
+    List<ModelInfo> multiTableAncestors() {
+        return multiTableAncestors;
     }
 
     /** A single-table model's (root or subclass) {root class, discriminator column, value}; null for others. */
@@ -112,6 +122,7 @@ final class Analyzer {
                 inheritsFrom = inherited.parent();
             } else if (inherited != null && inherited.multiTable()) {
                 multiTableParent = inherited.info();
+                multiTableAncestors = inherited.ancestors();
                 inheritsFrom = inherited.parent();
             } else if (inherited != null) {
                 failed |= inherited.info() == null;

@@ -30,13 +30,14 @@ final class Inheritance {
     }
 
     /** The result of analysing a model that extends a concrete model. */
-    record Result(ModelInfo info, String parent, boolean multiTable, String[] singleTable) {
+    record Result(ModelInfo info, String parent, boolean multiTable, String[] singleTable,
+                  List<ModelInfo> ancestors) {
         Result(ModelInfo info, String parent) {
-            this(info, parent, false);
+            this(info, parent, false, null, List.of());
         }
 
-        Result(ModelInfo info, String parent, boolean multiTable) {
-            this(info, parent, multiTable, null);
+        Result(ModelInfo info, String parent, boolean multiTable, String[] singleTable) {
+            this(info, parent, multiTable, singleTable, List.of());
         }
     }
 
@@ -50,11 +51,10 @@ final class Inheritance {
         String simple = type.getSimpleName().toString();
         String p = parent.getSimpleName().toString();
         boolean ok = true;
-        if (isProxy(parent) || modelSuperclass(parent) != null) {
-            error.accept(type, simple + " extends " + p + ", which itself extends a concrete model: multi-table "
-                    + "inheritance is supported one level deep (a child of a model that extends only Entity or "
-                    + "@AbstractModel bases); extend " + p + "'s concrete parent, or make " + simple
-                    + " a proxy with @Model(proxy = true)");
+        if (isProxy(parent)) {
+            error.accept(type, simple + " extends the proxy model " + p + ": a proxy has no table of its own for a "
+                    + "multi-table child to link to; extend " + p + "'s concrete model, or make " + simple
+                    + " a proxy too with @Model(proxy = true)");
             return new Result(null, null);
         }
         for (String attr : List.of("primaryKey", "readOnly")) {
@@ -64,14 +64,24 @@ final class Inheritance {
                 ok = false;
             }
         }
-        for (TypeElement t : List.of(type, parent)) {
-            for (String ann : List.of("History", "SoftDelete")) {
-                if (mirror(t, ann) != null) {
-                    error.accept(type, "multi-table inheritance (" + simple + " extends " + p + ") with @" + ann
-                            + " on " + t.getSimpleName() + " is not supported yet: remove @" + ann + ", or share "
-                            + "the fields through an @AbstractModel base instead");
-                    ok = false;
-                }
+        List<TypeElement> line = new java.util.ArrayList<>(List.of(type));
+        for (TypeElement up = parent; up != null; up = modelSuperclass(up)) {
+            line.add(up); // every ancestor: a grandchild's root may carry the annotation
+        }
+        TypeElement root = line.get(line.size() - 1);
+        for (TypeElement t : line) {
+            if (mirror(t, "History") != null) {
+                error.accept(type, "multi-table inheritance (" + simple + " extends " + p + ") with @History on "
+                        + t.getSimpleName() + " is not supported yet: a child's versions would span several tables; "
+                        + "remove @History, or share the fields through an @AbstractModel base instead (each model "
+                        + "its own table with its own history)");
+                ok = false;
+            }
+            if (mirror(t, "SoftDelete") != null && t != root) {
+                error.accept(type, "multi-table child " + t.getSimpleName() + " is annotated @SoftDelete: a child's "
+                        + "rows are marked in its root's table, so declare @SoftDelete (and its fields) on the root "
+                        + root.getSimpleName() + ", where it applies to every model of the hierarchy");
+                ok = false;
             }
         }
         String pkg = ModelProcessor.packageOf(type);
@@ -91,7 +101,9 @@ final class Inheritance {
                     + "child's table links to its parent's row by that one key");
             return new Result(null, null);
         }
-        return new Result(pi, parent.getQualifiedName().toString(), true);
+        List<ModelInfo> ancestors = new java.util.ArrayList<>(pa.multiTableAncestors());
+        ancestors.add(pi);
+        return new Result(pi, parent.getQualifiedName().toString(), true, null, List.copyOf(ancestors));
     }
 
     /** The column of a multi-table child's link to its parent: {@code <parent>_ptr_id}. */
@@ -139,7 +151,8 @@ final class Inheritance {
         relations.addAll(own.relations());
         return new ModelInfo(own.packageName(), simple, own.qualifiedName(), own.table(), fields, relations,
                 own.ordering().isEmpty() ? parent.ordering() : own.ordering(), own.indexes(), own.uniques(),
-                own.checks(), List.of(), false, false, null, List.of(), null, own.manager(), "TRIGGERS");
+                own.checks(), List.of(), false, false, null, List.of(), parent.softDelete(), own.manager(),
+                "TRIGGERS");
     }
 
     /** The nearest superclass annotated {@code @Model}, or null. */

@@ -54,7 +54,7 @@ public final class ModelProcessor extends AbstractProcessor {
             if (a.failed()) {
                 continue;
             }
-            write(type, info, a.inheritsFrom(), a.multiTableParent(), a.singleTable());
+            write(type, info, a.inheritsFrom(), a.multiTableAncestors(), a.singleTable());
             if (a.singleTable() != null) {
                 hierarchies.add(new SingleTable.Member(type, info, a.singleTable()[0], a.singleTable()[1],
                         a.singleTable()[2]));
@@ -64,12 +64,13 @@ public final class ModelProcessor extends AbstractProcessor {
         return true;
     }
 
-    private void write(TypeElement type, ModelInfo info, String inheritsFrom, ModelInfo parent, String[] singleTable) {
+    private void write(TypeElement type, ModelInfo info, String inheritsFrom, List<ModelInfo> ancestors,
+                       String[] singleTable) {
         String name = info.qualifiedName() + "_";
         try {
             JavaFileObject f = processingEnv.getFiler().createSourceFile(name, type);
             try (Writer w = f.openWriter()) {
-                w.write(new SourceGenerator(info, DeferredColumns.read(processingEnv, type, info), inheritsFrom, parent)
+                w.write(new SourceGenerator(info, DeferredColumns.read(processingEnv, type, info), inheritsFrom, ancestors)
                         .singleTable(singleTable).partitioning(Partitions.read(processingEnv.getElementUtils(),
                                 type, info, msg -> error(type, msg))).generate());
             }

@@ -91,7 +91,7 @@ final class SingleTable {
             }
         }
         ok &= checkValue(type, options[1], error);
-        ok &= noHistory(type, simple, simple, error);
+        ok &= noHistory(type, simple, simple, true, error);
         return ok ? discriminator(root, options[0], options[1], fields.size()) : null;
     }
 
@@ -118,7 +118,7 @@ final class SingleTable {
                 ok = false;
             }
         }
-        ok &= noHistory(type, simple, r, error);
+        ok &= noHistory(type, simple, r, false, error);
         String pkg = ModelProcessor.packageOf(type);
         if (!ModelProcessor.packageOf(root).equals(pkg)) {
             error.accept(type, "single-table subclass " + simple + " is in package " + pkg + " but its root " + r
@@ -176,7 +176,8 @@ final class SingleTable {
         relations.addAll(own.relations());
         return new ModelInfo(own.packageName(), simple, own.qualifiedName(), root.table(), fields, relations,
                 own.ordering().isEmpty() ? root.ordering() : own.ordering(), own.indexes(), own.uniques(),
-                own.checks(), List.of(), false, false, null, List.of(), null, own.manager(), "TRIGGERS");
+                own.checks(), List.of(), false, false, null, List.of(), root.softDelete(), own.manager(),
+                "TRIGGERS");
     }
 
     /**
@@ -249,15 +250,24 @@ final class SingleTable {
         return true;
     }
 
-    private static boolean noHistory(TypeElement type, String simple, String root, BiConsumer<Element, String> error) {
+    /**
+     * Reports {@code @History} on any model of a single-table hierarchy, and {@code @SoftDelete} on a subclass
+     * (the root's applies to every row of the table).
+     */
+    private static boolean noHistory(TypeElement type, String simple, String root, boolean isRoot,
+                                     BiConsumer<Element, String> error) {
         boolean ok = true;
-        for (String ann : List.of("History", "SoftDelete")) {
-            if (mirror(type, ann) != null) {
-                error.accept(type, "single-table inheritance (hierarchy of " + root + ") with @" + ann + " on "
-                        + simple + " is not supported yet: remove @" + ann + ", or use multi-table inheritance or an "
-                        + "@AbstractModel base for this hierarchy");
-                ok = false;
-            }
+        if (mirror(type, "History") != null) {
+            error.accept(type, "single-table inheritance (hierarchy of " + root + ") with @History on " + simple
+                    + " is not supported yet: remove @History, or use an @AbstractModel base for this hierarchy "
+                    + "(each model its own table with its own history)");
+            ok = false;
+        }
+        if (!isRoot && mirror(type, "SoftDelete") != null) {
+            error.accept(type, "single-table subclass " + simple + " is annotated @SoftDelete: its rows are in the "
+                    + "table of " + root + ", so declare @SoftDelete (and its fields) on the root " + root + ", where "
+                    + "it applies to every model of the hierarchy");
+            ok = false;
         }
         return ok;
     }

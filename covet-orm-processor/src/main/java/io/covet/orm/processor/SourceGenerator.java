@@ -17,6 +17,11 @@ final class SourceGenerator {
     private final String proxyOf;
     /** The analysis of a multi-table child's parent; null for other models. */
     private final ModelInfo parent;
+    /**
+     * A multi-table child's ancestors, the root first and its parent last (each with all its fields, inherited
+     * ones first); empty for other models.
+     */
+    private final List<ModelInfo> ancestors;
 
     /** A single-table model's {root class, discriminator column, value}; null for other models. */
     private String[] singleTable;
@@ -28,11 +33,12 @@ final class SourceGenerator {
         this(m, List.of(), null, null);
     }
 
-    SourceGenerator(ModelInfo m, List<String> deferred, String inheritsFrom, ModelInfo parent) {
+    SourceGenerator(ModelInfo m, List<String> deferred, String inheritsFrom, List<ModelInfo> ancestors) {
         this.m = m;
         this.deferred = List.copyOf(deferred);
         this.proxyOf = inheritsFrom;
-        this.parent = parent;
+        this.ancestors = ancestors == null ? List.of() : List.copyOf(ancestors);
+        this.parent = this.ancestors.isEmpty() ? null : this.ancestors.get(this.ancestors.size() - 1);
     }
 
     /** This generator for a model of a single-table hierarchy ({root class, discriminator column, value}). */
@@ -230,26 +236,47 @@ final class SourceGenerator {
     }
 
     /**
-     * A multi-table child's table is read through its own table joined to its parent's, exposing the parent's
-     * columns then its own under their names, so that filters, ordering and joins see one table.
+     * A multi-table child's table is read through its own table joined to its ancestors' (the root's, then each
+     * level's down to its parent's, all on the root's key), exposing the root's columns, then each level's own, then
+     * the child's, under their names, so that filters, ordering and joins see one table.
      */
     private void readSource(JavaWriter w) {
         String sql = "io.covet.sql.Sql.";
-        List<String> items = new ArrayList<>();
-        int n = parent.fields().size();
-        for (int i = 0; i < m.fields().size(); i++) {
-            items.add(sql + "field(" + (i < n ? "p" : "c") + ", " + lit(m.fields().get(i).column()) + ", Object.class)");
+        List<String> alias = new ArrayList<>();
+        for (int k = 0; k < ancestors.size(); k++) {
+            alias.add(k == 0 ? "p" : "p" + k);
         }
-        String pk = parent.fields().stream().filter(FieldInfo::primaryKey).findFirst().orElseThrow().column();
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < m.fields().size(); i++) {
+            String a = "c";
+            for (int k = 0; k < ancestors.size(); k++) {
+                if (i < ancestors.get(k).fields().size()) {
+                    a = alias.get(k);
+                    break;
+                }
+            }
+            items.add(sql + "field(" + a + ", " + lit(m.fields().get(i).column()) + ", Object.class)");
+        }
+        ModelInfo root = ancestors.get(0);
+        String pk = root.fields().stream().filter(FieldInfo::primaryKey).findFirst().orElseThrow().column();
+        String rootKey = sql + "field(p, " + lit(pk) + ", Object.class)";
         w.line("");
-        w.line("/** The child's own table joined to its parent's: the rows this table reads. */");
+        w.line("/** The child's own table joined to its ancestors' tables: the rows this table reads. */");
         w.line("@Override");
         w.open("protected io.covet.sql.Select readSource()");
-        w.line("io.covet.sql.Table p = " + sql + "table(" + lit(parent.table()) + ").as(\"p\");");
+        for (int k = 0; k < ancestors.size(); k++) {
+            w.line("io.covet.sql.Table " + alias.get(k) + " = " + sql + "table(" + lit(ancestors.get(k).table())
+                    + ").as(\"" + alias.get(k) + "\");");
+        }
         w.line("io.covet.sql.Table c = " + sql + "table(" + lit(m.table()) + ").as(\"c\");");
         w.line("return " + sql + "select(" + String.join(",\n                ", items) + ")");
-        w.line("        .from(p).join(c, " + sql + "field(c, " + lit(Inheritance.linkColumn(parent)) + ", Object.class)"
-                + ".eq(" + sql + "field(p, " + lit(pk) + ", Object.class)));");
+        w.line("        .from(p)");
+        for (int k = 1; k <= ancestors.size(); k++) {
+            String a = k == ancestors.size() ? "c" : alias.get(k);
+            w.line("        .join(" + a + ", " + sql + "field(" + a + ", "
+                    + lit(Inheritance.linkColumn(ancestors.get(k - 1))) + ", Object.class).eq(" + rootKey + "))"
+                    + (k == ancestors.size() ? ";" : ""));
+        }
         w.close();
     }
 

@@ -80,7 +80,7 @@ final class Deleter {
                 AppHistory.deleting(db, t, AppHistory.keys(t, rows));
             }
             if (soft) {
-                n += SoftDeletes.stamp(t, rows, pks, stamp, db);
+                n += SoftDeletes.stamp(SoftDeletes.marked(orm, t), rows, pks, stamp, db);
                 if (AppHistory.captured(t)) {
                     AppHistory.updated(db, t, AppHistory.keys(t, rows));
                 }

@@ -116,7 +116,7 @@ final class EntityMapper<T extends Entity> implements RowMapper<T> {
     }
 
     /** select_related targets and annotations, kept out of {@link #map} so the common path stays small. */
-    private void readExtras(ResultSet rs, T o) throws SQLException {
+    void readExtras(ResultSet rs, T o) throws SQLException {
         if (steps.length > 0) {
             readRelated(rs, o);
         }

@@ -48,8 +48,8 @@ public final class Inheritances {
         if (targetModel.equals(m.name())) {
             return true;
         }
-        if (m.multiTable() && targetModel.equals(m.inheritance().parent())) {
-            return true; // deleting a child deletes its parent row, which that key points at
+        if (m.multiTable() && MultiTables.ancestors(orm, m).contains(targetModel)) {
+            return true; // deleting a child deletes its ancestors' rows, which that key points at
         }
         if (!m.proxy() && !m.singleTable() && orm.types().stream().noneMatch(t -> t.meta().proxy())) {
             return false;

@@ -35,22 +35,24 @@ final class MultiTableWrites {
     }
 
     /**
-     * Updates the matching children: the keys first (the filter may read both tables), then one UPDATE of the
-     * parent's table for the inherited fields and one of the child's for its own, per chunk of keys.
+     * Updates the matching children: the keys first (the filter may read every table), then one UPDATE of each
+     * table (the root's, each level's own) that holds one of the assigned fields, per chunk of keys.
      *
      * @return the number of children updated
      */
     static <T extends Entity> int update(OrmRuntime orm, QuerySpec<T> q, Assignment... assignments) {
         ModelType<T> type = q.type();
-        ModelMeta parent = MultiTables.parent(orm, type).meta();
-        int inherited = parent.fields().size();
         List<Column<?>> cols = type.columns(type.table());
-        // The parent's table takes the child's table name as its alias, so that an expression over inherited
-        // columns (rendered against the child's table, e.g. Child_.PRICE.times(2)) names the parent's columns.
-        Table parentTable = Sql.table(parent.table()).as(type.meta().table());
-        Table ownTable = Sql.table(type.meta().table());
-        List<Assignment> toParent = new ArrayList<>();
-        List<Assignment> toOwn = new ArrayList<>();
+        List<MultiTables.Part<T>> parts = MultiTables.parts(orm, type);
+        // Each table takes the child's table name as its alias, so that an expression over its columns (rendered
+        // against the child's table, e.g. Child_.PRICE.times(2)) names that table's columns.
+        List<Table> tables = new ArrayList<>();
+        List<List<Assignment>> sets = new ArrayList<>();
+        for (MultiTables.Part<T> p : parts) {
+            Table t = Sql.table(p.rows().meta().table());
+            tables.add(p == parts.get(parts.size() - 1) ? t : t.as(type.meta().table()));
+            sets.add(new ArrayList<>());
+        }
         for (Assignment a : assignments) {
             int i = indexOf(cols, a.column());
             if (i < 0) {
@@ -64,39 +66,44 @@ final class MultiTableWrites {
                         + ": " + (f.primaryKey() ? "the key links the child's row to its parent's" : "a generated "
                         + "column is computed by the database") + " and cannot be updated. Nothing was written.");
             }
-            if (i < inherited) {
-                toParent.add(assign(Sql.field(parentTable, f.column(), cols.get(i).type()), a.value()));
-            } else {
-                toOwn.add(assign(Sql.field(ownTable, f.column(), cols.get(i).type()), a.value()));
+            for (int k = 0; k < parts.size(); k++) {
+                if (i >= parts.get(k).from() && i < parts.get(k).to()) {
+                    sets.get(k).add(assign(Sql.field(tables.get(k), f.column(), cols.get(i).type()), a.value()));
+                }
             }
         }
-        if (toParent.isEmpty() && toOwn.isEmpty()) {
+        if (sets.stream().allMatch(List::isEmpty)) {
             return 0;
         }
         Database d = orm.database(q.database());
         Column<?> pk = Keys.column(type, type.table());
-        Column<?> parentKey = Sql.field(parentTable, parent.fields().get(parent.primaryKeyIndex()).column(),
-                pk.type());
-        Column<?> link = Sql.field(ownTable, MultiTables.link(orm, type).meta().fields().get(0).column(), pk.type());
+        List<Column<?>> keyOf = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            ModelMeta m = parts.get(k).rows().meta();
+            keyOf.add(Sql.field(tables.get(k), m.fields().get(k == 0 ? m.primaryKeyIndex() : 0).column(), pk.type()));
+        }
         return d.atomic(tx -> {
             List<Object> keys = new ArrayList<Object>(QueryReads.valuesFlat(orm, q.withOrder(List.of()), pk));
             int n = 0;
             for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));
-                int p = toParent.isEmpty() ? 0 : Sql.update(parentTable).set(toParent.toArray(Assignment[]::new))
-                        .where(Relations.in(parentKey, chunk)).execute(d);
-                int o = toOwn.isEmpty() ? 0 : Sql.update(ownTable).set(toOwn.toArray(Assignment[]::new))
-                        .where(Relations.in(link, chunk)).execute(d);
-                n += Math.max(p, o);
+                int most = 0;
+                for (int k = 0; k < parts.size(); k++) {
+                    if (!sets.get(k).isEmpty()) {
+                        most = Math.max(most, Sql.update(tables.get(k)).set(sets.get(k).toArray(Assignment[]::new))
+                                .where(Relations.in(keyOf.get(k), chunk)).execute(d));
+                    }
+                }
+                n += most;
             }
             return n;
         });
     }
 
     /**
-     * Inserts new children: the parents' rows in bulk with their generated keys read back, then the children's own
+     * Inserts new children: the roots' rows in bulk with their generated keys read back, then each level's own
      * rows linked to them, in one transaction; with {@code signals} (bulkCreate, not bulkLoad) save signals per
-     * instance around both and the instances attached. A child's rows need its parent's key, so even bulkLoad reads
+     * instance around all and the instances attached. A child's rows need its root's key, so even bulkLoad reads
      * the keys back here (no COPY).
      */
     static <T extends Entity> long bulkCreate(OrmRuntime orm, ModelType<T> type, List<T> items, String dbName,
@@ -107,8 +114,9 @@ final class MultiTableWrites {
             if (signals) {
                 items.forEach(e -> orm.send(Signal.PRE_SAVE, e, true, dbName));
             }
-            insertRows(MultiTables.parent(orm, type), items, db);
-            insertRows(MultiTables.link(orm, type), items, db);
+            for (MultiTables.Part<T> p : MultiTables.parts(orm, type)) {
+                insertRows(p.rows(), items, db);
+            }
             if (signals) {
                 for (T e : items) {
                     access.attach(e, orm.api(), dbName, type, Writer.snapshot(type, e));
@@ -157,19 +165,13 @@ final class MultiTableWrites {
     }
 
     /**
-     * Writes the named fields of saved children: the inherited ones with batched UPDATEs of the parent's table,
-     * the own ones of the child's, in one transaction, with save signals per instance around both.
+     * Writes the named fields of saved children: each with batched UPDATEs of the table that holds it (the root's
+     * or a level's own), in one transaction, with save signals per instance around all.
      */
     static <T extends Entity> int bulkUpdate(OrmRuntime orm, ModelType<T> type, List<T> items,
                                              List<String> fieldNames, String dbName) {
         ModelMeta m = type.meta();
-        int inherited = MultiTables.parent(orm, type).meta().fields().size();
-        List<Integer> toParent = new ArrayList<>();
-        List<Integer> toOwn = new ArrayList<>();
-        for (String name : fieldNames) {
-            int i = m.indexOf(name);
-            (i < inherited ? toParent : toOwn).add(i);
-        }
+        List<MultiTables.Part<T>> parts = MultiTables.parts(orm, type);
         Database db = orm.database(dbName);
         Access access = Access.get();
         return db.atomic(tx -> {
@@ -186,21 +188,27 @@ final class MultiTableWrites {
                 }
                 orm.send(Signal.PRE_SAVE, e, false, dbName);
             }
-            int p = updateRows(MultiTables.parent(orm, type), items, toParent, 0, db);
-            int o = updateRows(MultiTables.link(orm, type), items, toOwn, inherited - 1, db);
+            int most = 0;
+            for (MultiTables.Part<T> p : parts) {
+                List<Integer> fields = new ArrayList<>();
+                for (String name : fieldNames) {
+                    int i = m.indexOf(name);
+                    if (i >= p.from() && i < p.to()) {
+                        fields.add(p.index(i));
+                    }
+                }
+                most = Math.max(most, updateRows(p.rows(), items, fields, db));
+            }
             for (T e : items) {
                 access.snapshot(e, Writer.snapshot(type, e));
                 orm.send(Signal.POST_SAVE, e, false, dbName);
             }
-            return Math.max(p, o);
+            return most;
         });
     }
 
-    /**
-     * One batched UPDATE per instance of one table's part; {@code fields} are the child's field indexes, which are
-     * {@code shift} more than the same field's index in {@code rows}.
-     */
-    private static <T extends Entity> int updateRows(ModelType<T> rows, List<T> items, List<Integer> fields, int shift,
+    /** One batched UPDATE per instance of one table's part; {@code fields} are indexes of {@code rows}. */
+    private static <T extends Entity> int updateRows(ModelType<T> rows, List<T> items, List<Integer> fields,
                                                      Database db) {
         if (fields.isEmpty()) {
             return 0;
@@ -212,8 +220,7 @@ final class MultiTableWrites {
         List<List<Object>> params = new ArrayList<>();
         for (T e : items) {
             Update u = Sql.update(rows.table());
-            for (int child : fields) {
-                int i = child - shift;
+            for (int i : fields) {
                 u = u.set(Writer.assign(cols.get(i), Writer.bound(m.fields().get(i), Writer.columnValue(rows, e, i))));
             }
             Object[] keys = new Object[m.fields().size()];

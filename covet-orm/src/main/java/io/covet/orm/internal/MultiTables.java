@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes and deletes of multi-table children. A child's type reads its rows through its own table joined to its
- * parent's (the generated table's read source); writes go to the two tables separately: the parent's part through
- * the parent's registered type (a child instance is a parent instance), the child's own part through a
- * {@link Link} type over the child's own table. Not an API.
+ * ancestors' (the generated table's read source); writes go to each table separately: the root's part through the
+ * root's registered type (a child instance is a root instance), each level's own part (a child's, and for a
+ * grandchild its parent's too) through a {@link Link} type over that level's own table. Not an API.
  */
 final class MultiTables {
     private static final Map<ModelType<?>, Link<?>> LINKS = new ConcurrentHashMap<>();
@@ -45,11 +45,58 @@ final class MultiTables {
         return (Link<T>) LINKS.computeIfAbsent(child, c -> new Link<>(child, parent(orm, child).meta()));
     }
 
-    /** Inserts the parent's row (taking its generated key), then the child's own row linked to it. */
+    /**
+     * One table's part of a multi-table child's fields: the root's table (fields {@code [from, to)} at the same
+     * indexes of {@code rows}), or one level's own table, a {@link Link} (its field 0 the link, then the level's
+     * own fields {@code [from, to)} of the child).
+     */
+    record Part<T>(ModelType<T> rows, int from, int to) {
+        /** Whether this is the root's table (not a level's own table). */
+        boolean root() {
+            return from == 0;
+        }
+
+        /** The index in {@link #rows} of the child's field {@code i} ({@code from <= i < to}). */
+        int index(int i) {
+            return root() ? i : i - from + 1;
+        }
+    }
+
+    /**
+     * The tables of a multi-table child, the root's first, then each level's own table down to the child's, with
+     * the child's fields each holds.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends Entity> List<Part<T>> parts(OrmRuntime orm, ModelType<T> type) {
+        List<Part<T>> out = new ArrayList<>();
+        ModelType<T> t = type;
+        while (t.meta().multiTable()) {
+            ModelType<T> p = parent(orm, t);
+            out.add(0, new Part<>(link(orm, t), p.meta().fields().size(), t.meta().fields().size()));
+            t = p;
+        }
+        out.add(0, new Part<>(t, 0, t.meta().fields().size()));
+        return out;
+    }
+
+    /**
+     * The multi-table ancestors of {@code m}, its parent first, up to the root; empty for a model that is not a
+     * multi-table child.
+     */
+    static List<String> ancestors(OrmRuntime orm, io.covet.orm.spi.ModelMeta m) {
+        List<String> out = new ArrayList<>();
+        for (io.covet.orm.spi.ModelMeta t = m; t.multiTable(); t = orm.type(t.inheritance().parent()).meta()) {
+            out.add(t.inheritance().parent());
+        }
+        return out;
+    }
+
+    /** Inserts the root's row (taking its generated key), then each level's own row linked to it, in order. */
     static <T extends Entity> void insert(Writer w, OrmRuntime orm, ModelType<T> type, T e, Database db,
                                           String dbName) {
-        w.insert(parent(orm, type), e, db, dbName);
-        w.insert(link(orm, type), e, db, dbName);
+        for (Part<T> p : parts(orm, type)) {
+            w.insert(p.rows(), e, db, dbName);
+        }
         Access.get().attach(e, orm.api(), dbName, type, Writer.snapshot(type, e));
         type.bindRelations(e);
     }
@@ -58,16 +105,20 @@ final class MultiTables {
     static <T extends Entity> Set<String> update(Writer w, OrmRuntime orm, ModelType<T> type, T e, Database db) {
         Access access = Access.get();
         Object[] before = access.snapshot(e);
-        int n = parent(orm, type).meta().fields().size();
         Set<String> changed = new LinkedHashSet<>();
         try {
-            access.snapshot(e, Arrays.copyOfRange(before, 0, n));
-            changed.addAll(w.update(parent(orm, type), e, db));
-            Object[] own = new Object[1 + before.length - n];
-            own[0] = before[type.meta().primaryKeyIndex()];
-            System.arraycopy(before, n, own, 1, before.length - n);
-            access.snapshot(e, own);
-            changed.addAll(w.update(link(orm, type), e, db));
+            for (Part<T> p : parts(orm, type)) {
+                Object[] part;
+                if (p.root()) {
+                    part = Arrays.copyOfRange(before, 0, p.to());
+                } else {
+                    part = new Object[1 + p.to() - p.from()];
+                    part[0] = before[type.meta().primaryKeyIndex()];
+                    System.arraycopy(before, p.from(), part, 1, p.to() - p.from());
+                }
+                access.snapshot(e, part);
+                changed.addAll(w.update(p.rows(), e, db));
+            }
             access.snapshot(e, Writer.snapshot(type, e));
         } catch (RuntimeException ex) {
             access.snapshot(e, before);
@@ -76,14 +127,21 @@ final class MultiTables {
         return changed;
     }
 
-    /** Deletes the children's own rows, then their parents' rows; returns the number of parent rows deleted. */
+    /**
+     * Deletes the children's own rows, then each ancestor level's, the root's last; returns the number of root rows
+     * deleted.
+     */
+    @SuppressWarnings("unchecked")
     static int delete(OrmRuntime orm, ModelType<?> type, List<Object> pks, Database db) {
         if (pks.isEmpty()) {
             return 0;
         }
-        Link<?> l = link(orm, (ModelType<Entity>) type);
-        Sql.deleteFrom(l.table()).where(Relations.in(l.columns(l.table()).get(0), pks)).execute(db);
-        ModelType<?> p = orm.type(type.meta().inheritance().parent());
+        List<Part<Entity>> parts = parts(orm, (ModelType<Entity>) type);
+        for (int k = parts.size() - 1; k > 0; k--) {
+            ModelType<Entity> l = parts.get(k).rows();
+            Sql.deleteFrom(l.table()).where(Relations.in(l.columns(l.table()).get(0), pks)).execute(db);
+        }
+        ModelType<Entity> p = parts.get(0).rows();
         return Sql.deleteFrom(p.table()).where(Relations.in(Joins.pk(p, p.table()), pks)).execute(db);
     }
 

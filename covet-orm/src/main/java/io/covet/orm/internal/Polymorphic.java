@@ -3,7 +3,6 @@ package io.covet.orm.internal;
 import io.covet.core.Database;
 import io.covet.core.engine.Engine;
 import io.covet.orm.Entity;
-import io.covet.orm.OrmUsageException;
 import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
 import io.covet.sql.Select;
@@ -16,7 +15,8 @@ import java.util.List;
 
 /**
  * Polymorphic loading of a multi-table parent: one SELECT of the parent's rows with a LEFT JOIN of each registered
- * child model's own table, so that every row comes back as the most specific model it has a row of. Not an API.
+ * descendant level's own table (children, grandchildren, ...), so that every row comes back as the most specific
+ * model it has a row of. Not an API.
  */
 public final class Polymorphic {
     private Polymorphic() {
@@ -26,51 +26,84 @@ public final class Polymorphic {
      * The matching instances, each as the registered multi-table child of the query's model whose row it has (the
      * query's model where none), in one statement, then one per prefetched relation.
      *
-     * @throws OrmUsageException with selectRelated or annotations, which this query does not combine yet
+     * With selectRelated and annotations, each instance (of whichever model) carries the related instances and
+     * the annotation values, read from the same row.
      */
     @SuppressWarnings("unchecked")
     public static <T extends Entity> List<T> list(OrmRuntime orm, QuerySpec<T> q) {
         if (q.type().meta().singleTable()) {
             return SingleTables.listPolymorphic(orm, q);
         }
-        if (!q.related().isEmpty() || !q.annotations().isEmpty()) {
-            throw new OrmUsageException("polymorphic() does not combine with selectRelated or annotate yet: load the "
-                    + "subclass instances with polymorphic(), then query the relations or values separately");
-        }
         ModelType<T> type = q.type();
+        Database d = orm.database(q.database());
+        Engine engine = d.engine();
+        // selectRelated and annotations: the query's own plan reads them (its items first), for whichever model
+        // the row turns out to be
+        boolean extras = !q.related().isEmpty() || !q.annotations().isEmpty();
+        EntityMapper<T> base = extras ? EntityMapper.of(orm, q, engine) : null;
+        // Every registered multi-table descendant of the query's model (children, grandchildren, ...), the deepest
+        // first, so that a row is read as the most specific model it has a row of.
         List<ModelType<? extends T>> children = new ArrayList<>();
+        List<List<MultiTables.Part<Entity>>> levels = new ArrayList<>();
         for (ModelType<?> t : orm.types()) {
-            if (MultiTables.childOf(t, type)) {
-                children.add((ModelType<? extends T>) t);
+            if (!t.meta().multiTable() || !MultiTables.ancestors(orm, t.meta()).contains(type.meta().name())) {
+                continue;
             }
+            List<MultiTables.Part<Entity>> parts = MultiTables.parts(orm, (ModelType<Entity>) t);
+            int below = parts.size() - 1;
+            while (below > 0 && parts.get(below - 1).to() > type.meta().fields().size()) {
+                below--;
+            }
+            List<MultiTables.Part<Entity>> own = parts.subList(below, parts.size()); // the tables under the model
+            int at = 0;
+            while (at < levels.size() && levels.get(at).size() >= own.size()) {
+                at++;
+            }
+            children.add(at, (ModelType<? extends T>) t);
+            levels.add(at, own);
         }
-        // Per child: the parent's columns again (no join: the same columns of the main table), its own columns
-        // from a LEFT JOIN of its own table, and the link, whose NULL says the row is not of that child.
+        // Per descendant: the query model's columns again (no join: the same columns of the main table), the own
+        // columns of each level below it from a LEFT JOIN of that level's own table (each table joined once, on
+        // the query model's key: every level's link holds the root's key), then the descendant's link, whose NULL
+        // says the row is not of that descendant.
         List<io.covet.sql.Column<?>> parentColumns = type.columns(type.table());
-        List<SelectItem> items = new ArrayList<>(parentColumns);
-        List<Table> joined = new ArrayList<>();
-        List<Column<?>> links = new ArrayList<>();
+        List<SelectItem> items = new ArrayList<>(extras ? base.items() : parentColumns);
+        List<io.covet.sql.Field<?>> joinedColumns = new ArrayList<>();
+        java.util.Map<String, Table> joinedBy = new java.util.LinkedHashMap<>();
+        List<Column<?>> joinLinks = new ArrayList<>();
         int[] from = new int[children.size()];
         int next = items.size() + 1;
         for (int k = 0; k < children.size(); k++) {
-            MultiTables.Link<?> link = MultiTables.link(orm, (ModelType<Entity>) children.get(k));
-            Table t = link.table().as("covet_poly_" + k);
-            List<Column<?>> own = link.columns(t);
-            joined.add(t);
-            links.add(own.get(0));
             from[k] = next;
             items.addAll(parentColumns);
-            items.addAll(own.subList(1, own.size()));
-            items.add(own.get(0));
-            next += parentColumns.size() + own.size();
+            next += parentColumns.size();
+            Column<?> link = null;
+            for (MultiTables.Part<Entity> p : levels.get(k)) {
+                Table t = joinedBy.get(p.rows().meta().name());
+                if (t == null) {
+                    t = p.rows().table().as("covet_poly_" + joinedBy.size());
+                    joinedBy.put(p.rows().meta().name(), t);
+                    joinLinks.add(p.rows().columns(t).get(0));
+                    joinedColumns.addAll(p.rows().columns(t));
+                }
+                List<Column<?>> own = p.rows().columns(t);
+                items.addAll(own.subList(1, own.size()));
+                next += own.size() - 1;
+                link = own.get(0);
+            }
+            items.add(link);
+            next++;
         }
         Select s = QuerySql.select(orm, q, items, true);
         Column<?> parentKey = Joins.pk(type, type.table());
-        for (int k = 0; k < children.size(); k++) {
-            s = s.leftJoin(joined.get(k), Relations.eq(links.get(k), parentKey));
+        int j = 0;
+        for (Table t : joinedBy.values()) {
+            s = s.leftJoin(t, Relations.eq(joinLinks.get(j++), parentKey));
         }
-        Database d = orm.database(q.database());
-        Engine engine = d.engine();
+        if (!joinedColumns.isEmpty() && q.annotations().stream()
+                .anyMatch(a -> a.expr() instanceof io.covet.sql.AggregateFunction<?>)) {
+            s = s.groupBy(joinedColumns.toArray(io.covet.sql.Field<?>[]::new)); // grouped per row, as list() is
+        }
         Object api = orm.api();
         String db = orm.databaseName(q.database());
         Access access = Access.get();
@@ -78,10 +111,14 @@ public final class Polymorphic {
             for (int k = 0; k < children.size(); k++) {
                 ModelType<T> c = (ModelType<T>) children.get(k);
                 if (rs.getObject(from[k] + c.meta().fields().size()) != null) {
-                    return read(rs, c, from[k], engine, access, api, db);
+                    T o = read(rs, c, from[k], engine, access, api, db);
+                    if (extras) {
+                        base.readExtras(rs, o);
+                    }
+                    return o;
                 }
             }
-            return read(rs, type, 1, engine, access, api, db);
+            return extras ? base.map(rs) : read(rs, type, 1, engine, access, api, db);
         });
         if (!q.prefetch().isEmpty() && !out.isEmpty()) {
             Prefetcher.run(orm, q.prefetch(), out);

@@ -130,7 +130,7 @@ public final class SingleTables {
      * SELECT repeats the root's columns for each subclass, followed by its own, so that each model's generated
      * reader reads its fields in a row. On a subclass, the plain list (a subclass has no subclasses).
      *
-     * @throws OrmUsageException with selectRelated or annotations, which this query does not combine yet
+     * With selectRelated and annotations, each instance carries the related instances and the annotation values.
      */
     @SuppressWarnings("unchecked")
     static <T extends Entity> List<T> listPolymorphic(OrmRuntime orm, QuerySpec<T> q) {
@@ -138,15 +138,17 @@ public final class SingleTables {
         if (type.meta().singleTableSubclass()) {
             return QueryReads.list(orm, q);
         }
-        if (!q.related().isEmpty() || !q.annotations().isEmpty()) {
-            throw new OrmUsageException("listPolymorphic() does not combine with selectRelated or annotate yet: load "
-                    + "the subclass instances with listPolymorphic(), then query the relations or values separately");
-        }
+        Database d = orm.database(q.database());
+        Engine engine = d.engine();
+        // selectRelated and annotations: the query's own plan reads them (its items first), for whichever model
+        // the row turns out to be
+        boolean extras = !q.related().isEmpty() || !q.annotations().isEmpty();
+        EntityMapper<T> base = extras ? EntityMapper.of(orm, q, engine) : null;
         List<Column<?>> rootColumns = type.columns(type.table());
-        List<SelectItem> items = new ArrayList<>(rootColumns);
+        List<SelectItem> items = new ArrayList<>(extras ? base.items() : rootColumns);
         Map<String, ModelType<T>> byValue = new HashMap<>();
         Map<String, Integer> from = new HashMap<>();
-        int next = rootColumns.size() + 1;
+        int next = items.size() + 1;
         for (ModelType<?> t : orm.types()) {
             if (childOf(t, type)) {
                 List<Column<?>> cols = t.columns(t.table());
@@ -156,20 +158,29 @@ public final class SingleTables {
                 next += cols.size();
             }
         }
-        int disc = discriminatorIndex(type.meta()) + 1;
-        Database d = orm.database(q.database());
-        Engine engine = d.engine();
+        int discriminator = discriminatorIndex(type.meta()) + 1;
+        if (extras) {
+            items.add(rootColumns.get(discriminator - 1));
+            discriminator = items.size();
+        }
+        int disc = discriminator;
         Object api = orm.api();
         String db = orm.databaseName(q.database());
         Access access = Access.get();
         List<T> out = QuerySql.select(orm, q, items, true).statement(d).list(rs -> {
             String value = rs.getString(disc);
             ModelType<T> t = byValue.get(value);
+            if (extras && t == null) {
+                return base.map(rs);
+            }
             ModelType<T> as = t == null ? type : t;
             Object[] snapshot = new Object[as.meta().fields().size()];
             T o = as.read(rs, t == null ? 1 : from.get(value), engine, snapshot);
             access.attach((Entity) o, api, db, as, snapshot);
             as.bindRelations(o);
+            if (extras) {
+                base.readExtras(rs, o);
+            }
             return o;
         });
         if (!q.prefetch().isEmpty() && !out.isEmpty()) {

@@ -89,6 +89,15 @@ public final class SoftDeletes {
         return n;
     }
 
+    /**
+     * The type whose table holds {@code t}'s soft-delete mark: a multi-table child's root (whose {@code @SoftDelete}
+     * the child inherits), else {@code t} itself.
+     */
+    @SuppressWarnings("unchecked")
+    static ModelType<?> marked(OrmRuntime orm, ModelType<?> t) {
+        return t.meta().multiTable() ? MultiTables.parts(orm, (ModelType<Entity>) t).get(0).rows() : t;
+    }
+
     /** The time a soft delete stamps: the database types keep microseconds at most. */
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -183,16 +192,18 @@ public final class SoftDeletes {
         if (found.isEmpty()) {
             return 0;
         }
+        ModelType<?> w = marked(orm, t);
         List<Assignment> set = new ArrayList<>();
-        set.add(Writer.assign(deletedAt, null));
+        set.add(Writer.assign(column(w, w.table()), null));
         String byField = t.meta().softDelete().deletedByField();
         if (byField != null) {
-            set.add(Writer.assign(t.columns(t.table()).get(t.meta().indexOf(byField)), null));
+            set.add(Writer.assign(w.columns(w.table()).get(w.meta().indexOf(byField)), null));
         }
         int n = 0;
+        Column<?> key = Joins.pk(w, w.table());
         for (int from = 0; from < found.size(); from += CHUNK) {
-            n += Sql.update(t.table()).set(set.toArray(Assignment[]::new))
-                    .where(Relations.in(pk, found.subList(from, Math.min(found.size(), from + CHUNK)))).execute(db);
+            n += Sql.update(w.table()).set(set.toArray(Assignment[]::new))
+                    .where(Relations.in(key, found.subList(from, Math.min(found.size(), from + CHUNK)))).execute(db);
         }
         if (AppHistory.captured(t)) {
             AppHistory.updated(db, t, AppHistory.single(found));

@@ -129,25 +129,54 @@ class InheritanceErrorsTest {
     }
 
     @Test
-    void multiTableInheritanceIsOneLevelDeep() throws Exception {
-        List<String> errors = compile(Map.of("Place", PLACE, "Shop", """
+    void aGrandchildCompilesAndAChildOfAProxyOrAGrandchildUnderAnAnnotatedRootIsRefused() throws Exception {
+        String shop = """
                 package app;
                 import io.covet.orm.*;
                 @Model(table = "shop")
                 public class Shop extends Place {
                     String owner;
                 }
-                """, "Kiosk", """
+                """;
+        String kiosk = """
                 package app;
                 import io.covet.orm.*;
                 @Model(table = "kiosk")
                 public class Kiosk extends Shop {
                     int windows;
                 }
-                """));
-        assertThat(errors).containsExactly("Kiosk extends Shop, which itself extends a concrete model: multi-table "
-                + "inheritance is supported one level deep (a child of a model that extends only Entity or "
-                + "@AbstractModel bases); extend Shop's concrete parent, or make Kiosk a proxy with "
+                """;
+        assertThat(compile(Map.of("Place", PLACE, "Shop", shop, "Kiosk", kiosk))).isEmpty();
+        // a grandchild redefining its grandparent's field or using its parent's link column
+        assertThat(compile(Map.of("Place", PLACE, "Shop", shop, "Kiosk", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "kiosk")
+                public class Kiosk extends Shop {
+                    String name;
+                    @Column(name = "shop_ptr_id") Long other;
+                }
+                """))).containsExactlyInAnyOrder(
+                "multi-table child Kiosk redefines field name of its parent Shop: the child's rows have the parent's "
+                        + "fields already; remove it from Kiosk or give it another name",
+                "multi-table child Kiosk has a field on column shop_ptr_id, the link to its parent's row: rename it "
+                        + "with @Column(name = ...)");
+        // a child of a proxy has no table to link to
+        assertThat(compile(Map.of("Place", PLACE, "Spot", """
+                package app;
+                import io.covet.orm.*;
+                @Model(proxy = true)
+                public class Spot extends Place {
+                }
+                """, "Stall", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "stall")
+                public class Stall extends Spot {
+                    int size;
+                }
+                """))).containsExactly("Stall extends the proxy model Spot: a proxy has no table of its own for a "
+                + "multi-table child to link to; extend Spot's concrete model, or make Stall a proxy too with "
                 + "@Model(proxy = true)");
     }
 
@@ -163,6 +192,47 @@ class InheritanceErrorsTest {
                 }
                 """));
         assertThat(errors).containsExactly("multi-table inheritance (Shop extends Place) with @History on Shop is "
-                + "not supported yet: remove @History, or share the fields through an @AbstractModel base instead");
+                + "not supported yet: a child's versions would span several tables; remove @History, or share the "
+                + "fields through an @AbstractModel base instead (each model its own table with its own history)");
+        // @SoftDelete belongs on the root, whose table holds the mark of every level's rows
+        String softPlace = """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "place")
+                @SoftDelete
+                public class Place extends Entity {
+                    @PrimaryKey Long id;
+                    String name;
+                    @Column(nullable = true) java.time.Instant deletedAt;
+                }
+                """;
+        String shop = """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                public class Shop extends Place {
+                    String owner;
+                }
+                """;
+        assertThat(compile(Map.of("Place", softPlace, "Shop", shop, "Kiosk", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "kiosk")
+                public class Kiosk extends Shop {
+                    int windows;
+                }
+                """))).isEmpty();
+        assertThat(compile(Map.of("Place", PLACE, "Shop", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "shop")
+                @SoftDelete
+                public class Shop extends Place {
+                    String owner;
+                    @Column(nullable = true) java.time.Instant deletedAt;
+                }
+                """))).containsExactly("multi-table child Shop is annotated @SoftDelete: a child's rows are marked "
+                + "in its root's table, so declare @SoftDelete (and its fields) on the root Place, where it applies "
+                + "to every model of the hierarchy");
     }
 }

@@ -107,11 +107,25 @@ class SingleTableErrorsTest {
                 "@Column(nullable = true) java.time.Instant deletedAt;")));
         assertThat(errors).contains(
                 "single-table inheritance (hierarchy of Item) with @History on Item is not supported yet: remove "
-                        + "@History, or use multi-table inheritance or an @AbstractModel base for this hierarchy");
+                        + "@History, or use an @AbstractModel base for this hierarchy (each model its own table with "
+                        + "its own history)");
         assertThat(compile(Map.of("Item", ITEM, "Book", sub("Book", "@Model @SoftDelete",
                 "@Column(nullable = true) java.time.Instant deletedAt;")))).containsExactly(
-                "single-table inheritance (hierarchy of Item) with @SoftDelete on Book is not supported yet: remove "
-                        + "@SoftDelete, or use multi-table inheritance or an @AbstractModel base for this hierarchy");
+                "single-table subclass Book is annotated @SoftDelete: its rows are in the table of Item, so declare "
+                        + "@SoftDelete (and its fields) on the root Item, where it applies to every model of the "
+                        + "hierarchy");
+        // on the root it compiles, and the subclasses inherit it
+        assertThat(compile(Map.of("Item", """
+                package app;
+                import io.covet.orm.*;
+                @Model(table = "item", inheritance = InheritanceType.SINGLE_TABLE)
+                @SoftDelete
+                public class Item extends Entity {
+                    @PrimaryKey Long id;
+                    String title;
+                    @Column(nullable = true) java.time.Instant deletedAt;
+                }
+                """, "Book", sub("Book", "@Model", "int pages;")))).isEmpty();
     }
 
     @Test

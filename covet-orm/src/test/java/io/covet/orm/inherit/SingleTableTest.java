@@ -194,16 +194,37 @@ class SingleTableTest {
     }
 
     @AllEngines
-    void bulkCreateOfASubclassWritesItsDiscriminatorAndAPolymorphicQueryRefusesSelectRelated(Scratch s) {
+    void bulkCreateOfASubclassWritesItsDiscriminatorAndAPolymorphicQueryTakesSelectRelatedAndAnnotations(
+            Scratch s) {
         Orm orm = orm(s.db());
         orm.objects(Book_.TYPE).bulkCreate(List.of(new Book("Dune", "1", 412), new Book("Emma", "2", 300)));
         orm.objects(Film_.TYPE).bulkCreate(List.of(new Film("Alien", 117)));
         assertThat(kinds(s)).containsExactly("book", "book", "film");
         assertThat(orm.objects(Book_.TYPE).count()).isEqualTo(2);
-        assertThatThrownBy(() -> orm.objects(Item_.TYPE).selectRelated(Item_.OWNER).listPolymorphic())
-                .isInstanceOf(io.covet.orm.OrmUsageException.class)
-                .hasMessage("listPolymorphic() does not combine with selectRelated or annotate yet: load the subclass "
-                        + "instances with listPolymorphic(), then query the relations or values separately");
+        Keeper kim = orm.save(new Keeper("Kim"));
+        Item lamp = new Item("Lamp");
+        lamp.owner = io.covet.orm.Ref.to(kim);
+        orm.save(lamp);
+        Book ubik = new Book("Ubik", "3", 200);
+        ubik.owner = io.covet.orm.Ref.to(kim);
+        orm.save(ubik);
+
+        Recorder rec = new Recorder();
+        Orm watched = Orm.builder().database(s.open(b -> b.interceptor(rec))).models(Keeper_.TYPE, Item_.TYPE,
+                Book_.TYPE, Film_.TYPE, Loan_.TYPE).build();
+        rec.take();
+        List<Item> items = watched.objects(Item_.TYPE).filter(Item_.TITLE.ne("Emma")).orderBy(Item_.TITLE.desc())
+                .selectRelated(Item_.OWNER).annotate("shout", io.covet.sql.Functions.upper(Item_.TITLE))
+                .listPolymorphic();
+        assertThat(items).extracting(i -> i.getClass().getSimpleName() + ":" + i.title + ":" + i.annotation("shout"))
+                .containsExactly("Book:Ubik:UBIK", "Item:Lamp:LAMP", "Book:Dune:DUNE", "Film:Alien:ALIEN");
+        assertThat(((Book) items.get(0)).pages).isEqualTo(200);
+        assertThat(items.get(0).owner.get().name).isEqualTo("Kim");
+        assertThat(items.get(1).owner.get().name).isEqualTo("Kim");
+        assertThat(rec.take()).hasSize(1);                   // the owners came with the one statement
+        // an aggregate annotation: one group per row
+        assertThat(watched.objects(Item_.TYPE).annotate("n", io.covet.sql.Functions.count()).listPolymorphic())
+                .extracting(i -> i.annotation("n")).hasSize(5).containsOnly(1L);
     }
 
     @AllEngines
