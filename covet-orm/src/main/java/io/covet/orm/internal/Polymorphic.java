@@ -6,8 +6,10 @@ import io.covet.orm.Entity;
 import io.covet.orm.OrmUsageException;
 import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
+import io.covet.sql.Case;
 import io.covet.sql.Select;
 import io.covet.sql.SelectItem;
+import io.covet.sql.Sql;
 import io.covet.sql.Table;
 
 import java.sql.ResultSet;
@@ -44,14 +46,18 @@ public final class Polymorphic {
                 children.add((ModelType<? extends T>) t);
             }
         }
-        // Per child: the parent's columns again (no join: the same columns of the main table), its own columns
-        // from a LEFT JOIN of its own table, and the link, whose NULL says the row is not of that child.
+        // The parent's columns once, then per child its own columns from a LEFT JOIN of its own table, then one
+        // CASE naming the child whose link is not NULL (1 for the first, …; NULL for a plain parent row). A
+        // child's inherited fields are read from the parent's columns: repeating them per child (so that the
+        // child's generated read() could take one contiguous run) made each row several times as wide, and
+        // testing each child's link column cost a boxed read per child and row.
         List<io.covet.sql.Column<?>> parentColumns = type.columns(type.table());
+        int n = parentColumns.size();
         List<SelectItem> items = new ArrayList<>(parentColumns);
         List<Table> joined = new ArrayList<>();
         List<Column<?>> links = new ArrayList<>();
         int[] from = new int[children.size()];
-        int next = items.size() + 1;
+        int next = n + 1;
         for (int k = 0; k < children.size(); k++) {
             MultiTables.Link<?> link = MultiTables.link(orm, (ModelType<Entity>) children.get(k));
             Table t = link.table().as("covet_poly_" + k);
@@ -59,10 +65,16 @@ public final class Polymorphic {
             joined.add(t);
             links.add(own.get(0));
             from[k] = next;
-            items.addAll(parentColumns);
             items.addAll(own.subList(1, own.size()));
-            items.add(own.get(0));
-            next += parentColumns.size() + own.size();
+            next += own.size() - 1;
+        }
+        int which = next;
+        if (!children.isEmpty()) {
+            Case<Integer> kind = Sql.when(links.get(0).isNotNull(), 1);
+            for (int k = 1; k < children.size(); k++) {
+                kind = kind.when(links.get(k).isNotNull(), k + 1);
+            }
+            items.add(kind);
         }
         Select s = QuerySql.select(orm, q, items, true);
         Column<?> parentKey = Joins.pk(type, type.table());
@@ -75,11 +87,9 @@ public final class Polymorphic {
         String db = orm.databaseName(q.database());
         Access access = Access.get();
         List<T> out = s.statement(d).list((ResultSet rs) -> {
-            for (int k = 0; k < children.size(); k++) {
-                ModelType<T> c = (ModelType<T>) children.get(k);
-                if (rs.getObject(from[k] + c.meta().fields().size()) != null) {
-                    return read(rs, c, from[k], engine, access, api, db);
-                }
+            int k = children.isEmpty() ? 0 : rs.getInt(which);
+            if (k > 0) {
+                return readChild(rs, (ModelType<T>) children.get(k - 1), n, from[k - 1], engine, access, api, db);
             }
             return read(rs, type, 1, engine, access, api, db);
         });
@@ -87,6 +97,26 @@ public final class Polymorphic {
             Prefetcher.run(orm, q.prefetch(), out);
         }
         return out;
+    }
+
+    /**
+     * A child's instance from the parent's columns (from column 1: its first {@code n} fields) and its own columns
+     * (from column {@code own}: its other fields), one field at a time since the two runs are apart.
+     */
+    private static <T extends Entity> T readChild(ResultSet rs, ModelType<T> t, int n, int own, Engine engine,
+                                                  Access access, Object api, String db) throws java.sql.SQLException {
+        int size = t.meta().fields().size();
+        Object[] snapshot = new Object[size];
+        T o = t.newInstance();
+        for (int i = 0; i < n; i++) {
+            t.readField(rs, 1 + i, engine, o, i, snapshot);
+        }
+        for (int i = n; i < size; i++) {
+            t.readField(rs, own + i - n, engine, o, i, snapshot);
+        }
+        access.attach(o, api, db, t, snapshot);
+        t.bindRelations(o);
+        return o;
     }
 
     private static <T extends Entity> T read(ResultSet rs, ModelType<T> t, int from, Engine engine, Access access,
