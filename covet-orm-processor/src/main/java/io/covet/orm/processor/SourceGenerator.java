@@ -68,8 +68,15 @@ final class SourceGenerator {
         w.line(" */");
         w.line("@javax.annotation.processing.Generated(\"io.covet.orm.processor.ModelProcessor\")");
         List<String> pathTargets = pathTargets();
+        List<String> interfaces = new ArrayList<>();
+        if (!pathTargets.isEmpty()) {
+            interfaces.add(SPI + "RelationTables");
+        }
+        if (codec()) {
+            interfaces.add(SPI + "ModelCodec<" + model + ">");
+        }
         w.open("public final class " + cls + " extends io.covet.sql.Table"
-                + (pathTargets.isEmpty() ? "" : " implements " + SPI + "RelationTables"));
+                + (interfaces.isEmpty() ? "" : " implements " + String.join(", ", interfaces)));
         w.line("/** The table, without alias; {@code TABLE.as(\"x\")} for an aliased copy. */");
         w.line("public static final " + cls + " TABLE = new " + cls + "(null);");
         for (FieldInfo f : m.fields()) {
@@ -101,7 +108,8 @@ final class SourceGenerator {
         }
         meta(w);
         w.line("/** The model's handle: {@code orm.objects(" + cls + ".TYPE)}. */");
-        w.line("public static final " + handleType(model) + " TYPE = new Type();");
+        w.line("public static final " + handleType(model) + " TYPE = " + (codec() ? SPI + "ModelType.of(" + model
+                + ".class, META, TABLE);" : "new Type();"));
         w.line("");
         for (FieldInfo f : m.fields()) {
             w.line("/** Column {@code " + f.column() + "} of this (possibly aliased) table. */");
@@ -315,27 +323,42 @@ final class SourceGenerator {
         return "java.util.List.of(\n            " + String.join(",\n            ", items) + ")";
     }
 
+    /**
+     * Whether the row mapper is the metamodel table itself ({@code ModelCodec}, wrapped by {@code ModelType.of})
+     * rather than a nested {@code Type} class: for class models without a manager (records and managed models
+     * need their own {@code ModelType} subclass). One class less per model is a third of the classes an
+     * {@code Orm}'s cold start loads.
+     */
+    private boolean codec() {
+        return !m.record() && m.manager() == null;
+    }
+
     private void type(JavaWriter w, String cls, String model) {
         w.line("");
-        w.open("private static final class Type extends " + handleType(model));
+        boolean codec = codec();
+        if (!codec) {
+            w.open("private static final class Type extends " + handleType(model));
+        }
         for (FieldInfo f : m.fields()) {
             if (f.fieldType().equals("ENUM_INT")) {
-                w.line("private static final " + f.typeArgument() + "[] " + Names.constant(f.member()) + "_VALUES = "
+                w.line("private static final " + f.typeArgument() + "[] " + Names.constant(f.member()) + "$VALUES = "
                         + f.typeArgument() + ".values();");
             }
             if (!f.validators().isEmpty()) {
                 List<String> vs = new ArrayList<>();
                 f.validators().forEach(v -> vs.add("new " + v + "()"));
                 w.line("private static final java.util.List<" + ORM + "Validator> " + Names.constant(f.member())
-                        + "_VALIDATORS = java.util.List.of(" + String.join(", ", vs) + ");");
+                        + "$VALIDATORS = java.util.List.of(" + String.join(", ", vs) + ");");
             }
         }
         w.line("private static final java.util.List<io.covet.sql.Column<?>> BASE_COLUMNS = columnsOf(TABLE);");
         w.line("");
-        w.open("Type()");
-        w.line("super(" + model + ".class, META);");
-        w.close();
-        w.line("");
+        if (!codec) {
+            w.open("Type()");
+            w.line("super(" + model + ".class, META);");
+            w.close();
+            w.line("");
+        }
         if (m.manager() != null) {
             w.line("@Override");
             w.open("public " + m.manager() + " manager(" + ORM + "QuerySet<" + model + "> base)");
@@ -343,11 +366,13 @@ final class SourceGenerator {
             w.close();
             w.line("");
         }
-        w.line("@Override");
-        w.open("public io.covet.sql.Table table()");
-        w.line("return TABLE;");
-        w.close();
-        w.line("");
+        if (!codec) {
+            w.line("@Override");
+            w.open("public io.covet.sql.Table table()");
+            w.line("return TABLE;");
+            w.close();
+            w.line("");
+        }
         w.line("@Override");
         w.open("public java.util.List<io.covet.sql.Column<?>> columns(io.covet.sql.Table t)");
         w.line("return t == TABLE ? BASE_COLUMNS : columnsOf((" + cls + ") t);");
@@ -414,7 +439,9 @@ final class SourceGenerator {
             DeferredReads.write(w, m, model, deferred, this::readField);
         }
         bindAndValidate(w, model);
-        w.close();
+        if (!codec) {
+            w.close();
+        }
     }
 
     private void set(JavaWriter w, String model) {
@@ -454,7 +481,7 @@ final class SourceGenerator {
             for (int i = 0; i < m.fields().size(); i++) {
                 FieldInfo f = m.fields().get(i);
                 if (!f.validators().isEmpty()) {
-                    w.line("case " + i + ": return " + Names.constant(f.member()) + "_VALIDATORS;");
+                    w.line("case " + i + ": return " + Names.constant(f.member()) + "$VALIDATORS;");
                 }
             }
             w.line("default: return java.util.List.of();");
@@ -540,7 +567,7 @@ final class SourceGenerator {
             case "LOCAL_DATETIME" -> j + "getLocalDateTime(rs, " + col + ", e)";
             case "DURATION" -> j + "getDuration(rs, " + col + ")";
             case "ENUM_STRING" -> j + "getEnum(rs, " + col + ", " + f.typeArgument() + ".class)";
-            case "ENUM_INT" -> j + "getEnumOrdinal(rs, " + col + ", " + Names.constant(f.member()) + "_VALUES)";
+            case "ENUM_INT" -> j + "getEnumOrdinal(rs, " + col + ", " + Names.constant(f.member()) + "$VALUES)";
             case "JSON" -> f.typeArgument() == null ? j + "getJson(rs, " + col + ")"
                     : j + "getJson(rs, " + col + ", " + f.typeArgument() + ".class)";
             case "BINARY" -> j + "getBytes(rs, " + col + ")";

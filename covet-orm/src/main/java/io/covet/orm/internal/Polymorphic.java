@@ -5,8 +5,10 @@ import io.covet.core.engine.Engine;
 import io.covet.orm.Entity;
 import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
+import io.covet.sql.Case;
 import io.covet.sql.Select;
 import io.covet.sql.SelectItem;
+import io.covet.sql.Sql;
 import io.covet.sql.Table;
 
 import java.sql.ResultSet;
@@ -62,21 +64,24 @@ public final class Polymorphic {
             children.add(at, (ModelType<? extends T>) t);
             levels.add(at, own);
         }
-        // Per descendant: the query model's columns again (no join: the same columns of the main table), the own
-        // columns of each level below it from a LEFT JOIN of that level's own table (each table joined once, on
-        // the query model's key: every level's link holds the root's key), then the descendant's link, whose NULL
-        // says the row is not of that descendant.
+        // The query model's columns once (first among the query's own items when it reads relations or
+        // annotations), then per descendant the own columns of each level below the query model, from a LEFT JOIN
+        // of that level's own table (each table joined once, on the query model's key: every level's link holds the
+        // root's key), then one CASE naming the deepest descendant whose link is not NULL (1 for the first, ...;
+        // NULL for a row of the query model itself). Inherited fields are read from the query model's columns:
+        // repeating them per descendant made each row several times as wide, and testing each link column cost a
+        // boxed read per descendant and row.
         List<io.covet.sql.Column<?>> parentColumns = type.columns(type.table());
+        int n = parentColumns.size();
         List<SelectItem> items = new ArrayList<>(extras ? base.items() : parentColumns);
         List<io.covet.sql.Field<?>> joinedColumns = new ArrayList<>();
         java.util.Map<String, Table> joinedBy = new java.util.LinkedHashMap<>();
         List<Column<?>> joinLinks = new ArrayList<>();
+        List<Column<?>> links = new ArrayList<>();
         int[] from = new int[children.size()];
         int next = items.size() + 1;
         for (int k = 0; k < children.size(); k++) {
             from[k] = next;
-            items.addAll(parentColumns);
-            next += parentColumns.size();
             Column<?> link = null;
             for (MultiTables.Part<Entity> p : levels.get(k)) {
                 Table t = joinedBy.get(p.rows().meta().name());
@@ -91,8 +96,15 @@ public final class Polymorphic {
                 next += own.size() - 1;
                 link = own.get(0);
             }
-            items.add(link);
-            next++;
+            links.add(link);
+        }
+        int which = next;
+        if (!children.isEmpty()) {
+            Case<Integer> kind = Sql.when(links.get(0).isNotNull(), 1);
+            for (int k = 1; k < children.size(); k++) {
+                kind = kind.when(links.get(k).isNotNull(), k + 1);
+            }
+            items.add(kind);
         }
         Select s = QuerySql.select(orm, q, items, true);
         Column<?> parentKey = Joins.pk(type, type.table());
@@ -108,15 +120,13 @@ public final class Polymorphic {
         String db = orm.databaseName(q.database());
         Access access = Access.get();
         List<T> out = s.statement(d).list((ResultSet rs) -> {
-            for (int k = 0; k < children.size(); k++) {
-                ModelType<T> c = (ModelType<T>) children.get(k);
-                if (rs.getObject(from[k] + c.meta().fields().size()) != null) {
-                    T o = read(rs, c, from[k], engine, access, api, db);
-                    if (extras) {
-                        base.readExtras(rs, o);
-                    }
-                    return o;
+            int k = children.isEmpty() ? 0 : rs.getInt(which);
+            if (k > 0) {
+                T o = readChild(rs, (ModelType<T>) children.get(k - 1), n, from[k - 1], engine, access, api, db);
+                if (extras) {
+                    base.readExtras(rs, o);
                 }
+                return o;
             }
             return extras ? base.map(rs) : read(rs, type, 1, engine, access, api, db);
         });
@@ -124,6 +134,26 @@ public final class Polymorphic {
             Prefetcher.run(orm, q.prefetch(), out);
         }
         return out;
+    }
+
+    /**
+     * A child's instance from the parent's columns (from column 1: its first {@code n} fields) and its own columns
+     * (from column {@code own}: its other fields), one field at a time since the two runs are apart.
+     */
+    private static <T extends Entity> T readChild(ResultSet rs, ModelType<T> t, int n, int own, Engine engine,
+                                                  Access access, Object api, String db) throws java.sql.SQLException {
+        int size = t.meta().fields().size();
+        Object[] snapshot = new Object[size];
+        T o = t.newInstance();
+        for (int i = 0; i < n; i++) {
+            t.readField(rs, 1 + i, engine, o, i, snapshot);
+        }
+        for (int i = n; i < size; i++) {
+            t.readField(rs, own + i - n, engine, o, i, snapshot);
+        }
+        access.attach(o, api, db, t, snapshot);
+        t.bindRelations(o);
+        return o;
     }
 
     private static <T extends Entity> T read(ResultSet rs, ModelType<T> t, int from, Engine engine, Access access,

@@ -33,6 +33,15 @@ public abstract class ModelType<T> {
         this.meta = Objects.requireNonNull(meta, "meta");
     }
 
+    /**
+     * For generated code: the type of a class model whose metamodel table {@code table} is also its row mapper,
+     * so that the model needs no generated {@code ModelType} subclass of its own. {@link #table()} is
+     * {@code table}; every other method is the codec's.
+     */
+    public static <T, C extends Table & ModelCodec<T>> ModelType<T> of(Class<T> javaClass, ModelMeta meta, C table) {
+        return new CodecType<>(javaClass, meta, Objects.requireNonNull(table, "table"));
+    }
+
     /** The model class. */
     public final Class<T> javaClass() {
         return javaClass;
