@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The plan of an as-of lookup by key, on each engine: the statement the ORM sends for
  * {@code asOf(t).filter(id = k)} is captured as it runs and EXPLAINed with the same values; the engine reads the
- * history table through its as-of index ({@code account_hist_asof} on key and {@code valid_from}), not by a scan.
+ * history table through its as-of index ({@code account_hist_asof} on key and {@code valid_from}), not by a scan;
+ * and the check that the instant is not before the history began or its prune point reads primary keys only.
  */
 class AsOfPlanTest {
 
@@ -71,6 +72,26 @@ class AsOfPlanTest {
             assertThat(plan).contains("SEARCH").doesNotContain("SCAN account_history");
         } else {
             assertThat(plan).doesNotContain("ALL");
+        }
+
+        // the migration made the horizon table, so once this database has seen it the began/prune check of each
+        // asOf is one statement reading the first version and the prune point by primary key, no catalog lookup
+        sent.clear();
+        assertThat(orm.objects(Account_.TYPE).asOf(Instant.now().plusSeconds(3600)).filter(Account_.ID.eq(id))
+                .list()).extracting(Account::balance).containsExactly(2);
+        assertThat(sent).hasSize(2);
+        Sent check = sent.get(0);
+        assertThat(check.sql()).contains(HistoryTable.HORIZON_TABLE).doesNotContainIgnoringCase("information_schema")
+                .doesNotContain("sqlite_master").doesNotContain("to_regclass");
+        String checkPlan = db.sql(db.dialect().explain(check.sql()), check.params()).list().stream()
+                .map(r -> r.asMap().values().toString()).collect(Collectors.joining("\n"));
+        if (s.engine() == Engine.POSTGRESQL) {
+            assertThat(checkPlan).as("plan of %s", check.sql()).contains(HistoryTable.HORIZON_TABLE + "_pkey")
+                    .contains("account_history_pkey");
+        } else if (s.engine() == Engine.SQLITE) {
+            assertThat(checkPlan).as("plan of %s", check.sql()).contains("SEARCH " + HistoryTable.HORIZON_TABLE);
+        } else {
+            assertThat(checkPlan).as("plan of %s", check.sql()).contains("PRIMARY").doesNotContain("ALL");
         }
     }
 }

@@ -173,11 +173,13 @@ public final class AsOf {
     static Table table(OrmRuntime orm, QuerySpec<?> q) {
         ModelMeta m = q.type().meta();
         HistoryMeta h = history(m);
-        if (q.selfSubquery()) {
-            throw new OrmUsageException("asOf with a filter or exclude across a reverse or many-to-many relation is "
-                    + "not supported: that filter is a subquery over the current tables, which would mix two points "
-                    + "in time; filter through forward relations (joined as of the same instant) or query without "
-                    + "asOf");
+        if (q.selfSubquery() && !q.asOf().equals(q.subqueriesAsOf())) {
+            throw new OrmUsageException("asOf(" + q.asOf() + ") with a filter or exclude across a reverse or "
+                    + "many-to-many relation made before it" + (q.subqueriesAsOf() == null ? ""
+                    : " (as of " + q.subqueriesAsOf() + ")") + ": that filter is a subquery built over the "
+                    + (q.subqueriesAsOf() == null ? "current tables" : "state of another instant") + ", which would "
+                    + "mix two points in time; call asOf(" + q.asOf() + ") before such filters (they are then read "
+                    + "as of the same instant), or query without asOf");
         }
         if (!q.prefetch().isEmpty()) {
             for (io.covet.orm.Path<?, ?, ?> p : q.prefetch()) {
@@ -192,15 +194,32 @@ public final class AsOf {
     /**
      * The model a joined step reaches, checked to have a history that can be read as of an instant.
      *
-     * @throws OrmUsageException for a many-to-many step (its link table keeps no history) and for a target without
-     *                           {@code @History}
+     * @throws OrmUsageException for a target without {@code @History}, and for a many-to-many step whose link
+     *                           rows at the instant are unknown: an automatic link table (it keeps no history) or a
+     *                           through model without {@code @History}
      */
     static ModelType<?> related(OrmRuntime orm, PathStep s, String how) {
         ModelType<?> target = orm.type(s.targetModel());
         if (s.kind() == PathStep.Kind.MANY_TO_MANY) {
-            throw new OrmUsageException("asOf with " + how + " across the many-to-many relation " + s.name()
-                    + ": its link table keeps no history, so which rows were linked at that instant is unknown; "
-                    + "read the related rows through a model with @History for the link, or query without asOf");
+            ModelType<?> source = orm.type(s.sourceModel());
+            io.covet.orm.spi.ManyToManyMeta mm = source.meta().manyToMany().stream()
+                    .filter(x -> x.name().equals(s.name())).findFirst().orElseThrow();
+            String relation = source.meta().simpleName() + "." + s.name();
+            if (mm.automatic()) {
+                throw new OrmUsageException("asOf with " + how + " across the many-to-many relation " + relation
+                        + ": its automatic link table " + mm.table() + " keeps no history, so which rows were linked "
+                        + "at that instant is unknown (Covet does not answer with today's links); declare the "
+                        + "relation with @ManyToMany(through = ...) naming a link model with @History (its two "
+                        + "foreign keys), migrate, and the links are then read as of the same instant; or query "
+                        + "without asOf");
+            }
+            ModelMeta through = orm.type(mm.throughModel()).meta();
+            if (through.history() == null) {
+                throw new OrmUsageException("asOf with " + how + " across the many-to-many relation " + relation
+                        + ": its through model " + through.simpleName() + " has no @History, so which rows were "
+                        + "linked at that instant is unknown (Covet does not answer with today's links); annotate "
+                        + through.simpleName() + " with @History and migrate, or query without asOf");
+            }
         }
         if (target.meta().history() == null) {
             throw new OrmUsageException("asOf with " + how + " of " + s.name() + ": " + target.meta().simpleName()
@@ -209,6 +228,25 @@ public final class AsOf {
                     + "migrate, or drop the relation from the asOf query");
         }
         return target;
+    }
+
+    /**
+     * The link rows of the many-to-many relation {@code relation} of {@code source} as of {@code t}, under
+     * {@code alias}: its through model's state at {@code t} (checked like any model: history began, prune point).
+     * {@link #related} must have accepted the relation.
+     */
+    static Table links(OrmRuntime orm, String database, ModelType<?> source, String relation, Instant t,
+                       String alias) {
+        io.covet.orm.spi.ManyToManyMeta mm = source.meta().manyToMany().stream()
+                .filter(x -> x.name().equals(relation)).findFirst().orElseThrow();
+        ModelMeta through = orm.type(mm.throughModel()).meta();
+        return stateAt(orm.database(database), through, history(through), t).asTable(alias);
+    }
+
+    /** The rows of {@code target} as of {@code t} under its own table name, for a query over it. */
+    static Table state(OrmRuntime orm, String database, ModelType<?> target, Instant t) {
+        ModelMeta m = target.meta();
+        return stateAt(orm.database(database), m, history(m), t).asTable(m.table());
     }
 
     /**
