@@ -173,15 +173,14 @@ final class Prefetcher {
         int keyColumn = target.meta().fields().size() + 1;
         Map<Object, List<Entity>> groups = new HashMap<>();
         Map<Object, Entity> distinct = new LinkedHashMap<>();
+        // as of an instant (base.asOf()): the target's rows and the through model's link rows of that instant, each
+        // under its own table name so the columns below resolve unchanged
+        Table from = base.asOf() == null ? target.table() : AsOf.state(orm, base.database(), target, base.asOf());
+        Table links = base.asOf() == null ? j : AsOf.links(orm, base.database(), source, name, base.asOf(), jt.table());
         for (List<Object> chunk : chunks(pks)) {
             // qualified: this select joins the link table, whose columns may share the target's names
             List<SelectItem> items = new ArrayList<>(target.columns(target.table()));
             items.add(ownerColumn);
-            // as of an instant (base.asOf()): the target's rows and the through model's link rows of that instant,
-            // each under its own table name so the columns below resolve unchanged
-            Table from = base.asOf() == null ? target.table() : AsOf.state(orm, base.database(), target, base.asOf());
-            Table links = base.asOf() == null ? j
-                    : AsOf.links(orm, base.database(), source, name, base.asOf(), jt.table());
             Select q = Sql.select(items.toArray(SelectItem[]::new)).from(from)
                     .join(links, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),
                             Joins.pk(target, target.table())))
