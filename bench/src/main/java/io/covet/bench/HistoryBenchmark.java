@@ -80,6 +80,7 @@ public class HistoryBenchmark {
         Table history = HistoryTable.historyOf(schema, "ledger_entry").orElseThrow();
         ddl.createTable(source).forEach(s -> db.sql(s).execute());
         ddl.createTable(history).forEach(s -> db.sql(s).execute());
+        db.sql(HistoryTable.horizonDdl(db.dialect())).execute(); // as the migration creating a history table does
         List<Entry> rows = new ArrayList<>();
         for (int i = 0; i < KEYS; i++) {
             rows.add(new Entry("acct-" + i, i));

@@ -12,7 +12,8 @@ import java.util.List;
  * Creates the triggers that write the history table {@code history} for every insert, update and delete of
  * {@code table} ({@link HistoryTriggers}). It leaves the schema state as it is: the triggers copy the columns the
  * history table has in the state where this operation runs, so the autodetector puts it after every other change
- * to either table in a migration. Reversed by dropping the triggers.
+ * to either table in a migration. It also creates {@value HistoryTable#HORIZON_TABLE} when missing (which the
+ * reverse leaves). Reversed by dropping the triggers.
  *
  * @param table   the tracked table
  * @param history its history table
@@ -28,7 +29,9 @@ public record CreateHistoryTriggers(String table, String history) implements Ope
     public List<Step> forward(Schema before, SchemaDdl ddl) {
         Table h = requireHistory(before, table, history);
         HistoryTriggers t = HistoryTriggers.of(ddl.dialect());
-        List<String> out = new java.util.ArrayList<>(t.drop(table));
+        // the horizon table too, for databases whose history table a migration made before it was created there
+        List<String> out = new java.util.ArrayList<>(List.of(HistoryTable.horizonDdl(ddl.dialect())));
+        out.addAll(t.drop(table));
         out.addAll(t.create(before.require(table), h));
         return Operation.sql(out);
     }

@@ -36,6 +36,20 @@ public final class InspectDb {
     private final Map<String, String> domains;
     private final Map<String, String> classOf = new HashMap<>();
 
+    /**
+     * Whether {@code table} is one of Covet's own bookkeeping tables, which hold no application data and get no
+     * model unless asked for by name: the migrations table under its default name
+     * ({@value Migrator#DEFAULT_HISTORY_TABLE}), the history horizon
+     * ({@value io.covet.schema.HistoryTable#HORIZON_TABLE}), SQLite's history context
+     * ({@value io.covet.schema.HistoryTriggers#SQLITE_CONTEXT_TABLE}) and the audit chain's tables
+     * ({@link io.covet.orm.audit.AuditTrail#TABLES}).
+     */
+    public static boolean isBookkeeping(String table) {
+        return table.equals(Migrator.DEFAULT_HISTORY_TABLE)
+                || table.equals(io.covet.schema.HistoryTriggers.SQLITE_CONTEXT_TABLE)
+                || io.covet.orm.audit.AuditTrail.TABLES.contains(table);
+    }
+
     private InspectDb(Schema schema, Engine engine, String pkg, Map<String, List<String>> partitions,
                       Map<String, String> domains) {
         this.schema = schema;

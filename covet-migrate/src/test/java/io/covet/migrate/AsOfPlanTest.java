@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The plan of an as-of lookup by key, on each engine: the statement the ORM sends for
  * {@code asOf(t).filter(id = k)} is captured as it runs and EXPLAINed with the same values; the engine reads the
- * history table through its as-of index ({@code account_hist_asof} on key and {@code valid_from}), not by a scan.
+ * history table through its as-of index ({@code account_hist_asof} on key and {@code valid_from}), not by a scan;
+ * and the check that the instant is not before the history began or its prune point reads primary keys only.
  */
 class AsOfPlanTest {
 
@@ -72,5 +73,32 @@ class AsOfPlanTest {
         } else {
             assertThat(plan).doesNotContain("ALL");
         }
+
+        // the migration made the horizon table, so once this database has seen it an asOf list is ONE statement:
+        // the began/prune check (first version and prune point, each by primary key) is read with the rows, no
+        // catalog lookup; the plan still uses the as-of index and reads the horizon by its key
+        sent.clear();
+        assertThat(orm.objects(Account_.TYPE).asOf(Instant.now().plusSeconds(3600)).filter(Account_.ID.eq(id))
+                .list()).extracting(Account::balance).containsExactly(2);
+        assertThat(sent).hasSize(1);
+        Sent one = sent.get(0);
+        assertThat(one.sql()).contains(HistoryTable.HORIZON_TABLE).contains("account_history")
+                .doesNotContainIgnoringCase("information_schema").doesNotContain("sqlite_master")
+                .doesNotContain("to_regclass");
+        String onePlan = db.sql(db.dialect().explain(one.sql()), one.params()).list().stream()
+                .map(r -> r.asMap().values().toString()).collect(Collectors.joining("\n"));
+        assertThat(onePlan).as("plan of %s", one.sql()).contains(index);
+        if (s.engine() == Engine.POSTGRESQL) {
+            assertThat(onePlan).contains(HistoryTable.HORIZON_TABLE + "_pkey").doesNotContain("Seq Scan");
+        } else if (s.engine() == Engine.SQLITE) {
+            assertThat(onePlan).contains("SEARCH " + HistoryTable.HORIZON_TABLE);
+        } else {
+            assertThat(onePlan).contains("PRIMARY");
+        }
+        // no row: the check is then sent on its own, after the query
+        sent.clear();
+        assertThat(orm.objects(Account_.TYPE).asOf(Instant.now().plusSeconds(3600)).filter(Account_.ID.eq(-1L))
+                .list()).isEmpty();
+        assertThat(sent).hasSize(2);
     }
 }

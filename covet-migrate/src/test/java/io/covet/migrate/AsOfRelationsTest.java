@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code asOf} across relations and after a prune: joins, {@code selectRelated} and {@code prefetchRelated} read
- * the related model's history at the same instant; a related model without history, and filters that are subqueries
- * over current tables, are refused; an instant before a prune point is refused with the point named. Instants come
+ * the related model's history at the same instant, and so do filters through a reverse relation; a related model
+ * without history, and filters that are subqueries over current tables (made before {@code asOf}), are refused; an instant before a prune point is refused with the point named. Instants come
  * from the database's own clock (the {@code valid_from} of each step's last change).
  */
 class AsOfRelationsTest {
@@ -114,16 +114,25 @@ class AsOfRelationsTest {
         assertThatThrownBy(() -> orm.objects(Ticket_.TYPE).asOf(t1).prefetchRelated(Ticket_.AGENT).list())
                 .isInstanceOf(OrmUsageException.class)
                 .hasMessageStartingWith("asOf with prefetchRelated of agent: Agent has no @History");
-        assertThatThrownBy(() -> orm.objects(Desk_.TYPE).asOf(t1).filter(Desk_.TICKETS, t -> t.title.eq("a"))
+        // a filter through a reverse relation on an asOf query reads the related rows of the same instant
+        assertThat(orm.objects(Desk_.TYPE).asOf(t1).filter(Desk_.TICKETS, t -> t.title.eq("a")).list())
+                .extracting(Desk::name).containsExactly("support");
+        assertThat(orm.objects(Desk_.TYPE).asOf(t2).filter(Desk_.TICKETS, t -> t.title.eq("a")).count()).isZero();
+        assertThat(orm.objects(Desk_.TYPE).asOf(t2).exclude(Desk_.TICKETS, t -> t.title.eq("b")).list())
+                .extracting(Desk::name).containsExactly("help");
+        // one made before asOf is a subquery over the current tables: refused
+        assertThatThrownBy(() -> orm.objects(Desk_.TYPE).filter(Desk_.TICKETS, t -> t.title.eq("a")).asOf(t1)
                 .list())
                 .isInstanceOf(OrmUsageException.class)
-                .hasMessageContaining("across a reverse or many-to-many relation is not supported");
+                .hasMessageContaining("with a filter or exclude across a reverse or many-to-many relation made "
+                        + "before it");
     }
 
     @AllEngines
     void anInstantBeforeAPrunePointIsRefusedNamingIt(Scratch s) throws Exception {
         Database db = s.db();
         Orm orm = migrated(db);
+        orm.save(new Desk("stay")); // open across the prune: a read as of t1 then finds rows, and is still refused
         Desk d = orm.save(new Desk("one"));
         orm.save(new Ticket("x", d));
         Instant t1 = lastChange(db);
@@ -135,7 +144,8 @@ class AsOfRelationsTest {
         d.name("three");
         orm.save(d);
         Instant t3 = lastChange(db);
-        assertThat(orm.objects(Desk_.TYPE).asOf(t1).list()).extracting(Desk::name).containsExactly("one");
+        assertThat(orm.objects(Desk_.TYPE).asOf(t1).list()).extracting(Desk::name)
+                .containsExactlyInAnyOrder("one", "stay");
 
         assertThat(AuditTrail.of(db).prune(t2)).isEqualTo(1); // the version "one", which ended at t2
 
@@ -149,7 +159,13 @@ class AsOfRelationsTest {
                 .hasMessageStartingWith("asOf(" + t1 + ") on Desk is before its prune point " + t2);
         // the ticket's history lost nothing: it has no prune point
         assertThat(orm.objects(Ticket_.TYPE).asOf(t1).list()).extracting(Ticket::title).containsExactly("x");
-        assertThat(orm.objects(Desk_.TYPE).asOf(t2).list()).extracting(Desk::name).containsExactly("two");
+        assertThat(orm.objects(Desk_.TYPE).asOf(t2).list()).extracting(Desk::name)
+                .containsExactlyInAnyOrder("stay", "two");
+        // the same refusal when no row matches (the check then runs on its own) and for count()
+        assertThatThrownBy(() -> orm.objects(Desk_.TYPE).asOf(t1).filter(Desk_.NAME.eq("none")).list())
+                .hasMessageStartingWith("asOf(" + t1 + ") on Desk is before its prune point " + t2);
+        assertThatThrownBy(() -> orm.objects(Desk_.TYPE).asOf(t1).count())
+                .hasMessageStartingWith("asOf(" + t1 + ") on Desk is before its prune point " + t2);
         assertThat(tickets(orm.objects(Ticket_.TYPE).asOf(t3).selectRelated(Ticket_.DESK).list()))
                 .containsExactly("x@three");
 

@@ -139,7 +139,16 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
         if (Paths.allForward(path)) {
             return with(spec.and(c).withJoins(spec.joins().with(path, true)));
         }
-        return with(spec.and(Relations.inSubquery(runtime(), spec.type(), path, c)).withSelfSubquery(true));
+        return with(subqueryFilter(Relations.inSubquery(runtime(), spec, path, c)));
+    }
+
+    /** {@code spec} and the subquery filter {@code c}, which {@code Relations.inSubquery} built as of its instant. */
+    private QuerySpec<T> subqueryFilter(Condition c) {
+        QuerySpec<T> s = spec.and(c);
+        if (spec.asOf() != null && !spec.selfSubquery()) {
+            s = s.withSubqueriesAsOf(spec.asOf()); // every subquery so far reads the history at that instant
+        }
+        return s.withSelfSubquery(true);
     }
 
     /** Rows not matching the condition. Beware SQL NULL logic: a NULL column matches neither. */
@@ -149,8 +158,7 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
 
     /** Rows not matching a condition on a related model. */
     public <U extends Entity, R extends Table> QuerySet<T> exclude(Path<T, U, R> path, Function<R, Condition> on) {
-        Condition c = Relations.inSubquery(runtime(), spec.type(), path, on.apply(path.table())).not();
-        return with(spec.and(c).withSelfSubquery(true));
+        return with(subqueryFilter(Relations.inSubquery(runtime(), spec, path, on.apply(path.table())).not()));
     }
 
     /** Joins a forward relation (INNER JOIN) so that its columns can be used in values, ordering or grouping. */

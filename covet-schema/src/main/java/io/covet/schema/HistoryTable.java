@@ -42,12 +42,26 @@ public final class HistoryTable {
     /**
      * The table where a prune of the history records, per history table, the instant before which versions were
      * deleted ({@code history_table}, {@code pruned_before} as ISO-8601 text, {@code marker} the chain entry):
-     * {@code asOf} an earlier instant is refused. Created by the first prune; outside the migrations' state.
+     * {@code asOf} an earlier instant is refused. Created by the migration operation that creates a history table
+     * or its triggers ({@link #horizonDdl}), and by the first prune of a database migrated before that; outside the
+     * migrations' state, never dropped by Covet, and left out like the migrations table wherever the schema is
+     * compared or generated (drift, {@code inspectdb}).
      */
     public static final String HORIZON_TABLE = "covet_history_horizon";
     private static final int MAX_NAME = 63;
 
     private HistoryTable() {
+    }
+
+    /**
+     * The statement that creates {@value #HORIZON_TABLE} when it is missing (harmless when it exists). A history
+     * migration runs it so that {@code asOf} finds the table and reads a prune point by primary key instead of
+     * looking the table up in the engine's catalog.
+     */
+    public static String horizonDdl(io.covet.core.dialect.Dialect d) {
+        return "CREATE TABLE IF NOT EXISTS " + d.quote(HORIZON_TABLE) + " (" + d.quote("history_table")
+                + " VARCHAR(200) NOT NULL PRIMARY KEY, " + d.quote("pruned_before") + " VARCHAR(40) NOT NULL, "
+                + d.quote("marker") + " BIGINT NOT NULL)";
     }
 
     /**

@@ -49,7 +49,7 @@ public final class InspectDbCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--table", paramLabel = "TABLE", split = ",",
-            description = "Only these tables (default: all).")
+            description = "Only these tables (default: all but Covet's bookkeeping tables: covet_migrations, the history horizon, the audit chain).")
     List<String> tables;
 
     @Option(names = "--json", description = "Print one JSON object instead of text: {models: [{table, className, path, "
@@ -79,8 +79,9 @@ public final class InspectDbCommand implements Callable<Integer> {
                                 + " in the database; its tables are " + all.tableNames());
                     }
                 }
-                Schema chosen = tables == null ? all : Schema.of(all.tables().stream()
-                        .filter(t -> tables.contains(t.name())).toList());
+                // Covet's bookkeeping tables (migrations, history horizon, audit chain) only when named
+                Schema chosen = Schema.of(all.tables().stream().filter(t -> tables == null
+                        ? !InspectDb.isBookkeeping(t.name()) : tables.contains(t.name())).toList());
                 bar.update(0, 2L * chosen.tables().size());
                 bar.note("generating " + chosen.tables().size() + " model(s)");
                 try {

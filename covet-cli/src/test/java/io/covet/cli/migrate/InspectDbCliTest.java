@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Adopting an existing database from the command line: {@code covet inspectdb} writes models for Chinook, they
- * compile, {@code makemigrations --check --against-database} finds them equal to the database, and a column
+ * compile (Covet's bookkeeping tables get none), {@code makemigrations --check --against-database} finds them equal
+ * to the database, and a column
  * added by hand afterwards is reported. The project file ({@code -Dcovet.config}) supplies models and migrations.
  */
 class InspectDbCliTest {
@@ -35,6 +36,8 @@ class InspectDbCliTest {
             String url = s.engine() == Engine.SQLITE ? "sqlite:" + db.sql("PRAGMA database_list").list().get(0)
                     .getString("file") : s.url();
             Path src = dir.resolve("src");
+            // a bookkeeping table a history migration makes: no model for it (the count below stays 11)
+            db.sql(io.covet.schema.HistoryTable.horizonDdl(db.dialect())).execute();
             CliRun r = covet("inspectdb", "-d", url, "--package", "legacy.chinook", "--out", src.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.err()).contains("covet: 11 model(s) from 11 table(s)").doesNotContain("note:");

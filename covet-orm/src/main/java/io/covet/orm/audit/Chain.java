@@ -42,9 +42,7 @@ final class Chain {
                         + " NOT NULL, " + d.quote("history_table") + " VARCHAR(200) NOT NULL, "
                         + d.quote("history_id") + " " + big + " NOT NULL, PRIMARY KEY (" + d.quote("history_table")
                         + ", " + d.quote("history_id") + "))",
-                "CREATE TABLE IF NOT EXISTS " + d.quote(HORIZON) + " (" + d.quote("history_table")
-                        + " VARCHAR(200) NOT NULL PRIMARY KEY, " + d.quote("pruned_before") + " VARCHAR(40) NOT NULL, "
-                        + d.quote("marker") + " " + big + " NOT NULL)");
+                io.covet.schema.HistoryTable.horizonDdl(d));
     }
 
     /** One stored entry. */

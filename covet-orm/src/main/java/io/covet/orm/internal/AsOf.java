@@ -110,33 +110,43 @@ public final class AsOf {
     private static final java.util.Set<Database> HORIZON_SEEN =
             java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
+    /** The first recorded version's start (lowest {@code history_id}, read through the primary key). */
+    private static String firstVersion(Database d, HistoryMeta h) {
+        // not a scan for any version before t: that would wade through the dead row versions the triggers'
+        // valid_to updates leave on PostgreSQL
+        return "SELECT " + d.dialect().quote(HistoryTable.VALID_FROM) + " FROM " + d.dialect().quote(h.table())
+                + " ORDER BY " + d.dialect().quote(HistoryTable.HISTORY_ID) + " LIMIT 1";
+    }
+
+    /** The prune point of {@code h} ({@code ?} = its table name), read through the horizon's primary key. */
+    private static String prunePoint(Database d) {
+        return "SELECT " + d.dialect().quote("pruned_before") + " FROM " + d.dialect().quote(HistoryTable.HORIZON_TABLE)
+                + " WHERE " + d.dialect().quote("history_table") + " = ?";
+    }
+
     /**
      * Refuses {@code t} when {@code m}'s history cannot answer it: before the first recorded version, or before the
-     * point up to which {@code AuditTrail.prune} deleted versions (the state then is no longer complete).
+     * point up to which {@code AuditTrail.prune} deleted versions (the state then is no longer complete). One
+     * statement; until the horizon table is known to exist on {@code d} it also asks the catalog whether it does.
      */
     private static void requireKnown(Database d, ModelMeta m, HistoryMeta h, java.time.Instant t) {
-        String vf = d.dialect().quote(HistoryTable.VALID_FROM);
-        // the first recorded version (lowest history_id, read through the primary key): a scan for any version
-        // before t would wade through the dead row versions the triggers' valid_to updates leave on PostgreSQL
-        String first = "SELECT " + vf + " AS f FROM " + d.dialect().quote(h.table()) + " ORDER BY "
-                + d.dialect().quote(HistoryTable.HISTORY_ID) + " LIMIT 1";
-        // one statement: the first version and, until the horizon table is known to exist, whether it does
         boolean horizon = HORIZON_SEEN.contains(d);
-        List<io.covet.core.Row> rows = null;
         if (!horizon) {
-            rows = d.sql("SELECT (" + first + ") AS f, "
+            List<io.covet.core.Row> rows = d.sql("SELECT (" + firstVersion(d, h) + ") AS f, "
                     + HistoryTriggers.of(d.dialect()).tableCount(HistoryTable.HORIZON_TABLE) + " AS n").list();
-            if (rows.get(0).getLong("n") > 0) {
-                HORIZON_SEEN.add(d);
-                horizon = true;
+            if (rows.get(0).getLong("n") == 0) {
+                verify(m, h, t, rows.get(0).getString("f"), null);
+                return;
             }
+            HORIZON_SEEN.add(d);
         }
-        if (horizon) {
-            rows = d.sql("SELECT (" + first + ") AS f, (SELECT " + d.dialect().quote("pruned_before") + " FROM "
-                    + d.dialect().quote(HistoryTable.HORIZON_TABLE) + " WHERE " + d.dialect().quote("history_table")
-                    + " = ?) AS p", h.table()).list();
-        }
-        String pruned = horizon ? rows.get(0).getString("p") : null;
+        io.covet.core.Row r = d.sql("SELECT (" + firstVersion(d, h) + ") AS f, (" + prunePoint(d) + ") AS p",
+                h.table()).list().get(0);
+        verify(m, h, t, r.getString("f"), r.getString("p"));
+    }
+
+    /** Refuses {@code t} given the first version's start {@code first} and the prune point (both null when none). */
+    private static void verify(ModelMeta m, HistoryMeta h, Instant t, String first, String pruned) {
         if (pruned != null) {
             if (t.isBefore(Instant.parse(pruned))) {
                 throw new OrmUsageException("asOf(" + t + ") on " + m.simpleName() + " is before its prune point "
@@ -146,20 +156,59 @@ public final class AsOf {
             }
             return; // the prune deleted versions, so the history began before its point
         }
-        String f = rows.isEmpty() ? null : rows.get(0).getString("f");
-        if (f == null || instant(f).isAfter(t)) {
+        if (first == null || instant(first).isAfter(t)) {
             throw new OrmUsageException("asOf(" + t + ") on " + m.simpleName() + " is before its history "
                     + "began (the first version in " + h.table() + " starts after it); the state before the history "
                     + "was recorded is unknown");
         }
     }
 
+    /** Column labels of the folded check ({@link #foldedCheck}). */
+    static final String FIRST_LABEL = "covet_asof_first";
+    static final String PRUNED_LABEL = "covet_asof_pruned";
+
+    /**
+     * The began/prune check of {@code q}'s root as two select items (labels {@link #FIRST_LABEL},
+     * {@link #PRUNED_LABEL}), so that a list query reads it with its rows in one statement instead of sending the
+     * check first; null when it cannot be folded (the horizon table not yet known on the database, MariaDB system
+     * versioning). The caller verifies the values of any row with {@link #verifyFolded}, or, when no row came
+     * back, runs the check with {@link #check}.
+     */
+    static List<SelectItem> foldedCheck(OrmRuntime orm, QuerySpec<?> q) {
+        Database d = orm.database(q.database());
+        ModelMeta m = q.type().meta();
+        if (m.history() == null || SystemTimeReads.versioned(m) || !HORIZON_SEEN.contains(d)) {
+            return null;
+        }
+        return List.of(Sql.raw("(" + firstVersion(d, m.history()) + ")").as(FIRST_LABEL),
+                Sql.raw("(" + prunePoint(d) + ")", m.history().table()).as(PRUNED_LABEL));
+    }
+
+    /** Refuses {@code q}'s instant given the values of the folded check read with a row. */
+    static void verifyFolded(QuerySpec<?> q, String first, String pruned) {
+        ModelMeta m = q.type().meta();
+        verify(m, m.history(), q.asOf(), first, pruned);
+    }
+
+    /** Runs the began/prune check of {@code q}'s root as its own statement. */
+    static void check(OrmRuntime orm, QuerySpec<?> q) {
+        ModelMeta m = q.type().meta();
+        requireKnown(orm.database(q.database()), m, history(m), q.asOf());
+    }
+
     /** The rows of {@code m} as of {@code t}, as a SELECT of its columns from its history table. */
     private static Select stateAt(Database d, ModelMeta m, HistoryMeta h, Instant t) {
+        return stateAt(d, m, h, t, true);
+    }
+
+    /** As above; {@code checked} false when the caller reads the check with the rows ({@link #foldedCheck}). */
+    private static Select stateAt(Database d, ModelMeta m, HistoryMeta h, Instant t, boolean checked) {
         if (SystemTimeReads.versioned(m)) {
             return SystemTimeReads.stateAt(d, m, t);
         }
-        requireKnown(d, m, h, t);
+        if (checked) {
+            requireKnown(d, m, h, t);
+        }
         Object tv = HistoryTriggers.of(d.dialect()).timeValue(t);
         Table ht = Sql.table(h.table());
         Column<Object> from = Sql.field(ht, HistoryTable.VALID_FROM, Object.class);
@@ -171,13 +220,20 @@ public final class AsOf {
     }
 
     static Table table(OrmRuntime orm, QuerySpec<?> q) {
+        return table(orm, q, true);
+    }
+
+    /** As above; {@code checked} false when the root's check is read with the rows ({@link #foldedCheck}). */
+    static Table table(OrmRuntime orm, QuerySpec<?> q, boolean checked) {
         ModelMeta m = q.type().meta();
         HistoryMeta h = history(m);
-        if (q.selfSubquery()) {
-            throw new OrmUsageException("asOf with a filter or exclude across a reverse or many-to-many relation is "
-                    + "not supported: that filter is a subquery over the current tables, which would mix two points "
-                    + "in time; filter through forward relations (joined as of the same instant) or query without "
-                    + "asOf");
+        if (q.selfSubquery() && !q.asOf().equals(q.subqueriesAsOf())) {
+            throw new OrmUsageException("asOf(" + q.asOf() + ") with a filter or exclude across a reverse or "
+                    + "many-to-many relation made before it" + (q.subqueriesAsOf() == null ? ""
+                    : " (as of " + q.subqueriesAsOf() + ")") + ": that filter is a subquery built over the "
+                    + (q.subqueriesAsOf() == null ? "current tables" : "state of another instant") + ", which would "
+                    + "mix two points in time; call asOf(" + q.asOf() + ") before such filters (they are then read "
+                    + "as of the same instant), or query without asOf");
         }
         if (!q.prefetch().isEmpty()) {
             for (io.covet.orm.Path<?, ?, ?> p : q.prefetch()) {
@@ -186,21 +242,38 @@ public final class AsOf {
                 }
             }
         }
-        return stateAt(orm.database(q.database()), m, h, q.asOf()).asTable(m.table());
+        return stateAt(orm.database(q.database()), m, h, q.asOf(), checked).asTable(m.table());
     }
 
     /**
      * The model a joined step reaches, checked to have a history that can be read as of an instant.
      *
-     * @throws OrmUsageException for a many-to-many step (its link table keeps no history) and for a target without
-     *                           {@code @History}
+     * @throws OrmUsageException for a target without {@code @History}, and for a many-to-many step whose link
+     *                           rows at the instant are unknown: an automatic link table (it keeps no history) or a
+     *                           through model without {@code @History}
      */
     static ModelType<?> related(OrmRuntime orm, PathStep s, String how) {
         ModelType<?> target = orm.type(s.targetModel());
         if (s.kind() == PathStep.Kind.MANY_TO_MANY) {
-            throw new OrmUsageException("asOf with " + how + " across the many-to-many relation " + s.name()
-                    + ": its link table keeps no history, so which rows were linked at that instant is unknown; "
-                    + "read the related rows through a model with @History for the link, or query without asOf");
+            ModelType<?> source = orm.type(s.sourceModel());
+            io.covet.orm.spi.ManyToManyMeta mm = source.meta().manyToMany().stream()
+                    .filter(x -> x.name().equals(s.name())).findFirst().orElseThrow();
+            String relation = source.meta().simpleName() + "." + s.name();
+            if (mm.automatic()) {
+                throw new OrmUsageException("asOf with " + how + " across the many-to-many relation " + relation
+                        + ": its automatic link table " + mm.table() + " keeps no history, so which rows were linked "
+                        + "at that instant is unknown (Covet does not answer with today's links); declare the "
+                        + "relation with @ManyToMany(through = ...) naming a link model with @History (its two "
+                        + "foreign keys), migrate, and the links are then read as of the same instant; or query "
+                        + "without asOf");
+            }
+            ModelMeta through = orm.type(mm.throughModel()).meta();
+            if (through.history() == null) {
+                throw new OrmUsageException("asOf with " + how + " across the many-to-many relation " + relation
+                        + ": its through model " + through.simpleName() + " has no @History, so which rows were "
+                        + "linked at that instant is unknown (Covet does not answer with today's links); annotate "
+                        + through.simpleName() + " with @History and migrate, or query without asOf");
+            }
         }
         if (target.meta().history() == null) {
             throw new OrmUsageException("asOf with " + how + " of " + s.name() + ": " + target.meta().simpleName()
@@ -209,6 +282,25 @@ public final class AsOf {
                     + "migrate, or drop the relation from the asOf query");
         }
         return target;
+    }
+
+    /**
+     * The link rows of the many-to-many relation {@code relation} of {@code source} as of {@code t}, under
+     * {@code alias}: its through model's state at {@code t} (checked like any model: history began, prune point).
+     * {@link #related} must have accepted the relation.
+     */
+    static Table links(OrmRuntime orm, String database, ModelType<?> source, String relation, Instant t,
+                       String alias) {
+        io.covet.orm.spi.ManyToManyMeta mm = source.meta().manyToMany().stream()
+                .filter(x -> x.name().equals(relation)).findFirst().orElseThrow();
+        ModelMeta through = orm.type(mm.throughModel()).meta();
+        return stateAt(orm.database(database), through, history(through), t).asTable(alias);
+    }
+
+    /** The rows of {@code target} as of {@code t} under its own table name, for a query over it. */
+    static Table state(OrmRuntime orm, String database, ModelType<?> target, Instant t) {
+        ModelMeta m = target.meta();
+        return stateAt(orm.database(database), m, history(m), t).asTable(m.table());
     }
 
     /**

@@ -80,10 +80,13 @@ public final class Joins {
                 case MANY_TO_MANY -> {
                     Relations.JoinTable jt = Relations.joinTable(orm, source, s.name());
                     Table j = Sql.table(jt.table()).as(p.alias() + "_j");
+                    // as of an instant: the through model's link rows of that instant, under the same alias
+                    Table links = read == t ? j : AsOf.links(orm, asOf.database(), source, s.name(), asOf.asOf(),
+                            p.alias() + "_j");
                     Condition on1 = Relations.eq(Sql.field(j, jt.sourceColumn(), Object.class), pk(source, parentTable));
                     Condition on2 = Relations.eq(pk(target, t), Sql.field(j, jt.targetColumn(), Object.class))
                             .and(SoftDeletes.live(target, t));
-                    q = e.inner() ? q.join(j, on1).join(t, on2) : q.leftJoin(j, on1).leftJoin(t, on2);
+                    q = e.inner() ? q.join(links, on1).join(read, on2) : q.leftJoin(links, on1).leftJoin(read, on2);
                 }
                 default -> throw new IllegalStateException(s.kind().toString());
             }

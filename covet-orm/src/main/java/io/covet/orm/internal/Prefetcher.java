@@ -57,8 +57,7 @@ final class Prefetcher {
             levels.put(p, switch (s.kind()) {
                 case FORWARD -> forward(orm, db, source, target, s.name(), owners, asOf);
                 case REVERSE -> reverse(orm, base(target, db, asOf), s, s.name(), owners);
-                case MANY_TO_MANY -> manyToMany(orm, QuerySpec.all(target).withDatabase(db), source, s.name(),
-                        s.name(), owners);
+                case MANY_TO_MANY -> manyToMany(orm, base(target, db, asOf), source, s.name(), s.name(), owners);
             });
         }
     }
@@ -174,12 +173,16 @@ final class Prefetcher {
         int keyColumn = target.meta().fields().size() + 1;
         Map<Object, List<Entity>> groups = new HashMap<>();
         Map<Object, Entity> distinct = new LinkedHashMap<>();
+        // as of an instant (base.asOf()): the target's rows and the through model's link rows of that instant, each
+        // under its own table name so the columns below resolve unchanged
+        Table from = base.asOf() == null ? target.table() : AsOf.state(orm, base.database(), target, base.asOf());
+        Table links = base.asOf() == null ? j : AsOf.links(orm, base.database(), source, name, base.asOf(), jt.table());
         for (List<Object> chunk : chunks(pks)) {
             // qualified: this select joins the link table, whose columns may share the target's names
             List<SelectItem> items = new ArrayList<>(target.columns(target.table()));
             items.add(ownerColumn);
-            Select q = Sql.select(items.toArray(SelectItem[]::new)).from(target.table())
-                    .join(j, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),
+            Select q = Sql.select(items.toArray(SelectItem[]::new)).from(from)
+                    .join(links, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),
                             Joins.pk(target, target.table())))
                     .where(Relations.in(ownerColumn, chunk).and(SoftDeletes.where(base)));
             List<OrderField> order = QuerySql.effectiveOrder(base);

@@ -33,9 +33,43 @@ public final class QueryReads {
     public static <T extends Entity> List<T> list(OrmRuntime orm, QuerySpec<T> q) {
         Database d = orm.database(q.database());
         EntityMapper<T> mapper = EntityMapper.of(orm, q, d.engine());
-        List<T> out = QuerySql.select(orm, q, mapper.items(), true).statement(d).list(mapper);
+        List<T> out = q.asOf() == null ? null : listAsOf(orm, q, d, mapper);
+        if (out == null) {
+            out = QuerySql.select(orm, q, mapper.items(), true).statement(d).list(mapper);
+        }
         if (!q.prefetch().isEmpty() && !out.isEmpty()) {
             Prefetcher.run(orm, q.prefetch(), out, q.asOf());
+        }
+        return out;
+    }
+
+    /**
+     * An {@code asOf} list in one statement: the root's began/prune check is read with the rows (two constant
+     * columns) and verified on the first; only an empty result sends the check on its own. Null when the check
+     * cannot be folded (then the caller runs the check and the query as two statements).
+     */
+    private static <T extends Entity> List<T> listAsOf(OrmRuntime orm, QuerySpec<T> q, Database d,
+                                                       EntityMapper<T> mapper) {
+        if (!q.annotations().isEmpty() || !q.groupBy().isEmpty()) {
+            return null; // constant columns beside aggregates and GROUP BY: not worth the engines' differences
+        }
+        List<io.covet.sql.SelectItem> check = AsOf.foldedCheck(orm, q);
+        if (check == null) {
+            return null;
+        }
+        List<io.covet.sql.SelectItem> items = new java.util.ArrayList<>(mapper.items());
+        items.addAll(check);
+        String[][] first = {null};
+        List<T> out = QuerySql.select(orm, q, items, true, false).statement(d).list(rs -> {
+            if (first[0] == null) {
+                first[0] = new String[]{rs.getString(AsOf.FIRST_LABEL), rs.getString(AsOf.PRUNED_LABEL)};
+            }
+            return mapper.map(rs);
+        });
+        if (first[0] == null) {
+            AsOf.check(orm, q); // no row: the instant may still be one the history cannot answer
+        } else {
+            AsOf.verifyFolded(q, first[0][0], first[0][1]);
         }
         return out;
     }

@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param visibility    which rows of a {@code @SoftDelete} model the query sees (live ones unless asked)
  * @param loading       which fields are loaded ({@code only}/{@code defer}); {@link Loading#DEFAULT} for all but the
  *                      model's {@code @Column(deferred = true)} ones
+ * @param subqueriesAsOf the instant the subquery filters ({@code selfSubquery}) read the history tables at, when
+ *                      they were built on a query already {@code asOf} it; null when they read the current tables
  * @param <T>           the model
  */
 public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Condition where,
@@ -43,7 +45,8 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
                                           Joins joins, List<Path<?, ?, ?>> related, List<Path<?, ?, ?>> prefetch,
                                           List<Annotation> annotations, List<Field<?>> groupBy, Condition having,
                                           boolean selfSubquery, RowLock forUpdate,
-                                          java.time.Instant asOf, Visibility visibility, Loading loading) {
+                                          java.time.Instant asOf, Visibility visibility, Loading loading,
+                                          java.time.Instant subqueriesAsOf) {
 
     /**
      * A computed value added to each instance.
@@ -72,19 +75,19 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** Every row of the model, on the default database. */
     public static <T extends Entity> QuerySpec<T> all(ModelType<T> type) {
         return new QuerySpec<>(type, null, Sql.noCondition(), null, false, -1, 0, Joins.EMPTY, List.of(), List.of(),
-                List.of(), List.of(), Sql.noCondition(), false, null, null, Visibility.LIVE, Loading.DEFAULT);
+                List.of(), List.of(), Sql.noCondition(), false, null, null, Visibility.LIVE, Loading.DEFAULT, null);
     }
 
     /** On the named database (null for the default). */
     public QuerySpec<T> withDatabase(String name) {
         return new QuerySpec<>(type, name, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With this filter instead of the current ones. */
     public QuerySpec<T> withWhere(Condition condition) {
         return new QuerySpec<>(type, database, condition, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With {@code condition} ANDed to the filters. */
@@ -95,43 +98,43 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** With this ordering; null for the model's default ordering. */
     public QuerySpec<T> withOrder(List<OrderField> fields) {
         return new QuerySpec<>(type, database, where, fields, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With or without {@code DISTINCT}. */
     public QuerySpec<T> withDistinct(boolean value) {
         return new QuerySpec<>(type, database, where, order, value, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With this limit (-1 for none). */
     public QuerySpec<T> withLimit(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, n, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With this offset. */
     public QuerySpec<T> withOffset(long n) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, n, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With these joins. */
     public QuerySpec<T> withJoins(Joins value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, value, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With these select-related paths. */
     public QuerySpec<T> withRelated(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, paths, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With these prefetch paths. */
     public QuerySpec<T> withPrefetch(List<Path<?, ?, ?>> paths) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, paths,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With {@code annotation} after the current annotations. */
@@ -139,25 +142,25 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
         List<Annotation> all = new ArrayList<>(annotations);
         all.add(annotation);
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch, all,
-                groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With these grouping fields. */
     public QuerySpec<T> withGroupBy(List<Field<?>> fields) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, fields, having, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, fields, having, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With this {@code HAVING} condition instead of the current one. */
     public QuerySpec<T> withHaving(Condition condition) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, condition, selfSubquery, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, condition, selfSubquery, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** Marked as filtering by a subquery over the model's own table, or not. */
     public QuerySpec<T> withSelfSubquery(boolean value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, value, forUpdate, asOf, visibility, loading);
+                annotations, groupBy, having, value, forUpdate, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** With or without {@code FOR UPDATE}. */
@@ -168,19 +171,19 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
     /** With this row lock ({@code FOR UPDATE} and its options), or none for null. */
     public QuerySpec<T> withLock(RowLock value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, value, asOf, visibility, loading);
+                annotations, groupBy, having, selfSubquery, value, asOf, visibility, loading, subqueriesAsOf);
     }
 
     /** Seeing the rows of a {@code @SoftDelete} model that {@code visibility} says. */
     public QuerySpec<T> withVisibility(Visibility value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, value, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, value, loading, subqueriesAsOf);
     }
 
     /** With these fields loaded ({@code only}/{@code defer}). */
     public QuerySpec<T> withLoading(Loading value) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, value);
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, value, subqueriesAsOf);
     }
 
     /** Whether nothing but the model itself is asked for: the shape of a lookup by key. */
@@ -202,9 +205,15 @@ public record QuerySpec<T extends Entity>(ModelType<T> type, String database, Co
         return joins.isEmpty() && related.isEmpty() && annotations.isEmpty() && groupBy.isEmpty() && !distinct;
     }
 
+    /** This query with its subquery filters marked as reading the history tables at {@code instant}. */
+    public QuerySpec<T> withSubqueriesAsOf(java.time.Instant instant) {
+        return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
+                annotations, groupBy, having, selfSubquery, forUpdate, asOf, visibility, loading, instant);
+    }
+
     /** This query reading the model's history table as of {@code instant} ({@code QuerySet.asOf}). */
     public QuerySpec<T> withAsOf(java.time.Instant instant) {
         return new QuerySpec<>(type, database, where, order, distinct, limit, offset, joins, related, prefetch,
-                annotations, groupBy, having, selfSubquery, forUpdate, instant, visibility, loading);
+                annotations, groupBy, having, selfSubquery, forUpdate, instant, visibility, loading, subqueriesAsOf);
     }
 }

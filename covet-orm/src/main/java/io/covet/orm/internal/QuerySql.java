@@ -33,9 +33,18 @@ final class QuerySql {
 
     /** The select of {@code items} with joins, filters and grouping; ordering and slicing when asked. */
     static Select select(OrmRuntime orm, QuerySpec<?> q, List<? extends SelectItem> items, boolean orderAndSlice) {
+        return select(orm, q, items, orderAndSlice, true);
+    }
+
+    /**
+     * As above; {@code checked} false when an {@code asOf} query reads its root's began/prune check with its rows
+     * ({@code AsOf.foldedCheck} among {@code items}) instead of sending it first.
+     */
+    static Select select(OrmRuntime orm, QuerySpec<?> q, List<? extends SelectItem> items, boolean orderAndSlice,
+                         boolean checked) {
         SelectItem[] arr = items.toArray(SelectItem[]::new);
         Select s = (q.distinct() ? Sql.selectDistinct(arr) : Sql.select(arr))
-                .from(q.asOf() == null ? q.type().table() : AsOf.table(orm, q));
+                .from(q.asOf() == null ? q.type().table() : AsOf.table(orm, q, checked));
         s = q.joins().apply(orm, q.type(), s, q);
         s = s.where(SoftDeletes.where(q));
         List<Field<?>> group = new ArrayList<>(q.groupBy());

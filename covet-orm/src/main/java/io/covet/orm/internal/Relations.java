@@ -57,11 +57,22 @@ public final class Relations {
         return ((Field<?>) f).desc();
     }
 
-    /** {@code root.pk IN (SELECT root.pk FROM root JOIN path… WHERE condition)}: no repeated rows. */
-    public static Condition inSubquery(OrmRuntime orm, ModelType<?> root, Path<?, ?, ?> path, Condition condition) {
+    /**
+     * {@code root.pk IN (SELECT root.pk FROM root JOIN path… WHERE condition)} for the root of the query {@code q}:
+     * no repeated rows. When {@code q} reads {@code asOf} an instant, the subquery reads the root, the
+     * related models and a many-to-many relation's link rows as of that instant too (each checked by {@code AsOf}).
+     */
+    public static Condition inSubquery(OrmRuntime orm, QuerySpec<?> q, Path<?, ?, ?> path, Condition condition) {
+        ModelType<?> root = q.type();
         Column<?> pk = Joins.pk(root, root.table());
-        Select sub = Sql.select(pk).from(root.table());
-        sub = Joins.EMPTY.with(path, true).apply(orm, root, sub).where(condition);
+        if (q.asOf() != null) {
+            for (Path<?, ?, ?> prefix : Paths.prefixes(path)) {
+                AsOf.related(orm, Paths.last(prefix), "a filter or exclude");
+            }
+        }
+        Select sub = Sql.select(pk).from(q.asOf() == null ? root.table()
+                : AsOf.state(orm, q.database(), root, q.asOf()));
+        sub = Joins.EMPTY.with(path, true).apply(orm, root, sub, q.asOf() == null ? null : q).where(condition);
         return pk.in(sub);
     }
 
