@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.LongAdder;
  * sizing policy. Statements and transactions borrow through this data source; HikariCP does all the pooling.
  *
  * <p>A check-out that must see its return (check-in hooks, lease tracking, shrinking, validation) gets a
- * {@link LentConnection} over HikariCP's connection, otherwise HikariCP's own; the physical connections HikariCP
- * holds are {@link PhysicalSource}'s watched connections.
+ * {@link LentConnection} over HikariCP's connection, otherwise HikariCP's own; Covet's statement executor, which
+ * reports the return itself, borrows with {@link #checkout()} and {@link #release} and never gets the wrapper. The
+ * physical connections HikariCP holds are {@link PhysicalSource}'s watched connections.
  */
 public final class ManagedPool implements DataSource, Pool {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedPool.class);
@@ -181,8 +182,9 @@ public final class ManagedPool implements DataSource, Pool {
         // clock only when something needs it (validation after an idle window, leak detection). A clock reading
         // costs a quarter of HikariCP's whole check-out and return (System.nanoTime() on this development VM's
         // kvm-clock: ~33 ns of CPU against ~130 ns), so lease times otherwise come from the monitor's coarse clock.
-        // This method and lend() stay small, their rare branches in methods of their own, so that the JIT inlines
-        // them into the caller: the 500-byte version with everything in one loop was compiled as a separate call.
+        // The rare branches (exhaustion, validation and hook failures, leak records) live in methods of their own
+        // so that the plain check-out stays small enough for the JIT to inline into the caller; the 500-byte
+        // version with everything in one loop was compiled as a separate call.
         return checkout(true);
     }
 
