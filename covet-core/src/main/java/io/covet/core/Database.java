@@ -261,9 +261,30 @@ public final class Database implements AutoCloseable {
      * {@code CopyManager}) is not seen. Without interceptors {@code work} gets the pool's connection itself.
      */
     public <T> T withConnection(ConnectionCallback<T> work) {
-        try (Lease lease = executor.lease(ConnectionContext.Purpose.RAW)) {
-            Connection c = lease.connection();
-            return work.run(executor.pipeline().active() ? RawConnections.wrap(c, executor) : c);
+        try {
+            Lease bound = executor.transactionLease();
+            boolean intercepted = executor.pipeline().active();
+            if (bound == null && !intercepted) {
+                // The common case takes the pool's connection with no lease object (nor wrapper) around it.
+                Connection c = executor.borrow();
+                T result;
+                try {
+                    result = work.run(c);
+                } catch (Throwable failure) {
+                    try {
+                        executor.giveBack(c);
+                    } catch (SQLException | RuntimeException giveBack) {
+                        failure.addSuppressed(giveBack);
+                    }
+                    throw failure;
+                }
+                executor.giveBack(c);
+                return result;
+            }
+            try (Lease lease = bound != null ? bound : executor.lease(ConnectionContext.Purpose.RAW)) {
+                Connection c = lease.connection();
+                return work.run(intercepted ? RawConnections.wrap(c, executor) : c);
+            }
         } catch (SQLException e) {
             throw executor.translate(null, e);
         }

@@ -13,6 +13,8 @@ public final class Lease implements AutoCloseable {
     private final boolean owned;
     private final Binding binding;
     private final Runnable afterClose;
+    /** The pool that lent the connection unwrapped and takes it back through {@link ManagedPool#release}, or null. */
+    private final ManagedPool pool;
 
     Lease(Connection connection, boolean owned) {
         this(connection, owned, null);
@@ -24,6 +26,16 @@ public final class Lease implements AutoCloseable {
         this.owned = owned;
         this.binding = null;
         this.afterClose = afterClose;
+        this.pool = null;
+    }
+
+    /** An owned lease on a connection of {@link ManagedPool#checkout()}; closing it calls {@link ManagedPool#release}. */
+    Lease(ManagedPool pool, Connection connection) {
+        this.connection = connection;
+        this.owned = true;
+        this.binding = null;
+        this.afterClose = null;
+        this.pool = pool;
     }
 
     private Lease(Connection connection, Binding binding) {
@@ -31,6 +43,7 @@ public final class Lease implements AutoCloseable {
         this.owned = false;
         this.binding = binding;
         this.afterClose = null;
+        this.pool = null;
     }
 
     /** What a transaction lends with its connection: a deadline for statements, and the end of one use. */
@@ -64,7 +77,9 @@ public final class Lease implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (owned) {
+        if (pool != null) {
+            pool.release(connection);
+        } else if (owned) {
             try {
                 connection.close();
             } finally {

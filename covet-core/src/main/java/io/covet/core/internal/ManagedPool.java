@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.LongAdder;
  * sizing policy. Statements and transactions borrow through this data source; HikariCP does all the pooling.
  *
  * <p>A check-out that must see its return (check-in hooks, lease tracking, shrinking, validation) gets a
- * {@link LentConnection} over HikariCP's connection, otherwise HikariCP's own; the physical connections HikariCP
- * holds are {@link PhysicalSource}'s watched connections.
+ * {@link LentConnection} over HikariCP's connection, otherwise HikariCP's own; Covet's statement executor, which
+ * reports the return itself, borrows with {@link #checkout()} and {@link #release} and never gets the wrapper. The
+ * physical connections HikariCP holds are {@link PhysicalSource}'s watched connections.
  */
 public final class ManagedPool implements DataSource, Pool {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedPool.class);
@@ -181,59 +182,97 @@ public final class ManagedPool implements DataSource, Pool {
         // clock only when something needs it (validation after an idle window, leak detection). A clock reading
         // costs a quarter of HikariCP's whole check-out and return (System.nanoTime() on this development VM's
         // kvm-clock: ~33 ns of CPU against ~130 ns), so lease times otherwise come from the monitor's coarse clock.
+        // The rare branches (exhaustion, validation and hook failures, leak records) live in methods of their own
+        // so that the plain check-out stays small enough for the JIT to inline into the caller; the 500-byte
+        // version with everything in one loop was compiled as a separate call.
+        return checkout(true);
+    }
+
+    /**
+     * A check-out for Covet's own statement executor, which gives it back with {@link #release} instead of
+     * closing it: HikariCP's connection itself, never wrapped, with the check-out hooks run and the lease recorded
+     * as for {@link #getConnection()}; {@link #release} then does what a lent connection's {@code close()} would.
+     * Saves the wrapper, its allocation and the atomic claim on a hooked pool's every statement.
+     */
+    Connection checkout() throws SQLException {
+        return checkout(false);
+    }
+
+    /**
+     * Gives back a connection from {@link #checkout()}: runs the check-in hooks (a failing one evicts it),
+     * shrinks an overflowing pool, ends the lease. A connection the caller closed itself (against
+     * {@link io.covet.core.ConnectionCallback}'s contract) went back to HikariCP without its check-in hooks: it is
+     * evicted, so that it is not lent again, and the misuse logged.
+     */
+    void release(Connection c) throws SQLException {
+        if (!wrap) {
+            c.close();
+        } else if (c.isClosed()) {
+            closedByCaller(c);
+        } else {
+            checkin(c, PhysicalSource.tracked(c.unwrap(Connection.class)));
+        }
+    }
+
+    private void closedByCaller(Connection c) {
+        LOG.warn("a connection of database '{}' lent to a withConnection callback or a statement was closed by the "
+                + "caller, so it went back to the pool without its check-in hooks; it was evicted. Do not close it: "
+                + "Covet gives it back", database);
+        hikari.evictConnection(c);
+    }
+
+    private Connection checkout(boolean wrapIt) throws SQLException {
         int r = java.util.concurrent.ThreadLocalRandom.current().nextInt();
         boolean timed = (r & (TIMED_ONE_IN - 1)) == 0;
+        if (inspect) {
+            return lend(r, timed, wrapIt);
+        }
+        // The default path: nothing to run or track per lease, so the caller gets HikariCP's connection.
+        long t0 = timed ? System.nanoTime() : 0;
+        Connection c = borrow(t0);
+        countCheckout(c);
+        if (timed) {
+            sample(System.nanoTime() - t0, r);
+        }
+        return c;
+    }
+
+    /** HikariCP's check-out; an acquire timeout with every connection busy becomes the exhaustion error. */
+    private Connection borrow(long t0) throws SQLException {
+        try {
+            return hikari.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            throw acquireFailed(e, t0);
+        }
+    }
+
+    private SQLException acquireFailed(SQLTransientConnectionException e, long t0) {
+        // HikariCP gives the last connect failure as the cause when the server is the problem; without one every
+        // connection was simply busy (for the whole acquire timeout, when this check-out was not timed).
+        if (e.getCause() == null && !closing) {
+            return exhausted(e, t0 != 0 ? t0
+                    : System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout()));
+        }
+        return e;
+    }
+
+    /** A check-out that needs the physical connection's record: validation, check-out hooks, lease tracking. */
+    private Connection lend(int r, boolean timed, boolean wrapIt) throws SQLException {
         long t0 = timed || validating ? System.nanoTime() : 0;
-        long deadline = 0;
-        int hookFailures = 0;
+        int failures = 0;
         while (true) {
-            Connection c;
-            try {
-                c = hikari.getConnection();
-            } catch (SQLTransientConnectionException e) {
-                // HikariCP gives the last connect failure as the cause when the server is the problem; without
-                // one every connection was simply busy (for the whole acquire timeout, when this one was not timed).
-                if (e.getCause() == null && !closing) {
-                    throw exhausted(e, t0 != 0 ? t0
-                            : System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout()));
-                }
-                throw e;
-            }
-            if (!inspect) {
-                // The default path: nothing to run or track per lease, so the caller gets HikariCP's connection.
-                countCheckout(c);
-                if (timed) {
-                    sample(System.nanoTime() - t0, r);
-                }
-                return c;
-            }
+            Connection c = borrow(t0);
             long now = timed || validating || leakDetection ? System.nanoTime() : coarseNanos;
             PooledConnection pc = PhysicalSource.tracked(c.unwrap(Connection.class));
             if (validating && now - pc.returnedAt >= bypassNanos && !alive(c)) {
-                evict(c, pc, EvictionReason.VALIDATION_FAILURE);
-                if (deadline == 0) {
-                    deadline = t0 + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout());
-                }
-                if (System.nanoTime() - deadline < 0) {
-                    continue;
-                }
-                throw new SQLTransientConnectionException("database '" + database + "': every connection offered "
-                        + "within the acquire timeout failed validation; is the server up?", "08006");
+                invalid(c, pc, t0);
+                continue;
             }
             if (onCheckout.length > 0) {
-                try {
-                    for (ConnectionHook hook : onCheckout) {
-                        hook.run(c);
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    evict(c, pc, EvictionReason.HOOK_FAILURE);
-                    LOG.warn("on-checkout hook of database '{}' failed; the connection was evicted", database, e);
-                    if (++hookFailures < HOOK_ATTEMPTS) {
-                        continue;
-                    }
-                    throw new SQLException("the on-checkout hook of database '" + database + "' failed on "
-                            + HOOK_ATTEMPTS + " connections in a row (each was evicted): " + e.getMessage()
-                            + ". Fix the hook", e instanceof SQLException se ? se.getSQLState() : null, e);
+                Exception failed = run(onCheckout, c);
+                if (failed != null) {
+                    checkoutHookFailed(c, pc, failed, ++failures);
+                    continue;
                 }
             }
             pc.countCheckout();
@@ -243,16 +282,61 @@ public final class ManagedPool implements DataSource, Pool {
             if (!wrap) {
                 return c;
             }
-            LentConnection lent;
-            if (leakDetection) {
-                StackTraceElement[] stack = PooledConnection.callerStack();
-                lent = new LentConnection(c, pc, this, now, stack, PooledConnection.caller(stack));
-            } else {
-                lent = new LentConnection(c, pc, this, now, null, null);
+            if (!wrapIt) {
+                pc.lease(leakDetection ? held(now) : pc.heldAt(now));
+                return c;
             }
+            LentConnection lent = leakDetection ? tracked(c, pc, now) : new LentConnection(c, pc, this, now, null, null);
             pc.lease(lent);
             return lent;
         }
+    }
+
+    /** Runs {@code hooks} in order on {@code c}; the first one's failure, or null when all ran. */
+    private static Exception run(ConnectionHook[] hooks, Connection c) {
+        for (ConnectionHook hook : hooks) {
+            try {
+                hook.run(c);
+            } catch (SQLException | RuntimeException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Evicts a connection that failed validation after its idle window; returns when the caller may try another
+     * one within the acquire timeout (measured from {@code t0}), else throws.
+     */
+    private void invalid(Connection c, PooledConnection pc, long t0) throws SQLException {
+        evict(c, pc, EvictionReason.VALIDATION_FAILURE);
+        if (System.nanoTime() - (t0 + TimeUnit.MILLISECONDS.toNanos(hikari.getConnectionTimeout())) >= 0) {
+            throw new SQLTransientConnectionException("database '" + database + "': every connection offered "
+                    + "within the acquire timeout failed validation; is the server up?", "08006");
+        }
+    }
+
+    /** Evicts a connection whose on-checkout hook failed; returns when the caller may try another, else throws. */
+    private void checkoutHookFailed(Connection c, PooledConnection pc, Exception e, int failures) throws SQLException {
+        evict(c, pc, EvictionReason.HOOK_FAILURE);
+        LOG.warn("on-checkout hook of database '{}' failed; the connection was evicted", database, e);
+        if (failures >= HOOK_ATTEMPTS) {
+            throw new SQLException("the on-checkout hook of database '" + database + "' failed on "
+                    + HOOK_ATTEMPTS + " connections in a row (each was evicted): " + e.getMessage()
+                    + ". Fix the hook", e instanceof SQLException se ? se.getSQLState() : null, e);
+        }
+    }
+
+    /** The lease record of an unwrapped check-out, with where it was borrowed, for leak detection. */
+    private static PooledConnection.Held held(long now) {
+        StackTraceElement[] stack = PooledConnection.callerStack();
+        return new PooledConnection.Held(now, Thread.currentThread(), stack, PooledConnection.caller(stack));
+    }
+
+    /** A lent connection that records where it was borrowed, for leak detection. */
+    private LentConnection tracked(Connection c, PooledConnection pc, long now) {
+        StackTraceElement[] stack = PooledConnection.callerStack();
+        return new LentConnection(c, pc, this, now, stack, PooledConnection.caller(stack));
     }
 
     /**
@@ -286,35 +370,30 @@ public final class ManagedPool implements DataSource, Pool {
     }
 
     void checkin(Connection c, PooledConnection pc) throws SQLException {
-        EvictionReason evict = null;
-        for (ConnectionHook hook : onCheckin) {
-            try {
-                hook.run(c);
-            } catch (SQLException | RuntimeException e) {
-                // The caller's work is done; the connection's state is unknown, so it must not be lent again.
-                LOG.warn("on-checkin hook of database '{}' failed; the connection was evicted", database, e);
-                evict = EvictionReason.HOOK_FAILURE;
-                break;
-            }
-        }
-        if (evict == null && shrinkOnReturn) {
-            // Decided and done under one lock: callers returning at once would otherwise all see the pool above
-            // its size and close more connections than it is over by (HikariCP drops the count on eviction).
-            synchronized (shrinkLock) {
-                HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
-                if (bean != null && bean.getTotalConnections() > sizer.keepAtMost()) {
-                    evict(c, pc, EvictionReason.SHRINK);
-                    return;
-                }
-            }
-        }
-        if (evict != null) {
-            evict(c, pc, evict);
-        } else {
+        Exception failed = onCheckin.length > 0 ? run(onCheckin, c) : null;
+        if (failed != null) {
+            // The caller's work is done; the connection's state is unknown, so it must not be lent again.
+            LOG.warn("on-checkin hook of database '{}' failed; the connection was evicted", database, failed);
+            evict(c, pc, EvictionReason.HOOK_FAILURE);
+        } else if (!shrinkOnReturn || !shrunk(c, pc)) {
             // The return time decides check-out validation after an idle window (exact then) and, for the close
             // reason, whether a connection sat idle past the idle timeout (the coarse clock is precise enough).
             pc.endLease(validating ? System.nanoTime() : coarseNanos);
             c.close();
+        }
+    }
+
+    /** Evicts a returned connection when the pool is above the size its policy keeps; whether it did. */
+    private boolean shrunk(Connection c, PooledConnection pc) {
+        // Decided and done under one lock: callers returning at once would otherwise all see the pool above its
+        // size and close more connections than it is over by (HikariCP drops the count on eviction).
+        synchronized (shrinkLock) {
+            HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
+            if (bean != null && bean.getTotalConnections() > sizer.keepAtMost()) {
+                evict(c, pc, EvictionReason.SHRINK);
+                return true;
+            }
+            return false;
         }
     }
 

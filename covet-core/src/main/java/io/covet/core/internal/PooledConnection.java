@@ -18,7 +18,8 @@ import java.util.Arrays;
 final class PooledConnection {
     /**
      * One check-out: {@link System#nanoTime()} when it began, the borrowing thread, and where, when tracked.
-     * Immutable; the lent connection itself (so a check-out allocates one object, not two).
+     * Immutable; the lent connection itself (so a check-out allocates one object, not two), or a {@link Held}
+     * record when the executor borrowed it unwrapped.
      */
     interface Lease {
         long at();
@@ -34,6 +35,10 @@ final class PooledConnection {
         default String threadName() {
             return thread().getName();
         }
+    }
+
+    /** The lease record of a check-out handed out unwrapped (to Covet's own executor, which reports the return). */
+    record Held(long at, Thread thread, StackTraceElement[] stack, String caller) implements Lease {
     }
 
     private static final VarHandle LEASE;
@@ -59,6 +64,8 @@ final class PooledConnection {
     /** The lease the monitor last reported as a leak, so each leak is reported once. */
     volatile Lease leakReported;
     volatile EvictionReason evictedFor;
+    /** The last record {@link #heldAt} made; read and written by the holder only. */
+    private Held recentHeld;
     /** Check-outs of this connection; written only by its holder, so a plain increment is exact. */
     @SuppressWarnings("unused") // through CHECKOUTS
     private long checkouts;
@@ -67,6 +74,22 @@ final class PooledConnection {
         this.physical = physical;
         this.openedAt = now;
         this.returnedAt = now;
+    }
+
+    /**
+     * A record of a check-out at {@code now} by the calling thread, without stack: the last one made when it was
+     * the same thread at the same (coarse) time, since HikariCP lends a connection to the thread that last
+     * returned it, so most check-outs allocate nothing. Only for records whose identity nobody compares (leak
+     * reports do, and make their own).
+     */
+    Held heldAt(long now) {
+        Held h = recentHeld;
+        Thread t = Thread.currentThread();
+        if (h == null || h.at() != now || h.thread() != t) {
+            h = new Held(now, t, null, null);
+            recentHeld = h;
+        }
+        return h;
     }
 
     void lease(Lease l) {

@@ -35,6 +35,8 @@ public final class StatementExecutor {
     private final String databaseName;
     private final Engine engine;
     private final DataSource dataSource;
+    /** The data source when it is Covet's pool, which lends to this executor unwrapped; else null. */
+    private final ManagedPool managed;
     private final String location;
     private final Pipeline pipeline;
     private volatile TransactionBinding transactions;
@@ -57,6 +59,7 @@ public final class StatementExecutor {
         this.databaseName = databaseName;
         this.engine = engine;
         this.dataSource = dataSource;
+        this.managed = dataSource instanceof ManagedPool m ? m : null;
         this.location = location;
         this.pipeline = pipeline;
     }
@@ -108,18 +111,46 @@ public final class StatementExecutor {
 
     /** {@link #lease()} for a purpose the interceptors are told about when a connection is borrowed. */
     public Lease lease(ConnectionContext.Purpose purpose) {
+        Lease bound = transactionLease();
+        return bound != null ? bound : borrowLease(purpose);
+    }
+
+    /** A non-owned lease on the calling thread's transaction connection for this database, or null outside one. */
+    public Lease transactionLease() {
         TransactionBinding binding = transactions;
-        if (binding != null) {
-            Lease bound = binding.current();
-            if (bound != null) {
-                return bound;
-            }
+        return binding == null ? null : binding.current();
+    }
+
+    /**
+     * A connection of the data source for a caller outside any transaction (see {@link #transactionLease()}) when
+     * no interceptor is registered ({@link Pipeline#active()} false): what {@link #lease()} would lend then,
+     * without the lease object around it. Give it back with {@link #giveBack}, not {@code close()}: from Covet's
+     * own pool it comes unwrapped, and the check-in hooks run there.
+     */
+    public Connection borrow() {
+        try {
+            return managed != null ? managed.checkout() : dataSource.getConnection();
+        } catch (SQLException e) {
+            throw connectionFailure(e);
         }
+    }
+
+    /** Returns a connection of {@link #borrow()} to the pool. */
+    public void giveBack(Connection c) throws SQLException {
+        if (managed != null) {
+            managed.release(c);
+        } else {
+            c.close();
+        }
+    }
+
+    /** An owned lease from the data source (through the interceptors' acquire when there are any). */
+    private Lease borrowLease(ConnectionContext.Purpose purpose) {
         if (pipeline.active()) {
             return pipeline.borrow(dataSource, purpose, false, this::connectionFailure);
         }
         try {
-            return new Lease(dataSource.getConnection(), true);
+            return managed != null ? new Lease(managed, managed.checkout()) : new Lease(dataSource.getConnection(), true);
         } catch (SQLException e) {
             throw connectionFailure(e);
         }

@@ -90,6 +90,48 @@ class PoolHooksTest {
     }
 
     @AllEngines
+    void checkinHooksRunOnceWhetherTheExecutorOrTheCallerGivesTheConnectionBack(Scratch s) throws Exception {
+        AtomicInteger out = new AtomicInteger();
+        AtomicInteger in = new AtomicInteger();
+        Database db = s.open(b -> b.pool(PoolSettings.builder().maxSize(2)
+                .onCheckout(c -> out.incrementAndGet()).onCheckin(c -> in.incrementAndGet()).build()));
+        int before = out.get();
+        // withConnection and statements borrow unwrapped and the executor gives back; a connection from the pool's
+        // own data source is wrapped and gives itself back on close, once however often it is closed.
+        db.withConnection(c -> c.isValid(1));
+        assertThatThrownBy(() -> db.withConnection(c -> {
+            throw new java.sql.SQLException("work failed");
+        })).hasMessageContaining("work failed");
+        try (java.sql.Connection c = ((javax.sql.DataSource) db.pool()).getConnection()) {
+            c.close();
+            assertThat(c.isClosed()).isTrue();
+        }
+        assertThat(out.get() - before).isEqualTo(3);
+        assertThat(in.get() - before).isEqualTo(3);
+    }
+
+    @AllEngines
+    void aConnectionTheCallbackClosedItselfIsEvictedNotLentAgain(Scratch s) throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger in = new AtomicInteger();
+        Database db = s.open(b -> b.pool(PoolSettings.builder().maxSize(1).minIdle(1)
+                .onConnect(c -> opened.incrementAndGet()).onCheckin(c -> in.incrementAndGet()).build()));
+        int connections = opened.get();
+        int checkins = in.get();
+        // Against ConnectionCallback's contract: HikariCP takes it back at once, before any check-in hook could
+        // run on it, so Covet evicts it rather than lend it again.
+        db.withConnection(c -> {
+            c.close();
+            return null;
+        });
+        assertThat(in.get()).isEqualTo(checkins);
+        waitFor(() -> db.pool().stats().size() == 0 || opened.get() > connections);
+        assertThat(db.sql("SELECT 1").list()).hasSize(1);
+        assertThat(opened.get()).isEqualTo(connections + 1);
+        assertThat(in.get()).isEqualTo(checkins + 1);
+    }
+
+    @AllEngines
     void aFailingCheckinHookEvictsTheConnectionButNotTheCaller(Scratch s) throws Exception {
         AtomicBoolean fail = new AtomicBoolean();
         Map<EvictionReason, Integer> evicted = new ConcurrentHashMap<>();
