@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code history-update-app}, on each engine: a one-row update through the ORM ({@code orm.save} of a loaded
  * instance whose amount changed) of {@code ledger_app}, whose history the ORM writes itself
- * ({@code @History(capture = APPLICATION)}: the UPDATE, then the version statements, in the save's transaction),
+ * ({@code @History(capture = APPLICATION)}: the UPDATE, then the one version statement, in the save's transaction),
  * versus the same save of {@code ledger_app_plain}, an untracked copy. {@value #KEYS} rows each, whose history starts
  * with {@value #VERSIONS} versions per row (written by whole-table {@code QuerySet.update}s).
  */

@@ -63,6 +63,11 @@ final class MariaDbSpecifics implements EngineSpecifics {
             case 4025, 3819 -> new CheckViolation("check constraint violated", engine, sql, e,
                     ErrorTranslator.group(CONSTRAINT_FAILED, msg));
             case 1213 -> new DeadlockDetected("deadlock detected; the transaction was rolled back, retry it", engine, sql, e);
+            // InnoDB reports a deadlock (or lock wait timeout) met while taking the table's AUTO-INC lock, which an
+            // INSERT … SELECT holds to its end (innodb_autoinc_lock_mode 1, the default), as "Failed to read
+            // auto-increment value"; retrying the transaction is the remedy, as for 1213
+            case 1467 -> new DeadlockDetected("deadlock detected while taking the auto-increment lock (MariaDB error "
+                    + "1467); roll back and retry the transaction", engine, sql, e);
             case 1205 -> new LockTimeout("lock wait timeout exceeded; only the statement was rolled back, roll back "
                     + "and retry the transaction", engine, sql, e);
             case 3572 -> new LockTimeout("lock not available (NOWAIT)", engine, sql, e);

@@ -97,8 +97,9 @@ public final class WriteGuard {
     /**
      * The tables {@code sql} writes, lower case, unquoted and without schema: the name after every
      * {@code INSERT INTO}, {@code REPLACE INTO}, {@code UPDATE}, {@code DELETE FROM}, {@code MERGE INTO},
-     * {@code TRUNCATE [TABLE]} and {@code COPY} keyword outside string literals and comments, so also the writes
-     * inside a {@code WITH} statement. Not seen: the second and later tables of a multi-table {@code UPDATE a JOIN b}
+     * {@code TRUNCATE [TABLE]} and {@code COPY} keyword outside string literals (also PostgreSQL's dollar-quoted
+     * {@code $$…$$} / {@code $tag$…$tag$}) and comments, so also the writes inside a {@code WITH} statement and in
+     * the body of a PostgreSQL {@code DO} block (code run by the statement itself). Not seen: the second and later tables of a multi-table {@code UPDATE a JOIN b}
      * or {@code DELETE a, b FROM …}, and writes made by functions, procedures or triggers the statement calls.
      */
     public static List<String> writtenTables(String sql) {
@@ -144,12 +145,23 @@ public final class WriteGuard {
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
+            int dollarEnd = c == '$' ? dollarQuoteEnd(sql, i) : -1;
             if (c == '\'') {
                 int j = i + 1;
                 while (j < n && !(sql.charAt(j) == '\'' && (j + 1 >= n || sql.charAt(j + 1) != '\''))) {
                     j += sql.charAt(j) == '\'' || sql.charAt(j) == '\\' ? 2 : 1;
                 }
+                if (doBody(out)) {
+                    out.addAll(words(sql.substring(i + 1, Math.min(j, n)).replace("''", "'")));
+                }
                 i = j + 1;
+            } else if (dollarEnd > 0) {
+                // PostgreSQL dollar quoting: $$…$$ or $tag$…$tag$, whose text may hold quotes and SQL words
+                int open = sql.indexOf('$', i + 1) + 1;
+                if (doBody(out)) {
+                    out.addAll(words(sql.substring(open, dollarEnd - (open - i))));
+                }
+                i = dollarEnd;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 int nl = sql.indexOf('\n', i);
                 i = nl < 0 ? n : nl + 1;
@@ -194,5 +206,40 @@ public final class WriteGuard {
             }
         }
         return out;
+    }
+
+    /**
+     * Where the dollar-quoted string that starts at {@code at} ends (the index after its closing {@code $tag$}), or
+     * -1 when {@code $} does not open one there: not followed by {@code $} or by a tag ({@code [A-Za-z_][A-Za-z0-9_]*}
+     * then {@code $}) — e.g. a {@code $1} parameter — or never closed (then the text is read as if unquoted, so that
+     * a lone {@code $} cannot hide the rest of a statement).
+     */
+    private static int dollarQuoteEnd(String sql, int at) {
+        int n = sql.length();
+        int j = at + 1;
+        if (j < n && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_')) {
+            while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
+                j++;
+            }
+        }
+        if (j >= n || sql.charAt(j) != '$') {
+            return -1;
+        }
+        String delimiter = sql.substring(at, j + 1);
+        int close = sql.indexOf(delimiter, j + 1);
+        return close < 0 ? -1 : close + delimiter.length();
+    }
+
+    /**
+     * Whether a string literal that follows {@code words} is the body of a PostgreSQL {@code DO} block
+     * ({@code DO 'body'}, {@code DO $$body$$}, {@code DO LANGUAGE plpgsql $$body$$}): code that runs now, so its
+     * writes are read too, unlike a function body or a value.
+     */
+    private static boolean doBody(List<String> words) {
+        int k = words.size();
+        if (k >= 1 && words.get(k - 1).equals("do")) {
+            return true;
+        }
+        return k >= 3 && words.get(k - 3).equals("do") && words.get(k - 2).equals("language");
     }
 }

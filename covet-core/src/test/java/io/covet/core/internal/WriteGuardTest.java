@@ -45,6 +45,33 @@ class WriteGuardTest {
     }
 
     @Test
+    void dollarQuotedStringsAreLiteralsButDoBlockBodiesAreRead() {
+        // PostgreSQL dollar quoting: the text is a value, and a quote inside it does not open a literal
+        assertThat(WriteGuard.writtenTables("SELECT $$UPDATE purse SET a = 1$$ AS s")).isEmpty();
+        assertThat(WriteGuard.writtenTables("INSERT INTO notes (t) VALUES ($q$delete from purse$q$)"))
+                .containsExactly("notes");
+        assertThat(WriteGuard.writtenTables("WITH x AS (SELECT $$it's$$ AS s) UPDATE purse SET a = 1"))
+                .containsExactly("purse");
+        assertThat(WriteGuard.writtenTables("SELECT $a$ $b$ update purse set a = 1 $b$ $a$, 1; DELETE FROM purse"))
+                .containsExactly("purse");
+        // positional parameters, $ inside names and an unclosed $ are not quotes
+        assertThat(WriteGuard.writtenTables("UPDATE purse SET a = $1 WHERE b = $2")).containsExactly("purse");
+        assertThat(WriteGuard.writtenTables("UPDATE a$b SET x = $1; UPDATE purse SET a = 1"))
+                .containsExactly("a$b", "purse");
+        assertThat(WriteGuard.writtenTables("SELECT '$tag$'; UPDATE purse SET a = 1; SELECT $tag$"))
+                .containsExactly("purse");
+        // a DO block runs its body now: its writes are seen, however the body is quoted
+        assertThat(WriteGuard.writtenTables("DO $$BEGIN UPDATE purse SET a = 1; END$$")).containsExactly("purse");
+        assertThat(WriteGuard.writtenTables("DO LANGUAGE plpgsql $body$ BEGIN DELETE FROM \"purse\"; END $body$"))
+                .containsExactly("purse");
+        assertThat(WriteGuard.writtenTables("do 'begin insert into purse values (1, ''x''); end'"))
+                .containsExactly("purse");
+        // a function body runs later, when called: not a write of this statement
+        assertThat(WriteGuard.writtenTables("CREATE FUNCTION f() RETURNS void AS $$ UPDATE purse SET a = 1 $$ "
+                + "LANGUAGE sql")).isEmpty();
+    }
+
+    @Test
     void knownLimitTheSecondTableOfAMultiTableUpdateIsNotSeen() {
         assertThat(WriteGuard.writtenTables("UPDATE a JOIN purse p ON p.id = a.id SET p.x = 1")).containsExactly("a");
     }

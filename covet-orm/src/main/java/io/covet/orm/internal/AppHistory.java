@@ -150,20 +150,9 @@ public final class AppHistory {
         Supplier<Void> run = () -> {
             for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
                 List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));
-                List<Object> flat = new ArrayList<>();
-                chunk.forEach(flat::addAll);
-                List<Object> attributed = new ArrayList<>();
-                attributed.add(actor.user());
-                attributed.add(actor.reason());
-                if (!sql.unitFromDatabase()) {
-                    attributed.add(changeset);
-                }
-                attributed.addAll(flat);
-                if (change == '~' && (sql.unitFromDatabase() || changeset != null)) {
-                    db.sql(sql.collapse(t, chunk.size()), attributed).tables(tables).execute();
-                }
-                db.sql(sql.insertVersions(t, change, chunk.size()), attributed).tables(tables).execute();
-                db.sql(sql.close(t, chunk.size()), flat).tables(tables).execute();
+                HistoryWrites.Statement st = sql.versions(t, change, chunk, actor.user(), actor.reason(), changeset,
+                        true);
+                db.sql(st.sql(), st.parameters()).tables(tables).execute();
             }
             return null;
         };

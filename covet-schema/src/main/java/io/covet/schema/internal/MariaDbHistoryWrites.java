@@ -4,11 +4,14 @@ import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
 import io.covet.schema.HistoryTarget;
 
+import java.util.List;
+
 /**
- * MariaDB: the clock of {@link MariaDbHistoryTriggers} ({@code UTC_TIMESTAMP(6)}); {@code <=>} as the null-safe
- * comparison; joined updates as multi-table {@code UPDATE … JOIN} (MariaDB refuses a subquery on the updated
- * table), reading the history through its as-of index ({@code FORCE INDEX}: a full scan would lock every version
- * and make writers of different rows deadlock, as with the triggers); the changeset compared as bytes.
+ * MariaDB: the clock of {@link MariaDbHistoryTriggers} ({@code UTC_TIMESTAMP(6)}, fixed for the statement);
+ * {@code <=>} as the null-safe comparison; the changeset compared as bytes; versions to close or rewrite updated
+ * through {@code ON DUPLICATE KEY UPDATE} of one {@code INSERT … SELECT} (see {@link HistoryWriteSql#upsert}),
+ * reading the history by key through its as-of index ({@code FORCE INDEX}: a full scan would lock every version and
+ * make writers of different rows deadlock, as with the triggers).
  */
 public final class MariaDbHistoryWrites extends HistoryWriteSql {
     public MariaDbHistoryWrites(Dialect d) {
@@ -30,22 +33,30 @@ public final class MariaDbHistoryWrites extends HistoryWriteSql {
         return a + "." + q(column) + " <=> " + b + "." + q(column);
     }
 
-    private String locked(HistoryTarget t, String alias) {
+    @Override
+    String unitIs(String alias) {
+        return "CAST(" + alias + "." + q(HistoryTable.TXID) + " AS BINARY) = CAST(? AS BINARY)";
+    }
+
+    @Override
+    String byKey(HistoryTarget t, String alias) {
         return q(t.history()) + " " + alias + " FORCE INDEX (" + q(HistoryTable.applicationIndexName(t.source()))
                 + ")";
     }
 
     @Override
-    public String collapse(HistoryTarget t, int keyCount) {
-        return "UPDATE " + locked(t, "h") + " JOIN " + q(t.source()) + " s ON " + keyJoin(t, "h", "s") + " SET "
-                + collapseSet(t, "h.") + " WHERE "
-                + collapseWhere(t, "CAST(h." + q(HistoryTable.TXID) + " AS BINARY) = CAST(? AS BINARY)", keyCount);
+    public Statement versions(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
+                              String changeset, boolean rewrite) {
+        return upsert(t, changeType, keys, user, reason, changeset, rewrite);
     }
 
     @Override
-    public String close(HistoryTarget t, int keyCount) {
-        return "UPDATE " + locked(t, "h") + " JOIN " + locked(t, "n") + " ON " + closeJoin(t) + " SET h."
-                + q(HistoryTable.VALID_TO) + " = n." + q(HistoryTable.VALID_FROM) + " WHERE h."
-                + q(HistoryTable.VALID_TO) + " IS NULL AND " + keyFilter(t, "h", keyCount);
+    String onKeyHit(HistoryTarget t) {
+        return "ON DUPLICATE KEY UPDATE";
+    }
+
+    @Override
+    String inserted(String column) {
+        return "VALUES(" + q(column) + ")";
     }
 }

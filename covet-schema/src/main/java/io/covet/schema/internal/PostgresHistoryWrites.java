@@ -4,10 +4,17 @@ import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
 import io.covet.schema.HistoryTarget;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * PostgreSQL: the clock and unit of work of {@link PostgresHistoryTriggers} ({@code clock_timestamp()},
  * {@code txid_current()}); values compared as text like the triggers do (so that types without equality, such as
- * {@code json}, compare); joined updates with {@code UPDATE … FROM}.
+ * {@code json}, compare); the rewrite, the insert and the close as data-modifying {@code WITH} clauses of one
+ * statement. They all see the history as it was before the statement (PostgreSQL runs them on one snapshot): the
+ * rewrite and the insert exclude each other's keys by their conditions, and the close joins the inserted rows
+ * ({@code RETURNING}) to the open versions of their keys, so each new version closes its predecessor at its own
+ * start.
  */
 public final class PostgresHistoryWrites extends HistoryWriteSql {
     public PostgresHistoryWrites(Dialect d) {
@@ -35,16 +42,50 @@ public final class PostgresHistoryWrites extends HistoryWriteSql {
     }
 
     @Override
-    public String collapse(HistoryTarget t, int keyCount) {
-        return "UPDATE " + q(t.history()) + " AS h SET " + collapseSet(t, "") + " FROM " + q(t.source())
-                + " AS s WHERE " + keyJoin(t, "h", "s") + " AND "
-                + collapseWhere(t, "h." + q(HistoryTable.TXID) + " = " + unit(), keyCount);
-    }
-
-    @Override
-    public String close(HistoryTarget t, int keyCount) {
-        return "UPDATE " + q(t.history()) + " AS h SET " + q(HistoryTable.VALID_TO) + " = n."
-                + q(HistoryTable.VALID_FROM) + " FROM " + q(t.history()) + " AS n WHERE " + closeJoin(t) + " AND h."
-                + q(HistoryTable.VALID_TO) + " IS NULL AND " + keyFilter(t, "h", keyCount);
+    public Statement versions(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
+                              String changeset, boolean rewrite) {
+        boolean rw = rewrites(changeType, rewrite, changeset);
+        String h = q(t.history());
+        String src = q(t.source());
+        String vt = q(HistoryTable.VALID_TO);
+        String vf = q(HistoryTable.VALID_FROM);
+        String ct = q(HistoryTable.CHANGE_TYPE);
+        Out out = new Out().add("WITH ");
+        if (rw) {
+            List<String> sets = new ArrayList<>();
+            rewritten(t).forEach(c -> sets.add(q(c) + " = s." + q(c)));
+            out.add("r AS (UPDATE " + h + " AS h SET " + String.join(", ", sets)
+                    + (sets.isEmpty() ? "" : ", ") + q(HistoryTable.CHANGED_BY) + " = ?, "
+                    + q(HistoryTable.CHANGE_REASON) + " = ? FROM " + src + " AS s WHERE " + openOf(t, "h", "s")
+                    + " AND h." + ct + " <> '-' AND " + unitIs("h") + " AND NOT (" + allSame(t, "h", "s") + ") AND ",
+                    user, reason);
+            keyFilter(out, t, "s", keys);
+            out.add(" RETURNING 1), ");
+        }
+        List<String> cols = new ArrayList<>();
+        List<String> vals = new ArrayList<>();
+        for (String c : t.tracked()) {
+            cols.add(q(c));
+            vals.add("s." + q(c));
+        }
+        for (String c : List.of(HistoryTable.VALID_FROM, HistoryTable.CHANGE_TYPE, HistoryTable.CHANGED_BY,
+                HistoryTable.CHANGE_REASON, HistoryTable.TXID)) {
+            cols.add(q(c));
+        }
+        List<String> ret = new ArrayList<>(t.keys().stream().map(this::q).toList());
+        ret.add(vf);
+        out.add("n AS (INSERT INTO " + h + " (" + String.join(", ", cols) + ") SELECT " + String.join(", ", vals)
+                + ", " + start(t) + ", '" + changeType + "', ?, ?, " + unit() + " FROM " + src + " s WHERE ",
+                user, reason);
+        keyFilter(out, t, "s", keys);
+        if (changeType == '~') {
+            noNewVersion(out, t, rw, changeset);
+        }
+        // versions in key order, as one statement's rows would be recorded on every engine
+        out.add(" ORDER BY " + String.join(", ", t.keys().stream().map(k -> "s." + q(k)).toList()) + " RETURNING "
+                + String.join(", ", ret) + ") ");
+        out.add("UPDATE " + h + " AS h SET " + vt + " = n." + vf + " FROM n WHERE " + keyJoin(t, "h", "n") + " AND h."
+                + vt + " IS NULL");
+        return out.statement();
     }
 }

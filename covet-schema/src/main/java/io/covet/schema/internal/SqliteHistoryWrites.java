@@ -4,10 +4,13 @@ import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
 import io.covet.schema.HistoryTarget;
 
+import java.util.List;
+
 /**
  * SQLite: the clock of {@link SqliteHistoryTriggers} ({@code strftime('%Y-%m-%d %H:%M:%f','now')}, text that
- * compares in time order); {@code IS} as the null-safe comparison; joined updates with {@code UPDATE … FROM}
- * (SQLite 3.33 and later, which sqlite-jdbc bundles).
+ * compares in time order, fixed for the statement); {@code IS} as the null-safe comparison; versions to close or
+ * rewrite updated through {@code ON CONFLICT (history_id) DO UPDATE} of one {@code INSERT … SELECT} (see
+ * {@link HistoryWriteSql#upsert}; SQLite 3.24 and later, which sqlite-jdbc bundles).
  */
 public final class SqliteHistoryWrites extends HistoryWriteSql {
     public SqliteHistoryWrites(Dialect d) {
@@ -30,16 +33,18 @@ public final class SqliteHistoryWrites extends HistoryWriteSql {
     }
 
     @Override
-    public String collapse(HistoryTarget t, int keyCount) {
-        return "UPDATE " + q(t.history()) + " AS h SET " + collapseSet(t, "") + " FROM " + q(t.source())
-                + " AS s WHERE " + keyJoin(t, "h", "s") + " AND "
-                + collapseWhere(t, "h." + q(HistoryTable.TXID) + " = ?", keyCount);
+    public Statement versions(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
+                              String changeset, boolean rewrite) {
+        return upsert(t, changeType, keys, user, reason, changeset, rewrite);
     }
 
     @Override
-    public String close(HistoryTarget t, int keyCount) {
-        return "UPDATE " + q(t.history()) + " AS h SET " + q(HistoryTable.VALID_TO) + " = n."
-                + q(HistoryTable.VALID_FROM) + " FROM " + q(t.history()) + " AS n WHERE " + closeJoin(t) + " AND h."
-                + q(HistoryTable.VALID_TO) + " IS NULL AND " + keyFilter(t, "h", keyCount);
+    String onKeyHit(HistoryTarget t) {
+        return "ON CONFLICT (" + q(HistoryTable.HISTORY_ID) + ") DO UPDATE SET";
+    }
+
+    @Override
+    String inserted(String column) {
+        return "excluded." + q(column);
     }
 }
