@@ -292,13 +292,16 @@ class PartitionMigrationsTest {
                         + "delete those rows first; nothing was changed");
         assertThat(rowsByPartition(s, "ledger", "yr", List.of("ledger_old", "ledger_2024")))
                 .containsExactly("ledger_old:1:2020", "ledger_2024:2:2025");
+        // PostgreSQL rolled the migration back; MariaDB records it as partial with its one operation still in
         assertThat(m.status()).filteredOn(x -> x.key().equals(k3)).singleElement()
-                .satisfies(x -> assertThat(x.applied()).isTrue());
+                .satisfies(x -> assertThat(pg ? x.applied() : x.partial() && x.opsDone() == 1).isTrue());
         MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> true);
 
-        // once the row is gone the reverse runs; then visit_mid's rows go back to the DEFAULT partition
+        // once the row is gone the reverse runs (on MariaDB by undoing the partial migration, as
+        // `covet migrate --rollback-partial` does); then visit_mid's rows go back to the DEFAULT partition
         db.sql("DELETE FROM ledger WHERE yr = 2025").execute();
-        m.migrate(Target.of(k2.app(), k2.name()));
+        (pg ? m : Migrator.builder(db, all).onPartial(Migrator.OnPartial.ROLLBACK).build())
+                .migrate(Target.of(k2.app(), k2.name()));
         assertThat(rowsByPartition(s, "ledger", "yr", List.of("ledger_old"))).containsExactly("ledger_old:1:2020");
         MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> !k.equals(k3));
         m.migrate(Target.of(k1.app(), k1.name()));

@@ -180,7 +180,7 @@ public final class PartitionReader {
         Map<String, List<String[]>> children = pgChildren(c);
         for (String[] r : Rows.query(c, "SELECT c.relname, pg_get_partkeydef(c.oid) FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
-                + "AND c.relkind = 'p' ORDER BY c.relname")) {
+                + "AND c.relkind = 'p' AND NOT c.relispartition ORDER BY c.relname")) {
             int open = r[1].indexOf(" (");
             List<String[]> kids = children.get(r[0]);
             if (open < 0 || kids == null || kids.stream().anyMatch(k -> k[2] != null)) {
