@@ -64,7 +64,13 @@ final class ModelWriter {
         if (!parts.isEmpty() && table.partitioning() == null) {
             // a partition listed with a PARTITION BY / SUBPARTITION BY of its own is partitioned again
             boolean sub = parts.stream().anyMatch(p -> p.contains("PARTITION BY "));
+            // MariaDB's hash parts have no bounds: a hash partitioning left out is HASH (…) or LINEAR
+            boolean hashing = engine.family() == Engine.MARIADB
+                    && parts.stream().noneMatch(p -> p.contains(" VALUES ") || p.endsWith(" DEFAULT"));
             notes.add("table " + table.name() + (sub ? " has sub-partitions, which @Partitioned does not declare"
+                    : hashing ? " is partitioned by a hashing @Partitioned does not declare (HASH over an "
+                    + "expression, LINEAR, or KEY without columns: its HASH is created as KEY over columns, which "
+                    + "spreads the rows by another function)"
                     : " is partitioned by an expression, which @Partitioned does not declare") + "; its partitions: "
                     + String.join(", ", parts) + ". The "
                     + "model describes the parent, whose queries reach every partition, but the partitioning is not "

@@ -67,7 +67,11 @@ class InspectDbPartitionsTest {
                             + "PARTITION rest DEFAULT)",
                     "CREATE TABLE metric (host VARCHAR(20) NOT NULL, day INT NOT NULL, PRIMARY KEY (day, host)) "
                             + "PARTITION BY RANGE COLUMNS (day, host) (PARTITION m0 VALUES LESS THAN (10, 'm'), "
-                            + "PARTITION m1 VALUES LESS THAN (MAXVALUE, MAXVALUE))");
+                            + "PARTITION m1 VALUES LESS THAN (MAXVALUE, MAXVALUE))",
+                    "CREATE TABLE blob_store (id BIGINT NOT NULL PRIMARY KEY) PARTITION BY LINEAR HASH (id) "
+                            + "PARTITIONS 2",
+                    "CREATE TABLE hashed (id BIGINT NOT NULL PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 2",
+                    "CREATE TABLE keyed (id BIGINT NOT NULL PRIMARY KEY) PARTITION BY KEY (id) PARTITIONS 2");
             default -> List.of("CREATE TABLE sale (id INTEGER NOT NULL, sold_on DATE NOT NULL, "
                     + "PRIMARY KEY (id, sold_on))");
         };
@@ -133,7 +137,17 @@ class InspectDbPartitionsTest {
                         + "                @Partitioned.Partition(name = \"m0\", bounds = \"LESS THAN (10,'m')\"),\n"
                         + "                @Partitioned.Partition(name = \"m1\", "
                         + "bounds = \"LESS THAN (MAXVALUE,MAXVALUE)\")})");
-                assertThat(models).filteredOn(m -> List.of("ticket", "visit", "metric").contains(m.table()))
+                for (String hashing : List.of("blob_store", "hashed")) {
+                    assertThat(byTable.get(hashing).notes()).singleElement().satisfies(n -> assertThat(n).startsWith(
+                            "table " + hashing + " is partitioned by a hashing @Partitioned does not declare (HASH "
+                                    + "over an expression, LINEAR, or KEY without columns: its HASH is created as KEY "
+                                    + "over columns, which spreads the rows by another function); its partitions: "
+                                    + "p0, p1."));
+                    assertThat(byTable.get(hashing).source()).doesNotContain("@Partitioned");
+                }
+                assertThat(byTable.get("keyed").source()).contains("@Partitioned(method = Partitioned.Method.HASH, "
+                        + "fields = \"id\",");
+                assertThat(models).filteredOn(m -> List.of("ticket", "visit", "metric", "keyed").contains(m.table()))
                         .allSatisfy(m -> assertThat(m.notes()).isEmpty());
             }
             default -> {
@@ -159,7 +173,7 @@ class InspectDbPartitionsTest {
             assertThat(Introspector.partitioning(target)).isEqualTo(declared);
             assertThat(declared.keySet()).containsExactlyInAnyOrderElementsOf(switch (s.engine().family()) {
                 case POSTGRESQL -> List.of("visit");
-                case MARIADB -> List.of("ticket", "visit", "metric");
+                case MARIADB -> List.of("ticket", "visit", "metric", "keyed");
                 default -> List.of();
             });
             assertThat(Drift.differences(target, source, "covet_migrations")).isEmpty();

@@ -142,10 +142,11 @@ public final class PartitionReader {
     /**
      * Parent table → its {@link Partitioning} as the catalog holds it: on PostgreSQL from
      * {@code pg_get_partkeydef} and each partition's {@code relpartbound} (the text after {@code FOR VALUES}), on
-     * MariaDB from {@code information_schema.PARTITIONS} (RANGE/LIST COLUMNS read as RANGE/LIST, KEY and HASH as
-     * HASH; the text after {@code VALUES}). What {@link Partitioning} cannot declare is left out: a key that is an
-     * expression rather than columns, and sub-partitions (a PostgreSQL partition partitioned again, MariaDB's
-     * {@code SUBPARTITION BY}). Empty on SQLite.
+     * MariaDB from {@code information_schema.PARTITIONS} (RANGE/LIST COLUMNS read as RANGE/LIST, KEY as HASH; the
+     * text after {@code VALUES}). What {@link Partitioning} cannot declare is left out: a key that is an expression
+     * rather than columns, sub-partitions (a PostgreSQL partition partitioned again, MariaDB's
+     * {@code SUBPARTITION BY}), MariaDB's {@code HASH (…)} and {@code LINEAR HASH/KEY} (a declared HASH is created as
+     * {@code KEY}, which spreads the rows by another function). Empty on SQLite.
      */
     public static Map<String, Partitioning> partitioning(Connection c, Engine engine) throws SQLException {
         Map<String, Partitioning> out = new LinkedHashMap<>();
@@ -168,7 +169,10 @@ public final class PartitionReader {
                 Partitioning.Method m = k[0].startsWith("RANGE") ? Partitioning.Method.RANGE
                         : k[0].startsWith("LIST") ? Partitioning.Method.LIST : Partitioning.Method.HASH;
                 List<String> cols = columns(k[1], '`');
-                if (cols != null && !subpartitioned.contains(table)) {
+                // HASH hashes an expression (a column too) and LINEAR spreads rows its own way: @Partitioned's
+                // HASH is created as KEY, so only KEY reads back as it
+                boolean declarable = !k[0].startsWith("LINEAR") && !k[0].equals("HASH");
+                if (cols != null && declarable && !subpartitioned.contains(table)) {
                     out.put(table, new Partitioning(m, cols, parts.get(table)));
                 }
             });
