@@ -62,11 +62,26 @@ final class ModelWriter {
     InspectDb.ModelSource write() {
         List<String> parts = partitions.getOrDefault(table.name(), List.of());
         if (!parts.isEmpty() && table.partitioning() == null) {
-            notes.add("table " + table.name() + " is partitioned by an expression, into " + String.join(", ", parts)
-                    + "; the "
+            // a partition listed with a PARTITION BY / SUBPARTITION BY of its own is partitioned again
+            boolean sub = parts.stream().anyMatch(p -> p.contains("PARTITION BY "));
+            // MariaDB's hash parts have no bounds: a hash partitioning left out is HASH (…) or LINEAR
+            boolean hashing = engine.family() == Engine.MARIADB
+                    && parts.stream().noneMatch(p -> p.contains(" VALUES ") || p.endsWith(" DEFAULT"));
+            notes.add("table " + table.name() + (sub ? " has sub-partitions, which @Partitioned does not declare"
+                    : hashing ? " is partitioned by a hashing @Partitioned does not declare (HASH over an "
+                    + "expression, LINEAR, or KEY without columns: its HASH is created as KEY over columns, which "
+                    + "spreads the rows by another function)"
+                    : " is partitioned by an expression, which @Partitioned does not declare") + "; its partitions: "
+                    + String.join(", ", parts) + ". The "
                     + "model describes the parent, whose queries reach every partition, but the partitioning is not "
                     + "modelled: migrations would create " + table.name() + " as a plain table, so create it and "
                     + "its partitions in a RunSQL migration");
+        }
+        List<String> ownIndexes = parts.stream().filter(p -> p.contains("[own indexes: ")).toList();
+        if (!ownIndexes.isEmpty() && table.partitioning() != null) {
+            notes.add("partitions of table " + table.name() + " have indexes of their own, which the model does not "
+                    + "declare (a model declares the parent's indexes, which every partition gets): "
+                    + String.join(", ", ownIndexes) + "; create them in a RunSQL migration");
         }
         if (table.primaryKey().isEmpty()) {
             notes.add("table " + table.name() + " has no primary key, so the model is read-only: the ORM "

@@ -184,4 +184,132 @@ class PartitionMigrationsTest {
         m.migrate(Target.zero("metrics"));
         assertThat(MigratorTest.live(db).tables()).isEmpty();
     }
+
+    /**
+     * A LIST table with a DEFAULT partition ({@code visit}) and a RANGE table without one ({@code ledger}), each in
+     * its own migration so one can be reversed alone; {@code added} adds {@code visit_mid} and/or
+     * {@code ledger_2024} at the end.
+     */
+    private static List<Table> listAndRange(Engine engine, boolean visitMid, boolean ledger2024) {
+        boolean pg = engine == Engine.POSTGRESQL;
+        List<Partitioning.Partition> visit = new java.util.ArrayList<>(List.of(
+                new Partitioning.Partition("visit_low", "IN (1, 2, 3)"), new Partitioning.Partition("visit_rest", null)));
+        if (visitMid) {
+            visit.add(new Partitioning.Partition("visit_mid", "IN (5, 6)"));
+        }
+        List<Partitioning.Partition> ledger = new java.util.ArrayList<>(List.of(
+                new Partitioning.Partition("ledger_old", pg ? "FROM (MINVALUE) TO (2024)" : "LESS THAN (2024)")));
+        if (ledger2024) {
+            ledger.add(new Partitioning.Partition("ledger_2024", pg ? "FROM (2024) TO (2030)" : "LESS THAN (2030)"));
+        }
+        return List.of(
+                Table.of("visit", List.of(Column.of("id", INTEGER), Column.of("code", INTEGER)), List.of("id", "code"))
+                        .withPartitioning(new Partitioning(Partitioning.Method.LIST, List.of("code"), visit)),
+                Table.of("ledger", List.of(Column.of("id", INTEGER), Column.of("yr", INTEGER)), List.of("id", "yr"))
+                        .withPartitioning(new Partitioning(Partitioning.Method.RANGE, List.of("yr"), ledger)));
+    }
+
+    private static List<Migration> make(List<Migration> existing, List<Table> tables) {
+        List<Migration> made = Autodetector.migrations(new MigrationGraph(existing, Set.of()),
+                SchemaSource.of(Map.of("metrics", tables)), Questioner.nonInteractive(false));
+        return made.stream().map(m -> MigrationFiles.parse(MigrationFiles.toJson(m), m.name())).toList();
+    }
+
+    /** Each row of the table as {@code partition:id:key}, the partition named by the engine itself. */
+    private static List<String> rowsByPartition(Scratch s, String table, String key, List<String> partitions) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String p : partitions) {
+            String from = s.engine() == Engine.POSTGRESQL ? p : table + " PARTITION (" + p + ")";
+            out.addAll(s.db().sql("SELECT id, " + key + " FROM " + from + " ORDER BY id")
+                    .list(r -> p + ":" + r.getInt(1) + ":" + r.getInt(2)));
+        }
+        return out;
+    }
+
+    /**
+     * The reverse of AddPartition on a LIST and a RANGE table keeps every row or changes nothing: on MariaDB the
+     * table is partitioned again without the partition in one ALTER TABLE (rows of a LIST partition go to the
+     * DEFAULT partition), and a RANGE partition holding rows no other partition takes is refused by a check before
+     * anything changes; PostgreSQL moves the rows back inside the migration's transaction or rolls it back. Forward,
+     * MariaDB moves the DEFAULT partition's rows of the new values into the new LIST partition (its ADD PARTITION
+     * would leave them where queries by the key do not look); PostgreSQL refuses while the DEFAULT partition holds
+     * such rows, with nothing changed.
+     */
+    @AllEngines
+    void listAndRangePartitionsAddedAreReversedWithEveryRowKeptOrNothingChanged(Scratch s) {
+        Database db = s.db();
+        List<Migration> all = new java.util.ArrayList<>(make(List.of(), listAndRange(s.engine(), false, false)));
+        if (s.engine() == Engine.SQLITE) {
+            assertThatThrownBy(() -> Migrator.builder(db, all).build().migrate(Target.latest()))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("is not supported by SQLite").hasMessageContaining("nothing was changed");
+            assertThat(MigratorTest.live(db).tables()).isEmpty();
+            return;
+        }
+        boolean pg = s.engine() == Engine.POSTGRESQL;
+        MigrationKey k1 = all.get(0).key();
+        List<Migration> second = make(all, listAndRange(s.engine(), true, false));
+        all.addAll(second);
+        MigrationKey k2 = second.get(0).key();
+        List<Migration> third = make(all, listAndRange(s.engine(), true, true));
+        all.addAll(third);
+        assertThat(third).singleElement().satisfies(m -> assertThat(m.operations()).extracting(Operation::describe)
+                .containsExactly("Add partition ledger_2024 to ledger"));
+        Migrator m = Migrator.builder(db, all).build();
+        m.migrate(Target.of(k1.app(), k1.name()));
+        for (int code : new int[] {1, 3, 6, 9}) {
+            db.sql("INSERT INTO visit (id, code) VALUES (?, ?)", code, code).execute();
+        }
+        db.sql("INSERT INTO ledger (id, yr) VALUES (1, 2020)").execute();
+        List<String> visitParts = List.of("visit_low", "visit_rest", "visit_mid");
+        if (pg) {
+            // the DEFAULT partition holds a row of the new values: PostgreSQL refuses, and nothing changed
+            assertThatThrownBy(() -> m.migrate(Target.of(k2.app(), k2.name())))
+                    .isInstanceOf(MigrationException.class).hasMessageContaining("default partition");
+            assertThat(rowsByPartition(s, "visit", "code", visitParts.subList(0, 2)))
+                    .containsExactly("visit_low:1:1", "visit_low:3:3", "visit_rest:6:6", "visit_rest:9:9");
+            db.sql("DELETE FROM visit WHERE code = 6").execute();
+            m.migrate(Target.of(k2.app(), k2.name()));
+            db.sql("INSERT INTO visit (id, code) VALUES (6, 6)").execute();
+        } else {
+            m.migrate(Target.of(k2.app(), k2.name()));
+        }
+        // the row of 6 is in the new partition, and a query by the key finds it
+        assertThat(rowsByPartition(s, "visit", "code", visitParts))
+                .containsExactly("visit_low:1:1", "visit_low:3:3", "visit_rest:9:9", "visit_mid:6:6");
+        assertThat(db.sql("SELECT id FROM visit WHERE code = 6").list(r -> r.getInt(1))).containsExactly(6);
+        db.sql("INSERT INTO visit (id, code) VALUES (5, 5)").execute();
+        m.migrate(Target.latest());
+        db.sql("INSERT INTO ledger (id, yr) VALUES (2, 2025)").execute();
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> true);
+
+        // ledger_2024 holds a row that no other partition takes: the reverse stops, nothing changed
+        MigrationKey k3 = third.get(0).key();
+        assertThatThrownBy(() -> m.migrate(Target.of(k2.app(), k2.name())))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining(pg ? "no partition of relation" : "partition ledger_2024 of table ledger holds "
+                        + "rows that no other partition takes, so it cannot be removed with them kept. Move or "
+                        + "delete those rows first; nothing was changed");
+        assertThat(rowsByPartition(s, "ledger", "yr", List.of("ledger_old", "ledger_2024")))
+                .containsExactly("ledger_old:1:2020", "ledger_2024:2:2025");
+        // PostgreSQL rolled the migration back; MariaDB records it as partial with its one operation still in
+        assertThat(m.status()).filteredOn(x -> x.key().equals(k3)).singleElement()
+                .satisfies(x -> assertThat(pg ? x.applied() : x.partial() && x.opsDone() == 1).isTrue());
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> true);
+
+        // once the row is gone the reverse runs (on MariaDB by undoing the partial migration, as
+        // `covet migrate --rollback-partial` does); then visit_mid's rows go back to the DEFAULT partition
+        db.sql("DELETE FROM ledger WHERE yr = 2025").execute();
+        (pg ? m : Migrator.builder(db, all).onPartial(Migrator.OnPartial.ROLLBACK).build())
+                .migrate(Target.of(k2.app(), k2.name()));
+        assertThat(rowsByPartition(s, "ledger", "yr", List.of("ledger_old"))).containsExactly("ledger_old:1:2020");
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> !k.equals(k3));
+        m.migrate(Target.of(k1.app(), k1.name()));
+        assertThat(rowsByPartition(s, "visit", "code", visitParts.subList(0, 2))).containsExactly("visit_low:1:1",
+                "visit_low:3:3", "visit_rest:5:5", "visit_rest:6:6", "visit_rest:9:9");
+        assertThat(db.sql("SELECT id FROM visit WHERE code = 6").list(r -> r.getInt(1))).containsExactly(6);
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> k.equals(k1));
+        m.migrate(Target.zero("metrics"));
+        assertThat(MigratorTest.live(db).tables()).isEmpty();
+    }
 }

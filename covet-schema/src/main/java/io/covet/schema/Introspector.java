@@ -61,7 +61,11 @@ public final class Introspector {
      * The partitioned tables of the database and their partitions: on PostgreSQL each as {@code name FOR VALUES …}
      * (declarative partitioning; {@link #read(Database)} returns the parents and leaves the partitions out), on
      * MariaDB each as {@code name VALUES LESS THAN (…)}, {@code name VALUES IN (…)} or the bare name for HASH and KEY
-     * partitioning (parts of one table, which {@link #read(Database)} reads as that table). Empty on SQLite.
+     * partitioning (parts of one table, which {@link #read(Database)} reads as that table), {@code name DEFAULT}
+     * for a DEFAULT partition. What {@link Partitioning} cannot declare follows the partition: on PostgreSQL a
+     * partition partitioned again is followed by {@code PARTITION BY key (its partitions, the same way)} and one with
+     * indexes of its own (not an index of the parent) by {@code [own indexes: a, b]}; on MariaDB a partition with
+     * sub-partitions by {@code SUBPARTITION BY method (expression) (their names)}. Empty on SQLite.
      */
     public static Map<String, List<String>> partitions(Database db) {
         return db.withConnection(c -> PartitionReader.read(c, db.engine()));

@@ -115,7 +115,9 @@ public interface SchemaDdl {
 
     /**
      * Adds {@code partition} to the partitioned table ({@code table} already lists it, last): PostgreSQL
-     * {@code CREATE TABLE … PARTITION OF}, MariaDB {@code ALTER TABLE … ADD PARTITION}. Engines without partitioning
+     * {@code CREATE TABLE … PARTITION OF}, MariaDB {@code ALTER TABLE … ADD PARTITION} (on a LIST table with a
+     * DEFAULT partition {@code REORGANIZE PARTITION}, which moves the DEFAULT partition's rows of the new values
+     * into the new partition). Engines without partitioning
      * (SQLite) throw {@link io.covet.core.error.UnsupportedFeature}.
      */
     default List<String> addPartition(Table table, Partitioning.Partition partition) {
@@ -127,8 +129,10 @@ public interface SchemaDdl {
     /**
      * Removes {@code partition} from the partitioned table ({@code table} still lists it), keeping its rows: they
      * are moved into the table's other partitions (PostgreSQL: detach, copy back, drop, in one transaction;
-     * MariaDB: copied aside, the partition dropped, copied back; HASH: {@code COALESCE PARTITION 1}, which
-     * redistributes the rows of the last partition). Engines without partitioning throw as {@link #addPartition}.
+     * MariaDB RANGE and LIST: the table partitioned again without it in one {@code ALTER TABLE … PARTITION BY},
+     * which MariaDB completes or abandons whole, after a check that stops with nothing changed when the partition
+     * holds rows and no DEFAULT partition would take them; HASH: {@code COALESCE PARTITION 1}, which redistributes
+     * the rows of the last partition). Engines without partitioning throw as {@link #addPartition}.
      */
     default List<String> dropPartition(Table table, Partitioning.Partition partition) {
         return addPartition(table, partition);

@@ -393,7 +393,10 @@ public final class Restorer {
             }
             case MARIADB -> exec(c, "ALTER TABLE " + ddl.table(t.name()) + " AUTO_INCREMENT = " + next);
             default -> {
-                if (t.autoIncrement().next() != null) {
+                // only a table SQLite created with AUTOINCREMENT (a single INTEGER PRIMARY KEY) has a counter in
+                // sqlite_sequence; an auto-increment column of a composite key (a MariaDB partitioned table's id
+                // beside the partition column) comes back as a plain column with its values
+                if (t.autoIncrement().next() != null && sqliteAutoincrement(c, t.name())) {
                     try (PreparedStatement del = c.prepareStatement("DELETE FROM sqlite_sequence WHERE name = ?");
                          PreparedStatement ins = c.prepareStatement("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
                         del.setString(1, t.name());
@@ -403,6 +406,18 @@ public final class Restorer {
                         ins.executeUpdate();
                     }
                 }
+            }
+        }
+    }
+
+    /** Whether SQLite created the table with {@code AUTOINCREMENT}, so that {@code sqlite_sequence} counts it. */
+    private static boolean sqliteAutoincrement(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                + "AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null
+                        && rs.getString(1).toUpperCase(java.util.Locale.ROOT).contains("AUTOINCREMENT");
             }
         }
     }

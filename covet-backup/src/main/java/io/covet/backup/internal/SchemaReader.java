@@ -179,7 +179,8 @@ public final class SchemaReader {
      * What covet-schema's model and native objects do not hold in {@code namespace}, each named, for the manifest
      * and the summary: on PostgreSQL enum, domain and composite types, functions and procedures no trigger runs,
      * materialized views, sequences no column owns, rules, partitions (their rows travel with the parent table),
-     * extensions and comments; on SQLite virtual tables.
+     * extensions and comments; on MariaDB generated columns, FULLTEXT, SPATIAL and prefix-length indexes, the
+     * partitioning of each partitioned table, routines and events; on SQLite virtual tables.
      */
     public List<String> notCarried(String namespace) throws SQLException {
         List<String> found = in(namespace, this::notCarriedHere);
@@ -263,6 +264,14 @@ public final class SchemaReader {
                         + "THEN CONCAT(INDEX_TYPE, ' index ') ELSE 'prefix-length index ' END, INDEX_NAME, ' on ', "
                         + "TABLE_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
                         + "AND (INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') OR SUB_PART IS NOT NULL) ORDER BY 1")) {
+                    out.add(r[0]);
+                }
+                // covet-schema's portable table has no partitioning: another engine gets a plain table
+                for (String[] r : rows("SELECT DISTINCT CONCAT('partitioning of ', TABLE_NAME, ' (', "
+                        + "PARTITION_METHOD, ' (', COALESCE(PARTITION_EXPRESSION, ''), ')', CASE WHEN "
+                        + "SUBPARTITION_METHOD IS NULL THEN '' ELSE CONCAT(' SUBPARTITION BY ', SUBPARTITION_METHOD, "
+                        + "' (', COALESCE(SUBPARTITION_EXPRESSION, ''), ')') END, ')') FROM information_schema.PARTITIONS "
+                        + "WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL ORDER BY 1")) {
                     out.add(r[0]);
                 }
                 for (String[] r : rows("SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM "

@@ -96,16 +96,20 @@ final class PartitionDdl {
         if (p == null) {
             return create;
         }
+        List<String> out = new ArrayList<>(create);
+        out.set(0, create.get(0) + "\n" + mariadbClause(q, t));
+        return out;
+    }
+
+    /** MariaDB's {@code PARTITION BY … (PARTITION …, …)} clause of the table's partitioning. */
+    private static String mariadbClause(UnaryOperator<String> q, Table t) {
+        Partitioning p = t.partitioning();
         String method = p.method() == Partitioning.Method.HASH ? "KEY" : p.method() + " COLUMNS";
         List<String> parts = new ArrayList<>();
         for (Partitioning.Partition part : p.partitions()) {
-            parts.add("PARTITION " + q.apply(part.name()) + (part.isDefault()
-                    ? (p.method() == Partitioning.Method.LIST ? " DEFAULT" : "") : " VALUES " + part.bounds()));
+            parts.add(mariadbPartition(q, t, part));
         }
-        List<String> out = new ArrayList<>(create);
-        out.set(0, create.get(0) + "\nPARTITION BY " + method + " (" + cols(q, p.columns()) + ") ("
-                + String.join(", ", parts) + ")");
-        return out;
+        return "PARTITION BY " + method + " (" + cols(q, p.columns()) + ") (" + String.join(", ", parts) + ")";
     }
 
     /** PostgreSQL: the new partition as a table PARTITION OF the parent. */
@@ -121,27 +125,59 @@ final class PartitionDdl {
                 "DROP TABLE " + q.apply(p.name()));
     }
 
-    /** MariaDB: ADD PARTITION with the partition's bounds (none for HASH). */
+    /**
+     * MariaDB: ADD PARTITION with the partition's bounds (none for HASH). A LIST table with a DEFAULT partition
+     * instead reorganizes the DEFAULT partition into itself and the new one: MariaDB 10.11's ADD PARTITION leaves the
+     * DEFAULT partition's rows of the new values where they are, where queries by the key no longer look.
+     */
     static List<String> mariadbAdd(UnaryOperator<String> q, Table t, Partitioning.Partition p) {
+        Partitioning.Partition def = listDefault(t, p);
+        if (def != null) {
+            return List.of("ALTER TABLE " + q.apply(t.name()) + " REORGANIZE PARTITION " + q.apply(def.name())
+                    + " INTO (PARTITION " + q.apply(def.name()) + " DEFAULT, " + mariadbPartition(q, t, p) + ")");
+        }
+        return List.of("ALTER TABLE " + q.apply(t.name()) + " ADD PARTITION (" + mariadbPartition(q, t, p) + ")");
+    }
+
+    /** The DEFAULT partition of a LIST table other than {@code p}, or null. */
+    private static Partitioning.Partition listDefault(Table t, Partitioning.Partition p) {
+        if (t.partitioning().method() != Partitioning.Method.LIST) {
+            return null;
+        }
+        return t.partitioning().partitions().stream().filter(x -> x.isDefault() && !x.name().equals(p.name()))
+                .findFirst().orElse(null);
+    }
+
+    private static String mariadbPartition(UnaryOperator<String> q, Table t, Partitioning.Partition p) {
         boolean list = t.partitioning().method() == Partitioning.Method.LIST;
-        return List.of("ALTER TABLE " + q.apply(t.name()) + " ADD PARTITION (PARTITION " + q.apply(p.name())
-                + (p.isDefault() ? (list ? " DEFAULT" : "") : " VALUES " + p.bounds()) + ")");
+        return "PARTITION " + q.apply(p.name()) + (p.isDefault() ? (list ? " DEFAULT" : "") : " VALUES " + p.bounds());
     }
 
     /**
-     * MariaDB: HASH (KEY) partitions are coalesced (the last one's rows spread over the others); a RANGE or LIST
-     * partition's rows are copied aside, the partition dropped and the rows put back into the table.
+     * MariaDB: HASH (KEY) partitions are coalesced (the last one's rows spread over the others). A RANGE or LIST
+     * table is partitioned again without the partition, in one {@code ALTER TABLE … PARTITION BY} (a copy of the
+     * table, which MariaDB makes or abandons whole): its rows go to the partitions that take them. Without a DEFAULT
+     * partition to take them, a row of the partition would fit nowhere: a first statement checks that the
+     * partition is empty and stops the reverse with that said before anything changes.
      */
     static List<String> mariadbDrop(UnaryOperator<String> q, Table t, Partitioning.Partition p) {
-        if (t.partitioning().method() == Partitioning.Method.HASH) {
+        Partitioning was = t.partitioning();
+        if (was.method() == Partitioning.Method.HASH) {
             return List.of("ALTER TABLE " + q.apply(t.name()) + " COALESCE PARTITION 1");
         }
-        String keep = q.apply(t.name() + "__" + p.name() + "_rows");
-        return List.of("CREATE TABLE " + keep + " AS SELECT * FROM " + q.apply(t.name()) + " PARTITION ("
-                        + q.apply(p.name()) + ")",
-                "ALTER TABLE " + q.apply(t.name()) + " DROP PARTITION " + q.apply(p.name()),
-                "INSERT INTO " + q.apply(t.name()) + " SELECT * FROM " + keep,
-                "DROP TABLE " + keep);
+        List<Partitioning.Partition> rest = was.partitions().stream().filter(x -> !x.name().equals(p.name())).toList();
+        List<String> out = new ArrayList<>();
+        if (listDefault(t, p) == null) {
+            String message = "partition " + p.name() + " of table " + t.name() + " holds rows that no other "
+                    + "partition takes, so it cannot be removed with them kept. Move or delete those rows first; "
+                    + "nothing was changed";
+            out.add("BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM " + q.apply(t.name()) + " PARTITION ("
+                    + q.apply(p.name()) + ")) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '"
+                    + message.replace("\\", "\\\\").replace("'", "''") + "'; END IF; END");
+        }
+        Table without = t.withPartitioning(new Partitioning(was.method(), was.columns(), rest));
+        out.add("ALTER TABLE " + q.apply(t.name()) + " " + mariadbClause(q, without));
+        return out;
     }
 
     private static String cols(UnaryOperator<String> q, List<String> cols) {

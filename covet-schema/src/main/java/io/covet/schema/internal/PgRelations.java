@@ -96,7 +96,10 @@ final class PgRelations {
         Map<String, StringBuilder> checks = new HashMap<>();
         for (String[] r : cat.rows("SELECT co.conrelid, co.oid, quote_ident(co.conname), pg_get_constraintdef(co.oid) "
                 + "FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid WHERE c.relnamespace = ANY (?::oid[]) "
-                + "AND co.contype = 'c' AND co.conislocal AND co.convalidated ORDER BY co.conname")) {
+                // a partition is created on its own and then attached, which needs the parent's checks on it
+                // already (the catalog marks them inherited, not local, once attached)
+                + "AND co.contype = 'c' AND (co.conislocal OR c.relispartition) AND co.convalidated "
+                + "ORDER BY co.conname")) {
             checks.computeIfAbsent(r[0], k -> new StringBuilder()).append(",\n    CONSTRAINT ").append(r[2])
                     .append(' ').append(r[3]);
             cat.owner.put("pg_constraint:" + r[1], "pg_class:" + r[0]);
