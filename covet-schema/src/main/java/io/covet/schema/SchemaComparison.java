@@ -6,9 +6,11 @@ import io.covet.schema.internal.Values;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -181,12 +183,42 @@ public final class SchemaComparison {
         compare("index " + t + ".", e.indexes(), a.indexes(), Index::name,
                 i -> (i.unique() ? "UNIQUE " : "") + i.columns() + (i.where() == null ? "" : " WHERE " + i.where()),
                 source, out);
-        compare("foreign key " + t + ".", e.foreignKeys(), a.foreignKeys(), ForeignKey::name,
+        compare("foreign key " + t + ".", e.foreignKeys(), keysNamedAsExpected(e.foreignKeys(), a.foreignKeys()),
+                ForeignKey::name,
                 f -> f.columns() + " -> " + f.refTable() + f.refColumns() + " ON DELETE " + f.onDelete().sql(), source, out);
         if (!Objects.equals(e.partitioning(), a.partitioning())) {
             out.add("partitioning of " + t + ": expected " + describe(e.partitioning()) + ", found "
                     + describe(a.partitioning()));
         }
+    }
+
+    /**
+     * The found foreign keys, each one that does exactly what an expected key of another name does (same columns,
+     * referenced table and columns, ON DELETE) taking that key's name: keys match on what they do, as the
+     * autodetector matches them, so a key that kept its name through a column or table rename is not drift that
+     * no migration would ever remove.
+     */
+    private static List<ForeignKey> keysNamedAsExpected(List<ForeignKey> expected, List<ForeignKey> actual) {
+        Set<String> actualNames = new HashSet<>();
+        actual.forEach(f -> actualNames.add(f.name()));
+        Set<String> expectedNames = new HashSet<>();
+        expected.forEach(f -> expectedNames.add(f.name()));
+        List<ForeignKey> unmatched = new ArrayList<>(
+                expected.stream().filter(f -> !actualNames.contains(f.name())).toList());
+        List<ForeignKey> out = new ArrayList<>();
+        for (ForeignKey f : actual) {
+            ForeignKey same = expectedNames.contains(f.name()) ? null : unmatched.stream()
+                    .filter(x -> x.columns().equals(f.columns()) && x.refTable().equals(f.refTable())
+                            && x.refColumns().equals(f.refColumns()) && x.onDelete() == f.onDelete())
+                    .findFirst().orElse(null);
+            if (same == null) {
+                out.add(f);
+            } else {
+                unmatched.remove(same);
+                out.add(same);
+            }
+        }
+        return out;
     }
 
     /** Partitioning as one line: {@code RANGE [created] (p1 fromto, p2 DEFAULT)}, or {@code none}. */

@@ -57,4 +57,30 @@ class ForeignKeyRulesTest {
                     .containsExactly(OnDelete.SET_DEFAULT);
         }
     }
+
+    /**
+     * A key that kept its old name through a column rename (the autodetector matches keys on what they do) is not
+     * drift; a key that does something else under that name, or is missing, still is.
+     */
+    @org.junit.jupiter.api.Test
+    void keysAreComparedOnWhatTheyDoNotOnTheirNames() {
+        Table parent = Table.of("fk_parent", List.of(Column.of("id", ColumnType.of(ColumnType.Kind.INTEGER))),
+                List.of("id"));
+        List<Column> cols = List.of(Column.of("id", ColumnType.of(ColumnType.Kind.INTEGER)),
+                Column.nullable("c4", ColumnType.of(ColumnType.Kind.INTEGER)));
+        Table expected = new Table("t1", cols, List.of("id"), List.of(), List.of(), List.of(), List.of(
+                new ForeignKey("t1_c4_fk", List.of("c4"), "t1", List.of("id"), OnDelete.SET_NULL)));
+        Table keptOldName = expected.withForeignKeys(List.of(
+                new ForeignKey("t1_c3_fk", List.of("c4"), "t1", List.of("id"), OnDelete.SET_NULL)));
+        Table otherRule = expected.withForeignKeys(List.of(
+                new ForeignKey("t1_c3_fk", List.of("c4"), "t1", List.of("id"), OnDelete.CASCADE)));
+        for (Engine e : Engine.values()) {
+            assertThat(SchemaComparison.differences(Schema.of(List.of(parent, expected)),
+                    Schema.of(List.of(parent, keptOldName)), e)).isEmpty();
+            assertThat(SchemaComparison.differences(Schema.of(List.of(parent, expected)),
+                    Schema.of(List.of(parent, otherRule)), e)).containsExactlyInAnyOrder(
+                    "foreign key t1.t1_c3_fk: in the database but not in the migrations ([c4] -> t1[id] ON DELETE CASCADE)",
+                    "foreign key t1.t1_c4_fk: missing from the database (expected [c4] -> t1[id] ON DELETE SET NULL)");
+        }
+    }
 }
