@@ -162,8 +162,8 @@ abstract class HistoryWriteSql implements HistoryWrites {
      * and become updates ({@link #onKeyHit}); the engine reads the whole SELECT before it inserts, since it reads
      * the table it inserts into, so all three see the history as it was before the statement.
      */
-    Statement upsert(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
-                     String changeset, boolean rewrite) {
+    Out upsert(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
+               String changeset, boolean rewrite) {
         boolean rw = rewrites(changeType, rewrite, changeset);
         String h = q(t.history());
         String src = q(t.source());
@@ -226,7 +226,22 @@ abstract class HistoryWriteSql implements HistoryWrites {
             }
         }
         out.add(onKeyHit(t) + " " + String.join(", ", sets));
-        return out.statement();
+        return out;
+    }
+
+    @Override
+    public final Statement versions(HistoryTarget t, char changeType, List<List<Object>> keys, String user,
+                                    String reason, String changeset, boolean rewrite) {
+        return versionsSql(t, changeType, keys, user, reason, changeset, rewrite).statement();
+    }
+
+    /**
+     * The engine's one statement of {@link #versions}: {@link #upsert} unless the engine writes them otherwise
+     * (kept off the per-engine classes' signatures so that they use no type of the public interface).
+     */
+    Out versionsSql(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
+                    String changeset, boolean rewrite) {
+        return upsert(t, changeType, keys, user, reason, changeset, rewrite);
     }
 
     /** The clause that turns an insert hitting the primary key into an update, up to its SET list. */

@@ -4,8 +4,6 @@ import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
 import io.covet.schema.HistoryTarget;
 
-import java.util.List;
-
 /**
  * MariaDB: the clock of {@link MariaDbHistoryTriggers} ({@code UTC_TIMESTAMP(6)}, fixed for the statement);
  * {@code <=>} as the null-safe comparison; the changeset compared as bytes; versions to close or rewrite updated
@@ -42,12 +40,6 @@ public final class MariaDbHistoryWrites extends HistoryWriteSql {
     String byKey(HistoryTarget t, String alias) {
         return q(t.history()) + " " + alias + " FORCE INDEX (" + q(HistoryTable.applicationIndexName(t.source()))
                 + ")";
-    }
-
-    @Override
-    public Statement versions(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
-                              String changeset, boolean rewrite) {
-        return upsert(t, changeType, keys, user, reason, changeset, rewrite);
     }
 
     @Override

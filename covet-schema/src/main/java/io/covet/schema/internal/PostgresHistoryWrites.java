@@ -42,8 +42,8 @@ public final class PostgresHistoryWrites extends HistoryWriteSql {
     }
 
     @Override
-    public Statement versions(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
-                              String changeset, boolean rewrite) {
+    Out versionsSql(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
+                    String changeset, boolean rewrite) {
         boolean rw = rewrites(changeType, rewrite, changeset);
         String h = q(t.history());
         String src = q(t.source());
@@ -86,6 +86,6 @@ public final class PostgresHistoryWrites extends HistoryWriteSql {
                 + String.join(", ", ret) + ") ");
         out.add("UPDATE " + h + " AS h SET " + vt + " = n." + vf + " FROM n WHERE " + keyJoin(t, "h", "n") + " AND h."
                 + vt + " IS NULL");
-        return out.statement();
+        return out;
     }
 }

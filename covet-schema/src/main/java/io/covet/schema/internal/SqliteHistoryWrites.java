@@ -4,8 +4,6 @@ import io.covet.core.dialect.Dialect;
 import io.covet.schema.HistoryTable;
 import io.covet.schema.HistoryTarget;
 
-import java.util.List;
-
 /**
  * SQLite: the clock of {@link SqliteHistoryTriggers} ({@code strftime('%Y-%m-%d %H:%M:%f','now')}, text that
  * compares in time order, fixed for the statement); {@code IS} as the null-safe comparison; versions to close or
@@ -30,12 +28,6 @@ public final class SqliteHistoryWrites extends HistoryWriteSql {
     @Override
     String same(String a, String b, String column) {
         return a + "." + q(column) + " IS " + b + "." + q(column);
-    }
-
-    @Override
-    public Statement versions(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
-                              String changeset, boolean rewrite) {
-        return upsert(t, changeType, keys, user, reason, changeset, rewrite);
     }
 
     @Override
