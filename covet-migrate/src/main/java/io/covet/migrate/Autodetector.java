@@ -302,13 +302,14 @@ public final class Autodetector {
     }
 
     /**
-     * What the column {@code column} alone references in {@code t} (table, columns, on_delete), or null: a plain
-     * column that comes back as a foreign key, or a key that comes back pointing elsewhere, is not a rename (its
-     * values need not satisfy the new key), as Django compares a field's whole definition.
+     * What the column {@code column} alone references in {@code t} (table and columns), or null: a plain column
+     * that comes back as a foreign key, or a key that comes back pointing elsewhere, is not a rename (its values
+     * need not satisfy the new key). A new ON DELETE rule is: the values still satisfy the key, and the rule is
+     * changed by replacing the constraint after the rename.
      */
     private static String reference(Table t, String column) {
         return t.foreignKeys().stream().filter(fk -> fk.columns().equals(List.of(column)))
-                .map(fk -> fk.refTable() + fk.refColumns() + fk.onDelete()).findFirst().orElse(null);
+                .map(fk -> fk.refTable() + fk.refColumns()).findFirst().orElse(null);
     }
 
     /** A tracked column renamed in its table is renamed in the history table too, keeping the versions' values. */
