@@ -63,6 +63,16 @@ public final class BackupWorkload {
         default long serverPid() {
             return -1;
         }
+
+        /**
+         * Whether the run also times the floor of a JDBC reader: every row of every table selected through the
+         * driver and discarded (no encoding, checksum or compression), printed as {@code RATIO backup-<engine>-floor}
+         * (no value read) and {@code RATIO backup-<engine>-floor-values} (every value decoded) against the dump
+         * tool's best round.
+         */
+        default boolean floor() {
+            return false;
+        }
     }
 
     /**
@@ -84,7 +94,9 @@ public final class BackupWorkload {
      * @param mariadbUrl a Covet URL of a MariaDB database whose user may create databases
      * @param rows       rows in the largest table (the set holds about 1.1 × rows in all)
      * @return {@code RATIO backup-mariadb <covet/mariadb-dump>}, {@code RATIO restore-mariadb <covet/mariadb>},
-     *         {@code SIZE covet=<bytes> mariadb-dump=<bytes>} and comment lines with seconds per round
+     *         {@code RATIO backup-mariadb-floor} and {@code RATIO backup-mariadb-floor-values} (a bare JDBC read of
+     *         the same rows / mariadb-dump), {@code SIZE covet=<bytes> mariadb-dump=<bytes>} and comment lines with
+     *         seconds and CPU seconds per round
      */
     public static List<String> runMariadb(String mariadbUrl, int rows) {
         return run(mariadbUrl, rows, new Mariadb());
@@ -114,6 +126,10 @@ public final class BackupWorkload {
             // RATIO lines compare each side's best round, the first round (cold JVM) is printed too.
             long[] covetBackup = new long[ROUNDS];
             long[] baseDump = new long[ROUNDS];
+            long[] floor = new long[ROUNDS];
+            long[][] floorCpu = new long[ROUNDS][];
+            long[] floorValues = new long[ROUNDS];
+            long[][] floorValuesCpu = new long[ROUNDS][];
             long[] covetRestore = new long[ROUNDS];
             long[] baseRestore = new long[ROUNDS];
             // CPU milliseconds per round: [round][0] the client (Covet's JVM, or the tool), [round][1] the server
@@ -139,6 +155,17 @@ public final class BackupWorkload {
                 long[] cpu = cpu(server, true);
                 baseDump[round] = base.dump(url, SRC, dump);
                 baseDumpCpu[round] = since(cpu, server, true);
+                if (base.floor()) {
+                    try (Database src = Database.open(on(dbUrl, SRC))) {
+                        for (boolean values : new boolean[] {false, true}) {
+                            cpu = cpu(server, false);
+                            long t = System.nanoTime();
+                            readAllRows(src, backup.tables(), values);
+                            (values ? floorValues : floor)[round] = System.nanoTime() - t;
+                            (values ? floorValuesCpu : floorCpu)[round] = since(cpu, server, false);
+                        }
+                    }
+                }
             }
             for (int round = 0; round < ROUNDS; round++) {
                 for (String db : List.of(DST_COVET, dstBase)) {
@@ -163,6 +190,12 @@ public final class BackupWorkload {
             lines.add(String.format(Locale.ROOT, "RATIO backup-%s %.3f", e, (double) min(covetBackup) / min(baseDump)));
             lines.add(String.format(Locale.ROOT, "RATIO restore-%s %.3f", e,
                     (double) min(covetRestore) / min(baseRestore)));
+            if (base.floor()) {
+                lines.add(String.format(Locale.ROOT, "RATIO backup-%s-floor %.3f", e,
+                        (double) min(floor) / min(baseDump)));
+                lines.add(String.format(Locale.ROOT, "RATIO backup-%s-floor-values %.3f", e,
+                        (double) min(floorValues) / min(baseDump)));
+            }
             lines.add("SIZE covet=" + size(repoDir) + " " + base.dumpTool() + "=" + Files.size(dump));
             lines.add(String.format(Locale.ROOT, "# rows=%d, seconds per round: covet backup %s, %s %s, covet restore %s, "
                     + "%s %s", backup.rows(), seconds(covetBackup), base.dumpTool(), seconds(baseDump),
@@ -172,6 +205,14 @@ public final class BackupWorkload {
                     cpuSeconds(covetBackupCpu), base.dumpTool(), cpuSeconds(baseDumpCpu), cpuSeconds(covetRestoreCpu),
                     base.restoreTool(), cpuSeconds(baseRestoreCpu),
                     server > 0 ? "mariadbd pid " + server + ", every thread" : "not measured"));
+            if (base.floor()) {
+                lines.add(String.format(Locale.ROOT, "# floor, every row selected through the driver with fetch size "
+                        + "1000 and no encoding, checksum or compression (RATIO backup-%s-floor*: best round / %s's "
+                        + "best): rows received, no value read: seconds %s, CPU client+server %s; every value also "
+                        + "decoded (getLong for integers, getString for the rest): seconds %s, CPU %s", e,
+                        base.dumpTool(), seconds(floor), cpuSeconds(floorCpu), seconds(floorValues),
+                        cpuSeconds(floorValuesCpu)));
+            }
             lines.add(String.format(Locale.ROOT, "# load average %s", loadAverage()));
             lines.add(String.format(Locale.ROOT, "# first round only (cold JVM): backup %.3f, restore %.3f",
                     (double) covetBackup[0] / baseDump[0], (double) covetRestore[0] / baseRestore[0]));
@@ -186,6 +227,47 @@ public final class BackupWorkload {
             throw new UncheckedIOException(e);
         } finally {
             delete(work);
+        }
+    }
+
+    /**
+     * The least a JDBC backup of {@code tables} must do: one forward-only query per table with the fetch size
+     * Covet's backup uses, each row received by the driver and, with {@code values}, each value decoded (integers
+     * with {@code getLong}, the rest with {@code getString}: a backup must at least look at every value); nothing
+     * is kept.
+     */
+    private static void readAllRows(Database db, List<String> tables, boolean values) {
+        long rows = db.withConnection(c -> {
+            long n = 0;
+            for (String t : tables) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT * FROM " + db.dialect().quote(t),
+                        java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY)) {
+                    ps.setFetchSize(1000);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        int cols = values ? rs.getMetaData().getColumnCount() : 0;
+                        boolean[] integer = new boolean[cols + 1];
+                        for (int i = 1; i <= cols; i++) {
+                            int type = rs.getMetaData().getColumnType(i);
+                            integer[i] = type == java.sql.Types.BIGINT || type == java.sql.Types.INTEGER
+                                    || type == java.sql.Types.SMALLINT || type == java.sql.Types.TINYINT;
+                        }
+                        while (rs.next()) {
+                            for (int i = 1; i <= cols; i++) {
+                                if (integer[i]) {
+                                    rs.getLong(i);
+                                } else {
+                                    rs.getString(i);
+                                }
+                            }
+                            n++;
+                        }
+                    }
+                }
+            }
+            return n;
+        });
+        if (rows == 0) {
+            throw new IllegalStateException("the floor read no rows");
         }
     }
 
@@ -316,6 +398,11 @@ public final class BackupWorkload {
         @Override
         public long serverPid() {
             return ProcCpu.mariadbServer();
+        }
+
+        @Override
+        public boolean floor() {
+            return true;
         }
 
         private static List<String> command(String tool, DatabaseUrl url, List<String> args) {
