@@ -72,7 +72,8 @@ final class PolymorphicFloor {
         out.put("jdbc-hibernate-sql", () -> query(db, c -> hibernateShape(c, hibernateSql)));
         out.put("jdbc-union-all", () -> query(db, PolymorphicFloor::unionAll));
         out.put("jdbc-per-subclass-merge", () -> query(db, PolymorphicFloor::perSubclass));
-        out.put("jdbc-parent-then-children", () -> query(db, PolymorphicFloor::parentThenChildren));
+        out.put("jdbc-parent-then-children", () -> query(db, c -> parentThenChildren(c, false)));
+        out.put("jdbc-parent-then-joined-children", () -> query(db, c -> parentThenChildren(c, true)));
         return out;
     }
 
@@ -224,13 +225,16 @@ final class PolymorphicFloor {
 
     /**
      * The parent's rows in order (with no child columns), then each child's own columns by key, as Django loads
-     * children: four statements, the children's rows matched to the parent's by a hash of the key.
+     * children: four statements, the children's rows matched to the parent's by a hash of the key. {@code joined}:
+     * each child's statement joins the parent's table, as it must to apply a filter on the parent's columns (the
+     * unjoined form is only right for an unfiltered query).
      */
-    private static List<Item> parentThenChildren(Connection c) throws SQLException {
+    private static List<Item> parentThenChildren(Connection c, boolean joined) throws SQLException {
         Map<Long, Object[]> own = new HashMap<>();
-        ownColumns(c, "SELECT poly_item_ptr_id, pages, author FROM poly_book", 1, own);
-        ownColumns(c, "SELECT poly_item_ptr_id, minutes FROM poly_film", 2, own);
-        ownColumns(c, "SELECT poly_item_ptr_id, players FROM poly_game", 3, own);
+        String join = joined ? " JOIN poly_item p ON p.id = c.poly_item_ptr_id" : "";
+        ownColumns(c, "SELECT c.poly_item_ptr_id, c.pages, c.author FROM poly_book c" + join, 1, own);
+        ownColumns(c, "SELECT c.poly_item_ptr_id, c.minutes FROM poly_film c" + join, 2, own);
+        ownColumns(c, "SELECT c.poly_item_ptr_id, c.players FROM poly_game c" + join, 3, own);
         List<Item> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, title, price FROM poly_item ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
