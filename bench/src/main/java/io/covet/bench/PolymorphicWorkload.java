@@ -29,14 +29,35 @@ final class PolymorphicWorkload {
     private PolymorphicWorkload() {
     }
 
-    /** Runs on SQLite and PostgreSQL; returns SCORE and RATIO lines. */
+    /**
+     * Runs on SQLite, PostgreSQL and MariaDB (or the engines named, comma-separated, in
+     * {@code COVET_BENCH_POLY_ENGINES}); returns SCORE and RATIO lines, and FLOOR lines for plain JDBC
+     * ({@link PolymorphicFloor}) measured in the same rounds.
+     */
     static List<String> run(boolean quick) throws Exception {
         int rounds = quick ? 20 : 80;
         List<String> lines = new ArrayList<>();
-        for (String engine : List.of("sqlite", "postgresql")) {
+        String only = System.getenv("COVET_BENCH_POLY_ENGINES");
+        for (String engine : only == null || only.isBlank() ? List.of("sqlite", "postgresql", "mariadb")
+                : List.of(only.split(","))) {
             Path file = engine.equals("sqlite") ? Files.createTempFile("covet-poly", ".db") : null;
-            try (Database db = Database.open(file != null ? "sqlite:" + file : BenchUrls.postgres().covetUrl())) {
-                lines.add(measure(engine, db, rounds));
+            String url = switch (engine) {
+                case "sqlite" -> "sqlite:" + file;
+                case "postgresql" -> BenchUrls.postgres().covetUrl();
+                default -> BenchUrls.mariadb();
+            };
+            List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            io.covet.core.pipeline.Interceptor capture = new io.covet.core.pipeline.Interceptor() {
+                @Override
+                public <T> T intercept(Chain<T> chain) {
+                    sent.add(chain.context().sql());
+                    return chain.proceed();
+                }
+            };
+            try (Database db = Database.open(url);
+                 Database captured = Database.open(io.covet.core.DatabaseConfig.builder("poly_capture", url)
+                         .interceptor(capture).build())) {
+                lines.add(measure(engine, db, captured, sent, rounds));
             } finally {
                 if (file != null) {
                     Files.deleteIfExists(file);
@@ -46,7 +67,7 @@ final class PolymorphicWorkload {
         return lines;
     }
 
-    private static String measure(String engine, Database db, int rounds) {
+    private static String measure(String engine, Database db, Database captured, List<String> sent, int rounds) {
         for (String t : List.of("poly_book", "poly_film", "poly_game", "poly_item")) {
             db.sql("DROP TABLE IF EXISTS " + t).execute();
         }
@@ -66,10 +87,37 @@ final class PolymorphicWorkload {
                 .addAnnotatedClass(HibernateItems.HBook.class).addAnnotatedClass(HibernateItems.HFilm.class)
                 .addAnnotatedClass(HibernateItems.HGame.class);
         cfg.getProperties().put("hibernate.connection.datasource", db.dataSource());
-        cfg.setProperty("hibernate.dialect", engine.equals("sqlite") ? "org.hibernate.community.dialect.SQLiteDialect"
-                : "org.hibernate.dialect.PostgreSQLDialect");
+        cfg.setProperty("hibernate.dialect", switch (engine) {
+            case "sqlite" -> "org.hibernate.community.dialect.SQLiteDialect";
+            case "postgresql" -> "org.hibernate.dialect.PostgreSQLDialect";
+            default -> "org.hibernate.dialect.MariaDBDialect";
+        });
         cfg.setProperty("hibernate.cache.use_second_level_cache", "false");
         cfg.setProperty("hibernate.hbm2ddl.auto", "none");
+        // the statements both send, captured once (Hibernate's by a statement inspector on a second factory)
+        List<String> hibernateSent = new ArrayList<>();
+        Configuration inspected = new Configuration().addAnnotatedClass(HibernateItems.HItem.class)
+                .addAnnotatedClass(HibernateItems.HBook.class).addAnnotatedClass(HibernateItems.HFilm.class)
+                .addAnnotatedClass(HibernateItems.HGame.class);
+        inspected.getProperties().putAll(cfg.getProperties());
+        inspected.setStatementInspector(sql -> {
+            hibernateSent.add(sql);
+            return sql;
+        });
+        try (Orm capturing = Orm.builder().database(captured)
+                .models(PolyItem_.TYPE, PolyBook_.TYPE, PolyFilm_.TYPE, PolyGame_.TYPE).build();
+             SessionFactory h = inspected.buildSessionFactory()) {
+            sent.clear();
+            capturing.objects(PolyItem_.TYPE).listPolymorphic();
+            try (EntityManager em = h.createEntityManager()) {
+                em.createQuery("select i from HItem i order by i.id", HibernateItems.HItem.class).getResultList();
+            }
+        }
+        if (sent.size() != 1 || hibernateSent.size() != 1) {
+            throw new IllegalStateException("expected one statement each, got " + sent + " and " + hibernateSent);
+        }
+        System.out.println("SQL covet: " + sent.get(0));
+        System.out.println("SQL hibernate: " + hibernateSent.get(0));
         try (SessionFactory hibernate = cfg.buildSessionFactory()) {
             Supplier<List<?>> covet = () -> orm.objects(PolyItem_.TYPE).listPolymorphic();
             Supplier<List<?>> jpa = () -> {
@@ -83,7 +131,17 @@ final class PolymorphicWorkload {
             };
             check(covet.get(), PolyBook.class, PolyFilm.class, PolyGame.class);
             check(jpa.get(), HibernateItems.HBook.class, HibernateItems.HFilm.class, HibernateItems.HGame.class);
-            return interleave("orm-polymorphic-" + engine, covet, jpa, rounds);
+            java.util.Map<String, Supplier<List<?>>> ops = new java.util.LinkedHashMap<>();
+            ops.put("covet", covet);
+            ops.put("hibernate", jpa);
+            ops.putAll(PolymorphicFloor.floors(db, sent.get(0), hibernateSent.get(0)));
+            for (var e : ops.entrySet()) {
+                if (!e.getKey().equals("hibernate") && !e.getKey().equals("covet")) {
+                    check(e.getValue().get(), PolymorphicFloor.Book.class, PolymorphicFloor.Film.class,
+                            PolymorphicFloor.Game.class);
+                }
+            }
+            return interleave("orm-polymorphic-" + engine, ops, rounds);
         } finally {
             orm.close();
         }
@@ -104,14 +162,24 @@ final class PolymorphicWorkload {
         }
     }
 
-    private static String interleave(String name, Supplier<List<?>> covet, Supplier<List<?>> hibernate, int rounds) {
-        List<Supplier<List<?>>> ops = List.of(covet, hibernate);
+    /**
+     * Runs the operations in blocks in random order per round; reports each one's median time and its median
+     * per-round ratio to Hibernate's; the RATIO line is Covet's.
+     */
+    private static String interleave(String name, java.util.Map<String, Supplier<List<?>>> named, int rounds) {
+        List<String> names = new ArrayList<>(named.keySet());
+        List<Supplier<List<?>>> ops = new ArrayList<>(named.values());
         for (long end = System.nanoTime() + 5_000_000_000L; System.nanoTime() < end; ) {
             ops.forEach(Supplier::get);
         }
-        long[][] nanos = new long[2][rounds];
-        double[] ratio = new double[rounds];
-        List<Integer> order = new ArrayList<>(List.of(0, 1));
+        int m = ops.size();
+        int h = names.indexOf("hibernate");
+        long[][] nanos = new long[m][rounds];
+        double[][] ratio = new double[m][rounds];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            order.add(i);
+        }
         Random random = new Random(42);
         for (int r = 0; r < rounds; r++) {
             Collections.shuffle(order, random);
@@ -120,14 +188,21 @@ final class PolymorphicWorkload {
                 ops.get(i).get();
                 nanos[i][r] = System.nanoTime() - t0;
             }
-            ratio[r] = (double) nanos[0][r] / nanos[1][r];
+            for (int i = 0; i < m; i++) {
+                ratio[i][r] = (double) nanos[i][r] / nanos[h][r];
+            }
         }
-        Arrays.sort(nanos[0]);
-        Arrays.sort(nanos[1]);
-        Arrays.sort(ratio);
         int n = rounds;
-        return String.format(Locale.ROOT, "SCORE %s covet %.3f ms/op%nSCORE %s hibernate %.3f ms/op%n"
-                        + "RATIO %s %.3f (quartiles %.3f-%.3f, %d rounds)", name, nanos[0][n / 2] / 1e6, name,
-                nanos[1][n / 2] / 1e6, name, ratio[n / 2], ratio[n / 4], ratio[3 * n / 4], n);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < m; i++) {
+            Arrays.sort(nanos[i]);
+            Arrays.sort(ratio[i]);
+            String kind = i < 2 ? "SCORE" : "FLOOR";
+            out.append(String.format(Locale.ROOT, "%s %s %s %.3f ms/op (to hibernate %.3f)%n", kind, name,
+                    names.get(i), nanos[i][n / 2] / 1e6, ratio[i][n / 2]));
+        }
+        int c = names.indexOf("covet");
+        return out.append(String.format(Locale.ROOT, "RATIO %s %.3f (quartiles %.3f-%.3f, %d rounds)", name,
+                ratio[c][n / 2], ratio[c][n / 4], ratio[c][3 * n / 4], n)).toString();
     }
 }
