@@ -18,20 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A database's HikariCP pool with Covet's management around it: check-out validation, check-out and check-in
@@ -43,26 +36,17 @@ import java.util.concurrent.atomic.LongAdder;
  * reports the return itself, borrows with {@link #checkout()} and {@link #release} and never gets the wrapper. The
  * physical connections HikariCP holds are {@link PhysicalSource}'s watched connections.
  */
-public final class ManagedPool implements DataSource, Pool {
+public final class ManagedPool extends PoolDataSource implements Pool {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedPool.class);
     /** HikariCP validates a connection idle longer than this itself (JVM-wide system property). */
     static final long HIKARI_BYPASS_NANOS = Duration.ofMillis(
             Long.getLong("com.zaxxer.hikari.aliveBypassWindowMs", 500)).toNanos();
     private static final int HOOK_ATTEMPTS = 3;
-    /** One check-out in this many (a power of two) is timed for the acquire-time percentiles. */
-    static final int TIMED_ONE_IN = 32;
-    private static final int TIMED_SHIFT = Integer.numberOfTrailingZeros(TIMED_ONE_IN);
 
     private final String database;
     private final Engine engine;
     private final String location;
     private final PoolSettings settings;
-    /**
-     * HikariCP (6.x) retires each connection at a random point up to {@code maxLifetime / factor} early, the factor
-     * read from this system property (default 4, clamped to 2..40) so that they do not all expire together.
-     */
-    private static final long LIFETIME_VARIANCE_FACTOR =
-            Math.min(40, Math.max(2, Long.getLong("com.zaxxer.hikari.lifeTimeVarianceFactor", 4)));
 
     final Set<PooledConnection> physicals = ConcurrentHashMap.newKeySet();
     private final long bypassNanos;
@@ -77,12 +61,7 @@ public final class ManagedPool implements DataSource, Pool {
     private final boolean inspect;
     private final ConnectionHook[] onCheckout;
     private final ConnectionHook[] onCheckin;
-    private final long[] acquireSamples = new long[PoolStats.ACQUIRE_SAMPLES];
-    /** Check-outs of closed connections (and of any connection Covet has no record of); see countCheckout. */
-    private final LongAdder checkouts = new LongAdder();
-    private final LongAdder timeouts = new LongAdder();
-    private final LongAdder leaks = new LongAdder();
-    private final Map<EvictionReason, LongAdder> evictions = new EnumMap<>(EvictionReason.class);
+    private final PoolCounters counters = new PoolCounters();
     final Sizer sizer;
     private final PoolEvents events;
     private volatile HikariDataSource hikari;
@@ -111,9 +90,6 @@ public final class ManagedPool implements DataSource, Pool {
         this.wrap = onCheckin.length > 0 || shrinkOnReturn || leakDetection || bypassNanos < HIKARI_BYPASS_NANOS;
         this.validating = bypassNanos < HIKARI_BYPASS_NANOS;
         this.inspect = wrap || onCheckout.length > 0 || validating;
-        for (EvictionReason r : EvictionReason.values()) {
-            evictions.put(r, new LongAdder());
-        }
         MeterRegistry registry = config.poolMetrics().orElse(config.meterRegistry().orElse(null));
         this.events = new PoolEvents(database, settings.listeners(), registry, this);
     }
@@ -156,6 +132,7 @@ public final class ManagedPool implements DataSource, Pool {
     }
 
     /** HikariCP's data source (for {@code Database.dataSource()} and observers reading its MXBean). */
+    @Override
     public HikariDataSource hikari() {
         return hikari;
     }
@@ -178,23 +155,21 @@ public final class ManagedPool implements DataSource, Pool {
 
     @Override
     public Connection getConnection() throws SQLException {
-        // One check-out in TIMED_ONE_IN is timed for the percentiles (see sample); the others read the exact
-        // clock only when something needs it (validation after an idle window, leak detection). A clock reading
-        // costs a quarter of HikariCP's whole check-out and return (System.nanoTime() on this development VM's
-        // kvm-clock: ~33 ns of CPU against ~130 ns), so lease times otherwise come from the monitor's coarse clock.
-        // The rare branches (exhaustion, validation and hook failures, leak records) live in methods of their own
-        // so that the plain check-out stays small enough for the JIT to inline into the caller; the 500-byte
-        // version with everything in one loop was compiled as a separate call.
+        // One check-out in PoolCounters.TIMED_ONE_IN is timed for the percentiles; the others read the exact clock
+        // only when something needs it (validation after an idle window, leak detection). A clock reading costs a
+        // quarter of HikariCP's whole check-out and return (System.nanoTime() on this development VM's kvm-clock:
+        // ~33 ns of CPU against ~130 ns), so lease times otherwise come from the monitor's coarse clock.
         return checkout(true);
     }
 
     /**
-     * A check-out for Covet's own statement executor, which gives it back with {@link #release} instead of
-     * closing it: HikariCP's connection itself, never wrapped, with the check-out hooks run and the lease recorded
-     * as for {@link #getConnection()}; {@link #release} then does what a lent connection's {@code close()} would.
-     * Saves the wrapper, its allocation and the atomic claim on a hooked pool's every statement.
+     * A check-out for Covet's own statement executor and transactions, which give it back with {@link #release}
+     * instead of closing it: HikariCP's connection itself, never wrapped, with the check-out hooks run and the
+     * lease recorded as for {@link #getConnection()}; {@link #release} then does what a lent connection's
+     * {@code close()} would. Saves the wrapper, its allocation and the atomic claim on a hooked pool's every
+     * statement and transaction.
      */
-    Connection checkout() throws SQLException {
+    public Connection checkout() throws SQLException {
         return checkout(false);
     }
 
@@ -204,13 +179,13 @@ public final class ManagedPool implements DataSource, Pool {
      * {@link io.covet.core.ConnectionCallback}'s contract) went back to HikariCP without its check-in hooks: it is
      * evicted, so that it is not lent again, and the misuse logged.
      */
-    void release(Connection c) throws SQLException {
+    public void release(Connection c) throws SQLException {
         if (!wrap) {
             c.close();
         } else if (c.isClosed()) {
             closedByCaller(c);
-        } else {
-            checkin(c, PhysicalSource.tracked(c.unwrap(Connection.class)));
+        } else if (returned(c, PhysicalSource.tracked(c.unwrap(Connection.class)))) {
+            c.close();
         }
     }
 
@@ -221,18 +196,33 @@ public final class ManagedPool implements DataSource, Pool {
         hikari.evictConnection(c);
     }
 
+    /*
+     * The check-out and check-in paths are laid out for the JIT: HikariCP's getConnection() and close() are each
+     * called from one method (checkout, release/checkin), which C2 compiles with HikariCP's code inlined, and what
+     * Covet does around them lives in small methods without HikariCP's code (lent, leased, returned), which stay
+     * small enough to be inlined there. A helper that itself inlined HikariCP's call (the former borrow and lend)
+     * was compiled into a method too big to inline, so every check-out made two or three real calls more.
+     */
     private Connection checkout(boolean wrapIt) throws SQLException {
         int r = java.util.concurrent.ThreadLocalRandom.current().nextInt();
-        boolean timed = (r & (TIMED_ONE_IN - 1)) == 0;
+        boolean timed = PoolCounters.timed(r);
+        if (validating) {
+            return lend(r, timed, wrapIt, 0);
+        }
+        long t0 = timed ? System.nanoTime() : 0;
+        Connection c;
+        try {
+            c = hikari.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            throw acquireFailed(e, t0);
+        }
         if (inspect) {
-            return lend(r, timed, wrapIt);
+            return lent(c, r, timed, t0, wrapIt);
         }
         // The default path: nothing to run or track per lease, so the caller gets HikariCP's connection.
-        long t0 = timed ? System.nanoTime() : 0;
-        Connection c = borrow(t0);
         countCheckout(c);
         if (timed) {
-            sample(System.nanoTime() - t0, r);
+            counters.sample(System.nanoTime() - t0, r);
         }
         return c;
     }
@@ -256,10 +246,26 @@ public final class ManagedPool implements DataSource, Pool {
         return e;
     }
 
-    /** A check-out that needs the physical connection's record: validation, check-out hooks, lease tracking. */
-    private Connection lend(int r, boolean timed, boolean wrapIt) throws SQLException {
+    /** The rest of a check-out that needs the physical connection's record, without validation: hooks, lease. */
+    private Connection lent(Connection c, int r, boolean timed, long t0, boolean wrapIt) throws SQLException {
+        long now = timed || leakDetection ? System.nanoTime() : coarseNanos;
+        PooledConnection pc = PhysicalSource.tracked(c.unwrap(Connection.class));
+        if (onCheckout.length > 0) {
+            Exception failed = runCheckoutHooks(c);
+            if (failed != null) {
+                checkoutHookFailed(c, pc, failed, 1);
+                return lend(r, timed, wrapIt, 1);
+            }
+        }
+        return leased(c, pc, now, r, timed, t0, wrapIt);
+    }
+
+    /**
+     * A check-out with everything that may turn a connection down (validation after an idle window, a failing
+     * check-out hook), trying others within the acquire timeout; {@code failures}: hook failures so far.
+     */
+    private Connection lend(int r, boolean timed, boolean wrapIt, int failures) throws SQLException {
         long t0 = timed || validating ? System.nanoTime() : 0;
-        int failures = 0;
         while (true) {
             Connection c = borrow(t0);
             long now = timed || validating || leakDetection ? System.nanoTime() : coarseNanos;
@@ -269,32 +275,55 @@ public final class ManagedPool implements DataSource, Pool {
                 continue;
             }
             if (onCheckout.length > 0) {
-                Exception failed = run(onCheckout, c);
+                Exception failed = runCheckoutHooks(c);
                 if (failed != null) {
                     checkoutHookFailed(c, pc, failed, ++failures);
                     continue;
                 }
             }
-            pc.countCheckout();
-            if (timed) {
-                sample(now - t0, r);
-            }
-            if (!wrap) {
-                return c;
-            }
-            if (!wrapIt) {
-                pc.lease(leakDetection ? held(now) : pc.heldAt(now));
-                return c;
-            }
-            LentConnection lent = leakDetection ? tracked(c, pc, now) : new LentConnection(c, pc, this, now, null, null);
-            pc.lease(lent);
-            return lent;
+            return leased(c, pc, now, r, timed, t0, wrapIt);
         }
     }
 
-    /** Runs {@code hooks} in order on {@code c}; the first one's failure, or null when all ran. */
-    private static Exception run(ConnectionHook[] hooks, Connection c) {
-        for (ConnectionHook hook : hooks) {
+    /** Counts and records an accepted check-out; the connection to hand out (wrapped when it must be). */
+    private Connection leased(Connection c, PooledConnection pc, long now, int r, boolean timed, long t0,
+                              boolean wrapIt) {
+        pc.countCheckout();
+        if (timed) {
+            counters.sample(now - t0, r);
+        }
+        if (!wrap) {
+            return c;
+        }
+        if (!wrapIt) {
+            pc.lease(leakDetection ? held(now) : pc.heldAt(now));
+            return c;
+        }
+        LentConnection lent = leakDetection ? tracked(c, pc, now) : new LentConnection(c, pc, this, now, null, null);
+        pc.lease(lent);
+        return lent;
+    }
+
+    /*
+     * The check-out and check-in hooks run from two methods of their own, not one shared loop: each call site
+     * then sees one kind of hook (the JIT inlines it) instead of both kinds at one site.
+     */
+
+    /** Runs the check-out hooks in order on {@code c}; the first one's failure, or null when all ran. */
+    private Exception runCheckoutHooks(Connection c) {
+        for (ConnectionHook hook : onCheckout) {
+            try {
+                hook.run(c);
+            } catch (SQLException | RuntimeException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Runs the check-in hooks in order on {@code c}; the first one's failure, or null when all ran. */
+    private Exception runCheckinHooks(Connection c) {
+        for (ConnectionHook hook : onCheckin) {
             try {
                 hook.run(c);
             } catch (SQLException | RuntimeException e) {
@@ -349,16 +378,8 @@ public final class ManagedPool implements DataSource, Pool {
         if (pc != null) {
             pc.countCheckout();
         } else {
-            checkouts.increment();
+            counters.untrackedCheckout();
         }
-    }
-
-    /**
-     * Puts a timed check-out's wait in the reservoir of acquire times, at a random slot: callers on many threads
-     * then rarely write the same cache line, and the slots stay a uniform sample of recent check-outs.
-     */
-    private void sample(long nanos, int random) {
-        acquireSamples[(random >>> TIMED_SHIFT) % acquireSamples.length] = nanos;
     }
 
     private boolean alive(Connection c) {
@@ -369,18 +390,34 @@ public final class ManagedPool implements DataSource, Pool {
         }
     }
 
+    /** A lent connection's return: check-in hooks, shrinking, end of lease, then HikariCP's close. */
     void checkin(Connection c, PooledConnection pc) throws SQLException {
-        Exception failed = onCheckin.length > 0 ? run(onCheckin, c) : null;
-        if (failed != null) {
-            // The caller's work is done; the connection's state is unknown, so it must not be lent again.
-            LOG.warn("on-checkin hook of database '{}' failed; the connection was evicted", database, failed);
-            evict(c, pc, EvictionReason.HOOK_FAILURE);
-        } else if (!shrinkOnReturn || !shrunk(c, pc)) {
-            // The return time decides check-out validation after an idle window (exact then) and, for the close
-            // reason, whether a connection sat idle past the idle timeout (the coarse clock is precise enough).
-            pc.endLease(validating ? System.nanoTime() : coarseNanos);
+        if (returned(c, pc)) {
             c.close();
         }
+    }
+
+    /**
+     * What a return does before HikariCP takes the connection back: runs the check-in hooks, shrinks an
+     * overflowing pool, ends the lease. Whether the caller is to close {@code c} now (false: it was evicted).
+     */
+    private boolean returned(Connection c, PooledConnection pc) {
+        if (onCheckin.length > 0) {
+            Exception failed = runCheckinHooks(c);
+            if (failed != null) {
+                // The caller's work is done; the connection's state is unknown, so it must not be lent again.
+                LOG.warn("on-checkin hook of database '{}' failed; the connection was evicted", database, failed);
+                evict(c, pc, EvictionReason.HOOK_FAILURE);
+                return false;
+            }
+        }
+        if (shrinkOnReturn && shrunk(c, pc)) {
+            return false;
+        }
+        // The return time decides check-out validation after an idle window (exact then) and, for the close
+        // reason, whether a connection sat idle past the idle timeout (the coarse clock is precise enough).
+        pc.endLease(validating ? System.nanoTime() : coarseNanos);
+        return true;
     }
 
     /** Evicts a returned connection when the pool is above the size its policy keeps; whether it did. */
@@ -397,19 +434,24 @@ public final class ManagedPool implements DataSource, Pool {
         }
     }
 
-    /** Takes a lent connection out of the pool instead of returning it (e.g. a transaction that could not reset). */
+    /**
+     * Takes a lent connection (of {@link #getConnection()} or {@link #checkout()}) out of the pool instead of
+     * returning it (e.g. a transaction that could not reset), ending its lease.
+     */
     public void evict(Connection lent) {
         if (lent instanceof LentConnection l) {
             l.evict();
+            return;
+        }
+        PooledConnection pc = null;
+        try {
+            pc = PhysicalSource.tracked(lent.unwrap(Connection.class));
+        } catch (SQLException e) {
+            // Closed already: HikariCP's evictConnection below ignores it as well.
+        }
+        if (pc != null) {
+            evict(lent, pc, EvictionReason.EVICTED);
         } else {
-            try {
-                PooledConnection pc = PhysicalSource.tracked(lent.unwrap(Connection.class));
-                if (pc != null) {
-                    pc.evictedFor = EvictionReason.EVICTED;
-                }
-            } catch (SQLException e) {
-                // Closed already: HikariCP's evictConnection below ignores it as well.
-            }
             hikari.evictConnection(lent);
         }
     }
@@ -436,41 +478,23 @@ public final class ManagedPool implements DataSource, Pool {
             return;
         }
         int before = physicals.size();
-        synchronized (physicals) {
-            // Its check-outs move to the retired count in the same step, so stats never count them twice or not at all.
-            checkouts.add(pc.checkouts());
-            physicals.remove(pc);
-        }
+        counters.retire(pc, physicals);
         long now = System.nanoTime();
-        long age = now - pc.openedAt;
-        EvictionReason reason;
-        if (pc.evictedFor != null) {
-            reason = pc.evictedFor;
-        } else if (closing) {
-            reason = EvictionReason.POOL_CLOSED;
-        } else if (hikari == null) {
-            reason = EvictionReason.STARTUP_CHECK;
-        } else if (idleTimeoutNanos > 0 && pc.lease == null && now - pc.returnedAt >= idleTimeoutNanos
-                && before > hikari.getMinimumIdle()) {
-            // HikariCP idles out only connections above min idle; at or below it, an idle close is the lifetime's.
-            reason = EvictionReason.IDLE;
-        } else if (maxLifetimeNanos > 0 && age >= maxLifetimeNanos - maxLifetimeNanos / LIFETIME_VARIANCE_FACTOR) {
-            reason = EvictionReason.LIFETIME;
-        } else {
-            reason = EvictionReason.DEAD;
-        }
-        count(reason, Duration.ofNanos(age));
+        HikariDataSource h = hikari;
+        EvictionReason reason = PoolCounters.closeReason(pc, now, closing, h != null,
+                h != null && before > h.getMinimumIdle(), idleTimeoutNanos, maxLifetimeNanos);
+        count(reason, Duration.ofNanos(now - pc.openedAt));
     }
 
     private void count(EvictionReason reason, Duration age) {
-        evictions.get(reason).increment();
+        counters.evicted(reason);
         events.evicted(reason, age);
     }
 
     // ------------------------------------------------------------------ state
 
     private SQLException exhausted(SQLTransientConnectionException e, long t0) {
-        timeouts.increment();
+        counters.timedOut();
         SQLException signal = PoolExhaustion.signal(e, t0, engine, database, location, hikari.getHikariPoolMXBean(),
                 sizer.maximum(), oldestLease(), wrap);
         events.acquireTimedOut(stats());
@@ -483,47 +507,13 @@ public final class ManagedPool implements DataSource, Pool {
     }
 
     PooledConnection.Lease oldestLease() {
-        PooledConnection.Lease oldest = null;
-        for (PooledConnection pc : physicals) {
-            PooledConnection.Lease l = pc.lease;
-            if (l != null && (oldest == null || l.at() - oldest.at() < 0)) {
-                oldest = l;
-            }
-        }
-        return oldest;
+        return PoolCounters.oldestLease(physicals);
     }
 
     @Override
     public PoolStats stats() {
-        HikariPoolMXBean b = hikari.getHikariPoolMXBean();
-        long n;
-        synchronized (physicals) {
-            n = checkouts.sum();
-            for (PooledConnection pc : physicals) {
-                n += pc.checkouts();
-            }
-        }
-        // Slots never written hold 0; with fewer check-outs than slots only the written ones count.
-        long[] s = Arrays.stream(acquireSamples.clone()).filter(v -> v > 0).sorted().toArray();
-        int count = s.length;
-        Map<String, Integer> byCaller = new TreeMap<>();
-        for (PooledConnection pc : physicals) {
-            PooledConnection.Lease l = pc.lease;
-            if (l != null && l.caller() != null) {
-                byCaller.merge(l.caller(), 1, Integer::sum);
-            }
-        }
-        Map<EvictionReason, Long> ev = new EnumMap<>(EvictionReason.class);
-        evictions.forEach((r, a) -> {
-            if (a.sum() > 0) {
-                ev.put(r, a.sum());
-            }
-        });
-        return new PoolStats(hikari.getHikariConfigMXBean().getMaximumPoolSize(),
-                b == null ? 0 : b.getTotalConnections(), b == null ? 0 : b.getActiveConnections(),
-                b == null ? 0 : b.getIdleConnections(), b == null ? 0 : b.getThreadsAwaitingConnection(),
-                percentile(s, 0.50), percentile(s, 0.99), count == 0 ? Duration.ZERO : Duration.ofNanos(s[count - 1]),
-                n, timeouts.sum(), byCaller, ev, leaks.sum());
+        return counters.stats(hikari.getHikariConfigMXBean().getMaximumPoolSize(), hikari.getHikariPoolMXBean(),
+                physicals);
     }
 
     /** The monitor's tick: advances the coarse clock. */
@@ -532,14 +522,7 @@ public final class ManagedPool implements DataSource, Pool {
     }
 
     void leaked() {
-        leaks.increment();
-    }
-
-    private static Duration percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos(sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
+        counters.leaked();
     }
 
     /** Closes the monitor and HikariCP's pool (which closes every physical connection). Idempotent. */
@@ -556,50 +539,5 @@ public final class ManagedPool implements DataSource, Pool {
     @Override
     public String toString() {
         return "ManagedPool[" + database + "]";
-    }
-
-    // ------------------------------------------------------------------ DataSource plumbing
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Covet's pools lend connections with the configured credentials");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return hikari.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        hikari.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        hikari.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return hikari.getLoginTimeout();
-    }
-
-    @Override
-    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return hikari.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        return hikari.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || hikari.isWrapperFor(iface);
     }
 }

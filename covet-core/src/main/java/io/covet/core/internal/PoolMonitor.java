@@ -102,7 +102,7 @@ final class PoolMonitor {
         }
         if (leakNanos > 0) {
             for (PooledConnection pc : pool.physicals) {
-                PooledConnection.Lease lease = pc.lease;
+                PooledConnection.Lease lease = pc.current();
                 if (lease != null && pc.leakReported != lease && now - lease.at() >= leakNanos) {
                     pc.leakReported = lease;
                     pool.leaked();

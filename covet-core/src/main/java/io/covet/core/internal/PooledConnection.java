@@ -42,6 +42,7 @@ final class PooledConnection {
     }
 
     private static final VarHandle LEASE;
+    private static final VarHandle LEASED;
     private static final VarHandle RETURNED_AT;
     private static final VarHandle CHECKOUTS;
 
@@ -49,6 +50,7 @@ final class PooledConnection {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             LEASE = l.findVarHandle(PooledConnection.class, "lease", Lease.class);
+            LEASED = l.findVarHandle(PooledConnection.class, "leased", boolean.class);
             RETURNED_AT = l.findVarHandle(PooledConnection.class, "returnedAt", long.class);
             CHECKOUTS = l.findVarHandle(PooledConnection.class, "checkouts", long.class);
         } catch (ReflectiveOperationException e) {
@@ -59,8 +61,12 @@ final class PooledConnection {
     final Connection physical;
     final long openedAt;
     volatile long returnedAt;
-    /** The current check-out; null while idle. */
-    volatile Lease lease;
+    /** The last check-out's record: the current one while {@link #leased}, else stale (or null). */
+    @SuppressWarnings("unused") // through LEASE
+    private Lease lease;
+    /** Whether the connection is lent now ({@link #lease} is its record). */
+    @SuppressWarnings("unused") // through LEASED
+    private boolean leased;
     /** The lease the monitor last reported as a leak, so each leak is reported once. */
     volatile Lease leakReported;
     volatile EvictionReason evictedFor;
@@ -93,12 +99,24 @@ final class PooledConnection {
     }
 
     void lease(Lease l) {
-        LEASE.setRelease(this, l);
+        if (LEASE.getOpaque(this) != l) {
+            LEASE.setRelease(this, l);
+        }
+        LEASED.setRelease(this, true);
     }
 
     void endLease(long now) {
-        LEASE.setRelease(this, null);
+        LEASED.setRelease(this, false);
+        if (!(LEASE.getOpaque(this) instanceof Held h) || h.stack() != null) {
+            // A lent connection or a leak-tracking record (with its stack) is never reused: let it go.
+            LEASE.setRelease(this, null);
+        }
         RETURNED_AT.setRelease(this, now);
+    }
+
+    /** The current check-out's record, or null while the connection is idle. */
+    Lease current() {
+        return (boolean) LEASED.getAcquire(this) ? (Lease) LEASE.getAcquire(this) : null;
     }
 
     /**

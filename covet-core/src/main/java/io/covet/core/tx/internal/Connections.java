@@ -71,10 +71,18 @@ final class Connections {
             return c;
         }
         try {
-            return source.getConnection();
+            // Covet's own pool lends its connection unwrapped (no wrapper object per transaction on a pool with
+            // check-in hooks or lease tracking); release gives it back through the pool.
+            return source instanceof ManagedPool m ? m.checkout() : source.getConnection();
         } catch (SQLException e) {
             throw borrowFailure(e, name, heldNow, chain);
         }
+    }
+
+    /** Where a transaction's connection came from (without interceptors): as {@link #borrow} chose it. */
+    private DataSource sourceOf(boolean readOnly) {
+        DataSource replicas = readOnlySource;
+        return !readOnly || replicas == null ? dataSource : replicas;
     }
 
     private ConnectionContext context(ConnectionContext.Purpose purpose) {
@@ -119,18 +127,20 @@ final class Connections {
         } catch (SQLException | RuntimeException e) {
             problem = e;
         }
+        Long since = borrowedAt.remove(c);
         try {
             if ((problem != null || evict) && dataSource instanceof ManagedPool m) {
                 m.evict(c);
             } else if ((problem != null || evict) && dataSource instanceof HikariDataSource h) {
                 h.evictConnection(c);
+            } else if (since == null && sourceOf(readOnly) instanceof ManagedPool m) {
+                m.release(c);
             } else {
                 c.close();
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("returning a transaction's connection of database '{}' failed", manager.database, e);
         }
-        Long since = borrowedAt.remove(c);
         if (since != null) {
             manager.executor.pipeline().released(context(ConnectionContext.Purpose.TRANSACTION), since);
         }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the transaction blocks of one database: propagation, savepoints, retries, callbacks, and the binding of
@@ -39,6 +40,13 @@ public final class TransactionManager implements AutoCloseable {
     final StatementExecutor executor;
     private final Connections connections;
     private final ThreadLocal<Block> current = new ThreadLocal<>();
+    /**
+     * How many threads have a block of this database current. While none has, a statement's lookup of its
+     * transaction skips the thread-local map (a hashed probe on every statement, and an entry left in the map of
+     * every thread that ever ran one). A thread's own increment precedes its block and its decrement follows it,
+     * so the thread that has a block current always reads a count above zero.
+     */
+    private final AtomicInteger bound = new AtomicInteger();
     private final TxMetrics metrics;
     private final LongTransactionMonitor monitor;
     private final TxListeners listeners;
@@ -78,13 +86,13 @@ public final class TransactionManager implements AutoCloseable {
 
             @Override
             public Transaction currentTransaction() {
-                return current.get();
+                return bound.get() == 0 ? null : current.get();
             }
         });
     }
 
     private Lease currentLease() {
-        Block b = current.get();
+        Block b = bound.get() == 0 ? null : current.get();
         if (b != null) {
             return b.lease();
         }
@@ -206,7 +214,7 @@ public final class TransactionManager implements AutoCloseable {
             }
             Block root = new Block(st, null, o.name(), null, o.timeout());
             told.attempt(root);
-            current.set(root);
+            bind(root, suspended);
             T result = null;
             Throwable failure = null;
             try {
@@ -285,11 +293,21 @@ public final class TransactionManager implements AutoCloseable {
         return st;
     }
 
-    private void restore(Block previous) {
+    /** Makes {@code b} current on this thread, where {@code previous} was. */
+    private void bind(Block b, Block previous) {
         if (previous == null) {
-            current.remove();
-        } else {
-            current.set(previous);
+            bound.incrementAndGet();
+        }
+        current.set(b);
+    }
+
+    /** Makes {@code previous} current again after a block that {@link #bind} made current. */
+    private void restore(Block previous) {
+        // set(null), not remove(): the entry stays in the thread's map, so the next transaction does not
+        // allocate a new one.
+        current.set(previous);
+        if (previous == null) {
+            bound.decrementAndGet();
         }
     }
 
@@ -367,11 +385,11 @@ public final class TransactionManager implements AutoCloseable {
         }
         TxState st = ExternalJoin.state(this, ext);
         Block parent = new Block(st, null, ext.name(), null, Duration.ZERO);
-        current.set(parent);
+        bind(parent, null);
         try {
             return joined(parent, o, work);
         } finally {
-            current.remove();
+            restore(null);
             ExternalJoin.handOver(st, parent);
         }
     }
@@ -480,7 +498,7 @@ public final class TransactionManager implements AutoCloseable {
                     + Thread.currentThread().getName() + "': transaction '" + previous.state.name + "' of database '"
                     + database + "' is already current there");
         }
-        current.set(b);
+        bind(b, previous);
         return previous;
     }
 
@@ -508,12 +526,14 @@ public final class TransactionManager implements AutoCloseable {
                 monitor.enabled(), null);
         monitor.opened(st);
         Block root = new Block(st, null, name, null, Duration.ZERO);
-        current.set(root);
+        bind(root, null);
         return new Branch(this, st, root, gid);
     }
 
     void unbind() {
-        current.remove();
+        if (current.get() != null) {
+            restore(null);
+        }
     }
 
     void ended(TxState st, Connection c, boolean evict) {
