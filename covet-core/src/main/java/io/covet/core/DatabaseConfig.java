@@ -1,6 +1,5 @@
 package io.covet.core;
 
-import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.pipeline.Interceptor;
 import io.covet.core.resilience.ResilienceSettings;
