@@ -238,7 +238,7 @@ public final class CovetConfiguration {
                 b.driverProperty(key.substring("driver.".length()), value);
                 continue;
             }
-            if (DatabaseConfig.isObservabilityKey(key)) {
+            if (DatabaseConfigCheck.isObservabilityKey(key)) {
                 b.observability(key, value);
                 continue;
             }

@@ -1,6 +1,5 @@
 package io.covet.core;
 
-import io.covet.core.engine.Engine;
 import io.covet.core.error.ConfigurationException;
 import io.covet.core.pipeline.Interceptor;
 import io.covet.core.resilience.ResilienceSettings;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The immutable settings of one named database. Build with {@link #builder(String)}; {@link Builder#build()}
@@ -30,8 +28,6 @@ import java.util.regex.Pattern;
  * fetch 1,000 rows per round trip; SQLite waits up to 5 s for a busy lock.
  */
 public final class DatabaseConfig {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-
     private final String name;
     private final DatabaseUrl url;
     private final DataSource dataSource;
@@ -60,7 +56,7 @@ public final class DatabaseConfig {
         this.name = b.name;
         this.url = url;
         this.dataSource = b.dataSource;
-        this.maxPoolSize = b.maxPoolSize > 0 ? b.maxPoolSize : defaultPoolSize(url);
+        this.maxPoolSize = b.maxPoolSize > 0 ? b.maxPoolSize : DatabaseConfigCheck.defaultPoolSize(url);
         this.minIdle = b.minIdle >= 0 ? Math.min(b.minIdle, this.maxPoolSize) : Math.min(2, this.maxPoolSize);
         this.connectionTimeout = b.connectionTimeout;
         this.queryTimeout = b.queryTimeout;
@@ -88,18 +84,6 @@ public final class DatabaseConfig {
      */
     public RawWritePolicy historyRawWrites() {
         return historyRawWrites;
-    }
-
-    /** Whether {@code key} belongs to covet-observe: {@code slow-query-threshold} or {@code observe.<key>}. */
-    static boolean isObservabilityKey(String key) {
-        return key.equals("slow-query-threshold") || (key.startsWith("observe.") && key.length() > "observe.".length());
-    }
-
-    private static int defaultPoolSize(DatabaseUrl url) {
-        if (url == null || !url.engine().embedded()) {
-            return 10;
-        }
-        return url.inMemory() ? 1 : 4;
     }
 
     /** A builder for the database called {@code name} ({@code default} for the main one). */
@@ -199,26 +183,12 @@ public final class DatabaseConfig {
      * configuration is not changed.
      */
     public Builder toBuilder() {
-        return copyTo(new Builder(name));
+        return toBuilder(name);
     }
 
-    /**
-     * The configuration of the pool of replica {@code index} (from 1): this one's pool settings, named
-     * {@code <name>_replica<index>}, at {@code url}, with an acquire timeout at most {@code acquireTimeout}.
-     */
-    DatabaseConfig replicaNode(int index, DatabaseUrl url, Duration acquireTimeout) {
-        Builder b = copyTo(new Builder(name + "_replica" + index));
-        b.replicas = null;
-        // A framework's transaction holds a primary connection: a replica node never joins it.
-        b.externalTransactions = null;
-        b.url(url);
-        if (acquireTimeout.compareTo(connectionTimeout) < 0) {
-            b.pool(pool.toBuilder().acquireTimeout(acquireTimeout).build());
-        }
-        return b.build();
-    }
-
-    private Builder copyTo(Builder b) {
+    /** {@link #toBuilder()} for the database called {@code name} (a replica node's configuration). */
+    Builder toBuilder(String name) {
+        Builder b = new Builder(name);
         if (url != null) {
             b.url(url);
         }
@@ -310,33 +280,34 @@ public final class DatabaseConfig {
 
     /** Collects settings; {@link #build()} checks them all at once. Not thread-safe. */
     public static final class Builder {
-        private final String name;
-        private String urlText;
-        private DatabaseUrl parsedUrl;
-        private DataSource dataSource;
-        private String user;
-        private String password;
-        private int maxPoolSize;
-        private int minIdle = -1;
-        private Duration connectionTimeout = Duration.ofSeconds(10);
-        private Duration queryTimeout = Duration.ZERO;
-        private int streamFetchSize = 1000;
-        private Duration sqliteBusyTimeout = Duration.ofSeconds(5);
-        private final Map<String, String> driverProperties = new LinkedHashMap<>();
-        private MeterRegistry meterRegistry;
-        private Duration longTransactionThreshold = Duration.ofSeconds(60);
-        private LongTransactionListener longTransactionListener;
-        private final List<Interceptor> interceptors = new ArrayList<>();
-        private boolean discoverInterceptors;
-        private final List<String> interceptorProblems = new ArrayList<>();
-        private final Map<String, String> observability = new LinkedHashMap<>();
-        private MeterRegistry poolMetrics;
-        private final List<TransactionListener> transactionListeners = new ArrayList<>();
-        private ResilienceSettings resilience;
-        private io.covet.core.tx.ExternalTransactions externalTransactions;
-        private PoolSettings pool = PoolSettings.defaults();
-        private ReplicaConfig replicas;
-        private RawWritePolicy historyRawWrites = RawWritePolicy.REFUSE;
+        // Package-private: DatabaseConfigCheck validates them, ReplicaPools derives a replica node from them.
+        final String name;
+        String urlText;
+        DatabaseUrl parsedUrl;
+        DataSource dataSource;
+        String user;
+        String password;
+        int maxPoolSize;
+        int minIdle = -1;
+        Duration connectionTimeout = Duration.ofSeconds(10);
+        Duration queryTimeout = Duration.ZERO;
+        int streamFetchSize = 1000;
+        Duration sqliteBusyTimeout = Duration.ofSeconds(5);
+        final Map<String, String> driverProperties = new LinkedHashMap<>();
+        MeterRegistry meterRegistry;
+        Duration longTransactionThreshold = Duration.ofSeconds(60);
+        LongTransactionListener longTransactionListener;
+        final List<Interceptor> interceptors = new ArrayList<>();
+        boolean discoverInterceptors;
+        final List<String> interceptorProblems = new ArrayList<>();
+        final Map<String, String> observability = new LinkedHashMap<>();
+        MeterRegistry poolMetrics;
+        final List<TransactionListener> transactionListeners = new ArrayList<>();
+        ResilienceSettings resilience;
+        io.covet.core.tx.ExternalTransactions externalTransactions;
+        PoolSettings pool = PoolSettings.defaults();
+        ReplicaConfig replicas;
+        RawWritePolicy historyRawWrites = RawWritePolicy.REFUSE;
 
         private Builder(String name) {
             this.name = name;
@@ -476,24 +447,7 @@ public final class DatabaseConfig {
          * cannot be loaded or created is reported by {@link #build()}.
          */
         public Builder interceptorClass(String className) {
-            String name = className == null ? "" : className.strip();
-            try {
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                Class<?> type = Class.forName(name, true, loader != null ? loader : DatabaseConfig.class.getClassLoader());
-                if (!Interceptor.class.isAssignableFrom(type)) {
-                    interceptorProblems.add("interceptor class " + name + " does not implement "
-                            + Interceptor.class.getName());
-                    return this;
-                }
-                return interceptor((Interceptor) type.getConstructor().newInstance());
-            } catch (ClassNotFoundException e) {
-                interceptorProblems.add("interceptor class " + name + " is not on the class path");
-            } catch (NoSuchMethodException e) {
-                interceptorProblems.add("interceptor class " + name + " has no public no-argument constructor");
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
-                interceptorProblems.add("interceptor class " + name + " could not be created: " + cause);
-            }
+            InterceptorClasses.create(className, interceptorProblems, this::interceptor);
             return this;
         }
 
@@ -579,93 +533,14 @@ public final class DatabaseConfig {
             return this;
         }
 
-        /** The pool settings with this builder's sizes and timeout; problems go to {@code problems}. */
-        private PoolSettings effectivePool(DatabaseUrl url, List<String> problems) {
-            int max = maxPoolSize > 0 ? maxPoolSize : defaultPoolSize(url);
-            if (minIdle > max) {
-                problems.add("minIdle (" + minIdle + ") is above maxPoolSize (" + max + "): lower minIdle or raise "
-                        + "maxPoolSize");
-            }
-            try {
-                PoolSettings.Builder p = pool.toBuilder().maxSize(Math.max(1, max))
-                        .minIdle(minIdle >= 0 ? Math.min(minIdle, max) : Math.min(2, max));
-                if (connectionTimeout != null && connectionTimeout.toMillis() >= 250) {
-                    p.acquireTimeout(connectionTimeout);
-                }
-                return p.build();
-            } catch (ConfigurationException e) {
-                problems.addAll(e.problems());
-                return null;
-            }
-        }
-
         /**
          * Validates every setting and returns the immutable configuration.
          *
          * @throws ConfigurationException listing every problem found
          */
         public DatabaseConfig build() {
-            List<String> problems = new ArrayList<>();
-            if (name == null || !NAME.matcher(name).matches()) {
-                problems.add("database name '" + name + "' is invalid: use lower-case letters, digits and '_', "
-                        + "starting with a letter");
-            }
-            DatabaseUrl url = parsedUrl;
-            if (urlText != null) {
-                try {
-                    url = DatabaseUrl.parse(urlText);
-                } catch (ConfigurationException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-            if (url == null && dataSource == null && urlText == null) {
-                problems.add("database '" + name + "' has neither a URL nor a DataSource: set url (e.g. sqlite:covet.db)");
-            }
-            if ((urlText != null || parsedUrl != null) && dataSource != null) {
-                problems.add("database '" + name + "' has both a URL and a DataSource: give one");
-            }
-            if (url != null && (user != null || password != null)) {
-                url = url.withCredentials(user != null ? user : url.user().orElse(null),
-                        password != null ? password : url.password().orElse(null));
-            }
-            if (maxPoolSize < 0) {
-                problems.add("maxPoolSize must be at least 1");
-            }
-            if (url != null && url.inMemory() && maxPoolSize > 1) {
-                problems.add("maxPoolSize must be 1 for sqlite::memory: (every connection would see its own empty "
-                        + "database); use a file for a larger pool");
-            }
-            if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
-                problems.add("connectionTimeout must be at least 250ms, was " + connectionTimeout);
-            }
-            if (queryTimeout == null || queryTimeout.isNegative()) {
-                problems.add("queryTimeout must be zero (none) or positive, was " + queryTimeout);
-            }
-            if (streamFetchSize < 1) {
-                problems.add("streamFetchSize must be at least 1, was " + streamFetchSize);
-            }
-            if (sqliteBusyTimeout == null || sqliteBusyTimeout.isNegative()) {
-                problems.add("sqliteBusyTimeout must be zero or positive, was " + sqliteBusyTimeout);
-            }
-            if (longTransactionThreshold == null || longTransactionThreshold.isNegative()) {
-                problems.add("longTransactionThreshold must be zero (off) or positive, was " + longTransactionThreshold);
-            }
-            for (String key : observability.keySet()) {
-                if (!isObservabilityKey(key)) {
-                    problems.add("observability setting '" + key + "' is not one: use slow-query-threshold or "
-                            + "observe.<key>");
-                }
-            }
-            problems.addAll(interceptorProblems);
-            if (replicas != null && dataSource != null) {
-                problems.add("database '" + name + "' has replicas but runs on a caller-provided DataSource: give "
-                        + "the primary's URL so that Covet opens a pool per node");
-            }
-            PoolSettings effective = effectivePool(url, problems);
-            if (!problems.isEmpty()) {
-                throw new ConfigurationException(problems);
-            }
-            return new DatabaseConfig(this, url, effective);
+            DatabaseConfigCheck.Resolved resolved = DatabaseConfigCheck.check(this);
+            return new DatabaseConfig(this, resolved.url(), resolved.pool());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.covet.core.internal.ManagedPool;
 import io.covet.core.internal.ReplicaSet;
 import io.covet.core.replica.ReplicaConfig;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ final class ReplicaPools {
                 DatabaseUrl url = url(config.name(), i, rc.nodes().get(i).url(), primaryUrl);
                 // Without connecting: a replica that is down now starts out of the rotation and joins when it
                 // comes up (ReplicaSet.open); one that is up is checked there, and refused if misconfigured.
-                pools.add(ManagedPool.openWithoutConnecting(config.replicaNode(i + 1, url, rc.acquireTimeout()), url));
+                pools.add(ManagedPool.openWithoutConnecting(node(config, i + 1, url, rc.acquireTimeout()), url));
                 names.add(url.location());
             }
             return ReplicaSet.open(config.name(), primaryUrl.engine(), rc, primary, pools, names);
@@ -41,6 +42,22 @@ final class ReplicaPools {
             primary.close();
             throw e;
         }
+    }
+
+    /**
+     * The configuration of the pool of replica {@code index} (from 1): {@code config}'s pool settings, named
+     * {@code <name>_replica<index>}, at {@code url}, with an acquire timeout at most {@code acquireTimeout}.
+     */
+    private static DatabaseConfig node(DatabaseConfig config, int index, DatabaseUrl url, Duration acquireTimeout) {
+        DatabaseConfig.Builder b = config.toBuilder(config.name() + "_replica" + index);
+        b.replicas = null;
+        // A framework's transaction holds a primary connection: a replica node never joins it.
+        b.externalTransactions = null;
+        b.url(url);
+        if (acquireTimeout.compareTo(config.connectionTimeout()) < 0) {
+            b.pool(config.pool().toBuilder().acquireTimeout(acquireTimeout).build());
+        }
+        return b.build();
     }
 
     /** Replica {@code i}'s URL, with the primary's credentials when it has none; of the primary's engine. */

@@ -1,18 +1,9 @@
 package io.covet.orm;
 
-import io.covet.orm.processor.ModelProcessor;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,24 +21,8 @@ class ProcessorErrorsTest {
         return compile(sources, Files.createTempDirectory("covet-processor"));
     }
 
-    private static List<String> compile(Map<String, String> sources, Path out) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<JavaFileObject> files = new ArrayList<>();
-        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
-                URI.create("string:///app/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        }));
-        JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
-                List.of("-proc:only", "-d", out.toString(), "-s", out.toString(), "-classpath",
-                        System.getProperty("java.class.path")), null, files);
-        task.setProcessors(List.of(new ModelProcessor()));
-        task.call();
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(null)).toList();
+    private static List<String> compile(Map<String, String> sources, Path out) {
+        return ProcessorRun.errors(sources, out);
     }
 
     @Test

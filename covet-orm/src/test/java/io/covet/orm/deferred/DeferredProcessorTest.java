@@ -1,15 +1,8 @@
 package io.covet.orm.deferred;
 
-import io.covet.orm.processor.ModelProcessor;
+import io.covet.orm.ProcessorRun;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,23 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeferredProcessorTest {
 
     /** Runs the processor over one source of package {@code app}; the errors, and the generated metamodel's text. */
-    private static List<String> compile(String className, String source, Path out) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///app/" + className + ".java"),
-                JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics, List.of("-proc:only", "-d",
-                out.toString(), "-s", out.toString(), "-classpath", System.getProperty("java.class.path")), null,
-                List.of(file));
-        task.setProcessors(List.of(new ModelProcessor()));
-        task.call();
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(null)).toList();
+    private static List<String> compile(String className, String source, Path out) {
+        return ProcessorRun.errors(className, source, out);
     }
 
     @Test

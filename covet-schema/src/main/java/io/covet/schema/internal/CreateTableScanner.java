@@ -48,12 +48,9 @@ final class CreateTableScanner {
         return out;
     }
 
-    /**
-     * The CHECK constraints written on column definitions ({@code qty INTEGER CHECK (qty >= 0)}), by column name in
-     * the order written; SQLite's catalog reports none of them.
-     */
-    static java.util.Map<String, List<String>> columnChecks(String sql) {
-        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    /** The column definitions of a CREATE TABLE (not its table constraints), stripped, in the order written. */
+    private static List<String> columnDefinitions(String sql) {
+        List<String> out = new ArrayList<>();
         if (sql == null || sql.indexOf('(') < 0 || sql.lastIndexOf(')') < sql.indexOf('(')) {
             return out;
         }
@@ -63,6 +60,18 @@ final class CreateTableScanner {
                     || startsWithWord(p, "UNIQUE") || startsWithWord(p, "FOREIGN") || startsWithWord(p, "PRIMARY")) {
                 continue;
             }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * The CHECK constraints written on column definitions ({@code qty INTEGER CHECK (qty >= 0)}), by column name in
+     * the order written; SQLite's catalog reports none of them.
+     */
+    static java.util.Map<String, List<String>> columnChecks(String sql) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String p : columnDefinitions(sql)) {
             int end = identifierEnd(p);
             String column = unquote(p.substring(0, end));
             for (int at : topLevelWords(p, end, "CHECK")) {
@@ -78,15 +87,7 @@ final class CreateTableScanner {
      */
     static java.util.Map<String, io.covet.schema.Column.Generated> columnGenerations(String sql) {
         java.util.Map<String, io.covet.schema.Column.Generated> out = new java.util.LinkedHashMap<>();
-        if (sql == null || sql.indexOf('(') < 0 || sql.lastIndexOf(')') < sql.indexOf('(')) {
-            return out;
-        }
-        for (String part : splitTopLevel(sql.substring(sql.indexOf('(') + 1, sql.lastIndexOf(')')))) {
-            String p = part.strip();
-            if (p.isEmpty() || startsWithWord(p, "CONSTRAINT") || startsWithWord(p, "CHECK")
-                    || startsWithWord(p, "UNIQUE") || startsWithWord(p, "FOREIGN") || startsWithWord(p, "PRIMARY")) {
-                continue;
-            }
+        for (String p : columnDefinitions(sql)) {
             int end = identifierEnd(p);
             List<Integer> as = topLevelWords(p, end, "AS");
             if (as.isEmpty()) {
