@@ -163,7 +163,9 @@ public final class BenchMain {
                 .shouldFailOnError(true);
         if (quick) {
             o.warmupIterations(1).measurementIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementTime(TimeValue.seconds(1)).jvmArgsAppend("-Dcovet.bench.quick=true");
+                    .measurementTime(TimeValue.seconds(1))
+                    // prepend: an appended argument would replace the @Fork(jvmArgsAppend) of the benchmark
+                    .jvmArgsPrepend("-Dcovet.bench.quick=true");
         } else {
             o.warmupIterations(3).measurementIterations(5).warmupTime(TimeValue.seconds(2))
                     .measurementTime(TimeValue.seconds(2));
