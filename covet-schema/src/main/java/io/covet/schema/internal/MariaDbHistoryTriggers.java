@@ -83,8 +83,7 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
      * One locking read of the open version(s) of {@code image}'s key: their latest start ({@code prev}), how many
      * ({@code n}, one unless the history was edited by hand), the key of the last ({@code hid}) and whether the unit
      * of work wrote one ({@code mine}). A locking read sees the latest committed versions, as the close needs (a
-     * plain read would see the transaction's snapshot). Whether a version is open is on the row, not in the index,
-     * so each read visits all the key's versions: once instead of twice or three times.
+     * plain read would see the transaction's snapshot). Once, where the start and the close each read it before.
      */
     private static String openVersions(HistorySql s, String image) {
         return "  SELECT MAX(" + s.q(HistoryTable.VALID_FROM) + "), COUNT(*), MAX(" + s.q(HistoryTable.HISTORY_ID)

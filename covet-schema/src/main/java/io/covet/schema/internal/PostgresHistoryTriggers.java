@@ -79,9 +79,8 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
     /**
      * One read of the open version(s) of {@code image}'s key: their latest start ({@code prev}), how many
      * ({@code n}, one unless the history was edited by hand), the key of the last ({@code hid}) and whether this
-     * transaction wrote one ({@code mine}). The key's versions are found through the as-of index, but whether a
-     * version is open is on the row, so each read visits all of the key's versions: reading once instead of three
-     * times (collapse check, start, close) is most of the trigger's cost.
+     * transaction wrote one ({@code mine}), through the as-of index (which holds {@code valid_to}, so only the open
+     * version's row is fetched); once, where the collapse check, the start and the close each read it before.
      */
     private static String openVersions(HistorySql s, String image) {
         return "    SELECT max(" + s.q(HistoryTable.VALID_FROM) + "), count(*), max(" + s.q(HistoryTable.HISTORY_ID)
