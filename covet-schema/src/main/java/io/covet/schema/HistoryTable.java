@@ -113,9 +113,9 @@ public final class HistoryTable {
         cols.add(Column.nullable(TXID, ColumnType.varchar(64)));
         List<String> idx = new ArrayList<>(source.primaryKey());
         idx.add(VALID_FROM);
-        // valid_to too, though no lookup seeks on it: whether a version is open (the triggers' close) or was
-        // visible at t (asOf) is then read from the index entry, and only the one matching version's row is read,
-        // instead of every version of the key
+        // valid_to too, though no lookup seeks on it: whether a version is open (the triggers' close) is then read
+        // from the index entry, and only the open version's row is fetched instead of every version of the key
+        // (likewise whether it was visible at t, where the engine tests asOf's OR on the index: SQLite)
         idx.add(VALID_TO);
         return new Table(name, cols, List.of(HISTORY_ID), List.of(), List.of(),
                 List.of(Index.of(application ? applicationIndexName(source.name()) : asOfIndexName(source.name()),
