@@ -60,6 +60,7 @@ public final class BenchMain {
         JMH.put("history-asof", new Comparison("HistoryBenchmark", "asOf", Map.of("history-asof", "current")));
         JMH.put("history-update-app", new Comparison("HistoryAppBenchmark", "saveTracked",
                 Map.of("history-update-app", "savePlain")));
+        WORKLOADS.put("history-interleaved", HistoryInterleaved::run);
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -162,7 +163,9 @@ public final class BenchMain {
                 .shouldFailOnError(true);
         if (quick) {
             o.warmupIterations(1).measurementIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementTime(TimeValue.seconds(1));
+                    .measurementTime(TimeValue.seconds(1))
+                    // prepend: an appended argument would replace the @Fork(jvmArgsAppend) of the benchmark
+                    .jvmArgsPrepend("-Dcovet.bench.quick=true");
         } else {
             o.warmupIterations(3).measurementIterations(5).warmupTime(TimeValue.seconds(2))
                     .measurementTime(TimeValue.seconds(2));

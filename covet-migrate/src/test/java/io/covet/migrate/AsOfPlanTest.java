@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The plan of an as-of lookup by key, on each engine: the statement the ORM sends for
  * {@code asOf(t).filter(id = k)} is captured as it runs and EXPLAINed with the same values; the engine reads the
- * history table through its as-of index ({@code account_hist_asof} on key and {@code valid_from}), not by a scan;
+ * history table through its as-of index ({@code account_hist_asof} on key, {@code valid_from} and {@code valid_to}), not by a scan;
  * and the check that the instant is not before the history began or its prune point reads primary keys only.
  */
 class AsOfPlanTest {

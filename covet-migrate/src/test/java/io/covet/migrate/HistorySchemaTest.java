@@ -36,7 +36,7 @@ class HistorySchemaTest {
         assertThat(h.uniques()).isEmpty();
         assertThat(h.indexes()).singleElement().satisfies(i -> {
             assertThat(i.name()).isEqualTo("shop_order_hist_asof");
-            assertThat(i.columns()).containsExactly("id", "valid_from");
+            assertThat(i.columns()).containsExactly("id", "valid_from", "valid_to");
         });
         assertThat(src.appOf("shop_order_history")).isEqualTo("shop");
         assertThat(HistoryTable.sourceOf(src.schema(), h)).map(Table::name).contains("shop_order");

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@value #VALID_FROM}, {@value #VALID_TO} (null for the current version), {@value #CHANGE_TYPE} ({@code +}
  * insert, {@code ~} update, {@code -} delete), {@value #CHANGED_BY}, {@value #CHANGE_REASON} and
  * {@value #TXID} (the writing transaction where the engine names one), with one index on the source's primary-key
- * columns and {@value #VALID_FROM} for as-of lookups.
+ * columns, {@value #VALID_FROM} and {@value #VALID_TO} for as-of lookups and for finding a key's open version.
  *
  * <p>Timestamps are UTC wall-clock values without zone ({@link ColumnType.Kind#TIMESTAMP}) on every engine.
  * A table is recognised as the history of another by its bookkeeping columns and the as-of index named after
@@ -113,6 +113,10 @@ public final class HistoryTable {
         cols.add(Column.nullable(TXID, ColumnType.varchar(64)));
         List<String> idx = new ArrayList<>(source.primaryKey());
         idx.add(VALID_FROM);
+        // valid_to too, though no lookup seeks on it: whether a version is open (the triggers' close) is then read
+        // from the index entry, and only the open version's row is fetched instead of every version of the key
+        // (likewise whether it was visible at t, where the engine tests asOf's OR on the index: SQLite)
+        idx.add(VALID_TO);
         return new Table(name, cols, List.of(HISTORY_ID), List.of(), List.of(),
                 List.of(Index.of(application ? applicationIndexName(source.name()) : asOfIndexName(source.name()),
                         idx)), List.of());

@@ -30,43 +30,29 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
 
     private String trigger(HistorySql s, String event, String suffix) {
         String h = s.q(s.history.name());
-        // InnoDB locks every row a locking scan reads: on a small or freshly grown history the optimizer prefers a
-        // full scan, and two writers of different rows then deadlock on each other's versions
-        String hLocked = h + " FORCE INDEX (" + s.q(HistoryTable.asOfIndexName(s.source.name())) + ")";
-        String vf = s.q(HistoryTable.VALID_FROM);
-        String vt = s.q(HistoryTable.VALID_TO);
         StringBuilder b = new StringBuilder();
         b.append("CREATE TRIGGER ").append(s.q(HistoryTable.objectName(s.source.name(), suffix))).append(" AFTER ")
                 .append(event).append(" ON ").append(s.q(s.source.name())).append(" FOR EACH ROW\nBEGIN\n")
                 .append("  DECLARE ts DATETIME(6) DEFAULT UTC_TIMESTAMP(6);\n")
-                .append("  DECLARE prev DATETIME(6);\n");
+                .append("  DECLARE prev DATETIME(6);\n")
+                .append("  DECLARE n BIGINT;\n")
+                .append("  DECLARE hid BIGINT;\n")
+                .append("  DECLARE mine INT;\n");
         if (event.equals("UPDATE")) {
             b.append("  IF NOT (").append(s.unchanged(c -> "OLD." + c + " <=> NEW." + c)).append(") THEN\n");
+            b.append(openVersions(s, "OLD"));
             // a second update of a row in the unit of work that wrote its open version rewrites that version
-            // compared as bytes: the session variable's collation is not the column's
-            String mine = s.openVersion("OLD") + " AND CAST(" + s.q(HistoryTable.TXID)
-                    + " AS BINARY) = CAST(@covet_tx AS BINARY)";
-            b.append("  IF @covet_tx IS NOT NULL AND ").append(s.sameKey()).append(" AND EXISTS (SELECT 1 FROM ").append(h).append(" WHERE ")
-                    .append(mine).append(") THEN\n")
-                    .append("  UPDATE ").append(hLocked).append(" SET ").append(s.rewrite("@covet_user", "@covet_reason"))
-                    .append(" WHERE ").append(mine).append(";\n")
+            b.append("  IF @covet_tx IS NOT NULL AND ").append(s.sameKey()).append(" AND mine = 1 THEN\n")
+                    .append("  UPDATE ").append(locked(s)).append(" SET ").append(s.rewrite("@covet_user", "@covet_reason"))
+                    .append(" WHERE ").append(s.openVersion("OLD")).append(" AND ").append(mine(s)).append(";\n")
                     .append("  ELSE\n");
-        }
-        for (String image : event.equals("UPDATE") ? List.of("OLD", "NEW") : List.of(event.equals("INSERT") ? "NEW"
-                : "OLD")) {
+            b.append(close(s, "OLD"));
             // an update that keeps the key closed that key's open version with the OLD image already
-            boolean keyMoved = event.equals("UPDATE") && image.equals("NEW");
-            if (keyMoved) {
-                b.append("  IF NOT (").append(s.sameKey()).append(") THEN\n");
-            }
-            b.append("  SELECT MAX(").append(vf).append(") INTO prev FROM ").append(h).append(" WHERE ")
-                    .append(s.openVersion(image)).append(";\n")
-                    .append("  IF prev > ts THEN SET ts = prev; END IF;\n")
-                    .append("  UPDATE ").append(hLocked).append(" SET ").append(vt).append(" = ts WHERE ")
-                    .append(s.openVersion(image)).append(";\n");
-            if (keyMoved) {
-                b.append("  END IF;\n");
-            }
+            b.append("  IF NOT (").append(s.sameKey()).append(") THEN\n").append(openVersions(s, "NEW"))
+                    .append(close(s, "NEW")).append("  END IF;\n");
+        } else {
+            String image = event.equals("INSERT") ? "NEW" : "OLD";
+            b.append(openVersions(s, image)).append(close(s, image));
         }
         String image = event.equals("DELETE") ? "OLD" : "NEW";
         String type = event.equals("INSERT") ? "'+'" : event.equals("UPDATE") ? "'~'" : "'-'";
@@ -77,6 +63,44 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
             b.append("  END IF;\n  END IF;\n");
         }
         return b.append("END").toString();
+    }
+
+    /**
+     * The history table through its as-of index: InnoDB locks every row a locking scan reads, and on a small or
+     * freshly grown history the optimizer prefers a full scan, so two writers of different rows would deadlock on
+     * each other's versions.
+     */
+    private static String locked(HistorySql s) {
+        return s.q(s.history.name()) + " FORCE INDEX (" + s.q(HistoryTable.asOfIndexName(s.source.name())) + ")";
+    }
+
+    /** The version was written by the unit of work, compared as bytes (the variable's collation is not the column's). */
+    private static String mine(HistorySql s) {
+        return "CAST(" + s.q(HistoryTable.TXID) + " AS BINARY) = CAST(@covet_tx AS BINARY)";
+    }
+
+    /**
+     * One locking read of the open version(s) of {@code image}'s key: their latest start ({@code prev}), how many
+     * ({@code n}, one unless the history was edited by hand), the key of the last ({@code hid}) and whether the unit
+     * of work wrote one ({@code mine}). A locking read sees the latest committed versions, as the close needs (a
+     * plain read would see the transaction's snapshot). Once, where the start and the close each read it before.
+     */
+    private static String openVersions(HistorySql s, String image) {
+        return "  SELECT MAX(" + s.q(HistoryTable.VALID_FROM) + "), COUNT(*), MAX(" + s.q(HistoryTable.HISTORY_ID)
+                + "), MAX(" + mine(s) + ") INTO prev, n, hid, mine FROM " + locked(s) + " WHERE "
+                + s.openVersion(image) + " FOR UPDATE;\n";
+    }
+
+    /** Closes what {@link #openVersions} read at {@code ts}, moved to {@code prev} if the clock stepped back. */
+    private static String close(HistorySql s, String image) {
+        String set = "UPDATE " + locked(s) + " SET " + s.q(HistoryTable.VALID_TO) + " = ts WHERE ";
+        return "  IF prev > ts THEN SET ts = prev; END IF;\n"
+                + "  IF n = 1 THEN\n"
+                + "  UPDATE " + s.q(s.history.name()) + " SET " + s.q(HistoryTable.VALID_TO) + " = ts WHERE "
+                + s.q(HistoryTable.HISTORY_ID) + " = hid;\n"
+                + "  ELSEIF n > 1 THEN\n"
+                + "  " + set + s.openVersion(image) + ";\n"
+                + "  END IF;\n";
     }
 
     @Override

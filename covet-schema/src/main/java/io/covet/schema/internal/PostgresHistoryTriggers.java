@@ -27,11 +27,12 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
         HistorySql s = new HistorySql(d, source, history);
         String fn = s.q(HistoryTable.objectName(source.name(), "_fn"));
         String h = s.q(history.name());
-        String vf = s.q(HistoryTable.VALID_FROM);
-        String vt = s.q(HistoryTable.VALID_TO);
         String body = "DECLARE\n"
                 + "  ts timestamp := clock_timestamp() AT TIME ZONE 'UTC';\n"
                 + "  prev timestamp;\n"
+                + "  n bigint;\n"
+                + "  hid bigint;\n"
+                + "  mine boolean;\n"
                 + "  who varchar := NULLIF(current_setting('covet.user', true), '');\n"
                 + "  why varchar := NULLIF(current_setting('covet.reason', true), '');\n"
                 + "  tx varchar := txid_current()::text;\n"
@@ -40,16 +41,15 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                 + "::text") + " THEN\n"
                 + "    RETURN NULL;\n"
                 + "  END IF;\n"
-                // a second update of a row in the transaction that wrote its open version rewrites that version
-                + "  IF TG_OP = 'UPDATE' AND " + s.sameKey() + " THEN\n"
-                + "    UPDATE " + h + " SET " + s.rewrite("who", "why") + " WHERE " + s.openVersion("OLD")
-                + " AND " + s.q(HistoryTable.TXID) + " = tx;\n"
-                + "    IF FOUND THEN RETURN NULL; END IF;\n"
-                + "  END IF;\n"
                 + "  IF TG_OP <> 'INSERT' THEN\n"
-                + "    SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("OLD") + ";\n"
-                + "    IF prev > ts THEN ts := prev; END IF;\n"
-                + "    UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("OLD") + ";\n"
+                + openVersions(s, "OLD")
+                // a second update of a row in the transaction that wrote its open version rewrites that version
+                + "    IF TG_OP = 'UPDATE' AND " + s.sameKey() + " AND mine THEN\n"
+                + "      UPDATE " + h + " SET " + s.rewrite("who", "why") + " WHERE " + s.openVersion("OLD")
+                + " AND " + s.q(HistoryTable.TXID) + " = tx;\n"
+                + "      RETURN NULL;\n"
+                + "    END IF;\n"
+                + close(s, "OLD")
                 + "  END IF;\n"
                 + "  IF TG_OP = 'DELETE' THEN\n"
                 + "    INSERT INTO " + h + " (" + s.insertColumns() + ") VALUES (" + s.values("OLD")
@@ -58,9 +58,8 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                 // a key written again after a delete closes the tombstone its delete left
                 // (an update that keeps the key closed that key's open version with OLD already)
                 + "    IF TG_OP = 'INSERT' OR NOT (" + s.sameKey() + ") THEN\n"
-                + "      SELECT max(" + vf + ") INTO prev FROM " + h + " WHERE " + s.openVersion("NEW") + ";\n"
-                + "      IF prev > ts THEN ts := prev; END IF;\n"
-                + "      UPDATE " + h + " SET " + vt + " = ts WHERE " + s.openVersion("NEW") + ";\n"
+                + openVersions(s, "NEW")
+                + close(s, "NEW")
                 + "    END IF;\n"
                 + "    INSERT INTO " + h + " (" + s.insertColumns() + ") VALUES (" + s.values("NEW")
                 + ", ts, CASE TG_OP WHEN 'INSERT' THEN '+' ELSE '~' END, who, why, tx);\n"
@@ -75,6 +74,29 @@ public final class PostgresHistoryTriggers implements HistoryTriggers {
                         + "\n$covet$",
                 "CREATE TRIGGER " + s.q(HistoryTable.objectName(source.name(), "")) + " AFTER INSERT OR UPDATE OR "
                         + "DELETE ON " + s.q(source.name()) + " FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
+    }
+
+    /**
+     * One read of the open version(s) of {@code image}'s key: their latest start ({@code prev}), how many
+     * ({@code n}, one unless the history was edited by hand), the key of the last ({@code hid}) and whether this
+     * transaction wrote one ({@code mine}), through the as-of index (which holds {@code valid_to}, so only the open
+     * version's row is fetched); once, where the collapse check, the start and the close each read it before.
+     */
+    private static String openVersions(HistorySql s, String image) {
+        return "    SELECT max(" + s.q(HistoryTable.VALID_FROM) + "), count(*), max(" + s.q(HistoryTable.HISTORY_ID)
+                + "), bool_or(" + s.q(HistoryTable.TXID) + " = tx) INTO prev, n, hid, mine FROM "
+                + s.q(s.history.name()) + " WHERE " + s.openVersion(image) + ";\n";
+    }
+
+    /** Closes what {@link #openVersions} read at {@code ts}, moved to {@code prev} if the clock stepped back. */
+    private static String close(HistorySql s, String image) {
+        String set = "UPDATE " + s.q(s.history.name()) + " SET " + s.q(HistoryTable.VALID_TO) + " = ts WHERE ";
+        return "    IF prev > ts THEN ts := prev; END IF;\n"
+                + "    IF n = 1 THEN\n"
+                + "      " + set + s.q(HistoryTable.HISTORY_ID) + " = hid;\n"
+                + "    ELSIF n > 1 THEN\n"
+                + "      " + set + s.openVersion(image) + ";\n"
+                + "    END IF;\n";
     }
 
     @Override

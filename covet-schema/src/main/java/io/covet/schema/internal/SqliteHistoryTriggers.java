@@ -49,8 +49,11 @@ public final class SqliteHistoryTriggers implements HistoryTriggers {
                     + " AND " + s.q(HistoryTable.TXID) + " = " + tx + ")";
             String user = "(SELECT " + d.quote(HistoryTable.CHANGED_BY) + " FROM " + ctx + " LIMIT 1)";
             String why = "(SELECT " + d.quote(HistoryTable.CHANGE_REASON) + " FROM " + ctx + " LIMIT 1)";
+            // the terms that read no history row come first: SQLite tests them once, before the key's versions
+            // are visited, so without a unit of work the statement reads nothing
             b.append("  UPDATE ").append(h).append(" SET ").append(s.rewrite(user, why)).append(" WHERE ")
-                    .append(s.openVersion("OLD")).append(" AND ").append(s.sameKey()).append(" AND ")
+                    .append(tx).append(" IS NOT NULL AND ").append(s.sameKey()).append(" AND ")
+                    .append(s.openVersion("OLD")).append(" AND ")
                     .append(s.q(HistoryTable.TXID)).append(" = ").append(tx).append(";\n");
             fresh = " AND NOT (" + collapsed + ")";
         }

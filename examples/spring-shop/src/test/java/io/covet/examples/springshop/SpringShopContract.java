@@ -162,7 +162,7 @@ abstract class SpringShopContract {
         HttpResponse<String> covet = call("GET", "/actuator/covet", null);
         assertThat(covet.statusCode()).isEqualTo(200);
         String shipped = "[\"shop.0001_initial\",\"shop.0002_product_soft_delete\",\"shop.0003_orders_history\","
-                + "\"shop.0004_fulfilment_line_total\"]";
+                + "\"shop.0004_fulfilment_line_total\",\"shop.0005_orders_history_open_version_index\"]";
         assertThat(covet.body()).contains("\"applied\":" + shipped, "\"pending\":[]",
                 "\"appliedOnStartup\":" + shipped, "\"pool\":{\"max\":");
         HttpResponse<String> health = call("GET", "/actuator/health/covet", null);
