@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class ArrayFields {
     /** The element types an array field holds, as messages list them. */
-    public static final String ELEMENTS = "String, Integer, Long, Short, BigDecimal, Double, Float, Boolean, UUID, "
+    private static final String ELEMENTS = "String, Integer, Long, Short, BigDecimal, Double, Float, Boolean, UUID, "
             + "LocalDate, LocalDateTime, Instant, OffsetDateTime or LocalTime";
     /** The native type a {@code List<String>} of fixed-length elements declares: {@code char(3)}. */
     private static final java.util.regex.Pattern CHAR_N = java.util.regex.Pattern.compile(
