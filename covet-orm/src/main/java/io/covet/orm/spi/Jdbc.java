@@ -220,8 +220,8 @@ public final class Jdbc {
      * {@code java.sql.Date}/{@code Timestamp}, which the JVM's time zone would shift (a wall-clock time in a
      * daylight-saving gap, microseconds of a {@code time}).
      *
-     * @param where the model field and column for the error message ({@code Tagged.scores (column tagged.scores)});
-     *              null to name the result's column
+     * @param where the model field and column for the error message
+     *              ({@code field Tagged.scores (column tagged.scores)}); null to name the result's column
      * @throws SQLException for a value of more than one dimension, which a list would hold wrongly: naming the
      *                      column, and the native-typed String or JSON field that holds it
      */
