@@ -147,6 +147,10 @@ final class ModelWriter {
             body.append("    Ref<").append(classOf.get(fk.refTable())).append("> ").append(field).append(";\n");
             return;
         }
+        if (ArrayColumns.multiDimensional(engine, table.name(), c) != null) {
+            body.append("    // ").append(ArrayColumns.dimensions(c.type())).append(" dimensions: a List holds one, so ")
+                    .append("this is the array's text, {{1,2},{3,4}} (see the note on the class)\n");
+        }
         String javaType = javaEnum(c);
         if (javaType == null) {
             javaType = javaType(c);
@@ -281,41 +285,9 @@ final class ModelWriter {
             case TIMESTAMPTZ -> imported("java.time.Instant");
             case UUID -> imported("java.util.UUID");
             case JSON -> imported("com.fasterxml.jackson.databind.JsonNode");
-            case ARRAY -> {
-                String element = arrayElement(t.elementType());
-                yield element == null ? "String" : imported("java.util.List") + "<" + element + ">";
-            }
+            case ARRAY -> imported("java.util.List") + "<" + ArrayColumns.element(t.elementType(), this::imported)
+                    + ">";
         };
-    }
-
-    /**
-     * The Java element type of a PostgreSQL array an ORM array field holds ({@code List<Integer>}), or null for an
-     * element no array field holds (char(n), dates, timestamps), whose column stays a native-typed String.
-     */
-    private String arrayElement(ColumnType e) {
-        return switch (e.kind()) {
-            case SMALLINT -> "Short";
-            case INTEGER -> "Integer";
-            case BIGINT -> "Long";
-            case DECIMAL -> imported("java.math.BigDecimal");
-            case REAL -> "Float";
-            case DOUBLE -> "Double";
-            case BOOLEAN -> "Boolean";
-            case VARCHAR, TEXT -> "String";
-            case UUID -> imported("java.util.UUID");
-            default -> null;
-        };
-    }
-
-    /** An array of an element no array field holds, spelled as PostgreSQL's catalog does ({@code date[]}). */
-    private static String arrayNativeType(ColumnType e) {
-        // engine fact: format_type's spelling of these element types
-        return switch (e.kind()) {
-            case CHAR -> "character(" + e.length() + ")";
-            case TIMESTAMP -> "timestamp without time zone";
-            case TIMESTAMPTZ -> "timestamp with time zone";
-            default -> e.kind().name().toLowerCase(Locale.ROOT);
-        } + "[]";
     }
 
     /** {@link NativeJavaTypes#of}, with the import it needs. */
@@ -385,7 +357,6 @@ final class ModelWriter {
             case CHAR -> (engine.family() == Engine.POSTGRESQL ? "character(" : "char(") + t.length() + ")";
             case RAW -> t.raw();
             case ENUM -> t.enumName();
-            case ARRAY -> arrayElement(t.elementType()) == null ? arrayNativeType(t.elementType()) : null;
             default -> null;
         };
         if (declared != null) {
@@ -415,6 +386,8 @@ final class ModelWriter {
                 && c.autoIncrement()) {
             notes.add("column " + table.name() + "." + c.name() + " is " + t.raw() + " and generated; an auto "
                     + "key is at most a Long, so values above " + Long.MAX_VALUE + " cannot be read");
+        } else if (ArrayColumns.multiDimensional(engine, table.name(), c) != null) {
+            notes.add(ArrayColumns.multiDimensional(engine, table.name(), c));
         } else if (engine.family() == Engine.POSTGRESQL && javaType.equals("String")) {
             notes.add("column " + table.name() + "." + c.name() + " has the native type " + t.raw() + ", which "
                     + "no field type maps to; the model declares that type and reads and writes the value in its "
@@ -446,16 +419,7 @@ final class ModelWriter {
                 imports.add("io.covet.orm.FieldType");
                 args.add("type = FieldType.TEXT");
             }
-            case ARRAY -> {
-                // a List<String> is text[] unless it has a maximum length; a List<BigDecimal> has a precision
-                ColumnType e = t.elementType();
-                if (e.kind() == ColumnType.Kind.VARCHAR) {
-                    args.add("maxLength = " + e.length());
-                } else if (e.kind() == ColumnType.Kind.DECIMAL) {
-                    args.add("precision = " + e.precision());
-                    args.add("scale = " + e.scale());
-                }
-            }
+            case ARRAY -> ArrayColumns.arguments(t, args);
             default -> {
             }
         }

@@ -107,4 +107,70 @@ class ArrayMigrationsTest {
         m2.migrate(Target.zero("blog"));
         assertThat(MigratorTest.live(db).tables()).isEmpty();
     }
+
+    private static ColumnType arrayOf(ColumnType.Kind kind) {
+        return ColumnType.array(ColumnType.of(kind));
+    }
+
+    /**
+     * Arrays of dates, times, timestamps and fixed-length text: created, compared with the catalog's
+     * {@code timestamp without time zone[]} and {@code character(3)[]} without drift, altered (date[] to timestamp[],
+     * char(3)[] to char(5)[]) and added, then reversed with the values kept; refused on MariaDB and SQLite.
+     */
+    @AllEngines
+    void temporalAndFixedLengthArrayColumnsAreCreatedAlteredAndReversed(Scratch s) {
+        Database db = s.db();
+        Table v1 = Table.of("event", List.of(Column.autoIncrement("id", BIGINT),
+                Column.nullable("days", arrayOf(ColumnType.Kind.DATE)),
+                Column.nullable("instants", arrayOf(ColumnType.Kind.TIMESTAMPTZ)),
+                Column.nullable("times", arrayOf(ColumnType.Kind.TIME)),
+                Column.nullable("codes", ColumnType.array(ColumnType.fixedChar(3)))), List.of("id"));
+        Table v2 = v1.withColumn(v1.requireColumn("days").withType(arrayOf(ColumnType.Kind.TIMESTAMP)))
+                .withColumn(v1.requireColumn("codes").withType(ColumnType.array(ColumnType.fixedChar(5))))
+                .withColumn(Column.nullable("stamps", arrayOf(ColumnType.Kind.TIMESTAMP)));
+        List<Migration> first = make(List.of(), v1);
+        assertThat(MigrationFiles.toJson(first.get(0))).contains("\"type\": \"array(date)\"",
+                "\"type\": \"array(timestamptz)\"", "\"type\": \"array(time)\"", "\"type\": \"array(char(3))\"");
+        Migrator m1 = Migrator.builder(db, first).build();
+        if (s.engine() != Engine.POSTGRESQL) {
+            assertThatThrownBy(() -> m1.migrate(Target.latest()))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("array column event.days of type date[] is not supported by "
+                            + s.engine().displayName() + ". Arrays are a PostgreSQL type")
+                    .hasMessageContaining("nothing was changed");
+            assertThat(MigratorTest.live(db).tables()).isEmpty();
+            return;
+        }
+        m1.migrate(Target.latest());
+        db.sql("INSERT INTO event (days, instants, times, codes) VALUES ('{2024-03-10,NULL}', "
+                + "'{\"2024-11-03 05:30:00.000001+00\"}', '{23:59:59.999999}', '{ab,xyz}')").execute();
+        MigratorTest.assertMatches(db, new MigrationGraph(first, Set.of()), k -> true);
+        assertThat(make(first, v1)).isEmpty();
+
+        List<Migration> all = new ArrayList<>(first);
+        List<Migration> second = make(first, v2);
+        assertThat(second).singleElement().satisfies(m -> assertThat(m.operations()).hasSize(3));
+        all.addAll(second);
+        Migrator m2 = Migrator.builder(db, all).build();
+        m2.migrate(Target.latest());
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> true);
+        assertThat(make(all, v2)).isEmpty();
+        assertThat(db.sql("SELECT attname || ' ' || format_type(atttypid, atttypmod) t FROM pg_attribute WHERE "
+                + "attrelid = 'event'::regclass AND attname IN ('days', 'codes', 'stamps') ORDER BY attname")
+                .list(r -> r.getString(1))).containsExactly("codes character(5)[]",
+                "days timestamp without time zone[]", "stamps timestamp without time zone[]");
+
+        MigrationKey k1 = first.get(0).key();
+        m2.migrate(Target.of(k1.app(), k1.name()));
+        MigratorTest.assertMatches(db, new MigrationGraph(all, Set.of()), k -> k.equals(k1));
+        db.atomicRun(tx -> {
+            db.sql("SET LOCAL TIME ZONE 'UTC'").execute();
+            assertThat(db.sql("SELECT days::text d, instants::text i, times::text t, codes::text c FROM event").list(
+                    r -> r.getString("d") + " " + r.getString("i") + " " + r.getString("t") + " " + r.getString("c")))
+                    .containsExactly("{2024-03-10,NULL} {\"2024-11-03 05:30:00.000001+00\"} {23:59:59.999999} "
+                            + "{\"ab \",xyz}");
+        });
+        m2.migrate(Target.zero("blog"));
+        assertThat(MigratorTest.live(db).tables()).isEmpty();
+    }
 }

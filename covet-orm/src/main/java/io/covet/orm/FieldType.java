@@ -24,15 +24,19 @@ import io.covet.orm.spi.FieldMeta;
  * <tr><td>DURATION</td><td>bigint</td><td colspan="3">BIGINT microseconds</td><td>Duration</td></tr>
  * <tr><td>JSON</td><td>json</td><td>JSONB</td><td>JSON</td><td>JSON TEXT (TEXT affinity: numbers stay as written)</td><td>JsonNode or a Jackson-mapped type</td></tr>
  * <tr><td>BINARY</td><td>bytes</td><td>BYTEA</td><td>LONGBLOB</td><td>BLOB</td><td>byte[]</td></tr>
- * <tr><td>ARRAY</td><td>array(element)</td><td>element[] ({@code INTEGER[]}, {@code TEXT[]}, {@code VARCHAR(n)[]}, …)</td><td colspan="2">refused ({@code UnsupportedFeature}): use JSON</td><td>{@code List<E>}, E one of String, Integer, Long, Short, BigDecimal, Double, Float, Boolean, UUID</td></tr>
+ * <tr><td>ARRAY</td><td>array(element)</td><td>element[] ({@code INTEGER[]}, {@code TEXT[]}, {@code VARCHAR(n)[]}, {@code CHAR(n)[]}, {@code DATE[]}, {@code TIMESTAMPTZ[]}, …)</td><td colspan="2">refused ({@code UnsupportedFeature}): use JSON</td><td>{@code List<E>}, E one of String, Integer, Long, Short, BigDecimal, Double, Float, Boolean, UUID, LocalDate, LocalDateTime, Instant, OffsetDateTime, LocalTime</td></tr>
  * </table>
  *
  * <p>An ARRAY field is a {@code List}, not a Java array: lists compare by value, which the dirty check of
  * {@code save} relies on (two {@code Integer[]} with the same elements are not {@code equals}), and the element type
  * is the list's type argument, as {@code byte[]} already means BINARY. The list read from the database is
  * unmodifiable; assign a new list to change the field. The element's SQL type follows from E: a {@code String} is
- * {@code text}, or {@code varchar(n)} with {@code @Column(maxLength = n)}; a {@code BigDecimal} is
- * {@code numeric(precision, scale)}.
+ * {@code text}, {@code varchar(n)} with {@code @Column(maxLength = n)}, or {@code char(n)} with
+ * {@code @Column(nativeType = "char(n)")} (as a scalar {@code char(n)} field; read back padded to n); a
+ * {@code BigDecimal} is {@code numeric(precision, scale)}; {@code LocalDate}, {@code LocalDateTime},
+ * {@code LocalTime} are {@code date}, {@code timestamp}, {@code time}; {@code Instant} and {@code OffsetDateTime}
+ * are {@code timestamptz} (read back at UTC, as the scalar fields). A value of more than one dimension is refused
+ * when read (a list holds one); such a column is a String field with its native type ({@code integer[][]}).
  *
  * <p>Timestamps and times keep microseconds on every engine; finer digits are cut when stored. An ENUM_STRING
  * field with {@link Column#enumType()} is stored in a database enum type instead of VARCHAR: PostgreSQL's own type,

@@ -151,7 +151,7 @@ public final class OrmSchema {
         if (f.enumType() != null && f.type() == FieldType.ENUM_STRING) {
             return ColumnType.enumType(f.enumType(), f.enumLabels());
         }
-        if (f.nativeType() != null && f.type() != FieldType.INFER) {
+        if (f.nativeType() != null && f.type() != FieldType.INFER && f.type() != FieldType.ARRAY) {
             return ColumnType.raw(f.nativeType());
         }
         return switch (f.type()) {

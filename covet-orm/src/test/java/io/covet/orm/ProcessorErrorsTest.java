@@ -295,6 +295,12 @@ class ProcessorErrorsTest {
                     @Column(maxLength = 20) List<String> codes;
                     @Column(precision = 8, scale = 2) List<java.math.BigDecimal> prices;
                     @Column(type = FieldType.JSON) List<java.time.LocalDate> days;
+                    List<java.time.LocalDate> dates;
+                    List<java.time.Instant> instants;
+                    List<java.time.OffsetDateTime> moments;
+                    List<java.time.LocalDateTime> stamps;
+                    List<java.time.LocalTime> times;
+                    @Column(nativeType = "char(3)") List<String> fixed;
                 }
                 """), out)).isEmpty();
         assertThat(Files.readString(out.resolve("app/Post_.java")))
@@ -303,7 +309,14 @@ class ProcessorErrorsTest {
                 .contains("io.covet.orm.FieldType.ARRAY, \"java.lang.Integer\"")
                 .contains("io.covet.orm.FieldType.ARRAY, \"java.lang.String\", false, false, false, false, 20, 0, 0")
                 .contains("io.covet.orm.FieldType.ARRAY, \"java.math.BigDecimal\", false, false, false, false, 0, 8, 2")
-                .contains("getList(rs, c + 1, java.lang.Integer.class)")
+                .contains("getList(rs, c + 1, java.lang.Integer.class, \"field Post.scores (column post.scores)\")")
+                .contains("dates = arrayColumn(\"dates\", \"date\");")
+                .contains("instants = arrayColumn(\"instants\", \"timestamptz\");")
+                .contains("moments = arrayColumn(\"moments\", \"timestamptz\");")
+                .contains("stamps = arrayColumn(\"stamps\", \"timestamp\");")
+                .contains("times = arrayColumn(\"times\", \"time\");")
+                .contains("fixed = arrayColumn(\"fixed\", \"bpchar\");")
+                .contains("io.covet.orm.FieldType.ARRAY, \"java.time.Instant\"")
                 .contains("io.covet.orm.FieldType.JSON");
 
         assertThat(compile("Bad", """
@@ -313,13 +326,22 @@ class ProcessorErrorsTest {
                 @Model
                 public class Bad extends Entity {
                     @PrimaryKey Long id;
-                    List<java.time.LocalDate> days;
+                    List<java.time.Duration> spans;
                     @Column(type = FieldType.TEXT) List<String> text;
+                    @Column(nativeType = "varchar(3)") List<String> bounded;
+                    @Column(nativeType = "char(3)") List<Integer> numbers;
                 }
                 """)).containsExactlyInAnyOrder(
-                "field Bad.days has type java.util.List<java.time.LocalDate>; an array field is a List of String, "
-                        + "Integer, Long, Short, BigDecimal, Double, Float, Boolean or UUID (a PostgreSQL array); for "
-                        + "other lists use @Column(type = FieldType.JSON)",
+                "field Bad.spans has type java.util.List<java.time.Duration>; an array field is a List of String, "
+                        + "Integer, Long, Short, BigDecimal, Double, Float, Boolean, UUID, LocalDate, LocalDateTime, "
+                        + "Instant, OffsetDateTime or LocalTime (a PostgreSQL array); for other lists use "
+                        + "@Column(type = FieldType.JSON)",
+                "array field Bad.bounded declares nativeType = \"varchar(3)\"; an array field takes only char(n), on a "
+                        + "List<String> (a character(n)[] column); the element type follows from the List's type "
+                        + "argument otherwise",
+                "array field Bad.numbers declares nativeType = \"char(3)\"; an array field takes only char(n), on a "
+                        + "List<String> (a character(n)[] column); the element type follows from the List's type "
+                        + "argument otherwise",
                 "field Bad.text of type java.util.List<java.lang.String> cannot be stored as TEXT; a List is an array "
                         + "(FieldType.ARRAY, PostgreSQL) or a JSON document (@Column(type = FieldType.JSON))");
     }

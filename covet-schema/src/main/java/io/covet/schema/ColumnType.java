@@ -26,7 +26,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
     private static final Pattern FORM = Pattern.compile("([a-z_]+)\\s*(?:\\((.*)\\))?");
     private static final java.util.Set<Kind> ARRAY_ELEMENTS = java.util.EnumSet.of(Kind.SMALLINT, Kind.INTEGER,
             Kind.BIGINT, Kind.DECIMAL, Kind.REAL, Kind.DOUBLE, Kind.BOOLEAN, Kind.CHAR, Kind.VARCHAR, Kind.TEXT,
-            Kind.UUID, Kind.DATE, Kind.TIMESTAMP, Kind.TIMESTAMPTZ);
+            Kind.UUID, Kind.DATE, Kind.TIME, Kind.TIMESTAMP, Kind.TIMESTAMPTZ);
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /** The portable kinds. */
@@ -94,7 +94,7 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
                 if (!ARRAY_ELEMENTS.contains(e.kind())) {
                     throw new IllegalArgumentException("array(" + raw + ") has an element type no array of Covet holds; "
                             + "an element is one of smallint, integer, bigint, decimal(p,s), real, double, boolean, "
-                            + "char(n), varchar(n), text, uuid, date, timestamp, timestamptz (keep other arrays as "
+                            + "char(n), varchar(n), text, uuid, date, time, timestamp, timestamptz (keep other arrays as "
                             + "raw(type[]))");
                 }
                 raw = e.toString();
@@ -136,8 +136,8 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
     /**
      * A PostgreSQL array of {@code element}: {@code array(integer)} is {@code integer[]}.
      *
-     * @throws IllegalArgumentException when the element is not a scalar portable type (an array, enum, JSON, bytes,
-     *                                  time or raw type)
+     * @throws IllegalArgumentException when the element is not a scalar portable type (an array, enum, JSON, bytes
+     *                                  or raw type)
      */
     public static ColumnType array(ColumnType element) {
         return new ColumnType(Kind.ARRAY, null, null, null, element.toString());

@@ -44,10 +44,65 @@ class ArrayTypeTest {
                 .isEqualTo(ColumnType.array(ColumnType.varchar(20)));
         assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, "_text"))
                 .isEqualTo(ColumnType.array(ColumnType.of(ColumnType.Kind.TEXT)));
+        // dates, times and fixed-length text, as format_type, the catalog and a model spell them
+        ColumnType dates = ColumnType.array(ColumnType.of(ColumnType.Kind.DATE));
+        for (String spelling : List.of("date[]", "_date", "DATE[]")) {
+            assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, spelling)).as(spelling).isEqualTo(dates);
+        }
+        ColumnType stamps = ColumnType.array(ColumnType.of(ColumnType.Kind.TIMESTAMP));
+        for (String spelling : List.of("timestamp without time zone[]", "_timestamp", "timestamp[]", "timestamp(6)[]")) {
+            assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, spelling)).as(spelling).isEqualTo(stamps);
+        }
+        ColumnType instants = ColumnType.array(ColumnType.of(ColumnType.Kind.TIMESTAMPTZ));
+        for (String spelling : List.of("timestamp with time zone[]", "_timestamptz", "timestamptz[]")) {
+            assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, spelling)).as(spelling).isEqualTo(instants);
+        }
+        ColumnType times = ColumnType.array(ColumnType.of(ColumnType.Kind.TIME));
+        for (String spelling : List.of("time without time zone[]", "_time", "time[]")) {
+            assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, spelling)).as(spelling).isEqualTo(times);
+        }
+        ColumnType chars = ColumnType.array(ColumnType.fixedChar(3));
+        for (String spelling : List.of("character(3)[]", "char(3)[]", "bpchar(3)[]")) {
+            assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, spelling)).as(spelling).isEqualTo(chars);
+        }
+        assertThat(ColumnType.parse("array(time)")).isEqualTo(times);
+        assertThat(SchemaDdl.of(Engine.POSTGRESQL).typeSql(chars)).isEqualTo("CHAR(3)[]");
+        assertThat(SchemaDdl.of(Engine.POSTGRESQL).typeSql(instants)).isEqualTo("TIMESTAMPTZ[]");
+        // more than one dimension is not an array a List holds: a native type, whichever way it is spelled
+        assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, "integer[][]")).isEqualTo(ColumnType.raw("integer[][]"));
+        assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, "int4[][]")).isEqualTo(ColumnType.raw("integer[][]"));
         // an array of a type without a portable form stays native
         assertThat(SchemaComparison.nativeType(Engine.POSTGRESQL, "tsvector[]")).isEqualTo(ColumnType.raw("tsvector[]"));
         assertThat(SchemaDdl.of(Engine.POSTGRESQL).typeSql(ColumnType.array(ColumnType.decimal(8, 2))))
                 .isEqualTo("NUMERIC(8,2)[]");
+    }
+
+    /**
+     * The reader gives a column declared with more than one dimension (pg_attribute.attndims, which format_type does
+     * not show) its dimensions, so it stays native and compares equal to a model declaring that type; a column of
+     * one dimension of each new element type reads as its array type, without drift.
+     */
+    @AllEngines
+    void postgresColumnsOfNewElementsAndOfTwoDimensionsReadAsDeclared(Scratch s) {
+        if (s.engine() != Engine.POSTGRESQL) {
+            return;
+        }
+        s.db().sql("CREATE TABLE grid (id integer PRIMARY KEY, cells integer[][], names varchar(5)[][][], "
+                + "days date[], stamps timestamp[], instants timestamptz[], times time[], codes char(3)[])").execute();
+        Table grid = Introspector.read(s.db()).require("grid");
+        assertThat(grid.columns()).extracting(c -> c.name() + " " + c.type()).containsExactly("id integer",
+                "cells raw(integer[][])", "names raw(character varying(5)[][][])", "days array(date)",
+                "stamps array(timestamp)", "instants array(timestamptz)", "times array(time)", "codes array(char(3))");
+        Table declared = Table.of("grid", List.of(Column.of("id", INTEGER),
+                Column.nullable("cells", ColumnType.raw("int4[][]")),
+                Column.nullable("names", ColumnType.raw("varchar(5)[][][]")),
+                Column.nullable("days", ColumnType.array(ColumnType.of(ColumnType.Kind.DATE))),
+                Column.nullable("stamps", ColumnType.array(ColumnType.of(ColumnType.Kind.TIMESTAMP))),
+                Column.nullable("instants", ColumnType.array(ColumnType.of(ColumnType.Kind.TIMESTAMPTZ))),
+                Column.nullable("times", ColumnType.array(ColumnType.of(ColumnType.Kind.TIME))),
+                Column.nullable("codes", ColumnType.array(ColumnType.fixedChar(3)))), List.of("id"));
+        assertThat(SchemaComparison.differences(Schema.of(List.of(declared)), Introspector.read(s.db()), s.engine()))
+                .isEmpty();
     }
 
     @AllEngines
@@ -66,6 +121,17 @@ class ArrayTypeTest {
                 .hasMessage("array column post.scores of type integer[] is not supported by " + s.engine().displayName()
                         + ". Arrays are a PostgreSQL type: store the list in a JSON field (@Column(type = "
                         + "FieldType.JSON) on the List), or in a table of its own with a foreign key to this one.");
+        // every element kind is refused alike
+        for (ColumnType element : List.of(ColumnType.of(ColumnType.Kind.DATE), ColumnType.of(ColumnType.Kind.TIME),
+                ColumnType.of(ColumnType.Kind.TIMESTAMP), ColumnType.of(ColumnType.Kind.TIMESTAMPTZ),
+                ColumnType.fixedChar(3))) {
+            Table other = Table.of("post", List.of(Column.of("id", INTEGER), Column.nullable("x",
+                    ColumnType.array(element))), List.of("id"));
+            assertThatThrownBy(() -> SchemaDdl.of(s.engine()).createTable(other)).as(element.toString())
+                    .isInstanceOf(UnsupportedFeature.class)
+                    .hasMessageStartingWith("array column post.x of type " + element + "[] is not supported by "
+                            + s.engine().displayName() + ". Arrays are a PostgreSQL type");
+        }
         assertThat(Introspector.read(s.db()).tables()).isEmpty();
     }
 }

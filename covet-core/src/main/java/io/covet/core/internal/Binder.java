@@ -79,7 +79,7 @@ public final class Binder {
         } else if (v instanceof UUID u) {
             EngineSpecifics.of(engine).bindUuid(ps, index, u);
         } else if (v instanceof io.covet.core.SqlArray a) {
-            ps.setArray(index, ps.getConnection().createArrayOf(a.elementType(), a.elements().toArray()));
+            EngineSpecifics.of(engine).bindArray(ps, index, a);
         } else if (v instanceof io.covet.core.NativeText t) {
             EngineSpecifics.of(engine).bindNativeText(ps, index, t.text());
         } else if (v instanceof Enum<?> e) {

@@ -96,6 +96,14 @@ public interface EngineSpecifics {
     }
 
     /**
+     * Binds an array ({@link io.covet.core.SqlArray}, PostgreSQL only: the ORM refuses array fields elsewhere);
+     * by default through the driver's {@code createArrayOf}, which engines without arrays refuse.
+     */
+    default void bindArray(PreparedStatement ps, int index, io.covet.core.SqlArray a) throws SQLException {
+        ps.setArray(index, ps.getConnection().createArrayOf(a.elementType(), a.elements().toArray()));
+    }
+
+    /**
      * Binds text for the engine to convert to the column's own type ({@link io.covet.core.NativeText}); by default
      * as a string.
      */

@@ -112,6 +112,13 @@ final class PostgresSpecifics implements EngineSpecifics {
     }
 
     @Override
+    public void bindArray(PreparedStatement ps, int index, io.covet.core.SqlArray a) throws SQLException {
+        // dates and times as the text pgjdbc sends for a scalar (its createArrayOf would use toString(), which
+        // PostgreSQL refuses for years before 1 or past 9999 and rounds differently)
+        ps.setArray(index, ps.getConnection().createArrayOf(a.elementType(), PgArrayText.elements(a.elements())));
+    }
+
+    @Override
     public void bindNativeText(PreparedStatement ps, int index, String text) throws SQLException {
         // no declared type: the server infers it from the column (enum, domain, tsvector, array…), as it does for a
         // quoted literal; a varchar parameter would need a cast PostgreSQL does not have for those types

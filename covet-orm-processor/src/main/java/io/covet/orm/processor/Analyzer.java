@@ -428,6 +428,10 @@ final class Analyzer {
             fieldType = inferred[0];
             queryType = inferred[1];
             typeArg = inferred[2];
+            if (fieldType.equals("ARRAY") && !ArrayField.nativeTypeFits(typeArg, nativeType, where,
+                    msg -> error(f, msg))) {
+                return null;
+            }
             if (typeArg != null) {
                 binary = fieldType.equals("ARRAY") ? typeArg // an array's FieldMeta.javaType is its element
                         : elements.getBinaryName((TypeElement) types.asElement(t)).toString();

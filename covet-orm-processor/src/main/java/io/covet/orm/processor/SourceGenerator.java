@@ -122,7 +122,7 @@ final class SourceGenerator {
             boolean nativeType = f.fkTarget() == null && (!f.nativeType().isEmpty() || !f.enumType().isEmpty());
             if (f.fieldType().equals("ARRAY")) {
                 w.line(f.member() + " = arrayColumn(" + lit(f.column()) + ", "
-                        + lit(ArrayField.driverName(f.typeArgument(), f.maxLength())) + ");");
+                        + lit(ArrayField.driverName(f.typeArgument(), f.maxLength(), f.nativeType())) + ");");
                 continue;
             }
             w.line(f.member() + " = " + (nativeType ? "nativeColumn(" : "column(") + lit(f.column()) + ", "
@@ -525,17 +525,17 @@ final class SourceGenerator {
                     + "] = v; }");
             return;
         }
-        w.line("{ " + f.sourceType() + " v = " + readExpression(f, col) + "; " + f.assign("v") + " s[" + i
-                + "] = v; }");
+        w.line("{ " + f.sourceType() + " v = " + readExpression(f, col, m.simpleName(), m.table()) + "; "
+                + f.assign("v") + " s[" + i + "] = v; }");
     }
 
     /** The expression reading plain field {@code f} (field index {@code i}) from the row, by column index. */
-    private static String readExpression(FieldInfo f, int i) {
-        return readExpression(f, i == 0 ? "c" : "c + " + i);
+    private String readExpression(FieldInfo f, int i) {
+        return readExpression(f, i == 0 ? "c" : "c + " + i, m.simpleName(), m.table());
     }
 
     /** The expression reading plain field {@code f} from column {@code col}. */
-    private static String readExpression(FieldInfo f, String col) {
+    private static String readExpression(FieldInfo f, String col, String where, String table) {
         String j = SPI + "Jdbc.";
         if (f.primitive()) {
             String getter = switch (f.sourceType()) {
@@ -572,7 +572,8 @@ final class SourceGenerator {
                     : j + "getJson(rs, " + col + ", " + f.typeArgument() + ".class)";
             case "BINARY" -> j + "getBytes(rs, " + col + ")";
             case "INET" -> j + "getInet(rs, " + col + ")";
-            case "ARRAY" -> j + "getList(rs, " + col + ", " + f.typeArgument() + ".class)";
+            case "ARRAY" -> j + "getList(rs, " + col + ", " + f.typeArgument() + ".class, " + lit("field " + where
+                    + "." + f.name() + " (column " + table + "." + f.column() + ")") + ")";
             default -> throw new IllegalArgumentException(f.fieldType());
         };
     }

@@ -1,6 +1,7 @@
 package io.covet.orm.internal;
 
 import io.covet.core.Database;
+import io.covet.core.SqlArray;
 import io.covet.core.dialect.Feature;
 import io.covet.core.error.UnsupportedFeature;
 import io.covet.orm.FieldType;
@@ -17,14 +18,21 @@ import java.util.Map;
  * ARRAY fields ({@code List<E>} on a PostgreSQL array column): the element's column type, the array literal COPY sends, and the refusal on engines without arrays. Not an API.
  */
 public final class ArrayFields {
+    /** The element types an array field holds, as messages list them. */
+    private static final String ELEMENTS = "String, Integer, Long, Short, BigDecimal, Double, Float, Boolean, UUID, "
+            + "LocalDate, LocalDateTime, Instant, OffsetDateTime or LocalTime";
+    /** The native type a {@code List<String>} of fixed-length elements declares: {@code char(3)}. */
+    private static final java.util.regex.Pattern CHAR_N = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:char|character|bpchar)\\s*\\(\\s*(\\d+)\\s*\\)\\s*");
+
     private ArrayFields() {
     }
 
     /** The portable column type of an ARRAY field: {@code array(integer)}, {@code array(varchar(20))}, … */
     public static ColumnType columnType(FieldMeta f) {
         ColumnType element = switch (f.javaType()) {
-            case "java.lang.String" -> f.maxLength() > 0 ? ColumnType.varchar(f.maxLength())
-                    : ColumnType.of(ColumnType.Kind.TEXT);
+            case "java.lang.String" -> f.nativeType() != null ? fixedChar(f)
+                    : f.maxLength() > 0 ? ColumnType.varchar(f.maxLength()) : ColumnType.of(ColumnType.Kind.TEXT);
             case "java.lang.Integer" -> ColumnType.of(ColumnType.Kind.INTEGER);
             case "java.lang.Long" -> ColumnType.of(ColumnType.Kind.BIGINT);
             case "java.lang.Short" -> ColumnType.of(ColumnType.Kind.SMALLINT);
@@ -34,11 +42,24 @@ public final class ArrayFields {
             case "java.lang.Float" -> ColumnType.of(ColumnType.Kind.REAL);
             case "java.lang.Boolean" -> ColumnType.of(ColumnType.Kind.BOOLEAN);
             case "java.util.UUID" -> ColumnType.of(ColumnType.Kind.UUID);
+            case "java.time.LocalDate" -> ColumnType.of(ColumnType.Kind.DATE);
+            case "java.time.LocalDateTime" -> ColumnType.of(ColumnType.Kind.TIMESTAMP);
+            case "java.time.Instant", "java.time.OffsetDateTime" -> ColumnType.of(ColumnType.Kind.TIMESTAMPTZ);
+            case "java.time.LocalTime" -> ColumnType.of(ColumnType.Kind.TIME);
             default -> throw new IllegalArgumentException("array field " + f.name() + " holds " + f.javaType()
-                    + "; an array field is a List of String, Integer, Long, Short, BigDecimal, Double, Float, Boolean "
-                    + "or UUID");
+                    + "; an array field is a List of " + ELEMENTS);
         };
         return ColumnType.array(element);
+    }
+
+    /** {@code char(n)} of a {@code List<String>} declared {@code @Column(nativeType = "char(n)")}. */
+    private static ColumnType fixedChar(FieldMeta f) {
+        java.util.regex.Matcher m = CHAR_N.matcher(f.nativeType());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("array field " + f.name() + " declares nativeType = \"" + f.nativeType()
+                    + "\"; on a List<String> the native type is the element's fixed length, char(n)");
+        }
+        return ColumnType.fixedChar(Integer.parseInt(m.group(1)));
     }
 
     /**
@@ -67,23 +88,8 @@ public final class ArrayFields {
         }
     }
 
-    /**
-     * A list as PostgreSQL's array literal, what COPY reads into an array column: {@code {1,2,NULL,"a \"b\""}}
-     * (every non-null element quoted, quotes and backslashes escaped).
-     */
+    /** A list as PostgreSQL's array literal, what COPY reads into an array column ({@link SqlArray#literal}). */
     public static String literal(List<?> values) {
-        StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            Object v = values.get(i);
-            if (v == null) {
-                b.append("NULL");
-            } else {
-                b.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-        }
-        return b.append('}').toString();
+        return SqlArray.literal(values);
     }
 }

@@ -215,23 +215,83 @@ public final class Jdbc {
     /**
      * Column {@code i}, a PostgreSQL array, as an unmodifiable list of {@code element} values in order (null elements
      * kept), read with {@link ResultSet#getArray(int)}; null for SQL NULL. Replace the list to change the field:
-     * an edit in place would not be seen by the dirty check.
+     * an edit in place would not be seen by the dirty check. Dates and times are read element by element as a
+     * scalar column of their type is ({@code getObject(i, LocalDate.class)} …), never through
+     * {@code java.sql.Date}/{@code Timestamp}, which the JVM's time zone would shift (a wall-clock time in a
+     * daylight-saving gap, microseconds of a {@code time}).
+     *
+     * @param where the model field and column for the error message
+     *              ({@code field Tagged.scores (column tagged.scores)}); null to name the result's column
+     * @throws SQLException for a value of more than one dimension, which a list would hold wrongly: naming the
+     *                      column, and the native-typed String or JSON field that holds it
      */
-    public static <E> java.util.List<E> getList(ResultSet rs, int i, Class<E> element) throws SQLException {
+    public static <E> java.util.List<E> getList(ResultSet rs, int i, Class<E> element, String where)
+            throws SQLException {
         java.sql.Array a = rs.getArray(i);
         if (a == null) {
             return null;
         }
         try {
-            Object[] values = (Object[]) a.getArray();
-            java.util.List<E> out = new java.util.ArrayList<>(values.length);
-            for (Object v : values) {
-                out.add(element.cast(arrayElement(v, element)));
+            Class<?> target = element == Object.class ? temporalOf(a.getBaseTypeName()) : element;
+            java.util.List<Object> out = new java.util.ArrayList<>();
+            if (target == LocalDate.class || target == LocalDateTime.class || target == LocalTime.class
+                    || target == Instant.class || target == OffsetDateTime.class) {
+                try (ResultSet elements = a.getResultSet()) {
+                    if (elements.getMetaData().getColumnType(2) == java.sql.Types.ARRAY) {
+                        throw dimensions(rs, i, a, where);
+                    }
+                    Class<?> read = target == Instant.class ? OffsetDateTime.class : target;
+                    while (elements.next()) {
+                        Object v = elements.getObject(2, read);
+                        out.add(v instanceof OffsetDateTime t ? target == Instant.class ? t.toInstant()
+                                : t.toInstant().atOffset(ZoneOffset.UTC) : v);
+                    }
+                }
+            } else {
+                Object[] values = (Object[]) a.getArray();
+                for (Object v : values) {
+                    if (v != null && v.getClass().isArray()) {
+                        throw dimensions(rs, i, a, where);
+                    }
+                    out.add(arrayElement(v, element));
+                }
             }
-            return java.util.Collections.unmodifiableList(out);
+            @SuppressWarnings("unchecked")
+            java.util.List<E> list = (java.util.List<E>) java.util.Collections.unmodifiableList(out);
+            return list;
         } finally {
             a.free();
         }
+    }
+
+    /** {@link #getList(ResultSet, int, Class, String)} naming the result's column in an error. */
+    public static <E> java.util.List<E> getList(ResultSet rs, int i, Class<E> element) throws SQLException {
+        return getList(rs, i, element, null);
+    }
+
+    /** The java.time type of a date or time element type (pgjdbc's base type name), else Object. */
+    private static Class<?> temporalOf(String baseType) {
+        return switch (baseType == null ? "" : baseType) {
+            case "date" -> LocalDate.class;
+            case "timestamp" -> LocalDateTime.class;
+            case "timestamptz" -> OffsetDateTime.class;
+            case "time" -> LocalTime.class;
+            default -> Object.class;
+        };
+    }
+
+    /** The error for an array value of more than one dimension in a list field. */
+    private static SQLException dimensions(ResultSet rs, int i, java.sql.Array a, String where) throws SQLException {
+        int dims = 0;
+        for (Object v = a.getArray(); v instanceof Object[] o && o.length > 0; v = o[0]) {
+            dims++;
+        }
+        String column = where != null ? where : "column " + rs.getMetaData().getColumnLabel(i);
+        String nativeType = a.getBaseTypeName() + "[]".repeat(Math.max(dims, 2));
+        return new SQLException(column + " holds a " + dims + "-dimensional array, which a List field cannot hold "
+                + "without losing its shape (a list is one dimension): declare the field as a String with "
+                + "@Column(nativeType = \"" + nativeType + "\") (the array in its text form, {{1,2},{3,4}}), or keep "
+                + "the nested lists in a JSON field (@Column(type = FieldType.JSON))");
     }
 
     /** An element as the driver hands it, widened or narrowed to the field's element type where they differ. */

@@ -23,6 +23,7 @@ public final class NativeTypes {
             java.util.Map.entry("bool", "boolean"), java.util.Map.entry("float4", "real"),
             java.util.Map.entry("float8", "double precision"), java.util.Map.entry("numeric", "numeric"),
             java.util.Map.entry("uuid", "uuid"), java.util.Map.entry("date", "date"),
+            java.util.Map.entry("time", "time without time zone"),
             java.util.Map.entry("timestamp", "timestamp without time zone"),
             java.util.Map.entry("timestamptz", "timestamp with time zone"));
 
@@ -65,15 +66,24 @@ public final class NativeTypes {
                 // an array's element is spelled like a column's type; _int4 is the catalog's name of integer[]
                 String array = s.startsWith("_") && PG_ARRAY_NAMES.containsKey(s.substring(1))
                         ? PG_ARRAY_NAMES.get(s.substring(1)) + "[]" : s;
-                boolean isArray = array.endsWith("[]");
-                String element = isArray ? array.substring(0, array.length() - 2).strip() : array;
+                // every dimension's [] (integer[][] is a two-dimensional array of integer)
+                String dims = "";
+                String element = array;
+                while (element.endsWith("[]")) {
+                    dims += "[]";
+                    element = element.substring(0, element.length() - 2).strip();
+                }
                 String pg = element.replaceAll("^char\\((\\d+)\\)$", "character($1)")
                         .replaceAll("^varchar\\((\\d+)\\)$", "character varying($1)")
                         .replaceAll("^(int4|int)$", "integer").replaceAll("^int2$", "smallint")
                         .replaceAll("^int8$", "bigint").replaceAll("^bool$", "boolean")
                         .replaceAll("^float8$", "double precision").replaceAll("^float4$", "real")
-                        .replaceAll("^varchar$", "character varying").replaceAll("^decimal", "numeric");
-                yield PostgresReader.type(isArray ? pg + "[]" : pg);
+                        .replaceAll("^varchar$", "character varying").replaceAll("^decimal", "numeric")
+                        .replaceAll("^bpchar\\((\\d+)\\)$", "character($1)")
+                        .replaceAll("^timestamptz$", "timestamp with time zone")
+                        .replaceAll("^timestamp$", "timestamp without time zone")
+                        .replaceAll("^time$", "time without time zone");
+                yield PostgresReader.type(pg + dims);
             }
             default -> {
                 ColumnType t = SqliteReader.type(s);

@@ -41,7 +41,7 @@ public final class PostgresReader {
         }
         for (String[] r : Rows.query(c, "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
                 + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.atttypid::text, ty.typname, "
-                + "a.attgenerated FROM pg_attribute a "
+                + "a.attgenerated, a.attndims FROM pg_attribute a "
                 + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "JOIN pg_type ty ON ty.oid = a.atttypid "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -58,7 +58,7 @@ public final class PostgresReader {
                 dflt = null;
             }
             List<String> labels = enums.get(r[6]);
-            ColumnType type = labels != null ? enumOrRaw(r[7], labels, r[2]) : type(r[2]);
+            ColumnType type = labels != null ? enumOrRaw(r[7], labels, r[2]) : type(dimensions(r[2], r[9]));
             // a generated column's expression is kept where a default would be
             Column.Generated g = "s".equals(r[8]) ? new Column.Generated(dflt, true) : null;
             ColumnDefault d = g != null ? null : Defaults.parse(dflt, false);
@@ -153,6 +153,16 @@ public final class PostgresReader {
             case "d" -> OnDelete.SET_DEFAULT;
             default -> OnDelete.NO_ACTION;
         };
+    }
+
+    /**
+     * format_type's spelling with one {@code []} per declared dimension: format_type writes one for any count, so a
+     * column declared {@code integer[][]} (attndims 2) would read as {@code integer[]}, an array a List field holds,
+     * and its two-dimensional values would not fit. With its dimensions it stays a native type.
+     */
+    private static String dimensions(String formatted, String attndims) {
+        int dims = attndims == null ? 0 : Integer.parseInt(attndims);
+        return dims > 1 && formatted.endsWith("[]") ? formatted + "[]".repeat(dims - 1) : formatted;
     }
 
     static ColumnType type(String formatted) {
