@@ -142,7 +142,6 @@ public final class AppHistory {
             return;
         }
         io.covet.schema.HistoryTarget t = target(type, db);
-        HistoryWrites sql = HistoryWrites.of(db.dialect());
         Audit.Actor actor = Audit.current().orElse(new Audit.Actor(null, null));
         String changeset = Audit.currentChangeset().orElse(null);
         List<String> tables = List.of(t.source(), t.history());
@@ -150,13 +149,76 @@ public final class AppHistory {
         Supplier<Void> run = () -> {
             for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
                 List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));
-                HistoryWrites.Statement st = sql.versions(t, change, chunk, actor.user(), actor.reason(), changeset,
-                        true);
+                HistoryWrites.Statement st = Shape.of(db, t, change, chunk.size(), changeset != null)
+                        .bind(t, chunk, actor.user(), actor.reason(), changeset);
                 db.sql(st.sql(), st.parameters()).tables(tables).execute();
             }
             return null;
         };
         owned(() -> db.currentTransaction().isPresent() ? run.get() : db.atomic(tx -> run.get()));
+    }
+
+    /**
+     * The rendered {@link HistoryWrites#versions} statement for one model, change type and number of keys, with
+     * its parameters as slots: the SQL text does not depend on the values (every value is bound), only on whether
+     * a changeset is known, so a save renders it once instead of on every write (rendering was a large share of
+     * the JVM time of a recorded save). Rendered with marker values and bound by replacing them; cached by engine
+     * and target (tables and columns), which is all the text depends on.
+     */
+    private record Shape(String sql, List<Object> slots) {
+        // distinct instances, recognised by identity
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String USER = new String("user");
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String REASON = new String("reason");
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String CHANGESET = new String("changeset");
+        /** Shapes of few keys only (saves and small batches): larger ones vary and their rendering is amortised. */
+        private static final int CACHED_KEYS = 16;
+        private static final java.util.Map<List<Object>, Shape> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Key {@code key}'s value for key column {@code column}. */
+        private record Slot(int key, int column) {
+        }
+
+        static Shape of(Database db, io.covet.schema.HistoryTarget t, char change, int keys, boolean changeset) {
+            if (keys > CACHED_KEYS) {
+                return render(db, t, change, keys, changeset);
+            }
+            return CACHE.computeIfAbsent(List.of(db.dialect().engine(), t, change, keys, changeset),
+                    k -> render(db, t, change, keys, changeset));
+        }
+
+        private static Shape render(Database db, io.covet.schema.HistoryTarget t, char change, int n,
+                                    boolean changeset) {
+            List<List<Object>> keys = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<Object> key = new ArrayList<>();
+                for (int c = 0; c < t.keys().size(); c++) {
+                    key.add(new Slot(i, c));
+                }
+                keys.add(key);
+            }
+            HistoryWrites.Statement st = HistoryWrites.of(db.dialect()).versions(t, change, keys, USER, REASON,
+                    changeset ? CHANGESET : null, true);
+            return new Shape(st.sql(), st.parameters());
+        }
+
+        HistoryWrites.Statement bind(io.covet.schema.HistoryTarget t, List<List<Object>> keys, String user,
+                                     String reason, String changeset) {
+            for (List<Object> key : keys) {
+                if (key.size() != t.keys().size()) {
+                    throw new IllegalArgumentException("a key of " + t.source() + " has " + t.keys().size()
+                            + " columns, not " + key.size());
+                }
+            }
+            List<Object> values = new ArrayList<>(slots.size());
+            for (Object s : slots) {
+                values.add(s == USER ? user : s == REASON ? reason : s == CHANGESET ? changeset
+                        : s instanceof Slot k ? keys.get(k.key()).get(k.column()) : s);
+            }
+            return new HistoryWrites.Statement(sql, values);
+        }
     }
 
     private static io.covet.schema.HistoryTarget target(ModelType<?> type, Database db) {
