@@ -60,6 +60,7 @@ public final class BenchMain {
         JMH.put("history-asof", new Comparison("HistoryBenchmark", "asOf", Map.of("history-asof", "current")));
         JMH.put("history-update-app", new Comparison("HistoryAppBenchmark", "saveTracked",
                 Map.of("history-update-app", "savePlain")));
+        WORKLOADS.put("history-update-app-interleaved", HistoryAppInterleaved::run);
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -103,6 +104,7 @@ public final class BenchMain {
                 names.add("history-update");
                 names.add("history-asof");
                 names.add("history-update-app");
+                names.add("history-update-app-interleaved");
             } else if (a.equals("pool")) {
                 // The group: every pool comparison.
                 names.add("pool-checkout");
