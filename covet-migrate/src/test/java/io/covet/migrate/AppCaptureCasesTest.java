@@ -12,6 +12,8 @@ import io.covet.migrate.history.app.Purse;
 import io.covet.migrate.history.app.Purse_;
 import io.covet.migrate.history.app.Slot;
 import io.covet.migrate.history.app.Slot_;
+import io.covet.migrate.history.app.Token;
+import io.covet.migrate.history.app.Token_;
 import io.covet.orm.Audit;
 import io.covet.orm.Orm;
 import io.covet.testing.AllEngines;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Application-written history ({@code @History(capture = APPLICATION)}) beyond the plain model of
  * {@link AppCaptureTest}, on each engine: a composite primary key, a soft-deleted model (soft delete, restore and
- * purge are versions), the children a SET_NULL cascade changes; and how many statements a recorded write costs.
+ * purge are versions), the children a SET_NULL or SET_DEFAULT cascade changes; and how many statements a recorded write costs.
  */
 class AppCaptureCasesTest {
 
@@ -200,6 +202,23 @@ class AppCaptureCasesTest {
                 "~ bob x null", "~ bob y null");
         chained(v);
         assertThat(db.sql("SELECT COUNT(*) AS n FROM coin WHERE keeper_id IS NULL").list().get(0).getLong("n"))
+                .isEqualTo(2);
+    }
+
+    @AllEngines
+    void aSetDefaultCascadeRecordsTheChildrensNewVersions(Scratch s) {
+        Database db = s.db();
+        Orm orm = migrated(db, Keeper_.TYPE, Token_.TYPE);
+        Keeper house = orm.save(new Keeper("house"));
+        assertThat(house.id()).as("the default of Token.keeper").isEqualTo(1L);
+        Keeper k = orm.save(new Keeper("kim"));
+        Audit.as(db, "ann", "mint", () -> orm.objects(Token_.TYPE).bulkCreate(List.of(new Token("x", k),
+                new Token("y", house))));
+        Audit.as(db, "bob", "retire", () -> orm.delete(k));
+        List<Map<String, String>> v = versions(db, "token_history", List.of("id"), List.of("label", "keeper_id"));
+        assertThat(lines(v)).containsExactly("+ ann x " + k.id(), "+ ann y 1", "~ bob x 1");
+        chained(v);
+        assertThat(db.sql("SELECT COUNT(*) AS n FROM token WHERE keeper_id = 1").list().get(0).getLong("n"))
                 .isEqualTo(2);
     }
 
