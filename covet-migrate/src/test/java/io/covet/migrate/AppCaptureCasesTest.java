@@ -241,7 +241,9 @@ class AppCaptureCasesTest {
         p.balance(2);
         orm.save(p);
         List<StatementContext> update = rec.take();
-        assertThat(update).as("the UPDATE and one history statement").hasSize(2);
+        boolean folded = db.engine() == io.covet.core.engine.Engine.POSTGRESQL;
+        assertThat(update).as(folded ? "the UPDATE with its version, one statement"
+                : "the UPDATE and one history statement").hasSize(folded ? 1 : 2);
         assertThat(historyStatements(update, "purse_history")).isEqualTo(1);
         // in a unit of work, a second save of the row rewrites its version: still one statement each
         Audit.as(db, "bob", "twice", () -> {
