@@ -160,6 +160,14 @@ public final class AppHistory {
                 .list(rs -> rs.getObject(1)).get(0)).intValue());
     }
 
+    /**
+     * Whether {@code sql} is one of the statements of {@link #updateWithVersions}: it writes rows though it is run
+     * as a query and begins with {@code WITH} (so that counters of writes, such as {@code AutoSeal}, count it).
+     */
+    public static boolean writesRows(String sql) {
+        return sql != null && sql.startsWith("WITH u AS (") && Shape.FOLDED.contains(sql);
+    }
+
     private static void write(Database db, ModelType<?> type, List<List<Object>> keys, char change) {
         if (!captured(type) || keys.isEmpty()) {
             return;
@@ -201,6 +209,8 @@ public final class AppHistory {
         /** Bounds the cache where models are many or updates set many different column sets. */
         private static final int MAX_CACHED = 4_096;
         private static final java.util.Map<List<Object>, Shape> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The SQL of the cached {@link #withUpdate} shapes. */
+        static final java.util.Set<String> FOLDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         /** Key {@code key}'s value for key column {@code column}; the update's parameter {@code column} if key is -1. */
         private record Slot(int key, int column) {
@@ -220,9 +230,12 @@ public final class AppHistory {
             }
             Shape s = HistoryWrites.of(db.dialect()).updateWithVersions(t, update, slots, USER, REASON,
                     changeset ? CHANGESET : null).map(st -> new Shape(st.sql(), st.parameters())).orElse(null);
-            if (s != null && CACHE.size() < MAX_CACHED) {
-                CACHE.put(key, s);
+            if (s == null || CACHE.size() >= MAX_CACHED) {
+                // uncached, it would not be recognised by writesRows: the caller runs the UPDATE and the versions
+                return null;
             }
+            CACHE.put(key, s);
+            FOLDED.add(s.sql());
             return s;
         }
 
