@@ -14,7 +14,8 @@ import java.util.List;
  * statement. They all see the history as it was before the statement (PostgreSQL runs them on one snapshot): the
  * rewrite and the insert exclude each other's keys by their conditions, and the close joins the inserted rows
  * ({@code RETURNING}) to the open versions of their keys, so each new version closes its predecessor at its own
- * start.
+ * start. {@code updateWithVersions} puts the ORM's UPDATE first ({@code u AS (UPDATE … RETURNING *)}) and reads
+ * the live rows from {@code u}.
  */
 public final class PostgresHistoryWrites extends HistoryWriteSql {
     public PostgresHistoryWrites(Dialect d) {
