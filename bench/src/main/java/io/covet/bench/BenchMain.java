@@ -61,6 +61,7 @@ public final class BenchMain {
         JMH.put("history-update-app", new Comparison("HistoryAppBenchmark", "saveTracked",
                 Map.of("history-update-app", "savePlain")));
         WORKLOADS.put("history-interleaved", HistoryInterleaved::run);
+        WORKLOADS.put("history-update-app-interleaved", HistoryAppInterleaved::run);
         WORKLOADS.put("bank", BenchMain::bank);
         // One run measures both: the restore reads the archive the backup wrote.
         Workload backup = quick -> BackupWorkload.run(BenchUrls.postgres().covetUrl(), quick ? 100_000 : 1_000_000);
@@ -104,6 +105,8 @@ public final class BenchMain {
                 names.add("history-update");
                 names.add("history-asof");
                 names.add("history-update-app");
+                names.add("history-interleaved");
+                names.add("history-update-app-interleaved");
             } else if (a.equals("pool")) {
                 // The group: every pool comparison.
                 names.add("pool-checkout");

@@ -3,6 +3,8 @@ package io.covet.migrate;
 import io.covet.core.Database;
 import io.covet.migrate.history.Account;
 import io.covet.migrate.history.Account_;
+import io.covet.migrate.history.app.Purse;
+import io.covet.migrate.history.app.Purse_;
 import io.covet.orm.Audit;
 import io.covet.orm.Orm;
 import io.covet.orm.audit.AuditTrail;
@@ -83,6 +85,31 @@ class AutoSealTest {
             auto.awaitIdle();
             assertThat(auto.seals()).isEqualTo(2);
             assertThat(auto.failures()).isZero();
+        }
+    }
+
+    /** Application capture: a save's write counts, also on PostgreSQL where the UPDATE is one statement with its
+     * version ({@code WITH u AS (UPDATE …) … SELECT COUNT(*)}, run as a query). */
+    @AllEngines
+    void countsTheSavesOfAnApplicationCapturedModel(Scratch s) {
+        Database db = s.db();
+        AppCaptureTest.migrate(db);
+        AutoSeal auto = AutoSeal.create(AutoSeal.Options.builder().afterWrites(1).build());
+        Database w = s.open(b -> b.interceptor(auto.interceptor()));
+        try (auto) {
+            auto.start(w);
+            Orm orm = Orm.builder().database(w).models(Purse_.TYPE).build();
+            Purse p = orm.save(new Purse("ann", 1));
+            auto.awaitIdle();
+            long afterInsert = auto.seals();
+            assertThat(afterInsert).as("the insert").isPositive();
+            p.balance(2);
+            orm.save(p);
+            auto.awaitIdle();
+            assertThat(auto.seals()).as("the update").isGreaterThan(afterInsert);
+            Verification v = AuditTrail.of(db).verify();
+            assertThat(v.ok()).isTrue();
+            assertThat(v.unsealed()).isZero();
         }
     }
 

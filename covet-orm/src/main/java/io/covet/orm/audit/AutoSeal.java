@@ -275,7 +275,9 @@ public final class AutoSeal implements AutoCloseable {
 
     private boolean writesTracked(StatementContext c) {
         Operation op = c.operation();
-        if (op != Operation.INSERT && op != Operation.UPDATE && op != Operation.DELETE) {
+        // the ORM's UPDATE-with-its-version statement of application capture is run as a query (for its count)
+        if (op != Operation.INSERT && op != Operation.UPDATE && op != Operation.DELETE
+                && !io.covet.orm.internal.AppHistory.writesRows(c.sql())) {
             return false;
         }
         if (!c.tables().isEmpty()) {

@@ -137,12 +137,42 @@ public final class AppHistory {
         });
     }
 
+    /**
+     * Runs {@code update} (an UPDATE of an application-captured model's table by key) together with the versions of
+     * the rows it updates, as one statement, where the engine can ({@link HistoryWrites#updateWithVersions}), and
+     * returns its row count; null, having run nothing, where the model is not captured or the engine cannot (the
+     * caller then runs the UPDATE and {@link #updated}). Call inside the write's transaction.
+     */
+    static Integer updateWithVersions(Database db, ModelType<?> type, io.covet.sql.Update update) {
+        if (!captured(type)) {
+            return null;
+        }
+        io.covet.schema.HistoryTarget t = target(type, db);
+        io.covet.sql.RenderedSql u = update.render(db.dialect());
+        Audit.Actor actor = Audit.current().orElse(new Audit.Actor(null, null));
+        String changeset = Audit.currentChangeset().orElse(null);
+        Shape shape = Shape.withUpdate(db, t, u.sql(), u.params().size(), changeset != null);
+        if (shape == null) {
+            return null;
+        }
+        HistoryWrites.Statement st = shape.bind(t, List.of(), u.params(), actor.user(), actor.reason(), changeset);
+        return owned(() -> ((Number) db.sql(st.sql(), st.parameters()).tables(List.of(t.source(), t.history()))
+                .list(rs -> rs.getObject(1)).get(0)).intValue());
+    }
+
+    /**
+     * Whether {@code sql} is one of the statements of {@link #updateWithVersions}: it writes rows though it is run
+     * as a query and begins with {@code WITH} (so that counters of writes, such as {@code AutoSeal}, count it).
+     */
+    public static boolean writesRows(String sql) {
+        return sql != null && sql.startsWith("WITH u AS (") && Shape.FOLDED.contains(sql);
+    }
+
     private static void write(Database db, ModelType<?> type, List<List<Object>> keys, char change) {
         if (!captured(type) || keys.isEmpty()) {
             return;
         }
         io.covet.schema.HistoryTarget t = target(type, db);
-        HistoryWrites sql = HistoryWrites.of(db.dialect());
         Audit.Actor actor = Audit.current().orElse(new Audit.Actor(null, null));
         String changeset = Audit.currentChangeset().orElse(null);
         List<String> tables = List.of(t.source(), t.history());
@@ -150,13 +180,111 @@ public final class AppHistory {
         Supplier<Void> run = () -> {
             for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
                 List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));
-                HistoryWrites.Statement st = sql.versions(t, change, chunk, actor.user(), actor.reason(), changeset,
-                        true);
+                HistoryWrites.Statement st = Shape.of(db, t, change, chunk.size(), changeset != null)
+                        .bind(t, chunk, List.of(), actor.user(), actor.reason(), changeset);
                 db.sql(st.sql(), st.parameters()).tables(tables).execute();
             }
             return null;
         };
         owned(() -> db.currentTransaction().isPresent() ? run.get() : db.atomic(tx -> run.get()));
+    }
+
+    /**
+     * The rendered {@link HistoryWrites#versions} statement for one model, change type and number of keys, with
+     * its parameters as slots: the SQL text does not depend on the values (every value is bound), only on whether
+     * a changeset is known, so a save renders it once instead of on every write (rendering was a large share of
+     * the JVM time of a recorded save). Rendered with marker values and bound by replacing them; cached by engine
+     * and target (tables and columns), which is all the text depends on.
+     */
+    private record Shape(String sql, List<Object> slots) {
+        // distinct instances, recognised by identity
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String USER = new String("user");
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String REASON = new String("reason");
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String CHANGESET = new String("changeset");
+        /** Shapes of few keys only (saves and small batches): larger ones vary and their rendering is amortised. */
+        private static final int CACHED_KEYS = 16;
+        /** Bounds the cache where models are many or updates set many different column sets. */
+        private static final int MAX_CACHED = 4_096;
+        private static final java.util.Map<List<Object>, Shape> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The SQL of the cached {@link #withUpdate} shapes. */
+        static final java.util.Set<String> FOLDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        /** Key {@code key}'s value for key column {@code column}; the update's parameter {@code column} if key is -1. */
+        private record Slot(int key, int column) {
+        }
+
+        /** Of {@link HistoryWrites#updateWithVersions} with an UPDATE of that text; null where the engine has none. */
+        static Shape withUpdate(Database db, io.covet.schema.HistoryTarget t, String update, int parameters,
+                                boolean changeset) {
+            List<Object> key = List.of(db.dialect().engine(), t, update, changeset);
+            Shape cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            List<Object> slots = new ArrayList<>();
+            for (int i = 0; i < parameters; i++) {
+                slots.add(new Slot(-1, i));
+            }
+            Shape s = HistoryWrites.of(db.dialect()).updateWithVersions(t, update, slots, USER, REASON,
+                    changeset ? CHANGESET : null).map(st -> new Shape(st.sql(), st.parameters())).orElse(null);
+            if (s == null || CACHE.size() >= MAX_CACHED) {
+                // uncached, it would not be recognised by writesRows: the caller runs the UPDATE and the versions
+                return null;
+            }
+            CACHE.put(key, s);
+            FOLDED.add(s.sql());
+            return s;
+        }
+
+        static Shape of(Database db, io.covet.schema.HistoryTarget t, char change, int keys, boolean changeset) {
+            if (keys > CACHED_KEYS) {
+                return render(db, t, change, keys, changeset);
+            }
+            List<Object> key = List.of(db.dialect().engine(), t, change, keys, changeset);
+            Shape cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Shape s = render(db, t, change, keys, changeset);
+            if (CACHE.size() < MAX_CACHED) {
+                CACHE.put(key, s);
+            }
+            return s;
+        }
+
+        private static Shape render(Database db, io.covet.schema.HistoryTarget t, char change, int n,
+                                    boolean changeset) {
+            List<List<Object>> keys = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<Object> key = new ArrayList<>();
+                for (int c = 0; c < t.keys().size(); c++) {
+                    key.add(new Slot(i, c));
+                }
+                keys.add(key);
+            }
+            HistoryWrites.Statement st = HistoryWrites.of(db.dialect()).versions(t, change, keys, USER, REASON,
+                    changeset ? CHANGESET : null, true);
+            return new Shape(st.sql(), st.parameters());
+        }
+
+        HistoryWrites.Statement bind(io.covet.schema.HistoryTarget t, List<List<Object>> keys, List<Object> update,
+                                     String user, String reason, String changeset) {
+            for (List<Object> key : keys) {
+                if (key.size() != t.keys().size()) {
+                    throw new IllegalArgumentException("a key of " + t.source() + " has " + t.keys().size()
+                            + " columns, not " + key.size());
+                }
+            }
+            List<Object> values = new ArrayList<>(slots.size());
+            for (Object s : slots) {
+                values.add(s == USER ? user : s == REASON ? reason : s == CHANGESET ? changeset
+                        : s instanceof Slot k ? (k.key() < 0 ? update : keys.get(k.key())).get(k.column()) : s);
+            }
+            return new HistoryWrites.Statement(sql, values);
+        }
     }
 
     private static io.covet.schema.HistoryTarget target(ModelType<?> type, Database db) {

@@ -182,14 +182,17 @@ public final class Writer {
         }
         Update u = Sql.update(type.table()).set(sets.toArray(Assignment[]::new)).where(keyCondition(type, now));
         List<Integer> generated = GeneratedFields.indexes(m);
-        int n = generated.isEmpty() ? u.execute(db) : GeneratedFields.updateAndReadBack(type, e, u, db, now, generated);
+        // PostgreSQL: the UPDATE and its version in one statement
+        Integer withVersion = generated.isEmpty() ? AppHistory.updateWithVersions(db, type, u) : null;
+        int n = withVersion != null ? withVersion : generated.isEmpty() ? u.execute(db)
+                : GeneratedFields.updateAndReadBack(type, e, u, db, now, generated);
         if (n != 1) {
             throw new DoesNotExist(e + " was not updated: its row is gone from table " + m.table()
                     + " (deleted since it was loaded?)");
         }
         access.snapshot(e, now);
         Deferral.written(e, changed);
-        if (AppHistory.captured(type)) {
+        if (withVersion == null && AppHistory.captured(type)) {
             AppHistory.updated(db, type, List.of(AppHistory.key(type, e)));
         }
         return changed;

@@ -244,6 +244,20 @@ abstract class HistoryWriteSql implements HistoryWrites {
         return upsert(t, changeType, keys, user, reason, changeset, rewrite);
     }
 
+    @Override
+    public final java.util.Optional<Statement> updateWithVersions(HistoryTarget t, String update,
+                                                                  List<Object> updateParameters, String user,
+                                                                  String reason, String changeset) {
+        Out out = updateWithVersionsSql(t, update, updateParameters, user, reason, changeset);
+        return out == null ? java.util.Optional.empty() : java.util.Optional.of(out.statement());
+    }
+
+    /** The engine's one statement of {@link #updateWithVersions}, or null where it has none. */
+    Out updateWithVersionsSql(HistoryTarget t, String update, List<Object> updateParameters, String user,
+                              String reason, String changeset) {
+        return null;
+    }
+
     /** The clause that turns an insert hitting the primary key into an update, up to its SET list. */
     String onKeyHit(HistoryTarget t) {
         throw new UnsupportedOperationException();

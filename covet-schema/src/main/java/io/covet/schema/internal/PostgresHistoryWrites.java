@@ -14,7 +14,8 @@ import java.util.List;
  * statement. They all see the history as it was before the statement (PostgreSQL runs them on one snapshot): the
  * rewrite and the insert exclude each other's keys by their conditions, and the close joins the inserted rows
  * ({@code RETURNING}) to the open versions of their keys, so each new version closes its predecessor at its own
- * start.
+ * start. {@code updateWithVersions} puts the ORM's UPDATE first ({@code u AS (UPDATE … RETURNING *)}) and reads
+ * the live rows from {@code u}.
  */
 public final class PostgresHistoryWrites extends HistoryWriteSql {
     public PostgresHistoryWrites(Dialect d) {
@@ -44,13 +45,34 @@ public final class PostgresHistoryWrites extends HistoryWriteSql {
     @Override
     Out versionsSql(HistoryTarget t, char changeType, List<List<Object>> keys, String user, String reason,
                     String changeset, boolean rewrite) {
+        return statement(t, changeType, keys, null, null, user, reason, changeset, rewrite);
+    }
+
+    /**
+     * The update's {@code RETURNING *} as the live rows ({@code u}): they hold the new values, which the source
+     * table does not show to the other clauses of the statement (one snapshot). The close becomes a clause too, and
+     * the statement returns the update's count.
+     */
+    @Override
+    Out updateWithVersionsSql(HistoryTarget t, String update, List<Object> updateParameters, String user,
+                              String reason, String changeset) {
+        return statement(t, '~', null, update, updateParameters, user, reason, changeset, true);
+    }
+
+    /** {@link #versions} of {@code keys}, or, when {@code update} is not null, of the rows it updates. */
+    private Out statement(HistoryTarget t, char changeType, List<List<Object>> keys, String update,
+                          List<Object> updateParameters, String user, String reason, String changeset,
+                          boolean rewrite) {
         boolean rw = rewrites(changeType, rewrite, changeset);
         String h = q(t.history());
-        String src = q(t.source());
+        String src = update == null ? q(t.source()) : "u";
         String vt = q(HistoryTable.VALID_TO);
         String vf = q(HistoryTable.VALID_FROM);
         String ct = q(HistoryTable.CHANGE_TYPE);
         Out out = new Out().add("WITH ");
+        if (update != null) {
+            out.add("u AS (" + update + " RETURNING *), ", updateParameters.toArray());
+        }
         if (rw) {
             List<String> sets = new ArrayList<>();
             rewritten(t).forEach(c -> sets.add(q(c) + " = s." + q(c)));
@@ -59,7 +81,7 @@ public final class PostgresHistoryWrites extends HistoryWriteSql {
                     + q(HistoryTable.CHANGE_REASON) + " = ? FROM " + src + " AS s WHERE " + openOf(t, "h", "s")
                     + " AND h." + ct + " <> '-' AND " + unitIs("h") + " AND NOT (" + allSame(t, "h", "s") + ") AND ",
                     user, reason);
-            keyFilter(out, t, "s", keys);
+            rows(out, t, keys);
             out.add(" RETURNING 1), ");
         }
         List<String> cols = new ArrayList<>();
@@ -77,15 +99,24 @@ public final class PostgresHistoryWrites extends HistoryWriteSql {
         out.add("n AS (INSERT INTO " + h + " (" + String.join(", ", cols) + ") SELECT " + String.join(", ", vals)
                 + ", " + start(t) + ", '" + changeType + "', ?, ?, " + unit() + " FROM " + src + " s WHERE ",
                 user, reason);
-        keyFilter(out, t, "s", keys);
+        rows(out, t, keys);
         if (changeType == '~') {
             noNewVersion(out, t, rw, changeset);
         }
         // versions in key order, as one statement's rows would be recorded on every engine
         out.add(" ORDER BY " + String.join(", ", t.keys().stream().map(k -> "s." + q(k)).toList()) + " RETURNING "
                 + String.join(", ", ret) + ") ");
-        out.add("UPDATE " + h + " AS h SET " + vt + " = n." + vf + " FROM n WHERE " + keyJoin(t, "h", "n") + " AND h."
-                + vt + " IS NULL");
-        return out;
+        String close = "UPDATE " + h + " AS h SET " + vt + " = n." + vf + " FROM n WHERE " + keyJoin(t, "h", "n")
+                + " AND h." + vt + " IS NULL";
+        return update == null ? out.add(close) : out.add(", c AS (" + close + ") SELECT COUNT(*) FROM u");
+    }
+
+    /** The live rows' condition: the keys, or all of {@code u} (the rows the update returned). */
+    private void rows(Out out, HistoryTarget t, List<List<Object>> keys) {
+        if (keys == null) {
+            out.add("TRUE");
+        } else {
+            keyFilter(out, t, "s", keys);
+        }
     }
 }
