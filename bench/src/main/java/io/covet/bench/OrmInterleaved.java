@@ -16,11 +16,6 @@ import java.util.Random;
  * benchmark methods, on the same data; wall-clock time, so garbage collection is included.
  */
 final class OrmInterleaved {
-    @FunctionalInterface
-    private interface Op {
-        Object run() throws Exception;
-    }
-
     private OrmInterleaved() {
     }
 
@@ -48,13 +43,13 @@ final class OrmInterleaved {
         return lines;
     }
 
-    private static String measure(String name, Op covet, Op jdbc, Op hibernate, int opsPerBlock, int rounds)
+    private static String measure(String name, Interleaved.Op covet, Interleaved.Op jdbc, Interleaved.Op hibernate, int opsPerBlock, int rounds)
             throws Exception {
-        Op[] ops = {covet, jdbc, hibernate};
+        Interleaved.Op[] ops = {covet, jdbc, hibernate};
         // warm-up: every path compiled before anything is counted
         for (long end = System.nanoTime() + 3_000_000_000L; System.nanoTime() < end; ) {
-            for (Op op : ops) {
-                block(op, opsPerBlock);
+            for (Interleaved.Op op : ops) {
+                Interleaved.block(op, opsPerBlock);
             }
         }
         long[][] nanos = new long[ops.length][rounds];
@@ -65,7 +60,7 @@ final class OrmInterleaved {
         for (int r = 0; r < rounds; r++) {
             Collections.shuffle(order, random);
             for (int i : order) {
-                nanos[i][r] = block(ops[i], opsPerBlock);
+                nanos[i][r] = Interleaved.block(ops[i], opsPerBlock);
             }
             vsJdbc[r] = (double) nanos[0][r] / nanos[1][r];
             vsHibernate[r] = (double) nanos[0][r] / nanos[2][r];
@@ -81,24 +76,8 @@ final class OrmInterleaved {
             out.append(String.format(Locale.ROOT, "SCORE %s-interleaved %s %.3f us/op%n", name, names[i],
                     nanos[i][rounds / 2] / 1e3 / opsPerBlock));
         }
-        out.append(ratio(name + "-interleaved", vsJdbc)).append(System.lineSeparator());
-        out.append(ratio(name + "-interleaved-vs-hibernate", vsHibernate));
+        out.append(Interleaved.ratio(name + "-interleaved", vsJdbc)).append(System.lineSeparator());
+        out.append(Interleaved.ratio(name + "-interleaved-vs-hibernate", vsHibernate));
         return out.toString();
-    }
-
-    private static String ratio(String name, double[] sorted) {
-        int n = sorted.length;
-        return String.format(Locale.ROOT, "RATIO %s %.3f (quartiles %.3f-%.3f, %d rounds)", name, sorted[n / 2],
-                sorted[n / 4], sorted[3 * n / 4], n);
-    }
-
-    private static long block(Op op, int n) throws Exception {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            if (op.run() == null) {
-                throw new IllegalStateException("a contender returned nothing");
-            }
-        }
-        return System.nanoTime() - t0;
     }
 }

@@ -1,17 +1,9 @@
 package io.covet.orm.inherit;
 
-import io.covet.orm.processor.ModelProcessor;
+import io.covet.orm.ProcessorRun;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
-import java.net.URI;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,24 +23,7 @@ class InheritanceErrorsTest {
 
     /** Runs the processor over sources in package {@code app} (class name → source); returns the error messages. */
     static List<String> compile(Map<String, String> sources) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<JavaFileObject> files = new ArrayList<>();
-        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
-                URI.create("string:///app/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        }));
-        String out = Files.createTempDirectory("covet-inherit").toString();
-        JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
-                List.of("-proc:only", "-d", out, "-s", out, "-classpath", System.getProperty("java.class.path")),
-                null, files);
-        task.setProcessors(List.of(new ModelProcessor()));
-        task.call();
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(null)).toList();
+        return ProcessorRun.errors(sources, Files.createTempDirectory("covet-inherit"));
     }
 
     @Test
