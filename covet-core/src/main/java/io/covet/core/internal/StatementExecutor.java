@@ -2,7 +2,6 @@ package io.covet.core.internal;
 
 import io.covet.core.RowMapper;
 import io.covet.core.engine.Engine;
-import io.covet.core.error.CovetException;
 import io.covet.core.error.ConnectionFailure;
 import io.covet.core.error.DataAccessException;
 import io.covet.core.pipeline.ConnectionContext;
@@ -15,15 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The one path every statement of a database takes: borrow a connection, prepare, bind, apply the timeout, run,
@@ -397,37 +391,7 @@ public final class StatementExecutor {
      * who catches the failure does not commit half of the work with the rest of the transaction.
      */
     public <T> T inTransaction(Lease lease, String sqlForErrors, ConnectionWork<T> work) throws SQLException {
-        Connection c = lease.connection();
-        if (!lease.owned() || !c.getAutoCommit()) {
-            Savepoint savepoint = c.setSavepoint();
-            try {
-                T result = work.run(c);
-                c.releaseSavepoint(savepoint);
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    c.rollback(savepoint);
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-        }
-        c.setAutoCommit(false);
-        try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException | Error e) {
-            try {
-                c.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        return AllOrNothing.run(lease, work);
     }
 
     /**
@@ -454,106 +418,8 @@ public final class StatementExecutor {
 
     private <T> Stream<T> runStream(DataSource target, String sql, List<?> params, RowMapper<T> mapper,
                                     Duration timeout, int fetchSize) {
-        Lease lease = lease(target, ConnectionContext.Purpose.STREAM);
-        PreparedStatement ps = null;
-        ResultSet rs = null;
-        Timeouts.Guard guard = null;
-        boolean startedTransaction = false;
-        try {
-            Connection c = lease.connection();
-            if (lease.owned() && EngineSpecifics.of(engine).streamsInsideTransactionOnly() && c.getAutoCommit()) {
-                c.setAutoCommit(false);
-                startedTransaction = true;
-            }
-            ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(fetchSize);
-            Binder.bindAll(ps, engine, params);
-            guard = Timeouts.apply(ps, engine, lease.timeout(timeout));
-            rs = ps.executeQuery();
-        } catch (SQLException | RuntimeException e) {
-            CovetException failure = e instanceof SQLException se ? translate(sql, se) : null;
-            closeQuietly(rs, ps, guard, lease, startedTransaction, e);
-            if (failure != null) {
-                throw failure;
-            }
-            throw (RuntimeException) e;
-        }
-        Cursor<T> cursor = new Cursor<>(sql, rs, mapper);
-        PreparedStatement fps = ps;
-        ResultSet frs = rs;
-        Timeouts.Guard fguard = guard;
-        boolean ftx = startedTransaction;
-        return StreamSupport.stream(cursor, false).onClose(() -> {
-            RuntimeException problem = new RuntimeException();
-            closeQuietly(frs, fps, fguard, lease, ftx, problem);
-            if (problem.getSuppressed().length > 0) {
-                Throwable first = problem.getSuppressed()[0];
-                throw first instanceof SQLException se ? translate(sql, se) : new CovetException(
-                        "closing a result stream failed", first);
-            }
-        });
-    }
-
-    private static void closeQuietly(ResultSet rs, PreparedStatement ps, Timeouts.Guard guard, Lease lease,
-                                     boolean endTransaction, Throwable collector) {
-        try {
-            if (rs != null) {
-                rs.close();
-            }
-        } catch (SQLException e) {
-            collector.addSuppressed(e);
-        }
-        if (guard != null) {
-            guard.close();
-        }
-        try {
-            if (ps != null) {
-                ps.close();
-            }
-        } catch (SQLException e) {
-            collector.addSuppressed(e);
-        }
-        try {
-            if (endTransaction) {
-                Connection c = lease.connection();
-                // The stream only read; rolling back ends the snapshot without writing anything.
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            collector.addSuppressed(e);
-        }
-        try {
-            lease.close();
-        } catch (SQLException e) {
-            collector.addSuppressed(e);
-        }
-    }
-
-    private final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
-        private final String sql;
-        private final ResultSet rs;
-        private final RowMapper<T> mapper;
-
-        Cursor(String sql, ResultSet rs, RowMapper<T> mapper) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED);
-            this.sql = sql;
-            this.rs = rs;
-            this.mapper = mapper;
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super T> action) {
-            try {
-                if (!rs.next()) {
-                    return false;
-                }
-                action.accept(mapper.map(rs));
-                return true;
-            } catch (SQLException e) {
-                throw translate(sql, e);
-            }
-        }
+        return ResultStream.open(lease(target, ConnectionContext.Purpose.STREAM), engine, sql, params, mapper,
+                timeout, fetchSize);
     }
 
     /** Translates a driver exception for this engine. */

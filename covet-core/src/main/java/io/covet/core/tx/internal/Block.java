@@ -226,12 +226,12 @@ final class Block implements Transaction {
 
     @Override
     public Runnable wrap(Runnable task) {
-        return state.manager.carry(this, task);
+        return state.manager.blocks.carry(this, task);
     }
 
     @Override
     public <T> Callable<T> wrap(Callable<T> task) {
-        return state.manager.carry(this, task);
+        return state.manager.blocks.carry(this, task);
     }
 
     @Override

@@ -72,7 +72,7 @@ final class ExternalJoin {
     }
 
     /** Commits (no failure, not rollback-only) or rolls back a transaction Covet began through the framework. */
-    static TransactionManager.Outcome end(TxState st, Throwable failure, LongTransactionMonitor monitor) {
+    static Outermost.Outcome end(TxState st, Throwable failure, LongTransactionMonitor monitor) {
         ExternalTransaction ext = st.external;
         Throwable f = failure;
         boolean committed = false;
@@ -98,6 +98,6 @@ final class ExternalJoin {
         } finally {
             monitor.closed(st);
         }
-        return new TransactionManager.Outcome(committed, f);
+        return new Outermost.Outcome(committed, f);
     }
 }

@@ -2,21 +2,16 @@ package io.covet.core.tx.internal;
 
 import io.covet.core.DatabaseConfig;
 import io.covet.core.engine.Engine;
-import io.covet.core.error.DeadlockDetected;
 import io.covet.core.internal.Lease;
 import io.covet.core.internal.StatementExecutor;
 import io.covet.core.tx.ExternalTransaction;
 import io.covet.core.tx.ExternalTransactions;
-import io.covet.core.tx.Isolation;
 import io.covet.core.tx.Propagation;
 import io.covet.core.tx.RetryPolicy;
 import io.covet.core.tx.Transaction;
 import io.covet.core.tx.TransactionException;
-import io.covet.core.tx.TransactionListener;
 import io.covet.core.tx.TxOptions;
 import io.covet.core.tx.TxWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -24,34 +19,25 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the transaction blocks of one database: propagation, savepoints, retries, callbacks, and the binding of
- * the current transaction to the thread (per database, never shared between databases). Internal: reached
- * through {@code Database.atomic} and {@code TwoPhaseCommit}.
+ * Runs the transaction blocks of one database: propagation, joined blocks and their savepoints, callbacks, and
+ * two-phase branches. Outermost blocks (begin, commit or roll back, retries) are {@link Outermost}'s; which block is
+ * current on each thread (per database, never shared between databases) is {@link CurrentBlocks}'. Internal:
+ * reached through {@code Database.atomic} and {@code TwoPhaseCommit}.
  */
 public final class TransactionManager implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(TransactionManager.class);
-
     final String database;
     final Engine engine;
     final StatementExecutor executor;
-    private final Connections connections;
-    private final ThreadLocal<Block> current = new ThreadLocal<>();
-    /**
-     * How many threads have a block of this database current. While none has, a statement's lookup of its
-     * transaction skips the thread-local map (a hashed probe on every statement, and an entry left in the map of
-     * every thread that ever ran one). A thread's own increment precedes its block and its decrement follows it,
-     * so the thread that has a block current always reads a count above zero.
-     */
-    private final AtomicInteger bound = new AtomicInteger();
-    private final TxMetrics metrics;
-    private final LongTransactionMonitor monitor;
-    private final TxListeners listeners;
+    final Connections connections;
+    final CurrentBlocks blocks;
+    final TxMetrics metrics;
+    final LongTransactionMonitor monitor;
+    final TxListeners listeners;
     /** Transactions a framework runs that Covet joins when no block of its own is current; null for none. */
-    private final ExternalTransactions external;
+    final ExternalTransactions external;
+    private final Outermost outermost;
 
     /**
      * @param config     the database's configuration (pool size, metrics registry, long-transaction monitor)
@@ -59,14 +45,6 @@ public final class TransactionManager implements AutoCloseable {
      * @param dataSource where transactions borrow their connections
      * @param executor   the database's statement path, which this manager binds to the current transaction
      */
-    /**
-     * Lends read-only transactions their connection from {@code source} (a database's replicas) instead of the
-     * primary. Set once, when the database opens.
-     */
-    public void readOnlySource(DataSource source) {
-        connections.readOnlySource = source;
-    }
-
     public TransactionManager(DatabaseConfig config, Engine engine, DataSource dataSource, StatementExecutor executor) {
         this.database = config.name();
         this.engine = engine;
@@ -78,6 +56,8 @@ public final class TransactionManager implements AutoCloseable {
         this.external = config.externalTransactions().orElse(null);
         this.monitor = new LongTransactionMonitor(database, config.longTransactionThreshold(),
                 config.longTransactionListener().orElse(null), metrics);
+        this.blocks = new CurrentBlocks(database);
+        this.outermost = new Outermost(this);
         executor.bindTransactions(new StatementExecutor.TransactionBinding() {
             @Override
             public Lease current() {
@@ -86,18 +66,26 @@ public final class TransactionManager implements AutoCloseable {
 
             @Override
             public Transaction currentTransaction() {
-                return bound.get() == 0 ? null : current.get();
+                return blocks.forStatement();
             }
         });
     }
 
     private Lease currentLease() {
-        Block b = bound.get() == 0 ? null : current.get();
+        Block b = blocks.forStatement();
         if (b != null) {
             return b.lease();
         }
         ExternalTransaction ext = currentExternal();
         return ext == null ? null : ExternalJoin.lease(ext);
+    }
+
+    /**
+     * Lends read-only transactions their connection from {@code source} (a database's replicas) instead of the
+     * primary. Set once, when the database opens.
+     */
+    public void readOnlySource(DataSource source) {
+        connections.readOnlySource = source;
     }
 
     private ExternalTransaction currentExternal() {
@@ -106,12 +94,12 @@ public final class TransactionManager implements AutoCloseable {
 
     /** The transaction current on the calling thread for this database. */
     public Optional<Transaction> current() {
-        return Optional.ofNullable(current.get());
+        return Optional.ofNullable(blocks.get());
     }
 
     /** Runs {@code action} after the current transaction commits, or at once outside a transaction. */
     public void onCommit(Runnable action) {
-        Block b = current.get();
+        Block b = blocks.get();
         ExternalTransaction ext;
         if (b == null && (ext = currentExternal()) != null) {
             ext.afterCommit(action);
@@ -124,7 +112,7 @@ public final class TransactionManager implements AutoCloseable {
 
     /** Runs {@code action} if the current transaction rolls back; refused outside a transaction. */
     public void onRollback(Runnable action) {
-        Block b = current.get();
+        Block b = blocks.get();
         ExternalTransaction ext;
         if (b == null && (ext = currentExternal()) != null) {
             ext.afterRollback(action);
@@ -143,7 +131,7 @@ public final class TransactionManager implements AutoCloseable {
 
     /** Runs a block with the given options; see {@code Database.atomic}. */
     public <T, X extends Exception> T atomic(TxOptions o, TxWork<T, X> work) throws X {
-        Block cur = current.get();
+        Block cur = blocks.get();
         Propagation p = o.propagation();
         ExternalTransaction ext;
         if (cur == null && p != Propagation.REQUIRES_NEW && (ext = currentExternal()) != null) {
@@ -172,201 +160,12 @@ public final class TransactionManager implements AutoCloseable {
                 return joined(cur, o, work);
             }
             case REQUIRES_NEW -> {
-                return outermost(o, work, cur);
+                return outermost.run(o, work, cur);
             }
             default -> {
-                return cur == null ? outermost(o, work, null) : joined(cur, o, work);
+                return cur == null ? outermost.run(o, work, null) : joined(cur, o, work);
             }
         }
-    }
-
-    // ---------------------------------------------------------------- outermost blocks and retries
-
-    private <T, X extends Exception> T outermost(TxOptions o, TxWork<T, X> work, Block suspended) throws X {
-        TransactionListener.Block told = listeners.started(o);
-        boolean[] committed = new boolean[1];
-        Throwable thrown = null;
-        try {
-            return attempts(o, work, suspended, told, committed);
-        } catch (Throwable t) {
-            thrown = t;
-            throw t;
-        } finally {
-            told.ended(committed[0], thrown);
-        }
-    }
-
-    private <T, X extends Exception> T attempts(TxOptions o, TxWork<T, X> work, Block suspended,
-                                                 TransactionListener.Block told, boolean[] committed) throws X {
-        RetryPolicy policy = o.retry();
-        for (int attempt = 1; ; attempt++) {
-            metrics.attempt(o.name());
-            TxState st;
-            try {
-                st = begin(o, attempt, suspended);
-            } catch (TransactionException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (!pauseBeforeRetry(policy, e, attempt, o.name(), told)) {
-                    throw e;
-                }
-                continue;
-            }
-            Block root = new Block(st, null, o.name(), null, o.timeout());
-            told.attempt(root);
-            bind(root, suspended);
-            T result = null;
-            Throwable failure = null;
-            try {
-                result = work.run(root);
-            } catch (Throwable t) {
-                failure = t;
-            } finally {
-                restore(suspended);
-            }
-            failure = root.timeoutFailure(failure);
-            boolean mayRetry = failure != null && policy.shouldRetry(failure, attempt);
-            Outcome out = finish(st, root, failure, !mayRetry);
-            if (out.committed) {
-                metrics.commit(o.name());
-                committed[0] = true;
-                Callbacks.afterCommit(o.name(), root.commitActions());
-                return result;
-            }
-            metrics.rollback(o.name());
-            Throwable f = out.failure;
-            Callbacks.afterRollback(o.name(), root.rollbackActions(), f);
-            if (f == null) {
-                return result; // setRollbackOnly: the work asked for the rollback
-            }
-            if (!pauseBeforeRetry(policy, f, attempt, o.name(), told)) {
-                throw Callbacks.<RuntimeException>sneaky(f);
-            }
-        }
-    }
-
-    private boolean pauseBeforeRetry(RetryPolicy policy, Throwable failure, int attempt, String name,
-                                     TransactionListener.Block told) {
-        if (!policy.shouldRetry(failure, attempt)) {
-            return false;
-        }
-        metrics.retry(name);
-        Duration pause = policy.backoff(attempt);
-        told.retrying(attempt, failure, pause);
-        LOG.debug("transaction '{}' attempt {} failed ({}); retrying in {} ms", name, attempt, failure, pause.toMillis());
-        try {
-            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.addSuppressed(e);
-            return false;
-        }
-    }
-
-    private TxState begin(TxOptions o, int attempt, Block suspended) {
-        boolean readOnly = o.readOnly().orElse(false);
-        Isolation asked = o.isolation().orElse(null);
-        boolean immediate = EngineTx.locksForWritesAtBegin(engine, o.sqliteImmediate(), readOnly);
-        ExternalTransaction ext = external == null ? null : external.begin(o);
-        if (ext != null) {
-            TxState st = new TxState(this, ext.connection(), o.name(), EngineTx.effective(engine, asked), readOnly,
-                    false, attempt, monitor.enabled(), suspended);
-            st.external = ext;
-            monitor.opened(st);
-            return st;
-        }
-        Connection c = connections.borrow(o.name(), suspended, !readOnly);
-        try {
-            executor.control("BEGIN (transaction '" + o.name() + "')", null, () -> {
-                EngineTx.begin(engine, c, asked, readOnly, immediate);
-                return null;
-            });
-        } catch (SQLException e) {
-            RuntimeException failure = executor.translate("BEGIN (transaction '" + o.name() + "')", e);
-            connections.release(c, readOnly, false);
-            throw failure;
-        }
-        TxState st = new TxState(this, c, o.name(), EngineTx.effective(engine, asked), readOnly, immediate, attempt,
-                monitor.enabled(), suspended);
-        monitor.opened(st);
-        return st;
-    }
-
-    /** Makes {@code b} current on this thread, where {@code previous} was. */
-    private void bind(Block b, Block previous) {
-        if (previous == null) {
-            bound.incrementAndGet();
-        }
-        current.set(b);
-    }
-
-    /** Makes {@code previous} current again after a block that {@link #bind} made current. */
-    private void restore(Block previous) {
-        // set(null), not remove(): the entry stays in the thread's map, so the next transaction does not
-        // allocate a new one.
-        current.set(previous);
-        if (previous == null) {
-            bound.decrementAndGet();
-        }
-    }
-
-    record Outcome(boolean committed, Throwable failure) {
-    }
-
-    /** Commits or rolls back the attempt, then returns its connection reset to the pool. */
-    private Outcome finish(TxState st, Block root, Throwable failure, boolean diagnose) {
-        Thread busy = st.endAndAwaitIdle();
-        Throwable f = failure;
-        if (busy != null && f == null) {
-            f = new TransactionException("transaction '" + st.name + "' ended while thread '" + busy.getName()
-                    + "' was still running a statement in it, so it was rolled back. Wait for work carried to "
-                    + "other threads (join its futures) before the block returns");
-        }
-        if (f == null && st.doomed != null) {
-            f = st.doomed;
-        }
-        if (st.external != null) {
-            return ExternalJoin.end(st, f, monitor);
-        }
-        boolean committed = false;
-        Connection c = st.connection;
-        if (f == null && !st.rollbackOnly) {
-            try {
-                executor.control("COMMIT", root, () -> {
-                    EngineTx.commit(engine, c);
-                    return null;
-                });
-                committed = true;
-            } catch (SQLException e) {
-                f = executor.translate("COMMIT (transaction '" + st.name + "')", e);
-            }
-        }
-        boolean broken = false;
-        if (!committed) {
-            try {
-                executor.control("ROLLBACK", root, () -> {
-                    EngineTx.rollback(engine, c);
-                    return null;
-                });
-            } catch (SQLException e) {
-                broken = true;
-                if (f != null) {
-                    f.addSuppressed(e);
-                } else {
-                    f = executor.translate("ROLLBACK (transaction '" + st.name + "')", e);
-                }
-            }
-            if (diagnose && f instanceof DeadlockDetected d && !broken) {
-                f = d.withDiagnostics(DeadlockDiagnostics.capture(engine, c));
-            }
-        }
-        monitor.closed(st);
-        Throwable resetFailure = connections.release(c, st.readOnly, broken);
-        if (resetFailure != null && f == null && !committed) {
-            f = resetFailure;
-        }
-        return new Outcome(committed, f);
     }
 
     // ---------------------------------------------------------------- joined blocks and savepoints
@@ -385,11 +184,11 @@ public final class TransactionManager implements AutoCloseable {
         }
         TxState st = ExternalJoin.state(this, ext);
         Block parent = new Block(st, null, ext.name(), null, Duration.ZERO);
-        bind(parent, null);
+        blocks.bind(parent, null);
         try {
             return joined(parent, o, work);
         } finally {
-            restore(null);
+            blocks.restore(null);
             ExternalJoin.handOver(st, parent);
         }
     }
@@ -413,15 +212,15 @@ public final class TransactionManager implements AutoCloseable {
             st.control("SAVEPOINT " + sp, outer, () -> EngineTx.savepoint(st.connection, sp));
         }
         Block b = new Block(st, outer, o.name(), sp, o.timeout());
-        current.set(b);
+        blocks.switchTo(b);
         T result;
         try {
             result = work.run(b);
         } catch (Throwable t) {
-            current.set(outer);
+            blocks.switchTo(outer);
             throw Callbacks.<RuntimeException>sneaky(failJoined(b, b.timeoutFailure(t)));
         }
-        current.set(outer);
+        blocks.switchTo(outer);
         Throwable late = b.timeoutFailure(null);
         if (late != null) {
             throw Callbacks.<RuntimeException>sneaky(failJoined(b, late));
@@ -467,46 +266,11 @@ public final class TransactionManager implements AutoCloseable {
         return t;
     }
 
-    // ---------------------------------------------------------------- context propagation
-
-    Runnable carry(Block b, Runnable task) {
-        return () -> {
-            Block previous = enterCarried(b);
-            try {
-                task.run();
-            } finally {
-                restore(previous);
-            }
-        };
-    }
-
-    <T> Callable<T> carry(Block b, Callable<T> task) {
-        return () -> {
-            Block previous = enterCarried(b);
-            try {
-                return task.call();
-            } finally {
-                restore(previous);
-            }
-        };
-    }
-
-    private Block enterCarried(Block b) {
-        Block previous = current.get();
-        if (previous != null && previous.state != b.state) {
-            throw new TransactionException("cannot carry transaction '" + b.state.name + "' to thread '"
-                    + Thread.currentThread().getName() + "': transaction '" + previous.state.name + "' of database '"
-                    + database + "' is already current there");
-        }
-        bind(b, previous);
-        return previous;
-    }
-
     // ---------------------------------------------------------------- two-phase commit branches
 
     /** Begins a branch of global transaction {@code gid} on this database and makes it current on this thread. */
     Branch beginBranch(String gid, String name) {
-        Block cur = current.get();
+        Block cur = blocks.get();
         if (cur != null) {
             throw new TransactionException("two-phase transaction '" + name + "' cannot start on database '" + database
                     + "': transaction '" + cur.state.name + "' is already current on this thread");
@@ -526,13 +290,13 @@ public final class TransactionManager implements AutoCloseable {
                 monitor.enabled(), null);
         monitor.opened(st);
         Block root = new Block(st, null, name, null, Duration.ZERO);
-        bind(root, null);
+        blocks.bind(root, null);
         return new Branch(this, st, root, gid);
     }
 
     void unbind() {
-        if (current.get() != null) {
-            restore(null);
+        if (blocks.get() != null) {
+            blocks.restore(null);
         }
     }
 
