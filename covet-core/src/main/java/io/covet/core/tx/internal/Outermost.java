@@ -21,6 +21,7 @@ import java.time.Duration;
  * as the block's {@link RetryPolicy} says, telling the listeners and metrics about each step.
  */
 final class Outermost {
+    // logs under the manager's name, as it did before outermost blocks had a class of their own
     private static final Logger LOG = LoggerFactory.getLogger(TransactionManager.class);
 
     private final TransactionManager tm;
