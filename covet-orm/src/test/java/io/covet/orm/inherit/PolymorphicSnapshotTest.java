@@ -280,4 +280,52 @@ class PolymorphicSnapshotTest {
         assertThat(after).extracting(p -> p.getClass().getSimpleName() + ":" + p.name).contains("Pizzeria:Zia",
                 "Restaurant:Osteria", "Bar:Pub", "Place:Square").hasSize(9);
     }
+
+    @AllEngines
+    void insideAnExternalTransactionItAsksItsIsolation(Scratch s) throws Exception {
+        Recorder rec = new Recorder();
+        ThreadLocal<io.covet.core.tx.ExternalTransaction> active = new ThreadLocal<>();
+        Database db = s.open(b -> b.interceptor(rec).externalTransactions(active::get));
+        Orm orm = MultiLevelTest.orm(db);
+        fill(orm);
+        for (int level : new int[]{java.sql.Connection.TRANSACTION_READ_COMMITTED,
+                java.sql.Connection.TRANSACTION_REPEATABLE_READ}) {
+            try (java.sql.Connection c = s.rawConnection()) {
+                if (s.engine() != io.covet.core.engine.Engine.SQLITE) {   // the SQLite driver has one level
+                    c.setTransactionIsolation(level);
+                }
+                c.setAutoCommit(false);
+                active.set(new io.covet.core.tx.ExternalTransaction() {
+                    public String name() {
+                        return "framework";
+                    }
+
+                    public java.sql.Connection connection() {
+                        return c;
+                    }
+
+                    public void afterCommit(Runnable action) {
+                    }
+
+                    public void afterRollback(Runnable action) {
+                    }
+
+                    public void setRollbackOnly() {
+                        throw new AssertionError("listPolymorphic made the external transaction rollback-only");
+                    }
+                });
+                rec.statements.clear();
+                assertThat(orm.objects(Place_.TYPE).listPolymorphic()).hasSize(5);
+                Isolation seen = db.atomic(TxOptions.builder().savepoint(false).build(),
+                        io.covet.core.tx.Transaction::isolation);
+                // its reads ran on the framework's connection, which it neither committed nor ended
+                assertThat(rec.of(StatementKind.TRANSACTION)).isEmpty();
+                assertThat(rec.take()).hasSize(seen == Isolation.READ_COMMITTED ? 1 : 4);
+                assertThat(c.getAutoCommit()).isFalse();
+                c.rollback();
+            } finally {
+                active.remove();
+            }
+        }
+    }
 }
