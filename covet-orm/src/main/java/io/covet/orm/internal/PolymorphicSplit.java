@@ -87,8 +87,9 @@ final class PolymorphicSplit {
         for (int k = 0; k < children.size(); k++) {
             ModelType<Entity> model = (ModelType<Entity>) children.get(k);
             List<MultiTables.Part<Entity>> own = levels.get(k);
-            // each descendant model's own table once; deeper models come first, so a key already held belongs to
-            // a model below this one, whose instance takes this level's fields too
+            // each descendant model's own table once (every level under the query model is a registered
+            // descendant); deeper models come first, so a key already held belongs to a model below this one,
+            // whose instance takes this level's fields too
             MultiTables.Part<Entity> p = own.get(own.size() - 1);
             Table t = p.rows().table();
             List<Column<?>> columns = p.rows().columns(t);
@@ -104,8 +105,6 @@ final class PolymorphicSplit {
                 }
                 return null;
             });
-            // the levels between this model and the query model are read as their own models' tables, by the
-            // descendants listed for them (every level under the query model is a registered descendant)
         }
         ModelType<T> type = q.type();
         List<Column<?>> parentColumns = type.columns(type.table());
