@@ -424,7 +424,13 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     /**
      * The matching instances, each as the most specific registered model it has a row of: on a multi-table parent,
      * ONE statement with a LEFT JOIN per registered multi-table child returns {@code Restaurant}s and {@code Bar}s
-     * among the {@code Place}s (Hibernate's JOINED loading); on a single-table root, ONE statement over the shared
+     * among the {@code Place}s (Hibernate's JOINED loading). A query without any WHERE (no filter, manager filter or
+     * soft-delete mark), slice, selectRelated, annotation, only/defer, distinct, grouping, join, row lock or
+     * {@code asOf} instead sends one SELECT per descendant model's own table (read whole, no join) and one of the
+     * parent's rows in its order, matched by key (django-polymorphic's shape), all in one snapshot: a read-only
+     * REPEATABLE READ transaction of its own outside a transaction, the caller's transaction when its isolation
+     * keeps one snapshot (REPEATABLE READ, SERIALIZABLE), and the one joined statement inside a READ COMMITTED
+     * one; a row another client commits meanwhile is never seen half. On a single-table root, ONE statement over the shared
      * table returns each row as the registered subclass its discriminator names; on any other model the same as
      * {@link #list()}.
      * Filters, ordering, slicing, selectRelated, annotations and prefetchRelated apply as in {@link #list()}: each

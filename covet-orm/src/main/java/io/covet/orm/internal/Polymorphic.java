@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Polymorphic loading of a multi-table parent: one SELECT of the parent's rows with a LEFT JOIN of each registered
- * descendant level's own table (children, grandchildren, ...), so that every row comes back as the most specific
- * model it has a row of. Not an API.
+ * Polymorphic loading of a multi-table parent, so that every row comes back as the most specific model it has a
+ * row of: a query reading every row of the model ({@link PolymorphicSplit#applies}) reads each descendant's own
+ * table whole and then the parent's rows, in one snapshot ({@link PolymorphicSplit}); any other query, or one
+ * inside a READ COMMITTED transaction, sends one SELECT of the parent's rows with a LEFT JOIN of each registered
+ * descendant level's own table (children, grandchildren, ...). Not an API.
  */
 public final class Polymorphic {
     private Polymorphic() {
@@ -26,7 +28,8 @@ public final class Polymorphic {
 
     /**
      * The matching instances, each as the registered multi-table child of the query's model whose row it has (the
-     * query's model where none), in one statement, then one per prefetched relation.
+     * query's model where none), in one statement (or, unfiltered, one per table in one snapshot), then one per
+     * prefetched relation.
      *
      * With selectRelated and annotations, each instance (of whichever model) carries the related instances and
      * the annotation values, read from the same row.
@@ -63,6 +66,12 @@ public final class Polymorphic {
             }
             children.add(at, (ModelType<? extends T>) t);
             levels.add(at, own);
+        }
+        if (!children.isEmpty() && PolymorphicSplit.applies(q)) {
+            List<T> out = PolymorphicSplit.inOneSnapshot(d, () -> PolymorphicSplit.read(orm, q, d, children, levels));
+            if (out != null) {
+                return prefetched(orm, q, out);
+            }
         }
         // The query model's columns once (first among the query's own items when it reads relations or
         // annotations), then per descendant the own columns of each level below the query model, from a LEFT JOIN
@@ -130,6 +139,10 @@ public final class Polymorphic {
             }
             return extras ? base.map(rs) : read(rs, type, 1, engine, access, api, db);
         });
+        return prefetched(orm, q, out);
+    }
+
+    private static <T extends Entity> List<T> prefetched(OrmRuntime orm, QuerySpec<T> q, List<T> out) {
         if (!q.prefetch().isEmpty() && !out.isEmpty()) {
             Prefetcher.run(orm, q.prefetch(), out);
         }
