@@ -152,6 +152,7 @@ public final class Autodetector {
 
     private void run() {
         Schema start = cur;
+        Map<String, String> startOwners = new TreeMap<>(owners);
         renameModels();
         renameFields();
         enumTypes();
@@ -178,7 +179,7 @@ public final class Autodetector {
         partitions();
         fields();
         addKeysAndIndexes();
-        historyTriggers(start);
+        historyTriggers(start, startOwners);
     }
 
     /**
@@ -235,9 +236,11 @@ public final class Autodetector {
      * History triggers copy the columns of the history table, and a SQLite table rebuild drops them: a migration
      * that changes a tracked table or its history table drops the triggers first and creates them again last, for
      * the tables as they are then. A table that becomes tracked gets them last; one that stops being tracked loses
-     * them first.
+     * them first. A change to a table that a tracked table's {@code ON DELETE CASCADE} / {@code SET NULL} key
+     * references counts as a change to the tracked table: on MariaDB its triggers include one on that table, which
+     * reads the referenced columns.
      */
-    private void historyTriggers(Schema start) {
+    private void historyTriggers(Schema start, Map<String, String> startOwners) {
         Map<String, String> before = historyPairs(start);
         Map<String, String> after = historyPairs(cur);
         Set<String> touched = new HashSet<>();
@@ -249,16 +252,26 @@ public final class Autodetector {
         }
         List<Map.Entry<String, Operation>> first = new ArrayList<>();
         before.forEach((src, h) -> {
-            if (touched.contains(src) || touched.contains(h) || !h.equals(after.get(src))) {
-                first.add(Map.entry(appOf(src), new DropHistoryTriggers(src, h)));
+            if (touched.contains(src) || touched.contains(h) || !h.equals(after.get(src))
+                    || actsOnTouched(start, src, touched)) {
+                // a tracked model deleted by this migration has no owner left in the current state
+                first.add(Map.entry(startOwners.containsKey(src) ? startOwners.get(src) : appOf(src),
+                        new DropHistoryTriggers(src, h)));
             }
         });
         ops.addAll(0, first);
         after.forEach((src, h) -> {
-            if (touched.contains(src) || touched.contains(h) || !h.equals(before.get(src))) {
+            if (touched.contains(src) || touched.contains(h) || !h.equals(before.get(src))
+                    || actsOnTouched(cur, src, touched)) {
                 emit(appOf(src), new CreateHistoryTriggers(src, h));
             }
         });
+    }
+
+    /** Whether a foreign key of {@code src} in {@code s} with a delete action references a table in {@code touched}. */
+    private static boolean actsOnTouched(Schema s, String src, Set<String> touched) {
+        return s.require(src).foreignKeys().stream().anyMatch(fk -> touched.contains(fk.refTable())
+                && (fk.onDelete() == io.covet.schema.OnDelete.CASCADE || fk.onDelete() == io.covet.schema.OnDelete.SET_NULL));
     }
 
     private void renameModels() {

@@ -12,7 +12,8 @@ import java.util.List;
  * Creates the triggers that write the history table {@code history} for every insert, update and delete of
  * {@code table} ({@link HistoryTriggers}). It leaves the schema state as it is: the triggers copy the columns the
  * history table has in the state where this operation runs, so the autodetector puts it after every other change
- * to either table in a migration. It also creates {@value HistoryTable#HORIZON_TABLE} when missing (which the
+ * to either table in a migration (and to a table one of its foreign keys references, for MariaDB's triggers
+ * there: {@link HistoryTriggers}). It also creates {@value HistoryTable#HORIZON_TABLE} when missing (which the
  * reverse leaves). Reversed by dropping the triggers.
  *
  * @param table   the tracked table
@@ -31,7 +32,7 @@ public record CreateHistoryTriggers(String table, String history) implements Ope
         HistoryTriggers t = HistoryTriggers.of(ddl.dialect());
         // the horizon table too, for databases whose history table a migration made before it was created there
         List<String> out = new java.util.ArrayList<>(List.of(HistoryTable.horizonDdl(ddl.dialect())));
-        out.addAll(t.drop(table));
+        out.addAll(t.drop(before.require(table)));
         out.addAll(t.create(before.require(table), h));
         return Operation.sql(out);
     }
@@ -44,7 +45,7 @@ public record CreateHistoryTriggers(String table, String history) implements Ope
     /** Drops the triggers of {@code table}, and what all triggers share when no other table in {@code s} is tracked. */
     static List<String> dropTriggers(Schema s, String table, SchemaDdl ddl) {
         HistoryTriggers t = HistoryTriggers.of(ddl.dialect());
-        List<String> out = new java.util.ArrayList<>(t.drop(table));
+        List<String> out = new java.util.ArrayList<>(t.drop(s.require(table)));
         boolean others = s.tables().stream().anyMatch(h -> HistoryTable.sourceOf(s, h)
                 .filter(src -> !src.name().equals(table)).isPresent());
         if (!others) {

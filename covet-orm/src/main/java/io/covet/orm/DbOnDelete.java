@@ -8,7 +8,10 @@ package io.covet.orm;
  *
  * <p>Unlike {@link OnDelete}, whose rules Covet carries out in its delete path with signals for every row, a
  * database rule acts inside the engine: no signal fires and no hook runs for the rows it deletes or changes, and
- * on SQLite it acts only while foreign keys are enabled (Covet enables them on its connections). Any rule but
+ * on SQLite it acts only while foreign keys are enabled (Covet enables them on its connections). The history
+ * triggers of a tracked model ({@code @History}) still record those rows: PostgreSQL and SQLite fire them, and on
+ * MariaDB, whose InnoDB does not, the migrations add a trigger on the referenced table that acts first (a key to
+ * the model's own table is refused there; see docs/history.md). Any rule but
  * {@link #DEFAULT} requires {@code onDelete = OnDelete.DO_NOTHING}, so that exactly one party acts; {@link #SET_NULL}
  * requires a nullable relation.
  */

@@ -13,7 +13,11 @@ import java.util.List;
  * <p>Per engine: PostgreSQL, one PL/pgSQL function and one {@code AFTER INSERT OR UPDATE OR DELETE} row trigger,
  * time {@code clock_timestamp()}, user from {@code current_setting('covet.user', true)}, transaction
  * {@code txid_current()}; MariaDB, three {@code AFTER} row triggers, time {@code UTC_TIMESTAMP(6)}, user from
- * {@code @covet_user}, transaction from {@code @covet_tx}; SQLite, three {@code AFTER} triggers, time
+ * {@code @covet_user}, transaction from {@code @covet_tx}, plus one {@code BEFORE DELETE} trigger on the table
+ * referenced by each {@code ON DELETE CASCADE} / {@code SET NULL} foreign key of the source, which performs that
+ * action with an ordinary statement (InnoDB's own action fires no trigger; a key referencing its own table is
+ * refused with {@link io.covet.core.error.UnsupportedFeature}); PostgreSQL and SQLite fire the source's triggers for
+ * the rows their foreign-key actions change, and need nothing more; SQLite, three {@code AFTER} triggers, time
  * {@code strftime('%Y-%m-%d %H:%M:%f','now')}, user and transaction from the one-row table
  * {@value #SQLITE_CONTEXT_TABLE}, which the triggers' creation makes if missing.
  */
@@ -26,11 +30,30 @@ public interface HistoryTriggers {
         return SchemaDdl.of(dialect).historyTriggers();
     }
 
-    /** Statements that create the triggers (and PostgreSQL function) writing {@code history} for {@code source}. */
+    /**
+     * Statements that create the triggers (and PostgreSQL function) writing {@code history} for {@code source},
+     * including the rows of {@code source} its foreign keys' {@code ON DELETE CASCADE} / {@code SET NULL} change.
+     *
+     * @throws io.covet.core.error.UnsupportedFeature on MariaDB for such a key referencing {@code source} itself
+     */
     List<String> create(Table source, Table history);
 
-    /** Statements that drop them; each is harmless when the object is already gone. */
+    /**
+     * Statements that drop the row triggers (and PostgreSQL function) of {@code source}; each is harmless when the
+     * object is already gone. On MariaDB this misses the triggers {@link #create} made on the tables {@code source}'s
+     * foreign keys reference: use {@link #drop(Table)} where the table is known.
+     */
     List<String> drop(String source);
+
+    /**
+     * Statements that drop everything {@link #create} made for {@code source} as it is here (its foreign keys as
+     * they were when the triggers were created): on MariaDB also the triggers on the tables its {@code ON DELETE
+     * CASCADE} / {@code SET NULL} foreign keys reference, which act for the engine so that the history triggers see
+     * those rows. Each statement is harmless when the object is already gone.
+     */
+    default List<String> drop(Table source) {
+        return drop(source.name());
+    }
 
     /**
      * Statements that drop what the triggers of every tracked table share (SQLite's {@value #SQLITE_CONTEXT_TABLE}),

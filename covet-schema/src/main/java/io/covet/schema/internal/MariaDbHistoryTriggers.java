@@ -13,19 +13,26 @@ import java.util.List;
  * before it began, so such a version starts at its predecessor's start instead (the chain never runs backwards).
  * Who, why and the changeset come from the session variables {@code @covet_user}, {@code @covet_reason} and
  * {@code @covet_tx}, which {@code Audit} sets and clears around its unit of work. Inside such a unit, an update of a
- * row whose open version the unit wrote rewrites that version: one version per row and unit of work.
+ * row whose open version the unit wrote rewrites that version: one version per row and unit of work. A foreign key
+ * of the table with {@code ON DELETE CASCADE} or {@code SET NULL} also gets a trigger on the referenced table
+ * ({@link MariaDbFkActionTriggers}), since InnoDB's own action fires none of these.
  */
 public final class MariaDbHistoryTriggers implements HistoryTriggers {
     private final Dialect d;
+    private final MariaDbFkActionTriggers actions;
 
     public MariaDbHistoryTriggers(Dialect d) {
         this.d = d;
+        this.actions = new MariaDbFkActionTriggers(d);
     }
 
     @Override
     public List<String> create(Table source, Table history) {
         HistorySql s = new HistorySql(d, source, history);
-        return List.of(trigger(s, "INSERT", "_ins"), trigger(s, "UPDATE", "_upd"), trigger(s, "DELETE", "_del"));
+        List<String> out = new java.util.ArrayList<>(List.of(trigger(s, "INSERT", "_ins"), trigger(s, "UPDATE", "_upd"),
+                trigger(s, "DELETE", "_del")));
+        out.addAll(actions.create(source));
+        return out;
     }
 
     private String trigger(HistorySql s, String event, String suffix) {
@@ -106,6 +113,13 @@ public final class MariaDbHistoryTriggers implements HistoryTriggers {
     @Override
     public List<String> drop(String source) {
         return HistorySql.dropRowTriggers(d, source);
+    }
+
+    @Override
+    public List<String> drop(Table source) {
+        List<String> out = new java.util.ArrayList<>(drop(source.name()));
+        out.addAll(actions.drop(source));
+        return out;
     }
 
     @Override
