@@ -424,8 +424,9 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
     /**
      * The matching instances, each as the most specific registered model it has a row of: on a multi-table parent,
      * ONE statement with a LEFT JOIN per registered multi-table child returns {@code Restaurant}s and {@code Bar}s
-     * among the {@code Place}s (Hibernate's JOINED loading); on a single-table root, ONE statement over the shared
-     * table returns each row as the registered subclass its discriminator names; on any other model the same as
+     * among the {@code Place}s (Hibernate's JOINED loading); on a single-table root or subclass, ONE statement over
+     * the shared table returns each row as the most derived registered model its discriminator names; on any
+     * other model the same as
      * {@link #list()}.
      * Filters, ordering, slicing, selectRelated, annotations and prefetchRelated apply as in {@link #list()}: each
      * instance, whichever model it is, carries its related instances and annotation values from the same row.

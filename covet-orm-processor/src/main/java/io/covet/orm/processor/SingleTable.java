@@ -18,8 +18,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Single-table inheritance ({@code @Model(inheritance = SINGLE_TABLE)} on the root): the root's fields gain the
- * discriminator column (a field without a Java field, its value the model's discriminator), and a subclass is the
- * root's fields followed by its own over the root's table. Also the checks across one hierarchy's models.
+ * discriminator column (a field without a Java field, its value the model's discriminator), and a subclass is its
+ * parent's fields (the root's, then each subclass's down to the parent) followed by its own over the root's table.
+ * Also the checks across one hierarchy's models.
  */
 final class SingleTable {
     /** The longest discriminator value (the column's length). */
@@ -96,9 +97,9 @@ final class SingleTable {
     }
 
     /**
-     * Checks a model extending {@code parent}, whose single-table root is {@code root}; returns the root's analysis
-     * with the hierarchy, which {@link #combine} joins with the subclass's own fields, or a result without info
-     * when something is wrong (reported).
+     * Checks a model extending {@code parent} (the root or one of its single-table subclasses, at any depth), whose
+     * single-table root is {@code root}; returns the parent's analysis with the hierarchy, which {@link #combine}
+     * joins with the subclass's own fields, or a result without info when something is wrong (reported).
      */
     static Inheritance.Result child(ProcessingEnvironment env, TypeElement type, TypeElement parent, TypeElement root,
                                     Map<String, Object> mv, BiConsumer<Element, String> error) {
