@@ -11,7 +11,8 @@ public enum InheritanceType {
      */
     JOINED,
     /**
-     * Single-table inheritance: the root's table holds the rows of the root and of every subclass, each subclass's
+     * Single-table inheritance: the root's table holds the rows of the root and of every subclass at any depth
+     * (a subclass of a subclass too), each subclass's
      * own fields as nullable columns of that table, and a discriminator column ({@link Model#discriminator()})
      * saying which model a row is ({@link Model#discriminatorValue()}). Subclasses have no table of their own.
      */

@@ -74,7 +74,8 @@ public @interface Model {
      * How {@code @Model} subclasses of this model are stored: {@link InheritanceType#JOINED} (the default; each
      * subclass has its own table) or {@link InheritanceType#SINGLE_TABLE} (every subclass shares this model's table,
      * told apart by the {@link #discriminator()} column). Set on the root model only; a subclass of a
-     * {@code SINGLE_TABLE} root is a single-table subclass without setting anything (the processor refuses
+     * {@code SINGLE_TABLE} root, or of one of its subclasses at any depth, is a single-table subclass without
+     * setting anything (the processor refuses
      * {@code table}, {@code primaryKey}, {@code readOnly}, {@code inheritance} and {@code discriminator} on it).
      */
     InheritanceType inheritance() default InheritanceType.JOINED;
@@ -82,7 +83,7 @@ public @interface Model {
     /**
      * The discriminator column of a {@link InheritanceType#SINGLE_TABLE} root: a NOT NULL, indexed string column
      * of the shared table that the ORM writes on every insert (the model's {@link #discriminatorValue()}) and
-     * filters on in every query of a subclass. It is not a Java field of the model (the processor refuses a field
+     * filters on in every query of a subclass (its value and those of its registered subclasses). It is not a Java field of the model (the processor refuses a field
      * on that column); the metamodel has it as a column ({@code Item_.KIND}) for filters and ordering.
      */
     String discriminator() default "kind";

@@ -430,8 +430,9 @@ public final class QuerySet<T extends Entity> implements Iterable<T> {
      * parent's rows in its order, matched by key (django-polymorphic's shape), all in one snapshot: a read-only
      * REPEATABLE READ transaction of its own outside a transaction, the caller's transaction when its isolation
      * keeps one snapshot (REPEATABLE READ, SERIALIZABLE), and the one joined statement inside a READ COMMITTED
-     * one; a row another client commits meanwhile is never seen half. On a single-table root, ONE statement over the shared
-     * table returns each row as the registered subclass its discriminator names; on any other model the same as
+     * one; a row another client commits meanwhile is never seen half. On a single-table root or subclass, ONE statement
+     * over the shared table returns each row as the most derived registered model its discriminator names; on any
+     * other model the same as
      * {@link #list()}.
      * Filters, ordering, slicing, selectRelated, annotations and prefetchRelated apply as in {@link #list()}: each
      * instance, whichever model it is, carries its related instances and annotation values from the same row.

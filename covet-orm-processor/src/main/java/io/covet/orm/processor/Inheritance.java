@@ -272,7 +272,7 @@ final class Inheritance {
         return c;
     }
 
-    private static boolean isProxy(TypeElement t) {
+    static boolean isProxy(TypeElement t) {
         AnnotationMirror m = mirror(t, "Model");
         if (m == null) {
             return false;

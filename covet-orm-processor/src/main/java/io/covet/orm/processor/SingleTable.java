@@ -18,8 +18,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Single-table inheritance ({@code @Model(inheritance = SINGLE_TABLE)} on the root): the root's fields gain the
- * discriminator column (a field without a Java field, its value the model's discriminator), and a subclass is the
- * root's fields followed by its own over the root's table. Also the checks across one hierarchy's models.
+ * discriminator column (a field without a Java field, its value the model's discriminator), and a subclass is its
+ * parent's fields (the root's, then each subclass's down to the parent) followed by its own over the root's table.
+ * Also the checks across one hierarchy's models.
  */
 final class SingleTable {
     /** The longest discriminator value (the column's length). */
@@ -96,18 +97,19 @@ final class SingleTable {
     }
 
     /**
-     * Checks a model extending {@code parent}, whose single-table root is {@code root}; returns the root's analysis
-     * with the hierarchy, which {@link #combine} joins with the subclass's own fields, or a result without info
-     * when something is wrong (reported).
+     * Checks a model extending {@code parent} (the root or one of its single-table subclasses, at any depth), whose
+     * single-table root is {@code root}; returns the parent's analysis with the hierarchy, which {@link #combine}
+     * joins with the subclass's own fields, or a result without info when something is wrong (reported).
      */
     static Inheritance.Result child(ProcessingEnvironment env, TypeElement type, TypeElement parent, TypeElement root,
                                     Map<String, Object> mv, BiConsumer<Element, String> error) {
         String simple = type.getSimpleName().toString();
         String r = root.getSimpleName().toString();
         boolean ok = true;
-        if (parent != root) {
-            error.accept(type, simple + " extends " + parent.getSimpleName() + ", itself a single-table subclass of "
-                    + r + ": single-table inheritance is one level deep; extend " + r + " directly");
+        if (parent != root && Inheritance.isProxy(parent)) {
+            error.accept(type, simple + " extends " + parent.getSimpleName() + ", a proxy model in the single-table "
+                    + "hierarchy of " + r + ": a proxy has no discriminator value for its rows; extend " + r
+                    + " or one of its single-table subclasses");
             return new Inheritance.Result(null, null);
         }
         AnnotationMirror m = mirror(type, "Model");
@@ -128,38 +130,48 @@ final class SingleTable {
         }
         String value = value(mv, simple);
         ok &= checkValue(type, value, error);
-        Analyzer ra = new Analyzer(env, root, true);
-        ModelInfo ri = ra.analyze();
-        if (ra.failed() || !ok || ra.singleTable() == null) {
+        // the parent as generated: the root's fields, then each subclass's own down to the parent's
+        Analyzer pa = new Analyzer(env, parent, true);
+        ModelInfo pi = pa.analyze();
+        if (pa.failed() || !ok || pa.singleTable() == null) {
             return new Inheritance.Result(null, null);
         }
-        String q = root.getQualifiedName().toString();
-        return new Inheritance.Result(ri, q, false, new String[]{q, ra.singleTable()[1], value});
+        return new Inheritance.Result(pi, parent.getQualifiedName().toString(), false,
+                new String[]{pa.singleTable()[0], pa.singleTable()[1], value});
     }
 
     /**
-     * A subclass as generated: the root's fields (its discriminator now the subclass's value) then the subclass's
-     * own ({@code own}, analysed as if it had no parent), over the root's table; its own ordering (else the root's),
-     * indexes, constraints and manager. Reports an own field redefining a root field or column; null then.
+     * A subclass as generated: its parent's fields as generated ({@code parent}: the root's, the discriminator now
+     * the subclass's value, then those of each subclass down to the parent) then the subclass's own ({@code own},
+     * analysed as if it had no parent), over the root's table; its own ordering (else the parent's), indexes,
+     * constraints and manager. Reports an own field redefining a field or column of any ancestor; null then.
      */
-    static ModelInfo combine(ModelInfo root, ModelInfo own, String[] sti, TypeElement type,
+    static ModelInfo combine(ModelInfo parent, ModelInfo own, String[] sti, TypeElement type,
                              BiConsumer<Element, String> error) {
         boolean ok = true;
         String simple = own.simpleName();
+        String root = sti[0].substring(sti[0].lastIndexOf('.') + 1);
+        int discriminator = -1;
+        for (int i = 0; i < parent.fields().size() && discriminator < 0; i++) {
+            FieldInfo rf = parent.fields().get(i);
+            discriminator = rf.getter() != null && rf.getter().startsWith("=") ? i : -1;
+        }
         for (FieldInfo f : own.fields()) {
-            for (FieldInfo rf : root.fields()) {
+            for (int i = 0; i < parent.fields().size(); i++) {
+                FieldInfo rf = parent.fields().get(i);
                 if (rf.name().equals(f.name()) || rf.column().equalsIgnoreCase(f.column())) {
-                    boolean disc = rf.getter() != null && rf.getter().startsWith("=");
+                    String of = i > discriminator ? parent.simpleName() + ", which it extends"
+                            : "its root " + root + (i == discriminator ? " (the discriminator)" : "");
                     error.accept(type, "single-table subclass " + simple + " redefines " + (rf.name().equals(f.name())
-                            ? "field " + f.name() : "column " + f.column() + " (field " + f.name() + ")") + " of its "
-                            + "root " + root.simpleName() + (disc ? " (the discriminator)" : "") + ": the shared table "
-                            + "has it already; remove it from " + simple + " or give it another name");
+                            ? "field " + f.name() : "column " + f.column() + " (field " + f.name() + ")") + " of "
+                            + of + ": the shared table has it already; remove it from " + simple + " or give it "
+                            + "another name");
                     ok = false;
                 }
             }
             if (f.primaryKey()) {
                 error.accept(type, "single-table subclass " + simple + " declares the primary key " + f.name()
-                        + ": its key is its root's (" + root.simpleName() + "); remove @PrimaryKey");
+                        + ": its key is its root's (" + root + "); remove @PrimaryKey");
                 ok = false;
             }
         }
@@ -167,16 +179,16 @@ final class SingleTable {
             return null;
         }
         List<FieldInfo> fields = new ArrayList<>();
-        for (FieldInfo f : root.fields()) {
+        for (FieldInfo f : parent.fields()) {
             boolean disc = f.getter() != null && f.getter().startsWith("=");
             fields.add(disc ? discriminator(sti[0], sti[1], sti[2], fields.size(), f.defaultValue()) : f);
         }
         fields.addAll(own.fields());
-        List<RelationInfo> relations = new ArrayList<>(root.relations());
+        List<RelationInfo> relations = new ArrayList<>(parent.relations());
         relations.addAll(own.relations());
-        return new ModelInfo(own.packageName(), simple, own.qualifiedName(), root.table(), fields, relations,
-                own.ordering().isEmpty() ? root.ordering() : own.ordering(), own.indexes(), own.uniques(),
-                own.checks(), List.of(), false, false, null, List.of(), root.softDelete(), own.manager(),
+        return new ModelInfo(own.packageName(), simple, own.qualifiedName(), parent.table(), fields, relations,
+                own.ordering().isEmpty() ? parent.ordering() : own.ordering(), own.indexes(), own.uniques(),
+                own.checks(), List.of(), false, false, null, List.of(), parent.softDelete(), own.manager(),
                 "TRIGGERS");
     }
 

@@ -134,7 +134,7 @@ final class Deleter {
             List<FieldMeta> fields = other.meta().fields();
             for (int i = 0; i < fields.size(); i++) {
                 FieldMeta f = fields.get(i);
-                if (f.foreignKey() == null || MultiTables.inherited(orm, other, i) || SingleTables.inherited(other, i)
+                if (f.foreignKey() == null || MultiTables.inherited(orm, other, i) || SingleTables.inherited(orm, other, i)
                         || !Inheritances.references(f.foreignKey().targetModel(), type.meta(), orm)) {
                     continue;
                 }

@@ -69,12 +69,12 @@ public final class Joins {
             switch (s.kind()) {
                 case FORWARD -> {
                     Condition on = Relations.eq(source.columns(parentTable).get(source.meta().indexOf(s.name())),
-                            pk(target, t)).and(SoftDeletes.live(target, t));
+                            pk(target, t)).and(SoftDeletes.live(orm, target, t));
                     q = e.inner() ? q.join(read, on) : q.leftJoin(read, on);
                 }
                 case REVERSE -> {
                     Condition on = Relations.eq(target.columns(t).get(target.meta().indexOf(s.remoteField())),
-                            pk(source, parentTable)).and(SoftDeletes.live(target, t));
+                            pk(source, parentTable)).and(SoftDeletes.live(orm, target, t));
                     q = e.inner() ? q.join(read, on) : q.leftJoin(read, on);
                 }
                 case MANY_TO_MANY -> {
@@ -85,7 +85,7 @@ public final class Joins {
                             p.alias() + "_j");
                     Condition on1 = Relations.eq(Sql.field(j, jt.sourceColumn(), Object.class), pk(source, parentTable));
                     Condition on2 = Relations.eq(pk(target, t), Sql.field(j, jt.targetColumn(), Object.class))
-                            .and(SoftDeletes.live(target, t));
+                            .and(SoftDeletes.live(orm, target, t));
                     q = e.inner() ? q.join(links, on1).join(read, on2) : q.leftJoin(links, on1).leftJoin(read, on2);
                 }
                 default -> throw new IllegalStateException(s.kind().toString());

@@ -40,6 +40,7 @@ public final class OrmRuntime {
     private final List<PersistenceHook> hooks;
     private final boolean validateOnSave;
     private final Writer writer;
+    private final SingleTables.Tree singleTables;
     private final ConcurrentMap<LookupKey, Optional<KeyLookup<?>>> keyLookups = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -81,6 +82,7 @@ public final class OrmRuntime {
         this.hooks = List.copyOf(hooks);
         this.validateOnSave = validateOnSave;
         this.writer = new Writer(this);
+        this.singleTables = new SingleTables.Tree(this.types.values());
         this.databases.values().forEach(db -> AppHistory.protect(db, this.types.values()));
     }
 
@@ -90,6 +92,11 @@ public final class OrmRuntime {
     /** The facade, as given to the constructor: for {@link Access#attach}, which hands it to the instance. */
     public Object api() {
         return api;
+    }
+
+    /** The registered single-table hierarchies: each model's registered ancestor, descendants and values. */
+    SingleTables.Tree singleTables() {
+        return singleTables;
     }
 
     /** The default database's name. */

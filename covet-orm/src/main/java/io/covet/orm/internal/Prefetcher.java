@@ -184,7 +184,7 @@ final class Prefetcher {
             Select q = Sql.select(items.toArray(SelectItem[]::new)).from(from)
                     .join(links, Relations.eq(Sql.field(j, jt.targetColumn(), Object.class),
                             Joins.pk(target, target.table())))
-                    .where(Relations.in(ownerColumn, chunk).and(SoftDeletes.where(base)));
+                    .where(Relations.in(ownerColumn, chunk).and(SoftDeletes.where(orm, base)));
             List<OrderField> order = QuerySql.effectiveOrder(base);
             if (!order.isEmpty()) {
                 q = q.orderBy(order.toArray(OrderField[]::new));

@@ -46,7 +46,7 @@ final class QuerySql {
         Select s = (q.distinct() ? Sql.selectDistinct(arr) : Sql.select(arr))
                 .from(q.asOf() == null ? q.type().table() : AsOf.table(orm, q, checked));
         s = q.joins().apply(orm, q.type(), s, q);
-        s = s.where(SoftDeletes.where(q));
+        s = s.where(SoftDeletes.where(orm, q));
         List<Field<?>> group = new ArrayList<>(q.groupBy());
         boolean aggregated = q.annotations().stream().anyMatch(a -> a.expr() instanceof AggregateFunction<?>);
         if (aggregated && orderAndSlice) {

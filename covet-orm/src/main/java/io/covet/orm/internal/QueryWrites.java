@@ -43,7 +43,7 @@ public final class QueryWrites {
             return AppHistory.update(orm, q, d, assignments);
         }
         if (q.joins().isEmpty() && !q.selfSubquery()) {
-            return Sql.update(q.type().table()).set(assignments).where(SoftDeletes.where(q)).execute(d);
+            return Sql.update(q.type().table()).set(assignments).where(SoftDeletes.where(orm, q)).execute(d);
         }
         // Joined or self-referencing filters: read the keys first, since MariaDB refuses an UPDATE whose WHERE
         // selects from the updated table (error 1093).

@@ -33,6 +33,7 @@ public final class RegistryValidator {
         Map<String, String> tables = new HashMap<>();
         problems.addAll(Inheritances.problems(metas));
         problems.addAll(SingleTables.problems(metas));
+        problems.addAll(SingleTables.unregisteredParents(types.values()));
         for (ModelMeta m : metas.values()) {
             if (m.proxy() || m.singleTableSubclass()) {
                 continue; // a proxy shares its concrete model's table
@@ -101,7 +102,8 @@ public final class RegistryValidator {
                 ModelMeta src = metas.get(r.sourceModel());
                 int i = src == null ? -1 : src.indexOf(r.field());
                 if (i < 0 || src.fields().get(i).foreignKey() == null
-                        || !src.fields().get(i).foreignKey().targetModel().equals(m.name())) {
+                        || !src.fields().get(i).foreignKey().targetModel().equals(m.name())
+                        && !SingleTables.extendsModel(t, src.fields().get(i).foreignKey().targetModel())) {
                     problems.add(model + "." + r.name() + " is the reverse of " + simple(r.sourceModel()) + "."
                             + r.field() + ", which is not a registered foreign key to " + model);
                 }

@@ -15,6 +15,7 @@ import io.covet.sql.Sql;
 import io.covet.sql.Table;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,30 +46,81 @@ public final class SingleTables {
     }
 
     /**
-     * The rows of {@code type} in {@code t}: {@code discriminator = value} for a single-table subclass; no
-     * condition for any other model (a root's query sees every row of the hierarchy).
+     * The rows of {@code type} in {@code t}: {@code discriminator = value} for a single-table subclass without
+     * registered subclasses of its own, {@code discriminator IN (its value, its registered descendants' values)}
+     * for one with some (the values are bound parameters); no condition for any other model (a root's query sees
+     * every row of the hierarchy).
      */
-    static Condition rows(ModelType<?> type, Table t) {
+    static Condition rows(OrmRuntime orm, ModelType<?> type, Table t) {
         ModelMeta m = type.meta();
         if (!m.singleTableSubclass()) {
             return Sql.noCondition();
         }
         @SuppressWarnings("unchecked")
         Column<String> c = (Column<String>) type.columns(t).get(discriminatorIndex(m));
-        return c.eq(m.inheritance().value());
+        List<String> values = orm.singleTables().values(type);
+        return values.size() == 1 ? c.eq(values.get(0)) : c.in(values);
     }
 
     /**
-     * Whether field {@code i} of {@code type} is a single-table subclass's inherited field (the root's type has
-     * it, and acts on it: foreign keys are followed once, from the root).
+     * Whether field {@code i} of {@code type} is a single-table subclass's inherited field (its nearest registered
+     * ancestor's type has it, and acts on it: foreign keys are followed once, from the model declaring them).
      */
-    static boolean inherited(ModelType<?> type, int i) {
-        return type.meta().singleTableSubclass() && i <= discriminatorIndex(type.meta());
+    static boolean inherited(OrmRuntime orm, ModelType<?> type, int i) {
+        ModelType<?> parent = orm.singleTables().parent(type);
+        return parent != null && i < parent.meta().fields().size();
     }
 
-    /** Whether {@code child} is a single-table subclass of the root {@code root}. */
-    static boolean childOf(ModelType<?> child, ModelType<?> root) {
-        return child.meta().singleTableSubclass() && child.meta().inheritance().parent().equals(root.meta().name());
+    /**
+     * The registered single-table hierarchies of one registry: each model's nearest registered ancestor and its
+     * registered descendants, found from the Java classes (a subclass of a subclass extends it). Immutable.
+     */
+    static final class Tree {
+        private final Map<ModelType<?>, ModelType<?>> parents = new HashMap<>();
+        private final Map<ModelType<?>, List<ModelType<?>>> descendants = new HashMap<>();
+        private final Map<ModelType<?>, List<String>> values = new HashMap<>();
+
+        /** The hierarchies among {@code types}. */
+        Tree(Collection<ModelType<?>> types) {
+            List<ModelType<?>> sti = types.stream().filter(t -> t.meta().singleTable()).toList();
+            for (ModelType<?> t : sti) {
+                List<ModelType<?>> below = new ArrayList<>();
+                List<String> vs = new ArrayList<>(List.of(t.meta().inheritance().value()));
+                for (ModelType<?> d : sti) {
+                    if (d != t && below(d, t)) {
+                        below.add(d);
+                        vs.add(d.meta().inheritance().value());
+                    }
+                    if (d != t && below(t, d) && (parents.get(t) == null
+                            || parents.get(t).javaClass().isAssignableFrom(d.javaClass()))) {
+                        parents.put(t, d);
+                    }
+                }
+                descendants.put(t, List.copyOf(below));
+                values.put(t, List.copyOf(vs));
+            }
+        }
+
+        private static boolean below(ModelType<?> d, ModelType<?> t) {
+            return d.meta().inheritance().parent().equals(t.meta().inheritance().parent())
+                    && t.javaClass().isAssignableFrom(d.javaClass());
+        }
+
+        /** The discriminator values of {@code type}'s rows: its own, then its registered descendants'. */
+        List<String> values(ModelType<?> type) {
+            List<String> vs = values.get(type);
+            return vs == null ? List.of(type.meta().inheritance().value()) : vs;
+        }
+
+        /** The registered models below {@code type} in its hierarchy (children, grandchildren, ...). */
+        List<ModelType<?>> descendants(ModelType<?> type) {
+            return descendants.getOrDefault(type, List.of());
+        }
+
+        /** The nearest registered model above {@code type} in its hierarchy; null for a root or another model. */
+        ModelType<?> parent(ModelType<?> type) {
+            return parents.get(type);
+        }
     }
 
     /**
@@ -125,17 +177,61 @@ public final class SingleTables {
         return out;
     }
     /**
-     * The matching rows of a single-table root, each as the registered model its discriminator names (the root
-     * where no registered subclass has that value), in one statement, then one per prefetched relation. The
-     * SELECT repeats the root's columns for each subclass, followed by its own, so that each model's generated
-     * reader reads its fields in a row. On a subclass, the plain list (a subclass has no subclasses).
+     * Whether {@code type} is a single-table subclass below the model {@code model} (a class name): a reverse
+     * relation it inherits from there is served by its rows, which are that model's rows too.
+     */
+    static boolean extendsModel(ModelType<?> type, String model) {
+        if (!type.meta().singleTableSubclass()) {
+            return false;
+        }
+        for (Class<?> c = type.javaClass().getSuperclass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(model)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One sentence per registered single-table subclass extending a {@code @Model} class between it and its root
+     * that is not registered: queries on that model would not see the subclass's rows, nor could it be queried.
+     */
+    static List<String> unregisteredParents(Collection<ModelType<?>> types) {
+        java.util.Set<Class<?>> registered = new java.util.HashSet<>();
+        types.forEach(t -> registered.add(t.javaClass()));
+        List<String> out = new ArrayList<>();
+        for (ModelType<?> t : types) {
+            if (!t.meta().singleTableSubclass()) {
+                continue;
+            }
+            String root = t.meta().inheritance().parent();
+            for (Class<?> c = t.javaClass().getSuperclass(); c != null && !c.getName().equals(root);
+                 c = c.getSuperclass()) {
+                if (c.isAnnotationPresent(io.covet.orm.Model.class) && !registered.contains(c)) {
+                    out.add("single-table subclass " + t.meta().simpleName() + " extends " + c.getSimpleName()
+                            + ", which is not registered: add " + c.getSimpleName() + "_.TYPE to "
+                            + "Orm.builder().models(...) (its queries include the rows of its subclasses)");
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The matching rows of a single-table root or subclass, each as the registered model its discriminator names
+     * among the query's model and its registered descendants (the query's model where none has that value), in one
+     * statement, then one per prefetched relation. The SELECT repeats the query model's columns for each
+     * descendant, followed by the descendant's own, so that each model's generated reader reads its fields in a
+     * row. On a model without registered descendants, the plain list.
      *
      * With selectRelated and annotations, each instance carries the related instances and the annotation values.
      */
     @SuppressWarnings("unchecked")
     static <T extends Entity> List<T> listPolymorphic(OrmRuntime orm, QuerySpec<T> q) {
         ModelType<T> type = q.type();
-        if (type.meta().singleTableSubclass()) {
+        List<ModelType<?>> descendants = orm.singleTables().descendants(type);
+        if (descendants.isEmpty()) {
             return QueryReads.list(orm, q);
         }
         Database d = orm.database(q.database());
@@ -149,14 +245,12 @@ public final class SingleTables {
         Map<String, ModelType<T>> byValue = new HashMap<>();
         Map<String, Integer> from = new HashMap<>();
         int next = items.size() + 1;
-        for (ModelType<?> t : orm.types()) {
-            if (childOf(t, type)) {
-                List<Column<?>> cols = t.columns(t.table());
-                byValue.put(t.meta().inheritance().value(), (ModelType<T>) t);
-                from.put(t.meta().inheritance().value(), next);
-                items.addAll(cols);
-                next += cols.size();
-            }
+        for (ModelType<?> t : descendants) {
+            List<Column<?>> cols = t.columns(t.table());
+            byValue.put(t.meta().inheritance().value(), (ModelType<T>) t);
+            from.put(t.meta().inheritance().value(), next);
+            items.addAll(cols);
+            next += cols.size();
         }
         int discriminator = discriminatorIndex(type.meta()) + 1;
         if (extras) {

@@ -38,16 +38,16 @@ public final class SoftDeletes {
     }
 
     /** Live rows of {@code type} in {@code t} (no condition for a model without soft delete). */
-    static Condition live(ModelType<?> type, Table t) {
+    static Condition live(OrmRuntime orm, ModelType<?> type, Table t) {
         Column<?> c = column(type, t);
-        Condition rows = SingleTables.rows(type, t); // a single-table subclass's rows only
+        Condition rows = SingleTables.rows(orm, type, t); // a single-table subclass's rows only
         return c == null ? rows : c.isNull().and(rows);
     }
 
     /** The query's filters and what its visibility asks of its own table. */
-    static Condition where(QuerySpec<?> q) {
+    static Condition where(OrmRuntime orm, QuerySpec<?> q) {
         Column<?> c = column(q.type(), q.type().table());
-        Condition w = q.where().and(SingleTables.rows(q.type(), q.type().table()));
+        Condition w = q.where().and(SingleTables.rows(orm, q.type(), q.type().table()));
         if (c == null) {
             return w;
         }
@@ -78,7 +78,7 @@ public final class SoftDeletes {
         for (int from = 0; from < pks.size(); from += CHUNK) {
             n += Sql.update(t.table()).set(set.toArray(Assignment[]::new))
                     .where(Relations.in(pk, pks.subList(from, Math.min(pks.size(), from + CHUNK)))
-                            .and(live(t, t.table()))).execute(db);
+                            .and(column(t, t.table()).isNull())).execute(db); // the keys are t's rows already
         }
         for (Entity e : rows) {
             setField(t, e, sd.field(), when);

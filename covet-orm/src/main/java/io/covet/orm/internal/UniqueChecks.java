@@ -33,7 +33,7 @@ public final class UniqueChecks {
         ModelMeta m = type.meta();
         Database db = orm.database(dbName);
         List<Column<?>> cols = type.columns(type.table());
-        Condition base = m.softDeletes() ? SoftDeletes.live(type, type.table()) : Sql.noCondition();
+        Condition base = m.softDeletes() ? SoftDeletes.live(orm, type, type.table()) : Sql.noCondition();
         if (e.persisted()) {
             base = base.and(Sql.not(Writer.keyCondition(type, Access.get().snapshot(e))));
         }

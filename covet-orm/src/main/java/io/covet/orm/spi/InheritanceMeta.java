@@ -31,9 +31,10 @@ public record InheritanceMeta(Kind kind, String parent, String link, String disc
          */
         MULTI_TABLE,
         /**
-         * Single-table inheritance: the root model ({@code parent}, which is the model itself on the root) owns the
-         * table; every subclass reads and writes it, its rows told apart by {@code discriminator} = {@code value}.
-         * A subclass's fields are the root's (the discriminator among them) followed by its own.
+         * Single-table inheritance: the root model ({@code parent}, which is the model itself on the root, and the
+         * root, not the direct superclass, on a subclass of a subclass) owns the table; every subclass reads and
+         * writes it, its rows told apart by {@code discriminator} = {@code value}. A subclass's fields are the
+         * root's (the discriminator among them), then those of each subclass between the root and it, then its own.
          */
         SINGLE_TABLE
     }
@@ -99,8 +100,8 @@ public record InheritanceMeta(Kind kind, String parent, String link, String disc
     }
     /**
      * The table of a single-table hierarchy as the schema sees it: the root's fields (the discriminator among them),
-     * then the own fields of every subclass of {@code root} among {@code models} (in class-name order, a column
-     * that several subclasses map once), nullable, since the other models' rows leave them empty; a subclass's
+     * then the fields below the root of every subclass of {@code root} at any depth among {@code models} (in
+     * class-name order, a column that several subclasses map once, a subclass of a subclass sharing its parent's), nullable, since the other models' rows leave them empty; a subclass's
      * "not null" is checked by the ORM when it validates an instance. The subclasses' indexes and constraints join
      * the root's.
      *
