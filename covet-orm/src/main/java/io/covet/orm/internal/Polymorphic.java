@@ -67,7 +67,7 @@ public final class Polymorphic {
             children.add(at, (ModelType<? extends T>) t);
             levels.add(at, own);
         }
-        if (!children.isEmpty() && PolymorphicSplit.applies(q)) {
+        if (!children.isEmpty() && PolymorphicSplit.applies(orm, q)) {
             List<T> out = PolymorphicSplit.inOneSnapshot(d, () -> PolymorphicSplit.read(orm, q, d, children, levels));
             if (out != null) {
                 return prefetched(orm, q, out);

@@ -43,8 +43,8 @@ final class PolymorphicSplit {
      * slice, row lock, {@code asOf}, selectRelated, annotations or only/defer. Ordering and prefetchRelated are
      * fine (the parent's statement orders; prefetches run on the instances after).
      */
-    static boolean applies(QuerySpec<?> q) {
-        return SoftDeletes.where(q) == Sql.noCondition() && q.joins().isEmpty() && q.groupBy().isEmpty()
+    static boolean applies(OrmRuntime orm, QuerySpec<?> q) {
+        return SoftDeletes.where(orm, q) == Sql.noCondition() && q.joins().isEmpty() && q.groupBy().isEmpty()
                 && q.having() == Sql.noCondition() && !q.distinct() && q.limit() < 0 && q.offset() == 0
                 && q.forUpdate() == null && q.asOf() == null && !q.selfSubquery() && q.related().isEmpty()
                 && q.annotations().isEmpty() && q.loading().equals(Loading.DEFAULT)
