@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A snapshot of one pool. Counts come from HikariCP at the moment of the call (they may move while read); the
  * acquire-time percentiles come from {@value #ACQUIRE_SAMPLES} slots, each timed check-out through Covet
- * overwriting a random one: a sample weighted toward recent check-outs. One check-out in 32 is timed; the others
+ * overwriting a random one: a sample weighted toward recent check-outs. One check-out in 128 is timed; the others
  * read no exact clock unless leak detection or check-out validation needs one (on a virtual machine a clock reading
  * can cost a quarter of HikariCP's whole check-out and return).
  *
