@@ -34,7 +34,8 @@ import java.util.Map;
  *
  * <ul>
  * <li>one table per model, plus the join table of each automatic many-to-many relation (two NOT NULL key columns,
- *     both in its primary key, each a foreign key ON DELETE CASCADE);</li>
+ *     both in its primary key, each a foreign key ON DELETE CASCADE to its end's own table: a multi-table child's
+ *     link column, a single-table subclass's root table); a relation a child inherits keeps its parent's table;</li>
  * <li>column types from {@link #columnType(FieldMeta)}; a Java default becomes a constant column default, a
  *     database default an expression default; auto keys are identity / auto-increment columns;</li>
  * <li>a unique field gets the unique constraint {@code <table>_<column>_uniq}; on a {@code @SoftDelete} model,

@@ -309,6 +309,13 @@ class ChildManyToManyTest {
                 .containsExactly("2026-02-11", "2026-03-12");
         assertThat(orm.objects(Hall_.TYPE).prefetchRelated(Hall_.GIGS).list())
                 .extracting(h -> h.name + "=" + h.gigs.all().size()).containsExactly("Abbey=2", "Roundhouse=1");
+        // the relation through Gig declared on Hall, inherited by Studio: Gig's key to Hall is the studio's side
+        assertThat(orm.objects(Studio_.TYPE).get(abbey.id).bands.all()).extracting(b -> b.name)
+                .containsExactly("Blur", "Pulp");
+        assertThat(names(orm.objects(Studio_.TYPE).filter(Studio_.BANDS, b -> b.name.eq("Pulp")).list()))
+                .containsExactly("Abbey");
+        assertThat(orm.objects(Studio_.TYPE).prefetchRelated(Studio_.BANDS).list())
+                .extracting(st -> st.name + "=" + st.bands.all().size()).containsExactly("Abbey=2");
 
         // add/remove stay refused for a through model, and nothing is written
         assertThatThrownBy(() -> blur.gigs.add(abbey)).isInstanceOf(OrmUsageException.class)

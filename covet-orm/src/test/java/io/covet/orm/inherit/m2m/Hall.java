@@ -7,7 +7,7 @@ import io.covet.orm.Reverse;
 
 /**
  * A multi-table child of Venue that owns a many-to-many relation, is the target of others and of Gig's foreign key
- * (its reverse inherited by Studio).
+ * (its reverse and its relation through Gig inherited by Studio).
  */
 @Model(table = "mm_hall", ordering = "name")
 public class Hall extends Venue {
@@ -16,6 +16,8 @@ public class Hall extends Venue {
     Related<Crew> crew;
     @Reverse(field = "hall")
     Related<Gig> gigs;
+    @ManyToMany(through = Gig.class)
+    Related<Band> bands;
 
     public Hall() {
     }
