@@ -34,7 +34,8 @@ import java.util.Map;
  *
  * <ul>
  * <li>one table per model, plus the join table of each automatic many-to-many relation (two NOT NULL key columns,
- *     both in its primary key, each a foreign key ON DELETE CASCADE);</li>
+ *     both in its primary key, each a foreign key ON DELETE CASCADE to its end's own table: a multi-table child's
+ *     link column, a single-table subclass's root table); a relation a child inherits keeps its parent's table;</li>
  * <li>column types from {@link #columnType(FieldMeta)}; a Java default becomes a constant column default, a
  *     database default an expression default; auto keys are identity / auto-increment columns;</li>
  * <li>a unique field gets the unique constraint {@code <table>_<column>_uniq}; on a {@code @SoftDelete} model,
@@ -80,13 +81,7 @@ public final class OrmSchema {
                             + m.inheritance().parent() + ", which is not among the models: add the root model too "
                             + "(its table holds the subclass's rows)");
                 }
-                for (ManyToManyMeta mm : m.manyToMany()) {
-                    if (mm.automatic() && tables.stream().noneMatch(t -> t.name().equals(mm.table()))
-                            && byName.get(m.inheritance().parent()).manyToMany().stream()
-                            .noneMatch(r -> r.table().equals(mm.table()))) {
-                        tables.add(joinTable(m, mm, byName));
-                    }
-                }
+                joinTables(m, byName, tables);
                 continue; // its root describes the shared table
             }
             if (m.singleTable()) {
@@ -99,14 +94,10 @@ public final class OrmSchema {
                             + "not among the models: add the parent model too (its table holds the inherited fields)");
                 }
                 tables.add(table(io.covet.orm.spi.InheritanceMeta.ownTable(m, parent), byName));
-                continue;
+            } else {
+                tables.add(table(m, byName));
             }
-            tables.add(table(m, byName));
-            for (ManyToManyMeta mm : m.manyToMany()) {
-                if (mm.automatic()) {
-                    tables.add(joinTable(m, mm, byName));
-                }
-            }
+            joinTables(m, byName, tables);
         }
         Schema s = Schema.of(tables);
         try {
@@ -217,7 +208,7 @@ public final class OrmSchema {
                 ModelMeta target = model(byName, f.foreignKey().targetModel(), m);
                 String name = f.foreignKey().constraint() != null ? f.foreignKey().constraint()
                         : generatedName(m.table(), col, "fk");
-                String refColumn = target.multiTable() ? target.inheritance().link() : singleKey(target, m).column();
+                String refColumn = keyColumn(target, m);
                 fks.add(new ForeignKey(name, col, target.table(), List.of(refColumn),
                         constraintRule(f.foreignKey())));
             }
@@ -262,6 +253,25 @@ public final class OrmSchema {
         };
     }
 
+    /**
+     * Adds the join table of each automatic many-to-many relation {@code m} declares itself; a relation a
+     * multi-table child or single-table subclass inherits has its parent's join table, which the parent adds.
+     */
+    private static void joinTables(ModelMeta m, Map<String, ModelMeta> byName, List<Table> tables) {
+        ModelMeta parent = m.multiTable() || m.singleTableSubclass() ? byName.get(m.inheritance().parent()) : null;
+        for (ManyToManyMeta mm : m.manyToMany()) {
+            if (mm.automatic() && (parent == null
+                    || parent.manyToMany().stream().noneMatch(r -> r.name().equals(mm.name())))) {
+                tables.add(joinTable(m, mm, byName));
+            }
+        }
+    }
+
+    /**
+     * The join table of {@code m}'s automatic relation {@code mm}: each key column references the key of its end's
+     * own table, which for a multi-table child is its link column ({@code <parent>_ptr_id}, so a link row names a
+     * row of the child, not just of its parent) and for a single-table subclass the shared table's key.
+     */
     private static Table joinTable(ModelMeta m, ManyToManyMeta mm, Map<String, ModelMeta> byName) {
         ModelMeta target = model(byName, mm.targetModel(), m);
         FieldMeta spk = singleKey(m, m);
@@ -272,9 +282,14 @@ public final class OrmSchema {
         return new Table(mm.table(), List.of(Column.of(source, columnType(spk)), Column.of(other, columnType(tpk))),
                 List.of(source, other), List.of(), List.of(), List.of(), List.of(
                 new ForeignKey(generatedName(mm.table(), List.of(source), "fk"), List.of(source), m.table(),
-                        List.of(spk.column()), io.covet.schema.OnDelete.CASCADE),
+                        List.of(keyColumn(m, m)), io.covet.schema.OnDelete.CASCADE),
                 new ForeignKey(generatedName(mm.table(), List.of(other), "fk"), List.of(other), target.table(),
-                        List.of(tpk.column()), io.covet.schema.OnDelete.CASCADE)));
+                        List.of(keyColumn(target, m)), io.covet.schema.OnDelete.CASCADE)));
+    }
+
+    /** The column of {@code target}'s own table that a reference to it names: a multi-table child's link. */
+    private static String keyColumn(ModelMeta target, ModelMeta from) {
+        return target.multiTable() ? target.inheritance().link() : singleKey(target, from).column();
     }
 
     /** The single key a relation points at; a composite key cannot be (the registry refuses it too). */

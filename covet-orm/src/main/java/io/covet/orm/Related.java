@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The value of a many-to-many or reverse field: the related instances of one owner. {@link #all()} returns the
  * prefetched list when {@code prefetchRelated} loaded it, else runs one query. Many-to-many relations can be
- * changed with {@link #add}, {@link #remove} and {@link #clear} (automatic join tables only).
+ * changed with {@link #add}, {@link #remove}, {@link #set} and {@link #clear} (automatic join tables only).
  *
  * <p>Covet sets these fields on instances it reads or saves; they are null on a new, unsaved instance.
  *
@@ -59,6 +59,17 @@ public final class Related<T extends Entity> {
     @SuppressWarnings("varargs")
     public final void remove(T... targets) {
         orm().m2m(owner, name).remove(List.of(targets));
+        forget();
+    }
+
+    /**
+     * Makes the targets the owner's whole set (Django's {@code set()}): unlinks every other target and links the
+     * missing ones, in one transaction; with no targets it unlinks every one.
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs")
+    public final void set(T... targets) {
+        orm().m2m(owner, name).set(List.of(targets));
         forget();
     }
 

@@ -318,7 +318,10 @@ final class Analyzer {
         TypeElement target = (TypeElement) types.asElement(((DeclaredType) t).getTypeArguments().get(0));
         if (mirror(target, "Model") == null) {
             error(f, "field " + simple + "." + name + " relates to " + target.getSimpleName()
-                    + ", which is not annotated @Model");
+                    + (mirror(target, "AbstractModel") != null ? ", an @AbstractModel, which has no table of its own "
+                    + "for a relation to reference: relate to a @Model that extends it (or make "
+                    + target.getSimpleName() + " a concrete @Model, whose children are then multi-table children)"
+                    : ", which is not annotated @Model"));
             return null;
         }
         String tq = target.getQualifiedName().toString();

@@ -55,14 +55,12 @@ public final class Ddl {
             if (m.proxy()) {
                 continue; // its concrete model creates the table
             }
-            if (m.singleTableSubclass()) {
-                // its root creates the shared table; a many-to-many relation of its own has a join table
-                m.manyToMany().stream().filter(ManyToManyMeta::automatic).map(ManyToManyMeta::table)
-                        .filter(t -> !todo.contains(t) && schema.table(t).isPresent()).forEach(todo::add);
-                continue;
+            if (!m.singleTableSubclass()) {
+                todo.add(m.table()); // a single-table subclass's root creates the shared table
             }
-            todo.add(m.table());
-            m.manyToMany().stream().filter(ManyToManyMeta::automatic).forEach(mm -> todo.add(mm.table()));
+            // each join table once: a multi-table child or a subclass shares the ones it inherits
+            m.manyToMany().stream().filter(ManyToManyMeta::automatic).map(ManyToManyMeta::table)
+                    .filter(t -> !todo.contains(t)).forEach(todo::add);
         }
         Set<String> created = new LinkedHashSet<>();
         List<Statement> out = new ArrayList<>();

@@ -85,6 +85,7 @@ final class Deleter {
                     AppHistory.updated(db, t, AppHistory.keys(t, rows));
                 }
             } else if (t.meta().multiTable()) {
+                clearJoinTables(t, pks);
                 n += MultiTables.delete(orm, t, pks, db);
             } else if (t.meta().compositePrimaryKey()) {
                 n += deleteByCompositeKey(t, rows);
@@ -215,21 +216,29 @@ final class Deleter {
         return n;
     }
 
+    /**
+     * Deletes the link rows of automatic many-to-many relations whose either end names a row {@code t}'s delete
+     * removes: {@code t}'s own, and through inheritance a multi-table ancestor's (whose row goes too) or another
+     * model of the same table (a single-table subclass's or its root's); each join table column once.
+     */
     private void clearJoinTables(ModelType<?> t, List<Object> pks) {
         if (pks.isEmpty()) {
             return;
         }
+        Set<String> done = new HashSet<>();
         for (ModelType<?> other : orm.types()) {
+            boolean source = Inheritances.references(other.meta().name(), t.meta(), orm);
             for (ManyToManyMeta mm : other.meta().manyToMany()) {
                 if (!mm.automatic()) {
                     continue;
                 }
                 Table j = Sql.table(mm.table());
-                if (other == t) {
+                if (source && done.add(mm.table() + "." + mm.sourceColumn())) {
                     Sql.deleteFrom(j).where(Relations.in(Sql.field(j, mm.sourceColumn(), Object.class), pks))
                             .execute(db);
                 }
-                if (mm.targetModel().equals(t.meta().name())) {
+                if (Inheritances.references(mm.targetModel(), t.meta(), orm)
+                        && done.add(mm.table() + "." + mm.targetColumn())) {
                     Sql.deleteFrom(j).where(Relations.in(Sql.field(j, mm.targetColumn(), Object.class), pks))
                             .execute(db);
                 }

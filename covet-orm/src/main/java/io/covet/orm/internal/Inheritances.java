@@ -41,6 +41,22 @@ public final class Inheritances {
     }
 
     /**
+     * Whether {@code model} is {@code m} or one of the models it extends (a proxy's concrete model, a multi-table
+     * child's ancestors, a single-table subclass's root), found by class name through {@code metas}: a relation
+     * {@code m} inherits was declared on that model, so a through model's key to it names {@code m}'s rows too.
+     */
+    static boolean isOrExtends(ModelMeta m, String model, java.util.function.Function<String, ModelMeta> metas) {
+        for (ModelMeta t = m; t != null; ) {
+            if (t.name().equals(model)) {
+                return true;
+            }
+            String parent = t.inheritance() == null ? null : t.inheritance().parent();
+            t = parent == null || parent.equals(t.name()) ? null : metas.apply(parent);
+        }
+        return false;
+    }
+
+    /**
      * Whether a foreign key to {@code targetModel} points at rows of {@code m}'s table: the same model, or a proxy
      * and its concrete model either way round.
      */

@@ -6,6 +6,7 @@ import io.covet.orm.OrmUsageException;
 import io.covet.orm.spi.ManyToManyMeta;
 import io.covet.orm.spi.ModelType;
 import io.covet.sql.Column;
+import io.covet.sql.Condition;
 import io.covet.sql.Insert;
 import io.covet.sql.Sql;
 import io.covet.sql.Table;
@@ -13,7 +14,7 @@ import io.covet.sql.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** add/remove/clear on an automatic many-to-many join table, built with covet-sql. Not an API. */
+/** add/remove/set/clear on an automatic many-to-many join table, built with covet-sql. Not an API. */
 public final class M2mOps {
     private final Entity owner;
     private final Access access = Access.get();
@@ -92,6 +93,19 @@ public final class M2mOps {
         if (!ids.isEmpty()) {
             Sql.deleteFrom(table).where(source().eq(access.primaryKey(owner)).and(target().in(ids))).execute(db);
         }
+    }
+
+    /**
+     * Makes {@code targets} the owner's whole set, in one transaction: unlinks every other target (one DELETE), then
+     * links the missing ones as {@link #add} does. An empty list unlinks every target.
+     */
+    public void set(List<? extends Entity> targets) {
+        List<Object> ids = keys(targets);
+        db.atomicRun(tx -> {
+            Condition mine = source().eq(access.primaryKey(owner));
+            Sql.deleteFrom(table).where(ids.isEmpty() ? mine : mine.and(target().notIn(ids))).execute(db);
+            add(targets);
+        });
     }
 
     /** Unlinks every target. */

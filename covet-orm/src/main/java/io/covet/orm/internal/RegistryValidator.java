@@ -98,11 +98,12 @@ public final class RegistryValidator {
                     checkThrough(m, mm, metas, problems);
                 }
             }
+            // a child inherits its parent's reverse accessors, whose foreign key points at the parent
             for (ReverseMeta r : m.reverse()) {
                 ModelMeta src = metas.get(r.sourceModel());
                 int i = src == null ? -1 : src.indexOf(r.field());
                 if (i < 0 || src.fields().get(i).foreignKey() == null
-                        || !src.fields().get(i).foreignKey().targetModel().equals(m.name())
+                        || !Inheritances.isOrExtends(m, src.fields().get(i).foreignKey().targetModel(), metas::get)
                         && !SingleTables.extendsModel(t, src.fields().get(i).foreignKey().targetModel())) {
                     problems.add(model + "." + r.name() + " is the reverse of " + simple(r.sourceModel()) + "."
                             + r.field() + ", which is not a registered foreign key to " + model);
@@ -184,7 +185,7 @@ public final class RegistryValidator {
         boolean toTarget = false;
         for (FieldMeta f : through.fields()) {
             if (f.foreignKey() != null) {
-                toSource |= f.foreignKey().targetModel().equals(m.name());
+                toSource |= Inheritances.isOrExtends(m, f.foreignKey().targetModel(), metas::get);
                 toTarget |= f.foreignKey().targetModel().equals(mm.targetModel());
             }
         }

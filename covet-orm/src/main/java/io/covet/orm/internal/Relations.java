@@ -86,13 +86,19 @@ public final class Relations {
         ModelMeta through = orm.type(mm.throughModel()).meta();
         String s = null;
         String t = null;
+        String name = source.meta().name();
+        // a relation a child inherits from its parent goes through a model whose key points at the parent
+        boolean exact = through.fields().stream()
+                .anyMatch(f -> f.foreignKey() != null && f.foreignKey().targetModel().equals(name));
         for (FieldMeta f : through.fields()) {
             if (f.foreignKey() == null) {
                 continue;
             }
-            if (s == null && f.foreignKey().targetModel().equals(source.meta().name())) {
+            String to = f.foreignKey().targetModel();
+            if (s == null && (exact ? to.equals(name) : Inheritances.isOrExtends(source.meta(), to,
+                    n -> orm.type(n).meta()))) {
                 s = f.column();
-            } else if (t == null && f.foreignKey().targetModel().equals(mm.targetModel())) {
+            } else if (t == null && to.equals(mm.targetModel())) {
                 t = f.column();
             }
         }
