@@ -40,7 +40,7 @@ public class OrmReadOnly2Benchmark {
     static final int ROWS = 10_000;
     static final String SELECT_TWO = "SELECT id, code FROM bench_wide ORDER BY id";
 
-    @Param({"sqlite", "postgresql"})
+    @Param({"sqlite", "postgresql", "mariadb"})
     public String engine;
 
     private Database db;
@@ -53,6 +53,8 @@ public class OrmReadOnly2Benchmark {
         if (engine.equals("sqlite")) {
             file = Files.createTempFile("covet-only2-bench", ".db");
             db = Database.open("sqlite:" + file);
+        } else if (engine.equals("mariadb")) {
+            db = Database.open(BenchUrls.mariadb());
         } else {
             db = Database.open(BenchUrls.postgres().covetUrl());
         }
