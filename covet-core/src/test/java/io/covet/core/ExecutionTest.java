@@ -159,6 +159,26 @@ class ExecutionTest {
         assertThat(db.sql("SELECT id FROM b ORDER BY id").list(rs -> rs.getInt(1))).containsExactly(1, 5);
     }
 
+    /** A batch under a savepoint inside a transaction (kept and failed) leaves the pooled connection as lent. */
+    @AllEngines
+    void aBatchInsideATransactionHandsTheConnectionBackInAutocommit(Scratch s) throws Exception {
+        Database db = s.db();
+        db.sql("CREATE TABLE b (id INT PRIMARY KEY, v VARCHAR(10))").execute();
+        db.atomicRun(tx -> {
+            db.batch("INSERT INTO b (id, v) VALUES (?, ?)", List.of(List.of(1, "a"), List.of(2, "b")));
+            assertThatThrownBy(() -> db.batch("INSERT INTO b (id, v) VALUES (?, ?)", List.of(List.of(1, "dup"))))
+                    .isInstanceOf(io.covet.core.error.UniqueViolation.class);
+        });
+        // (sqlite-jdbc's setSavepoint() used to switch its autocommit flag off for good: this said false, and
+        // setAutoCommit(true) failed with "cannot commit - no transaction is active")
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            assertThat(c.getAutoCommit()).isTrue();
+            c.setAutoCommit(true);
+        }
+        db.sql("INSERT INTO b (id, v) VALUES (3, 'c')").execute();
+        assertThat(db.sql("SELECT id FROM b ORDER BY id").list(rs -> rs.getInt(1))).containsExactly(1, 2, 3);
+    }
+
     @AllEngines
     void withConnectionTranslatesErrors(Scratch s) {
         Database db = s.db();
