@@ -3,6 +3,8 @@ package io.covet.migrate;
 import io.covet.core.Database;
 import io.covet.migrate.history.Account;
 import io.covet.migrate.history.Account_;
+import io.covet.migrate.history.KeptLedger;
+import io.covet.migrate.history.KeptLedger_;
 import io.covet.migrate.history.Ledger;
 import io.covet.migrate.history.Ledger_;
 import io.covet.orm.Audit;
@@ -20,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A tracked model whose table is renamed ({@code RenameModel}), on each engine, through the migration the
  * autodetector makes for it (round-tripped through the file form): the history table follows the rename when its
- * name is the default {@code <table>_history}, the versions recorded under the old name stay readable through
- * {@code asOf} and {@code history}, writes to the renamed table are recorded, and the migration reverses to
- * triggers on the old name that record again.
+ * name is the default {@code <table>_history} and keeps it when {@code @History(table = ...)} names it; either way
+ * only the as-of index is renamed in it, the versions recorded before stay readable through {@code asOf} and
+ * {@code history}, writes to the renamed table are recorded, and the migration reverses to triggers on the old name
+ * that record again.
  */
 class HistoryRenameModelTest {
     private final MigrationSteps steps = new MigrationSteps();
@@ -115,5 +118,40 @@ class HistoryRenameModelTest {
         steps.cleanAgainstModels(db, v2);
         db.sql("UPDATE ledger SET balance = 33 WHERE owner = 'cy'").execute();
         assertThat(lines(db, "ledger_history")).hasSize(9).last().isEqualTo("~ null cy 33");
+    }
+    @AllEngines
+    void aHistoryTableNamedOnTheModelKeepsItsNameWhenTheTableIsRenamed(Scratch s) throws Exception {
+        Database db = s.db();
+        Orm before = Orm.builder().database(db).models(Account_.TYPE).build();
+        SchemaSource v1 = OrmSchemaSource.of(before);
+        Migration m1 = steps.makemigrations(v1);
+        steps.migrator(db).migrate(Target.latest());
+        Account ann = Audit.as(db, "alice", "open", () -> before.save(new Account("ann", 10)));
+        Instant t1 = lastChange(db, "account_history");
+        nextTick();
+
+        Orm after = Orm.builder().database(db).models(KeptLedger_.TYPE).build();
+        SchemaSource v2 = OrmSchemaSource.of(after);
+        Migration m2 = steps.makemigrations(v2);
+        assertThat(ops(m2)).containsExactly("Drop history triggers on account", "Rename model account to ledger",
+                "Remove index account_hist_asof from account_history",
+                "Create index ledger_hist_asof on account_history[id, valid_from, valid_to]",
+                "Create history triggers on ledger writing account_history");
+        steps.migrator(db).migrate(Target.latest());
+        steps.cleanAgainstModels(db, v2);
+        KeptLedger l = after.objects(KeptLedger_.TYPE).list().get(0);
+        l.balance(11);
+        Audit.as(db, "bea", "after rename", () -> after.save(l));
+        assertThat(lines(db, "account_history")).containsExactly("+ alice ann 10", "~ bea ann 11");
+        assertThat(after.history(l)).extracting(v -> v.changeType() + " " + v.state().balance())
+                .containsExactly("+ 10", "~ 11");
+        assertThat(after.objects(KeptLedger_.TYPE).asOf(t1).list()).extracting(KeptLedger::balance)
+                .containsExactly(10);
+
+        steps.migrator(db).migrate(Target.of(m1.app(), m1.name()));
+        assertThat(Drift.differences(db, steps.migrator(db))).isEmpty();
+        db.sql("UPDATE account SET balance = 12").execute();
+        assertThat(lines(db, "account_history")).containsExactly("+ alice ann 10", "~ bea ann 11", "~ null ann 12");
+        assertThat(before.history(ann)).hasSize(3);
     }
 }
