@@ -29,7 +29,9 @@ public final class RegistryValidator {
     public static List<String> validate(Map<String, ModelType<?>> types, List<Engine> engines) {
         List<String> problems = new ArrayList<>();
         Map<String, ModelMeta> metas = new HashMap<>();
-        types.forEach((k, v) -> metas.put(k, v.meta()));
+        for (Map.Entry<String, ModelType<?>> e : types.entrySet()) {
+            metas.put(e.getKey(), e.getValue().meta());
+        }
         Map<String, String> tables = new HashMap<>();
         problems.addAll(Inheritances.problems(metas));
         problems.addAll(SingleTables.problems(metas));
@@ -47,7 +49,10 @@ public final class RegistryValidator {
         for (ModelType<?> t : types.values()) {
             ModelMeta m = t.meta();
             String model = m.simpleName();
-            long pks = m.fields().stream().filter(FieldMeta::primaryKey).count();
+            int pks = 0;
+            for (FieldMeta f : m.fields()) {
+                pks += f.primaryKey() ? 1 : 0;
+            }
             if (m.compositePrimaryKey()) {
                 checkCompositeKey(m, problems);
             } else if (pks == 0 && !m.readOnly()) {
@@ -70,7 +75,9 @@ public final class RegistryValidator {
                 }
             }
             Set<String> names = new HashSet<>();
-            m.fields().forEach(f -> names.add(f.name()));
+            for (FieldMeta f : m.fields()) {
+                names.add(f.name());
+            }
             for (String o : m.ordering()) {
                 String name = o.startsWith("-") ? o.substring(1) : o;
                 if (!names.contains(name)) {
