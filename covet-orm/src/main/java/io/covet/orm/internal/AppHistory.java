@@ -60,9 +60,15 @@ public final class AppHistory {
      * do not come from the ORM follow the database's raw-write policy ({@code Database.protectWrites}).
      */
     public static void protect(Database db, java.util.Collection<ModelType<?>> types) {
-        List<String> tables = types.stream().filter(AppHistory::captured).map(t -> t.meta().table()).toList();
+        // a loop, not a stream: this runs at every Orm build, where each lambda's first use is a bootstrap
+        List<String> tables = new ArrayList<>();
+        for (ModelType<?> t : types) {
+            if (captured(t)) {
+                tables.add(t.meta().table());
+            }
+        }
         if (!tables.isEmpty()) {
-            db.protectWrites(tables, OWNER);
+            db.protectWrites(List.copyOf(tables), OWNER);
         }
     }
 

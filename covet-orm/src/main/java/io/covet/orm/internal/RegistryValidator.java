@@ -29,7 +29,9 @@ public final class RegistryValidator {
     public static List<String> validate(Map<String, ModelType<?>> types, List<Engine> engines) {
         List<String> problems = new ArrayList<>();
         Map<String, ModelMeta> metas = new HashMap<>();
-        types.forEach((k, v) -> metas.put(k, v.meta()));
+        for (Map.Entry<String, ModelType<?>> e : types.entrySet()) {
+            metas.put(e.getKey(), e.getValue().meta());
+        }
         Map<String, String> tables = new HashMap<>();
         problems.addAll(Inheritances.problems(metas));
         problems.addAll(SingleTables.problems(metas));
@@ -47,7 +49,10 @@ public final class RegistryValidator {
         for (ModelType<?> t : types.values()) {
             ModelMeta m = t.meta();
             String model = m.simpleName();
-            long pks = m.fields().stream().filter(FieldMeta::primaryKey).count();
+            int pks = 0;
+            for (FieldMeta f : m.fields()) {
+                pks += f.primaryKey() ? 1 : 0;
+            }
             if (m.compositePrimaryKey()) {
                 checkCompositeKey(m, problems);
             } else if (pks == 0 && !m.readOnly()) {
@@ -70,7 +75,9 @@ public final class RegistryValidator {
                 }
             }
             Set<String> names = new HashSet<>();
-            m.fields().forEach(f -> names.add(f.name()));
+            for (FieldMeta f : m.fields()) {
+                names.add(f.name());
+            }
             for (String o : m.ordering()) {
                 String name = o.startsWith("-") ? o.substring(1) : o;
                 if (!names.contains(name)) {
@@ -119,31 +126,38 @@ public final class RegistryValidator {
         if (fk == null) {
             return;
         }
-        String where = m.simpleName() + "." + f.name();
         ModelMeta target = metas.get(fk.targetModel());
         if (target == null) {
-            problems.add(where + " is a foreign key to " + fk.targetModel() + ", which is not a registered model: "
-                    + "add " + simple(fk.targetModel()) + "_.TYPE to the Orm's models");
+            problems.add(where(m, f) + " is a foreign key to " + fk.targetModel()
+                    + ", which is not a registered model: add " + simple(fk.targetModel())
+                    + "_.TYPE to the Orm's models");
         } else if (target.compositePrimaryKey()) {
-            problems.add(where + " is a foreign key to " + target.simpleName() + ", which has a composite primary "
-                    + "key (" + Keys.names(target) + "); a foreign key needs a single-field key: give "
+            problems.add(where(m, f) + " is a foreign key to " + target.simpleName()
+                    + ", which has a composite primary key (" + Keys.names(target)
+                    + "); a foreign key needs a single-field key: give "
                     + target.simpleName() + " a single @PrimaryKey and declare (" + Keys.names(target)
                     + ") in uniqueTogether");
         }
         if (fk.onDelete() == OnDelete.SET_NULL && !f.nullable()) {
-            problems.add(where + " uses on_delete SET_NULL but is not nullable: add nullable = true");
+            problems.add(where(m, f) + " uses on_delete SET_NULL but is not nullable: add nullable = true");
         }
         if (fk.onDelete() == OnDelete.SET_DEFAULT && f.defaultValue() == null) {
-            problems.add(where + " uses on_delete SET_DEFAULT but declares no default: add @Column(defaultValue)");
+            problems.add(where(m, f)
+                    + " uses on_delete SET_DEFAULT but declares no default: add @Column(defaultValue)");
         }
         if (fk.dbOnDelete() != io.covet.orm.DbOnDelete.DEFAULT && fk.onDelete() != OnDelete.DO_NOTHING) {
-            problems.add(where + " declares the database rule ON DELETE " + fk.dbOnDelete() + " and on_delete "
+            problems.add(where(m, f) + " declares the database rule ON DELETE " + fk.dbOnDelete() + " and on_delete "
                     + fk.onDelete() + ", so both Covet and the database would act: use onDelete = DO_NOTHING");
         }
         if (fk.dbOnDelete() == io.covet.orm.DbOnDelete.SET_NULL && !f.nullable()) {
-            problems.add(where + " declares the database rule ON DELETE SET_NULL but is not nullable: add "
+            problems.add(where(m, f) + " declares the database rule ON DELETE SET_NULL but is not nullable: add "
                     + "nullable = true");
         }
+    }
+
+    /** "Model.field", built only for a problem: this check runs for every foreign key at every build. */
+    private static String where(ModelMeta m, FieldMeta f) {
+        return m.simpleName() + "." + f.name();
     }
 
     private static void checkCompositeKey(ModelMeta m, List<String> problems) {
@@ -196,7 +210,6 @@ public final class RegistryValidator {
     }
 
     private static void checkEngine(ModelMeta m, FieldMeta f, Engine e, List<String> problems) {
-        String where = m.simpleName() + "." + f.name();
         String engine = e.displayName();
         // The limits below are each engine's type limits (DECIMAL digits, VARCHAR length in utf8mb4, which values
         // can be indexed), numbers and type rules rather than capabilities; their home would be covet-schema's
@@ -205,24 +218,24 @@ public final class RegistryValidator {
             int maxP = e == Engine.MARIADB ? 65 : 1000;
             int maxS = e == Engine.MARIADB ? 30 : f.precision();
             if (f.precision() < 1 || f.precision() > maxP || f.scale() < 0 || f.scale() > maxS) {
-                problems.add(where + ": DECIMAL(" + f.precision() + "," + f.scale() + ") is not supported by "
+                problems.add(where(m, f) + ": DECIMAL(" + f.precision() + "," + f.scale() + ") is not supported by "
                         + engine + " (precision 1.." + maxP + ", scale 0.." + maxS + ")");
             }
         }
         if (f.type().bounded() && e == Engine.MARIADB && f.maxLength() > 16383) {
-            problems.add(where + ": VARCHAR(" + f.maxLength() + ") is not supported by MariaDB with utf8mb4 (at most "
-                    + "16383 characters): use FieldType.TEXT");
+            problems.add(where(m, f) + ": VARCHAR(" + f.maxLength()
+                    + ") is not supported by MariaDB with utf8mb4 (at most 16383 characters): use FieldType.TEXT");
         }
         if (f.type().bounded() && f.maxLength() < 1) {
-            problems.add(where + ": maxLength must be at least 1");
+            problems.add(where(m, f) + ": maxLength must be at least 1");
         }
         boolean blob = f.type() == FieldType.TEXT || f.type() == FieldType.JSON || f.type() == FieldType.BINARY;
         if (blob && e == Engine.MARIADB && (f.unique() || f.indexed() || f.primaryKey())) {
-            problems.add(where + ": a unique or indexed " + f.type() + " column is not supported by MariaDB "
+            problems.add(where(m, f) + ": a unique or indexed " + f.type() + " column is not supported by MariaDB "
                     + "(it cannot index unbounded values): use a STRING with maxLength");
         }
         if (blob && e == Engine.POSTGRESQL && f.type() == FieldType.JSON && f.primaryKey()) {
-            problems.add(where + ": a JSON primary key is not supported by PostgreSQL");
+            problems.add(where(m, f) + ": a JSON primary key is not supported by PostgreSQL");
         }
     }
 
